@@ -1,0 +1,132 @@
+//! Browse the catalogue of methods: list, filter, or print one method card.
+//!
+//! ```text
+//! cargo run --example catalogue
+//! cargo run --example catalogue -- --phase opening --participants 40 --format remote
+//! cargo run --example catalogue -- --card world-cafe --lang en
+//! cargo run --example catalogue -- --methods my-methods/
+//! ```
+
+use clap::Parser;
+use facilitation::{Catalogue, Format, Lang, Level, Method, Objective, Phase, Query, render};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Lists the methods of the catalogue, or prints one method card.
+#[derive(Parser)]
+#[command(about)]
+struct Args {
+    /// Keep methods that serve this phase (opening, divergence, emergence, convergence, action, closing).
+    #[arg(long)]
+    phase: Option<Phase>,
+    /// Keep methods that serve this objective (share-practices, prioritize, ...).
+    #[arg(long)]
+    objective: Option<Objective>,
+    /// Keep methods that work with this many participants.
+    #[arg(long)]
+    participants: Option<u32>,
+    /// Keep methods that can run within this many minutes.
+    #[arg(long)]
+    minutes: Option<u32>,
+    /// Keep methods that run in this format (onsite, remote, hybrid).
+    #[arg(long)]
+    format: Option<Format>,
+    /// Keep methods that facilitators of this level can run (beginner, intermediate, advanced).
+    #[arg(long)]
+    level: Option<Level>,
+    /// Print the card of this method.
+    #[arg(long, value_name = "ID")]
+    card: Option<String>,
+    /// A folder of method files to add to the built-in catalogue (repeatable).
+    #[arg(long = "methods", value_name = "DIR")]
+    methods: Vec<PathBuf>,
+    /// Language of the output (fr or en).
+    #[arg(long, default_value = "fr")]
+    lang: Lang,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let catalogue = match Catalogue::builtin_with_dirs(&args.methods) {
+        Ok(catalogue) => catalogue,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(id) = &args.card {
+        return print_card(&catalogue, id, args.lang);
+    }
+    let query = Query {
+        phase: args.phase,
+        objective: args.objective,
+        participants: args.participants,
+        minutes: args.minutes,
+        format: args.format,
+        level: args.level,
+    };
+    let found: Vec<&Method> = catalogue.query(&query).collect();
+    print_list(&found, args.lang);
+    ExitCode::SUCCESS
+}
+
+fn print_card(catalogue: &Catalogue, id: &str, lang: Lang) -> ExitCode {
+    match catalogue.get(id) {
+        Some(method) => {
+            print!("{}", render::method_card(method, lang));
+            ExitCode::SUCCESS
+        }
+        None => {
+            let close: Vec<&str> =
+                catalogue.iter().map(|m| m.id.as_str()).filter(|other| shares_word(id, other)).collect();
+            eprintln!("No method has the id `{id}`.");
+            if !close.is_empty() {
+                eprintln!("Did you mean: {}?", close.join(", "));
+            }
+            eprintln!("Run the example without --card to list every id.");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn shares_word(id: &str, other: &str) -> bool {
+    id.split('-').filter(|word| word.len() > 2).any(|word| other.contains(word))
+}
+
+fn print_list(methods: &[&Method], lang: Lang) {
+    let header = [lang.pick("id", "id"), lang.pick("nom", "name"), "phases", "participants", "minutes"];
+    let rows: Vec<[String; 5]> = methods
+        .iter()
+        .map(|method| {
+            let d = &method.duration;
+            let per = if d.per_participant > 0.0 {
+                format!(" +{}/pers.", d.per_participant)
+            } else {
+                String::new()
+            };
+            [
+                method.id.to_string(),
+                method.name.get(lang).to_string(),
+                method.phases.iter().map(|phase| phase.id()).collect::<Vec<_>>().join(","),
+                format!("{}-{}", method.participants.min, method.participants.max),
+                format!("{}-{}{per}", d.min, d.max),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|title| title.chars().count());
+    for row in &rows {
+        for (width, value) in widths.iter_mut().zip(row) {
+            *width = (*width).max(value.chars().count());
+        }
+    }
+    let line = |values: [&str; 5]| {
+        let cells: Vec<String> =
+            values.iter().zip(widths).map(|(value, width)| format!("{value:<width$}")).collect();
+        println!("{}", cells.join("  ").trim_end());
+    };
+    line(header);
+    for row in &rows {
+        line([&row[0], &row[1], &row[2], &row[3], &row[4]]);
+    }
+    println!("\n{} {}", rows.len(), lang.pick("méthode(s)", "method(s)"));
+}

@@ -1,0 +1,274 @@
+//! The catalogue of methods: the built-in one embedded in the crate, a trainer's folder,
+//! lookups and queries.
+
+use crate::error::{LoadError, Problem, ProblemKind};
+use crate::load::{MAX_FILE_BYTES, parse_method};
+use crate::method::{Method, MethodId};
+use crate::vocabulary::{Format, Level, Objective, Phase};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_methods.rs"));
+
+/// The most method files a folder may hold.
+pub const MAX_FILES: usize = 10_000;
+
+/// A set of methods, in id order.
+///
+/// ```
+/// use facilitation::{Catalogue, Phase, Query};
+/// let catalogue = Catalogue::builtin();
+/// assert!(catalogue.get("world-cafe").is_some());
+/// let openings = catalogue.query(&Query::new().phase(Phase::Opening).participants(40));
+/// assert!(openings.count() >= 3);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Catalogue {
+    methods: BTreeMap<MethodId, Method>,
+}
+
+impl Catalogue {
+    /// The methods of the crate's `methods/` folder, embedded at build time and parsed once.
+    pub fn builtin() -> &'static Catalogue {
+        static BUILTIN: OnceLock<Catalogue> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            // The crate's tests load every built-in file, so this cannot fail in a release.
+            Catalogue::from_files(BUILTIN_METHOD_FILES.iter().copied())
+                .unwrap_or_else(|error| panic!("the built-in catalogue is broken: {error}"))
+        })
+    }
+
+    /// An empty catalogue.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Loads method files given as `(file name, contents)`. Every problem of every file is
+    /// reported at once.
+    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, LoadError> {
+        let mut methods: BTreeMap<MethodId, Method> = BTreeMap::new();
+        let mut origins: BTreeMap<MethodId, &str> = BTreeMap::new();
+        let mut problems = Vec::new();
+        for (file, source) in files {
+            match parse_method(file, source) {
+                Ok(method) => {
+                    if let Some(first) = origins.get(&method.id) {
+                        problems.push(duplicate(file, source, &method.id, first));
+                    } else {
+                        origins.insert(method.id.clone(), file);
+                        methods.insert(method.id.clone(), method);
+                    }
+                }
+                Err(found) => problems.extend(found),
+            }
+        }
+        if problems.is_empty() { Ok(Catalogue { methods }) } else { Err(LoadError::Invalid(problems)) }
+    }
+
+    /// Loads every `*.yaml` and `*.yml` file of a folder (a trainer's own methods).
+    pub fn from_dir(path: impl AsRef<Path>) -> Result<Self, LoadError> {
+        let path = path.as_ref();
+        let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(io)? {
+            let file = entry.map_err(io)?.path();
+            let is_yaml = file.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
+            if is_yaml && file.is_file() {
+                files.push(file);
+            }
+        }
+        if files.len() > MAX_FILES {
+            return Err(LoadError::TooManyFiles {
+                path: path.to_path_buf(),
+                count: files.len(),
+                limit: MAX_FILES,
+            });
+        }
+        files.sort();
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        for file in files {
+            let name = file.display().to_string();
+            match read_limited(&file) {
+                Ok(Ok(source)) => sources.push((name, source)),
+                Ok(Err(kind)) => {
+                    problems.push(Problem { file: name, location: None, field: String::new(), kind })
+                }
+                Err(source) => return Err(LoadError::Io { path: file, source }),
+            }
+        }
+        let loaded =
+            Catalogue::from_files(sources.iter().map(|(name, source)| (name.as_str(), source.as_str())));
+        match loaded {
+            Ok(catalogue) if problems.is_empty() => Ok(catalogue),
+            Ok(_) => Err(LoadError::Invalid(problems)),
+            Err(LoadError::Invalid(more)) => {
+                problems.extend(more);
+                Err(LoadError::Invalid(problems))
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    /// The built-in catalogue plus the methods of each folder, in order (a trainer's file
+    /// whose id is built in replaces that method). Problems of every folder are reported at
+    /// once.
+    pub fn builtin_with_dirs<P: AsRef<Path>>(dirs: &[P]) -> Result<Self, LoadError> {
+        let mut catalogue = Catalogue::builtin().clone();
+        let mut problems = Vec::new();
+        for dir in dirs {
+            match Catalogue::from_dir(dir) {
+                Ok(more) => catalogue.extend(more),
+                Err(LoadError::Invalid(found)) => problems.extend(found),
+                Err(other) => return Err(other),
+            }
+        }
+        if problems.is_empty() { Ok(catalogue) } else { Err(LoadError::Invalid(problems)) }
+    }
+
+    /// Adds the methods of `other`, replacing those with the same id.
+    pub fn extend(&mut self, other: Catalogue) {
+        self.methods.extend(other.methods);
+    }
+
+    /// Adds or replaces one method.
+    pub fn insert(&mut self, method: Method) {
+        self.methods.insert(method.id.clone(), method);
+    }
+
+    /// The method with this id.
+    pub fn get(&self, id: &str) -> Option<&Method> {
+        MethodId::new(id).ok().and_then(|id| self.methods.get(&id))
+    }
+
+    /// Every method, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = &Method> {
+        self.methods.values()
+    }
+
+    /// How many methods it holds.
+    pub fn len(&self) -> usize {
+        self.methods.len()
+    }
+
+    /// Whether it holds no method.
+    pub fn is_empty(&self) -> bool {
+        self.methods.is_empty()
+    }
+
+    /// The methods that match every criterion of `query`, in id order.
+    pub fn query<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a Method> + 'a {
+        self.iter().filter(move |method| query.matches(method))
+    }
+}
+
+impl<'a> IntoIterator for &'a Catalogue {
+    type Item = &'a Method;
+    type IntoIter = std::collections::btree_map::Values<'a, MethodId, Method>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.methods.values()
+    }
+}
+
+fn duplicate(file: &str, source: &str, id: &MethodId, first: &str) -> Problem {
+    Problem {
+        file: file.to_string(),
+        location: crate::load::locate(source, "id"),
+        field: "id".to_string(),
+        kind: ProblemKind::DuplicateId { id: id.to_string(), other_file: first.to_string() },
+    }
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`]: the outer error when the system cannot read
+/// it, the inner one when its contents cannot be a method file.
+fn read_limited(file: &Path) -> std::io::Result<Result<String, ProblemKind>> {
+    let bytes = std::fs::metadata(file)?.len();
+    if bytes > MAX_FILE_BYTES {
+        return Ok(Err(ProblemKind::TooLarge { bytes, limit: MAX_FILE_BYTES }));
+    }
+    let raw = std::fs::read(file)?;
+    Ok(String::from_utf8(raw).map_err(|_| ProblemKind::NotText))
+}
+
+/// Criteria to find methods: every criterion set must match.
+///
+/// ```
+/// use facilitation::{Catalogue, Format, Objective, Query};
+/// let query = Query::new().objective(Objective::Prioritize).participants(30).format(Format::Remote);
+/// for method in Catalogue::builtin().query(&query) {
+///     assert!(method.serves(Objective::Prioritize));
+/// }
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Query {
+    /// Serves this phase.
+    pub phase: Option<Phase>,
+    /// Serves this objective.
+    pub objective: Option<Objective>,
+    /// Works with this many participants.
+    pub participants: Option<u32>,
+    /// Can run within this many minutes (for `participants` people when given).
+    pub minutes: Option<u32>,
+    /// Runs in this format.
+    pub format: Option<Format>,
+    /// Runnable by facilitators of this level (methods of this level or below).
+    pub level: Option<Level>,
+}
+
+impl Query {
+    /// A query that matches every method.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps methods that serve `phase`.
+    pub fn phase(mut self, phase: Phase) -> Self {
+        self.phase = Some(phase);
+        self
+    }
+
+    /// Keeps methods that serve `objective`.
+    pub fn objective(mut self, objective: Objective) -> Self {
+        self.objective = Some(objective);
+        self
+    }
+
+    /// Keeps methods that work with `n` participants.
+    pub fn participants(mut self, n: u32) -> Self {
+        self.participants = Some(n);
+        self
+    }
+
+    /// Keeps methods that can run within `minutes`.
+    pub fn minutes(mut self, minutes: u32) -> Self {
+        self.minutes = Some(minutes);
+        self
+    }
+
+    /// Keeps methods that run in `format`.
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// Keeps methods that facilitators of `level` can run.
+    pub fn level(mut self, level: Level) -> Self {
+        self.level = Some(level);
+        self
+    }
+
+    /// Whether `method` matches every criterion.
+    pub fn matches(&self, method: &Method) -> bool {
+        let size = self.participants.unwrap_or(0);
+        self.phase.is_none_or(|phase| method.has_phase(phase))
+            && self.objective.is_none_or(|objective| method.serves(objective))
+            && self.participants.is_none_or(|n| method.participants.contains(n))
+            && self.minutes.is_none_or(|minutes| method.minutes_for(size).min <= minutes)
+            && self.format.is_none_or(|format| method.formats.contains(&format))
+            && self.level.is_none_or(|level| method.level <= level)
+    }
+}

@@ -1,0 +1,240 @@
+//! Reading method files: YAML to [`Method`], then the rules of DESIGN.md ("Rules, checked
+//! when a catalogue loads"), each broken rule reported as a [`Problem`] that names the file,
+//! the line and the field.
+
+use crate::error::{Location, Problem, ProblemKind};
+use crate::method::{Method, MethodId};
+use crate::text::Text;
+use std::collections::HashSet;
+use std::fmt::Display;
+
+/// The largest method file the loader reads: a real one is under 20 KiB.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024;
+
+/// Parses and checks one method file. `file` is the name used in problems
+/// (`methods/world-cafe.yaml`); the id must equal its stem.
+pub(crate) fn parse_method(file: &str, source: &str) -> Result<Method, Vec<Problem>> {
+    let report = |field: &str, kind: ProblemKind| Problem {
+        file: file.to_string(),
+        location: locate(source, field),
+        field: field.to_string(),
+        kind,
+    };
+    if source.len() as u64 > MAX_FILE_BYTES {
+        let kind = ProblemKind::TooLarge { bytes: source.len() as u64, limit: MAX_FILE_BYTES };
+        return Err(vec![report("", kind)]);
+    }
+    let method: Method = serde_yaml::from_str(source).map_err(|error| vec![from_yaml(file, &error)])?;
+    let problems: Vec<Problem> =
+        rule_problems(&method, stem(file)).into_iter().map(|(field, kind)| report(&field, kind)).collect();
+    if problems.is_empty() { Ok(method) } else { Err(problems) }
+}
+
+/// The file name without folders and extension.
+pub(crate) fn stem(file: &str) -> &str {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// Turns a YAML error into a problem, keeping the field path and position the parser knows.
+fn from_yaml(file: &str, error: &serde_yaml::Error) -> Problem {
+    let text = error.to_string();
+    let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(head, _)| head);
+    let (path, message) = split_path(message);
+    let (field, kind) = classify(path, message);
+    Problem {
+        file: file.to_string(),
+        location: error.location().map(|at| Location { line: at.line(), column: at.column() }),
+        field,
+        kind,
+    }
+}
+
+/// Splits `duration.min: invalid type...` into the field path and the message.
+fn split_path(message: &str) -> (&str, &str) {
+    match message.split_once(": ") {
+        Some((path, rest))
+            if !path.is_empty() && path.chars().all(|c| c.is_ascii_alphanumeric() || "_.-[]".contains(c)) =>
+        {
+            (path, rest)
+        }
+        _ => ("", message),
+    }
+}
+
+/// Recognises serde's messages to give a problem a user can act on.
+fn classify(path: &str, message: &str) -> (String, ProblemKind) {
+    let quoted = quoted_words(message);
+    let join = |field: &str| {
+        if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
+    };
+    if let Some(word) = quoted.first().filter(|_| message.starts_with("unknown field")) {
+        let expected = quoted[1..].to_vec();
+        return (join(word), ProblemKind::UnknownField { field: word.clone(), expected });
+    }
+    if let Some(word) = quoted.first().filter(|_| message.starts_with("unknown variant")) {
+        let expected = quoted[1..].to_vec();
+        return (path.to_string(), ProblemKind::UnknownValue { value: word.clone(), expected });
+    }
+    if let Some(word) = quoted.first().filter(|_| message.starts_with("missing field")) {
+        return (join(word), ProblemKind::MissingField { field: word.clone() });
+    }
+    if message.contains("is not a valid method id") {
+        let id = quoted.first().cloned().unwrap_or_default();
+        return ("id".to_string(), ProblemKind::InvalidId { id });
+    }
+    if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        return (path.to_string(), ProblemKind::WrongType { message: message.to_string() });
+    }
+    (path.to_string(), ProblemKind::Syntax { message: message.to_string() })
+}
+
+/// The words between backquotes, in order.
+fn quoted_words(message: &str) -> Vec<String> {
+    message.split('`').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+/// Every rule that the YAML types alone do not enforce.
+fn rule_problems(method: &Method, stem: &str) -> Vec<(String, ProblemKind)> {
+    let mut problems = Vec::new();
+    let mut add = |field: &str, kind: ProblemKind| problems.push((field.to_string(), kind));
+    if method.id.as_str() != stem {
+        if MethodId::new(stem).is_ok() {
+            add("id", ProblemKind::IdMismatch { id: method.id.to_string(), stem: stem.to_string() });
+        } else {
+            add("id", ProblemKind::InvalidId { id: stem.to_string() });
+        }
+    }
+    check_texts(method, &mut add);
+    check_lists(method, &mut add);
+    check_numbers(method, &mut add);
+    problems
+}
+
+fn check_texts(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
+    let mut texts: Vec<(String, &Text)> = vec![
+        ("name".into(), &method.name),
+        ("summary".into(), &method.summary),
+        ("setup".into(), &method.setup),
+    ];
+    texts.extend(method.steps.iter().enumerate().map(|(i, step)| (format!("steps[{i}].text"), &step.text)));
+    texts.extend(method.tips.iter().enumerate().map(|(i, tip)| (format!("tips[{i}]"), tip)));
+    for (field, text) in texts {
+        if text.fr.trim().is_empty() {
+            add(&format!("{field}.fr"), ProblemKind::BlankText);
+        }
+    }
+    for (i, material) in method.materials.iter().enumerate() {
+        if material.fr.trim().is_empty() {
+            add(&format!("materials[{i}].fr"), ProblemKind::BlankText);
+        }
+        if material.per.is_some() && material.count.is_some() {
+            add(&format!("materials[{i}]"), ProblemKind::TwoQuantities);
+        }
+        if material.per == Some(0) || material.count == Some(0) {
+            add(&format!("materials[{i}]"), ProblemKind::NotPositive { value: "0".into() });
+        }
+    }
+}
+
+fn check_lists(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
+    non_empty_unique("phases", &method.phases, add);
+    non_empty_unique("objectives", &method.objectives, add);
+    non_empty_unique("formats", &method.formats, add);
+    if method.steps.is_empty() {
+        add("steps", ProblemKind::EmptyList);
+    }
+    unique("groupings", &method.groupings, add);
+}
+
+fn non_empty_unique<T: Display + Eq + std::hash::Hash>(
+    field: &str,
+    values: &[T],
+    add: &mut impl FnMut(&str, ProblemKind),
+) {
+    if values.is_empty() {
+        add(field, ProblemKind::EmptyList);
+    }
+    unique(field, values, add);
+}
+
+fn unique<T: Display + Eq + std::hash::Hash>(
+    field: &str,
+    values: &[T],
+    add: &mut impl FnMut(&str, ProblemKind),
+) {
+    let mut seen = HashSet::new();
+    for value in values {
+        if !seen.insert(value) {
+            add(field, ProblemKind::RepeatedValue { value: value.to_string() });
+        }
+    }
+}
+
+fn check_numbers(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
+    let d = &method.duration;
+    if d.min == 0 || d.min > d.typical || d.typical > d.max {
+        add("duration", ProblemKind::DurationOrder { min: d.min, typical: d.typical, max: d.max });
+    }
+    if !(d.per_participant >= 0.0 && d.per_participant.is_finite()) {
+        add("duration.per_participant", ProblemKind::NotPositive { value: d.per_participant.to_string() });
+    }
+    let p = &method.participants;
+    if p.min == 0 {
+        add("participants.min", ProblemKind::NotPositive { value: "0".into() });
+    }
+    if p.min > p.max {
+        add("participants", ProblemKind::ParticipantsOrder { min: p.min, max: p.max });
+    }
+    if method.facilitators.min == 0 {
+        add("facilitators.min", ProblemKind::NotPositive { value: "0".into() });
+    }
+    if method.facilitators.per == Some(0) {
+        add("facilitators.per", ProblemKind::NotPositive { value: "0".into() });
+    }
+    for (i, step) in method.steps.iter().enumerate() {
+        if step.minutes == 0 {
+            add(&format!("steps[{i}].minutes"), ProblemKind::NotPositive { value: "0".into() });
+        }
+    }
+    let sum = method.steps.iter().fold(0u32, |sum, step| sum.saturating_add(step.minutes));
+    if !method.steps.is_empty() && sum != d.typical {
+        add("steps", ProblemKind::StepsSum { sum, typical: d.typical });
+    }
+}
+
+/// Finds the line of a field path (`duration.min`, `steps[2].minutes`) in a YAML source:
+/// the top-level key's line, then the nested key's line below it when written in block
+/// style. Good enough to send a reader to the right place; `None` when not found.
+pub(crate) fn locate(source: &str, field: &str) -> Option<Location> {
+    let mut keys = field.split('.').map(|key| key.split('[').next().unwrap_or(key));
+    let top = keys.next().filter(|key| !key.is_empty())?;
+    let lines: Vec<&str> = source.lines().collect();
+    let start = lines.iter().position(|line| key_column(line, top) == Some(0))?;
+    let mut found = Location { line: start + 1, column: 1 };
+    for key in keys {
+        let section = lines[found.line - 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(i, line)| *i == 0 || !starts_top_level(line));
+        match section.filter_map(|(i, line)| key_column(line, key).map(|col| (i, col))).next() {
+            Some((i, column)) => found = Location { line: found.line + i, column: column + 1 },
+            None => break,
+        }
+    }
+    Some(found)
+}
+
+fn starts_top_level(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| !c.is_whitespace() && c != '#' && c != '-')
+}
+
+/// The column where `key:` starts on `line`, as a key (at the line start, after `- `, `{`
+/// or `, `).
+fn key_column(line: &str, key: &str) -> Option<usize> {
+    let pattern = format!("{key}:");
+    line.match_indices(&pattern).map(|(at, _)| at).find(|&at| {
+        let before = line[..at].trim_end();
+        before.is_empty() || before.ends_with('{') || before.ends_with(',') || before.ends_with('-')
+    })
+}

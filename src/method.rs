@@ -1,0 +1,348 @@
+//! A facilitation method, as written in `methods/<id>.yaml`, and the questions a planner
+//! asks of it: how long for this group, how many facilitators, does it fit here.
+
+use crate::text::{Lang, Text};
+use crate::vocabulary::{Energy, Format, Grouping, Level, Objective, Phase, Writing};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The identifier of a method: kebab-case ASCII (`world-cafe`, `1-2-4-all`), equal to the
+/// stem of its file.
+///
+/// ```
+/// use facilitation::MethodId;
+/// assert!(MethodId::new("world-cafe").is_ok());
+/// assert!(MethodId::new("World Café").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct MethodId(String);
+
+/// The error of a method id that is not kebab-case ASCII.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a valid method id: use lowercase letters, digits and single hyphens, like `world-cafe`"
+)]
+pub struct InvalidMethodId(pub String);
+
+impl MethodId {
+    /// Checks that `id` is kebab-case ASCII: lowercase letters and digits in words joined
+    /// by single hyphens.
+    pub fn new(id: impl Into<String>) -> Result<Self, InvalidMethodId> {
+        let id = id.into();
+        let well_formed = !id.is_empty()
+            && id.len() <= 64
+            && id.split('-').all(|word| {
+                !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
+        if well_formed { Ok(MethodId(id)) } else { Err(InvalidMethodId(id)) }
+    }
+
+    /// The id as written in files.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for MethodId {
+    type Error = InvalidMethodId;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        MethodId::new(value)
+    }
+}
+
+impl From<MethodId> for String {
+    fn from(id: MethodId) -> Self {
+        id.0
+    }
+}
+
+impl fmt::Display for MethodId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for MethodId {
+    type Err = InvalidMethodId;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        MethodId::new(s)
+    }
+}
+
+impl PartialEq<str> for MethodId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for MethodId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// Where a method comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    /// Its authors, as usually cited.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// The year it was first published or practised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+/// How many people a method works with (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participants {
+    /// The fewest people it works with.
+    pub min: u32,
+    /// The most people it works with.
+    pub max: u32,
+}
+
+impl Participants {
+    /// Whether `n` people lie within the range.
+    pub fn contains(&self, n: u32) -> bool {
+        self.min <= n && n <= self.max
+    }
+}
+
+/// How long a method lasts, in minutes: a fixed part plus, for methods where everyone
+/// speaks in turn, some minutes per participant.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationRange {
+    /// The shortest useful run, fixed part.
+    pub min: u32,
+    /// The usual run, fixed part; the method's steps add up to it.
+    pub typical: u32,
+    /// The longest sensible run, fixed part.
+    pub max: u32,
+    /// Minutes added per participant (a tour de table of 40 takes longer than one of 8).
+    #[serde(default)]
+    pub per_participant: f64,
+}
+
+/// A range of whole minutes (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MinuteRange {
+    /// The fewest minutes.
+    pub min: u32,
+    /// The most minutes.
+    pub max: u32,
+}
+
+impl MinuteRange {
+    /// Whether `minutes` lie within the range.
+    pub fn contains(&self, minutes: u32) -> bool {
+        self.min <= minutes && minutes <= self.max
+    }
+}
+
+impl fmt::Display for MinuteRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.min == self.max {
+            write!(f, "{} min", self.min)
+        } else {
+            write!(f, "{}–{} min", self.min, self.max)
+        }
+    }
+}
+
+impl DurationRange {
+    /// The minutes added for `participants` people, before rounding.
+    fn scaling(&self, participants: u32) -> f64 {
+        self.per_participant.max(0.0) * f64::from(participants)
+    }
+
+    /// Rounds up a fixed part plus the scaling, saturating instead of overflowing.
+    fn scaled(&self, fixed: u32, participants: u32) -> u32 {
+        let minutes = (f64::from(fixed) + self.scaling(participants)).ceil();
+        if minutes.is_finite() && minutes < f64::from(u32::MAX) { minutes as u32 } else { u32::MAX }
+    }
+}
+
+/// How many facilitators a method needs: `max(min, ceil(n / per))`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facilitators {
+    /// Facilitators needed whatever the size.
+    #[serde(default = "one")]
+    pub min: u32,
+    /// One facilitator for every `per` participants, when the method needs more for
+    /// bigger groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<u32>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Default for Facilitators {
+    fn default() -> Self {
+        Facilitators { min: 1, per: None }
+    }
+}
+
+/// One step of a method, at its typical duration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Its minutes at the method's typical duration.
+    pub minutes: u32,
+    /// What the facilitator says and does, and what the group produces.
+    pub text: Text,
+}
+
+/// Something to bring: a localized name, with a quantity when it depends on the group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    /// The French name.
+    pub fr: String,
+    /// The English name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    /// One item for every `per` participants (one tablecloth per table of 5: `per: 5`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<u32>,
+    /// A fixed number of items for the whole session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+}
+
+impl Material {
+    /// The name in `lang`, falling back to French.
+    pub fn name(&self, lang: Lang) -> &str {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &self.fr,
+        }
+    }
+
+    /// How many items `participants` people need, when the file says.
+    pub fn quantity_for(&self, participants: u32) -> Option<u32> {
+        match (self.per, self.count) {
+            (Some(per), _) if per > 0 => Some(participants.div_ceil(per)),
+            (_, Some(count)) => Some(count),
+            _ => None,
+        }
+    }
+}
+
+/// A facilitation method: one file of the catalogue.
+///
+/// ```
+/// use facilitation::{Catalogue, Format, Level};
+/// let catalogue = Catalogue::builtin();
+/// let cafe = catalogue.get("world-cafe").unwrap();
+/// assert!(cafe.fits(40, Format::Onsite, Level::Advanced, false));
+/// assert!(!cafe.fits(6, Format::Onsite, Level::Advanced, false));
+/// assert!(cafe.minutes_for(40).contains(120));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    /// Its id, equal to its file stem.
+    pub id: MethodId,
+    /// Its name.
+    pub name: Text,
+    /// Other names it goes by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What it is, in two sentences.
+    pub summary: Text,
+    /// Who devised it, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// The phases it can serve.
+    pub phases: Vec<Phase>,
+    /// The objectives it serves.
+    pub objectives: Vec<Objective>,
+    /// The group sizes it works with.
+    pub participants: Participants,
+    /// How long it lasts.
+    pub duration: DurationRange,
+    /// How many facilitators it needs.
+    #[serde(default)]
+    pub facilitators: Facilitators,
+    /// Where it can run.
+    pub formats: Vec<Format>,
+    /// How much energy it asks of the group.
+    pub energy: Energy,
+    /// The facilitation experience it asks for.
+    pub level: Level,
+    /// Whether it needs separate sub-group spaces.
+    #[serde(default)]
+    pub breakout: bool,
+    /// Whether it runs in rounds that breaks may separate.
+    #[serde(default)]
+    pub split: bool,
+    /// The group configurations it uses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groupings: Vec<Grouping>,
+    /// How much reading and writing it asks of participants.
+    #[serde(default)]
+    pub writing: Writing,
+    /// How to arrange the room.
+    pub setup: Text,
+    /// What to bring.
+    #[serde(default)]
+    pub materials: Vec<Material>,
+    /// How it runs, at its typical duration.
+    pub steps: Vec<Step>,
+    /// Advice from practice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tips: Vec<Text>,
+    /// Where its figures and description come from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+impl Method {
+    /// The minutes it needs for `participants` people (rounded up to whole minutes).
+    pub fn minutes_for(&self, participants: u32) -> MinuteRange {
+        MinuteRange {
+            min: self.duration.scaled(self.duration.min, participants),
+            max: self.duration.scaled(self.duration.max, participants),
+        }
+    }
+
+    /// Its usual length for `participants` people.
+    pub fn typical_minutes_for(&self, participants: u32) -> u32 {
+        self.duration.scaled(self.duration.typical, participants)
+    }
+
+    /// The facilitators it needs for `participants` people.
+    pub fn facilitators_for(&self, participants: u32) -> u32 {
+        let scaled = match self.facilitators.per {
+            Some(per) if per > 0 => participants.div_ceil(per),
+            _ => 0,
+        };
+        self.facilitators.min.max(scaled)
+    }
+
+    /// Whether it can run for `participants` people, in `format`, by facilitators of
+    /// `level`, with or without separate sub-group spaces.
+    pub fn fits(&self, participants: u32, format: Format, level: Level, breakout_rooms: bool) -> bool {
+        self.participants.contains(participants)
+            && self.formats.contains(&format)
+            && self.level <= level
+            && (breakout_rooms || !self.breakout)
+    }
+
+    /// Whether it can serve `phase`.
+    pub fn has_phase(&self, phase: Phase) -> bool {
+        self.phases.contains(&phase)
+    }
+
+    /// Whether it serves `objective`.
+    pub fn serves(&self, objective: Objective) -> bool {
+        self.objectives.contains(&objective)
+    }
+}

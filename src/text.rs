@@ -1,0 +1,101 @@
+//! Localized text: French first, English when given.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// The language an agenda, a card or a message is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French, the network's working language (the default).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, French first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The language code used in files and on the command line (`fr`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the French or the English wording of a message.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fr" | "french" | "français" => Ok(Lang::Fr),
+            "en" | "english" | "anglais" => Ok(Lang::En),
+            other => Err(format!("unknown language `{other}`: use `fr` or `en`")),
+        }
+    }
+}
+
+/// A text in French (required) and English (optional).
+///
+/// Rendering in English falls back to French when no English text is given.
+///
+/// ```
+/// use facilitation::{Lang, Text};
+/// let text = Text::fr("Tour de table");
+/// assert_eq!(text.get(Lang::En), "Tour de table");
+/// let text = Text::new("Tour de table", "Round");
+/// assert_eq!(text.get(Lang::En), "Round");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// The French text.
+    pub fr: String,
+    /// The English text, when translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// A text in both languages.
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
+        Text { fr: fr.into(), en: Some(en.into()) }
+    }
+
+    /// A French-only text.
+    pub fn fr(fr: impl Into<String>) -> Self {
+        Text { fr: fr.into(), en: None }
+    }
+
+    /// The text in `lang`, falling back to French.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &self.fr,
+        }
+    }
+
+    /// Whether an English version is given and not blank.
+    pub fn has_english(&self) -> bool {
+        self.en.as_deref().is_some_and(|en| !en.trim().is_empty())
+    }
+}

@@ -1,0 +1,247 @@
+//! The shared vocabulary of method files, requests and agendas: phases, objectives,
+//! formats, energy, levels, participant profiles, group configurations, writing load.
+//!
+//! Every value is written in kebab-case in files and on the command line, and has a French
+//! and an English label for rendering.
+
+use crate::text::Lang;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// The error of parsing a vocabulary word that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{word}` is not a known {kind}; use one of: {}", .expected.join(", "))]
+pub struct UnknownWord {
+    /// What kind of word was expected (`phase`, `objective`...).
+    pub kind: &'static str,
+    /// The word as written.
+    pub word: String,
+    /// The accepted words.
+    pub expected: &'static [&'static str],
+}
+
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $kind:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = $id:literal, $fr:literal, $en:literal; )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in the order of the vocabulary.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The kebab-case ids, in the order of [`Self::ALL`].
+            pub const IDS: &'static [&'static str] = &[$($id),+];
+
+            /// The kebab-case id used in files.
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            /// The label in `lang`.
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( ($name::$variant, Lang::Fr) => $fr, ($name::$variant, Lang::En) => $en, )+
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownWord;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($id => Ok($name::$variant),)+
+                    _ => Err(UnknownWord { kind: $kind, word: s.to_string(), expected: Self::IDS }),
+                }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct WordVisitor;
+                impl Visitor<'_> for WordVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        write!(f, "a {} ({})", $kind, $name::IDS.join(", "))
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$name, E> {
+                        v.parse().map_err(|_| E::unknown_variant(v, $name::IDS))
+                    }
+                }
+                deserializer.deserialize_str(WordVisitor)
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// A phase of a session, in the order an agenda moves through them (Kaner's diamond
+    /// with an opening and a close).
+    Phase, "phase" {
+        /// Inclusion, check-in, ice-breaker.
+        Opening = "opening", "Ouverture", "Opening";
+        /// Open up: share, generate.
+        Divergence = "divergence", "Divergence", "Divergence";
+        /// Make sense: cluster, deepen.
+        Emergence = "emergence", "Émergence", "Emergence";
+        /// Prioritise, decide.
+        Convergence = "convergence", "Convergence", "Convergence";
+        /// Commit: who does what.
+        Action = "action", "Passage à l'action", "Action";
+        /// Evaluate, check-out.
+        Closing = "closing", "Clôture", "Closing";
+    }
+}
+
+vocabulary! {
+    /// What a request wants a session to achieve, and what a method serves.
+    #[non_exhaustive]
+    Objective, "objective" {
+        /// Share practices and experience.
+        SharePractices = "share-practices", "Partager les pratiques et les expériences", "Share practices and experience";
+        /// Generate new ideas.
+        GenerateIdeas = "generate-ideas", "Faire émerger des idées nouvelles", "Generate new ideas";
+        /// Explore a complex question.
+        ExploreIssue = "explore-issue", "Explorer une question complexe", "Explore a complex question";
+        /// Surface and resolve irritants.
+        ResolveIrritants = "resolve-irritants", "Identifier et résoudre les irritants", "Surface and resolve irritants";
+        /// Prioritise.
+        Prioritize = "prioritize", "Prioriser", "Prioritise";
+        /// Decide together.
+        Decide = "decide", "Décider ensemble", "Decide together";
+        /// Build an action plan.
+        ActionPlan = "action-plan", "Construire un plan d'action", "Build an action plan";
+        /// Build trust and cohesion.
+        BuildTrust = "build-trust", "Favoriser la confiance et la cohésion", "Build trust and cohesion";
+        /// Remobilise, restore meaning.
+        Remobilize = "remobilize", "Remobiliser, redonner du sens", "Remobilise, restore meaning";
+        /// Take stock, review.
+        Review = "review", "Faire le bilan", "Take stock, review";
+        /// Build a shared vision.
+        Vision = "vision", "Construire une vision, des perspectives", "Build a shared vision";
+        /// Harmonise practices.
+        HarmonizePractices = "harmonize-practices", "Harmoniser les pratiques", "Harmonise practices";
+        /// Engage a partner network.
+        NetworkPartners = "network-partners", "Animer un réseau partenarial", "Engage a partner network";
+        /// Involve service users.
+        UserParticipation = "user-participation", "Faire participer les usagers", "Involve service users";
+        /// Spread facilitation techniques.
+        LearnFacilitation = "learn-facilitation", "Diffuser des techniques d'animation", "Spread facilitation techniques";
+        /// Evaluate the session.
+        Feedback = "feedback", "Évaluer la séance", "Evaluate the session";
+    }
+}
+
+vocabulary! {
+    /// Where the session takes place.
+    #[non_exhaustive]
+    #[derive(Default)]
+    Format, "format" {
+        /// Everyone in the same room.
+        #[default]
+        Onsite = "onsite", "Présentiel", "On site";
+        /// Everyone connected from a distance.
+        Remote = "remote", "Distanciel", "Remote";
+        /// Some in the room, some connected.
+        Hybrid = "hybrid", "Hybride", "Hybrid";
+    }
+}
+
+vocabulary! {
+    /// How much energy a method asks of the group.
+    Energy, "energy" {
+        /// Calm, seated, reflective.
+        Low = "low", "Calme", "Low";
+        /// Active conversation.
+        Medium = "medium", "Modérée", "Medium";
+        /// Movement, play, pace.
+        High = "high", "Dynamique", "High";
+    }
+}
+
+vocabulary! {
+    /// The facilitation experience a method asks for, from the formation-action's first
+    /// days to seasoned facilitators.
+    #[derive(Default)]
+    Level, "level" {
+        /// Runnable after the first days of training.
+        Beginner = "beginner", "Débutant", "Beginner";
+        /// Needs some practice.
+        Intermediate = "intermediate", "Intermédiaire", "Intermediate";
+        /// Needs a seasoned facilitator (the default: no limit).
+        #[default]
+        Advanced = "advanced", "Confirmé", "Advanced";
+    }
+}
+
+vocabulary! {
+    /// Who takes part in a session.
+    #[non_exhaustive]
+    Profile, "profile" {
+        /// DSol agents.
+        Agents = "agents", "Agents", "Staff";
+        /// Managers.
+        Managers = "managers", "Encadrants", "Managers";
+        /// Partner organisations.
+        Partners = "partners", "Partenaires", "Partners";
+        /// Service users (usagers).
+        Users = "users", "Usagers", "Service users";
+        /// Elected officials.
+        Elected = "elected", "Élus", "Elected officials";
+    }
+}
+
+vocabulary! {
+    /// How participants are grouped during a method.
+    #[non_exhaustive]
+    Grouping, "grouping" {
+        /// Each person alone.
+        Alone = "alone", "Seul", "Alone";
+        /// In pairs.
+        Pairs = "pairs", "En binômes", "In pairs";
+        /// In threes.
+        Trios = "trios", "En trios", "In threes";
+        /// In small groups.
+        SmallGroups = "small-groups", "En petits groupes", "In small groups";
+        /// All together.
+        Plenary = "plenary", "En plénière", "In plenary";
+        /// Walking about: milling, stations, changing tables.
+        Moving = "moving", "En mouvement", "Moving about";
+    }
+}
+
+vocabulary! {
+    /// How much reading and writing a method asks of participants (service users often
+    /// have little of either).
+    #[derive(Default)]
+    Writing, "writing load" {
+        /// Spoken, drawn or moved: no reading or writing.
+        None = "none", "Aucune écriture", "No writing";
+        /// A few words on a card (the default).
+        #[default]
+        Light = "light", "Peu d'écriture", "Light writing";
+        /// Reading and writing are central.
+        Heavy = "heavy", "Écriture importante", "Heavy writing";
+    }
+}
