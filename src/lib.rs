@@ -2,45 +2,73 @@
 #![deny(missing_docs)]
 //! # facilitation
 //!
-//! A typed catalogue of facilitation methods for Facilit'Ensemble, the network of
-//! volunteer facilitators in collective intelligence of the City of Paris's social-services
-//! directorate (DSol).
+//! A typed catalogue of facilitation methods and a planner that turns a request (a
+//! *saisine*) into a valid agenda (a *déroulé*), for Facilit'Ensemble, the network of
+//! volunteer facilitators in collective intelligence of the City of Paris's
+//! social-services directorate (DSol).
 //!
 //! ```
-//! use facilitation::{Catalogue, Format, Lang, Objective, Phase, Query};
+//! use facilitation::{check, Catalogue, Lang, Planner, Request};
 //!
 //! let catalogue = Catalogue::builtin();
-//! let query = Query::new()
-//!     .phase(Phase::Convergence)
-//!     .objective(Objective::Prioritize)
-//!     .participants(40)
-//!     .format(Format::Onsite);
-//! for method in catalogue.query(&query) {
-//!     println!("{} — {}", method.id, method.name.get(Lang::Fr));
+//! let request = Request::builder("Forum RSA : bilan et perspectives")
+//!     .time("09:30", "12:30")
+//!     .participants(60)
+//!     .facilitators(3)
+//!     .objective("review")
+//!     .objective("co-construire des perspectives avec les partenaires")
+//!     .build()?;
+//! let plan = Planner::new(catalogue).seed(42).plan(&request)?;
+//! assert!(check(&plan.agenda, &request, catalogue).is_valid());
+//! for slot in plan.agenda.method_slots() {
+//!     println!("{}–{} {}", slot.start, slot.end, slot.method.as_ref().unwrap());
 //! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Method files follow the contract of `DESIGN.md` (one YAML file per method in
-//! `methods/`), embedded in the crate at build time; [`Catalogue::from_dir`] adds a
-//! trainer's own folder. Where the contract is silent, this crate extends it with optional
-//! fields only: `groupings` (how participants are grouped), `writing` (how much reading and
-//! writing a method asks: service users often have little of either) and, on a material,
-//! `per` (one item per N participants) or `count` (a fixed number).
+//! - [`Catalogue`]: the methods of `methods/` (one YAML file each, embedded at build
+//!   time), plus a trainer's own folder with [`Catalogue::builtin_with_dirs`].
+//! - [`Request`]: the saisine; [`Request::analyse`] maps objective sentences to ids and
+//!   [`Request::clarify`] lists the questions to ask back.
+//! - [`Planner`]: builds an [`Agenda`] that keeps every rule, with the reasons of its
+//!   choices; [`check`] judges any agenda against the rules of DESIGN.md.
+//! - [`render`]: method cards in Markdown.
+//!
+//! Method, request and agenda files follow the contracts of `DESIGN.md`. Where it is
+//! silent, this crate extends it with optional fields only: on a method, `groupings` (how
+//! participants are grouped) and `writing` (how much reading and writing it asks: service
+//! users often have little of either); on a material, `per` (one item per N participants)
+//! or `count` (a fixed number). Everything that can go wrong in an input is reported as a
+//! [`Problem`] naming the file, the line and the field; nothing panics.
 
+pub mod agenda;
+pub mod analysis;
 pub mod catalogue;
+pub mod check;
+pub mod clock;
 pub mod error;
 mod load;
 pub mod method;
+pub mod planner;
 pub mod render;
+pub mod request;
+pub mod score;
 pub mod text;
 pub mod vocabulary;
 
+pub use agenda::{Agenda, Slot, SlotKind};
+pub use analysis::{Analysis, Question, ResolvedObjective};
 pub use catalogue::{Catalogue, MAX_FILES, Query};
-pub use error::{LoadError, Location, Problem, ProblemKind};
+pub use check::{Breach, Report, Violation, check};
+pub use clock::{ClockTime, InvalidClockTime};
+pub use error::{LoadError, Location, PlanError, Problem, ProblemKind, RequestError};
 pub use load::MAX_FILE_BYTES;
 pub use method::{
     DurationRange, Facilitators, InvalidMethodId, Material, Method, MethodId, MinuteRange, Origin,
     Participants, Step,
 };
+pub use planner::{Plan, PlanOptions, Planner, Reason};
+pub use request::{Request, RequestBuilder, Requester};
+pub use score::Score;
 pub use text::{Lang, Text};
 pub use vocabulary::{Energy, Format, Grouping, Level, Objective, Phase, Profile, UnknownWord, Writing};

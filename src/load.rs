@@ -24,10 +24,20 @@ pub(crate) fn parse_method(file: &str, source: &str) -> Result<Method, Vec<Probl
         let kind = ProblemKind::TooLarge { bytes: source.len() as u64, limit: MAX_FILE_BYTES };
         return Err(vec![report("", kind)]);
     }
-    let method: Method = serde_yaml::from_str(source).map_err(|error| vec![from_yaml(file, &error)])?;
+    let method: Method = read_yaml(file, source).map_err(|problem| vec![problem])?;
     let problems: Vec<Problem> =
         rule_problems(&method, stem(file)).into_iter().map(|(field, kind)| report(&field, kind)).collect();
     if problems.is_empty() { Ok(method) } else { Err(problems) }
+}
+
+/// Reads any of the crate's YAML inputs (method, request, agenda), turning the parser's
+/// error into a located [`Problem`]. JSON is read too, being YAML.
+pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(file: &str, source: &str) -> Result<T, Problem> {
+    if source.len() as u64 > MAX_FILE_BYTES {
+        let kind = ProblemKind::TooLarge { bytes: source.len() as u64, limit: MAX_FILE_BYTES };
+        return Err(Problem { file: file.to_string(), location: None, field: String::new(), kind });
+    }
+    serde_yaml::from_str(source).map_err(|error| from_yaml(file, &error))
 }
 
 /// The file name without folders and extension.

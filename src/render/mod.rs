@@ -1,10 +1,12 @@
-//! Rendering for people: method cards (and, later, agendas) as Markdown.
+//! Rendering for people: method cards and planned agendas as Markdown.
 //!
 //! Rendering never plans or checks anything: it reads a method or an agenda and writes
 //! text in the language asked.
 
+mod agenda;
 mod card;
 
+pub use agenda::{GROUND_RULES, plan_markdown};
 pub use card::method_card;
 
 use crate::text::Lang;

@@ -1,0 +1,129 @@
+//! The agenda (déroulé): the planner's output, and the checker's input.
+
+use crate::clock::ClockTime;
+use crate::method::MethodId;
+use crate::vocabulary::{Format, Objective, Phase};
+use serde::{Deserialize, Serialize};
+
+/// What a slot of the agenda is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum SlotKind {
+    /// Arrival, goals, and the ground rules of the network.
+    Welcome,
+    /// A facilitation method.
+    Method,
+    /// A break.
+    Break,
+    /// Lunch.
+    Lunch,
+}
+
+impl SlotKind {
+    /// Whether the slot is a pause (break or lunch) that ends a stretch of work.
+    pub fn is_pause(self) -> bool {
+        matches!(self, SlotKind::Break | SlotKind::Lunch)
+    }
+}
+
+/// One slot of the agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    /// When it starts.
+    pub start: ClockTime,
+    /// When it ends.
+    pub end: ClockTime,
+    /// How long it lasts (`end - start`).
+    pub minutes: u32,
+    /// What it is.
+    pub kind: SlotKind,
+    /// The method run, for a method slot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<MethodId>,
+    /// The phase it serves, for a method slot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<Phase>,
+    /// The objectives it serves, for a method slot.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<Objective>,
+    /// For the later parts of a split method: 2, 3...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<u32>,
+}
+
+impl Slot {
+    /// A slot that is not a method (welcome, break, lunch).
+    pub fn pause_or_welcome(kind: SlotKind, start: ClockTime, end: ClockTime) -> Slot {
+        Slot {
+            start,
+            end,
+            minutes: end.since(start),
+            kind,
+            method: None,
+            phase: None,
+            objectives: vec![],
+            part: None,
+        }
+    }
+
+    /// Whether the slot runs a method.
+    pub fn is_method(&self) -> bool {
+        self.kind == SlotKind::Method
+    }
+}
+
+/// An agenda: a session from `start` to `end`, cut into contiguous slots.
+///
+/// Its YAML and JSON shape is the one of DESIGN.md "Agenda", read and written as is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agenda {
+    /// The session's title.
+    pub title: String,
+    /// The session's date (`YYYY-MM-DD`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// When it starts.
+    pub start: ClockTime,
+    /// When it ends.
+    pub end: ClockTime,
+    /// How many people take part.
+    pub participants: u32,
+    /// How many facilitators run it.
+    pub facilitators: u32,
+    /// Where it takes place.
+    #[serde(default)]
+    pub format: Format,
+    /// The request's objectives, resolved to ids, in priority order.
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    /// The seed that produced it, to plan it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    /// The slots, in order.
+    pub slots: Vec<Slot>,
+}
+
+impl Agenda {
+    /// The session's length in minutes.
+    pub fn minutes(&self) -> u32 {
+        self.end.since(self.start)
+    }
+
+    /// The method slots, in order.
+    pub fn method_slots(&self) -> impl Iterator<Item = &Slot> {
+        self.slots.iter().filter(|slot| slot.is_method())
+    }
+
+    /// Reads an agenda from YAML (or JSON, which is YAML too); `file` names it in errors.
+    pub fn from_yaml(file: &str, source: &str) -> Result<Agenda, crate::error::Problem> {
+        crate::load::read_yaml(file, source)
+    }
+
+    /// Writes the agenda as YAML.
+    pub fn to_yaml(&self) -> String {
+        serde_yaml::to_string(self).unwrap_or_default()
+    }
+}

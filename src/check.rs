@@ -1,0 +1,597 @@
+//! The checker: the hard rules of DESIGN.md ("A valid agenda"), applied to any agenda,
+//! planned or written by hand in the formation-action.
+
+use crate::agenda::{Agenda, Slot, SlotKind};
+use crate::analysis::Analysis;
+use crate::catalogue::Catalogue;
+use crate::clock::ClockTime;
+use crate::method::{Method, MinuteRange};
+use crate::request::Request;
+use crate::text::Lang;
+use crate::vocabulary::{Format, Level, Objective, Phase};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The shortest break that counts as one.
+pub const MIN_BREAK: u32 = 10;
+/// The shortest lunch, when the session runs through midday.
+pub const MIN_LUNCH: u32 = 45;
+/// The welcome's length range.
+pub const WELCOME: MinuteRange = MinuteRange { min: 5, max: 30 };
+/// The shortest part of a split method.
+pub const MIN_PART: u32 = 20;
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Violation {
+    /// The rule's number in DESIGN.md (1 to 11).
+    pub rule: u8,
+    /// The slot concerned (index from 0), when the problem is in one slot.
+    pub slot: Option<usize>,
+    /// What is wrong.
+    pub breach: Breach,
+}
+
+/// What is wrong, with what a trainee needs to correct it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "breach", rename_all = "kebab-case")]
+#[non_exhaustive]
+#[allow(missing_docs)] // the fields are named after what they hold
+pub enum Breach {
+    /// The agenda has no slot.
+    NoSlots,
+    /// The agenda's start or end differs from the request's.
+    SessionTimes { agenda: (ClockTime, ClockTime), request: (ClockTime, ClockTime) },
+    /// A slot does not start where the previous one ended.
+    Gap { expected: ClockTime, found: ClockTime },
+    /// A slot's minutes differ from its clock times.
+    WrongMinutes { minutes: u32, clock: u32 },
+    /// The slots do not reach the end of the session, or go past it.
+    EndsAt { last: ClockTime, end: ClockTime },
+    /// The first slot is not a welcome.
+    FirstNotWelcome,
+    /// The welcome is too short or too long.
+    WelcomeLength { minutes: u32 },
+    /// The first method slot is not an opening.
+    FirstMethodNotOpening { phase: Option<Phase> },
+    /// The last slot is not a closing method.
+    LastNotClosing,
+    /// A method slot names no method, or no phase.
+    Incomplete,
+    /// A method slot names a method the catalogue does not hold.
+    UnknownMethod { id: String },
+    /// The slot's phase is not one of the method's.
+    PhaseNotOfMethod { id: String, phase: Phase },
+    /// The slot's objective is not one of the method's.
+    ObjectiveNotOfMethod { id: String, objective: Objective },
+    /// The method's minutes lie outside its range for the group.
+    MinutesOutOfRange { id: String, minutes: u32, range: MinuteRange },
+    /// A part of a split method is too short.
+    PartTooShort { id: String, minutes: u32 },
+    /// The group is too small or too large for the method.
+    Participants { id: String, participants: u32, min: u32, max: u32 },
+    /// The method needs more facilitators than available.
+    Facilitators { id: String, needed: u32, available: u32 },
+    /// The method does not run in the request's format.
+    Format { id: String, format: Format },
+    /// The method needs sub-group spaces the request does not have.
+    Breakout { id: String },
+    /// The method asks for more experience than the facilitators have.
+    Level { id: String, level: Level, allowed: Level },
+    /// Too long without a break.
+    Stretch { minutes: u32, max: u32 },
+    /// A break too short to count.
+    ShortBreak { minutes: u32 },
+    /// No lunch although the session runs through midday.
+    NoLunch,
+    /// A lunch too short.
+    ShortLunch { minutes: u32 },
+    /// A lunch that starts outside 11:45–13:30.
+    LunchTime { start: ClockTime },
+    /// A method that appears twice.
+    Repeated { id: String },
+    /// Parts of a split method separated by something else than breaks.
+    PartsApart { id: String },
+    /// A method of `include` that is missing.
+    MissingInclude { id: String },
+    /// A method of `exclude` that appears.
+    Excluded { id: String },
+    /// An objective of the request that no method slot serves.
+    NotServed { objective: Objective },
+    /// An objective sentence of the request that names no objective.
+    Unclear { text: String },
+}
+
+impl Violation {
+    /// The violation as one sentence in `lang`, with its rule and slot.
+    pub fn message(&self, lang: Lang, agenda: &Agenda) -> String {
+        let slot = self.slot.and_then(|i| agenda.slots.get(i).map(|slot| (i, slot)));
+        let place = match slot {
+            Some((i, slot)) => {
+                format!("{} {} ({}–{})", lang.pick("créneau", "slot"), i + 1, slot.start, slot.end)
+            }
+            None => lang.pick("agenda", "agenda").to_string(),
+        };
+        format!("{} {}, {place} : {}", lang.pick("Règle", "Rule"), self.rule, self.breach.text(lang))
+            .replace(" : ", lang.pick(" : ", ": "))
+    }
+}
+
+impl Breach {
+    /// What is wrong and how to fix it, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        match self {
+            Breach::NoSlots => pick(fr, "l'agenda n'a aucun créneau.".into(), "the agenda has no slot.".into()),
+            Breach::SessionTimes { agenda, request } => pick(
+                fr,
+                format!("l'agenda va de {} à {} mais la demande de {} à {} ; alignez les horaires.", agenda.0, agenda.1, request.0, request.1),
+                format!("the agenda runs {}–{} but the request {}–{}; align the times.", agenda.0, agenda.1, request.0, request.1),
+            ),
+            Breach::Gap { expected, found } => pick(
+                fr,
+                format!("commence à {found} alors que le créneau précédent finit à {expected} ; les créneaux doivent se suivre sans trou ni chevauchement."),
+                format!("starts at {found} but the previous slot ends at {expected}; slots must follow each other with no gap or overlap."),
+            ),
+            Breach::WrongMinutes { minutes, clock } => pick(
+                fr,
+                format!("indique {minutes} minutes mais ses horaires en font {clock} ; corrigez `minutes`."),
+                format!("says {minutes} minutes but its clock times make {clock}; correct `minutes`."),
+            ),
+            Breach::EndsAt { last, end } => pick(
+                fr,
+                format!("le dernier créneau finit à {last} mais la séance à {end} ; les créneaux doivent couvrir toute la séance."),
+                format!("the last slot ends at {last} but the session at {end}; the slots must cover the whole session."),
+            ),
+            Breach::FirstNotWelcome => pick(
+                fr,
+                "le premier créneau doit être l'accueil (`kind: welcome`) : arrivée, objectifs et règles du cadre.".into(),
+                "the first slot must be the welcome (`kind: welcome`): arrival, goals and ground rules.".into(),
+            ),
+            Breach::WelcomeLength { minutes } => pick(
+                fr,
+                format!("l'accueil dure {minutes} minutes ; prévoyez entre 5 et 30 minutes."),
+                format!("the welcome lasts {minutes} minutes; allow 5 to 30 minutes."),
+            ),
+            Breach::FirstMethodNotOpening { phase } => pick(
+                fr,
+                format!("la première méthode est en phase {} ; commencez par une méthode d'ouverture (inclusion, météo, brise-glace).", phase_name(*phase, lang)),
+                format!("the first method is in phase {}; start with an opening method (check-in, ice-breaker).", phase_name(*phase, lang)),
+            ),
+            Breach::LastNotClosing => pick(
+                fr,
+                "le dernier créneau doit être une méthode de clôture (évaluation, tour de sortie).".into(),
+                "the last slot must be a closing method (evaluation, check-out).".into(),
+            ),
+            Breach::Incomplete => pick(
+                fr,
+                "un créneau de méthode doit indiquer `method` et `phase`.".into(),
+                "a method slot must give `method` and `phase`.".into(),
+            ),
+            Breach::UnknownMethod { id } => pick(
+                fr,
+                format!("la méthode `{id}` n'est pas au catalogue ; vérifiez son identifiant."),
+                format!("the method `{id}` is not in the catalogue; check its id."),
+            ),
+            Breach::PhaseNotOfMethod { id, phase } => pick(
+                fr,
+                format!("`{id}` ne sert pas la phase {} ; choisissez une de ses phases ou une autre méthode.", phase.label(lang)),
+                format!("`{id}` does not serve the {} phase; pick one of its phases or another method.", phase.label(lang)),
+            ),
+            Breach::ObjectiveNotOfMethod { id, objective } => pick(
+                fr,
+                format!("`{id}` ne sert pas l'objectif « {} » ; retirez-le de ce créneau.", objective.label(lang)),
+                format!("`{id}` does not serve the objective \"{}\"; remove it from this slot.", objective.label(lang)),
+            ),
+            Breach::MinutesOutOfRange { id, minutes, range } => pick(
+                fr,
+                format!("`{id}` dure {minutes} minutes mais demande {range} pour ce groupe ; ajustez sa durée."),
+                format!("`{id}` lasts {minutes} minutes but needs {range} for this group; adjust its length."),
+            ),
+            Breach::PartTooShort { id, minutes } => pick(
+                fr,
+                format!("cette partie de `{id}` dure {minutes} minutes ; chaque partie doit durer au moins 20 minutes."),
+                format!("this part of `{id}` lasts {minutes} minutes; each part must last at least 20 minutes."),
+            ),
+            Breach::Participants { id, participants, min, max } => pick(
+                fr,
+                format!("`{id}` fonctionne de {min} à {max} participants, pas pour {participants} ; choisissez une autre méthode."),
+                format!("`{id}` works for {min} to {max} participants, not {participants}; pick another method."),
+            ),
+            Breach::Facilitators { id, needed, available } => pick(
+                fr,
+                format!("`{id}` demande {needed} facilitateurs pour ce groupe, or {available} sont disponibles ; mobilisez-en d'autres ou changez de méthode."),
+                format!("`{id}` needs {needed} facilitators for this group but {available} are available; mobilise more or change method."),
+            ),
+            Breach::Format { id, format } => pick(
+                fr,
+                format!("`{id}` ne se pratique pas en {} ; choisissez une méthode adaptée.", format.label(lang).to_lowercase()),
+                format!("`{id}` does not run {}; pick a suitable method.", format.label(lang).to_lowercase()),
+            ),
+            Breach::Breakout { id } => pick(
+                fr,
+                format!("`{id}` demande des salles de sous-groupes que la demande n'a pas (`breakout_rooms`)."),
+                format!("`{id}` needs sub-group rooms that the request does not have (`breakout_rooms`)."),
+            ),
+            Breach::Level { id, level, allowed } => pick(
+                fr,
+                format!("`{id}` est de niveau {} alors que l'équipe anime au niveau {} ; choisissez une méthode plus simple.", level.label(lang).to_lowercase(), allowed.label(lang).to_lowercase()),
+                format!("`{id}` is {} level but the team runs {} level; pick a simpler method.", level.label(lang).to_lowercase(), allowed.label(lang).to_lowercase()),
+            ),
+            Breach::Stretch { minutes, max } => pick(
+                fr,
+                format!("{minutes} minutes de travail sans pause, au-delà de {max} ; insérez une pause avant ce créneau."),
+                format!("{minutes} minutes of work without a break, over {max}; insert a break before this slot."),
+            ),
+            Breach::ShortBreak { minutes } => pick(
+                fr,
+                format!("une pause de {minutes} minutes est trop courte ; prévoyez au moins 10 minutes."),
+                format!("a {minutes}-minute break is too short; allow at least 10 minutes."),
+            ),
+            Breach::NoLunch => pick(
+                fr,
+                "la séance couvre 12:00–13:30 sans déjeuner ; prévoyez au moins 45 minutes commençant entre 11:45 et 13:30.".into(),
+                "the session covers 12:00–13:30 with no lunch; allow at least 45 minutes starting between 11:45 and 13:30.".into(),
+            ),
+            Breach::ShortLunch { minutes } => pick(
+                fr,
+                format!("le déjeuner dure {minutes} minutes ; prévoyez-en au moins 45."),
+                format!("lunch lasts {minutes} minutes; allow at least 45."),
+            ),
+            Breach::LunchTime { start } => pick(
+                fr,
+                format!("le déjeuner commence à {start} ; il doit commencer entre 11:45 et 13:30."),
+                format!("lunch starts at {start}; it must start between 11:45 and 13:30."),
+            ),
+            Breach::Repeated { id } => pick(
+                fr,
+                format!("`{id}` apparaît deux fois ; seule une méthode en plusieurs parties peut revenir, après une pause."),
+                format!("`{id}` appears twice; only a split method may come back, after a break."),
+            ),
+            Breach::PartsApart { id } => pick(
+                fr,
+                format!("les parties de `{id}` ne doivent être séparées que par des pauses ou le déjeuner."),
+                format!("the parts of `{id}` may be separated only by breaks or lunch."),
+            ),
+            Breach::MissingInclude { id } => pick(
+                fr,
+                format!("la demande exige `{id}`, absente de l'agenda."),
+                format!("the request requires `{id}`, missing from the agenda."),
+            ),
+            Breach::Excluded { id } => pick(
+                fr,
+                format!("la demande exclut `{id}`, présente dans l'agenda."),
+                format!("the request excludes `{id}`, present in the agenda."),
+            ),
+            Breach::NotServed { objective } => pick(
+                fr,
+                format!("aucune méthode ne sert l'objectif « {} » ; ajoutez-en une.", objective.label(lang)),
+                format!("no method serves the objective \"{}\"; add one.", objective.label(lang)),
+            ),
+            Breach::Unclear { text } => pick(
+                fr,
+                format!("l'objectif « {text} » ne correspond à aucun objectif connu ; reformulez-le dans la demande."),
+                format!("the objective \"{text}\" matches no known objective; rephrase it in the request."),
+            ),
+        }
+    }
+}
+
+fn pick(fr: bool, french: String, english: String) -> String {
+    if fr { french } else { english }
+}
+
+fn phase_name(phase: Option<Phase>, lang: Lang) -> String {
+    phase.map_or_else(|| "?".to_string(), |phase| phase.label(lang).to_lowercase())
+}
+
+/// Why `method` cannot run for `request` (rules 5, 6 and 7), empty when it can.
+pub(crate) fn unfit(method: &Method, request: &Request) -> Vec<(u8, Breach)> {
+    let id = method.id.to_string();
+    let n = request.participants;
+    let mut found = Vec::new();
+    if !method.participants.contains(n) {
+        let (min, max) = (method.participants.min, method.participants.max);
+        found.push((5, Breach::Participants { id: id.clone(), participants: n, min, max }));
+    }
+    let needed = method.facilitators_for(n);
+    if needed > request.facilitators {
+        found.push((6, Breach::Facilitators { id: id.clone(), needed, available: request.facilitators }));
+    }
+    if !method.formats.contains(&request.format) {
+        found.push((7, Breach::Format { id: id.clone(), format: request.format }));
+    }
+    if method.breakout && !request.breakout_rooms {
+        found.push((7, Breach::Breakout { id: id.clone() }));
+    }
+    if method.level > request.level {
+        found.push((7, Breach::Level { id, level: method.level, allowed: request.level }));
+    }
+    found
+}
+
+/// The checker's verdict: every broken rule, in slot order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Report {
+    /// The broken rules.
+    pub violations: Vec<Violation>,
+}
+
+impl Report {
+    /// Whether the agenda keeps every rule.
+    pub fn is_valid(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// The rule numbers broken, sorted, without repeats.
+    pub fn rules(&self) -> Vec<u8> {
+        let mut rules: Vec<u8> = self.violations.iter().map(|v| v.rule).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        rules
+    }
+
+    /// Every violation, one sentence a line, in `lang`.
+    pub fn to_text(&self, agenda: &Agenda, lang: Lang) -> String {
+        self.violations.iter().map(|v| format!("- {}\n", v.message(lang, agenda))).collect()
+    }
+}
+
+/// Checks `agenda` against the hard rules of DESIGN.md for `request`, with the methods of
+/// `catalogue`. Every broken rule is reported.
+///
+/// ```
+/// use facilitation::{check, Catalogue, Planner, Request};
+/// let catalogue = Catalogue::builtin();
+/// let request = Request::builder("Atelier")
+///     .time("14:00", "16:00")
+///     .participants(20)
+///     .objective("share-practices")
+///     .build()
+///     .unwrap();
+/// let plan = Planner::new(catalogue).plan(&request).unwrap();
+/// assert!(check(&plan.agenda, &request, catalogue).is_valid());
+/// ```
+pub fn check(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Report {
+    let mut checker = Checker { agenda, request, catalogue, violations: Vec::new() };
+    checker.run();
+    checker.violations.sort_by_key(|v| (v.slot.unwrap_or(usize::MAX), v.rule));
+    Report { violations: checker.violations }
+}
+
+struct Checker<'a> {
+    agenda: &'a Agenda,
+    request: &'a Request,
+    catalogue: &'a Catalogue,
+    violations: Vec<Violation>,
+}
+
+impl Checker<'_> {
+    fn add(&mut self, rule: u8, slot: Option<usize>, breach: Breach) {
+        self.violations.push(Violation { rule, slot, breach });
+    }
+
+    fn run(&mut self) {
+        if self.agenda.slots.is_empty() {
+            self.add(1, None, Breach::NoSlots);
+            return;
+        }
+        self.contiguity();
+        self.shape();
+        self.methods();
+        self.durations();
+        self.stretches();
+        self.lunch();
+        self.repeats();
+        self.objectives();
+    }
+
+    /// Rule 1.
+    fn contiguity(&mut self) {
+        let (start, end) = (self.agenda.start, self.agenda.end);
+        if let Some(request_end) = self.request.end_time() {
+            if (start, end) != (self.request.start, request_end) {
+                self.add(
+                    1,
+                    None,
+                    Breach::SessionTimes { agenda: (start, end), request: (self.request.start, request_end) },
+                );
+            }
+        }
+        let mut cursor = start;
+        for (i, slot) in self.agenda.slots.iter().enumerate() {
+            if slot.start != cursor {
+                self.add(1, Some(i), Breach::Gap { expected: cursor, found: slot.start });
+            }
+            let clock = slot.end.since(slot.start);
+            if slot.minutes != clock || slot.end < slot.start {
+                self.add(1, Some(i), Breach::WrongMinutes { minutes: slot.minutes, clock });
+            }
+            cursor = slot.end;
+        }
+        if cursor != end {
+            self.add(1, None, Breach::EndsAt { last: cursor, end });
+        }
+    }
+
+    /// Rule 2.
+    fn shape(&mut self) {
+        let slots = &self.agenda.slots;
+        match slots.first() {
+            Some(first) if first.kind == SlotKind::Welcome => {
+                if !WELCOME.contains(first.minutes) {
+                    self.add(2, Some(0), Breach::WelcomeLength { minutes: first.minutes });
+                }
+            }
+            _ => self.add(2, Some(0), Breach::FirstNotWelcome),
+        }
+        if let Some((i, first)) = slots.iter().enumerate().find(|(_, slot)| slot.is_method()) {
+            if first.phase != Some(Phase::Opening) {
+                self.add(2, Some(i), Breach::FirstMethodNotOpening { phase: first.phase });
+            }
+        }
+        let last = slots.len() - 1;
+        if !(slots[last].is_method() && slots[last].phase == Some(Phase::Closing)) {
+            self.add(2, Some(last), Breach::LastNotClosing);
+        }
+    }
+
+    /// Rules 3, 5, 6 and 7, slot by slot.
+    fn methods(&mut self) {
+        for (i, slot) in self.agenda.slots.iter().enumerate().filter(|(_, slot)| slot.is_method()) {
+            let (Some(id), Some(phase)) = (&slot.method, slot.phase) else {
+                self.add(3, Some(i), Breach::Incomplete);
+                continue;
+            };
+            let Some(method) = self.catalogue.get(id.as_str()) else {
+                self.add(3, Some(i), Breach::UnknownMethod { id: id.to_string() });
+                continue;
+            };
+            let id = id.to_string();
+            if !method.has_phase(phase) {
+                self.add(3, Some(i), Breach::PhaseNotOfMethod { id: id.clone(), phase });
+            }
+            for objective in slot.objectives.iter().filter(|o| !method.serves(**o)) {
+                self.add(3, Some(i), Breach::ObjectiveNotOfMethod { id: id.clone(), objective: *objective });
+            }
+            self.fit(i, method);
+        }
+    }
+
+    /// Rules 5, 6 and 7 for one method slot.
+    fn fit(&mut self, i: usize, method: &Method) {
+        for (rule, breach) in unfit(method, self.request) {
+            self.add(rule, Some(i), breach);
+        }
+    }
+
+    /// Rule 4: minutes within range, a split method's parts summed.
+    fn durations(&mut self) {
+        for (id, slots) in self.method_occurrences() {
+            let Some(method) = self.catalogue.get(&id) else { continue };
+            let range = method.minutes_for(self.request.participants);
+            if method.split {
+                let total: u32 = slots.iter().map(|&i| self.agenda.slots[i].minutes).sum();
+                if !range.contains(total) {
+                    self.add(
+                        4,
+                        Some(slots[0]),
+                        Breach::MinutesOutOfRange { id: id.clone(), minutes: total, range },
+                    );
+                }
+                for &i in slots.iter().filter(|_| slots.len() > 1) {
+                    let minutes = self.agenda.slots[i].minutes;
+                    if minutes < MIN_PART {
+                        self.add(4, Some(i), Breach::PartTooShort { id: id.clone(), minutes });
+                    }
+                }
+            } else {
+                for &i in &slots {
+                    let minutes = self.agenda.slots[i].minutes;
+                    if !range.contains(minutes) {
+                        self.add(4, Some(i), Breach::MinutesOutOfRange { id: id.clone(), minutes, range });
+                    }
+                }
+            }
+        }
+    }
+
+    /// The slots of each method, by id.
+    fn method_occurrences(&self) -> BTreeMap<String, Vec<usize>> {
+        let mut occurrences: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, slot) in self.agenda.slots.iter().enumerate() {
+            if let (true, Some(id)) = (slot.is_method(), &slot.method) {
+                occurrences.entry(id.to_string()).or_default().push(i);
+            }
+        }
+        occurrences
+    }
+
+    /// Rule 8.
+    fn stretches(&mut self) {
+        let max = self.request.max_stretch;
+        let mut stretch = 0;
+        let mut reported = false;
+        for (i, slot) in self.agenda.slots.iter().enumerate() {
+            if slot.kind.is_pause() {
+                stretch = 0;
+                reported = false;
+                if slot.kind == SlotKind::Break && slot.minutes < MIN_BREAK {
+                    self.add(8, Some(i), Breach::ShortBreak { minutes: slot.minutes });
+                }
+                continue;
+            }
+            stretch += slot.minutes;
+            if stretch > max && !reported {
+                reported = true;
+                self.add(8, Some(i), Breach::Stretch { minutes: stretch, max });
+            }
+        }
+    }
+
+    /// Rule 9.
+    fn lunch(&mut self) {
+        let noon = ClockTime::hm(12, 0).unwrap_or(ClockTime::END_OF_DAY);
+        let half_past_one = ClockTime::hm(13, 30).unwrap_or(ClockTime::END_OF_DAY);
+        let earliest = ClockTime::hm(11, 45).unwrap_or(ClockTime::END_OF_DAY);
+        if !(self.agenda.start <= noon && self.agenda.end >= half_past_one) {
+            return;
+        }
+        let lunches: Vec<(usize, &Slot)> =
+            self.agenda.slots.iter().enumerate().filter(|(_, slot)| slot.kind == SlotKind::Lunch).collect();
+        let in_window = |slot: &Slot| slot.start >= earliest && slot.start <= half_past_one;
+        if lunches.iter().any(|(_, slot)| in_window(slot) && slot.minutes >= MIN_LUNCH) {
+            return;
+        }
+        match lunches.first() {
+            None => self.add(9, None, Breach::NoLunch),
+            Some((i, slot)) if !in_window(slot) => {
+                self.add(9, Some(*i), Breach::LunchTime { start: slot.start })
+            }
+            Some((i, slot)) => self.add(9, Some(*i), Breach::ShortLunch { minutes: slot.minutes }),
+        }
+    }
+
+    /// Rule 10.
+    fn repeats(&mut self) {
+        for (id, slots) in self.method_occurrences() {
+            let split = self.catalogue.get(&id).is_some_and(|method| method.split);
+            if slots.len() > 1 && !split {
+                self.add(10, Some(slots[1]), Breach::Repeated { id: id.clone() });
+            }
+            if split {
+                for pair in slots.windows(2) {
+                    let between = &self.agenda.slots[pair[0] + 1..pair[1]];
+                    if between.iter().any(|slot| !slot.kind.is_pause()) {
+                        self.add(10, Some(pair[1]), Breach::PartsApart { id: id.clone() });
+                    }
+                }
+            }
+        }
+        let present =
+            |id: &str| self.agenda.method_slots().any(|slot| slot.method.as_ref().is_some_and(|m| m == id));
+        let missing: Vec<String> =
+            self.request.include.iter().filter(|id| !present(id.as_str())).map(|id| id.to_string()).collect();
+        let excluded: Vec<String> =
+            self.request.exclude.iter().filter(|id| present(id.as_str())).map(|id| id.to_string()).collect();
+        for id in missing {
+            self.add(10, None, Breach::MissingInclude { id });
+        }
+        for id in excluded {
+            self.add(10, None, Breach::Excluded { id });
+        }
+    }
+
+    /// Rule 11.
+    fn objectives(&mut self) {
+        let analysis = Analysis::of(self.request);
+        for text in analysis.unmapped() {
+            self.add(11, None, Breach::Unclear { text: text.to_string() });
+        }
+        for objective in analysis.objectives() {
+            if !self.agenda.method_slots().any(|slot| slot.objectives.contains(&objective)) {
+                self.add(11, None, Breach::NotServed { objective });
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Clock times of a day, written `HH:MM`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A time of day in whole minutes since midnight, from `00:00` to `24:00` (the end of the
+/// day, so that a session may end at midnight but never past it).
+///
+/// ```
+/// use facilitation::ClockTime;
+/// let start: ClockTime = "09:30".parse().unwrap();
+/// assert_eq!(start.minutes(), 570);
+/// assert_eq!(start.plus(45).unwrap().to_string(), "10:15");
+/// assert!("25:00".parse::<ClockTime>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ClockTime(u16);
+
+/// The error of a clock time that is not `HH:MM` within a day.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a time of day; write it as HH:MM between 00:00 and 24:00, like \"09:30\"")]
+pub struct InvalidClockTime(pub String);
+
+impl ClockTime {
+    /// The end of the day, `24:00`.
+    pub const END_OF_DAY: ClockTime = ClockTime(24 * 60);
+
+    /// A time from minutes since midnight, if within the day.
+    pub fn from_minutes(minutes: u32) -> Option<ClockTime> {
+        (minutes <= 24 * 60).then_some(ClockTime(minutes as u16))
+    }
+
+    /// A time from hours and minutes, if within the day.
+    pub fn hm(hours: u32, minutes: u32) -> Option<ClockTime> {
+        if minutes < 60 { ClockTime::from_minutes(hours * 60 + minutes) } else { None }
+    }
+
+    /// Minutes since midnight.
+    pub fn minutes(self) -> u32 {
+        u32::from(self.0)
+    }
+
+    /// The time `minutes` later, if still within the day.
+    pub fn plus(self, minutes: u32) -> Option<ClockTime> {
+        ClockTime::from_minutes(self.minutes().checked_add(minutes)?)
+    }
+
+    /// Minutes from `earlier` to `self` (zero when `earlier` is later).
+    pub fn since(self, earlier: ClockTime) -> u32 {
+        self.minutes().saturating_sub(earlier.minutes())
+    }
+}
+
+impl FromStr for ClockTime {
+    type Err = InvalidClockTime;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let invalid = || InvalidClockTime(s.to_string());
+        let (hours, minutes) = s.trim().split_once([':', 'h', 'H']).ok_or_else(invalid)?;
+        let digits = |part: &str| {
+            (!part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<u32>().ok())
+                .flatten()
+        };
+        let minutes = if minutes.is_empty() { Some(0) } else { digits(minutes) };
+        match (digits(hours), minutes) {
+            (Some(h), Some(m)) => ClockTime::hm(h, m).ok_or_else(invalid),
+            _ => Err(invalid()),
+        }
+    }
+}
+
+impl TryFrom<String> for ClockTime {
+    type Error = InvalidClockTime;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl From<ClockTime> for String {
+    fn from(time: ClockTime) -> Self {
+        time.to_string()
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}

@@ -1,0 +1,376 @@
+//! The planner: from a request to a valid agenda.
+//!
+//! The search runs in two stages. First a beam search over sequences of methods that move
+//! through the phases (opening, divergence, emergence, convergence, action, closing),
+//! ranked by the [scoring function](crate::score) applied to the unfinished sequence.
+//! Then, for the best sequences, a dynamic programme over time sets the welcome, each
+//! method's minutes, the breaks and the lunch so that the session is filled to the minute
+//! and every rule of the [checker](crate::check) holds. The timed agendas are scored in
+//! full; the seed picks one among those within [`NEAR_BEST`] points of the best, with a
+//! portable random generator (ChaCha8), so a seed gives the same agenda on every machine.
+
+mod context;
+mod skeleton;
+mod timing;
+
+use crate::agenda::{Agenda, Slot, SlotKind};
+use crate::analysis::{Analysis, Question};
+use crate::catalogue::Catalogue;
+use crate::check::check;
+use crate::clock::ClockTime;
+use crate::error::PlanError;
+use crate::method::MethodId;
+use crate::request::Request;
+use crate::score::{Score, score};
+use crate::text::{Lang, Text};
+use crate::vocabulary::{Objective, Phase};
+use context::Context;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+use skeleton::Skeleton;
+use timing::{Block, Piece};
+
+/// How many points (out of 100) below the best an agenda may score and still be drawn by
+/// a seed.
+pub const NEAR_BEST: f64 = 1.5;
+
+/// Settings of the search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanOptions {
+    /// Picks a variant among near-best agendas; the same seed gives the same agenda.
+    pub seed: u64,
+    /// How many unfinished sequences the beam search keeps at each step.
+    pub beam_width: usize,
+    /// How many finished sequences are timed and scored in full.
+    pub alternatives: usize,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions { seed: 0, beam_width: 48, alternatives: 12 }
+    }
+}
+
+/// Why a method slot was chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    /// The slot's index in the agenda.
+    pub slot: usize,
+    /// The method.
+    pub method: MethodId,
+    /// The explanation, in French and English.
+    pub text: Text,
+}
+
+/// A planned agenda with its explanations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// The agenda, in the shape of DESIGN.md.
+    pub agenda: Agenda,
+    /// How the objectives were understood.
+    pub analysis: Analysis,
+    /// Questions to ask the requester (none of them blocks planning).
+    pub questions: Vec<Question>,
+    /// Why each method was chosen.
+    pub reasons: Vec<Reason>,
+    /// The agenda's score.
+    pub score: Score,
+}
+
+/// Plans agendas from requests with the methods of a catalogue.
+///
+/// ```
+/// use facilitation::{Catalogue, Planner, Request};
+/// let request = Request::builder("Forum RSA : bilan et perspectives")
+///     .time("09:30", "12:30")
+///     .participants(60)
+///     .facilitators(3)
+///     .objective("review")
+///     .objective("co-construire des perspectives avec les partenaires")
+///     .build()
+///     .unwrap();
+/// let plan = Planner::new(Catalogue::builtin()).seed(42).plan(&request).unwrap();
+/// assert_eq!(plan.agenda.slots.first().unwrap().start.to_string(), "09:30");
+/// assert_eq!(plan.agenda.slots.last().unwrap().end.to_string(), "12:30");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Planner<'a> {
+    catalogue: &'a Catalogue,
+    options: PlanOptions,
+}
+
+impl<'a> Planner<'a> {
+    /// A planner drawing on `catalogue`, with default options.
+    pub fn new(catalogue: &'a Catalogue) -> Self {
+        Planner { catalogue, options: PlanOptions::default() }
+    }
+
+    /// Sets every option.
+    pub fn with_options(mut self, options: PlanOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sets the seed.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.options.seed = seed;
+        self
+    }
+
+    /// Plans an agenda for `request`, or says why none can be built.
+    pub fn plan(&self, request: &Request) -> Result<Plan, PlanError> {
+        request.validate()?;
+        request.validate_methods(self.catalogue)?;
+        let analysis = request.analyse();
+        let questions = request.clarify(self.catalogue);
+        if questions.iter().any(Question::blocks_planning) {
+            return Err(PlanError::Unclear {
+                questions: questions.into_iter().filter(Question::blocks_planning).collect(),
+            });
+        }
+        let context = Context::new(request, analysis.objectives(), self.catalogue);
+        diagnose_content(&context, self.catalogue)?;
+        let mut timed = self.timed_agendas(&context);
+        if timed.is_empty() {
+            return Err(self.too_short(request));
+        }
+        timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
+        let best = timed[0].1.total();
+        let near: Vec<(Agenda, Score, Vec<Reason>)> =
+            timed.into_iter().filter(|(_, score, _)| score.total() >= best - NEAR_BEST).collect();
+        let pick = ChaCha8Rng::seed_from_u64(self.options.seed).random_range(0..near.len());
+        let (agenda, score, reasons) = near.into_iter().nth(pick).ok_or_else(|| self.too_short(request))?;
+        let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
+        Ok(Plan { agenda, analysis, questions, reasons, score })
+    }
+
+    /// Every finished sequence, timed, checked and scored.
+    fn timed_agendas(&self, context: &Context) -> Vec<(Agenda, Score, Vec<Reason>)> {
+        let skeletons = skeleton::search(context, self.options.beam_width, self.options.alternatives * 4);
+        let mut timed = Vec::new();
+        for skeleton in &skeletons {
+            if timed.len() >= self.options.alternatives {
+                break;
+            }
+            let blocks = blocks(context, skeleton);
+            let Some((pieces, _)) = timing::time(context, &blocks) else { continue };
+            let agenda = self.assemble(context, skeleton, &pieces);
+            // The checker is the judge: an agenda that breaks a rule is never returned.
+            if !check(&agenda, context.request, self.catalogue).is_valid() {
+                continue;
+            }
+            let score = score(&agenda, &context.objectives, context.request.with_users(), self.catalogue);
+            let reasons = reasons(context, skeleton, &agenda);
+            timed.push((agenda, score, reasons));
+        }
+        timed
+    }
+
+    fn assemble(&self, context: &Context, skeleton: &Skeleton, pieces: &[Piece]) -> Agenda {
+        let request = context.request;
+        let mut slots = Vec::new();
+        let mut clock = context.start;
+        let mut parts_seen = vec![0u32; skeleton.items.len()];
+        for piece in pieces {
+            let (kind, minutes) = match piece {
+                Piece::Welcome(m) => (SlotKind::Welcome, *m),
+                Piece::Break(m) => (SlotKind::Break, *m),
+                Piece::Lunch(m) => (SlotKind::Lunch, *m),
+                Piece::Part(_, m) => (SlotKind::Method, *m),
+            };
+            let end = clock.plus(minutes).unwrap_or(ClockTime::END_OF_DAY);
+            let mut slot = Slot::pause_or_welcome(kind, clock, end);
+            if let Piece::Part(index, _) = piece {
+                let item = skeleton.items[*index];
+                let candidate = &context.candidates[item.candidate];
+                parts_seen[*index] += 1;
+                slot.method = Some(candidate.method.id.clone());
+                slot.phase = Some(item.phase);
+                slot.objectives = context.slot_objectives(candidate, item.phase);
+                slot.part = (parts_seen[*index] > 1).then_some(parts_seen[*index]);
+            }
+            slots.push(slot);
+            clock = end;
+        }
+        Agenda {
+            title: request.title.clone(),
+            date: request.date.clone(),
+            start: context.start,
+            end: clock,
+            participants: request.participants,
+            facilitators: request.facilitators,
+            format: request.format,
+            objectives: context.objectives.clone(),
+            seed: Some(self.options.seed),
+            slots,
+        }
+    }
+
+    /// The refusal of a request whose content fits the catalogue but not the time: how
+    /// much longer the session would need to be.
+    fn too_short(&self, request: &Request) -> PlanError {
+        let minutes = request.minutes();
+        let objectives = request.analyse().objectives();
+        // A few widening tries: enough to tell a facilitator roughly how long, and cheap.
+        for extra in [15, 30, 60, 90, 120, 180, 240] {
+            let Some(end) = request.start.plus(minutes + extra) else { break };
+            let mut longer = request.clone();
+            longer.end = Some(end);
+            longer.duration = None;
+            let context = Context::new(&longer, objectives.clone(), self.catalogue);
+            if !self.timed_agendas(&context).is_empty() {
+                return PlanError::TooShort {
+                    minutes,
+                    needed: Some(minutes + extra),
+                    end: Some(end),
+                    objectives,
+                };
+            }
+        }
+        PlanError::TooShort { minutes, needed: None, end: None, objectives }
+    }
+}
+
+/// Each method of the sequence as a block to time, with a target length: its typical
+/// length, scaled so that the methods fill the time left by the welcome and the pauses,
+/// and given more for higher-priority objectives.
+fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<Block> {
+    let n = context.objectives.len();
+    let pauses = if context.lunch { 60 } else { 0 } + 15 * context.minutes.saturating_sub(60) / 120;
+    let room = f64::from(context.minutes.saturating_sub(15 + pauses).max(1));
+    let weights: Vec<f64> = skeleton
+        .items
+        .iter()
+        .map(|item| {
+            let c = &context.candidates[item.candidate];
+            let priority: f64 = (0..n)
+                .filter(|rank| c.serves & (1 << rank) != 0)
+                .map(|rank| crate::score::priority_weight(rank, n) / n as f64)
+                .sum();
+            f64::from(c.typical) * (1.0 + 0.3 * priority.min(1.0))
+        })
+        .collect();
+    let total: f64 = weights.iter().sum::<f64>().max(1.0);
+    skeleton
+        .items
+        .iter()
+        .zip(weights)
+        .map(|(item, weight)| {
+            let c = &context.candidates[item.candidate];
+            let target = (weight * room / total).round() as u32;
+            Block {
+                min: c.range.min,
+                max: c.range.max,
+                target: target.clamp(c.range.min, c.range.max),
+                typical: c.typical,
+                split: c.method.split,
+                energy: c.method.energy,
+                after_lunch: item.reopens,
+            }
+        })
+        .collect()
+}
+
+/// Says why the catalogue cannot serve the request whatever the time: a phase or an
+/// objective no fitting method serves, an included method that cannot run.
+fn diagnose_content(context: &Context, catalogue: &Catalogue) -> Result<(), PlanError> {
+    let request = context.request;
+    for id in &request.include {
+        let Some(method) = catalogue.get(id.as_str()) else { continue };
+        if let Some((_, breach)) = crate::check::unfit(method, request).into_iter().next() {
+            return Err(PlanError::IncludeUnfit { id: id.to_string(), breach });
+        }
+        let needed = method.minutes_for(request.participants).min;
+        let least = needed + 10;
+        if least > context.minutes {
+            let end = request.start.plus(least);
+            return Err(PlanError::IncludeTooLong {
+                id: id.to_string(),
+                needed,
+                minutes: context.minutes,
+                end,
+            });
+        }
+    }
+    for phase in [Phase::Opening, Phase::Closing] {
+        if !context.has_phase(phase) {
+            return Err(PlanError::NoMethod {
+                phase: Some(phase),
+                objective: None,
+                participants: request.participants,
+                format: request.format,
+            });
+        }
+    }
+    for (rank, objective) in context.objectives.iter().enumerate() {
+        if !context.candidates.iter().any(|c| c.serves & (1 << rank) != 0) {
+            return Err(PlanError::NoMethod {
+                phase: None,
+                objective: Some(*objective),
+                participants: request.participants,
+                format: request.format,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Why each method slot was chosen, in both languages.
+fn reasons(context: &Context, skeleton: &Skeleton, agenda: &Agenda) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    let mut seen = Vec::new();
+    for (i, slot) in agenda.slots.iter().enumerate() {
+        let Some(id) = &slot.method else { continue };
+        if seen.contains(id) {
+            continue;
+        }
+        seen.push(id.clone());
+        let Some(item) =
+            skeleton.items.iter().find(|item| context.candidates[item.candidate].method.id == *id)
+        else {
+            continue;
+        };
+        let c = &context.candidates[item.candidate];
+        let minutes: u32 =
+            agenda.slots.iter().filter(|s| s.method.as_ref() == Some(id)).map(|s| s.minutes).sum();
+        let text = Text::new(
+            reason_text(context, c, &slot.objectives, minutes, item.phase, Lang::Fr),
+            reason_text(context, c, &slot.objectives, minutes, item.phase, Lang::En),
+        );
+        reasons.push(Reason { slot: i, method: id.clone(), text });
+    }
+    reasons
+}
+
+fn reason_text(
+    context: &Context,
+    c: &context::Candidate,
+    objectives: &[Objective],
+    minutes: u32,
+    phase: Phase,
+    lang: Lang,
+) -> String {
+    let served: Vec<&str> = objectives.iter().map(|o| o.label(lang)).collect();
+    let n = context.request.participants;
+    let mut text = lang
+        .pick(
+            "Phase {phase} ; sert : {obj}. Convient à {n} participants ({pmin}–{pmax}) ; {m} min (plage {range} pour ce groupe).",
+            "{phase} phase; serves: {obj}. Suits {n} participants ({pmin}–{pmax}); {m} min (range {range} for this group).",
+        )
+        .replace("{phase}", &phase.label(lang).to_lowercase())
+        .replace("{obj}", &served.join(", "))
+        .replace("{n}", &n.to_string())
+        .replace("{pmin}", &c.method.participants.min.to_string())
+        .replace("{pmax}", &c.method.participants.max.to_string())
+        .replace("{m}", &minutes.to_string())
+        .replace("{range}", &c.range.to_string());
+    if c.included {
+        text.push_str(lang.pick(" Demandée dans la saisine.", " Requested in the saisine."));
+    }
+    if context.request.with_users() && c.method.writing == crate::vocabulary::Writing::None {
+        text.push_str(lang.pick(" Sans écrit : adaptée aux usagers.", " No writing: suits service users."));
+    }
+    text
+}

@@ -1,0 +1,417 @@
+//! The request (saisine): what a project lead asks of the network.
+
+use crate::catalogue::Catalogue;
+use crate::clock::ClockTime;
+use crate::error::{Problem, ProblemKind, RequestError};
+use crate::load::{locate, read_yaml};
+use crate::method::MethodId;
+use crate::vocabulary::{Format, Level, Profile};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The shortest `max_stretch` accepted: below it no method could run between breaks.
+pub const LEAST_STRETCH: u32 = 20;
+
+/// Who files the request.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requester {
+    /// The project lead's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Their service.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub service: String,
+}
+
+/// A request: the session asked for, its participants and its objectives.
+///
+/// Read it from a file with [`Request::from_yaml`], or build it in code:
+///
+/// ```
+/// use facilitation::Request;
+/// let request = Request::builder("Semaine du management : résoudre les irritants")
+///     .time("14:00", "16:00")
+///     .participants(24)
+///     .facilitators(2)
+///     .objective("resolve-irritants")
+///     .objective("construire un plan d'action")
+///     .build()
+///     .unwrap();
+/// assert_eq!(request.minutes(), 120);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    /// The session's title.
+    pub title: String,
+    /// Who asks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requester: Option<Requester>,
+    /// The session's date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// When it starts.
+    pub start: ClockTime,
+    /// When it ends (or give `duration`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<ClockTime>,
+    /// How long it lasts in minutes (or give `end`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+    /// How many people take part.
+    pub participants: u32,
+    /// Who they are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<Profile>,
+    /// Where it takes place.
+    #[serde(default)]
+    pub format: Format,
+    /// How many facilitators are available.
+    pub facilitators: u32,
+    /// The most advanced method level the facilitators can run.
+    #[serde(default)]
+    pub level: Level,
+    /// The objectives in priority order: objective ids or free sentences.
+    pub objectives: Vec<String>,
+    /// Whether separate sub-group spaces are available.
+    #[serde(default)]
+    pub breakout_rooms: bool,
+    /// The longest stretch of work without a break, in minutes.
+    #[serde(default = "default_stretch")]
+    pub max_stretch: u32,
+    /// Methods that must appear.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<MethodId>,
+    /// Methods that must not appear.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<MethodId>,
+}
+
+fn default_stretch() -> u32 {
+    90
+}
+
+impl Request {
+    /// Starts building a request in code.
+    pub fn builder(title: impl Into<String>) -> RequestBuilder {
+        RequestBuilder::new(title)
+    }
+
+    /// Reads and checks a request from YAML; `file` names it in problems.
+    pub fn from_yaml(file: &str, source: &str) -> Result<Request, RequestError> {
+        let request: Request =
+            read_yaml(file, source).map_err(|problem| RequestError::Invalid(vec![problem]))?;
+        let problems: Vec<Problem> = request
+            .field_problems()
+            .into_iter()
+            .map(|(field, kind)| Problem {
+                file: file.to_string(),
+                location: locate(source, &field),
+                field,
+                kind,
+            })
+            .collect();
+        if problems.is_empty() { Ok(request) } else { Err(RequestError::Invalid(problems)) }
+    }
+
+    /// Reads and checks a request file.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Request, RequestError> {
+        let path = path.as_ref();
+        let source = read_text(path)?;
+        Request::from_yaml(&path.display().to_string(), &source)
+    }
+
+    /// Checks the fields that need no catalogue; every problem is listed.
+    pub fn validate(&self) -> Result<(), RequestError> {
+        let problems = self.field_problems();
+        if problems.is_empty() {
+            return Ok(());
+        }
+        let as_problem = |(field, kind): (String, ProblemKind)| Problem {
+            file: "request".to_string(),
+            location: None,
+            field,
+            kind,
+        };
+        Err(RequestError::Invalid(problems.into_iter().map(as_problem).collect()))
+    }
+
+    /// Checks that `include` and `exclude` name methods of `catalogue`.
+    pub fn validate_methods(&self, catalogue: &Catalogue) -> Result<(), RequestError> {
+        let mut problems = Vec::new();
+        let named = self
+            .include
+            .iter()
+            .map(|id| ("include", id))
+            .chain(self.exclude.iter().map(|id| ("exclude", id)));
+        for (field, id) in named {
+            if catalogue.get(id.as_str()).is_none() {
+                let suggestions = close_ids(catalogue, id.as_str());
+                problems.push(Problem {
+                    file: "request".to_string(),
+                    location: None,
+                    field: field.to_string(),
+                    kind: ProblemKind::UnknownMethod { id: id.to_string(), suggestions },
+                });
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(RequestError::Invalid(problems)) }
+    }
+
+    /// When the session ends.
+    pub fn end_time(&self) -> Option<ClockTime> {
+        match (self.end, self.duration) {
+            (Some(end), None) => Some(end),
+            (None, Some(minutes)) => self.start.plus(minutes),
+            _ => None,
+        }
+    }
+
+    /// The session's length in minutes (zero when the times are wrong).
+    pub fn minutes(&self) -> u32 {
+        self.end_time().map_or(0, |end| end.since(self.start))
+    }
+
+    /// Whether service users take part.
+    pub fn with_users(&self) -> bool {
+        self.profiles.contains(&Profile::Users)
+    }
+
+    fn field_problems(&self) -> Vec<(String, ProblemKind)> {
+        let mut problems = Vec::new();
+        let mut add = |field: &str, kind: ProblemKind| problems.push((field.to_string(), kind));
+        if self.title.trim().is_empty() {
+            add("title", ProblemKind::BlankText);
+        }
+        if let Some(date) = &self.date {
+            if !is_date(date) {
+                add("date", ProblemKind::InvalidDate { date: date.clone() });
+            }
+        }
+        self.time_problems(&mut add);
+        if self.participants == 0 {
+            add("participants", ProblemKind::NotPositive { value: "0".into() });
+        }
+        if self.facilitators == 0 {
+            add("facilitators", ProblemKind::NotPositive { value: "0".into() });
+        }
+        if self.objectives.is_empty() {
+            add("objectives", ProblemKind::EmptyList);
+        }
+        for (i, objective) in self.objectives.iter().enumerate() {
+            if objective.trim().is_empty() {
+                add(&format!("objectives[{i}]"), ProblemKind::BlankText);
+            }
+        }
+        if self.max_stretch < LEAST_STRETCH {
+            add(
+                "max_stretch",
+                ProblemKind::StretchTooShort { minutes: self.max_stretch, least: LEAST_STRETCH },
+            );
+        }
+        for id in self.include.iter().filter(|id| self.exclude.contains(id)) {
+            add("include", ProblemKind::IncludedAndExcluded { id: id.to_string() });
+        }
+        problems
+    }
+
+    fn time_problems(&self, add: &mut impl FnMut(&str, ProblemKind)) {
+        match (self.end, self.duration) {
+            (Some(end), None) if end <= self.start => add(
+                "end",
+                ProblemKind::EndBeforeStart { start: self.start.to_string(), end: end.to_string() },
+            ),
+            (None, Some(0)) => add("duration", ProblemKind::NotPositive { value: "0".into() }),
+            (None, Some(minutes)) if self.start.plus(minutes).is_none() => {
+                add("duration", ProblemKind::PastMidnight)
+            }
+            (Some(_), None) | (None, Some(_)) => {}
+            _ => add("end", ProblemKind::EndOrDuration),
+        }
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, RequestError> {
+    let io = |source| RequestError::Io { path: path.to_path_buf(), source };
+    let bytes = std::fs::read(path).map_err(io)?;
+    String::from_utf8(bytes).map_err(|_| {
+        RequestError::Invalid(vec![Problem {
+            file: path.display().to_string(),
+            location: None,
+            field: String::new(),
+            kind: ProblemKind::NotText,
+        }])
+    })
+}
+
+fn is_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |part: &str, len: usize| {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
+            (Some(year), Some(month), Some(day)) => {
+                (1..=12).contains(&month) && day >= 1 && day <= days_in(year, month)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn days_in(year: u32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Ids of `catalogue` that share a word with `id`, to suggest a correction.
+pub(crate) fn close_ids(catalogue: &Catalogue, id: &str) -> Vec<String> {
+    catalogue
+        .iter()
+        .map(|method| method.id.to_string())
+        .filter(|other| id.split('-').filter(|word| word.len() > 2).any(|word| other.contains(word)))
+        .take(3)
+        .collect()
+}
+
+/// Builds a [`Request`] in code, for tools that do not read files.
+#[derive(Debug, Clone)]
+pub struct RequestBuilder {
+    request: Request,
+    times: Result<(), String>,
+}
+
+impl RequestBuilder {
+    fn new(title: impl Into<String>) -> Self {
+        let request = Request {
+            title: title.into(),
+            requester: None,
+            date: None,
+            start: ClockTime::hm(9, 30).unwrap_or(ClockTime::END_OF_DAY),
+            end: None,
+            duration: Some(180),
+            participants: 12,
+            profiles: vec![],
+            format: Format::Onsite,
+            facilitators: 1,
+            level: Level::Advanced,
+            objectives: vec![],
+            breakout_rooms: false,
+            max_stretch: default_stretch(),
+            include: vec![],
+            exclude: vec![],
+        };
+        RequestBuilder { request, times: Ok(()) }
+    }
+
+    /// Sets the start and the end, as `HH:MM`.
+    pub fn time(mut self, start: &str, end: &str) -> Self {
+        match (start.parse::<ClockTime>(), end.parse::<ClockTime>()) {
+            (Ok(start), Ok(end)) => {
+                self.request.start = start;
+                self.request.end = Some(end);
+                self.request.duration = None;
+            }
+            (Err(error), _) | (_, Err(error)) => self.times = Err(error.to_string()),
+        }
+        self
+    }
+
+    /// Sets the start (`HH:MM`) and the length in minutes.
+    pub fn start_for(mut self, start: &str, minutes: u32) -> Self {
+        match start.parse::<ClockTime>() {
+            Ok(start) => {
+                self.request.start = start;
+                self.request.end = None;
+                self.request.duration = Some(minutes);
+            }
+            Err(error) => self.times = Err(error.to_string()),
+        }
+        self
+    }
+
+    /// Sets the date, `YYYY-MM-DD`.
+    pub fn date(mut self, date: impl Into<String>) -> Self {
+        self.request.date = Some(date.into());
+        self
+    }
+
+    /// Sets the number of participants.
+    pub fn participants(mut self, participants: u32) -> Self {
+        self.request.participants = participants;
+        self
+    }
+
+    /// Adds a participant profile.
+    pub fn profile(mut self, profile: Profile) -> Self {
+        self.request.profiles.push(profile);
+        self
+    }
+
+    /// Sets the format.
+    pub fn format(mut self, format: Format) -> Self {
+        self.request.format = format;
+        self
+    }
+
+    /// Sets the number of available facilitators.
+    pub fn facilitators(mut self, facilitators: u32) -> Self {
+        self.request.facilitators = facilitators;
+        self
+    }
+
+    /// Sets the most advanced method level the facilitators can run.
+    pub fn level(mut self, level: Level) -> Self {
+        self.request.level = level;
+        self
+    }
+
+    /// Adds an objective, as an id or a free sentence, after those already given.
+    pub fn objective(mut self, objective: impl Into<String>) -> Self {
+        self.request.objectives.push(objective.into());
+        self
+    }
+
+    /// Says whether separate sub-group spaces are available.
+    pub fn breakout_rooms(mut self, available: bool) -> Self {
+        self.request.breakout_rooms = available;
+        self
+    }
+
+    /// Sets the longest stretch of work without a break.
+    pub fn max_stretch(mut self, minutes: u32) -> Self {
+        self.request.max_stretch = minutes;
+        self
+    }
+
+    /// Requires a method.
+    pub fn include(mut self, id: MethodId) -> Self {
+        self.request.include.push(id);
+        self
+    }
+
+    /// Forbids a method.
+    pub fn exclude(mut self, id: MethodId) -> Self {
+        self.request.exclude.push(id);
+        self
+    }
+
+    /// Checks the request and returns it.
+    pub fn build(self) -> Result<Request, RequestError> {
+        if let Err(message) = self.times {
+            let kind = ProblemKind::WrongType { message };
+            let problem = Problem { file: "request".into(), location: None, field: "start".into(), kind };
+            return Err(RequestError::Invalid(vec![problem]));
+        }
+        self.request.validate()?;
+        Ok(self.request)
+    }
+}
