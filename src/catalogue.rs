@@ -160,7 +160,8 @@ impl Catalogue {
     }
 
     /// The methods that match every criterion of `query`, in id order.
-    pub fn query<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a Method> + 'a {
+    pub fn query<'a>(&'a self, query: &Query) -> impl Iterator<Item = &'a Method> + use<'a> {
+        let query = query.clone();
         self.iter().filter(move |method| query.matches(method))
     }
 }

@@ -1,0 +1,91 @@
+//! The built-in catalogue: every file loads, is complete in French and English, and the
+//! catalogue covers every phase and objective.
+
+use facilitation::{Catalogue, Format, Level, Method, Objective, Phase};
+
+fn methods() -> Vec<&'static Method> {
+    Catalogue::builtin().iter().collect()
+}
+
+#[test]
+fn every_method_file_is_in_the_builtin_catalogue() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("methods");
+    let files = std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|entry| entry.as_ref().unwrap().path().extension().is_some_and(|ext| ext == "yaml"))
+        .count();
+    assert_eq!(Catalogue::builtin().len(), files);
+    assert!(files >= 60, "only {files} methods");
+}
+
+#[test]
+fn every_builtin_method_has_english_texts_sources_and_groupings() {
+    for method in methods() {
+        let id = &method.id;
+        assert!(
+            method.name.has_english() && method.summary.has_english() && method.setup.has_english(),
+            "{id}"
+        );
+        assert!(method.steps.iter().all(|step| step.text.has_english()), "{id}: a step lacks English");
+        assert!(method.tips.iter().all(|tip| tip.has_english()), "{id}: a tip lacks English");
+        assert!(method.materials.iter().all(|m| m.en.is_some()), "{id}: a material lacks English");
+        assert!(!method.sources.is_empty(), "{id}: no source");
+        assert!(!method.groupings.is_empty(), "{id}: no grouping");
+    }
+}
+
+#[test]
+fn every_phase_has_at_least_five_methods() {
+    for phase in Phase::ALL {
+        let count = methods().iter().filter(|m| m.has_phase(*phase)).count();
+        assert!(count >= 5, "{phase}: {count}");
+    }
+}
+
+#[test]
+fn every_objective_has_at_least_three_methods() {
+    for objective in Objective::ALL {
+        let count = methods().iter().filter(|m| m.serves(*objective)).count();
+        assert!(count >= 3, "{objective}: {count}");
+    }
+}
+
+#[test]
+fn the_catalogue_holds_remote_beginner_large_and_small_group_methods() {
+    let all = methods();
+    assert!(all.iter().filter(|m| m.formats.contains(&Format::Remote)).count() >= 15);
+    assert!(all.iter().filter(|m| m.level == Level::Beginner).count() >= 20);
+    assert!(all.iter().filter(|m| m.participants.max >= 100).count() >= 10);
+    assert!(all.iter().filter(|m| m.participants.min <= 4).count() >= 10);
+}
+
+#[test]
+fn openings_and_closings_exist_for_every_format_and_ordinary_group_sizes() {
+    for format in [Format::Onsite, Format::Remote, Format::Hybrid] {
+        for n in [6, 12, 25, 40, 80, 150] {
+            for phase in [Phase::Opening, Phase::Closing] {
+                let found = methods().iter().any(|m| {
+                    m.has_phase(phase)
+                        && m.fits(n, format, Level::Beginner, false)
+                        && m.facilitators_for(n) <= 3
+                });
+                assert!(found, "no beginner {phase} method for {n} people {format}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_network_repertoire_is_there() {
+    for id in [
+        "forum-ouvert",
+        "world-cafe",
+        "resolution-irritants",
+        "meteo",
+        "roti",
+        "1-2-4-all",
+        "vote-par-gommettes",
+    ] {
+        assert!(Catalogue::builtin().get(id).is_some(), "{id}");
+    }
+}

@@ -1,0 +1,144 @@
+//! The planner: sample requests plan, every plan keeps every rule, the same seed gives the
+//! same agenda, nonsense gives an error and never a panic, refusals say what to change.
+
+use facilitation::{Catalogue, Format, Level, PlanError, Planner, Request, check};
+use proptest::prelude::*;
+
+fn sample(name: &str) -> Request {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(name);
+    Request::from_file(path).unwrap()
+}
+
+#[test]
+fn every_sample_request_plans_a_valid_agenda() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests");
+    let catalogue = Catalogue::builtin();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let request = Request::from_file(&path).unwrap();
+        let plan =
+            Planner::new(catalogue).plan(&request).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let report = check(&plan.agenda, &request, catalogue);
+        assert!(report.is_valid(), "{}: {:?}", path.display(), report.violations);
+        assert_eq!(plan.reasons.len(), {
+            let mut ids: Vec<_> = plan.agenda.method_slots().filter_map(|s| s.method.clone()).collect();
+            ids.dedup();
+            ids.sort();
+            ids.dedup();
+            ids.len()
+        });
+    }
+}
+
+#[test]
+fn the_forum_rsa_maps_its_sentence_to_vision_and_partners() {
+    let plan = Planner::new(Catalogue::builtin()).plan(&sample("forum-rsa.yaml")).unwrap();
+    let ids: Vec<&str> = plan.agenda.objectives.iter().map(|o| o.id()).collect();
+    assert_eq!(ids, ["review", "vision", "network-partners"]);
+}
+
+#[test]
+fn a_full_day_has_a_lunch() {
+    let plan = Planner::new(Catalogue::builtin()).plan(&sample("spda-lancement.yaml")).unwrap();
+    assert!(plan.agenda.slots.iter().any(|s| s.kind == facilitation::SlotKind::Lunch));
+}
+
+#[test]
+fn refuses_a_sentence_that_names_no_objective_with_the_question_to_ask() {
+    let request = Request::builder("Atelier").objective("que tout le monde soit content").build().unwrap();
+    let error = Planner::new(Catalogue::builtin()).plan(&request).unwrap_err();
+    assert!(matches!(error, PlanError::Unclear { .. }));
+    assert!(error.message(facilitation::Lang::Fr).contains("que tout le monde soit content"));
+}
+
+#[test]
+fn refuses_an_included_forum_ouvert_in_thirty_minutes_and_says_how_long() {
+    let request = Request::builder("Court")
+        .start_for("10:00", 30)
+        .participants(40)
+        .breakout_rooms(true)
+        .objective("generate-ideas")
+        .include("forum-ouvert".parse().unwrap())
+        .build()
+        .unwrap();
+    let error = Planner::new(Catalogue::builtin()).plan(&request).unwrap_err();
+    assert!(matches!(error, PlanError::IncludeTooLong { .. }), "{error}");
+    assert!(error.to_string().contains("extend the session to"));
+}
+
+#[test]
+fn refuses_five_objectives_in_forty_five_minutes_and_says_how_much_longer() {
+    let mut builder = Request::builder("Trop court").start_for("10:00", 45).participants(20);
+    for objective in ["review", "vision", "decide", "action-plan", "resolve-irritants"] {
+        builder = builder.objective(objective);
+    }
+    let error = Planner::new(Catalogue::builtin()).plan(&builder.build().unwrap()).unwrap_err();
+    assert!(matches!(error, PlanError::TooShort { .. }), "{error}");
+}
+
+#[test]
+fn refuses_a_request_with_an_unknown_included_method() {
+    let request = Request::builder("X")
+        .objective("review")
+        .include("danse-de-la-pluie".parse().unwrap())
+        .build()
+        .unwrap();
+    let error = Planner::new(Catalogue::builtin()).plan(&request).unwrap_err();
+    assert!(error.to_string().contains("danse-de-la-pluie"));
+}
+
+fn arbitrary_request() -> impl Strategy<Value = Request> {
+    let objectives = prop::sample::subsequence(facilitation::Objective::IDS.to_vec(), 1..4);
+    (
+        (7u32 * 60..17 * 60).prop_map(|m| m - m % 5),
+        prop::sample::select(vec![60u32, 90, 120, 150, 180, 240, 300, 420]),
+        prop::sample::select(vec![4u32, 8, 12, 20, 35, 60, 120, 300]),
+        1u32..5,
+        objectives,
+        prop::sample::select(vec![Format::Onsite, Format::Remote, Format::Hybrid]),
+        prop::sample::select(vec![Level::Beginner, Level::Intermediate, Level::Advanced]),
+        any::<bool>(),
+    )
+        .prop_map(|(start, minutes, participants, facilitators, objectives, format, level, rooms)| {
+            let start = format!("{:02}:{:02}", start / 60, start % 60);
+            let mut builder = Request::builder("Propriété")
+                .start_for(&start, minutes)
+                .participants(participants)
+                .facilitators(facilitators)
+                .format(format)
+                .level(level)
+                .breakout_rooms(rooms);
+            for objective in objectives {
+                builder = builder.objective(objective);
+            }
+            builder.build().unwrap()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    #[test]
+    fn every_plan_passes_the_checker(request in arbitrary_request(), seed in any::<u64>()) {
+        let catalogue = Catalogue::builtin();
+        if let Ok(plan) = Planner::new(catalogue).seed(seed).plan(&request) {
+            let report = check(&plan.agenda, &request, catalogue);
+            prop_assert!(report.is_valid(), "{:?}", report.violations);
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_agenda(request in arbitrary_request(), seed in any::<u64>()) {
+        let catalogue = Catalogue::builtin();
+        let first = Planner::new(catalogue).seed(seed).plan(&request).map(|plan| plan.agenda).ok();
+        let second = Planner::new(catalogue).seed(seed).plan(&request).map(|plan| plan.agenda).ok();
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn nonsense_requests_never_panic(source in "[a-z_: \\n\\[\\]\"0-9-]{0,200}") {
+        if let Ok(request) = Request::from_yaml("fuzz.yaml", &source) {
+            let _ = Planner::new(Catalogue::builtin()).plan(&request);
+        }
+    }
+}
