@@ -20,10 +20,6 @@ pub(crate) fn parse_method(file: &str, source: &str) -> Result<Method, Vec<Probl
         field: field.to_string(),
         kind,
     };
-    if source.len() as u64 > MAX_FILE_BYTES {
-        let kind = ProblemKind::TooLarge { bytes: source.len() as u64, limit: MAX_FILE_BYTES };
-        return Err(vec![report("", kind)]);
-    }
     let method: Method = read_yaml(file, source).map_err(|problem| vec![problem])?;
     let problems: Vec<Problem> =
         rule_problems(&method, stem(file)).into_iter().map(|(field, kind)| report(&field, kind)).collect();

@@ -82,6 +82,16 @@ impl<'a> Context<'a> {
         if self.objectives.len() >= 32 { u32::MAX } else { (1u32 << self.objectives.len()) - 1 }
     }
 
+    /// The priority weight of the request's objectives that `candidate` serves (see
+    /// [`crate::score::priority_weight`]).
+    pub fn priority(&self, candidate: &Candidate) -> f64 {
+        let n = self.objectives.len();
+        (0..n)
+            .filter(|rank| candidate.serves & (1 << rank) != 0)
+            .map(|rank| crate::score::priority_weight(rank, n))
+            .sum()
+    }
+
     /// Whether some candidate can serve `phase`.
     pub fn has_phase(&self, phase: Phase) -> bool {
         self.candidates.iter().any(|c| c.method.has_phase(phase))

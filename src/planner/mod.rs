@@ -245,10 +245,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<Block> {
         .iter()
         .map(|item| {
             let c = &context.candidates[item.candidate];
-            let priority: f64 = (0..n)
-                .filter(|rank| c.serves & (1 << rank) != 0)
-                .map(|rank| crate::score::priority_weight(rank, n) / n as f64)
-                .sum();
+            let priority = context.priority(c) / n.max(1) as f64;
             f64::from(c.typical) * (1.0 + 0.3 * priority.min(1.0))
         })
         .collect();

@@ -81,11 +81,7 @@ fn pool(context: &Context) -> Vec<(usize, Phase)> {
 
 /// A static estimate of how much a candidate can bring, to keep the pool small.
 fn relevance(context: &Context, candidate: &Candidate) -> f64 {
-    let n = context.objectives.len();
-    let weight: f64 = (0..n)
-        .filter(|rank| candidate.serves & (1 << rank) != 0)
-        .map(|rank| crate::score::priority_weight(rank, n))
-        .sum();
+    let weight = context.priority(candidate);
     let users = if context.request.with_users() {
         match candidate.method.writing {
             crate::vocabulary::Writing::None => 1.0,
