@@ -55,6 +55,8 @@ pub mod method;
 pub mod planner;
 pub mod render;
 pub mod request;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod score;
 pub mod text;
 pub mod vocabulary;

@@ -44,6 +44,22 @@ impl MethodId {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for MethodId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MethodId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The method's id: lowercase letters and digits in words joined by single hyphens, equal to the file name without `.yaml` (`world-cafe`).",
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "maxLength": 64
+        })
+    }
+}
+
 impl TryFrom<String> for MethodId {
     type Error = InvalidMethodId;
     fn try_from(value: String) -> Result<Self, Self::Error> {
@@ -83,6 +99,7 @@ impl PartialEq<&str> for MethodId {
 }
 
 /// Where a method comes from.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Origin {
@@ -95,6 +112,7 @@ pub struct Origin {
 }
 
 /// How many people a method works with (inclusive).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participants {
@@ -113,6 +131,7 @@ impl Participants {
 
 /// How long a method lasts, in minutes: a fixed part plus, for methods where everyone
 /// speaks in turn, some minutes per participant.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DurationRange {
@@ -167,6 +186,7 @@ impl DurationRange {
 }
 
 /// How many facilitators a method needs: `max(min, ceil(n / per))`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Facilitators {
@@ -190,6 +210,7 @@ impl Default for Facilitators {
 }
 
 /// One step of a method, at its typical duration.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
@@ -200,6 +221,7 @@ pub struct Step {
 }
 
 /// Something to bring: a localized name, with a quantity when it depends on the group.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
@@ -245,6 +267,7 @@ impl Material {
 /// assert!(!cafe.fits(6, Format::Onsite, Level::Advanced, false));
 /// assert!(cafe.minutes_for(40).contains(120));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Method {

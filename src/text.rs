@@ -65,6 +65,7 @@ impl FromStr for Lang {
 /// let text = Text::new("Tour de table", "Round");
 /// assert_eq!(text.get(Lang::En), "Round");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {

@@ -77,6 +77,27 @@ macro_rules! vocabulary {
             }
         }
 
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            // One `const` per word, titled with its labels, so that editors show what
+            // each word means while completing.
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let words: Vec<schemars::Schema> = Self::ALL
+                    .iter()
+                    .map(|word| schemars::json_schema!({
+                        "const": word.id(),
+                        "title": word.label(Lang::Fr),
+                        "description": word.label(Lang::En),
+                    }))
+                    .collect();
+                schemars::json_schema!({ "description": concat!("A ", $kind, "."), "oneOf": words })
+            }
+        }
+
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct WordVisitor;
