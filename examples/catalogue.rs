@@ -4,11 +4,12 @@
 //! cargo run --example catalogue
 //! cargo run --example catalogue -- --phase opening --participants 40 --format remote
 //! cargo run --example catalogue -- --card world-cafe --lang en
+//! cargo run --example catalogue -- --card world-cafe --format html > world-cafe.html
 //! cargo run --example catalogue -- --methods my-methods/
 //! ```
 
 use clap::Parser;
-use facilitation::{Catalogue, Format, Lang, Level, Method, Objective, Phase, Query, render};
+use facilitation::{Catalogue, Format, Lang, Level, Method, Objective, Phase, Query};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,9 +29,10 @@ struct Args {
     /// Keep methods that can run within this many minutes.
     #[arg(long)]
     minutes: Option<u32>,
-    /// Keep methods that run in this format (onsite, remote, hybrid).
+    /// Without --card: keep methods that run in this format (onsite, remote, hybrid).
+    /// With --card: how to print the card (markdown, the default, or html).
     #[arg(long)]
-    format: Option<Format>,
+    format: Option<String>,
     /// Keep methods that facilitators of this level can run (beginner, intermediate, advanced).
     #[arg(long)]
     level: Option<Level>,
@@ -55,14 +57,22 @@ fn main() -> ExitCode {
         }
     };
     if let Some(id) = &args.card {
-        return print_card(&catalogue, id, args.lang);
+        return match args.format.as_deref() {
+            None | Some("markdown") => print_card(&catalogue, id, args.lang, Method::card_markdown),
+            Some("html") => print_card(&catalogue, id, args.lang, Method::card_html),
+            Some(other) => usage(&format!("with --card, --format is `markdown` or `html`, not `{other}`")),
+        };
     }
+    let format = match args.format.as_deref().map(str::parse::<Format>).transpose() {
+        Ok(format) => format,
+        Err(error) => return usage(&error.to_string()),
+    };
     let query = Query {
         phase: args.phase,
         objective: args.objective,
         participants: args.participants,
         minutes: args.minutes,
-        format: args.format,
+        format,
         level: args.level,
     };
     let found: Vec<&Method> = catalogue.query(&query).collect();
@@ -70,10 +80,15 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn print_card(catalogue: &Catalogue, id: &str, lang: Lang) -> ExitCode {
+fn usage(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(2)
+}
+
+fn print_card(catalogue: &Catalogue, id: &str, lang: Lang, write: fn(&Method, Lang) -> String) -> ExitCode {
     match catalogue.get(id) {
         Some(method) => {
-            print!("{}", render::method_card(method, lang));
+            print!("{}", write(method, lang));
             ExitCode::SUCCESS
         }
         None => {

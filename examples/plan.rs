@@ -4,10 +4,11 @@
 //! cargo run --example plan                       # the built-in sample: the Forum RSA
 //! cargo run --example plan -- examples/requests/irritants-semaine-management.yaml --seed 7
 //! cargo run --example plan -- REQUEST.yaml --format yaml --lang en --methods my-methods/
+//! cargo run --example plan -- --format html > deroule.html   # to print from a browser
 //! ```
 
 use clap::{Parser, ValueEnum};
-use facilitation::{Catalogue, Lang, Planner, Request, render};
+use facilitation::{Catalogue, Lang, Planner, Request};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,6 +18,7 @@ const SAMPLE: &str = include_str!("requests/forum-rsa.yaml");
 #[derive(Clone, Copy, ValueEnum)]
 enum Output {
     Markdown,
+    Html,
     Yaml,
     Json,
 }
@@ -27,7 +29,7 @@ enum Output {
 struct Args {
     /// The request file (YAML); without it, the built-in Forum RSA sample.
     request: Option<PathBuf>,
-    /// Output format.
+    /// Output: the printable déroulé (markdown, html) or the agenda file (yaml, json).
     #[arg(long, value_enum, default_value = "markdown")]
     format: Output,
     /// Picks a variant among near-best agendas; the same seed gives the same agenda.
@@ -60,7 +62,8 @@ fn main() -> ExitCode {
         Err(error) => return fail(&error.message(args.lang)),
     };
     let printed = match args.format {
-        Output::Markdown => Ok(render::plan_markdown(&plan, &catalogue, args.lang)),
+        Output::Markdown => Ok(plan.to_markdown(&catalogue, args.lang)),
+        Output::Html => Ok(plan.to_html(&catalogue, args.lang)),
         Output::Yaml => serde_yaml::to_string(&plan.agenda).map_err(|e| e.to_string()),
         Output::Json => {
             serde_json::to_string_pretty(&plan.agenda).map(|json| json + "\n").map_err(|e| e.to_string())

@@ -34,8 +34,9 @@
 //! - [`Request`]: the saisine; [`Request::analyse`] maps objective sentences to ids and
 //!   [`Request::clarify`] lists the questions to ask back.
 //! - [`Planner`]: builds an [`Agenda`] that keeps every rule, with the reasons of its
-//!   choices; [`check`] judges any agenda against the rules of DESIGN.md.
-//! - [`render`]: method cards in Markdown.
+//!   choices; [`check()`] judges any agenda against the rules of DESIGN.md.
+//! - [`render`]: the printable déroulé of a plan and method cards, as Markdown or as a
+//!   self-contained HTML page ([`Plan::to_markdown`], [`Plan::to_html`]).
 //!
 //! Method, request and agenda files follow the contracts of `DESIGN.md`. Where it is
 //! silent, this crate extends it with optional fields only: on a method, `groupings` (how

@@ -5,7 +5,7 @@
 //! ranked by the [scoring function](crate::score) applied to the unfinished sequence.
 //! Then, for the best sequences, a dynamic programme over time sets the welcome, each
 //! method's minutes, the breaks and the lunch so that the session is filled to the minute
-//! and every rule of the [checker](crate::check) holds. The timed agendas are scored in
+//! and every rule of the [checker](crate::check()) holds. The timed agendas are scored in
 //! full; the seed picks one among those within [`NEAR_BEST`] points of the best, with a
 //! portable random generator (ChaCha8), so a seed gives the same agenda on every machine.
 
@@ -19,10 +19,10 @@ use crate::catalogue::Catalogue;
 use crate::check::check;
 use crate::clock::ClockTime;
 use crate::error::PlanError;
-use crate::method::MethodId;
+use crate::method::{MethodId, MinuteRange};
 use crate::request::Request;
 use crate::score::{Score, score};
-use crate::text::{Lang, Text};
+
 use crate::vocabulary::{Objective, Phase};
 use context::Context;
 use rand::{Rng, SeedableRng};
@@ -53,20 +53,32 @@ impl Default for PlanOptions {
     }
 }
 
-/// Why a method slot was chosen.
+/// Why a method was chosen: the facts the déroulé's « Pourquoi ces choix » is written from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
-    /// The slot's index in the agenda.
+    /// The index in the agenda of its first slot.
     pub slot: usize,
     /// The method.
     pub method: MethodId,
-    /// The explanation, in French and English.
-    pub text: Text,
+    /// The phase it serves.
+    pub phase: Phase,
+    /// The request's objectives it serves.
+    pub objectives: Vec<Objective>,
+    /// The minutes it was given, all parts together.
+    pub minutes: u32,
+    /// The minutes it can take for this group.
+    pub range: MinuteRange,
+    /// Whether the request asked for it (`include`).
+    pub included: bool,
+    /// Whether service users take part and it asks for no writing.
+    pub suits_users: bool,
 }
 
 /// A planned agenda with its explanations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
+    /// The request it answers.
+    pub request: Request,
     /// The agenda, in the shape of DESIGN.md.
     pub agenda: Agenda,
     /// How the objectives were understood.
@@ -143,7 +155,7 @@ impl<'a> Planner<'a> {
         let pick = ChaCha8Rng::seed_from_u64(self.options.seed).random_range(0..near.len());
         let (agenda, score, reasons) = near.into_iter().nth(pick).ok_or_else(|| self.too_short(request))?;
         let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
-        Ok(Plan { agenda, analysis, questions, reasons, score })
+        Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score })
     }
 
     /// Every finished sequence, timed, checked and scored.
@@ -314,60 +326,30 @@ fn diagnose_content(context: &Context, catalogue: &Catalogue) -> Result<(), Plan
     Ok(())
 }
 
-/// Why each method slot was chosen, in both languages.
+/// Why each method was chosen.
 fn reasons(context: &Context, skeleton: &Skeleton, agenda: &Agenda) -> Vec<Reason> {
-    let mut reasons = Vec::new();
-    let mut seen = Vec::new();
+    let mut reasons: Vec<Reason> = Vec::new();
     for (i, slot) in agenda.slots.iter().enumerate() {
         let Some(id) = &slot.method else { continue };
-        if seen.contains(id) {
+        if reasons.iter().any(|reason| reason.method == *id) {
             continue;
         }
-        seen.push(id.clone());
         let Some(item) =
             skeleton.items.iter().find(|item| context.candidates[item.candidate].method.id == *id)
         else {
             continue;
         };
         let c = &context.candidates[item.candidate];
-        let minutes: u32 =
-            agenda.slots.iter().filter(|s| s.method.as_ref() == Some(id)).map(|s| s.minutes).sum();
-        let text = Text::new(
-            reason_text(context, c, &slot.objectives, minutes, item.phase, Lang::Fr),
-            reason_text(context, c, &slot.objectives, minutes, item.phase, Lang::En),
-        );
-        reasons.push(Reason { slot: i, method: id.clone(), text });
+        reasons.push(Reason {
+            slot: i,
+            method: id.clone(),
+            phase: item.phase,
+            objectives: slot.objectives.clone(),
+            minutes: agenda.slots.iter().filter(|s| s.method.as_ref() == Some(id)).map(|s| s.minutes).sum(),
+            range: c.range,
+            included: c.included,
+            suits_users: context.request.with_users() && c.method.writing == crate::vocabulary::Writing::None,
+        });
     }
     reasons
-}
-
-fn reason_text(
-    context: &Context,
-    c: &context::Candidate,
-    objectives: &[Objective],
-    minutes: u32,
-    phase: Phase,
-    lang: Lang,
-) -> String {
-    let served: Vec<&str> = objectives.iter().map(|o| o.label(lang)).collect();
-    let n = context.request.participants;
-    let mut text = lang
-        .pick(
-            "Phase {phase} ; sert : {obj}. Convient à {n} participants ({pmin}–{pmax}) ; {m} min (plage {range} pour ce groupe).",
-            "{phase} phase; serves: {obj}. Suits {n} participants ({pmin}–{pmax}); {m} min (range {range} for this group).",
-        )
-        .replace("{phase}", &phase.label(lang).to_lowercase())
-        .replace("{obj}", &served.join(", "))
-        .replace("{n}", &n.to_string())
-        .replace("{pmin}", &c.method.participants.min.to_string())
-        .replace("{pmax}", &c.method.participants.max.to_string())
-        .replace("{m}", &minutes.to_string())
-        .replace("{range}", &c.range.to_string());
-    if c.included {
-        text.push_str(lang.pick(" Demandée dans la saisine.", " Requested in the saisine."));
-    }
-    if context.request.with_users() && c.method.writing == crate::vocabulary::Writing::None {
-        text.push_str(lang.pick(" Sans écrit : adaptée aux usagers.", " No writing: suits service users."));
-    }
-    text
 }

@@ -1,0 +1,199 @@
+//! The printed déroulé and method cards: pinned by snapshots, complete (every clock time,
+//! every method, every step on the clock) and self-contained as HTML.
+
+use facilitation::render::{self, timed_steps};
+use facilitation::{Catalogue, ClockTime, Lang, Method, Plan, Planner, Request, Slot, SlotKind};
+use proptest::prelude::*;
+use std::path::Path;
+
+const SAMPLES: [&str; 6] = [
+    "forum-rsa.yaml",
+    "forum-ouvert-ehpad.yaml",
+    "irritants-semaine-management.yaml",
+    "spda-lancement.yaml",
+    "journee-actions-collectives.yaml",
+    "equipe-a-distance.yaml",
+];
+
+fn plan(name: &str) -> Plan {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(name);
+    let request = Request::from_file(path).unwrap();
+    Planner::new(Catalogue::builtin()).plan(&request).unwrap()
+}
+
+fn method(slot: &Slot) -> &'static Method {
+    Catalogue::builtin().get(slot.method.as_ref().unwrap().as_str()).unwrap()
+}
+
+macro_rules! snapshot_sample {
+    ($name:ident, $file:literal, $lang:expr) => {
+        #[test]
+        fn $name() {
+            let plan = plan($file);
+            let catalogue = Catalogue::builtin();
+            insta::assert_snapshot!(concat!(stringify!($name), "_md"), plan.to_markdown(catalogue, $lang));
+            insta::assert_snapshot!(concat!(stringify!($name), "_html"), plan.to_html(catalogue, $lang));
+        }
+    };
+}
+
+snapshot_sample!(forum_rsa_in_french, "forum-rsa.yaml", Lang::Fr);
+snapshot_sample!(forum_rsa_in_english, "forum-rsa.yaml", Lang::En);
+snapshot_sample!(irritants_in_french, "irritants-semaine-management.yaml", Lang::Fr);
+snapshot_sample!(irritants_in_english, "irritants-semaine-management.yaml", Lang::En);
+snapshot_sample!(ehpad_full_day_in_french, "forum-ouvert-ehpad.yaml", Lang::Fr);
+snapshot_sample!(ehpad_full_day_in_english, "forum-ouvert-ehpad.yaml", Lang::En);
+
+#[test]
+fn every_clock_time_and_method_name_is_printed() {
+    let catalogue = Catalogue::builtin();
+    for sample in SAMPLES {
+        let plan = plan(sample);
+        for lang in [Lang::Fr, Lang::En] {
+            for (format, text) in
+                [("md", plan.to_markdown(catalogue, lang)), ("html", plan.to_html(catalogue, lang))]
+            {
+                for slot in &plan.agenda.slots {
+                    let span = format!("{}–{}", slot.start, slot.end);
+                    assert!(text.contains(&span), "{sample} {format} {lang:?}: no {span}");
+                }
+                for slot in plan.agenda.method_slots() {
+                    let name = method(slot).name.get(lang);
+                    let name = if format == "html" { name.replace('\'', "&#39;") } else { name.to_string() };
+                    assert!(text.contains(&name), "{sample} {format} {lang:?}: no {name}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn step_times_add_up_to_each_slot_and_follow_each_other() {
+    for sample in SAMPLES {
+        let plan = plan(sample);
+        for slot in plan.agenda.method_slots().filter(|slot| slot.part.is_none()) {
+            let parts: Vec<&Slot> =
+                plan.agenda.method_slots().filter(|other| other.method == slot.method).collect();
+            let timed = timed_steps(method(slot), &parts);
+            for (part, steps) in parts.iter().zip(&timed) {
+                assert_eq!(steps.iter().map(|s| s.minutes).sum::<u32>(), part.minutes, "{sample}");
+                assert_eq!(steps.first().map(|s| s.start), Some(part.start), "{sample}");
+                assert_eq!(steps.last().map(|s| s.end), Some(part.end), "{sample}");
+                assert!(steps.windows(2).all(|pair| pair[0].end == pair[1].start), "{sample}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_split_world_cafe_keeps_its_rounds_whole_across_the_break() {
+    let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+    let first = method_slot("world-cafe", "10:00", "11:00", None);
+    let second = method_slot("world-cafe", "11:15", "12:15", Some(2));
+    let timed = timed_steps(cafe, &[&first, &second]);
+    assert!(timed.iter().flatten().all(|step| !step.continued));
+    let steps: Vec<usize> = timed.iter().flatten().map(|step| step.step).collect();
+    assert_eq!(steps, (0..cafe.steps.len()).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_world_cafe_stretched_to_two_hours_and_a_half_has_longer_rounds() {
+    let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+    let usual = timed_steps(cafe, &[&method_slot("world-cafe", "10:00", "12:00", None)]);
+    let long = timed_steps(cafe, &[&method_slot("world-cafe", "10:00", "12:30", None)]);
+    for (usual, long) in usual[0].iter().zip(&long[0]) {
+        assert!(long.minutes > usual.minutes, "step {}", usual.step);
+    }
+}
+
+#[test]
+fn html_is_one_self_contained_page() {
+    let catalogue = Catalogue::builtin();
+    let html = plan("forum-rsa.yaml").to_html(catalogue, Lang::Fr);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(html.contains("<html lang=\"fr\">") && html.contains("@page { size: A4"));
+    for outside in ["<script", "<link", "src=", "http://", "https://", "@import", "url("] {
+        assert!(!html.contains(outside), "the page reaches outside: {outside}");
+    }
+    assert!(html.contains("class=\"timeline\""));
+}
+
+#[test]
+fn html_escapes_what_a_method_file_says() {
+    let mut method = Catalogue::builtin().get("roti").unwrap().clone();
+    method.name = facilitation::Text::fr("<script>alert(1)</script> & co");
+    let html = method.card_html(Lang::Fr);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    assert!(!html.contains("<script>"));
+}
+
+#[test]
+fn cards_exist_in_markdown_and_html_in_both_languages() {
+    let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+    insta::assert_snapshot!("world_cafe_card_html_en", cafe.card_html(Lang::En));
+    let card = render::card(cafe, Lang::Fr);
+    assert_eq!(card.to_markdown(), cafe.card_markdown(Lang::Fr));
+    assert!(card.to_html().contains("<h2>Déroulement</h2>"));
+}
+
+#[test]
+fn an_agenda_read_from_a_file_renders_without_the_planner() {
+    let catalogue = Catalogue::builtin();
+    let plan = plan("irritants-semaine-management.yaml");
+    let agenda = facilitation::Agenda::from_yaml("agenda.yaml", &plan.agenda.to_yaml()).unwrap();
+    let text = agenda.to_markdown(catalogue, Lang::Fr);
+    assert!(text.contains("## Déroulé détaillé") && text.contains("Équivalence 1 = 1"));
+    assert!(!text.contains("Pourquoi ces choix"), "only a plan knows its reasons");
+}
+
+#[test]
+fn the_materials_list_gives_quantities_for_the_group() {
+    let catalogue = Catalogue::builtin();
+    let plan = plan("forum-rsa.yaml");
+    let text = plan.to_markdown(catalogue, Lang::Fr);
+    let list = text.split("## Matériel à prévoir").nth(1).unwrap().split("\n## ").next().unwrap();
+    for slot in plan.agenda.method_slots() {
+        for material in &method(slot).materials {
+            let line = list.lines().find(|line| line.contains(material.fr.trim()));
+            let line = line.unwrap_or_else(|| panic!("{} is not in the list", material.fr));
+            if let Some(quantity) = material.quantity_for(plan.agenda.participants) {
+                assert!(line.contains(&format!("× {quantity}")) || line.contains("× "), "{line}");
+            }
+        }
+    }
+}
+
+fn method_slot(id: &str, start: &str, end: &str, part: Option<u32>) -> Slot {
+    let start: ClockTime = start.parse().unwrap();
+    let end: ClockTime = end.parse().unwrap();
+    let mut slot = Slot::pause_or_welcome(SlotKind::Method, start, end);
+    slot.method = Some(id.parse().unwrap());
+    slot.part = part;
+    slot
+}
+
+proptest! {
+    #[test]
+    fn steps_fill_any_split_of_any_method_exactly(
+        index in 0usize..60,
+        parts in prop::collection::vec(1u32..120, 1..4),
+    ) {
+        let catalogue = Catalogue::builtin();
+        let method = catalogue.iter().nth(index % catalogue.len()).unwrap();
+        let mut clock: ClockTime = "08:00".parse().unwrap();
+        let mut slots = Vec::new();
+        for (i, minutes) in parts.iter().enumerate() {
+            let end = clock.plus(*minutes).unwrap();
+            let mut slot = Slot::pause_or_welcome(SlotKind::Method, clock, end);
+            slot.part = (i > 0).then_some(i as u32 + 1);
+            slots.push(slot);
+            clock = end.plus(15).unwrap();
+        }
+        let refs: Vec<&Slot> = slots.iter().collect();
+        let timed = timed_steps(method, &refs);
+        prop_assert_eq!(timed.len(), slots.len());
+        for (slot, steps) in slots.iter().zip(&timed) {
+            prop_assert_eq!(steps.iter().map(|s| s.minutes).sum::<u32>(), slot.minutes);
+        }
+    }
+}
