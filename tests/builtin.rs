@@ -89,3 +89,37 @@ fn the_network_repertoire_is_there() {
         assert!(Catalogue::builtin().get(id).is_some(), "{id}");
     }
 }
+
+/// The three kinds of request the issue names: a beginner facilitator on site, a remote
+/// session, a hybrid session (any level for the last two).
+const ORDINARY_KINDS: [(Format, Level); 3] =
+    [(Format::Onsite, Level::Beginner), (Format::Remote, Level::Advanced), (Format::Hybrid, Level::Advanced)];
+
+/// Lists what no method can serve: `(what, format, level, participants)`, without breakout
+/// rooms (the request's default) and with at most three facilitators.
+fn gaps(serves: impl Fn(&Method) -> bool, what: &str) -> Vec<String> {
+    let mut gaps = Vec::new();
+    for (format, level) in ORDINARY_KINDS {
+        for n in 6..=150 {
+            let found = methods()
+                .iter()
+                .any(|m| serves(m) && m.fits(n, format, level, false) && m.facilitators_for(n) <= 3);
+            if !found {
+                gaps.push(format!("{what} {format} {level} {n}"));
+            }
+        }
+    }
+    gaps
+}
+
+#[test]
+fn every_objective_is_served_for_beginners_remote_and_hybrid_from_6_to_150_people() {
+    let missing: Vec<String> = Objective::ALL.iter().flat_map(|o| gaps(|m| m.serves(*o), o.id())).collect();
+    assert!(missing.is_empty(), "no method for:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn every_phase_is_served_for_beginners_remote_and_hybrid_from_6_to_150_people() {
+    let missing: Vec<String> = Phase::ALL.iter().flat_map(|p| gaps(|m| m.has_phase(*p), p.id())).collect();
+    assert!(missing.is_empty(), "no method for:\n{}", missing.join("\n"));
+}
