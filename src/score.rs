@@ -4,15 +4,16 @@
 //!
 //! | component | weight | 1 means |
 //! |---|---|---|
-//! | `coverage` | 30 | every objective is served (weighted by priority) |
+//! | `coverage` | 24 | every objective is served (weighted by priority) |
 //! | `priority_order` | 10 | higher-priority objectives are served first |
-//! | `multi_objective` | 8 | the content methods each serve several of the request's objectives |
+//! | `multi_objective` | 6 | the content methods each serve several of the request's objectives |
 //! | `diverge_first` | 10 | every objective converged on was first opened up (divergence or emergence) |
 //! | `energy_after_lunch` | 5 | the first method after lunch is energising (no lunch: 1) |
 //! | `variety` | 8 | consecutive methods use different group configurations |
 //! | `profile_fit` | 8 | with service users, methods ask for little writing (otherwise 1) |
 //! | `time_share` | 10 | time spent on each objective is proportional to its priority |
 //! | `timing_fit` | 11 | methods run close to their typical duration |
+//! | `pace` | 8 | the welcome, breaks and lunch keep their usual length (15, 15 and 60 minutes) and no pause cuts the work into runs shorter than half an hour |
 
 use crate::agenda::{Agenda, SlotKind};
 use crate::catalogue::Catalogue;
@@ -41,10 +42,21 @@ pub struct Score {
     pub time_share: f64,
     /// Closeness of the methods' minutes to their typical duration.
     pub timing_fit: f64,
+    /// How well the welcome and the pauses keep the usual rhythm of a session.
+    pub pace: f64,
 }
 
 /// The weights of the components, in the order of [`Score`]'s fields.
-pub const WEIGHTS: [f64; 9] = [30.0, 10.0, 8.0, 10.0, 5.0, 8.0, 8.0, 10.0, 11.0];
+pub const WEIGHTS: [f64; 10] = [24.0, 10.0, 6.0, 10.0, 5.0, 8.0, 8.0, 10.0, 11.0, 8.0];
+
+/// The usual length of a welcome, a break and a lunch, in minutes.
+pub const USUAL_WELCOME: u32 = 15;
+/// See [`USUAL_WELCOME`].
+pub const USUAL_BREAK: u32 = 15;
+/// See [`USUAL_WELCOME`].
+pub const USUAL_LUNCH: u32 = 60;
+/// Work runs shorter than this between two pauses (or a pause and either end) lower `pace`.
+pub const SHORTEST_RUN: u32 = 30;
 
 impl Score {
     /// The weighted total, out of 100.
@@ -59,6 +71,7 @@ impl Score {
             self.profile_fit,
             self.time_share,
             self.timing_fit,
+            self.pace,
         ];
         parts.iter().zip(WEIGHTS).map(|(part, weight)| part * weight).sum()
     }
@@ -68,15 +81,6 @@ impl Score {
 /// weighs `count`, the last 1.
 pub fn priority_weight(rank: usize, count: usize) -> f64 {
     count.saturating_sub(rank).max(1) as f64
-}
-
-/// One method slot as the score sees it (the planner scores unfinished agendas too).
-pub(crate) struct Scored<'a> {
-    pub method: &'a Method,
-    pub phase: Phase,
-    pub objectives: &'a [Objective],
-    pub minutes: u32,
-    pub after_lunch: bool,
 }
 
 /// Scores an agenda for a request whose resolved objectives are `objectives` (priority
@@ -94,7 +98,7 @@ pub(crate) struct Scored<'a> {
 /// assert!(score.total() > 60.0);
 /// ```
 pub fn score(agenda: &Agenda, objectives: &[Objective], with_users: bool, catalogue: &Catalogue) -> Score {
-    let mut slots = Vec::new();
+    let mut tally = Tally::new(objectives.len(), agenda.participants, with_users);
     let mut after_lunch = false;
     for slot in &agenda.slots {
         if slot.kind == SlotKind::Lunch {
@@ -103,188 +107,273 @@ pub fn score(agenda: &Agenda, objectives: &[Objective], with_users: bool, catalo
         }
         let found = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str()));
         if let (true, Some(method), Some(phase)) = (slot.is_method(), found, slot.phase) {
-            slots.push(Scored {
+            let serves = mask(objectives, &slot.objectives);
+            tally.push(
                 method,
                 phase,
-                objectives: &slot.objectives,
-                minutes: slot.minutes,
+                serves,
+                mask(objectives, &method.objectives),
+                slot.minutes,
                 after_lunch,
-            });
+            );
             after_lunch = false;
         }
     }
     let had_lunch = agenda.slots.iter().any(|slot| slot.kind == SlotKind::Lunch);
-    score_slots(&slots, objectives, with_users, had_lunch, agenda.participants)
+    Score { pace: pace(agenda), ..tally.score(had_lunch) }
 }
 
-/// Scores method slots directly.
-pub(crate) fn score_slots(
-    slots: &[Scored],
-    objectives: &[Objective],
-    with_users: bool,
-    had_lunch: bool,
+/// How far a length is from its usual value, between 0 and 1.
+pub fn length_misfit(minutes: u32, usual: u32) -> f64 {
+    (f64::from(minutes.abs_diff(usual)) / f64::from(usual.max(1))).min(1.0)
+}
+
+/// How much too short a run of work is, between 0 and 1.
+pub fn run_misfit(minutes: u32) -> f64 {
+    f64::from(SHORTEST_RUN.saturating_sub(minutes)) / f64::from(SHORTEST_RUN)
+}
+
+/// `pace`: one minus the mean misfit of the welcome (its length) and of each pause (the
+/// mean of its length's misfit and of the runs of work before and after it).
+fn pace(agenda: &Agenda) -> f64 {
+    let mut misfits = Vec::new();
+    let mut run = 0;
+    let mut open: Option<f64> = None;
+    for slot in &agenda.slots {
+        match slot.kind {
+            SlotKind::Welcome => {
+                misfits.push(length_misfit(slot.minutes, USUAL_WELCOME));
+                run += slot.minutes;
+            }
+            SlotKind::Break | SlotKind::Lunch => {
+                if let Some(before) = open.take() {
+                    misfits.push((before + run_misfit(run)) / 3.0);
+                }
+                let usual = if slot.kind == SlotKind::Lunch { USUAL_LUNCH } else { USUAL_BREAK };
+                open = Some(length_misfit(slot.minutes, usual) + run_misfit(run));
+                run = 0;
+            }
+            _ => run += slot.minutes,
+        }
+    }
+    if let Some(before) = open {
+        misfits.push((before + run_misfit(run)) / 3.0);
+    }
+    if misfits.is_empty() { 1.0 } else { 1.0 - misfits.iter().sum::<f64>() / misfits.len() as f64 }
+}
+
+/// The most objectives a tally ranks: every objective of the vocabulary, which a request
+/// lists at most once each.
+pub(crate) const MAX_OBJECTIVES: usize = 16;
+
+/// The score of a sequence of method slots, kept up to date one slot at a time, so that a
+/// planner can grow sequences without scoring them again from the start. Copying it is
+/// cheap; it never allocates.
+///
+/// Objectives are the request's, in priority order, as bit sets over their ranks. A
+/// split method's consecutive parts count as one run for `timing_fit`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tally<'a> {
+    objectives: usize,
     participants: u32,
-) -> Score {
-    Score {
-        coverage: coverage(slots, objectives),
-        priority_order: priority_order(slots, objectives),
-        multi_objective: multi_objective(slots, objectives),
-        diverge_first: diverge_first(slots, objectives),
-        energy_after_lunch: energy_after_lunch(slots, had_lunch),
-        variety: variety(slots),
-        profile_fit: profile_fit(slots, with_users),
-        time_share: time_share(slots, objectives),
-        timing_fit: timing_fit(slots, participants),
-    }
+    with_users: bool,
+    slots: u32,
+    /// The position of the first slot serving each objective (`u16::MAX`: none yet).
+    first: [u16; MAX_OBJECTIVES],
+    content: u32,
+    several: u32,
+    opened: u32,
+    converged: u32,
+    converged_opened: u32,
+    after_lunch: Option<Energy>,
+    last: Option<&'a Method>,
+    differ: u32,
+    writing: f64,
+    /// Content minutes given to each objective.
+    minutes: [f64; MAX_OBJECTIVES],
+    /// Timing misfit of the finished runs, and the current run's minutes.
+    misfit: f64,
+    runs: u32,
+    run_minutes: u32,
 }
 
-fn served(slots: &[Scored], objective: Objective) -> Option<usize> {
-    slots.iter().position(|slot| slot.objectives.contains(&objective))
-}
-
-fn coverage(slots: &[Scored], objectives: &[Objective]) -> f64 {
-    let n = objectives.len();
-    if n == 0 {
-        return 1.0;
-    }
-    let total: f64 = (0..n).map(|rank| priority_weight(rank, n)).sum();
-    let got: f64 = objectives
-        .iter()
-        .enumerate()
-        .filter(|(_, objective)| served(slots, **objective).is_some())
-        .map(|(rank, _)| priority_weight(rank, n))
-        .sum();
-    got / total
-}
-
-fn priority_order(slots: &[Scored], objectives: &[Objective]) -> f64 {
-    let firsts: Vec<usize> = objectives.iter().map(|o| served(slots, *o).unwrap_or(usize::MAX)).collect();
-    let mut pairs = 0;
-    let mut ordered = 0;
-    for i in 0..firsts.len() {
-        for j in i + 1..firsts.len() {
-            pairs += 1;
-            if firsts[i] <= firsts[j] {
-                ordered += 1;
-            }
+impl<'a> Tally<'a> {
+    /// An empty sequence for a request ranking `objectives` objectives.
+    pub fn new(objectives: usize, participants: u32, with_users: bool) -> Self {
+        Tally {
+            objectives: objectives.min(MAX_OBJECTIVES),
+            participants,
+            with_users,
+            slots: 0,
+            first: [u16::MAX; MAX_OBJECTIVES],
+            content: 0,
+            several: 0,
+            opened: 0,
+            converged: 0,
+            converged_opened: 0,
+            after_lunch: None,
+            last: None,
+            differ: 0,
+            writing: 0.0,
+            minutes: [0.0; MAX_OBJECTIVES],
+            misfit: 0.0,
+            runs: 0,
+            run_minutes: 0,
         }
     }
-    if pairs == 0 { 1.0 } else { f64::from(ordered) / f64::from(pairs) }
-}
 
-fn is_content(slot: &Scored) -> bool {
-    !matches!(slot.phase, Phase::Opening | Phase::Closing)
-}
-
-fn multi_objective(slots: &[Scored], objectives: &[Objective]) -> f64 {
-    if objectives.len() < 2 {
-        return 1.0;
-    }
-    let content: Vec<&Scored> = slots.iter().filter(|slot| is_content(slot)).collect();
-    if content.is_empty() {
-        return 0.0;
-    }
-    let several = content
-        .iter()
-        .filter(|slot| slot.method.objectives.iter().filter(|o| objectives.contains(o)).count() >= 2)
-        .count();
-    several as f64 / content.len() as f64
-}
-
-fn diverge_first(slots: &[Scored], objectives: &[Objective]) -> f64 {
-    let mut converged = 0;
-    let mut opened_first = 0;
-    for objective in objectives {
-        let first_converge = slots.iter().position(|slot| {
-            matches!(slot.phase, Phase::Convergence | Phase::Action) && slot.objectives.contains(objective)
-        });
-        if let Some(at) = first_converge {
-            converged += 1;
-            let opened = slots[..at].iter().any(|slot| {
-                matches!(slot.phase, Phase::Divergence | Phase::Emergence)
-                    && slot.objectives.contains(objective)
-            });
-            if opened {
-                opened_first += 1;
-            }
+    /// Adds a slot of `method` in `phase` serving the objectives of `serves` for `minutes`;
+    /// `method_serves` is every request objective the method serves, `after_lunch` says it
+    /// is the first slot after lunch.
+    pub fn push(
+        &mut self,
+        method: &'a Method,
+        phase: Phase,
+        serves: u32,
+        method_serves: u32,
+        minutes: u32,
+        after_lunch: bool,
+    ) {
+        let position = self.slots.min(u32::from(u16::MAX - 1)) as u16;
+        for rank in ranks(serves, self.objectives) {
+            self.first[rank] = self.first[rank].min(position);
         }
-    }
-    if converged == 0 { 1.0 } else { f64::from(opened_first) / f64::from(converged) }
-}
-
-fn energy_after_lunch(slots: &[Scored], had_lunch: bool) -> f64 {
-    if !had_lunch {
-        return 1.0;
-    }
-    match slots.iter().find(|slot| slot.after_lunch).map(|slot| slot.method.energy) {
-        Some(Energy::High) => 1.0,
-        Some(Energy::Medium) => 0.5,
-        _ => 0.0,
-    }
-}
-
-fn variety(slots: &[Scored]) -> f64 {
-    if slots.len() < 2 {
-        return 1.0;
-    }
-    let differ = slots.windows(2).filter(|pair| pair[0].method.groupings != pair[1].method.groupings).count();
-    differ as f64 / (slots.len() - 1) as f64
-}
-
-fn profile_fit(slots: &[Scored], with_users: bool) -> f64 {
-    if !with_users || slots.is_empty() {
-        return 1.0;
-    }
-    let fit: f64 = slots
-        .iter()
-        .map(|slot| match slot.method.writing {
+        if after_lunch && self.after_lunch.is_none() {
+            self.after_lunch = Some(method.energy);
+        }
+        self.phases(phase, serves, method_serves, minutes);
+        self.writing += match method.writing {
             Writing::None => 1.0,
             Writing::Light => 0.7,
             Writing::Heavy => 0.0,
-        })
-        .sum();
-    fit / slots.len() as f64
-}
-
-fn time_share(slots: &[Scored], objectives: &[Objective]) -> f64 {
-    let n = objectives.len();
-    if n < 2 {
-        return 1.0;
+        };
+        match self.last {
+            Some(last) if last.id == method.id => self.run_minutes += minutes,
+            _ => {
+                self.close_run();
+                self.run_minutes = minutes;
+            }
+        }
+        if self.last.is_some_and(|last| last.groupings != method.groupings) {
+            self.differ += 1;
+        }
+        self.last = Some(method);
+        self.slots += 1;
     }
-    let mut minutes = vec![0.0; n];
-    for slot in slots.iter().filter(|slot| is_content(slot)) {
-        let served: Vec<usize> = (0..n).filter(|&i| slot.objectives.contains(&objectives[i])).collect();
-        for &i in &served {
-            minutes[i] += f64::from(slot.minutes) / served.len() as f64;
+
+    fn phases(&mut self, phase: Phase, serves: u32, method_serves: u32, minutes: u32) {
+        match phase {
+            Phase::Divergence | Phase::Emergence => self.opened |= serves,
+            Phase::Convergence | Phase::Action => {
+                let new = serves & !self.converged;
+                self.converged |= new;
+                self.converged_opened |= new & self.opened;
+            }
+            _ => {}
+        }
+        if matches!(phase, Phase::Opening | Phase::Closing) {
+            return;
+        }
+        self.content += 1;
+        if method_serves.count_ones() >= 2 {
+            self.several += 1;
+        }
+        let served = ranks(serves, self.objectives).count();
+        for rank in ranks(serves, self.objectives) {
+            self.minutes[rank] += f64::from(minutes) / served as f64;
         }
     }
-    let spent: f64 = minutes.iter().sum();
-    if spent == 0.0 {
-        return 0.0;
-    }
-    let weights: f64 = (0..n).map(|rank| priority_weight(rank, n)).sum();
-    let distance: f64 =
-        (0..n).map(|rank| (minutes[rank] / spent - priority_weight(rank, n) / weights).abs()).sum();
-    1.0 - distance / 2.0
-}
 
-fn timing_fit(slots: &[Scored], participants: u32) -> f64 {
-    if slots.is_empty() {
-        return 0.0;
-    }
-    let mut by_method: Vec<(&Method, u32)> = Vec::new();
-    for slot in slots {
-        match by_method.iter_mut().find(|(method, _)| method.id == slot.method.id) {
-            Some((_, minutes)) => *minutes += slot.minutes,
-            None => by_method.push((slot.method, slot.minutes)),
+    fn close_run(&mut self) {
+        if let Some(method) = self.last {
+            let typical = f64::from(method.typical_minutes_for(self.participants).max(1));
+            self.misfit += ((f64::from(self.run_minutes) - typical).abs() / typical).min(1.0);
+            self.runs += 1;
         }
     }
-    let misfit: f64 = by_method
+
+    /// The score so far; `had_lunch` when the session has a lunch.
+    pub fn score(&self, had_lunch: bool) -> Score {
+        let mut finished = *self;
+        finished.close_run();
+        finished.components(had_lunch)
+    }
+
+    fn components(&self, had_lunch: bool) -> Score {
+        let n = self.objectives;
+        let weights: f64 = (0..n).map(|rank| priority_weight(rank, n)).sum();
+        let served = |rank: usize| self.first[rank] != u16::MAX;
+        let ratio = |part: u32, whole: u32, empty: f64| {
+            if whole == 0 { empty } else { f64::from(part) / f64::from(whole) }
+        };
+        Score {
+            coverage: if n == 0 {
+                1.0
+            } else {
+                (0..n).filter(|&rank| served(rank)).map(|rank| priority_weight(rank, n)).sum::<f64>()
+                    / weights
+            },
+            priority_order: self.priority_order(),
+            multi_objective: if n < 2 { 1.0 } else { ratio(self.several, self.content, 0.0) },
+            diverge_first: ratio(self.converged_opened.count_ones(), self.converged.count_ones(), 1.0),
+            energy_after_lunch: match (had_lunch, self.after_lunch) {
+                (false, _) => 1.0,
+                (true, Some(Energy::High)) => 1.0,
+                (true, Some(Energy::Medium)) => 0.5,
+                _ => 0.0,
+            },
+            variety: ratio(self.differ, self.slots.saturating_sub(1), 1.0),
+            profile_fit: if !self.with_users || self.slots == 0 {
+                1.0
+            } else {
+                self.writing / f64::from(self.slots)
+            },
+            time_share: self.time_share(weights),
+            timing_fit: if self.runs == 0 { 0.0 } else { 1.0 - self.misfit / f64::from(self.runs) },
+            // The pauses are not known here: `score` sets it from the agenda.
+            pace: 1.0,
+        }
+    }
+
+    fn priority_order(&self) -> f64 {
+        let n = self.objectives;
+        let pairs = n * n.saturating_sub(1) / 2;
+        if pairs == 0 {
+            return 1.0;
+        }
+        let ordered = (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .filter(|&(i, j)| self.first[i] <= self.first[j])
+            .count();
+        ordered as f64 / pairs as f64
+    }
+
+    fn time_share(&self, weights: f64) -> f64 {
+        let n = self.objectives;
+        if n < 2 {
+            return 1.0;
+        }
+        let spent: f64 = self.minutes[..n].iter().sum();
+        if spent == 0.0 {
+            return 0.0;
+        }
+        let distance: f64 =
+            (0..n).map(|rank| (self.minutes[rank] / spent - priority_weight(rank, n) / weights).abs()).sum();
+        1.0 - distance / 2.0
+    }
+}
+
+/// The ranks set in `mask`, below `count`.
+fn ranks(mask: u32, count: usize) -> impl Iterator<Item = usize> {
+    (0..count).filter(move |rank| mask & (1 << rank) != 0)
+}
+
+/// The bit set, over the ranks of `objectives`, of those in `among`.
+pub(crate) fn mask(objectives: &[Objective], among: &[Objective]) -> u32 {
+    objectives
         .iter()
-        .map(|(method, minutes)| {
-            let typical = f64::from(method.typical_minutes_for(participants).max(1));
-            ((f64::from(*minutes) - typical).abs() / typical).min(1.0)
-        })
-        .sum();
-    1.0 - misfit / by_method.len() as f64
+        .take(MAX_OBJECTIVES)
+        .enumerate()
+        .filter(|(_, o)| among.contains(o))
+        .fold(0, |m, (rank, _)| m | 1 << rank)
 }

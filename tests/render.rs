@@ -59,7 +59,11 @@ fn every_clock_time_and_method_name_is_printed() {
                 }
                 for slot in plan.agenda.method_slots() {
                     let name = method(slot).name.get(lang);
-                    let name = if format == "html" { name.replace('\'', "&#39;") } else { name.to_string() };
+                    let name = if format == "html" {
+                        name.replace('&', "&amp;").replace('\'', "&#39;").replace('"', "&quot;")
+                    } else {
+                        name.to_string()
+                    };
                     assert!(text.contains(&name), "{sample} {format} {lang:?}: no {name}");
                 }
             }

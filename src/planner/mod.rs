@@ -23,6 +23,7 @@ use crate::method::{MethodId, MinuteRange};
 use crate::request::Request;
 use crate::score::{Score, score};
 
+use crate::score::WEIGHTS;
 use crate::vocabulary::{Objective, Phase};
 use context::Context;
 use rand::{Rng, SeedableRng};
@@ -34,6 +35,9 @@ use timing::{Block, Piece};
 /// How many points (out of 100) below the best an agenda may score and still be drawn by
 /// a seed.
 pub const NEAR_BEST: f64 = 1.5;
+
+/// How far below the best timed agenda a sequence's estimate may fall and still be timed.
+const ESTIMATE_SLACK: f64 = 3.0;
 
 /// Settings of the search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -158,13 +162,25 @@ impl<'a> Planner<'a> {
         Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score })
     }
 
-    /// Every finished sequence, timed, checked and scored.
+    /// The best finished sequences, timed, checked and scored.
+    ///
+    /// Sequences come best estimate first. The timing can add at most the weights of
+    /// `time_share`, `timing_fit` and `pace` to a sequence's exact part, so a sequence whose part
+    /// plus those weights falls below the best agenda found (less the margin a seed may
+    /// draw from) cannot matter and is not timed.
     fn timed_agendas(&self, context: &Context) -> Vec<(Agenda, Score, Vec<Reason>)> {
         let skeletons = skeleton::search(context, self.options.beam_width, self.options.alternatives * 4);
         let mut timed = Vec::new();
+        let mut best = f64::NEG_INFINITY;
+        let reach = WEIGHTS[7] + WEIGHTS[8] + WEIGHTS[9];
         for skeleton in &skeletons {
             if timed.len() >= self.options.alternatives {
                 break;
+            }
+            // The estimate is close enough to the timed score that a sequence estimated
+            // well below the best timed one is not worth the timing.
+            if skeleton.part + reach < best - NEAR_BEST || skeleton.value < best - ESTIMATE_SLACK {
+                continue;
             }
             let blocks = blocks(context, skeleton);
             let Some((pieces, _)) = timing::time(context, &blocks) else { continue };
@@ -174,6 +190,7 @@ impl<'a> Planner<'a> {
                 continue;
             }
             let score = score(&agenda, &context.objectives, context.request.with_users(), self.catalogue);
+            best = best.max(score.total());
             let reasons = reasons(context, skeleton, &agenda);
             timed.push((agenda, score, reasons));
         }
@@ -184,7 +201,7 @@ impl<'a> Planner<'a> {
         let request = context.request;
         let mut slots = Vec::new();
         let mut clock = context.start;
-        let mut parts_seen = vec![0u32; skeleton.items.len()];
+        let mut parts_seen = vec![0u32; skeleton.items().len()];
         for piece in pieces {
             let (kind, minutes) = match piece {
                 Piece::Welcome(m) => (SlotKind::Welcome, *m),
@@ -195,12 +212,12 @@ impl<'a> Planner<'a> {
             let end = clock.plus(minutes).unwrap_or(ClockTime::END_OF_DAY);
             let mut slot = Slot::pause_or_welcome(kind, clock, end);
             if let Piece::Part(index, _) = piece {
-                let item = skeleton.items[*index];
+                let item = skeleton.items()[*index];
                 let candidate = &context.candidates[item.candidate];
                 parts_seen[*index] += 1;
                 slot.method = Some(candidate.method.id.clone());
                 slot.phase = Some(item.phase);
-                slot.objectives = context.slot_objectives(candidate, item.phase);
+                slot.objectives = context.slot_objectives(item.candidate, item.phase).to_vec();
                 slot.part = (parts_seen[*index] > 1).then_some(parts_seen[*index]);
             }
             slots.push(slot);
@@ -245,34 +262,16 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// Each method of the sequence as a block to time, with a target length: its typical
-/// length, scaled so that the methods fill the time left by the welcome and the pauses,
-/// and given more for higher-priority objectives.
+/// Each method of the sequence as a block to time.
 fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<Block> {
-    let n = context.objectives.len();
-    let pauses = if context.lunch { 60 } else { 0 } + 15 * context.minutes.saturating_sub(60) / 120;
-    let room = f64::from(context.minutes.saturating_sub(15 + pauses).max(1));
-    let weights: Vec<f64> = skeleton
-        .items
+    skeleton
+        .items()
         .iter()
         .map(|item| {
             let c = &context.candidates[item.candidate];
-            let priority = context.priority(c) / n.max(1) as f64;
-            f64::from(c.typical) * (1.0 + 0.3 * priority.min(1.0))
-        })
-        .collect();
-    let total: f64 = weights.iter().sum::<f64>().max(1.0);
-    skeleton
-        .items
-        .iter()
-        .zip(weights)
-        .map(|(item, weight)| {
-            let c = &context.candidates[item.candidate];
-            let target = (weight * room / total).round() as u32;
             Block {
                 min: c.range.min,
                 max: c.range.max,
-                target: target.clamp(c.range.min, c.range.max),
                 typical: c.typical,
                 split: c.method.split,
                 energy: c.method.energy,
@@ -335,7 +334,7 @@ fn reasons(context: &Context, skeleton: &Skeleton, agenda: &Agenda) -> Vec<Reaso
             continue;
         }
         let Some(item) =
-            skeleton.items.iter().find(|item| context.candidates[item.candidate].method.id == *id)
+            skeleton.items().iter().find(|item| context.candidates[item.candidate].method.id == *id)
         else {
             continue;
         };

@@ -1,12 +1,19 @@
 //! The second stage of the search: the clock. Given a sequence of methods, a dynamic
 //! programme over time finds the welcome, the methods' minutes, the breaks and the lunch
-//! that fill the session to the minute, keep every timing rule, and stay closest to each
-//! method's target length.
+//! that fill the session to the minute, keep every timing rule, and lose the fewest
+//! points of the score's parts that depend on the clock (methods close to their typical
+//! length, an energising method after lunch, the pace of the welcome and the pauses).
+//!
+//! A state is the time reached, whether lunch is behind, and the minutes worked since the
+//! last pause (the stretch). For a given time and lunch, a state that has worked less and
+//! cost less is better in every way, so each (time, lunch) keeps only its Pareto front
+//! over (stretch, cost): a handful of states instead of one per stretch. Paths are kept as
+//! back-pointers into one arena, never copied.
 
 use super::context::Context;
 use crate::check::{MIN_BREAK, MIN_LUNCH, MIN_PART, WELCOME};
+use crate::score::{USUAL_BREAK, USUAL_LUNCH, USUAL_WELCOME, WEIGHTS, length_misfit, run_misfit};
 use crate::vocabulary::Energy;
-use std::collections::BTreeMap;
 
 /// Break lengths tried, in minutes.
 const BREAKS: [u32; 3] = [MIN_BREAK, 15, 20];
@@ -17,13 +24,20 @@ const MAX_PARTS: usize = 4;
 const LUNCH_EARLIEST: u32 = 11 * 60 + 45;
 const LUNCH_LATEST: u32 = 13 * 60 + 30;
 const LUNCH_IDEAL: u32 = 12 * 60 + 15;
+/// The score's weights of `timing_fit`, `energy_after_lunch` and `variety`.
+const W_FIT: f64 = WEIGHTS[8];
+const W_ENERGY: f64 = WEIGHTS[4];
+const W_VARIETY: f64 = WEIGHTS[5];
+const W_PACE: f64 = WEIGHTS[9];
+/// The cost of a small departure from habit (one more break, lunch away from a quarter
+/// past noon): far below a minute of method time, so that it only breaks ties.
+const HABIT: f64 = 0.002;
 
 /// One method to time.
 #[derive(Debug, Clone)]
 pub(crate) struct Block {
     pub min: u32,
     pub max: u32,
-    pub target: u32,
     pub typical: u32,
     pub split: bool,
     pub energy: Energy,
@@ -41,108 +55,296 @@ pub(crate) enum Piece {
     Part(usize, u32),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct State {
-    time: u32,
+/// A way of reaching a state: its stretch, its cost, and the last piece of its path;
+/// `used` counts the minutes of a split block already run before a pause.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    used: u32,
+    /// Whether a pause is behind: the run since then will count for it in `pace`.
+    paused: bool,
     stretch: u32,
-    lunched: bool,
-}
-
-#[derive(Debug, Clone)]
-struct Reached {
     cost: f64,
-    pieces: Vec<Piece>,
+    node: u32,
 }
 
-type Layer = BTreeMap<State, Reached>;
+/// The pieces of every path, as back-pointers.
+struct Arena {
+    nodes: Vec<(u32, Piece)>,
+}
+
+impl Arena {
+    fn push(&mut self, parent: u32, piece: Piece) -> u32 {
+        self.nodes.push((parent, piece));
+        (self.nodes.len() - 1) as u32
+    }
+
+    /// The pieces from the welcome to `node`.
+    fn path(&self, mut node: u32) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        while node != u32::MAX {
+            let (parent, piece) = self.nodes[node as usize];
+            pieces.push(piece);
+            node = parent;
+        }
+        pieces.reverse();
+        pieces
+    }
+}
+
+/// States by (time, lunch behind); for each, the Pareto front over (stretch, cost) of the
+/// entries with the same `used`. Iterated in the order first reached, so that ties break
+/// the same way on every run.
+struct Layer {
+    fronts: Vec<Vec<Entry>>,
+    touched: Vec<usize>,
+}
+
+impl Layer {
+    fn new(minutes: u32) -> Self {
+        Layer { fronts: vec![Vec::new(); (minutes as usize + 1) * 2], touched: Vec::new() }
+    }
+
+    fn index(time: u32, lunched: bool) -> usize {
+        time as usize * 2 + usize::from(lunched)
+    }
+
+    /// Keeps `entry` unless a known one has worked no more for no more cost; drops the
+    /// known ones it beats that way.
+    fn offer(&mut self, time: u32, lunched: bool, entry: Entry) {
+        let index = Self::index(time, lunched);
+        let front = &mut self.fronts[index];
+        let same = |known: &Entry| known.used == entry.used && known.paused == entry.paused;
+        if front.iter().any(|known| same(known) && known.stretch <= entry.stretch && known.cost <= entry.cost)
+        {
+            return;
+        }
+        front.retain(|known| !(same(known) && known.stretch >= entry.stretch && known.cost >= entry.cost));
+        if front.is_empty() {
+            self.touched.push(index);
+        }
+        front.push(entry);
+    }
+
+    /// Every entry with its time and lunch.
+    fn entries(&self) -> Vec<(u32, bool, Entry)> {
+        let mut all = Vec::new();
+        for &index in &self.touched {
+            let (time, lunched) = ((index / 2) as u32, index % 2 == 1);
+            all.extend(self.fronts[index].iter().map(|entry| (time, lunched, *entry)));
+        }
+        all
+    }
+
+    fn is_empty(&self) -> bool {
+        self.touched.iter().all(|&index| self.fronts[index].is_empty())
+    }
+}
+
+/// Everything the programme reads and writes.
+struct Clock<'c> {
+    context: &'c Context<'c>,
+    arena: Arena,
+    /// The score's points lost per unit of relative distance to a typical length.
+    per_deviation: f64,
+    /// About the score's points lost by cutting a method in one more part: two slots of
+    /// the same method in a row lower `variety`.
+    per_part: f64,
+    /// About the score's points lost per unit of misfit of the welcome or a pause: `pace`
+    /// is a mean over them, and the session will hold about this many.
+    per_frame: f64,
+}
 
 /// Times the blocks, or `None` when no timing keeps every rule.
 pub(crate) fn time(context: &Context, blocks: &[Block]) -> Option<(Vec<Piece>, f64)> {
-    let mut layer = welcome_layer(context);
+    let mut clock = Clock {
+        context,
+        arena: Arena { nodes: Vec::with_capacity(1024) },
+        per_deviation: W_FIT / blocks.len().max(1) as f64,
+        per_part: W_VARIETY / blocks.len().max(1) as f64,
+        per_frame: W_PACE / frame_elements(context) as f64,
+    };
+    let mut layer = clock.welcome();
     for (index, block) in blocks.iter().enumerate() {
-        let mut next = Layer::new();
-        let mut open = BTreeMap::new();
-        for (state, reached) in &layer {
-            for (pause_state, pause, pause_cost) in pauses(context, *state, index > 0, block.after_lunch) {
-                let start = Reached {
-                    cost: reached.cost + pause_cost + after_lunch_cost(block, pause),
-                    pieces: extend(&reached.pieces, pause),
-                };
-                keep_part(&mut open, (pause_state, 0), start);
-            }
-        }
-        place_block(context, index, block, open, &mut next);
-        if next.is_empty() {
+        let open = clock.pauses(&layer, index > 0, block);
+        layer = clock.place(index, block, open);
+        if layer.is_empty() {
             return None;
         }
-        layer = next;
     }
-    layer
+    let lunch = context.lunch;
+    let (_, _, best) = layer
+        .entries()
         .into_iter()
-        .filter(|(state, _)| state.time == context.minutes && (state.lunched || !context.lunch))
-        .map(|(_, reached)| (reached.pieces, reached.cost))
-        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .filter(|(time, lunched, _)| *time == context.minutes && (*lunched || !lunch))
+        .map(|(time, lunched, entry)| {
+            (time, lunched, Entry { cost: entry.cost + clock.run_after(&entry), ..entry })
+        })
+        .min_by(|a, b| a.2.cost.total_cmp(&b.2.cost))?;
+    Some((clock.arena.path(best.node), best.cost))
 }
 
-fn extend(pieces: &[Piece], more: Option<Piece>) -> Vec<Piece> {
-    let mut pieces = pieces.to_vec();
-    pieces.extend(more);
-    pieces
+/// About how many elements `pace` will average over: the welcome, the breaks the stretch
+/// limit calls for, and lunch.
+fn frame_elements(context: &Context) -> u32 {
+    let breaks = context.minutes.div_ceil(context.request.max_stretch.max(1)).saturating_sub(1);
+    1 + breaks.max(u32::from(context.lunch))
 }
 
-fn welcome_layer(context: &Context) -> Layer {
-    let mut layer = Layer::new();
-    for minutes in WELCOME.min..=WELCOME.max.min(context.minutes) {
-        // Welcomes land the rest of the session on the five-minute grid when they can.
-        let off_grid = (context.minutes - minutes) % 5 != 0;
-        if off_grid && context.minutes >= WELCOME.min + 5 {
-            continue;
+impl Clock<'_> {
+    fn welcome(&mut self) -> Layer {
+        let minutes = self.context.minutes;
+        let mut layer = Layer::new(minutes);
+        for welcome in WELCOME.min..=WELCOME.max.min(minutes) {
+            // Welcomes land the rest of the session on the five-minute grid when they can.
+            if (minutes - welcome) % 5 != 0 && minutes >= WELCOME.min + 5 {
+                continue;
+            }
+            let node = self.arena.push(u32::MAX, Piece::Welcome(welcome));
+            let cost = self.per_frame * length_misfit(welcome, USUAL_WELCOME);
+            layer.offer(welcome, false, Entry { used: 0, paused: false, stretch: welcome, cost, node });
         }
-        let state = State { time: minutes, stretch: minutes, lunched: false };
-        let cost = f64::from(minutes.abs_diff(15)) * 0.1;
-        layer.insert(state, Reached { cost, pieces: vec![Piece::Welcome(minutes)] });
+        layer
     }
-    layer
-}
 
-/// The pauses that may come before a block: none, a break or lunch.
-fn pauses(
-    context: &Context,
-    state: State,
-    allowed: bool,
-    must_lunch: bool,
-) -> Vec<(State, Option<Piece>, f64)> {
-    let mut options = Vec::new();
-    if !must_lunch {
-        options.push((state, None, 0.0));
+    /// The states a block may start from: after no pause, a break or lunch.
+    fn pauses(&mut self, layer: &Layer, allowed: bool, block: &Block) -> Layer {
+        let mut open = Layer::new(self.context.minutes);
+        for (time, lunched, entry) in layer.entries() {
+            if !block.after_lunch {
+                open.offer(time, lunched, entry);
+            }
+            if !allowed {
+                continue;
+            }
+            for (pause, cost) in self.pause_options(time, lunched, entry.stretch, block.after_lunch) {
+                let minutes = match pause {
+                    Piece::Break(m) | Piece::Lunch(m) => m,
+                    _ => 0,
+                };
+                let after_lunch = matches!(pause, Piece::Lunch(_));
+                let energy = if after_lunch { W_ENERGY * (1.0 - energy_value(block.energy)) } else { 0.0 };
+                let node = self.arena.push(entry.node, pause);
+                let cost = entry.cost + self.run_after(&entry) + cost + energy;
+                let entry = Entry { used: 0, paused: true, stretch: 0, cost, node };
+                open.offer(time + minutes, lunched || after_lunch, entry);
+            }
+        }
+        open
     }
-    if !allowed {
-        return options;
+
+    /// The pauses possible at `time` after a run of `stretch` minutes, with their cost in
+    /// `pace` (the length, the run before; the run after is counted when it ends) and,
+    /// for lunch, a trifle for its distance to a quarter past noon.
+    fn pause_options(
+        &self,
+        time: u32,
+        lunched: bool,
+        stretch: u32,
+        must_lunch: bool,
+    ) -> impl Iterator<Item = (Piece, f64)> + use<> {
+        let context = self.context;
+        let left = context.minutes - time;
+        let per_frame = self.per_frame;
+        let before = run_misfit(stretch);
+        let breaks = BREAKS.into_iter().filter(move |m| !must_lunch && *m <= left).map(move |minutes| {
+            let misfit = length_misfit(minutes, USUAL_BREAK) + before;
+            (Piece::Break(minutes), per_frame * misfit / 3.0 + HABIT)
+        });
+        let clock = context.start.minutes() + time;
+        let lunch = context.lunch && !lunched && (LUNCH_EARLIEST..=LUNCH_LATEST).contains(&clock);
+        let lunches = LUNCHES.into_iter().filter(move |m| lunch && *m <= left).map(move |minutes| {
+            let misfit = length_misfit(minutes, USUAL_LUNCH) + before;
+            (
+                Piece::Lunch(minutes),
+                per_frame * misfit / 3.0 + HABIT * f64::from(clock.abs_diff(LUNCH_IDEAL)) / 5.0,
+            )
+        });
+        breaks.chain(lunches)
     }
-    if !must_lunch {
-        for minutes in BREAKS {
-            let next = State { time: state.time + minutes, stretch: 0, lunched: state.lunched };
-            options.push((next, Some(Piece::Break(minutes)), 1.5 + f64::from(minutes.abs_diff(15)) * 0.1));
+
+    /// The `pace` cost of the run that ends here, for the pause before it.
+    fn run_after(&self, entry: &Entry) -> f64 {
+        if entry.paused { self.per_frame * run_misfit(entry.stretch) / 3.0 } else { 0.0 }
+    }
+
+    /// Places a block after every open state, part by part for a split block, and keeps
+    /// the best ways to each state after it.
+    fn place(&mut self, index: usize, block: &Block, mut open: Layer) -> Layer {
+        let minutes = self.context.minutes;
+        let mut next = Layer::new(minutes);
+        for parts in 0..MAX_PARTS {
+            let mut more = Layer::new(minutes);
+            for (time, lunched, entry) in open.entries() {
+                let used = entry.used;
+                let least = match (block.split, parts) {
+                    (false, _) => block.min,
+                    (true, 0) => block.min.min(MIN_PART),
+                    (true, _) => MIN_PART,
+                };
+                let room =
+                    (minutes - time).min(self.context.request.max_stretch.saturating_sub(entry.stretch));
+                let most = block.max.saturating_sub(used).min(room);
+                if least > most {
+                    continue;
+                }
+                for length in lengths(least.max(1), most) {
+                    let total = used + length;
+                    let node = self.arena.push(entry.node, Piece::Part(index, length));
+                    let after = Entry {
+                        used: total,
+                        stretch: entry.stretch + length,
+                        cost: entry.cost,
+                        node,
+                        ..entry
+                    };
+                    if (block.min..=block.max).contains(&total) {
+                        let cost = entry.cost + self.block_cost(block, total, parts + 1);
+                        next.offer(time + length, lunched, Entry { used: 0, cost, ..after });
+                    }
+                    if block.split && total + MIN_PART <= block.max && length >= MIN_PART {
+                        self.pause_inside(&mut more, time + length, lunched, after);
+                    }
+                }
+            }
+            if more.is_empty() {
+                break;
+            }
+            open = more;
+        }
+        next
+    }
+
+    /// Between two parts of a split block: a break, or the usual lunch.
+    fn pause_inside(&mut self, more: &mut Layer, time: u32, lunched: bool, entry: Entry) {
+        for (pause, cost) in self.pause_options(time, lunched, entry.stretch, false) {
+            let (minutes, lunch) = match pause {
+                Piece::Break(minutes) => (minutes, false),
+                Piece::Lunch(60) => (60, true),
+                _ => continue,
+            };
+            let node = self.arena.push(entry.node, pause);
+            more.offer(
+                time + minutes,
+                lunched || lunch,
+                Entry { stretch: 0, cost: entry.cost + cost, node, ..entry },
+            );
         }
     }
-    let clock = context.start.minutes() + state.time;
-    if context.lunch && !state.lunched && (LUNCH_EARLIEST..=LUNCH_LATEST).contains(&clock) {
-        for minutes in LUNCHES {
-            let next = State { time: state.time + minutes, stretch: 0, lunched: true };
-            let cost = f64::from(minutes.abs_diff(60)) * 0.05 + f64::from(clock.abs_diff(LUNCH_IDEAL)) * 0.02;
-            options.push((next, Some(Piece::Lunch(minutes)), cost));
-        }
+
+    /// The score's points lost by running a block `minutes` instead of its typical length
+    /// (see `timing_fit`), and by cutting it in parts.
+    fn block_cost(&self, block: &Block, minutes: u32, parts: usize) -> f64 {
+        let deviation = f64::from(minutes.abs_diff(block.typical)) / f64::from(block.typical.max(1));
+        self.per_deviation * deviation.min(1.0) + self.per_part * parts.saturating_sub(1) as f64
     }
-    options.retain(|(state, _, _)| state.time <= context.minutes);
-    options
 }
 
-/// Energy matters most right after lunch.
-fn after_lunch_cost(block: &Block, pause: Option<Piece>) -> f64 {
-    match (pause, block.energy) {
-        (Some(Piece::Lunch(_)), Energy::Low) => 2.0,
-        (Some(Piece::Lunch(_)), Energy::Medium) => 1.0,
-        _ => 0.0,
+/// The score's value of energy after lunch (see `energy_after_lunch`).
+fn energy_value(energy: Energy) -> f64 {
+    match energy {
+        Energy::High => 1.0,
+        Energy::Medium => 0.5,
+        Energy::Low => 0.0,
     }
 }
 
@@ -153,83 +355,4 @@ fn lengths(min: u32, max: u32) -> impl Iterator<Item = u32> {
     std::iter::once(min)
         .chain(marks.filter(move |m| *m != min && *m != max))
         .chain((max != min).then_some(max))
-}
-
-/// Places a block after every way of reaching it (`open`, keyed by state and the block's
-/// minutes used so far), part by part for a split block, and keeps the best way to each
-/// state after it.
-fn place_block(
-    context: &Context,
-    index: usize,
-    block: &Block,
-    mut open: BTreeMap<(State, u32), Reached>,
-    next: &mut Layer,
-) {
-    let stretch_max = context.request.max_stretch;
-    for parts in 0..MAX_PARTS {
-        let mut more: BTreeMap<(State, u32), Reached> = BTreeMap::new();
-        for ((state, used), reached) in open {
-            let least = match (block.split, parts) {
-                (false, _) => block.min,
-                (true, 0) => block.min.min(MIN_PART),
-                (true, _) => MIN_PART,
-            };
-            let room = (context.minutes - state.time).min(stretch_max.saturating_sub(state.stretch));
-            let most = block.max.saturating_sub(used).min(room);
-            if least > most {
-                continue;
-            }
-            for minutes in lengths(least.max(1), most) {
-                let total = used + minutes;
-                let after = State {
-                    time: state.time + minutes,
-                    stretch: state.stretch + minutes,
-                    lunched: state.lunched,
-                };
-                let pieces = extend(&reached.pieces, Some(Piece::Part(index, minutes)));
-                if (block.min..=block.max).contains(&total) {
-                    let cost = reached.cost + block_cost(block, total, parts + 1);
-                    keep(next, after, Reached { cost, pieces: pieces.clone() });
-                }
-                let can_continue = block.split && total + MIN_PART <= block.max && minutes >= MIN_PART;
-                if !can_continue {
-                    continue;
-                }
-                // Between parts: the usual break or lunch only, to keep the search small.
-                for (paused, pause, cost) in pauses(context, after, true, false) {
-                    if matches!(pause, Some(Piece::Break(15) | Piece::Lunch(60))) {
-                        let reached = Reached { cost: reached.cost + cost, pieces: extend(&pieces, pause) };
-                        keep_part(&mut more, (paused, total), reached);
-                    }
-                }
-            }
-        }
-        if more.is_empty() {
-            break;
-        }
-        open = more;
-    }
-}
-
-fn keep_part(open: &mut BTreeMap<(State, u32), Reached>, key: (State, u32), reached: Reached) {
-    match open.get(&key) {
-        Some(known) if known.cost <= reached.cost => {}
-        _ => {
-            open.insert(key, reached);
-        }
-    }
-}
-
-fn block_cost(block: &Block, minutes: u32, parts: usize) -> f64 {
-    let deviation = f64::from(minutes.abs_diff(block.target)) / f64::from(block.typical.max(1));
-    deviation * 10.0 + 0.5 * (parts.saturating_sub(1)) as f64
-}
-
-fn keep(layer: &mut Layer, state: State, reached: Reached) {
-    match layer.get(&state) {
-        Some(known) if known.cost <= reached.cost => {}
-        _ => {
-            layer.insert(state, reached);
-        }
-    }
 }
