@@ -53,7 +53,7 @@ pub struct PlanOptions {
 
 impl Default for PlanOptions {
     fn default() -> Self {
-        PlanOptions { seed: 0, beam_width: 48, alternatives: 12 }
+        PlanOptions { seed: 0, beam_width: 48, alternatives: 6 }
     }
 }
 

@@ -95,48 +95,50 @@ impl Arena {
 /// entries with the same `used`. Iterated in the order first reached, so that ties break
 /// the same way on every run.
 struct Layer {
-    fronts: Vec<Vec<Entry>>,
-    touched: Vec<usize>,
+    /// For each (time, lunch), its place in `groups`, if reached.
+    group_of: Vec<u32>,
+    groups: Vec<(usize, Vec<Entry>)>,
 }
 
 impl Layer {
     fn new(minutes: u32) -> Self {
-        Layer { fronts: vec![Vec::new(); (minutes as usize + 1) * 2], touched: Vec::new() }
-    }
-
-    fn index(time: u32, lunched: bool) -> usize {
-        time as usize * 2 + usize::from(lunched)
+        Layer { group_of: vec![u32::MAX; (minutes as usize + 1) * 2], groups: Vec::new() }
     }
 
     /// Keeps `entry` unless a known one has worked no more for no more cost; drops the
     /// known ones it beats that way.
     fn offer(&mut self, time: u32, lunched: bool, entry: Entry) {
-        let index = Self::index(time, lunched);
-        let front = &mut self.fronts[index];
+        let index = time as usize * 2 + usize::from(lunched);
+        let group = match self.group_of[index] {
+            u32::MAX => {
+                self.group_of[index] = self.groups.len() as u32;
+                self.groups.push((index, Vec::with_capacity(2)));
+                self.groups.len() - 1
+            }
+            group => group as usize,
+        };
+        let front = &mut self.groups[group].1;
         let same = |known: &Entry| known.used == entry.used && known.paused == entry.paused;
         if front.iter().any(|known| same(known) && known.stretch <= entry.stretch && known.cost <= entry.cost)
         {
             return;
         }
         front.retain(|known| !(same(known) && known.stretch >= entry.stretch && known.cost >= entry.cost));
-        if front.is_empty() {
-            self.touched.push(index);
-        }
         front.push(entry);
     }
 
     /// Every entry with its time and lunch.
     fn entries(&self) -> Vec<(u32, bool, Entry)> {
         let mut all = Vec::new();
-        for &index in &self.touched {
+        for (index, front) in &self.groups {
             let (time, lunched) = ((index / 2) as u32, index % 2 == 1);
-            all.extend(self.fronts[index].iter().map(|entry| (time, lunched, *entry)));
+            all.extend(front.iter().map(|entry| (time, lunched, *entry)));
         }
         all
     }
 
     fn is_empty(&self) -> bool {
-        self.touched.iter().all(|&index| self.fronts[index].is_empty())
+        self.groups.iter().all(|(_, front)| front.is_empty())
     }
 }
 
