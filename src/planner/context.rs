@@ -27,9 +27,6 @@ pub(crate) struct Context<'a> {
     pub minutes: u32,
     pub lunch: bool,
     pub candidates: Vec<Candidate<'a>>,
-    /// The objectives of a slot of each candidate in each phase (see
-    /// [`Context::slot_objectives`]), at `candidate * 6 + phase`.
-    slot_objectives: Vec<Vec<Objective>>,
 }
 
 /// Whether a session covers the whole of 12:00–13:30 and so needs a lunch.
@@ -48,14 +45,8 @@ impl<'a> Context<'a> {
             minutes: end.since(start),
             lunch: needs_lunch(start, end),
             candidates: Vec::new(),
-            slot_objectives: Vec::new(),
         };
         context.candidates = catalogue.iter().filter_map(|method| context.candidate(method)).collect();
-        context.slot_objectives = context
-            .candidates
-            .iter()
-            .flat_map(|c| Phase::ALL.iter().map(|phase| context.objectives_of(c, *phase)))
-            .collect();
         context
     }
 
@@ -94,22 +85,19 @@ impl<'a> Context<'a> {
     /// The priority weight of the request's objectives that `candidate` serves (see
     /// [`crate::score::priority_weight`]).
     pub fn priority(&self, candidate: &Candidate) -> f64 {
+        self.priority_of(candidate.serves)
+    }
+
+    /// The priority weight of the objectives in `mask`.
+    fn priority_of(&self, mask: u32) -> f64 {
         let n = self.objectives.len();
-        (0..n)
-            .filter(|rank| candidate.serves & (1 << rank) != 0)
-            .map(|rank| crate::score::priority_weight(rank, n))
-            .sum()
+        (0..n).filter(|rank| mask & (1 << rank) != 0).map(|rank| crate::score::priority_weight(rank, n)).sum()
     }
 
     /// The share of the objectives' priority weight in `mask` (as `coverage` counts it).
     pub fn weight_of(&self, mask: u32) -> f64 {
-        let n = self.objectives.len();
-        let total: f64 = (0..n).map(|rank| crate::score::priority_weight(rank, n)).sum();
-        let got: f64 = (0..n)
-            .filter(|rank| mask & (1 << rank) != 0)
-            .map(|rank| crate::score::priority_weight(rank, n))
-            .sum();
-        if total > 0.0 { got / total } else { 0.0 }
+        let total = self.priority_of(self.all_objectives());
+        if total > 0.0 { self.priority_of(mask) / total } else { 0.0 }
     }
 
     /// Whether some candidate can serve `phase`.
@@ -120,11 +108,8 @@ impl<'a> Context<'a> {
     /// The objectives a slot of `candidate` serves: the request's it serves, or else what
     /// an opening or a closing does for the group (trust, evaluation) when the method does
     /// it, or else its own first objective.
-    pub fn slot_objectives(&self, candidate: usize, phase: Phase) -> &[Objective] {
-        &self.slot_objectives[candidate * Phase::ALL.len() + phase as usize]
-    }
-
-    fn objectives_of(&self, candidate: &Candidate, phase: Phase) -> Vec<Objective> {
+    /// Only the agendas returned need them: the search works on bit sets.
+    pub fn slot_objectives(&self, candidate: &Candidate, phase: Phase) -> Vec<Objective> {
         let method = candidate.method;
         let served: Vec<Objective> = self.objectives.iter().copied().filter(|o| method.serves(*o)).collect();
         if !served.is_empty() {

@@ -150,14 +150,15 @@ impl<'a> Planner<'a> {
         diagnose_content(&context, self.catalogue)?;
         let mut timed = self.timed_agendas(&context);
         if timed.is_empty() {
-            return Err(self.too_short(request));
+            return Err(self.too_short(request, &context.objectives));
         }
         timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
         let best = timed[0].1.total();
         let near: Vec<(Agenda, Score, Vec<Reason>)> =
             timed.into_iter().filter(|(_, score, _)| score.total() >= best - NEAR_BEST).collect();
         let pick = ChaCha8Rng::seed_from_u64(self.options.seed).random_range(0..near.len());
-        let (agenda, score, reasons) = near.into_iter().nth(pick).ok_or_else(|| self.too_short(request))?;
+        let (agenda, score, reasons) =
+            near.into_iter().nth(pick).ok_or_else(|| self.too_short(request, &context.objectives))?;
         let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
         Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score })
     }
@@ -217,7 +218,7 @@ impl<'a> Planner<'a> {
                 parts_seen[*index] += 1;
                 slot.method = Some(candidate.method.id.clone());
                 slot.phase = Some(item.phase);
-                slot.objectives = context.slot_objectives(item.candidate, item.phase).to_vec();
+                slot.objectives = context.slot_objectives(candidate, item.phase);
                 slot.part = (parts_seen[*index] > 1).then_some(parts_seen[*index]);
             }
             slots.push(slot);
@@ -239,9 +240,9 @@ impl<'a> Planner<'a> {
 
     /// The refusal of a request whose content fits the catalogue but not the time: how
     /// much longer the session would need to be.
-    fn too_short(&self, request: &Request) -> PlanError {
+    fn too_short(&self, request: &Request, objectives: &[Objective]) -> PlanError {
         let minutes = request.minutes();
-        let objectives = request.analyse().objectives();
+        let objectives = objectives.to_vec();
         // A few widening tries: enough to tell a facilitator roughly how long, and cheap.
         for extra in [15, 30, 60, 90, 120, 180, 240] {
             let Some(end) = request.start.plus(minutes + extra) else { break };
