@@ -76,5 +76,5 @@ pub use method::{
 pub use planner::{Plan, PlanOptions, Planner, Reason};
 pub use request::{Request, RequestBuilder, Requester};
 pub use score::Score;
-pub use text::{Lang, Text};
+pub use text::{Lang, Localize, Text};
 pub use vocabulary::{Energy, Format, Grouping, Level, Objective, Phase, Profile, UnknownWord, Writing};

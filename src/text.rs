@@ -54,6 +54,30 @@ impl FromStr for Lang {
     }
 }
 
+/// A message the crate can write in French (the default) or in English.
+///
+/// Every message type of the crate implements it: load and parse problems, questions to
+/// the project lead, checker breaches, planning refusals. `Display` stays English, for
+/// logs; what a facilitator reads goes through `text`.
+///
+/// ```
+/// use facilitation::{Lang, Localize};
+/// struct Late(u32);
+/// impl Localize for Late {
+///     fn text(&self, lang: Lang) -> String {
+///         match lang {
+///             Lang::Fr => format!("{} minutes de retard", self.0),
+///             Lang::En => format!("{} minutes late", self.0),
+///         }
+///     }
+/// }
+/// assert_eq!(Late(20).text(Lang::Fr), "20 minutes de retard");
+/// ```
+pub trait Localize {
+    /// The message in `lang`.
+    fn text(&self, lang: Lang) -> String;
+}
+
 /// A text in French (required) and English (optional).
 ///
 /// Rendering in English falls back to French when no English text is given.
