@@ -8,6 +8,8 @@
 //! cargo run --example catalogue -- --methods my-methods/
 //! ```
 
+mod common;
+
 use clap::Parser;
 use facilitation::{Catalogue, Format, Lang, Level, Method, Objective, Phase, Query};
 use std::path::PathBuf;
@@ -49,12 +51,9 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let catalogue = match Catalogue::builtin_with_dirs(&args.methods) {
+    let catalogue = match common::catalogue(&args.methods, args.lang) {
         Ok(catalogue) => catalogue,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     if let Some(id) = &args.card {
         return match args.format.as_deref() {
@@ -76,30 +75,34 @@ fn main() -> ExitCode {
         level: args.level,
     };
     let found: Vec<&Method> = catalogue.query(&query).collect();
-    print_list(&found, args.lang);
-    ExitCode::SUCCESS
+    common::print(&list(&found, args.lang))
 }
 
 fn usage(message: &str) -> ExitCode {
-    eprintln!("{message}");
-    ExitCode::from(2)
+    common::fail(message, 2)
 }
 
 fn print_card(catalogue: &Catalogue, id: &str, lang: Lang, write: fn(&Method, Lang) -> String) -> ExitCode {
     match catalogue.get(id) {
-        Some(method) => {
-            print!("{}", write(method, lang));
-            ExitCode::SUCCESS
-        }
+        Some(method) => common::print(&write(method, lang)),
         None => {
             let close: Vec<&str> =
                 catalogue.iter().map(|m| m.id.as_str()).filter(|other| shares_word(id, other)).collect();
-            eprintln!("No method has the id `{id}`.");
+            let mut message = lang.pick(
+                format!("Aucune méthode n'a l'identifiant `{id}`."),
+                format!("No method has the id `{id}`."),
+            );
             if !close.is_empty() {
-                eprintln!("Did you mean: {}?", close.join(", "));
+                message += &lang.pick(
+                    format!("\nVouliez-vous dire : {} ?", close.join(", ")),
+                    format!("\nDid you mean: {}?", close.join(", ")),
+                );
             }
-            eprintln!("Run the example without --card to list every id.");
-            ExitCode::FAILURE
+            message += lang.pick(
+                "\nLancez l'exemple sans --card pour lister tous les identifiants.",
+                "\nRun the example without --card to list every id.",
+            );
+            common::fail(&message, 1)
         }
     }
 }
@@ -108,7 +111,7 @@ fn shares_word(id: &str, other: &str) -> bool {
     id.split('-').filter(|word| word.len() > 2).any(|word| other.contains(word))
 }
 
-fn print_list(methods: &[&Method], lang: Lang) {
+fn list(methods: &[&Method], lang: Lang) -> String {
     let header = [lang.pick("id", "id"), lang.pick("nom", "name"), "phases", "participants", "minutes"];
     let rows: Vec<[String; 5]> = methods
         .iter()
@@ -137,11 +140,13 @@ fn print_list(methods: &[&Method], lang: Lang) {
     let line = |values: [&str; 5]| {
         let cells: Vec<String> =
             values.iter().zip(widths).map(|(value, width)| format!("{value:<width$}")).collect();
-        println!("{}", cells.join("  ").trim_end());
+        cells.join("  ").trim_end().to_string() + "\n"
     };
-    line(header);
+    let mut text = line(header);
     for row in &rows {
-        line([&row[0], &row[1], &row[2], &row[3], &row[4]]);
+        text += &line([&row[0], &row[1], &row[2], &row[3], &row[4]]);
     }
-    println!("\n{} {}", rows.len(), lang.pick("méthode(s)", "method(s)"));
+    let count = rows.len();
+    let plural = if count > 1 { "s" } else { "" };
+    text + &lang.pick(format!("\n{count} méthode{plural}\n"), format!("\n{count} method{plural}\n"))
 }

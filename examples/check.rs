@@ -5,8 +5,10 @@
 //! cargo run --example check -- /tmp/agenda.yaml --request examples/requests/forum-rsa.yaml
 //! ```
 
+mod common;
+
 use clap::Parser;
-use facilitation::{Agenda, Catalogue, Lang, Request, check};
+use facilitation::{Agenda, Lang, Localize, check};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,22 +31,18 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let catalogue = match Catalogue::builtin_with_dirs(&args.methods) {
+    let lang = args.lang;
+    let catalogue = match common::catalogue(&args.methods, lang) {
         Ok(catalogue) => catalogue,
-        Err(error) => return fail(&error.to_string()),
+        Err(code) => return code,
     };
-    let request = match Request::from_file(&args.request) {
+    let request = match common::request(&args.request, lang) {
         Ok(request) => request,
-        Err(error) => return fail(&error.to_string()),
+        Err(code) => return code,
     };
-    let name = args.agenda.display().to_string();
-    let agenda = match std::fs::read_to_string(&args.agenda) {
-        Ok(source) => Agenda::from_yaml(&name, &source),
-        Err(error) => return fail(&format!("cannot read {name}: {error}")),
-    };
-    let agenda = match agenda {
+    let agenda = match Agenda::from_file(&args.agenda) {
         Ok(agenda) => agenda,
-        Err(problem) => return fail(&problem.to_string()),
+        Err(error) => return common::fail(&error.text(lang), 2),
     };
     let report = check(&agenda, &request, &catalogue);
     if report.is_valid() {
@@ -58,9 +56,4 @@ fn main() -> ExitCode {
     println!("{count} {}", args.lang.pick("règle(s) non respectée(s) :", "broken rule(s):"));
     print!("{}", report.to_text(&agenda, args.lang));
     ExitCode::from(1)
-}
-
-fn fail(message: &str) -> ExitCode {
-    eprintln!("{message}");
-    ExitCode::from(2)
 }

@@ -7,8 +7,10 @@
 //! cargo run --example plan -- --format html > deroule.html   # to print from a browser
 //! ```
 
+mod common;
+
 use clap::{Parser, ValueEnum};
-use facilitation::{Catalogue, Lang, Planner, Request};
+use facilitation::{Lang, Localize, Planner, Request};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,21 +47,23 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let catalogue = match Catalogue::builtin_with_dirs(&args.methods) {
+    let lang = args.lang;
+    let catalogue = match common::catalogue(&args.methods, lang) {
         Ok(catalogue) => catalogue,
-        Err(error) => return fail(&error.to_string()),
+        Err(code) => return code,
     };
     let request = match &args.request {
-        Some(path) => Request::from_file(path),
-        None => Request::from_yaml("examples/requests/forum-rsa.yaml", SAMPLE),
+        Some(path) => common::request(path, lang),
+        None => Request::from_yaml("examples/requests/forum-rsa.yaml", SAMPLE)
+            .map_err(|error| common::fail(&error.text(lang), 2)),
     };
     let request = match request {
         Ok(request) => request,
-        Err(error) => return fail(&error.to_string()),
+        Err(code) => return code,
     };
     let plan = match Planner::new(&catalogue).seed(args.seed).plan(&request) {
         Ok(plan) => plan,
-        Err(error) => return fail(&error.message(args.lang)),
+        Err(error) => return common::fail(&error.text(lang), 1),
     };
     let printed = match args.format {
         Output::Markdown => Ok(plan.to_markdown(&catalogue, args.lang)),
@@ -70,15 +74,7 @@ fn main() -> ExitCode {
         }
     };
     match printed {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => fail(&error),
+        Ok(text) => common::print(&text),
+        Err(error) => common::fail(&error, 1),
     }
-}
-
-fn fail(message: &str) -> ExitCode {
-    eprintln!("{message}");
-    ExitCode::FAILURE
 }

@@ -122,6 +122,19 @@ impl Agenda {
         crate::load::read_yaml(file, source)
     }
 
+    /// Reads an agenda file (YAML or JSON), bounded in size like every file of the crate.
+    pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<Agenda, crate::error::AgendaError> {
+        use crate::error::AgendaError;
+        let path = path.as_ref();
+        let source = crate::load::read_source(
+            path,
+            |source| AgendaError::Io { path: path.to_path_buf(), source },
+            |problem| AgendaError::Invalid(vec![problem]),
+        )?;
+        Agenda::from_yaml(&path.display().to_string(), &source)
+            .map_err(|problem| AgendaError::Invalid(vec![problem]))
+    }
+
     /// Writes the agenda as YAML.
     pub fn to_yaml(&self) -> String {
         serde_yaml::to_string(self).unwrap_or_default()

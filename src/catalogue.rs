@@ -2,7 +2,7 @@
 //! lookups and queries.
 
 use crate::error::{LoadError, Problem, ProblemKind};
-use crate::load::{MAX_FILE_BYTES, parse_method};
+use crate::load::{parse_method, read_limited};
 use crate::method::{Method, MethodId};
 use crate::vocabulary::{Format, Level, Objective, Phase};
 use serde::{Deserialize, Serialize};
@@ -181,17 +181,6 @@ fn duplicate(file: &str, source: &str, id: &MethodId, first: &str) -> Problem {
         field: "id".to_string(),
         kind: ProblemKind::DuplicateId { id: id.to_string(), other_file: first.to_string() },
     }
-}
-
-/// Reads a file of at most [`MAX_FILE_BYTES`]: the outer error when the system cannot read
-/// it, the inner one when its contents cannot be a method file.
-fn read_limited(file: &Path) -> std::io::Result<Result<String, ProblemKind>> {
-    let bytes = std::fs::metadata(file)?.len();
-    if bytes > MAX_FILE_BYTES {
-        return Ok(Err(ProblemKind::TooLarge { bytes, limit: MAX_FILE_BYTES }));
-    }
-    let raw = std::fs::read(file)?;
-    Ok(String::from_utf8(raw).map_err(|_| ProblemKind::NotText))
 }
 
 /// Criteria to find methods: every criterion set must match.

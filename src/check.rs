@@ -7,19 +7,11 @@ use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::method::{Method, MinuteRange};
 use crate::request::Request;
-use crate::text::Lang;
+use crate::rules::{self, MIN_BREAK, MIN_LUNCH, MIN_PART, WELCOME};
+use crate::text::{Lang, Localize};
 use crate::vocabulary::{Format, Level, Objective, Phase};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// The shortest break that counts as one.
-pub const MIN_BREAK: u32 = 10;
-/// The shortest lunch, when the session runs through midday.
-pub const MIN_LUNCH: u32 = 45;
-/// The welcome's length range.
-pub const WELCOME: MinuteRange = MinuteRange { min: 5, max: 30 };
-/// The shortest part of a split method.
-pub const MIN_PART: u32 = 20;
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,168 +109,133 @@ impl Violation {
     }
 }
 
-impl Breach {
+impl Localize for Breach {
     /// What is wrong and how to fix it, in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+    fn text(&self, lang: Lang) -> String {
         match self {
-            Breach::NoSlots => pick(fr, "l'agenda n'a aucun créneau.".into(), "the agenda has no slot.".into()),
-            Breach::SessionTimes { agenda, request } => pick(
-                fr,
+            Breach::NoSlots => lang.pick( "l'agenda n'a aucun créneau.".into(), "the agenda has no slot.".into()),
+            Breach::SessionTimes { agenda, request } => lang.pick(
                 format!("l'agenda va de {} à {} mais la demande de {} à {} ; alignez les horaires.", agenda.0, agenda.1, request.0, request.1),
                 format!("the agenda runs {}–{} but the request {}–{}; align the times.", agenda.0, agenda.1, request.0, request.1),
             ),
-            Breach::Gap { expected, found } => pick(
-                fr,
+            Breach::Gap { expected, found } => lang.pick(
                 format!("commence à {found} alors que le créneau précédent finit à {expected} ; les créneaux doivent se suivre sans trou ni chevauchement."),
                 format!("starts at {found} but the previous slot ends at {expected}; slots must follow each other with no gap or overlap."),
             ),
-            Breach::WrongMinutes { minutes, clock } => pick(
-                fr,
+            Breach::WrongMinutes { minutes, clock } => lang.pick(
                 format!("indique {minutes} minutes mais ses horaires en font {clock} ; corrigez `minutes`."),
                 format!("says {minutes} minutes but its clock times make {clock}; correct `minutes`."),
             ),
-            Breach::EndsAt { last, end } => pick(
-                fr,
+            Breach::EndsAt { last, end } => lang.pick(
                 format!("le dernier créneau finit à {last} mais la séance à {end} ; les créneaux doivent couvrir toute la séance."),
                 format!("the last slot ends at {last} but the session at {end}; the slots must cover the whole session."),
             ),
-            Breach::FirstNotWelcome => pick(
-                fr,
+            Breach::FirstNotWelcome => lang.pick(
                 "le premier créneau doit être l'accueil (`kind: welcome`) : arrivée, objectifs et règles du cadre.".into(),
                 "the first slot must be the welcome (`kind: welcome`): arrival, goals and ground rules.".into(),
             ),
-            Breach::WelcomeLength { minutes } => pick(
-                fr,
+            Breach::WelcomeLength { minutes } => lang.pick(
                 format!("l'accueil dure {minutes} minutes ; prévoyez entre 5 et 30 minutes."),
                 format!("the welcome lasts {minutes} minutes; allow 5 to 30 minutes."),
             ),
-            Breach::FirstMethodNotOpening { phase } => pick(
-                fr,
+            Breach::FirstMethodNotOpening { phase } => lang.pick(
                 format!("la première méthode est en phase {} ; commencez par une méthode d'ouverture (inclusion, météo, brise-glace).", phase_name(*phase, lang)),
                 format!("the first method is in phase {}; start with an opening method (check-in, ice-breaker).", phase_name(*phase, lang)),
             ),
-            Breach::LastNotClosing => pick(
-                fr,
+            Breach::LastNotClosing => lang.pick(
                 "le dernier créneau doit être une méthode de clôture (évaluation, tour de sortie).".into(),
                 "the last slot must be a closing method (evaluation, check-out).".into(),
             ),
-            Breach::Incomplete => pick(
-                fr,
+            Breach::Incomplete => lang.pick(
                 "un créneau de méthode doit indiquer `method` et `phase`.".into(),
                 "a method slot must give `method` and `phase`.".into(),
             ),
-            Breach::UnknownMethod { id } => pick(
-                fr,
+            Breach::UnknownMethod { id } => lang.pick(
                 format!("la méthode `{id}` n'est pas au catalogue ; vérifiez son identifiant."),
                 format!("the method `{id}` is not in the catalogue; check its id."),
             ),
-            Breach::PhaseNotOfMethod { id, phase } => pick(
-                fr,
+            Breach::PhaseNotOfMethod { id, phase } => lang.pick(
                 format!("`{id}` ne sert pas la phase {} ; choisissez une de ses phases ou une autre méthode.", phase.label(lang)),
                 format!("`{id}` does not serve the {} phase; pick one of its phases or another method.", phase.label(lang)),
             ),
-            Breach::ObjectiveNotOfMethod { id, objective } => pick(
-                fr,
+            Breach::ObjectiveNotOfMethod { id, objective } => lang.pick(
                 format!("`{id}` ne sert pas l'objectif « {} » ; retirez-le de ce créneau.", objective.label(lang)),
                 format!("`{id}` does not serve the objective \"{}\"; remove it from this slot.", objective.label(lang)),
             ),
-            Breach::MinutesOutOfRange { id, minutes, range } => pick(
-                fr,
+            Breach::MinutesOutOfRange { id, minutes, range } => lang.pick(
                 format!("`{id}` dure {minutes} minutes mais demande {range} pour ce groupe ; ajustez sa durée."),
                 format!("`{id}` lasts {minutes} minutes but needs {range} for this group; adjust its length."),
             ),
-            Breach::PartTooShort { id, minutes } => pick(
-                fr,
+            Breach::PartTooShort { id, minutes } => lang.pick(
                 format!("cette partie de `{id}` dure {minutes} minutes ; chaque partie doit durer au moins 20 minutes."),
                 format!("this part of `{id}` lasts {minutes} minutes; each part must last at least 20 minutes."),
             ),
-            Breach::Participants { id, participants, min, max } => pick(
-                fr,
+            Breach::Participants { id, participants, min, max } => lang.pick(
                 format!("`{id}` fonctionne de {min} à {max} participants, pas pour {participants} ; choisissez une autre méthode."),
                 format!("`{id}` works for {min} to {max} participants, not {participants}; pick another method."),
             ),
-            Breach::Facilitators { id, needed, available } => pick(
-                fr,
+            Breach::Facilitators { id, needed, available } => lang.pick(
                 format!("`{id}` demande {needed} facilitateurs pour ce groupe, or {available} sont disponibles ; mobilisez-en d'autres ou changez de méthode."),
                 format!("`{id}` needs {needed} facilitators for this group but {available} are available; mobilise more or change method."),
             ),
-            Breach::Format { id, format } => pick(
-                fr,
+            Breach::Format { id, format } => lang.pick(
                 format!("`{id}` ne se pratique pas en {} ; choisissez une méthode adaptée.", format.label(lang).to_lowercase()),
                 format!("`{id}` does not run {}; pick a suitable method.", format.label(lang).to_lowercase()),
             ),
-            Breach::Breakout { id } => pick(
-                fr,
+            Breach::Breakout { id } => lang.pick(
                 format!("`{id}` demande des salles de sous-groupes que la demande n'a pas (`breakout_rooms`)."),
                 format!("`{id}` needs sub-group rooms that the request does not have (`breakout_rooms`)."),
             ),
-            Breach::Level { id, level, allowed } => pick(
-                fr,
+            Breach::Level { id, level, allowed } => lang.pick(
                 format!("`{id}` est de niveau {} alors que l'équipe anime au niveau {} ; choisissez une méthode plus simple.", level.label(lang).to_lowercase(), allowed.label(lang).to_lowercase()),
                 format!("`{id}` is {} level but the team runs {} level; pick a simpler method.", level.label(lang).to_lowercase(), allowed.label(lang).to_lowercase()),
             ),
-            Breach::Stretch { minutes, max } => pick(
-                fr,
+            Breach::Stretch { minutes, max } => lang.pick(
                 format!("{minutes} minutes de travail sans pause, au-delà de {max} ; insérez une pause avant ce créneau."),
                 format!("{minutes} minutes of work without a break, over {max}; insert a break before this slot."),
             ),
-            Breach::ShortBreak { minutes } => pick(
-                fr,
+            Breach::ShortBreak { minutes } => lang.pick(
                 format!("une pause de {minutes} minutes est trop courte ; prévoyez au moins 10 minutes."),
                 format!("a {minutes}-minute break is too short; allow at least 10 minutes."),
             ),
-            Breach::NoLunch => pick(
-                fr,
+            Breach::NoLunch => lang.pick(
                 "la séance couvre 12:00–13:30 sans déjeuner ; prévoyez au moins 45 minutes commençant entre 11:45 et 13:30.".into(),
                 "the session covers 12:00–13:30 with no lunch; allow at least 45 minutes starting between 11:45 and 13:30.".into(),
             ),
-            Breach::ShortLunch { minutes } => pick(
-                fr,
+            Breach::ShortLunch { minutes } => lang.pick(
                 format!("le déjeuner dure {minutes} minutes ; prévoyez-en au moins 45."),
                 format!("lunch lasts {minutes} minutes; allow at least 45."),
             ),
-            Breach::LunchTime { start } => pick(
-                fr,
+            Breach::LunchTime { start } => lang.pick(
                 format!("le déjeuner commence à {start} ; il doit commencer entre 11:45 et 13:30."),
                 format!("lunch starts at {start}; it must start between 11:45 and 13:30."),
             ),
-            Breach::Repeated { id } => pick(
-                fr,
+            Breach::Repeated { id } => lang.pick(
                 format!("`{id}` apparaît deux fois ; seule une méthode en plusieurs parties peut revenir, après une pause."),
                 format!("`{id}` appears twice; only a split method may come back, after a break."),
             ),
-            Breach::PartsApart { id } => pick(
-                fr,
+            Breach::PartsApart { id } => lang.pick(
                 format!("les parties de `{id}` ne doivent être séparées que par des pauses ou le déjeuner."),
                 format!("the parts of `{id}` may be separated only by breaks or lunch."),
             ),
-            Breach::MissingInclude { id } => pick(
-                fr,
+            Breach::MissingInclude { id } => lang.pick(
                 format!("la demande exige `{id}`, absente de l'agenda."),
                 format!("the request requires `{id}`, missing from the agenda."),
             ),
-            Breach::Excluded { id } => pick(
-                fr,
+            Breach::Excluded { id } => lang.pick(
                 format!("la demande exclut `{id}`, présente dans l'agenda."),
                 format!("the request excludes `{id}`, present in the agenda."),
             ),
-            Breach::NotServed { objective } => pick(
-                fr,
+            Breach::NotServed { objective } => lang.pick(
                 format!("aucune méthode ne sert l'objectif « {} » ; ajoutez-en une.", objective.label(lang)),
                 format!("no method serves the objective \"{}\"; add one.", objective.label(lang)),
             ),
-            Breach::Unclear { text } => pick(
-                fr,
+            Breach::Unclear { text } => lang.pick(
                 format!("l'objectif « {text} » ne correspond à aucun objectif connu ; reformulez-le dans la demande."),
                 format!("the objective \"{text}\" matches no known objective; rephrase it in the request."),
             ),
         }
     }
-}
-
-fn pick(fr: bool, french: String, english: String) -> String {
-    if fr { french } else { english }
 }
 
 fn phase_name(phase: Option<Phase>, lang: Lang) -> String {
@@ -426,7 +383,12 @@ impl Checker<'_> {
             _ => self.add(2, Some(0), Breach::FirstNotWelcome),
         }
         if let Some((i, first)) = slots.iter().enumerate().find(|(_, slot)| slot.is_method()) {
-            if first.phase != Some(Phase::Opening) {
+            let opens_itself = first
+                .method
+                .as_ref()
+                .and_then(|id| self.catalogue.get(id.as_str()))
+                .is_some_and(|method| method.opens_itself);
+            if first.phase != Some(Phase::Opening) && !opens_itself {
                 self.add(2, Some(i), Breach::FirstMethodNotOpening { phase: first.phase });
             }
         }
@@ -510,18 +472,22 @@ impl Checker<'_> {
     /// Rule 8.
     fn stretches(&mut self) {
         let max = self.request.max_stretch;
-        let mut stretch = 0;
+        let mut stretch: u32 = 0;
         let mut reported = false;
         for (i, slot) in self.agenda.slots.iter().enumerate() {
             if slot.kind.is_pause() {
-                stretch = 0;
-                reported = false;
-                if slot.kind == SlotKind::Break && slot.minutes < MIN_BREAK {
+                let least = if slot.kind == SlotKind::Lunch { MIN_LUNCH } else { MIN_BREAK };
+                if slot.minutes >= least {
+                    stretch = 0;
+                    reported = false;
+                } else if slot.kind == SlotKind::Break {
                     self.add(8, Some(i), Breach::ShortBreak { minutes: slot.minutes });
+                } else {
+                    self.add(8, Some(i), Breach::ShortLunch { minutes: slot.minutes });
                 }
                 continue;
             }
-            stretch += slot.minutes;
+            stretch = stretch.saturating_add(slot.minutes);
             if stretch > max && !reported {
                 reported = true;
                 self.add(8, Some(i), Breach::Stretch { minutes: stretch, max });
@@ -531,15 +497,12 @@ impl Checker<'_> {
 
     /// Rule 9.
     fn lunch(&mut self) {
-        let noon = ClockTime::hm(12, 0).unwrap_or(ClockTime::END_OF_DAY);
-        let half_past_one = ClockTime::hm(13, 30).unwrap_or(ClockTime::END_OF_DAY);
-        let earliest = ClockTime::hm(11, 45).unwrap_or(ClockTime::END_OF_DAY);
-        if !(self.agenda.start <= noon && self.agenda.end >= half_past_one) {
+        if !rules::needs_lunch(self.agenda.start, self.agenda.end) {
             return;
         }
         let lunches: Vec<(usize, &Slot)> =
             self.agenda.slots.iter().enumerate().filter(|(_, slot)| slot.kind == SlotKind::Lunch).collect();
-        let in_window = |slot: &Slot| slot.start >= earliest && slot.start <= half_past_one;
+        let in_window = |slot: &Slot| rules::lunch_may_start(slot.start);
         if lunches.iter().any(|(_, slot)| in_window(slot) && slot.minutes >= MIN_LUNCH) {
             return;
         }

@@ -27,6 +27,16 @@ impl ClockTime {
     /// The end of the day, `24:00`.
     pub const END_OF_DAY: ClockTime = ClockTime(24 * 60);
 
+    /// A time written in the code, like `ClockTime::at(12, 30)`, for constants.
+    ///
+    /// # Panics
+    /// When `hours:minutes` is not a time of the day (at compile time in a constant). For
+    /// times read from input use [`ClockTime::hm`] or `parse`, which never panic.
+    pub const fn at(hours: u32, minutes: u32) -> ClockTime {
+        assert!(minutes < 60 && hours * 60 + minutes <= 24 * 60, "not a time of the day");
+        ClockTime((hours * 60 + minutes) as u16)
+    }
+
     /// A time from minutes since midnight, if within the day.
     pub fn from_minutes(minutes: u32) -> Option<ClockTime> {
         (minutes <= 24 * 60).then_some(ClockTime(minutes as u16))
@@ -34,12 +44,16 @@ impl ClockTime {
 
     /// A time from hours and minutes, if within the day.
     pub fn hm(hours: u32, minutes: u32) -> Option<ClockTime> {
-        if minutes < 60 { ClockTime::from_minutes(hours * 60 + minutes) } else { None }
+        if minutes < 60 {
+            ClockTime::from_minutes(hours.checked_mul(60)?.checked_add(minutes)?)
+        } else {
+            None
+        }
     }
 
     /// Minutes since midnight.
-    pub fn minutes(self) -> u32 {
-        u32::from(self.0)
+    pub const fn minutes(self) -> u32 {
+        self.0 as u32
     }
 
     /// The time `minutes` later, if still within the day.

@@ -1,5 +1,6 @@
 //! Errors: what went wrong, where (file, line, field), and what would fix it.
 
+use crate::text::{Lang, Localize};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -13,19 +14,15 @@ pub struct Location {
 }
 
 /// What is wrong with one field of one file (a method, a request or an agenda).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ProblemKind {
     /// The file is not readable YAML.
-    #[error(
-        "the YAML cannot be read ({message}); check the indentation and quote texts that contain `:` or `#`"
-    )]
     Syntax {
         /// The parser's words.
         message: String,
     },
     /// A field the method format does not know, often a typo.
-    #[error("`{field}` is not a known field here; check the spelling (known fields: {})", .expected.join(", "))]
     UnknownField {
         /// The field as written.
         field: String,
@@ -33,7 +30,6 @@ pub enum ProblemKind {
         expected: Vec<String>,
     },
     /// A word that is not in the vocabulary.
-    #[error("`{value}` is not a known value; use one of: {}", .expected.join(", "))]
     UnknownValue {
         /// The word as written.
         value: String,
@@ -41,27 +37,21 @@ pub enum ProblemKind {
         expected: Vec<String>,
     },
     /// A required field is missing.
-    #[error("the field `{field}` is missing; add it")]
     MissingField {
         /// The missing field.
         field: String,
     },
     /// A value of the wrong kind (a text where a number is expected...).
-    #[error("the value is not of the expected kind ({message})")]
     WrongType {
         /// The parser's words.
         message: String,
     },
     /// An id that is not kebab-case ASCII.
-    #[error("`{id}` is not a valid method id; use lowercase letters, digits and hyphens, like `world-cafe`")]
     InvalidId {
         /// The id as written.
         id: String,
     },
     /// The id differs from the file name.
-    #[error(
-        "the id `{id}` differs from the file name `{stem}.yaml`; rename the file to `{id}.yaml` or set `id: {stem}`"
-    )]
     IdMismatch {
         /// The id in the file.
         id: String,
@@ -69,7 +59,6 @@ pub enum ProblemKind {
         stem: String,
     },
     /// Two files define the same id.
-    #[error("the id `{id}` is already defined by {other_file}; give one of them another id")]
     DuplicateId {
         /// The repeated id.
         id: String,
@@ -77,9 +66,6 @@ pub enum ProblemKind {
         other_file: String,
     },
     /// The durations are out of order.
-    #[error(
-        "the durations must satisfy 0 < min <= typical <= max, but min is {min}, typical {typical} and max {max}; reorder them"
-    )]
     DurationOrder {
         /// `duration.min`.
         min: u32,
@@ -89,13 +75,11 @@ pub enum ProblemKind {
         max: u32,
     },
     /// A number that must be positive is not.
-    #[error("the value {value} must be greater than zero")]
     NotPositive {
         /// The value as read.
         value: String,
     },
     /// The participant range is upside down.
-    #[error("the minimum number of participants ({min}) is larger than the maximum ({max}); swap them")]
     ParticipantsOrder {
         /// `participants.min`.
         min: u32,
@@ -103,9 +87,6 @@ pub enum ProblemKind {
         max: u32,
     },
     /// The steps do not add up to the typical duration.
-    #[error(
-        "the steps add up to {sum} minutes but the typical duration is {typical}; adjust a step or `duration.typical`"
-    )]
     StepsSum {
         /// The steps' total.
         sum: u32,
@@ -113,26 +94,17 @@ pub enum ProblemKind {
         typical: u32,
     },
     /// A list that must not be empty is empty.
-    #[error("the list is empty; give at least one value")]
     EmptyList,
     /// A value appears twice in a list.
-    #[error("`{value}` appears twice in the list; keep one")]
     RepeatedValue {
         /// The repeated value.
         value: String,
     },
     /// A text that must not be blank is blank.
-    #[error("the text is blank; write it")]
     BlankText,
     /// `per` and `count` both given for one material.
-    #[error(
-        "a material takes either `per` (one per N participants) or `count` (a fixed number), not both; keep one"
-    )]
     TwoQuantities,
     /// The file is larger than a method file can be.
-    #[error(
-        "the file is {bytes} bytes, more than the {limit} a method file may have; is it really a method file?"
-    )]
     TooLarge {
         /// The file's size.
         bytes: u64,
@@ -140,10 +112,10 @@ pub enum ProblemKind {
         limit: u64,
     },
     /// The file is not UTF-8 text.
-    #[error("the file is not UTF-8 text; save it as UTF-8")]
     NotText,
+    /// The path names a folder, a pipe or a device, not a file.
+    NotAFile,
     /// A session that ends before it starts.
-    #[error("the session ends at {end}, before it starts at {start}; correct `start` or `end`")]
     EndBeforeStart {
         /// The start, as written.
         start: String,
@@ -151,21 +123,15 @@ pub enum ProblemKind {
         end: String,
     },
     /// A session that would run past midnight.
-    #[error("the session would end past midnight; shorten it or start earlier")]
     PastMidnight,
     /// Both `end` and `duration` given, or neither.
-    #[error(
-        "give the session's length either as `end: \"HH:MM\"` or as `duration: MINUTES`, exactly one of the two"
-    )]
     EndOrDuration,
     /// A date that is not `YYYY-MM-DD`.
-    #[error("`{date}` is not a date; write it as YYYY-MM-DD, like 2027-03-18")]
     InvalidDate {
         /// The date as written.
         date: String,
     },
     /// A method id that the catalogue does not hold.
-    #[error("no method of the catalogue has the id `{id}`{}", suggest(.suggestions))]
     UnknownMethod {
         /// The id as written.
         id: String,
@@ -173,30 +139,17 @@ pub enum ProblemKind {
         suggestions: Vec<String>,
     },
     /// A method both included and excluded.
-    #[error("`{id}` is both in `include` and in `exclude`; keep it in one of them")]
     IncludedAndExcluded {
         /// The method id.
         id: String,
     },
     /// A longest stretch too short to run anything.
-    #[error("a longest stretch of {minutes} minutes without a break is too short; allow at least {least}")]
     StretchTooShort {
         /// `max_stretch` as written.
         minutes: u32,
         /// The least accepted.
         least: u32,
     },
-}
-
-fn suggest(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        "; list the methods with `cargo run --example catalogue`".to_string()
-    } else {
-        format!(
-            "; did you mean {}?",
-            suggestions.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ")
-        )
-    }
 }
 
 /// One problem found in one method file.
@@ -212,30 +165,37 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+impl Localize for Problem {
+    fn text(&self, lang: Lang) -> String {
+        let mut text = self.file.clone();
         if let Some(at) = self.location {
-            write!(f, ", line {}, column {}", at.line, at.column)?;
+            text += &lang.pick(
+                format!(", ligne {}, colonne {}", at.line, at.column),
+                format!(", line {}, column {}", at.line, at.column),
+            );
         }
         if !self.field.is_empty() {
-            write!(f, ", field `{}`", self.field)?;
+            text += &lang.pick(format!(", champ `{}`", self.field), format!(", field `{}`", self.field));
         }
-        write!(f, ": {}", self.kind)
+        text + lang.pick(" : ", ": ") + &self.kind.text(lang)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
 impl std::error::Error for Problem {}
 
 /// Why a catalogue could not be loaded.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum LoadError {
     /// One or more method files are wrong; every problem of every file is listed.
-    #[error("{} problem(s) in the method files:\n{}", .0.len(), list(.0))]
     Invalid(Vec<Problem>),
     /// A folder or file could not be read.
-    #[error("cannot read {}: {source}; check that the path exists and is readable", .path.display())]
     Io {
         /// The path.
         path: PathBuf,
@@ -243,7 +203,6 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// A folder holds more method files than a catalogue accepts.
-    #[error("{} holds {count} method files, more than the {limit} a catalogue accepts; split it into smaller folders", .path.display())]
     TooManyFiles {
         /// The folder.
         path: PathBuf,
@@ -264,19 +223,126 @@ impl LoadError {
     }
 }
 
-fn list(problems: &[Problem]) -> String {
-    problems.iter().map(|problem| format!("  - {problem}")).collect::<Vec<_>>().join("\n")
+/// Every problem, one a line, after a count.
+fn list(lang: Lang, problems: &[Problem], what: (&str, &str)) -> String {
+    let count = problems.len();
+    let head = lang.pick(
+        format!("{count} problème{} dans {}", if count > 1 { "s" } else { "" }, what.0),
+        format!("{count} problem{} in {}", if count > 1 { "s" } else { "" }, what.1),
+    );
+    let lines: Vec<String> = problems.iter().map(|problem| format!("  - {}", problem.text(lang))).collect();
+    format!("{head}{}\n{}", lang.pick(" :", ":"), lines.join("\n"))
+}
+
+/// A file that cannot be read, and the fix.
+fn unreadable(lang: Lang, path: &std::path::Path, source: &std::io::Error) -> String {
+    lang.pick(
+        format!(
+            "impossible de lire {} : {source} ; vérifiez que le chemin existe et qu'il est lisible",
+            path.display()
+        ),
+        format!("cannot read {}: {source}; check that the path exists and is readable", path.display()),
+    )
+}
+
+impl Localize for LoadError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            LoadError::Invalid(problems) => list(lang, problems, ("les fiches méthodes", "the method files")),
+            LoadError::Io { path, source } => unreadable(lang, path, source),
+            LoadError::TooManyFiles { path, count, limit } => lang.pick(
+                format!("{} contient {count} fiches méthodes, plus que les {limit} qu'un catalogue accepte ; répartissez-les dans des dossiers plus petits", path.display()),
+                format!("{} holds {count} method files, more than the {limit} a catalogue accepts; split it into smaller folders", path.display()),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl Localize for RequestError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            RequestError::Invalid(problems) => list(lang, problems, ("la demande", "the request")),
+            RequestError::Io { path, source } => unreadable(lang, path, source),
+        }
+    }
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for RequestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RequestError::Io { source, .. } => Some(source),
+            RequestError::Invalid(_) => None,
+        }
+    }
+}
+
+/// Why an agenda file cannot be read.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AgendaError {
+    /// The agenda's fields are wrong; every problem is listed.
+    Invalid(Vec<Problem>),
+    /// The agenda file could not be read.
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The system's error.
+        source: std::io::Error,
+    },
+}
+
+impl Localize for AgendaError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            AgendaError::Invalid(problems) => list(lang, problems, ("l'agenda", "the agenda")),
+            AgendaError::Io { path, source } => unreadable(lang, path, source),
+        }
+    }
+}
+
+impl fmt::Display for AgendaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for AgendaError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AgendaError::Io { source, .. } => Some(source),
+            AgendaError::Invalid(_) => None,
+        }
+    }
 }
 
 /// Why a request cannot be used: every problem, each with its field.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RequestError {
     /// The request's fields are wrong; every problem is listed.
-    #[error("{} problem(s) in the request:\n{}", .0.len(), list(.0))]
     Invalid(Vec<Problem>),
     /// The request file could not be read.
-    #[error("cannot read {}: {source}; check that the path exists and is readable", .path.display())]
     Io {
         /// The path.
         path: PathBuf,
@@ -295,144 +361,129 @@ impl RequestError {
     }
 }
 
-/// Why no agenda can be planned for a request, and what would make it possible.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum PlanError {
-    /// The request itself is wrong.
-    #[error(transparent)]
-    Request(#[from] RequestError),
-    /// An objective sentence must be clarified first.
-    #[error("the request must be clarified before planning: {}", question_list(.questions))]
-    Unclear {
-        /// The questions to answer.
-        questions: Vec<crate::analysis::Question>,
-    },
-    /// A method of `include` cannot run for this request.
-    #[error("`{id}` is required by `include` but cannot run here: {}", .breach.text(crate::text::Lang::En))]
-    IncludeUnfit {
-        /// The method.
-        id: String,
-        /// Why.
-        breach: crate::check::Breach,
-    },
-    /// A method of `include` needs more time than the session has.
-    #[error("`{id}` needs at least {needed} minutes but the session lasts {minutes}: {}drop it from `include`", end_hint(.end))]
-    IncludeTooLong {
-        /// The method.
-        id: String,
-        /// Its minimum for this group.
-        needed: u32,
-        /// The session's minutes.
-        minutes: u32,
-        /// An end that would leave room for it.
-        end: Option<crate::clock::ClockTime>,
-    },
-    /// No method of the catalogue that can run here serves a phase or an objective.
-    #[error("no method of the catalogue serves {} for {participants} participants {}; add a method file for it or change the request", need(.phase, .objective), .format.label(crate::text::Lang::En).to_lowercase())]
-    NoMethod {
-        /// The phase without a method.
-        phase: Option<crate::vocabulary::Phase>,
-        /// The objective without a method.
-        objective: Option<crate::vocabulary::Objective>,
-        /// The participants.
-        participants: u32,
-        /// The format.
-        format: crate::vocabulary::Format,
-    },
-    /// The session is too short for its objectives.
-    #[error("{minutes} minutes are not enough to serve {} with a welcome, an opening, breaks and a closing: {}", objectives_list(.objectives), longer(.needed, .end))]
-    TooShort {
-        /// The session's minutes.
-        minutes: u32,
-        /// Minutes that would be enough, when found.
-        needed: Option<u32>,
-        /// The end that would be enough, when found.
-        end: Option<crate::clock::ClockTime>,
-        /// The objectives asked for.
-        objectives: Vec<crate::vocabulary::Objective>,
-    },
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
 }
 
-impl PlanError {
-    /// The refusal in `lang`, as one message a facilitator can act on.
-    pub fn message(&self, lang: crate::text::Lang) -> String {
-        use crate::text::Lang;
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (PlanError::Request(error), Lang::Fr) => format!("La demande est incorrecte :\n{error}"),
-            (PlanError::Unclear { questions }, Lang::Fr) => format!(
-                "La demande doit être clarifiée avant de construire le déroulé :\n{}",
-                questions.iter().map(|q| format!("- {}", q.text(Lang::Fr))).collect::<Vec<_>>().join("\n")
+impl std::error::Error for ProblemKind {}
+
+impl Localize for ProblemKind {
+    fn text(&self, lang: Lang) -> String {
+        use ProblemKind as K;
+        match self {
+            K::Syntax { message } => lang.pick(
+                format!("le YAML est illisible ({message}) ; vérifiez l'indentation et mettez entre guillemets les textes qui contiennent `:` ou `#`"),
+                format!("the YAML cannot be read ({message}); check the indentation and quote texts that contain `:` or `#`"),
             ),
-            (PlanError::IncludeUnfit { id, breach }, Lang::Fr) => {
-                format!(
-                    "`{id}` est demandée dans `include` mais ne peut pas être utilisée ici : {}",
-                    breach.text(Lang::Fr)
+            K::UnknownField { field, expected } => lang.pick(
+                format!("`{field}` n'est pas un champ connu ici ; vérifiez l'orthographe (champs connus : {})", expected.join(", ")),
+                format!("`{field}` is not a known field here; check the spelling (known fields: {})", expected.join(", ")),
+            ),
+            K::UnknownValue { value, expected } => lang.pick(
+                format!("`{value}` n'est pas une valeur connue ; utilisez l'une de : {}", expected.join(", ")),
+                format!("`{value}` is not a known value; use one of: {}", expected.join(", ")),
+            ),
+            K::MissingField { field } => {
+                lang.pick(format!("le champ `{field}` manque ; ajoutez-le"), format!("the field `{field}` is missing; add it"))
+            }
+            K::WrongType { message } => lang.pick(
+                format!("la valeur n'est pas du type attendu ({message})"),
+                format!("the value is not of the expected kind ({message})"),
+            ),
+            K::InvalidId { id } => lang.pick(
+                format!("`{id}` n'est pas un identifiant de méthode valide ; utilisez des minuscules, des chiffres et des tirets, comme `world-cafe`"),
+                format!("`{id}` is not a valid method id; use lowercase letters, digits and hyphens, like `world-cafe`"),
+            ),
+            K::IdMismatch { id, stem } => lang.pick(
+                format!("l'identifiant `{id}` diffère du nom du fichier `{stem}.yaml` ; renommez le fichier en `{id}.yaml` ou écrivez `id: {stem}`"),
+                format!("the id `{id}` differs from the file name `{stem}.yaml`; rename the file to `{id}.yaml` or set `id: {stem}`"),
+            ),
+            K::DuplicateId { id, other_file } => lang.pick(
+                format!("l'identifiant `{id}` est déjà défini par {other_file} ; donnez un autre identifiant à l'un des deux"),
+                format!("the id `{id}` is already defined by {other_file}; give one of them another id"),
+            ),
+            K::DurationOrder { min, typical, max } => lang.pick(
+                format!("les durées doivent respecter 0 < min <= typical <= max, or min vaut {min}, typical {typical} et max {max} ; remettez-les dans l'ordre"),
+                format!("the durations must satisfy 0 < min <= typical <= max, but min is {min}, typical {typical} and max {max}; reorder them"),
+            ),
+            K::NotPositive { value } => lang.pick(
+                format!("la valeur {value} doit être supérieure à zéro"),
+                format!("the value {value} must be greater than zero"),
+            ),
+            K::ParticipantsOrder { min, max } => lang.pick(
+                format!("le nombre minimal de participants ({min}) dépasse le maximal ({max}) ; inversez-les"),
+                format!("the minimum number of participants ({min}) is larger than the maximum ({max}); swap them"),
+            ),
+            K::StepsSum { sum, typical } => lang.pick(
+                format!("les étapes totalisent {sum} minutes mais la durée typique est de {typical} ; ajustez une étape ou `duration.typical`"),
+                format!("the steps add up to {sum} minutes but the typical duration is {typical}; adjust a step or `duration.typical`"),
+            ),
+            K::EmptyList => lang.pick("la liste est vide ; donnez au moins une valeur", "the list is empty; give at least one value").to_string(),
+            K::RepeatedValue { value } => lang.pick(
+                format!("`{value}` apparaît deux fois dans la liste ; gardez-en une"),
+                format!("`{value}` appears twice in the list; keep one"),
+            ),
+            K::BlankText => lang.pick("le texte est vide ; écrivez-le", "the text is blank; write it").to_string(),
+            K::TwoQuantities => lang.pick(
+                "un matériel prend soit `per` (un pour N participants), soit `count` (un nombre fixe), pas les deux ; gardez-en un",
+                "a material takes either `per` (one per N participants) or `count` (a fixed number), not both; keep one",
+            ).to_string(),
+            K::TooLarge { bytes, limit } => lang.pick(
+                format!("le fichier fait {bytes} octets, plus que les {limit} permis ; est-ce bien le bon fichier ?"),
+                format!("the file is {bytes} bytes, more than the {limit} allowed; is it the right file?"),
+            ),
+            K::NotText => lang.pick(
+                "le fichier n'est pas du texte UTF-8 ; enregistrez-le en UTF-8",
+                "the file is not UTF-8 text; save it as UTF-8",
+            ).to_string(),
+            K::NotAFile => lang.pick(
+                "ce chemin n'est pas un fichier ordinaire (dossier, tube ou périphérique) ; donnez le chemin d'un fichier",
+                "this path is not a regular file (a folder, a pipe or a device); give the path of a file",
+            ).to_string(),
+            K::EndBeforeStart { start, end } => lang.pick(
+                format!("la séance finit à {end}, avant de commencer à {start} ; corrigez `start` ou `end`"),
+                format!("the session ends at {end}, before it starts at {start}; correct `start` or `end`"),
+            ),
+            K::PastMidnight => lang.pick(
+                "la séance finirait après minuit ; raccourcissez-la ou commencez plus tôt",
+                "the session would end past midnight; shorten it or start earlier",
+            ).to_string(),
+            K::EndOrDuration => lang.pick(
+                "donnez la longueur de la séance soit par `end: \"HH:MM\"`, soit par `duration: MINUTES`, l'un des deux exactement",
+                "give the session's length either as `end: \"HH:MM\"` or as `duration: MINUTES`, exactly one of the two",
+            ).to_string(),
+            K::InvalidDate { date } => lang.pick(
+                format!("`{date}` n'est pas une date ; écrivez-la AAAA-MM-JJ, comme 2027-03-18"),
+                format!("`{date}` is not a date; write it as YYYY-MM-DD, like 2027-03-18"),
+            ),
+            K::UnknownMethod { id, suggestions } => {
+                let close = suggestions.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>();
+                let hint = if close.is_empty() {
+                    lang.pick(
+                        "; listez les méthodes avec `cargo run --example catalogue`".to_string(),
+                        "; list the methods with `cargo run --example catalogue`".to_string(),
+                    )
+                } else {
+                    lang.pick(
+                        format!(" ; vouliez-vous dire {} ?", close.join(" ou ")),
+                        format!("; did you mean {}?", close.join(" or ")),
+                    )
+                };
+                lang.pick(
+                    format!("aucune méthode du catalogue n'a l'identifiant `{id}`{hint}"),
+                    format!("no method of the catalogue has the id `{id}`{hint}"),
                 )
             }
-            (PlanError::IncludeTooLong { id, needed, minutes, end }, Lang::Fr) => format!(
-                "`{id}` demande au moins {needed} minutes mais la séance en dure {minutes} : {}ou retirez-la de `include`.",
-                end.map(|end| format!("prolongez la séance jusqu'à {end} ")).unwrap_or_default()
+            K::IncludedAndExcluded { id } => lang.pick(
+                format!("`{id}` est à la fois dans `include` et dans `exclude` ; gardez-la dans un seul des deux"),
+                format!("`{id}` is both in `include` and in `exclude`; keep it in one of them"),
             ),
-            (PlanError::NoMethod { phase, objective, participants, format }, Lang::Fr) => format!(
-                "Aucune méthode du catalogue ne sert {} pour {participants} participants en {} : ajoutez une fiche méthode ou modifiez la demande.",
-                match (phase, objective) {
-                    (Some(phase), _) => format!("la phase {}", phase.label(Lang::Fr).to_lowercase()),
-                    (_, Some(objective)) => format!("l'objectif « {} »", objective.label(Lang::Fr)),
-                    _ => "la demande".to_string(),
-                },
-                format.label(Lang::Fr).to_lowercase()
-            ),
-            (PlanError::TooShort { minutes, needed, end, objectives }, Lang::Fr) => format!(
-                "{minutes} minutes ne suffisent pas pour servir {} avec un accueil, une ouverture, des pauses et une clôture : {}",
-                objectives
-                    .iter()
-                    .map(|o| format!("« {} »", o.label(Lang::Fr)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                match (needed, end) {
-                    (Some(needed), Some(end)) =>
-                        format!("il faudrait environ {needed} minutes (fin à {end}), ou moins d'objectifs."),
-                    _ => "retirez des objectifs ou des méthodes imposées.".to_string(),
-                }
+            K::StretchTooShort { minutes, least } => lang.pick(
+                format!("une plage de travail de {minutes} minutes au plus sans pause est trop courte ; permettez au moins {least}"),
+                format!("a longest stretch of {minutes} minutes without a break is too short; allow at least {least}"),
             ),
         }
-    }
-}
-
-fn question_list(questions: &[crate::analysis::Question]) -> String {
-    questions.iter().map(|q| q.text(crate::text::Lang::En)).collect::<Vec<_>>().join(" ")
-}
-
-fn end_hint(end: &Option<crate::clock::ClockTime>) -> String {
-    end.map(|end| format!("extend the session to {end} or ")).unwrap_or_default()
-}
-
-fn need(
-    phase: &Option<crate::vocabulary::Phase>,
-    objective: &Option<crate::vocabulary::Objective>,
-) -> String {
-    match (phase, objective) {
-        (Some(phase), _) => format!("the {} phase", phase.label(crate::text::Lang::En).to_lowercase()),
-        (_, Some(objective)) => format!("the objective \"{}\"", objective.label(crate::text::Lang::En)),
-        _ => "the request".to_string(),
-    }
-}
-
-fn objectives_list(objectives: &[crate::vocabulary::Objective]) -> String {
-    objectives
-        .iter()
-        .map(|o| format!("\"{}\"", o.label(crate::text::Lang::En)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn longer(needed: &Option<u32>, end: &Option<crate::clock::ClockTime>) -> String {
-    match (needed, end) {
-        (Some(needed), Some(end)) => {
-            format!("about {needed} minutes would be needed (ending at {end}), or fewer objectives")
-        }
-        _ => "drop objectives or required methods".to_string(),
     }
 }

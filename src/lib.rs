@@ -56,6 +56,7 @@ pub mod method;
 pub mod planner;
 pub mod render;
 pub mod request;
+pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod score;
@@ -67,13 +68,13 @@ pub use analysis::{Analysis, Question, ResolvedObjective};
 pub use catalogue::{Catalogue, MAX_FILES, Query};
 pub use check::{Breach, Report, Violation, check};
 pub use clock::{ClockTime, InvalidClockTime};
-pub use error::{LoadError, Location, PlanError, Problem, ProblemKind, RequestError};
+pub use error::{AgendaError, LoadError, Location, Problem, ProblemKind, RequestError};
 pub use load::MAX_FILE_BYTES;
 pub use method::{
     DurationRange, Facilitators, InvalidMethodId, Material, Method, MethodId, MinuteRange, Origin,
     Participants, Step,
 };
-pub use planner::{Plan, PlanOptions, Planner, Reason};
+pub use planner::{Plan, PlanError, PlanOptions, Planner, Reason};
 pub use request::{Request, RequestBuilder, Requester};
 pub use score::Score;
 pub use text::{Lang, Localize, Text};

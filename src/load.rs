@@ -28,11 +28,53 @@ pub(crate) fn parse_method(file: &str, source: &str) -> Result<Method, Vec<Probl
 
 /// Reads any of the crate's YAML inputs (method, request, agenda), turning the parser's
 /// error into a located [`Problem`]. JSON is read too, being YAML.
+/// Reads a text file of at most [`MAX_FILE_BYTES`]: the outer error when the system cannot
+/// read it, the inner one when it cannot be one of the crate's files (not a regular file,
+/// too large, not UTF-8). The size is checked before reading and the read is bounded, so
+/// a FIFO, a device or a huge file never hangs or fills memory. A UTF-8 byte-order mark
+/// is dropped.
+pub(crate) fn read_limited(file: &std::path::Path) -> std::io::Result<Result<String, ProblemKind>> {
+    use std::io::Read;
+    let metadata = std::fs::metadata(file)?;
+    if !metadata.is_file() {
+        return Ok(Err(ProblemKind::NotAFile));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Ok(Err(ProblemKind::TooLarge { bytes: metadata.len(), limit: MAX_FILE_BYTES }));
+    }
+    let mut raw = Vec::new();
+    std::fs::File::open(file)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut raw)?;
+    if raw.len() as u64 > MAX_FILE_BYTES {
+        return Ok(Err(ProblemKind::TooLarge { bytes: raw.len() as u64, limit: MAX_FILE_BYTES }));
+    }
+    let text = String::from_utf8(raw).map_err(|_| ProblemKind::NotText);
+    Ok(text.map(|text| text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)))
+}
+
+/// Reads a file with [`read_limited`], each failure as the caller's error type.
+pub(crate) fn read_source<E>(
+    path: &std::path::Path,
+    io: impl FnOnce(std::io::Error) -> E,
+    invalid: impl FnOnce(Problem) -> E,
+) -> Result<String, E> {
+    match read_limited(path) {
+        Ok(Ok(source)) => Ok(source),
+        Ok(Err(kind)) => Err(invalid(Problem {
+            file: path.display().to_string(),
+            location: None,
+            field: String::new(),
+            kind,
+        })),
+        Err(source) => Err(io(source)),
+    }
+}
+
 pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(file: &str, source: &str) -> Result<T, Problem> {
     if source.len() as u64 > MAX_FILE_BYTES {
         let kind = ProblemKind::TooLarge { bytes: source.len() as u64, limit: MAX_FILE_BYTES };
         return Err(Problem { file: file.to_string(), location: None, field: String::new(), kind });
     }
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     serde_yaml::from_str(source).map_err(|error| from_yaml(file, &error))
 }
 

@@ -306,6 +306,15 @@ pub struct Method {
     /// Whether it runs in rounds that breaks may separate.
     #[serde(default)]
     pub split: bool,
+    /// Whether it is a main event that brings its own opening circle (the forum ouvert):
+    /// it may then be the session's first method, and only convergence, action and
+    /// closing methods follow it (craft rule C9).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub opens_itself: bool,
+    /// Whether it is one of the network's own methods (`resolution-irritants`): the planner
+    /// uses it whenever it fits (craft rule C11).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub network: bool,
     /// The group configurations it uses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groupings: Vec<Grouping>,

@@ -3,7 +3,7 @@
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::error::{Problem, ProblemKind, RequestError};
-use crate::load::{locate, read_yaml};
+use crate::load::{locate, read_source, read_yaml};
 use crate::method::MethodId;
 use crate::vocabulary::{Format, Level, Profile};
 use serde::{Deserialize, Serialize};
@@ -118,7 +118,11 @@ impl Request {
     /// Reads and checks a request file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Request, RequestError> {
         let path = path.as_ref();
-        let source = read_text(path)?;
+        let source = read_source(
+            path,
+            |source| RequestError::Io { path: path.to_path_buf(), source },
+            |problem| RequestError::Invalid(vec![problem]),
+        )?;
         Request::from_yaml(&path.display().to_string(), &source)
     }
 
@@ -230,19 +234,6 @@ impl Request {
             _ => add("end", ProblemKind::EndOrDuration),
         }
     }
-}
-
-fn read_text(path: &Path) -> Result<String, RequestError> {
-    let io = |source| RequestError::Io { path: path.to_path_buf(), source };
-    let bytes = std::fs::read(path).map_err(io)?;
-    String::from_utf8(bytes).map_err(|_| {
-        RequestError::Invalid(vec![Problem {
-            file: path.display().to_string(),
-            location: None,
-            field: String::new(),
-            kind: ProblemKind::NotText,
-        }])
-    })
 }
 
 fn is_date(date: &str) -> bool {

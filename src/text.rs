@@ -27,8 +27,9 @@ impl Lang {
         }
     }
 
-    /// Picks the French or the English wording of a message.
-    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+    /// Picks the French or the English wording of a message: the one way the crate
+    /// chooses between its two languages.
+    pub fn pick<T>(self, fr: T, en: T) -> T {
         match self {
             Lang::Fr => fr,
             Lang::En => en,

@@ -33,7 +33,7 @@
 //! Every complete timing that survives is turned into an agenda, judged by the checker
 //! and scored by the crate's own function, so the oracle's optimum is a real, valid agenda.
 
-use facilitation::check::{MIN_PART, WELCOME};
+use facilitation::rules::{MIN_PART, WELCOME};
 use facilitation::score::{WEIGHTS, score};
 use facilitation::{Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind, check};
 

@@ -10,6 +10,7 @@
 //! portable random generator (ChaCha8), so a seed gives the same agenda on every machine.
 
 mod context;
+mod error;
 mod skeleton;
 mod timing;
 
@@ -18,10 +19,10 @@ use crate::analysis::{Analysis, Question};
 use crate::catalogue::Catalogue;
 use crate::check::check;
 use crate::clock::ClockTime;
-use crate::error::PlanError;
 use crate::method::{MethodId, MinuteRange};
 use crate::request::Request;
 use crate::score::{Score, score};
+pub use error::PlanError;
 
 use crate::score::WEIGHTS;
 use crate::vocabulary::{Objective, Phase};
@@ -289,18 +290,13 @@ fn diagnose_content(context: &Context, catalogue: &Catalogue) -> Result<(), Plan
     for id in &request.include {
         let Some(method) = catalogue.get(id.as_str()) else { continue };
         if let Some((_, breach)) = crate::check::unfit(method, request).into_iter().next() {
-            return Err(PlanError::IncludeUnfit { id: id.to_string(), breach });
+            return Err(PlanError::IncludeUnfit { id: id.clone(), breach });
         }
         let needed = method.minutes_for(request.participants).min;
         let least = needed + 10;
         if least > context.minutes {
             let end = request.start.plus(least);
-            return Err(PlanError::IncludeTooLong {
-                id: id.to_string(),
-                needed,
-                minutes: context.minutes,
-                end,
-            });
+            return Err(PlanError::IncludeTooLong { id: id.clone(), needed, minutes: context.minutes, end });
         }
     }
     for phase in [Phase::Opening, Phase::Closing] {

@@ -3,7 +3,7 @@
 //! applied to the unfinished sequence at typical durations.
 
 use super::context::{Candidate, Context};
-use crate::check::{MIN_BREAK, MIN_LUNCH, WELCOME};
+use crate::rules::{MIN_BREAK, MIN_LUNCH, WELCOME};
 use crate::score::{Tally, WEIGHTS};
 use crate::vocabulary::{Energy, Phase};
 use std::collections::hash_map::Entry;

@@ -11,7 +11,7 @@
 //! back-pointers into one arena, never copied.
 
 use super::context::Context;
-use crate::check::{MIN_BREAK, MIN_LUNCH, MIN_PART, WELCOME};
+use crate::rules::{MIN_BREAK, MIN_LUNCH, MIN_PART, WELCOME};
 use crate::score::{USUAL_BREAK, USUAL_LUNCH, USUAL_WELCOME, WEIGHTS, length_misfit, run_misfit};
 use crate::vocabulary::Energy;
 

@@ -1,0 +1,87 @@
+//! The figures of the network's rules, each stated once.
+//!
+//! The checker, the craft review, the planner and the quality oracle all read them from
+//! here, so that a rule changed here changes everywhere. The hard rules (numbered 1 to 11)
+//! make an agenda valid or not; the craft rules (C1 to C11) are what an experienced
+//! facilitator checks first (see [`crate::craft`] and the [design notes](crate::design)).
+//!
+//! ```
+//! use facilitation::rules;
+//! assert_eq!(rules::usual_welcome(45), 5);
+//! assert_eq!(rules::usual_welcome(180), 15);
+//! assert_eq!(rules::opening_cap(180), 21); // 12 % of three hours
+//! assert_eq!(rules::closing_cap(90), 15);
+//! ```
+
+use crate::clock::ClockTime;
+use crate::method::MinuteRange;
+
+/// Rule 8: the shortest break that counts as one.
+pub const MIN_BREAK: u32 = 10;
+/// Rules 8 and 9: the shortest lunch.
+pub const MIN_LUNCH: u32 = 45;
+/// Rule 2: the welcome's length range.
+pub const WELCOME: MinuteRange = MinuteRange { min: 5, max: 30 };
+/// Rule 4: the shortest part of a split method.
+pub const MIN_PART: u32 = 20;
+/// The default longest stretch of work without a pause (a request's `max_stretch`).
+pub const DEFAULT_MAX_STRETCH: u32 = 90;
+
+/// Rule 9: a session that runs through the whole of this span has a lunch.
+pub const LUNCH_SPAN: (ClockTime, ClockTime) = (ClockTime::at(12, 0), ClockTime::at(13, 30));
+/// Rule 9: the window in which the lunch starts.
+pub const LUNCH_WINDOW: (ClockTime, ClockTime) = (ClockTime::at(11, 45), ClockTime::at(13, 30));
+
+/// C3: the shortest run of work between two pauses, or a pause and either end.
+pub const MIN_RUN: u32 = 40;
+/// C4: every slot starts and ends on a multiple of this many minutes of the clock.
+pub const GRAIN: u32 = 5;
+/// C8: a real lunch's length.
+pub const CRAFT_LUNCH: MinuteRange = MinuteRange { min: 45, max: 75 };
+/// C8: the window in which a real lunch starts.
+pub const CRAFT_LUNCH_WINDOW: (ClockTime, ClockTime) = (ClockTime::at(11, 45), ClockTime::at(13, 0));
+/// C5: the first objective gets at least this share of an equal split of the content time.
+pub const FIRST_OBJECTIVE_SHARE: f64 = 0.8;
+
+/// Whether a session from `start` to `end` runs through midday and so needs a lunch
+/// (rule 9).
+pub fn needs_lunch(start: ClockTime, end: ClockTime) -> bool {
+    start <= LUNCH_SPAN.0 && end >= LUNCH_SPAN.1
+}
+
+/// Whether a lunch may start at `start` (rule 9).
+pub fn lunch_may_start(start: ClockTime) -> bool {
+    (LUNCH_WINDOW.0..=LUNCH_WINDOW.1).contains(&start)
+}
+
+/// C2: the usual welcome for a session of `minutes`: about 5 minutes for a meeting under
+/// an hour, 10 up to two hours, 15 beyond.
+pub const fn usual_welcome(minutes: u32) -> u32 {
+    match minutes {
+        0..60 => 5,
+        60..=120 => 10,
+        _ => 15,
+    }
+}
+
+/// C2: the most minutes the opening methods may take: max(10 min, 12 % of the session).
+pub const fn opening_cap(minutes: u32) -> u32 {
+    share(minutes, 12, 10)
+}
+
+/// C2: the most minutes the welcome and the opening methods may take together:
+/// max(10 min, 20 % of the session).
+pub const fn frame_cap(minutes: u32) -> u32 {
+    share(minutes, 20, 10)
+}
+
+/// C7: the most minutes the closing method may take: max(15 min, 8 % of the session).
+pub const fn closing_cap(minutes: u32) -> u32 {
+    share(minutes, 8, 15)
+}
+
+/// `percent` % of `minutes`, rounded down, and at least `floor`.
+const fn share(minutes: u32, percent: u32, floor: u32) -> u32 {
+    let part = (minutes as u64 * percent as u64 / 100) as u32;
+    if part > floor { part } else { floor }
+}
