@@ -21,6 +21,16 @@ pub enum SlotKind {
 }
 
 impl SlotKind {
+    /// Its name in `lang`.
+    pub fn label(self, lang: crate::text::Lang) -> &'static str {
+        match self {
+            SlotKind::Welcome => lang.pick("Accueil", "Welcome"),
+            SlotKind::Method => lang.pick("Séquence", "Sequence"),
+            SlotKind::Break => lang.pick("Pause", "Break"),
+            SlotKind::Lunch => lang.pick("Déjeuner", "Lunch"),
+        }
+    }
+
     /// Whether the slot is a pause (break or lunch) that ends a stretch of work.
     pub fn is_pause(self) -> bool {
         matches!(self, SlotKind::Break | SlotKind::Lunch)
@@ -54,8 +64,9 @@ pub struct Slot {
 }
 
 impl Slot {
-    /// A slot that is not a method (welcome, break, lunch).
-    pub fn pause_or_welcome(kind: SlotKind, start: ClockTime, end: ClockTime) -> Slot {
+    /// A slot of `kind` from `start` to `end`; a method slot's method, phase and
+    /// objectives are set afterwards.
+    pub fn new(kind: SlotKind, start: ClockTime, end: ClockTime) -> Slot {
         Slot {
             start,
             end,

@@ -50,6 +50,7 @@ pub mod analysis;
 pub mod catalogue;
 pub mod check;
 pub mod clock;
+pub mod craft;
 pub mod error;
 mod load;
 pub mod method;

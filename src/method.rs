@@ -368,6 +368,12 @@ impl Method {
             && (breakout_rooms || !self.breakout)
     }
 
+    /// The group configurations it needs in `format`.
+    pub fn groupings_for(&self, format: Format) -> &[Grouping] {
+        let _ = format;
+        &self.groupings
+    }
+
     /// Whether it can serve `phase`.
     pub fn has_phase(&self, phase: Phase) -> bool {
         self.phases.contains(&phase)

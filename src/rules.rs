@@ -64,9 +64,23 @@ pub const fn usual_welcome(minutes: u32) -> u32 {
     }
 }
 
-/// C2: the most minutes the opening methods may take: max(10 min, 12 % of the session).
+/// C2: the welcome lengths that suit a session of `minutes`: within five minutes of the
+/// usual one, and within rule 2's range.
+pub const fn welcome_range(minutes: u32) -> MinuteRange {
+    let usual = usual_welcome(minutes);
+    let least = if usual > WELCOME.min + 5 { usual - 5 } else { WELCOME.min };
+    MinuteRange { min: least, max: usual + 5 }
+}
+
+/// C2 and C7 in any session: an opening or a closing method never takes more than this,
+/// whatever the session's length. DESIGN's percentages alone would allow a 50-minute
+/// opening on a full day, which no facilitator of the network would run.
+pub const FRAME_METHOD_MOST: u32 = 30;
+
+/// C2: the most minutes the opening methods may take: max(10 min, 12 % of the session),
+/// and never more than [`FRAME_METHOD_MOST`].
 pub const fn opening_cap(minutes: u32) -> u32 {
-    share(minutes, 12, 10)
+    at_most(share(minutes, 12, 10), FRAME_METHOD_MOST)
 }
 
 /// C2: the most minutes the welcome and the opening methods may take together:
@@ -75,9 +89,14 @@ pub const fn frame_cap(minutes: u32) -> u32 {
     share(minutes, 20, 10)
 }
 
-/// C7: the most minutes the closing method may take: max(15 min, 8 % of the session).
+/// C7: the most minutes the closing method may take: max(15 min, 8 % of the session), and
+/// never more than [`FRAME_METHOD_MOST`].
 pub const fn closing_cap(minutes: u32) -> u32 {
-    share(minutes, 8, 15)
+    at_most(share(minutes, 8, 15), FRAME_METHOD_MOST)
+}
+
+const fn at_most(value: u32, most: u32) -> u32 {
+    if value < most { value } else { most }
 }
 
 /// `percent` % of `minutes`, rounded down, and at least `floor`.

@@ -1,37 +1,135 @@
-//! The planner's scoring function: how good a valid agenda is, by the soft qualities of
-//! DESIGN.md. Each component lies between 0 and 1; the total is their weighted sum, out
-//! of 100.
+//! The planner's scoring function: how good a valid agenda is, beyond the rules. Each
+//! component lies between 0 and 1; the total is their weighted sum, out of 100.
 //!
-//! | component | weight | 1 means |
+//! | component | weight | what a facilitator would say when it is 1 |
 //! |---|---|---|
-//! | `coverage` | 24 | every objective is served (weighted by priority) |
-//! | `priority_order` | 10 | higher-priority objectives are served first |
-//! | `multi_objective` | 6 | the content methods each serve several of the request's objectives |
-//! | `diverge_first` | 10 | every objective converged on was first opened up (divergence or emergence) |
-//! | `energy_after_lunch` | 5 | the first method after lunch is energising (no lunch: 1) |
-//! | `variety` | 8 | consecutive methods use different group configurations |
-//! | `profile_fit` | 8 | with service users, methods ask for little writing (otherwise 1) |
-//! | `time_share` | 10 | time spent on each objective is proportional to its priority |
-//! | `timing_fit` | 11 | methods run close to their typical duration |
-//! | `pace` | 8 | the welcome, breaks and lunch keep their usual length (15, 15 and 60 minutes) and no pause cuts the work into runs shorter than half an hour |
+//! | `coverage` | 24 | « Chaque objectif demandé est travaillé, les premiers d'abord. » (priority-weighted) |
+//! | `arc` | 10 | « Quand on attend un résultat, on converge avant de clore, et la dernière séquence avant la clôture décide ou engage ; sinon, on donne du sens à ce qui a été ouvert avant de clore. » |
+//! | `diverge_first` | 10 | « On ouvre avant de converger : chaque objectif tranché a d'abord été exploré (par une séquence précédente, ou par la méthode elle-même quand ses étapes ouvrent avant de trancher). » |
+//! | `multi_objective` | 6 | « Chaque séquence de fond sert plusieurs objectifs de la demande. » |
+//! | `energy_after_lunch` | 5 | « Après le déjeuner, on remet le groupe en mouvement. » |
+//! | `variety` | 8 | « On alterne les configurations : seul, à deux, en petits groupes, en plénière. » |
+//! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
+//! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part. » |
+//! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle. » |
+//! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle, jamais une pause juste après le début ou juste avant une courte clôture. » |
+//!
+//! The first seven depend on the sequence of methods alone ([`Component::clock`] is
+//! false): the planner's beam search and the quality oracle compute them before any
+//! timing ([`Score::sequence_part`]); the timing can only lower `energy_after_lunch` and
+//! `variety` (which method follows lunch, a method cut in parts), so that part is an
+//! upper bound of the timed agenda's. The last three depend on the clock, and the timing
+//! can add at most their weights ([`Component::clock_reach`]).
+//!
+//! Adding a component: one [`Component`] variant with its weight and clock flag, a field
+//! of [`Score`], its computation, and its row above.
 
 use crate::agenda::{Agenda, SlotKind};
 use crate::catalogue::Catalogue;
 use crate::method::Method;
+use crate::rules::{MIN_RUN, usual_welcome};
+use crate::text::Lang;
 use crate::vocabulary::{Energy, Objective, Phase, Writing};
 use serde::{Deserialize, Serialize};
 
+/// One component of the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Component {
+    /// Every objective is served, weighted by priority.
+    Coverage,
+    /// Objectives that call for a result converge before the closing.
+    Arc,
+    /// Every objective converged on was first opened up.
+    DivergeFirst,
+    /// Content methods serve several of the request's objectives.
+    MultiObjective,
+    /// The first method after lunch is energising.
+    EnergyAfterLunch,
+    /// Consecutive methods use different group configurations.
+    Variety,
+    /// With service users, methods ask for little writing.
+    ProfileFit,
+    /// Time spent on each objective follows its priority.
+    TimeShare,
+    /// Methods run close to their typical length.
+    TimingFit,
+    /// The welcome and the pauses keep the usual rhythm of a session.
+    Pace,
+}
+
+impl Component {
+    /// Every component, in the order of [`Score`]'s fields.
+    pub const ALL: [Component; 10] = [
+        Component::Coverage,
+        Component::Arc,
+        Component::DivergeFirst,
+        Component::MultiObjective,
+        Component::EnergyAfterLunch,
+        Component::Variety,
+        Component::ProfileFit,
+        Component::TimeShare,
+        Component::TimingFit,
+        Component::Pace,
+    ];
+
+    /// Its weight, out of 100 for all components together.
+    pub const fn weight(self) -> f64 {
+        match self {
+            Component::Coverage => 24.0,
+            Component::Arc | Component::DivergeFirst | Component::TimeShare => 10.0,
+            Component::MultiObjective => 6.0,
+            Component::EnergyAfterLunch => 5.0,
+            Component::Variety | Component::ProfileFit | Component::Pace => 8.0,
+            Component::TimingFit => 11.0,
+        }
+    }
+
+    /// Whether it depends on the clock (minutes, pauses), not only on the sequence.
+    pub const fn clock(self) -> bool {
+        matches!(self, Component::TimeShare | Component::TimingFit | Component::Pace)
+    }
+
+    /// The most the clock-dependent components can add to a sequence's part.
+    pub fn clock_reach() -> f64 {
+        Component::ALL.iter().filter(|c| c.clock()).map(|c| c.weight()).sum()
+    }
+
+    /// What it means, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Component::Coverage => lang.pick("objectifs servis", "objectives served"),
+            Component::Arc => lang.pick("convergence avant la clôture", "convergence before the close"),
+            Component::DivergeFirst => lang.pick("ouvrir avant de converger", "open up before converging"),
+            Component::MultiObjective => {
+                lang.pick("séquences à plusieurs objectifs", "sequences serving several objectives")
+            }
+            Component::EnergyAfterLunch => lang.pick("énergie après le déjeuner", "energy after lunch"),
+            Component::Variety => lang.pick("variété des configurations", "variety of group configurations"),
+            Component::ProfileFit => {
+                lang.pick("peu d'écrit avec des usagers", "little writing with service users")
+            }
+            Component::TimeShare => lang.pick("temps selon la priorité", "time by priority"),
+            Component::TimingFit => lang.pick("durées habituelles", "usual durations"),
+            Component::Pace => lang.pick("rythme de l'accueil et des pauses", "rhythm of welcome and pauses"),
+        }
+    }
+}
+
 /// The components of an agenda's score, each between 0 and 1.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Score {
     /// Share of the objectives' priority weight that is served.
     pub coverage: f64,
-    /// Share of objective pairs served in priority order.
-    pub priority_order: f64,
-    /// Share of content methods serving two objectives or more of the request.
-    pub multi_objective: f64,
+    /// Share of the result objectives that converge, and whether the last method before
+    /// the closing converges (1 when no objective calls for a result).
+    pub arc: f64,
     /// Share of converged objectives that were opened up before.
     pub diverge_first: f64,
+    /// Share of content methods serving two objectives or more of the request.
+    pub multi_objective: f64,
     /// Energy of the first method after lunch.
     pub energy_after_lunch: f64,
     /// Share of consecutive methods with different group configurations.
@@ -46,34 +144,37 @@ pub struct Score {
     pub pace: f64,
 }
 
-/// The weights of the components, in the order of [`Score`]'s fields.
-pub const WEIGHTS: [f64; 10] = [24.0, 10.0, 6.0, 10.0, 5.0, 8.0, 8.0, 10.0, 11.0, 8.0];
-
-/// The usual length of a welcome, a break and a lunch, in minutes.
-pub const USUAL_WELCOME: u32 = 15;
-/// See [`USUAL_WELCOME`].
+/// The usual length of a break and of a lunch, in minutes (the welcome's depends on the
+/// session: [`usual_welcome`]).
 pub const USUAL_BREAK: u32 = 15;
-/// See [`USUAL_WELCOME`].
+/// See [`USUAL_BREAK`].
 pub const USUAL_LUNCH: u32 = 60;
-/// Work runs shorter than this between two pauses (or a pause and either end) lower `pace`.
-pub const SHORTEST_RUN: u32 = 30;
 
 impl Score {
+    /// The value of one component, between 0 and 1.
+    pub fn get(&self, component: Component) -> f64 {
+        match component {
+            Component::Coverage => self.coverage,
+            Component::Arc => self.arc,
+            Component::DivergeFirst => self.diverge_first,
+            Component::MultiObjective => self.multi_objective,
+            Component::EnergyAfterLunch => self.energy_after_lunch,
+            Component::Variety => self.variety,
+            Component::ProfileFit => self.profile_fit,
+            Component::TimeShare => self.time_share,
+            Component::TimingFit => self.timing_fit,
+            Component::Pace => self.pace,
+        }
+    }
+
     /// The weighted total, out of 100.
     pub fn total(&self) -> f64 {
-        let parts = [
-            self.coverage,
-            self.priority_order,
-            self.multi_objective,
-            self.diverge_first,
-            self.energy_after_lunch,
-            self.variety,
-            self.profile_fit,
-            self.time_share,
-            self.timing_fit,
-            self.pace,
-        ];
-        parts.iter().zip(WEIGHTS).map(|(part, weight)| part * weight).sum()
+        Component::ALL.iter().map(|&c| c.weight() * self.get(c)).sum()
+    }
+
+    /// The weighted total of the components that depend on the sequence alone.
+    pub fn sequence_part(&self) -> f64 {
+        Component::ALL.iter().filter(|c| !c.clock()).map(|&c| c.weight() * self.get(c)).sum()
     }
 }
 
@@ -98,7 +199,7 @@ pub fn priority_weight(rank: usize, count: usize) -> f64 {
 /// assert!(score.total() > 60.0);
 /// ```
 pub fn score(agenda: &Agenda, objectives: &[Objective], with_users: bool, catalogue: &Catalogue) -> Score {
-    let mut tally = Tally::new(objectives.len(), agenda.participants, with_users);
+    let mut tally = Tally::new(objectives, agenda.participants, with_users);
     let mut after_lunch = false;
     for slot in &agenda.slots {
         if slot.kind == SlotKind::Lunch {
@@ -128,22 +229,23 @@ pub fn length_misfit(minutes: u32, usual: u32) -> f64 {
     (f64::from(minutes.abs_diff(usual)) / f64::from(usual.max(1))).min(1.0)
 }
 
-/// How much too short a run of work is, between 0 and 1.
+/// How much too short a run of work is (see [`MIN_RUN`]), between 0 and 1.
 pub fn run_misfit(minutes: u32) -> f64 {
-    f64::from(SHORTEST_RUN.saturating_sub(minutes)) / f64::from(SHORTEST_RUN)
+    f64::from(MIN_RUN.saturating_sub(minutes)) / f64::from(MIN_RUN)
 }
 
 /// `pace`: one minus the mean misfit of the welcome (its length) and of each pause (the
 /// mean of its length's misfit and of the runs of work before and after it).
 fn pace(agenda: &Agenda) -> f64 {
+    let usual_welcome = usual_welcome(agenda.minutes());
     let mut misfits = Vec::new();
-    let mut run = 0;
+    let mut run: u32 = 0;
     let mut open: Option<f64> = None;
     for slot in &agenda.slots {
         match slot.kind {
             SlotKind::Welcome => {
-                misfits.push(length_misfit(slot.minutes, USUAL_WELCOME));
-                run += slot.minutes;
+                misfits.push(length_misfit(slot.minutes, usual_welcome));
+                run = run.saturating_add(slot.minutes);
             }
             SlotKind::Break | SlotKind::Lunch => {
                 if let Some(before) = open.take() {
@@ -153,7 +255,7 @@ fn pace(agenda: &Agenda) -> f64 {
                 open = Some(length_misfit(slot.minutes, usual) + run_misfit(run));
                 run = 0;
             }
-            _ => run += slot.minutes,
+            _ => run = run.saturating_add(slot.minutes),
         }
     }
     if let Some(before) = open {
@@ -175,6 +277,10 @@ pub(crate) const MAX_OBJECTIVES: usize = 16;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tally<'a> {
     objectives: usize,
+    /// The objectives that call for a result, as bits over their ranks.
+    results: u32,
+    /// The phase of the last method that is not a closing.
+    last_work: Option<Phase>,
     participants: u32,
     with_users: bool,
     slots: u32,
@@ -198,10 +304,18 @@ pub(crate) struct Tally<'a> {
 }
 
 impl<'a> Tally<'a> {
-    /// An empty sequence for a request ranking `objectives` objectives.
-    pub fn new(objectives: usize, participants: u32, with_users: bool) -> Self {
+    /// An empty sequence for a request's `objectives`, in priority order.
+    pub fn new(objectives: &[Objective], participants: u32, with_users: bool) -> Self {
+        let results = objectives
+            .iter()
+            .take(MAX_OBJECTIVES)
+            .enumerate()
+            .filter(|(_, o)| o.calls_for_result())
+            .fold(0, |m, (rank, _)| m | 1 << rank);
         Tally {
-            objectives: objectives.min(MAX_OBJECTIVES),
+            objectives: objectives.len().min(MAX_OBJECTIVES),
+            results,
+            last_work: None,
             participants,
             with_users,
             slots: 0,
@@ -241,6 +355,13 @@ impl<'a> Tally<'a> {
         if after_lunch && self.after_lunch.is_none() {
             self.after_lunch = Some(method.energy);
         }
+        // A method whose own steps open up (resolution des irritants: list, cluster, then
+        // choose) opens what it converges on.
+        if method.phases.iter().any(|p| matches!(p, Phase::Divergence | Phase::Emergence))
+            && phase.converges()
+        {
+            self.opened |= serves;
+        }
         self.phases(phase, serves, method_serves, minutes);
         self.writing += match method.writing {
             Writing::None => 1.0,
@@ -262,6 +383,9 @@ impl<'a> Tally<'a> {
     }
 
     fn phases(&mut self, phase: Phase, serves: u32, method_serves: u32, minutes: u32) {
+        if phase != Phase::Closing {
+            self.last_work = Some(phase);
+        }
         match phase {
             Phase::Divergence | Phase::Emergence => self.opened |= serves,
             Phase::Convergence | Phase::Action => {
@@ -313,7 +437,7 @@ impl<'a> Tally<'a> {
                 (0..n).filter(|&rank| served(rank)).map(|rank| priority_weight(rank, n)).sum::<f64>()
                     / weights
             },
-            priority_order: self.priority_order(),
+            arc: self.arc(),
             multi_objective: if n < 2 { 1.0 } else { ratio(self.several, self.content, 0.0) },
             diverge_first: ratio(self.converged_opened.count_ones(), self.converged.count_ones(), 1.0),
             energy_after_lunch: match (had_lunch, self.after_lunch) {
@@ -335,17 +459,20 @@ impl<'a> Tally<'a> {
         }
     }
 
-    fn priority_order(&self) -> f64 {
-        let n = self.objectives;
-        let pairs = n * n.saturating_sub(1) / 2;
-        if pairs == 0 {
-            return 1.0;
+    /// Half for the share of result objectives converged on, half for a last work phase
+    /// that converges; without result objectives, whether the work ends by making sense
+    /// of what was opened up (emergence or later) rather than opening up again.
+    fn arc(&self) -> f64 {
+        if self.results == 0 {
+            return match self.last_work {
+                Some(Phase::Divergence) => 0.5,
+                _ => 1.0,
+            };
         }
-        let ordered = (0..n)
-            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-            .filter(|&(i, j)| self.first[i] <= self.first[j])
-            .count();
-        ordered as f64 / pairs as f64
+        let converged =
+            f64::from((self.converged & self.results).count_ones()) / f64::from(self.results.count_ones());
+        let ends_converging = self.last_work.is_some_and(Phase::converges);
+        0.5 * converged + if ends_converging { 0.5 } else { 0.0 }
     }
 
     fn time_share(&self, weights: f64) -> f64 {

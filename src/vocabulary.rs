@@ -266,3 +266,48 @@ vocabulary! {
         Heavy = "heavy", "Écriture importante", "Heavy writing";
     }
 }
+
+impl Objective {
+    /// Whether the objective calls for a result the group leaves with (a decision, an order
+    /// of priorities, a plan, solved irritants, one shared practice): craft rule C1 asks
+    /// for a convergence or action method serving it before the closing.
+    pub const fn calls_for_result(self) -> bool {
+        matches!(
+            self,
+            Objective::Decide
+                | Objective::Prioritize
+                | Objective::ActionPlan
+                | Objective::ResolveIrritants
+                | Objective::HarmonizePractices
+        )
+    }
+}
+
+impl Objective {
+    /// Whether the objective asks the group to open up (share, generate, explore): craft
+    /// rule C1's other half, served in divergence or emergence, never by a method placed
+    /// to converge.
+    pub const fn opens_up(self) -> bool {
+        matches!(self, Objective::SharePractices | Objective::GenerateIdeas | Objective::ExploreIssue)
+    }
+}
+
+impl Phase {
+    /// Whether a method in this phase brings the group to a result (convergence, action).
+    pub const fn converges(self) -> bool {
+        matches!(self, Phase::Convergence | Phase::Action)
+    }
+
+    /// Whether the phase frames the session (opening, closing) rather than holding its
+    /// content.
+    pub const fn frames(self) -> bool {
+        matches!(self, Phase::Opening | Phase::Closing)
+    }
+}
+
+impl Grouping {
+    /// Whether participants work apart in sub-groups, which needs breakout rooms by video.
+    pub const fn needs_subgroups(self) -> bool {
+        matches!(self, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups)
+    }
+}

@@ -54,7 +54,9 @@ fn rule_1_rejects_a_gap_between_slots() {
 fn rule_1_rejects_minutes_that_disagree_with_the_clock() {
     let request = request(MORNING);
     let mut agenda = planned(&request);
-    agenda.slots[0].minutes += 5;
+    // Fewer minutes than the clock says: only rule 1 can notice (more could also
+    // lengthen a stretch past rule 8's limit).
+    agenda.slots[0].minutes -= 5;
     assert_eq!(rules(&agenda, &request), [1]);
 }
 
@@ -78,7 +80,7 @@ fn rule_2_rejects_an_agenda_without_welcome() {
 fn rule_2_rejects_a_forty_minute_welcome() {
     let request = request(MORNING);
     let mut agenda = planned(&request);
-    agenda.slots[0] = Slot::pause_or_welcome(SlotKind::Welcome, clock("09:00"), clock("09:40"));
+    agenda.slots[0] = Slot::new(SlotKind::Welcome, clock("09:00"), clock("09:40"));
     let found = check(&agenda, &request, Catalogue::builtin());
     assert!(
         found
@@ -188,7 +190,7 @@ fn rule_8_rejects_a_five_minute_break() {
     let short = agenda.slots[i].start.plus(5).unwrap();
     agenda.slots[i].end = short;
     agenda.slots[i].minutes = 5;
-    agenda.slots.insert(i + 1, Slot::pause_or_welcome(SlotKind::Break, short, agenda.slots[i + 1].start));
+    agenda.slots.insert(i + 1, Slot::new(SlotKind::Break, short, agenda.slots[i + 1].start));
     let found = check(&agenda, &request, Catalogue::builtin());
     assert!(found.violations.iter().any(|v| matches!(v.breach, Breach::ShortBreak { minutes: 5 })));
 }

@@ -48,7 +48,10 @@ fn refuses_a_sentence_that_names_no_objective_with_the_question_to_ask() {
     let request = Request::builder("Atelier").objective("que tout le monde soit content").build().unwrap();
     let error = Planner::new(Catalogue::builtin()).plan(&request).unwrap_err();
     assert!(matches!(error, PlanError::Unclear { .. }));
-    assert!(facilitation::Localize::text(&error, facilitation::Lang::Fr).contains("que tout le monde soit content"));
+    assert!(
+        facilitation::Localize::text(&error, facilitation::Lang::Fr)
+            .contains("que tout le monde soit content")
+    );
 }
 
 #[test]

@@ -170,7 +170,7 @@ fn the_materials_list_gives_quantities_for_the_group() {
 fn method_slot(id: &str, start: &str, end: &str, part: Option<u32>) -> Slot {
     let start: ClockTime = start.parse().unwrap();
     let end: ClockTime = end.parse().unwrap();
-    let mut slot = Slot::pause_or_welcome(SlotKind::Method, start, end);
+    let mut slot = Slot::new(SlotKind::Method, start, end);
     slot.method = Some(id.parse().unwrap());
     slot.part = part;
     slot
@@ -188,7 +188,7 @@ proptest! {
         let mut slots = Vec::new();
         for (i, minutes) in parts.iter().enumerate() {
             let end = clock.plus(*minutes).unwrap();
-            let mut slot = Slot::pause_or_welcome(SlotKind::Method, clock, end);
+            let mut slot = Slot::new(SlotKind::Method, clock, end);
             slot.part = (i > 0).then_some(i as u32 + 1);
             slots.push(slot);
             clock = end.plus(15).unwrap();

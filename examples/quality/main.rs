@@ -15,7 +15,7 @@ mod oracle;
 
 use clap::Parser;
 use facilitation::{
-    Agenda, Catalogue, ClockTime, Method, Phase, Planner, Request, Slot, SlotKind, check, score,
+    Agenda, Catalogue, ClockTime, Method, Phase, Planner, Request, Slot, SlotKind, check, craft, score,
 };
 use rand::seq::IndexedRandom;
 use rand::{RngCore, SeedableRng};
@@ -44,6 +44,8 @@ struct Measure {
     oracle_work: (usize, u64),
     speedup: f64,
     planner_valid: bool,
+    /// The planner's agenda keeps every craft rule (C1–C11).
+    planner_craft: bool,
     baseline_valid: bool,
 }
 
@@ -82,6 +84,9 @@ fn main() {
             oracle_work: (best.sequences, best.timings),
             speedup: oracle_elapsed.as_secs_f64() / planner_elapsed.as_secs_f64().max(1e-9),
             planner_valid,
+            planner_craft: planned.as_ref().is_some_and(|agenda| {
+                craft::review(agenda, &instance.request, &instance.catalogue).is_clean()
+            }),
             baseline_valid: check(&baseline, &instance.request, &instance.catalogue).is_valid(),
         };
         if args.verbose && measure.ratio < 0.99 {
@@ -195,7 +200,7 @@ fn baseline(request: &Request, catalogue: &Catalogue, rng: &mut impl RngCore) ->
 fn slot(kind: SlotKind, clock: &mut ClockTime, minutes: u32) -> Slot {
     let start = *clock;
     *clock = clock.plus(minutes).unwrap_or(ClockTime::END_OF_DAY);
-    Slot::pause_or_welcome(kind, start, *clock)
+    Slot::new(kind, start, *clock)
 }
 
 fn report(measures: &[Measure], infeasible: usize, planner_time: Duration, oracle_time: Duration) {
@@ -219,4 +224,5 @@ fn report(measures: &[Measure], infeasible: usize, planner_time: Duration, oracl
     println!("speedup = {median:.1}");
     println!("baseline_valid = {:.3}", share(|m| m.baseline_valid));
     println!("planner_valid = {}", share(|m| m.planner_valid));
+    println!("planner_craft_kept = {:.3}", share(|m| m.planner_craft));
 }

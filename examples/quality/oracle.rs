@@ -17,10 +17,10 @@
 //!
 //! # Why it is exact
 //!
-//! The score is a weighted sum of components. Seven of them (coverage, priority order,
-//! multi-objective, diverge-first, energy after lunch, variety, profile fit) depend only on
-//! the sequence of (method, phase) pairs; the last three (`time_share`, `timing_fit`,
-//! `pace`) depend on the clock too and lie in [0, 1]. So the oracle:
+//! The score is a weighted sum of components ([`Component`]). Seven of them (coverage,
+//! arc, diverge-first, multi-objective, energy after lunch, variety, profile fit) depend
+//! only on the sequence of (method, phase) pairs; the last three (`time_share`,
+//! `timing_fit`, `pace`) depend on the clock too and lie in [0, 1]. So the oracle:
 //! 1. enumerates every sequence of the space whose shortest run fits the session, and
 //!    scores its sequence part `A` exactly (the full score minus the three clock parts);
 //! 2. for each sequence, by decreasing `A`, enumerates every timing (welcome, minutes,
@@ -31,20 +31,25 @@
 //!    plus the largest possible clock part cannot beat the best are skipped whole.
 //!
 //! Every complete timing that survives is turned into an agenda, judged by the checker
-//! and scored by the crate's own function, so the oracle's optimum is a real, valid agenda.
+//! and by the craft review (C1 to C11: the space holds only agendas a facilitator would
+//! run), and scored by the crate's own function, so the oracle's optimum is a real, valid
+//! agenda that keeps every craft rule. Dropping leaves only lowers the optimum, so the
+//! bounds above stay admissible.
 
 use facilitation::rules::{MIN_PART, WELCOME};
-use facilitation::score::{WEIGHTS, score};
-use facilitation::{Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind, check};
+use facilitation::score::{Component, score};
+use facilitation::{
+    Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind, check, craft,
+};
 
 /// The grain of every length, in minutes.
 pub const GRAIN: u32 = 5;
 /// The break lengths of the space.
 pub const BREAKS: [u32; 3] = [10, 15, 20];
 /// The weights of the three components that depend on the clock.
-const W_SHARE: f64 = WEIGHTS[7];
-const W_FIT: f64 = WEIGHTS[8];
-const W_PACE: f64 = WEIGHTS[9];
+const W_SHARE: f64 = Component::TimeShare.weight();
+const W_FIT: f64 = Component::TimingFit.weight();
+const W_PACE: f64 = Component::Pace.weight();
 
 /// The best agenda of the space and what finding it cost.
 #[derive(Debug, Clone)]
@@ -229,7 +234,7 @@ impl<'a> Space<'a> {
         );
         let agenda = self.agenda(items, &pieces);
         let s = score(&agenda, &self.objectives, self.request.with_users(), self.catalogue);
-        s.total() - W_SHARE * s.time_share - W_FIT * s.timing_fit - W_PACE * s.pace
+        s.sequence_part()
     }
 
     /// Every timing of the method at `index` and those after it, depth first.
@@ -326,7 +331,8 @@ impl<'a> Space<'a> {
     fn judge(&self, sequence: &Sequence, pieces: &[Piece], search: &mut Search) {
         search.timings += 1;
         let agenda = self.agenda(&sequence.items, pieces);
-        if !check(&agenda, self.request, self.catalogue).is_valid() {
+        let valid = check(&agenda, self.request, self.catalogue).is_valid();
+        if !valid || !craft::review(&agenda, self.request, self.catalogue).is_clean() {
             return;
         }
         let total = score(&agenda, &self.objectives, self.request.with_users(), self.catalogue).total();
@@ -347,7 +353,7 @@ impl<'a> Space<'a> {
                 Piece::Part(_, m) => (SlotKind::Method, *m),
             };
             let end = clock.plus(minutes).unwrap_or(ClockTime::END_OF_DAY);
-            let mut slot = Slot::pause_or_welcome(kind, clock, end);
+            let mut slot = Slot::new(kind, clock, end);
             if let Piece::Part(i, _) = piece {
                 let method = self.choices[items[*i].choice].method;
                 parts[*i] += 1;

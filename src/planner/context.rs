@@ -2,9 +2,12 @@
 //! the methods that can run in it.
 
 use crate::catalogue::Catalogue;
+use crate::check::unfit;
 use crate::clock::ClockTime;
+use crate::craft::{self, CraftRule, CraftSet};
 use crate::method::{Method, MinuteRange};
 use crate::request::Request;
+use crate::rules;
 use crate::vocabulary::{Objective, Phase};
 
 /// A method that can run in the session, with its figures for this group.
@@ -16,6 +19,8 @@ pub(crate) struct Candidate<'a> {
     /// The request's objectives it serves, as a bit set over their ranks.
     pub serves: u32,
     pub included: bool,
+    /// One of the network's own methods that fits and serves the request (C11).
+    pub network: bool,
 }
 
 /// The request as the planner sees it.
@@ -27,24 +32,45 @@ pub(crate) struct Context<'a> {
     pub minutes: u32,
     pub lunch: bool,
     pub candidates: Vec<Candidate<'a>>,
-}
-
-/// Whether a session covers the whole of 12:00–13:30 and so needs a lunch.
-pub(crate) fn needs_lunch(start: ClockTime, end: ClockTime) -> bool {
-    start.minutes() <= 12 * 60 && end.minutes() >= 13 * 60 + 30
+    /// The craft rules this search may break.
+    pub relaxed: CraftSet,
+    /// The objectives that call for a result, as bits over their ranks.
+    pub results: u32,
+    /// The objectives that ask the group to open up, as bits over their ranks.
+    pub openers: u32,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(request: &'a Request, objectives: Vec<Objective>, catalogue: &'a Catalogue) -> Self {
+    pub fn new(
+        request: &'a Request,
+        objectives: Vec<Objective>,
+        catalogue: &'a Catalogue,
+        relaxed: CraftSet,
+    ) -> Self {
         let start = request.start;
         let end = request.end_time().unwrap_or(start);
+        // Off-grid times cannot all be round: C4 is given up from the start.
+        let off_grid = start.minutes() % rules::GRAIN != 0 || end.minutes() % rules::GRAIN != 0;
+        let results = objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.calls_for_result())
+            .fold(0u32, |mask, (rank, _)| mask | (1 << rank));
+        let openers = objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.opens_up())
+            .fold(0u32, |mask, (rank, _)| mask | (1 << rank));
         let mut context = Context {
             request,
             objectives,
             start,
             minutes: end.since(start),
-            lunch: needs_lunch(start, end),
+            lunch: rules::needs_lunch(start, end),
             candidates: Vec::new(),
+            relaxed: if off_grid { relaxed.with(CraftRule::C4) } else { relaxed },
+            results,
+            openers,
         };
         context.candidates = catalogue.iter().filter_map(|method| context.candidate(method)).collect();
         context
@@ -54,12 +80,13 @@ impl<'a> Context<'a> {
     pub fn candidate(&self, method: &'a Method) -> Option<Candidate<'a>> {
         let request = self.request;
         let n = request.participants;
-        let fits = method.fits(n, request.format, request.level, request.breakout_rooms)
-            && method.facilitators_for(n) <= request.facilitators
+        // C6 is never given up: the format is real.
+        let fits = unfit(method, request).is_empty()
+            && !craft::lacks_subgroups(method, request.format, request.breakout_rooms)
             && !request.exclude.contains(&method.id);
-        let range = method.minutes_for(n);
+        let range = self.round(method.minutes_for(n), method.split);
         let placeable = method.split || range.min <= request.max_stretch;
-        if !fits || !placeable || range.min > self.minutes {
+        if !fits || !placeable || range.min > self.minutes || range.min > range.max {
             return None;
         }
         let serves = self
@@ -74,7 +101,52 @@ impl<'a> Context<'a> {
             typical: method.typical_minutes_for(n).clamp(range.min, range.max),
             serves,
             included: request.include.contains(&method.id),
+            network: craft::network_method_fits(method, request, &self.objectives),
         })
+    }
+
+    /// The minutes a method may take when every slot keeps to the five-minute marks (C4):
+    /// its range narrowed to them (empty when it holds none). A split method's parts are
+    /// rounded one by one, so only its total range is narrowed.
+    fn round(&self, range: MinuteRange, split: bool) -> MinuteRange {
+        if !self.keeps(CraftRule::C4) {
+            return range;
+        }
+        let grain = rules::GRAIN;
+        let min = range.min.div_ceil(grain) * grain;
+        let max = if split { range.max } else { range.max / grain * grain };
+        MinuteRange { min, max }
+    }
+
+    /// The most minutes `candidate` may take in `phase`: a short opening (C2) and a short
+    /// closing (C7) when the context keeps them.
+    pub fn most_in(&self, candidate: &Candidate, phase: Phase) -> u32 {
+        let cap = match phase {
+            Phase::Opening if self.keeps(CraftRule::C2) => rules::opening_cap(self.minutes),
+            Phase::Closing if self.keeps(CraftRule::C7) => rules::closing_cap(self.minutes),
+            _ => u32::MAX,
+        };
+        candidate.range.max.min(cap).max(candidate.range.min)
+    }
+
+    /// Whether the search must keep `rule`.
+    pub fn keeps(&self, rule: CraftRule) -> bool {
+        !self.relaxed.contains(rule)
+    }
+
+    /// The objectives a slot of `candidate` in `phase` serves, as bits, following the arc
+    /// (C1): an opening or a closing frames the session and serves no objective that calls
+    /// for a result (the closing evaluates, it does not decide); a method placed to
+    /// converge serves no objective that asks to open up.
+    pub fn serves_in(&self, candidate: &Candidate, phase: Phase) -> u32 {
+        if !self.keeps(CraftRule::C1) {
+            return candidate.serves;
+        }
+        match phase {
+            _ if phase.frames() => candidate.serves & !self.results,
+            _ if phase.converges() => candidate.serves & !self.openers,
+            _ => candidate.serves,
+        }
     }
 
     /// The bit set of every objective.
@@ -111,7 +183,14 @@ impl<'a> Context<'a> {
     /// Only the agendas returned need them: the search works on bit sets.
     pub fn slot_objectives(&self, candidate: &Candidate, phase: Phase) -> Vec<Objective> {
         let method = candidate.method;
-        let served: Vec<Objective> = self.objectives.iter().copied().filter(|o| method.serves(*o)).collect();
+        let serves = self.serves_in(candidate, phase);
+        let served: Vec<Objective> = self
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(rank, _)| serves & (1 << rank) != 0)
+            .map(|(_, o)| *o)
+            .collect();
         if !served.is_empty() {
             return served;
         }

@@ -11,6 +11,7 @@
 
 mod context;
 mod error;
+mod share;
 mod skeleton;
 mod timing;
 
@@ -19,19 +20,22 @@ use crate::analysis::{Analysis, Question};
 use crate::catalogue::Catalogue;
 use crate::check::check;
 use crate::clock::ClockTime;
+use crate::craft::{self, CraftReport, CraftRule, CraftSet};
 use crate::method::{MethodId, MinuteRange};
 use crate::request::Request;
-use crate::score::{Score, score};
-pub use error::PlanError;
-
-use crate::score::WEIGHTS;
+use crate::rules;
+use crate::score::{Component, Score, score};
 use crate::vocabulary::{Objective, Phase};
 use context::Context;
+pub use error::PlanError;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 use skeleton::Skeleton;
 use timing::{Block, Piece};
+
+/// A timed agenda with its score, the reasons of its choices and its craft review.
+type Timed = (Agenda, Score, Vec<Reason>, CraftReport);
 
 /// How many points (out of 100) below the best an agenda may score and still be drawn by
 /// a seed.
@@ -43,6 +47,7 @@ const ESTIMATE_SLACK: f64 = 3.0;
 /// Settings of the search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct PlanOptions {
     /// Picks a variant among near-best agendas; the same seed gives the same agenda.
     pub seed: u64,
@@ -54,12 +59,13 @@ pub struct PlanOptions {
 
 impl Default for PlanOptions {
     fn default() -> Self {
-        PlanOptions { seed: 0, beam_width: 48, alternatives: 6 }
+        PlanOptions { seed: 0, beam_width: 200, alternatives: 6 }
     }
 }
 
 /// Why a method was chosen: the facts the déroulé's « Pourquoi ces choix » is written from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reason {
     /// The index in the agenda of its first slot.
     pub slot: usize,
@@ -77,10 +83,14 @@ pub struct Reason {
     pub included: bool,
     /// Whether service users take part and it asks for no writing.
     pub suits_users: bool,
+    /// Whether it is one of the network's own methods, chosen because it fits (C11).
+    #[serde(default)]
+    pub network: bool,
 }
 
 /// A planned agenda with its explanations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Plan {
     /// The request it answers.
     pub request: Request,
@@ -94,6 +104,9 @@ pub struct Plan {
     pub reasons: Vec<Reason>,
     /// The agenda's score.
     pub score: Score,
+    /// The craft rules the agenda breaks because no agenda could keep them all (empty
+    /// when it keeps every one): points to watch for the facilitator.
+    pub craft: CraftReport,
 }
 
 /// Plans agendas from requests with the methods of a catalogue.
@@ -147,34 +160,42 @@ impl<'a> Planner<'a> {
                 questions: questions.into_iter().filter(Question::blocks_planning).collect(),
             });
         }
-        let context = Context::new(request, analysis.objectives(), self.catalogue);
-        diagnose_content(&context, self.catalogue)?;
-        let mut timed = self.timed_agendas(&context);
-        if timed.is_empty() {
-            return Err(self.too_short(request, &context.objectives));
+        let objectives = analysis.objectives();
+        let strict = Context::new(request, objectives.clone(), self.catalogue, CraftSet::NONE);
+        diagnose_content(&strict, self.catalogue)?;
+        // Every craft rule first; then give them up one by one, the later-numbered first.
+        for relaxed in std::iter::once(CraftSet::NONE).chain(CraftSet::relaxations()) {
+            let context = Context::new(request, objectives.clone(), self.catalogue, relaxed);
+            let Some((agenda, score, reasons, craft)) = self.pick(&context) else { continue };
+            let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
+            return Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score, craft });
         }
-        timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
-        let best = timed[0].1.total();
-        let near: Vec<(Agenda, Score, Vec<Reason>)> =
-            timed.into_iter().filter(|(_, score, _)| score.total() >= best - NEAR_BEST).collect();
-        let pick = ChaCha8Rng::seed_from_u64(self.options.seed).random_range(0..near.len());
-        let (agenda, score, reasons) =
-            near.into_iter().nth(pick).ok_or_else(|| self.too_short(request, &context.objectives))?;
-        let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
-        Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score })
+        Err(self.too_short(request, &objectives))
     }
 
-    /// The best finished sequences, timed, checked and scored.
+    /// The seed's pick among the near-best agendas.
+    fn pick(&self, context: &Context) -> Option<Timed> {
+        let mut timed = self.timed_agendas(context);
+        timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
+        let best = timed.first()?.1.total();
+        timed.retain(|(_, score, _, _)| score.total() >= best - NEAR_BEST);
+        let pick = ChaCha8Rng::seed_from_u64(self.options.seed).random_range(0..timed.len());
+        Some(timed.swap_remove(pick))
+    }
+
+    /// The best finished sequences, timed, checked, reviewed and scored: only agendas that
+    /// keep every hard rule and every craft rule the context keeps.
     ///
     /// Sequences come best estimate first. The timing can add at most the weights of
     /// `time_share`, `timing_fit` and `pace` to a sequence's exact part, so a sequence whose part
     /// plus those weights falls below the best agenda found (less the margin a seed may
     /// draw from) cannot matter and is not timed.
-    fn timed_agendas(&self, context: &Context) -> Vec<(Agenda, Score, Vec<Reason>)> {
-        let skeletons = skeleton::search(context, self.options.beam_width, self.options.alternatives * 4);
+    fn timed_agendas(&self, context: &Context) -> Vec<Timed> {
+        let skeletons =
+            skeleton::search(context, self.options.beam_width, self.options.alternatives.saturating_mul(16));
         let mut timed = Vec::new();
         let mut best = f64::NEG_INFINITY;
-        let reach = WEIGHTS[7] + WEIGHTS[8] + WEIGHTS[9];
+        let reach = Component::clock_reach();
         for skeleton in &skeletons {
             if timed.len() >= self.options.alternatives {
                 break;
@@ -184,19 +205,50 @@ impl<'a> Planner<'a> {
             if skeleton.part + reach < best - NEAR_BEST || skeleton.value < best - ESTIMATE_SLACK {
                 continue;
             }
-            let blocks = blocks(context, skeleton);
-            let Some((pieces, _)) = timing::time(context, &blocks) else { continue };
-            let agenda = self.assemble(context, skeleton, &pieces);
-            // The checker is the judge: an agenda that breaks a rule is never returned.
-            if !check(&agenda, context.request, self.catalogue).is_valid() {
-                continue;
-            }
+            let Some((agenda, craft)) = self.time(context, skeleton) else { continue };
             let score = score(&agenda, &context.objectives, context.request.with_users(), self.catalogue);
             best = best.max(score.total());
             let reasons = reasons(context, skeleton, &agenda);
-            timed.push((agenda, score, reasons));
+            timed.push((agenda, score, reasons, craft));
         }
         timed
+    }
+
+    /// Times a sequence into an agenda that keeps every hard rule and the craft rules the
+    /// context keeps. When only the first objective's share (C5) is missing, the sequence
+    /// is timed again with the methods serving it aimed at their longest.
+    fn time(&self, context: &Context, skeleton: &Skeleton) -> Option<(Agenda, CraftReport)> {
+        let mut blocks = blocks(context, skeleton);
+        let (agenda, craft) = self.time_blocks(context, skeleton, &blocks)?;
+        if craft.rules().within(context.relaxed) {
+            return Some((agenda, craft));
+        }
+        if !context.keeps(CraftRule::C5) || !craft.rules().contains(CraftRule::C5) {
+            return None;
+        }
+        share::aim_long(context, skeleton, &mut blocks);
+        let (agenda, craft) = self.time_blocks(context, skeleton, &blocks)?;
+        craft.rules().within(context.relaxed).then_some((agenda, craft))
+    }
+
+    /// The timed agenda of `blocks` with its craft review, if it keeps every hard rule.
+    fn time_blocks(
+        &self,
+        context: &Context,
+        skeleton: &Skeleton,
+        blocks: &[Block],
+    ) -> Option<(Agenda, CraftReport)> {
+        let (mut pieces, _) = timing::time(context, blocks)?;
+        if context.keeps(CraftRule::C5) {
+            share::favour_first(context, skeleton, blocks, &mut pieces);
+        }
+        let agenda = self.assemble(context, skeleton, &pieces);
+        // The checker is the judge: an agenda that breaks a rule is never returned.
+        if !check(&agenda, context.request, self.catalogue).is_valid() {
+            return None;
+        }
+        let craft = craft::review(&agenda, context.request, self.catalogue);
+        Some((agenda, craft))
     }
 
     fn assemble(&self, context: &Context, skeleton: &Skeleton, pieces: &[Piece]) -> Agenda {
@@ -212,7 +264,7 @@ impl<'a> Planner<'a> {
                 Piece::Part(_, m) => (SlotKind::Method, *m),
             };
             let end = clock.plus(minutes).unwrap_or(ClockTime::END_OF_DAY);
-            let mut slot = Slot::pause_or_welcome(kind, clock, end);
+            let mut slot = Slot::new(kind, clock, end);
             if let Piece::Part(index, _) = piece {
                 let item = skeleton.items()[*index];
                 let candidate = &context.candidates[item.candidate];
@@ -250,7 +302,7 @@ impl<'a> Planner<'a> {
             let mut longer = request.clone();
             longer.end = Some(end);
             longer.duration = None;
-            let context = Context::new(&longer, objectives.clone(), self.catalogue);
+            let context = Context::new(&longer, objectives.clone(), self.catalogue, all_relaxed());
             if !self.timed_agendas(&context).is_empty() {
                 return PlanError::TooShort {
                     minutes,
@@ -264,20 +316,31 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// Each method of the sequence as a block to time.
+/// Every craft rule that may be given up.
+fn all_relaxed() -> CraftSet {
+    CraftSet::relaxations().last().unwrap_or(CraftSet::NONE)
+}
+
+/// Each method of the sequence as a block to time, within the lengths the craft rules
+/// the context keeps allow: a short opening and welcome (C2), a short closing (C7).
 fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<Block> {
+    let minutes = context.minutes;
     skeleton
         .items()
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(index, item)| {
             let c = &context.candidates[item.candidate];
+            let first_opening = index == 0 && item.phase == Phase::Opening && context.keeps(CraftRule::C2);
+            let most = context.most_in(c, item.phase);
             Block {
                 min: c.range.min,
-                max: c.range.max,
-                typical: c.typical,
+                max: most,
+                typical: c.typical.min(most),
                 split: c.method.split,
                 energy: c.method.energy,
                 after_lunch: item.reopens,
+                until: if first_opening { rules::frame_cap(minutes) } else { u32::MAX },
             }
         })
         .collect()
@@ -342,6 +405,7 @@ fn reasons(context: &Context, skeleton: &Skeleton, agenda: &Agenda) -> Vec<Reaso
             phase: item.phase,
             objectives: slot.objectives.clone(),
             minutes: agenda.slots.iter().filter(|s| s.method.as_ref() == Some(id)).map(|s| s.minutes).sum(),
+            network: c.network,
             range: c.range,
             included: c.included,
             suits_users: context.request.with_users() && c.method.writing == crate::vocabulary::Writing::None,

@@ -3,49 +3,21 @@
 //! applied to the unfinished sequence at typical durations.
 
 use super::context::{Candidate, Context};
-use crate::rules::{MIN_BREAK, MIN_LUNCH, WELCOME};
-use crate::score::{Tally, WEIGHTS};
+use crate::craft::{CraftRule, too_much_writing};
+use crate::rules::{self, CRAFT_LUNCH, MIN_BREAK, MIN_LUNCH, WELCOME};
+use crate::score::{Component, Tally};
 use crate::vocabulary::{Energy, Phase};
+use std::collections::HashSet;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A multiply-and-rotate hasher for the search's small integer keys: they come from the
-/// planner itself, not from an adversary, and SipHash was a tenth of the planning time.
-#[derive(Default)]
-struct QuickHasher(u64);
+/// The search's maps: small integer keys made by the planner itself, never by an
+/// adversary, so a fast non-cryptographic hash (SipHash was a tenth of the planning time).
+type QuickMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-impl Hasher for QuickHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.write_u64(u64::from(*byte));
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u128(&mut self, value: u128) {
-        self.write_u64(value as u64);
-        self.write_u64((value >> 64) as u64);
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.write_u64(value as u64);
-    }
-}
-
-type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
-
-const W_COVERAGE: f64 = WEIGHTS[0];
-const W_SHARE: f64 = WEIGHTS[7];
-const W_FIT: f64 = WEIGHTS[8];
-const W_PACE: f64 = WEIGHTS[9];
+const W_COVERAGE: f64 = Component::Coverage.weight();
+const W_SHARE: f64 = Component::TimeShare.weight();
+const W_FIT: f64 = Component::TimingFit.weight();
+const W_PACE: f64 = Component::Pace.weight();
 
 /// Candidates kept per phase, best first, so that the search grows linearly with the
 /// catalogue.
@@ -85,6 +57,8 @@ pub(crate) struct Skeleton<'a> {
     /// `part` plus an estimate of the parts the timing decides.
     pub value: f64,
     covered: u32,
+    /// The objectives served by a convergence or action method.
+    converged: u32,
     min_minutes: u32,
     max_minutes: u32,
     typical: u32,
@@ -98,10 +72,11 @@ impl<'a> Skeleton<'a> {
             items: [Item { candidate: 0, phase: Phase::Opening, reopens: false }; MAX_METHODS],
             len: 0,
             used: 0,
-            tally: Tally::new(context.objectives.len(), request.participants, request.with_users()),
+            tally: Tally::new(&context.objectives, request.participants, request.with_users()),
             part: 0.0,
             value: 0.0,
             covered: 0,
+            converged: 0,
             min_minutes: 0,
             max_minutes: 0,
             typical: 0,
@@ -116,6 +91,16 @@ impl<'a> Skeleton<'a> {
 
     fn phase(&self) -> Option<Phase> {
         self.items().last().map(|item| item.phase)
+    }
+
+    /// The content methods (neither opening nor closing), as bits over the candidates'
+    /// places in the catalogue, folded into 128 bits.
+    fn content_bits(&self, context: &Context) -> u128 {
+        let _ = context;
+        self.items()
+            .iter()
+            .filter(|item| !item.phase.frames())
+            .fold(0u128, |bits, item| bits | 1u128 << (item.candidate % 128))
     }
 
     fn reopened(&self) -> bool {
@@ -145,8 +130,16 @@ fn pool(context: &Context) -> Vec<Choice> {
             .map(|(i, c)| (i, relevance(context, c)))
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let included = ranked.iter().filter(|(i, _)| context.candidates[*i].included).map(|(i, _)| *i);
-        let best = ranked.iter().take(PER_PHASE).map(|(i, _)| *i);
+        let required = |i: usize| context.candidates[i].included || context.candidates[i].network;
+        let included = ranked.iter().filter(|(i, _)| required(*i)).map(|(i, _)| *i);
+        // Near-duplicates (the same method under other ids) would crowd out what the
+        // request needs: the pool keeps one of each kind.
+        let mut kinds = HashSet::new();
+        let best = ranked
+            .iter()
+            .filter(|(i, _)| kinds.insert(kind(context, &context.candidates[*i], phase)))
+            .take(PER_PHASE)
+            .map(|(i, _)| *i);
         let mut seen = HashSet::new();
         for candidate in included.chain(best).filter(|i| seen.insert(*i)) {
             let bit = match bits.iter().position(|known| *known == candidate) {
@@ -163,6 +156,24 @@ fn pool(context: &Context) -> Vec<Choice> {
     pool
 }
 
+/// What makes two candidates interchangeable for the search: what they serve, how long
+/// they take, how they group people, their energy and writing.
+fn kind(context: &Context, c: &Candidate, phase: Phase) -> impl Eq + std::hash::Hash {
+    let m = c.method;
+    let groupings: Vec<_> = m.groupings.iter().map(|g| g.id()).collect();
+    (
+        context.serves_in(c, phase),
+        c.range.min,
+        c.range.max,
+        c.typical,
+        groupings,
+        m.energy.id(),
+        m.writing.id(),
+        m.split,
+        m.opens_itself,
+    )
+}
+
 /// A static estimate of how much a candidate can bring, to keep the pool small.
 fn relevance(context: &Context, candidate: &Candidate) -> f64 {
     let weight = context.priority(candidate);
@@ -176,7 +187,7 @@ fn relevance(context: &Context, candidate: &Candidate) -> f64 {
         0.0
     };
     let fit = 1.0 - (f64::from(candidate.typical) / f64::from(context.minutes.max(1))).min(1.0);
-    weight * 3.0 + users + fit + if candidate.included { 100.0 } else { 0.0 }
+    weight * 3.0 + users + fit + if candidate.included || candidate.network { 100.0 } else { 0.0 }
 }
 
 /// Finds up to `keep` complete skeletons, best first.
@@ -216,8 +227,26 @@ pub(crate) fn search<'a>(context: &Context<'a>, beam_width: usize, keep: usize) 
     }
     let mut order: Vec<usize> = (0..finished.len()).collect();
     order.sort_by(|&a, &b| finished[b].value.total_cmp(&finished[a].value));
-    order.into_iter().take(keep).map(|i| finished[i]).collect()
+    // The same content between other openings and closings times alike: a few of each
+    // content leave room for other contents, which the timing may accept when the best
+    // content cannot keep every rule.
+    let mut per_content: QuickMap<u128, usize> = QuickMap::default();
+    let mut kept = Vec::with_capacity(keep);
+    for i in order {
+        let count = per_content.entry(finished[i].content_bits(context)).or_insert(0);
+        *count += 1;
+        if *count <= SAME_CONTENT {
+            kept.push(finished[i]);
+        }
+        if kept.len() == keep {
+            break;
+        }
+    }
+    kept
 }
+
+/// How many finished sequences with the same content methods are timed at most.
+const SAME_CONTENT: usize = 3;
 
 /// Adds `grown` to `list` unless a sequence with the same `key` is there; replaces that
 /// one if `grown` is better.
@@ -270,18 +299,44 @@ fn keep_diverse<'a>(next: Vec<Skeleton<'a>>, width: usize) -> Vec<Skeleton<'a>> 
 /// Minutes needed beside the methods: welcome, lunch, breaks.
 struct Overhead {
     least: u32,
-    most: u32,
+    welcome_most: u32,
+    lunch_most: u32,
+    shortest_run: u32,
+}
+
+/// The longest break the timing gives.
+const LONGEST_BREAK: u32 = 20;
+
+impl Overhead {
+    /// Whether methods of at most `work` minutes in all can fill the session: with the
+    /// welcome, the lunch and as many breaks as runs of the shortest length allow.
+    fn can_fill(&self, context: &Context, work: u32) -> bool {
+        let work = work + self.welcome_most;
+        let pauses = (work / self.shortest_run).saturating_sub(1);
+        let breaks = pauses.saturating_sub(u32::from(context.lunch));
+        work + self.lunch_most + LONGEST_BREAK * breaks >= context.minutes
+    }
 }
 
 impl Overhead {
+    /// Within the craft rules the context keeps: the welcome's range (C2), a real lunch
+    /// (C8), and no run of work shorter than [`rules::MIN_RUN`] between pauses (C3).
     fn of(context: &Context) -> Self {
-        let lunch = if context.lunch { (45, 90) } else { (0, 0) };
-        let work = context.minutes.saturating_sub(lunch.0);
+        let minutes = context.minutes;
+        let welcome = if context.keeps(CraftRule::C2) { rules::welcome_range(minutes) } else { WELCOME };
+        let longest_lunch = if context.keeps(CraftRule::C8) { CRAFT_LUNCH.max } else { 90 };
+        let lunch = if context.lunch { (MIN_LUNCH, longest_lunch) } else { (0, 0) };
+        let work = minutes.saturating_sub(lunch.0);
         let stretch = context.request.max_stretch.max(1);
         let breaks_needed = (work.saturating_sub(stretch)).div_ceil(stretch + 15);
-        let breaks_most = work / 30;
+        let shortest_run = if context.keeps(CraftRule::C3) { rules::MIN_RUN } else { 30 };
         let breaks_needed = breaks_needed.saturating_sub(u32::from(context.lunch));
-        Overhead { least: 5 + lunch.0 + 10 * breaks_needed, most: 30 + lunch.1 + 20 * breaks_most }
+        Overhead {
+            least: welcome.min + lunch.0 + MIN_BREAK * breaks_needed,
+            welcome_most: welcome.max,
+            lunch_most: lunch.1,
+            shortest_run,
+        }
     }
 }
 
@@ -297,9 +352,13 @@ fn grow<'a>(
     if skeleton.used & bit != 0 || skeleton.len == MAX_METHODS {
         return None;
     }
+    if !craft_allows(context, skeleton, c, phase) {
+        return None;
+    }
     let reopens = match skeleton.phase() {
+        // A main event brings its own opening (its phases hold no opening).
         None => {
-            if phase != Phase::Opening {
+            if phase != Phase::Opening && !c.method.opens_itself {
                 return None;
             }
             false
@@ -325,24 +384,71 @@ fn grow<'a>(
     grown.items[grown.len] = Item { candidate, phase, reopens };
     grown.len += 1;
     grown.used |= bit;
-    grown.covered |= c.serves;
+    let serves = context.serves_in(c, phase);
+    grown.covered |= serves;
     grown.min_minutes = min_minutes;
-    grown.max_minutes = skeleton.max_minutes.saturating_add(c.range.max);
+    grown.max_minutes = skeleton.max_minutes.saturating_add(context.most_in(c, phase));
     grown.typical += c.typical;
     grown.longest = grown.longest.max(c.typical);
-    grown.tally.push(c.method, phase, c.serves, c.serves, c.typical, reopens);
+    if phase.converges() {
+        grown.converged |= serves;
+    }
+    grown.tally.push(c.method, phase, serves, c.serves, c.typical, reopens);
     (grown.part, grown.value) = value(context, closings, &grown);
     Some(grown)
 }
 
+/// Whether the craft rules the search keeps let `c` come next in `phase`.
+fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Phase) -> bool {
+    let m = c.method;
+    let minutes = context.minutes;
+    // A main event may only open the session; after it, only conclusions (C9).
+    if m.opens_itself && (skeleton.len > 0 || phase.frames()) {
+        return false;
+    }
+    let after_event =
+        skeleton.items().iter().any(|item| context.candidates[item.candidate].method.opens_itself);
+    if after_event && context.keeps(CraftRule::C9) && !(phase.converges() || phase == Phase::Closing) {
+        return false;
+    }
+    let welcome = rules::welcome_range(minutes).min;
+    let opening_fits =
+        c.range.min <= rules::opening_cap(minutes) && c.range.min + welcome <= rules::frame_cap(minutes);
+    if phase == Phase::Opening && context.keeps(CraftRule::C2) && !opening_fits {
+        return false;
+    }
+    if phase == Phase::Closing && context.keeps(CraftRule::C7) && c.range.min > rules::closing_cap(minutes) {
+        return false;
+    }
+    !(context.keeps(CraftRule::C10) && too_much_writing(m, phase, context.request.with_users()))
+}
+
 fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> bool {
     let uses = |i: usize| skeleton.items().iter().any(|item| item.candidate == i);
-    let included = context.candidates.iter().enumerate().filter(|(_, c)| c.included).all(|(i, _)| uses(i));
-    skeleton.phase() == Some(Phase::Closing)
+    let required = |c: &Candidate| c.included || (c.network && context.keeps(CraftRule::C11));
+    let included = context.candidates.iter().enumerate().filter(|(_, c)| required(c)).all(|(i, _)| uses(i));
+    let arc = !context.keeps(CraftRule::C1) || context.results == 0 || {
+        let work = skeleton.items().iter().rev().find(|item| item.phase != Phase::Closing);
+        skeleton.converged & context.results == context.results
+            && work.is_some_and(|item| item.phase.converges())
+    };
+    arc && first_can_lead(context, skeleton)
+        && skeleton.phase() == Some(Phase::Closing)
         && skeleton.covered == context.all_objectives()
         && included
         && (!skeleton.reopened() || context.lunch)
-        && skeleton.max_minutes + overhead.most >= context.minutes
+        && overhead.can_fill(context, skeleton.max_minutes)
+}
+
+/// Whether the methods serving the first objective can, at their longest, take its share
+/// of the content time against the others at their shortest (C5).
+fn first_can_lead(context: &Context, skeleton: &Skeleton) -> bool {
+    let count = context.objectives.len();
+    if count < 2 || !context.keeps(CraftRule::C5) {
+        return true;
+    }
+    let (first, others) = first_and_others(context, skeleton, |c| c.range.min);
+    first >= rules::FIRST_OBJECTIVE_SHARE / count as f64 * (first + others)
 }
 
 /// The sequence's score, split into the part the timing cannot change and an estimate of
@@ -353,7 +459,7 @@ fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> b
 /// that hope an opening that serves an objective early would crowd out the others.
 fn value(context: &Context, closings: &[u32], skeleton: &Skeleton) -> (f64, f64) {
     let score = skeleton.tally.score(skeleton.reopened());
-    let part = score.total() - W_SHARE * score.time_share - W_FIT * score.timing_fit - W_PACE * score.pace;
+    let part = score.sequence_part();
     let hope = match skeleton.phase() {
         Some(Phase::Closing) => 0.0,
         _ => closings.iter().map(|serves| context.weight_of(serves & !skeleton.covered)).fold(0.0, f64::max),
@@ -361,7 +467,39 @@ fn value(context: &Context, closings: &[u32], skeleton: &Skeleton) -> (f64, f64)
     // Any sequence can keep a good pace: it does not rank them.
     let estimate =
         W_SHARE * score.time_share + W_FIT * fit_estimate(context, skeleton) + W_PACE + W_COVERAGE * hope;
-    (part, part + estimate)
+    (part, part + estimate - W_SHARE * first_deficit(context, skeleton))
+}
+
+/// How far, between 0 and 1, the methods serving the first objective fall short of its
+/// share (C5) at their longest against the others at their typical length: a sequence
+/// that will hardly give the first objective its time should not crowd the beam.
+fn first_deficit(context: &Context, skeleton: &Skeleton) -> f64 {
+    let count = context.objectives.len();
+    if count < 2 || !context.keeps(CraftRule::C5) {
+        return 0.0;
+    }
+    let (first, others) = first_and_others(context, skeleton, |c| c.typical);
+    let need = rules::FIRST_OBJECTIVE_SHARE / count as f64 * (first + others);
+    if first >= need || need == 0.0 { 0.0 } else { 1.0 - first / need }
+}
+
+/// The most minutes the content methods serving the first objective can take, and the
+/// minutes (`others`: fewest or typical) the other content methods take.
+fn first_and_others(
+    context: &Context,
+    skeleton: &Skeleton,
+    others_take: fn(&Candidate) -> u32,
+) -> (f64, f64) {
+    let (mut first, mut others) = (0.0, 0.0);
+    for item in skeleton.items().iter().filter(|item| !item.phase.frames()) {
+        let c = &context.candidates[item.candidate];
+        if context.serves_in(c, item.phase) & 1 != 0 {
+            first += f64::from(c.range.max.min(context.minutes));
+        } else {
+            others += f64::from(others_take(c));
+        }
+    }
+    (first, others)
 }
 
 /// The best `timing_fit` the session's length seems to allow: the welcome, breaks and
@@ -375,7 +513,7 @@ fn fit_estimate(context: &Context, skeleton: &Skeleton) -> f64 {
     let segments = (typical + WELCOME.min).div_ceil(context.request.max_stretch.max(1));
     let breaks = segments.saturating_sub(1 + lunch).min(gaps);
     let least = WELCOME.min + lunch * MIN_LUNCH + breaks * MIN_BREAK;
-    let most = WELCOME.max + lunch * 90 + gaps * 20;
+    let most = WELCOME.max + lunch * CRAFT_LUNCH.max + gaps * 20;
     let gap = context.minutes.saturating_sub(typical);
     let excess = if context.minutes < typical + least {
         typical + least - context.minutes

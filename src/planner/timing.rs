@@ -11,24 +11,24 @@
 //! back-pointers into one arena, never copied.
 
 use super::context::Context;
-use crate::rules::{MIN_BREAK, MIN_LUNCH, MIN_PART, WELCOME};
-use crate::score::{USUAL_BREAK, USUAL_LUNCH, USUAL_WELCOME, WEIGHTS, length_misfit, run_misfit};
+use crate::craft::CraftRule;
+use crate::rules::{
+    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, GRAIN, LUNCH_WINDOW, MIN_BREAK, MIN_LUNCH, MIN_PART, MIN_RUN,
+};
+use crate::score::{Component, USUAL_BREAK, USUAL_LUNCH, length_misfit, run_misfit};
 use crate::vocabulary::Energy;
 
 /// Break lengths tried, in minutes.
 const BREAKS: [u32; 3] = [MIN_BREAK, 15, 20];
-/// Lunch lengths tried, in minutes.
-const LUNCHES: [u32; 4] = [MIN_LUNCH, 60, 75, 90];
+/// Lunch lengths tried, in minutes: a real lunch (C8) first, then a long one.
+const LUNCHES: [u32; 4] = [MIN_LUNCH, 60, CRAFT_LUNCH.max, 90];
 /// The most parts a split method is cut into.
 const MAX_PARTS: usize = 4;
-const LUNCH_EARLIEST: u32 = 11 * 60 + 45;
-const LUNCH_LATEST: u32 = 13 * 60 + 30;
 const LUNCH_IDEAL: u32 = 12 * 60 + 15;
-/// The score's weights of `timing_fit`, `energy_after_lunch` and `variety`.
-const W_FIT: f64 = WEIGHTS[8];
-const W_ENERGY: f64 = WEIGHTS[4];
-const W_VARIETY: f64 = WEIGHTS[5];
-const W_PACE: f64 = WEIGHTS[9];
+const W_FIT: f64 = Component::TimingFit.weight();
+const W_ENERGY: f64 = Component::EnergyAfterLunch.weight();
+const W_VARIETY: f64 = Component::Variety.weight();
+const W_PACE: f64 = Component::Pace.weight();
 /// The cost of a small departure from habit (one more break, lunch away from a quarter
 /// past noon): far below a minute of method time, so that it only breaks ties.
 const HABIT: f64 = 0.002;
@@ -43,6 +43,8 @@ pub(crate) struct Block {
     pub energy: Energy,
     /// Must come right after lunch (an energiser that reopens the afternoon).
     pub after_lunch: bool,
+    /// The latest minute of the session at which it may end (C2 for the opening).
+    pub until: u32,
 }
 
 /// A piece of the timed session.
@@ -154,6 +156,12 @@ struct Clock<'c> {
     /// About the score's points lost per unit of misfit of the welcome or a pause: `pace`
     /// is a mean over them, and the session will hold about this many.
     per_frame: f64,
+    /// Minutes that every length is a multiple of (C4), or 1.
+    grain: u32,
+    /// The shortest run of work between pauses (C3), or 0.
+    min_run: u32,
+    /// Whether lunch keeps to a real lunch's length and time (C8).
+    real_lunch: bool,
 }
 
 /// Times the blocks, or `None` when no timing keeps every rule.
@@ -164,6 +172,9 @@ pub(crate) fn time(context: &Context, blocks: &[Block]) -> Option<(Vec<Piece>, f
         per_deviation: W_FIT / blocks.len().max(1) as f64,
         per_part: W_VARIETY / blocks.len().max(1) as f64,
         per_frame: W_PACE / frame_elements(context) as f64,
+        grain: if context.keeps(CraftRule::C4) { GRAIN } else { 1 },
+        min_run: if context.keeps(CraftRule::C3) { MIN_RUN } else { 0 },
+        real_lunch: context.keeps(CraftRule::C8),
     };
     let mut layer = clock.welcome();
     for (index, block) in blocks.iter().enumerate() {
@@ -178,6 +189,7 @@ pub(crate) fn time(context: &Context, blocks: &[Block]) -> Option<(Vec<Piece>, f
         .entries()
         .into_iter()
         .filter(|(time, lunched, _)| *time == context.minutes && (*lunched || !lunch))
+        .filter(|(_, _, entry)| !entry.paused || entry.stretch >= clock.min_run)
         .map(|(time, lunched, entry)| {
             (time, lunched, Entry { cost: entry.cost + clock.run_after(&entry), ..entry })
         })
@@ -196,13 +208,16 @@ impl Clock<'_> {
     fn welcome(&mut self) -> Layer {
         let minutes = self.context.minutes;
         let mut layer = Layer::new(minutes);
-        for welcome in WELCOME.min..=WELCOME.max.min(minutes) {
+        let range =
+            if self.context.keeps(CraftRule::C2) { rules::welcome_range(minutes) } else { rules::WELCOME };
+        let usual = rules::usual_welcome(minutes);
+        for welcome in range.min..=range.max.min(minutes) {
             // Welcomes land the rest of the session on the five-minute grid when they can.
-            if (minutes - welcome) % 5 != 0 && minutes >= WELCOME.min + 5 {
+            if (minutes - welcome) % GRAIN != 0 && (self.grain > 1 || minutes >= range.min + GRAIN) {
                 continue;
             }
             let node = self.arena.push(u32::MAX, Piece::Welcome(welcome));
-            let cost = self.per_frame * length_misfit(welcome, USUAL_WELCOME);
+            let cost = self.per_frame * length_misfit(welcome, usual);
             layer.offer(welcome, false, Entry { used: 0, paused: false, stretch: welcome, cost, node });
         }
         layer
@@ -215,7 +230,7 @@ impl Clock<'_> {
             if !block.after_lunch {
                 open.offer(time, lunched, entry);
             }
-            if !allowed {
+            if !allowed || entry.stretch < self.min_run {
                 continue;
             }
             for (pause, cost) in self.pause_options(time, lunched, entry.stretch, block.after_lunch) {
@@ -247,14 +262,20 @@ impl Clock<'_> {
         let context = self.context;
         let left = context.minutes - time;
         let per_frame = self.per_frame;
+        let real_lunch = self.real_lunch;
+        let latest = if real_lunch { CRAFT_LUNCH_WINDOW.1 } else { LUNCH_WINDOW.1 };
         let before = run_misfit(stretch);
         let breaks = BREAKS.into_iter().filter(move |m| !must_lunch && *m <= left).map(move |minutes| {
             let misfit = length_misfit(minutes, USUAL_BREAK) + before;
             (Piece::Break(minutes), per_frame * misfit / 3.0 + HABIT)
         });
         let clock = context.start.minutes() + time;
-        let lunch = context.lunch && !lunched && (LUNCH_EARLIEST..=LUNCH_LATEST).contains(&clock);
-        let lunches = LUNCHES.into_iter().filter(move |m| lunch && *m <= left).map(move |minutes| {
+        let lunch =
+            context.lunch && !lunched && (LUNCH_WINDOW.0.minutes()..=latest.minutes()).contains(&clock);
+        let lunches = LUNCHES
+            .into_iter()
+            .filter(move |m| lunch && *m <= left && (!real_lunch || CRAFT_LUNCH.contains(*m)));
+        let lunches = lunches.map(move |minutes| {
             let misfit = length_misfit(minutes, USUAL_LUNCH) + before;
             (
                 Piece::Lunch(minutes),
@@ -285,11 +306,11 @@ impl Clock<'_> {
                 };
                 let room =
                     (minutes - time).min(self.context.request.max_stretch.saturating_sub(entry.stretch));
-                let most = block.max.saturating_sub(used).min(room);
+                let most = block.max.saturating_sub(used).min(room).min(block.until.saturating_sub(time));
                 if least > most {
                     continue;
                 }
-                for length in lengths(least.max(1), most) {
+                for length in lengths(least.max(1), most, self.grain) {
                     let total = used + length;
                     let node = self.arena.push(entry.node, Piece::Part(index, length));
                     let after = Entry {
@@ -303,7 +324,8 @@ impl Clock<'_> {
                         let cost = entry.cost + self.block_cost(block, total, parts + 1);
                         next.offer(time + length, lunched, Entry { used: 0, cost, ..after });
                     }
-                    if block.split && total + MIN_PART <= block.max && length >= MIN_PART {
+                    let run_done = entry.stretch + length >= self.min_run;
+                    if block.split && total + MIN_PART <= block.max && length >= MIN_PART && run_done {
                         self.pause_inside(&mut more, time + length, lunched, after);
                     }
                 }
@@ -328,7 +350,7 @@ impl Clock<'_> {
             more.offer(
                 time + minutes,
                 lunched || lunch,
-                Entry { stretch: 0, cost: entry.cost + cost, node, ..entry },
+                Entry { stretch: 0, paused: true, cost: entry.cost + cost, node, ..entry },
             );
         }
     }
@@ -350,11 +372,14 @@ fn energy_value(energy: Energy) -> f64 {
     }
 }
 
-/// The lengths tried for a part: the five-minute marks within range, and the range's ends.
-fn lengths(min: u32, max: u32) -> impl Iterator<Item = u32> {
-    let first = min.div_ceil(5) * 5;
-    let marks = (first..=max).step_by(5);
-    std::iter::once(min)
-        .chain(marks.filter(move |m| *m != min && *m != max))
-        .chain((max != min).then_some(max))
+/// The lengths tried for a part: the five-minute marks within range, and, when lengths
+/// need not be round (`grain` 1), the range's ends.
+fn lengths(min: u32, max: u32, grain: u32) -> impl Iterator<Item = u32> {
+    let first = min.div_ceil(GRAIN) * GRAIN;
+    let marks = (first..=max).step_by(GRAIN as usize);
+    let ends = grain == 1;
+    (ends.then_some(min))
+        .into_iter()
+        .chain(marks.filter(move |m| !ends || (*m != min && *m != max)))
+        .chain((ends && max != min).then_some(max))
 }

@@ -8,9 +8,11 @@ use super::steps::{TimedStep, timed_steps};
 use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::analysis::Question;
 use crate::catalogue::Catalogue;
+use crate::craft::CraftReport;
 use crate::method::Method;
 use crate::planner::{Plan, Reason};
 use crate::text::Lang;
+use crate::text::Localize;
 use crate::vocabulary::{Format, Grouping};
 
 /// The network's ground rules, said at every welcome.
@@ -101,7 +103,7 @@ fn build(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>
     materials_and_setups(&mut doc, agenda, catalogue, lang);
     if let Some(plan) = plan {
         reasons(&mut doc, plan, catalogue, lang);
-        questions(&mut doc, &plan.questions, lang);
+        questions(&mut doc, &plan.questions, &plan.craft, lang);
     }
     doc
 }
@@ -518,15 +520,19 @@ fn reason_line(reason: &Reason, plan: &Plan, catalogue: &Catalogue, lang: Lang) 
     vec![Span::Strong(name.to_string()), Span::Plain(format!(" — {text}"))]
 }
 
-fn questions(doc: &mut Document, questions: &[Question], lang: Lang) {
+/// The questions for the project lead, then the points to watch: the request's and the
+/// craft rules the agenda had to break.
+fn questions(doc: &mut Document, questions: &[Question], craft: &CraftReport, lang: Lang) {
     let (to_ask, warnings): (Vec<&Question>, Vec<&Question>) =
         questions.iter().partition(|q| matches!(q, Question::Unclear { .. } | Question::Confirm { .. }));
     if !to_ask.is_empty() {
         doc.heading(3, t(lang, "Questions au porteur de projet", "Questions for the project lead"));
         doc.push(Block::List(to_ask.iter().map(|q| plain(q.text(lang))).collect()));
     }
-    if !warnings.is_empty() {
+    let mut watch: Vec<String> = warnings.iter().map(|q| q.text(lang)).collect();
+    watch.extend(craft.points.iter().map(|point| point.text(lang)));
+    if !watch.is_empty() {
         doc.heading(3, t(lang, "Points d'attention", "Points to watch"));
-        doc.push(Block::List(warnings.iter().map(|q| plain(q.text(lang))).collect()));
+        doc.push(Block::List(watch.into_iter().map(plain).collect()));
     }
 }

@@ -33,7 +33,7 @@ pub struct TimedStep {
 /// ```
 /// use facilitation::{render, Catalogue, Slot, SlotKind, ClockTime};
 /// let cafe = Catalogue::builtin().get("world-cafe").unwrap();
-/// let mut slot = Slot::pause_or_welcome(SlotKind::Method, "10:00".parse()?, "12:00".parse()?);
+/// let mut slot = Slot::new(SlotKind::Method, "10:00".parse()?, "12:00".parse()?);
 /// slot.method = Some(cafe.id.clone());
 /// let steps = &render::timed_steps(cafe, &[&slot])[0];
 /// assert_eq!(steps.iter().map(|s| s.minutes).sum::<u32>(), 120);

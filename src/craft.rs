@@ -1,0 +1,562 @@
+//! The craft of a session: what an experienced facilitator of the network checks first,
+//! beyond the hard rules (craft rules C1 to C11).
+//!
+//! An agenda can keep every hard rule of [`check()`](crate::check()) and still be one no
+//! facilitator would run: no convergence before the end, a 45-minute opening, a break just
+//! before the closing. [`review`] lists every craft rule an agenda breaks, as points to
+//! watch: they do not make it invalid, they teach. The planner keeps every craft rule
+//! whenever some agenda keeps them all; otherwise it breaks as few as it can, the
+//! later-numbered first (C1 last), and never C6 (the format is real).
+//!
+//! | rule | what a facilitator checks |
+//! |---|---|
+//! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method before the closing, and the last method before the closing is one |
+//! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %); the welcome scales with the session |
+//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end |
+//! | C4 | every slot starts and ends on a five-minute mark |
+//! | C5 | the first objective gets at least 80 % of an equal share of the content minutes |
+//! | C6 | remote or hybrid without breakout rooms: no pair, trio or small-group work |
+//! | C7 | the closing lasts at most max(15 min, 8 %) |
+//! | C8 | lunch lasts 45 to 75 minutes and starts between 11:45 and 13:00 |
+//! | C9 | after a main event that opens itself (forum ouvert), only convergence, action and closing |
+//! | C10 | with service users, no content method with heavy writing |
+//! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and takes at most half the session |
+//!
+//! ```
+//! use facilitation::{craft, Catalogue, Planner, Request};
+//! let catalogue = Catalogue::builtin();
+//! let request = Request::builder("Semaine du management")
+//!     .time("14:00", "16:30")
+//!     .participants(24)
+//!     .objective("resolve-irritants")
+//!     .objective("action-plan")
+//!     .build()?;
+//! let plan = Planner::new(catalogue).plan(&request)?;
+//! assert!(craft::review(&plan.agenda, &request, catalogue).is_clean());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use crate::agenda::{Agenda, SlotKind};
+use crate::catalogue::Catalogue;
+use crate::clock::ClockTime;
+use crate::method::{Method, MethodId};
+use crate::request::Request;
+use crate::rules::{self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, FIRST_OBJECTIVE_SHARE, GRAIN, MIN_RUN};
+use crate::text::{Lang, Localize};
+use crate::vocabulary::{Format, Objective, Phase, Writing};
+use serde::{Deserialize, Serialize};
+
+/// A craft rule, C1 to C11.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[allow(missing_docs)] // each variant is documented in the module's table
+pub enum CraftRule {
+    C1,
+    C2,
+    C3,
+    C4,
+    C5,
+    C6,
+    C7,
+    C8,
+    C9,
+    C10,
+    C11,
+}
+
+impl CraftRule {
+    /// Every rule, C1 first.
+    pub const ALL: [CraftRule; 11] = [
+        CraftRule::C1,
+        CraftRule::C2,
+        CraftRule::C3,
+        CraftRule::C4,
+        CraftRule::C5,
+        CraftRule::C6,
+        CraftRule::C7,
+        CraftRule::C8,
+        CraftRule::C9,
+        CraftRule::C10,
+        CraftRule::C11,
+    ];
+
+    /// Its number, 1 to 11.
+    pub const fn number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// Its bit in a [`CraftSet`].
+    const fn bit(self) -> u16 {
+        1 << self as u16
+    }
+
+    /// Its short title, in `lang`.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            CraftRule::C1 => lang.pick("l'arc", "the arc"),
+            CraftRule::C2 => lang.pick("une ouverture courte", "a short opening"),
+            CraftRule::C3 => lang.pick("des pauses aux moments naturels", "pauses at natural points"),
+            CraftRule::C4 => lang.pick("des horaires ronds", "round times"),
+            CraftRule::C5 => lang.pick("le temps suit la priorité", "time follows priority"),
+            CraftRule::C6 => lang.pick("le format est réel", "the format is real"),
+            CraftRule::C7 => lang.pick("une clôture courte", "a short closing"),
+            CraftRule::C8 => lang.pick("un vrai déjeuner", "a real lunch"),
+            CraftRule::C9 => lang.pick("les temps forts", "main events"),
+            CraftRule::C10 => lang.pick("les usagers", "service users"),
+            CraftRule::C11 => lang.pick("les méthodes du réseau", "the network's own methods"),
+        }
+    }
+}
+
+/// A set of craft rules, as the planner relaxes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct CraftSet(u16);
+
+impl CraftSet {
+    /// No rule.
+    pub const NONE: CraftSet = CraftSet(0);
+
+    /// Whether `rule` is in the set.
+    pub const fn contains(self, rule: CraftRule) -> bool {
+        self.0 & rule.bit() != 0
+    }
+
+    /// The set with `rule` added.
+    pub const fn with(self, rule: CraftRule) -> CraftSet {
+        CraftSet(self.0 | rule.bit())
+    }
+
+    /// Whether every rule of `self` is in `other`.
+    pub const fn within(self, other: CraftSet) -> bool {
+        self.0 & !other.0 == 0
+    }
+
+    /// The order in which the planner gives rules up when no agenda keeps them all: the
+    /// later-numbered first, C1 last, C6 never.
+    pub fn relaxations() -> impl Iterator<Item = CraftSet> {
+        let order = CraftRule::ALL.into_iter().rev().filter(|rule| *rule != CraftRule::C6);
+        order.scan(CraftSet::NONE, |set, rule| {
+            *set = set.with(rule);
+            Some(*set)
+        })
+    }
+}
+
+impl FromIterator<CraftRule> for CraftSet {
+    fn from_iter<I: IntoIterator<Item = CraftRule>>(rules: I) -> Self {
+        rules.into_iter().fold(CraftSet::NONE, CraftSet::with)
+    }
+}
+
+/// One broken craft rule: which, where, and what a facilitator would do instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CraftPoint {
+    /// The rule.
+    pub rule: CraftRule,
+    /// The slot concerned (index from 0), when the point is about one slot.
+    pub slot: Option<usize>,
+    /// What is wrong.
+    pub issue: CraftIssue,
+}
+
+/// What breaks a craft rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "issue", rename_all = "kebab-case")]
+#[non_exhaustive]
+#[allow(missing_docs)] // the fields are named after what they hold
+pub enum CraftIssue {
+    /// C1: a result objective gets no convergence or action method.
+    NoConvergence { objective: Objective },
+    /// C1: the last method before the closing opens up instead of concluding.
+    EndsOpen { phase: Phase },
+    /// C2: the opening methods take too long.
+    LongOpening { minutes: u32, most: u32 },
+    /// C2: the welcome and the opening take too long together.
+    LongFrame { minutes: u32, most: u32 },
+    /// C2: the welcome does not fit the session's length.
+    WelcomeLength { minutes: u32, usual: u32 },
+    /// C3: a run of work between pauses is too short.
+    ShortRun { minutes: u32 },
+    /// C4: a slot starts off the five-minute marks.
+    OffGrid { at: ClockTime },
+    /// C5: the first objective gets too little of the time.
+    FirstObjectiveShort { objective: Objective, minutes: u32, least: u32 },
+    /// C6: a method needs sub-groups that the format cannot give.
+    NeedsSubgroups { id: MethodId },
+    /// C7: the closing takes too long.
+    LongClosing { minutes: u32, most: u32 },
+    /// C8: the lunch is too short or too long.
+    LunchLength { minutes: u32 },
+    /// C8: the lunch starts too early or too late.
+    LunchStart { at: ClockTime },
+    /// C9: a method opens up again after a main event.
+    AfterMainEvent { id: MethodId, event: MethodId, phase: Phase },
+    /// C10: a content method asks service users for heavy writing.
+    HeavyWriting { id: MethodId },
+    /// C11: a method of the network fits and is not used.
+    NetworkMethodUnused { id: MethodId },
+}
+
+impl Localize for CraftIssue {
+    fn text(&self, lang: Lang) -> String {
+        use CraftIssue as I;
+        match self {
+            I::NoConvergence { objective } => lang.pick(
+                format!("« {} » attend un résultat mais aucune séquence de convergence ou d'action ne le sert : ajoutez-en une avant la clôture (la clôture évalue, elle ne décide pas).", objective.label(lang)),
+                format!("\"{}\" calls for a result but no convergence or action sequence serves it: add one before the closing (the closing evaluates, it does not decide).", objective.label(lang)),
+            ),
+            I::EndsOpen { phase } => lang.pick(
+                format!("la dernière séquence avant la clôture est en {} : terminez par une séquence qui tranche ou qui engage (convergence, action).", phase.label(lang).to_lowercase()),
+                format!("the last sequence before the closing is in {}: end with one that decides or commits (convergence, action).", phase.label(lang).to_lowercase()),
+            ),
+            I::LongOpening { minutes, most } => lang.pick(
+                format!("l'ouverture dure {minutes} minutes : gardez-la sous {most} minutes, le temps doit aller aux objectifs."),
+                format!("the opening takes {minutes} minutes: keep it under {most}, the time belongs to the objectives."),
+            ),
+            I::LongFrame { minutes, most } => lang.pick(
+                format!("l'accueil et l'ouverture prennent {minutes} minutes : pas plus de {most} ensemble."),
+                format!("the welcome and the opening take {minutes} minutes: no more than {most} together."),
+            ),
+            I::WelcomeLength { minutes, usual } => lang.pick(
+                format!("un accueil de {minutes} minutes ne va pas à cette séance : environ {usual} minutes suffisent."),
+                format!("a {minutes}-minute welcome does not suit this session: about {usual} minutes is enough."),
+            ),
+            I::ShortRun { minutes } => lang.pick(
+                format!("seulement {minutes} minutes de travail entre deux pauses (ou une pause et le début ou la fin) : placez les pauses aux moments naturels, après au moins {MIN_RUN} minutes."),
+                format!("only {minutes} minutes of work between two pauses (or a pause and either end): put pauses at natural points, after at least {MIN_RUN} minutes."),
+            ),
+            I::OffGrid { at } => lang.pick(
+                format!("commence à {at} : arrondissez les horaires aux cinq minutes."),
+                format!("starts at {at}: round the times to five minutes."),
+            ),
+            I::FirstObjectiveShort { objective, minutes, least } => lang.pick(
+                format!("le premier objectif, « {} », n'a que {minutes} minutes : donnez-lui au moins {least} minutes, c'est la priorité de la demande.", objective.label(lang)),
+                format!("the first objective, \"{}\", gets only {minutes} minutes: give it at least {least}, it is the request's priority.", objective.label(lang)),
+            ),
+            I::NeedsSubgroups { id } => lang.pick(
+                format!("`{id}` fait travailler en binômes ou en sous-groupes, impossible sans salles de sous-groupes : choisissez une méthode en plénière ou ouvrez des salles."),
+                format!("`{id}` has people work in pairs or sub-groups, impossible without breakout rooms: choose a plenary method or open rooms."),
+            ),
+            I::LongClosing { minutes, most } => lang.pick(
+                format!("la clôture dure {minutes} minutes : {most} minutes au plus, elle évalue et remercie."),
+                format!("the closing takes {minutes} minutes: {most} at most, it evaluates and thanks."),
+            ),
+            I::LunchLength { minutes } => lang.pick(
+                format!("un déjeuner de {minutes} minutes : prévoyez entre {} et {} minutes.", CRAFT_LUNCH.min, CRAFT_LUNCH.max),
+                format!("a {minutes}-minute lunch: plan between {} and {} minutes.", CRAFT_LUNCH.min, CRAFT_LUNCH.max),
+            ),
+            I::LunchStart { at } => lang.pick(
+                format!("le déjeuner commence à {at} : faites-le commencer entre {} et {}.", CRAFT_LUNCH_WINDOW.0, CRAFT_LUNCH_WINDOW.1),
+                format!("lunch starts at {at}: start it between {} and {}.", CRAFT_LUNCH_WINDOW.0, CRAFT_LUNCH_WINDOW.1),
+            ),
+            I::AfterMainEvent { id, event, phase } => lang.pick(
+                format!("`{id}` ({}) vient après `{event}`, qui a déjà ouvert et nourri le groupe : après un temps fort, on converge, on agit et on clôt.", phase.label(lang).to_lowercase()),
+                format!("`{id}` ({}) comes after `{event}`, which already opened the group up: after a main event, converge, act and close.", phase.label(lang).to_lowercase()),
+            ),
+            I::HeavyWriting { id } => lang.pick(
+                format!("`{id}` demande beaucoup d'écrit à des usagers : préférez une méthode à l'oral, en dessin ou en mouvement."),
+                format!("`{id}` asks service users for much writing: prefer a spoken, drawn or moving method."),
+            ),
+            I::NetworkMethodUnused { id } => lang.pick(
+                format!("`{id}`, méthode du réseau, convient à cette demande : utilisez-la."),
+                format!("`{id}`, the network's own method, fits this request: use it."),
+            ),
+        }
+    }
+}
+
+impl Localize for CraftPoint {
+    fn text(&self, lang: Lang) -> String {
+        format!("C{} ({}) : {}", self.rule.number(), self.rule.title(lang), self.issue.text(lang))
+            .replace(" : ", lang.pick(" : ", ": "))
+    }
+}
+
+/// Every craft rule an agenda breaks.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CraftReport {
+    /// The broken rules, by rule then slot.
+    pub points: Vec<CraftPoint>,
+}
+
+impl CraftReport {
+    /// Whether the agenda keeps every craft rule.
+    pub fn is_clean(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    /// The rules broken.
+    pub fn rules(&self) -> CraftSet {
+        self.points.iter().map(|point| point.rule).collect()
+    }
+
+    /// Every point, one a line, with its slot, in `lang`.
+    pub fn to_text(&self, agenda: &Agenda, lang: Lang) -> String {
+        let mut text = String::new();
+        for point in &self.points {
+            let place = point.slot.and_then(|i| agenda.slots.get(i).map(|slot| (i, slot)));
+            let place = match place {
+                Some((i, slot)) => {
+                    format!(" [{} {}, {}–{}]", lang.pick("créneau", "slot"), i + 1, slot.start, slot.end)
+                }
+                None => String::new(),
+            };
+            text += &format!("- {}{place}\n", point.text(lang));
+        }
+        text
+    }
+}
+
+/// Reviews `agenda` against the craft rules for `request`. Slots naming methods the
+/// catalogue does not hold are passed over (the checker reports them).
+pub fn review(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> CraftReport {
+    let mut review = Review { agenda, request, catalogue, points: Vec::new() };
+    review.arc();
+    review.opening();
+    review.runs();
+    review.grid();
+    review.priority();
+    review.methods();
+    review.closing();
+    review.lunch();
+    review.network();
+    review.points.sort_by_key(|point| (point.rule, point.slot));
+    CraftReport { points: review.points }
+}
+
+/// Whether `method` needs sub-groups that a session in `format` cannot give without
+/// breakout rooms (C6): what it needs by video when it says, else what it needs on site.
+pub fn lacks_subgroups(method: &Method, format: Format, breakout_rooms: bool) -> bool {
+    format != Format::Onsite
+        && !breakout_rooms
+        && method.groupings_for(format).iter().any(|g| g.needs_subgroups())
+}
+
+/// Whether `method` asks service users for heavy writing in a content phase (C10).
+pub fn too_much_writing(method: &Method, phase: Phase, with_users: bool) -> bool {
+    with_users && !phase.frames() && method.writing == Writing::Heavy
+}
+
+/// Whether one of the network's own methods is made for one of `objectives` (its first
+/// objective is asked for: `resolution-irritants` for `resolve-irritants`), can run for
+/// `request` and leaves room for the rest of the session (it needs at most half of it), so
+/// that C11 asks for it.
+pub fn network_method_fits(method: &Method, request: &Request, objectives: &[Objective]) -> bool {
+    method.network
+        && method.objectives.first().is_some_and(|own| objectives.contains(own))
+        && crate::check::unfit(method, request).is_empty()
+        && !lacks_subgroups(method, request.format, request.breakout_rooms)
+        && !request.exclude.contains(&method.id)
+        && method.minutes_for(request.participants).min.saturating_mul(2) <= request.minutes()
+}
+
+struct Review<'a> {
+    agenda: &'a Agenda,
+    request: &'a Request,
+    catalogue: &'a Catalogue,
+    points: Vec<CraftPoint>,
+}
+
+impl<'a> Review<'a> {
+    fn add(&mut self, rule: CraftRule, slot: Option<usize>, issue: CraftIssue) {
+        self.points.push(CraftPoint { rule, slot, issue });
+    }
+
+    /// The method slots with their index, method and phase.
+    fn methods_in(&self) -> Vec<(usize, &'a Method, Phase)> {
+        let (agenda, catalogue) = (self.agenda, self.catalogue);
+        let slots = agenda.slots.iter().enumerate();
+        slots
+            .filter_map(|(i, slot)| {
+                let method = catalogue.get(slot.method.as_ref()?.as_str())?;
+                Some((i, method, slot.phase?)).filter(|_| slot.is_method())
+            })
+            .collect()
+    }
+
+    /// C1.
+    fn arc(&mut self) {
+        let slots = &self.agenda.slots;
+        for objective in self.agenda.objectives.iter().filter(|o| o.calls_for_result()) {
+            let converges = slots.iter().any(|slot| {
+                slot.is_method()
+                    && slot.phase.is_some_and(Phase::converges)
+                    && slot.objectives.contains(objective)
+            });
+            if !converges {
+                self.add(CraftRule::C1, None, CraftIssue::NoConvergence { objective: *objective });
+            }
+        }
+        if !self.agenda.objectives.iter().any(|o| o.calls_for_result()) {
+            return;
+        }
+        let last_work = self.methods_in().into_iter().rev().find(|(_, _, phase)| *phase != Phase::Closing);
+        if let Some((i, _, phase)) = last_work.filter(|(_, _, phase)| !phase.converges()) {
+            self.add(CraftRule::C1, Some(i), CraftIssue::EndsOpen { phase });
+        }
+    }
+
+    /// C2.
+    fn opening(&mut self) {
+        let session = self.agenda.minutes();
+        let welcome =
+            self.agenda.slots.first().filter(|slot| slot.kind == SlotKind::Welcome).map(|slot| slot.minutes);
+        if let Some(minutes) = welcome.filter(|m| !rules::welcome_range(session).contains(*m)) {
+            self.add(
+                CraftRule::C2,
+                Some(0),
+                CraftIssue::WelcomeLength { minutes, usual: rules::usual_welcome(session) },
+            );
+        }
+        // The opening methods before the content (an energiser after lunch is no opening).
+        let openings: Vec<usize> = self
+            .methods_in()
+            .into_iter()
+            .take_while(|(_, _, phase)| *phase == Phase::Opening)
+            .map(|(i, _, _)| i)
+            .collect();
+        let opening: u32 = openings.iter().map(|&i| self.agenda.slots[i].minutes).sum();
+        let first = openings.first().copied();
+        if opening > rules::opening_cap(session) {
+            self.add(
+                CraftRule::C2,
+                first,
+                CraftIssue::LongOpening { minutes: opening, most: rules::opening_cap(session) },
+            );
+        }
+        let frame = opening + welcome.unwrap_or(0);
+        if frame > rules::frame_cap(session) {
+            self.add(
+                CraftRule::C2,
+                first,
+                CraftIssue::LongFrame { minutes: frame, most: rules::frame_cap(session) },
+            );
+        }
+    }
+
+    /// C3.
+    fn runs(&mut self) {
+        let slots = &self.agenda.slots;
+        let pauses: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].kind.is_pause()).collect();
+        if pauses.is_empty() {
+            return;
+        }
+        let mut from = 0;
+        for end in pauses.iter().copied().chain([slots.len()]) {
+            let run: u32 = slots[from..end].iter().map(|slot| slot.minutes).fold(0, u32::saturating_add);
+            if run < MIN_RUN {
+                let at = if end == slots.len() { from } else { end };
+                self.add(CraftRule::C3, Some(at.min(slots.len() - 1)), CraftIssue::ShortRun { minutes: run });
+            }
+            from = end + 1;
+        }
+    }
+
+    /// C4.
+    fn grid(&mut self) {
+        let off: Vec<(usize, ClockTime)> = self
+            .agenda
+            .slots
+            .iter()
+            .enumerate()
+            .flat_map(|(i, slot)| [(i, slot.start), (i, slot.end)])
+            .filter(|(_, at)| at.minutes() % GRAIN != 0)
+            .collect();
+        if let Some((i, at)) = off.first() {
+            self.add(CraftRule::C4, Some(*i), CraftIssue::OffGrid { at: *at });
+        }
+    }
+
+    /// C5: the first objective's minutes, whole slot minutes for every slot serving it.
+    fn priority(&mut self) {
+        let Some(first) = self.agenda.objectives.first().copied() else { return };
+        let count = self.agenda.objectives.len() as u32;
+        let content: Vec<(u32, bool)> = self
+            .methods_in()
+            .into_iter()
+            .filter(|(_, _, phase)| !phase.frames())
+            .map(|(i, _, _)| (self.agenda.slots[i].minutes, self.agenda.slots[i].objectives.contains(&first)))
+            .collect();
+        let total: u32 = content.iter().map(|(m, _)| m).sum();
+        let minutes: u32 = content.iter().filter(|(_, serves)| *serves).map(|(m, _)| m).sum();
+        let least = (f64::from(total) / f64::from(count.max(1)) * FIRST_OBJECTIVE_SHARE).ceil() as u32;
+        if count > 1 && minutes < least {
+            self.add(
+                CraftRule::C5,
+                None,
+                CraftIssue::FirstObjectiveShort { objective: first, minutes, least },
+            );
+        }
+    }
+
+    /// C6, C9 and C10, method by method.
+    fn methods(&mut self) {
+        let request = self.request;
+        let mut event: Option<&'a MethodId> = None;
+        for (i, method, phase) in self.methods_in() {
+            if lacks_subgroups(method, request.format, request.breakout_rooms) {
+                self.add(CraftRule::C6, Some(i), CraftIssue::NeedsSubgroups { id: method.id.clone() });
+            }
+            if too_much_writing(method, phase, request.with_users()) {
+                self.add(CraftRule::C10, Some(i), CraftIssue::HeavyWriting { id: method.id.clone() });
+            }
+            match event {
+                Some(event) if &method.id != event && !(phase.converges() || phase == Phase::Closing) => {
+                    let event = event.clone();
+                    self.add(
+                        CraftRule::C9,
+                        Some(i),
+                        CraftIssue::AfterMainEvent { id: method.id.clone(), event, phase },
+                    );
+                }
+                None if method.opens_itself => event = Some(&method.id),
+                _ => {}
+            }
+        }
+    }
+
+    /// C7.
+    fn closing(&mut self) {
+        let most = rules::closing_cap(self.agenda.minutes());
+        let closings: Vec<(usize, u32)> = self
+            .methods_in()
+            .into_iter()
+            .filter(|(_, _, phase)| *phase == Phase::Closing)
+            .map(|(i, _, _)| (i, self.agenda.slots[i].minutes))
+            .collect();
+        let minutes: u32 = closings.iter().map(|(_, m)| m).sum();
+        if minutes > most {
+            self.add(
+                CraftRule::C7,
+                closings.first().map(|(i, _)| *i),
+                CraftIssue::LongClosing { minutes, most },
+            );
+        }
+    }
+
+    /// C8.
+    fn lunch(&mut self) {
+        for (i, slot) in self.agenda.slots.iter().enumerate().filter(|(_, slot)| slot.kind == SlotKind::Lunch)
+        {
+            if !CRAFT_LUNCH.contains(slot.minutes) {
+                self.add(CraftRule::C8, Some(i), CraftIssue::LunchLength { minutes: slot.minutes });
+            }
+            if !(CRAFT_LUNCH_WINDOW.0..=CRAFT_LUNCH_WINDOW.1).contains(&slot.start) {
+                self.add(CraftRule::C8, Some(i), CraftIssue::LunchStart { at: slot.start });
+            }
+        }
+    }
+
+    /// C11: a network method that can run here, serves an objective of the agenda and
+    /// would fit in the session's time.
+    fn network(&mut self) {
+        let request = self.request;
+        for method in self.catalogue.iter().filter(|method| method.network) {
+            let used = self.agenda.method_slots().any(|slot| slot.method.as_ref() == Some(&method.id));
+            if network_method_fits(method, request, &self.agenda.objectives) && !used {
+                self.add(CraftRule::C11, None, CraftIssue::NetworkMethodUnused { id: method.id.clone() });
+            }
+        }
+    }
+}

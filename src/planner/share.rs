@@ -1,0 +1,89 @@
+//! Craft rule C5 (time follows priority), after the timing.
+//!
+//! The dynamic programme over the clock keeps every method close to its typical length; it
+//! does not count minutes per objective. When the first objective ends up with less than
+//! its share, minutes move, five at a time, from a content method that does not serve it
+//! to one that does, within the same run of work: the run keeps its length, so the
+//! pauses, the stretches and every other rule stay as the timing set them.
+
+use super::context::Context;
+use super::skeleton::Skeleton;
+use super::timing::{Block, Piece};
+use crate::rules::{FIRST_OBJECTIVE_SHARE, GRAIN};
+
+/// Aims the content methods that serve the first objective at their longest, for a second
+/// timing when the first gave the first objective less than its share.
+pub(crate) fn aim_long(context: &Context, skeleton: &Skeleton, blocks: &mut [Block]) {
+    for (item, block) in skeleton.items().iter().zip(blocks.iter_mut()) {
+        let serves = context.serves_in(&context.candidates[item.candidate], item.phase);
+        if !item.phase.frames() && serves & 1 != 0 {
+            block.typical = block.max;
+        }
+    }
+}
+
+/// Moves minutes towards the first objective until it has its share, or no move is left.
+pub(crate) fn favour_first(context: &Context, skeleton: &Skeleton, blocks: &[Block], pieces: &mut [Piece]) {
+    let count = context.objectives.len();
+    if count < 2 {
+        return;
+    }
+    let items = skeleton.items();
+    let content = |i: usize| !items[i].phase.frames();
+    let serves_first =
+        |i: usize| context.serves_in(&context.candidates[items[i].candidate], items[i].phase) & 1 != 0;
+    let mut minutes = vec![0u32; items.len()];
+    for piece in pieces.iter() {
+        if let Piece::Part(i, m) = piece {
+            minutes[*i] += m;
+        }
+    }
+    let total: u32 = (0..items.len()).filter(|&i| content(i)).map(|i| minutes[i]).sum();
+    let served: u32 = (0..items.len()).filter(|&i| content(i) && serves_first(i)).map(|i| minutes[i]).sum();
+    let least = (f64::from(total) / count as f64 * FIRST_OBJECTIVE_SHARE).ceil() as u32;
+    let mut need = least.saturating_sub(served);
+    let runs = run_of_each(pieces);
+    while need > 0 {
+        let movable = |at: usize, gives: bool| match pieces[at] {
+            Piece::Part(i, m) if content(i) && !blocks[i].split && serves_first(i) != gives => {
+                if gives {
+                    m >= blocks[i].min + GRAIN
+                } else {
+                    m + GRAIN <= blocks[i].max
+                }
+            }
+            _ => false,
+        };
+        let pair = (0..pieces.len())
+            .filter(|&taker| movable(taker, false))
+            .flat_map(|taker| (0..pieces.len()).map(move |giver| (taker, giver)))
+            .find(|&(taker, giver)| runs[taker] == runs[giver] && movable(giver, true));
+        let Some((taker, giver)) = pair else { return };
+        if let (Piece::Part(_, more), Piece::Part(_, less)) = (pieces[taker], pieces[giver]) {
+            pieces[taker] = retime(pieces[taker], more + GRAIN);
+            pieces[giver] = retime(pieces[giver], less - GRAIN);
+        }
+        need = need.saturating_sub(GRAIN);
+    }
+}
+
+/// For each piece, the number of the run of work it belongs to (pauses count up).
+fn run_of_each(pieces: &[Piece]) -> Vec<usize> {
+    let mut run = 0;
+    pieces
+        .iter()
+        .map(|piece| {
+            if matches!(piece, Piece::Break(_) | Piece::Lunch(_)) {
+                run += 1;
+            }
+            run
+        })
+        .collect()
+}
+
+fn retime(piece: Piece, minutes: u32) -> Piece {
+    match piece {
+        Piece::Part(i, _) => Piece::Part(i, minutes),
+        other => other,
+    }
+}

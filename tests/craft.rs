@@ -1,0 +1,214 @@
+//! The craft rules C1–C11: every request a facilitator could plan is planned without
+//! breaking one (seeds 1 to 3), each rule is noticed by the review when an agenda breaks
+//! it, and a bigger catalogue never turns a plan into a refusal.
+
+use facilitation::craft::{self, CraftRule};
+use facilitation::{Agenda, Catalogue, Method, MethodId, Phase, Planner, Request, SlotKind, check};
+use std::path::{Path, PathBuf};
+
+fn requests_in(dir: &str) -> Vec<(PathBuf, Request)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut found: Vec<(PathBuf, Request)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .map(|path| {
+            let request = Request::from_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path, request)
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+fn all_requests() -> Vec<(PathBuf, Request)> {
+    let mut all = requests_in("examples/requests");
+    all.extend(requests_in("tests/data/requests"));
+    all
+}
+
+fn review(agenda: &Agenda, request: &Request) -> Vec<CraftRule> {
+    let report = craft::review(agenda, request, Catalogue::builtin());
+    report.points.iter().map(|point| point.rule).collect()
+}
+
+#[test]
+fn sample_and_held_apart_requests_keep_every_craft_rule_with_seeds_1_to_3() {
+    let catalogue = Catalogue::builtin();
+    let mut broken = Vec::new();
+    for (path, request) in all_requests() {
+        for seed in 1..=3 {
+            let name = format!("{} (seed {seed})", path.display());
+            let plan = match Planner::new(catalogue).seed(seed).plan(&request) {
+                Ok(plan) => plan,
+                Err(error) => {
+                    broken.push(format!("{name}: {error}"));
+                    continue;
+                }
+            };
+            assert!(check(&plan.agenda, &request, catalogue).is_valid(), "{name}");
+            let report = craft::review(&plan.agenda, &request, catalogue);
+            assert_eq!(report, plan.craft, "{name}: the plan reports what the review finds");
+            if !report.is_clean() {
+                broken.push(format!("{name}:\n{}", report.to_text(&plan.agenda, facilitation::Lang::En)));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+fn planned(name: &str) -> (Request, Agenda) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(name);
+    let request = Request::from_file(path).unwrap();
+    let agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    assert!(review(&agenda, &request).is_empty());
+    (request, agenda)
+}
+
+fn index_of(agenda: &Agenda, phase: Phase) -> usize {
+    agenda.slots.iter().position(|slot| slot.phase == Some(phase)).unwrap()
+}
+
+#[test]
+fn c1_notices_a_result_objective_that_never_converges() {
+    let (request, mut agenda) = planned("irritants-semaine-management.yaml");
+    for slot in agenda.slots.iter_mut().filter(|slot| slot.phase.is_some_and(Phase::converges)) {
+        slot.phase = Some(Phase::Emergence);
+    }
+    let rules = review(&agenda, &request);
+    assert!(rules.contains(&CraftRule::C1), "{rules:?}");
+}
+
+#[test]
+fn c2_notices_a_long_opening() {
+    let (request, mut agenda) = planned("forum-rsa.yaml");
+    let opening = index_of(&agenda, Phase::Opening);
+    // Moves 30 minutes from the next slot into the opening, keeping the clock right.
+    agenda.slots[opening].end = agenda.slots[opening].end.plus(30).unwrap();
+    agenda.slots[opening].minutes += 30;
+    agenda.slots[opening + 1].start = agenda.slots[opening].end;
+    agenda.slots[opening + 1].minutes -= 30;
+    assert!(review(&agenda, &request).contains(&CraftRule::C2));
+}
+
+#[test]
+fn c3_notices_a_break_right_after_the_start() {
+    let (request, mut agenda) = planned("forum-rsa.yaml");
+    let welcome_end = agenda.slots[0].end;
+    agenda.slots.insert(1, facilitation::Slot::new(SlotKind::Break, welcome_end, welcome_end));
+    assert!(review(&agenda, &request).contains(&CraftRule::C3));
+}
+
+#[test]
+fn c4_notices_times_off_the_five_minute_marks() {
+    let (request, mut agenda) = planned("forum-rsa.yaml");
+    agenda.slots[0].end = agenda.slots[0].end.plus(2).unwrap();
+    agenda.slots[1].start = agenda.slots[0].end;
+    assert_eq!(review(&agenda, &request), [CraftRule::C4]);
+}
+
+#[test]
+fn c6_notices_pair_work_by_video_without_breakout_rooms() {
+    let request =
+        Request::builder("Visio").time("10:00", "11:30").participants(12).objective("share-practices");
+    let request = request.format(facilitation::Format::Remote).build().unwrap();
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    for slot in plan.agenda.method_slots() {
+        let method = Catalogue::builtin().get(slot.method.as_ref().unwrap().as_str()).unwrap();
+        assert!(!craft::lacks_subgroups(method, request.format, false), "{}", method.id);
+    }
+    let mut agenda = plan.agenda.clone();
+    let content = index_of(&agenda, Phase::Opening) + 1;
+    agenda.slots[content].method = Some(MethodId::new("1-2-4-all").unwrap());
+    assert!(review(&agenda, &request).contains(&CraftRule::C6));
+}
+
+#[test]
+fn c8_notices_a_ninety_minute_lunch() {
+    let (request, mut agenda) = planned("spda-lancement.yaml");
+    let lunch = agenda.slots.iter().position(|slot| slot.kind == SlotKind::Lunch).unwrap();
+    agenda.slots[lunch].minutes = 90;
+    assert!(review(&agenda, &request).contains(&CraftRule::C8));
+}
+
+#[test]
+fn c9_a_forum_ouvert_is_followed_only_by_conclusions() {
+    let (request, agenda) = planned("forum-ouvert-ehpad.yaml");
+    let catalogue = Catalogue::builtin();
+    let first = agenda.method_slots().next().unwrap();
+    assert_eq!(first.method.as_ref().unwrap().as_str(), "forum-ouvert");
+    for slot in agenda.method_slots().filter(|slot| slot.method.as_ref().unwrap().as_str() != "forum-ouvert")
+    {
+        let phase = slot.phase.unwrap();
+        assert!(phase.converges() || phase == Phase::Closing, "{slot:?}");
+    }
+    let mut opened_again = agenda.clone();
+    let after = opened_again.slots.iter().rposition(|slot| slot.phase.is_some_and(Phase::converges)).unwrap();
+    opened_again.slots[after].method = Some(MethodId::new("world-cafe").unwrap());
+    opened_again.slots[after].phase = Some(Phase::Divergence);
+    assert!(review(&opened_again, &request).contains(&CraftRule::C9));
+    assert!(check(&agenda, &request, catalogue).is_valid());
+}
+
+#[test]
+fn c10_no_heavy_writing_for_service_users() {
+    let catalogue = Catalogue::builtin();
+    for (path, request) in all_requests().into_iter().filter(|(_, r)| r.with_users()) {
+        let plan = Planner::new(catalogue).plan(&request).unwrap();
+        for slot in plan.agenda.method_slots().filter(|s| !s.phase.unwrap().frames()) {
+            let method = catalogue.get(slot.method.as_ref().unwrap().as_str()).unwrap();
+            assert_ne!(method.writing, facilitation::Writing::Heavy, "{}: {}", path.display(), method.id);
+        }
+    }
+}
+
+#[test]
+fn c11_the_irritants_workshop_uses_the_networks_own_method() {
+    for seed in 0..16 {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests/irritants-semaine-management.yaml");
+        let request = Request::from_file(path).unwrap();
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let used =
+            plan.agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "resolution-irritants");
+        assert!(used, "seed {seed}");
+    }
+}
+
+#[test]
+fn the_review_speaks_french_by_default_and_english_on_request() {
+    let (request, mut agenda) = planned("forum-rsa.yaml");
+    agenda.slots[0].end = agenda.slots[0].end.plus(2).unwrap();
+    agenda.slots[1].start = agenda.slots[0].end;
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    assert!(report.to_text(&agenda, facilitation::Lang::Fr).contains("C4 (des horaires ronds) : commence à"));
+    assert!(report.to_text(&agenda, facilitation::Lang::En).contains("C4 (round times): starts at"));
+}
+
+/// The built-in catalogue with `copies` copies of every method under new ids.
+fn with_copies(copies: usize) -> Catalogue {
+    let mut catalogue = Catalogue::builtin().clone();
+    let originals: Vec<Method> = Catalogue::builtin().iter().cloned().collect();
+    for n in 1..=copies {
+        for method in &originals {
+            let mut copy = method.clone();
+            copy.id = MethodId::new(format!("{}-copie-{n}", method.id)).unwrap();
+            copy.network = false;
+            catalogue.insert(copy);
+        }
+    }
+    catalogue
+}
+
+#[test]
+fn copies_of_built_in_methods_never_turn_a_plan_into_a_refusal() {
+    let bigger = with_copies(8);
+    for (path, request) in all_requests() {
+        if Planner::new(Catalogue::builtin()).plan(&request).is_err() {
+            continue;
+        }
+        let plan = Planner::new(&bigger).plan(&request);
+        let plan = plan.unwrap_or_else(|e| panic!("{} with copies: {e}", path.display()));
+        assert!(check(&plan.agenda, &request, &bigger).is_valid());
+    }
+}
