@@ -112,6 +112,38 @@ pub enum ProblemKind {
         /// `duration.typical`.
         typical: u32,
     },
+    /// The steps need more time than the method's declared minimum gives them.
+    #[error(
+        "for {participants} participants the steps need at least {need} minutes but the method may be given {min}; raise `duration.min` or `duration.per_participant`, or lower a step's `floor`, `each` or `rounds.min`"
+    )]
+    StepsNeedMore {
+        /// The group size where it shows.
+        participants: u32,
+        /// The steps' fewest minutes.
+        need: u32,
+        /// The declared minimum for that size.
+        min: u32,
+    },
+    /// The steps cannot fill the method's declared maximum.
+    #[error(
+        "for {participants} participants the steps last at most {most} minutes but the method may be given {max}; lower `duration.max` or raise a step's `ceiling` or `rounds.max`"
+    )]
+    StepsFillLess {
+        /// The group size where it shows.
+        participants: u32,
+        /// The steps' most minutes.
+        most: u32,
+        /// The declared maximum for that size.
+        max: u32,
+    },
+    /// A step lacks what its shape needs.
+    #[error("a `{shape}` step needs `{field}`; add it")]
+    StepShape {
+        /// The step's shape.
+        shape: String,
+        /// The missing field.
+        field: String,
+    },
     /// A list that must not be empty is empty.
     #[error("the list is empty; give at least one value")]
     EmptyList,

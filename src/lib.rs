@@ -71,7 +71,7 @@ pub use error::{LoadError, Location, PlanError, Problem, ProblemKind, RequestErr
 pub use load::MAX_FILE_BYTES;
 pub use method::{
     DurationRange, Facilitators, InvalidMethodId, Material, Method, MethodId, MinuteRange, Origin,
-    Participants, Step,
+    Participants, Remote, RoundCount, Shape, Step,
 };
 pub use planner::{Plan, PlanOptions, Planner, Reason};
 pub use request::{Request, RequestBuilder, Requester};

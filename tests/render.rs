@@ -78,7 +78,7 @@ fn step_times_add_up_to_each_slot_and_follow_each_other() {
         for slot in plan.agenda.method_slots().filter(|slot| slot.part.is_none()) {
             let parts: Vec<&Slot> =
                 plan.agenda.method_slots().filter(|other| other.method == slot.method).collect();
-            let timed = timed_steps(method(slot), &parts);
+            let timed = timed_steps(method(slot), &method(slot).steps, &parts, plan.agenda.participants);
             for (part, steps) in parts.iter().zip(&timed) {
                 assert_eq!(steps.iter().map(|s| s.minutes).sum::<u32>(), part.minutes, "{sample}");
                 assert_eq!(steps.first().map(|s| s.start), Some(part.start), "{sample}");
@@ -94,7 +94,7 @@ fn a_split_world_cafe_keeps_its_rounds_whole_across_the_break() {
     let cafe = Catalogue::builtin().get("world-cafe").unwrap();
     let first = method_slot("world-cafe", "10:00", "11:00", None);
     let second = method_slot("world-cafe", "11:15", "12:15", Some(2));
-    let timed = timed_steps(cafe, &[&first, &second]);
+    let timed = timed_steps(cafe, &cafe.steps, &[&first, &second], 40);
     assert!(timed.iter().flatten().all(|step| !step.continued));
     let steps: Vec<usize> = timed.iter().flatten().map(|step| step.step).collect();
     assert_eq!(steps, (0..cafe.steps.len()).collect::<Vec<_>>());
@@ -103,8 +103,8 @@ fn a_split_world_cafe_keeps_its_rounds_whole_across_the_break() {
 #[test]
 fn a_world_cafe_stretched_to_two_hours_and_a_half_has_longer_rounds() {
     let cafe = Catalogue::builtin().get("world-cafe").unwrap();
-    let usual = timed_steps(cafe, &[&method_slot("world-cafe", "10:00", "12:00", None)]);
-    let long = timed_steps(cafe, &[&method_slot("world-cafe", "10:00", "12:30", None)]);
+    let usual = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "12:00", None)], 40);
+    let long = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "12:30", None)], 40);
     for (usual, long) in usual[0].iter().zip(&long[0]) {
         assert!(long.minutes > usual.minutes, "step {}", usual.step);
     }
@@ -194,7 +194,7 @@ proptest! {
             clock = end.plus(15).unwrap();
         }
         let refs: Vec<&Slot> = slots.iter().collect();
-        let timed = timed_steps(method, &refs);
+        let timed = timed_steps(method, &method.steps, &refs, 30);
         prop_assert_eq!(timed.len(), slots.len());
         for (slot, steps) in slots.iter().zip(&timed) {
             prop_assert_eq!(steps.iter().map(|s| s.minutes).sum::<u32>(), slot.minutes);
