@@ -144,6 +144,10 @@ pub struct DurationRange {
     /// Minutes added per participant (a tour de table of 40 takes longer than one of 8).
     #[serde(default)]
     pub per_participant: f64,
+    /// The group size beyond which no more minutes are added (a large plenary switches to
+    /// a show of cards and a few volunteers); absent: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_participant_up_to: Option<u32>,
 }
 
 /// A range of whole minutes (inclusive).
@@ -175,7 +179,8 @@ impl fmt::Display for MinuteRange {
 impl DurationRange {
     /// The minutes added for `participants` people, before rounding.
     fn scaling(&self, participants: u32) -> f64 {
-        self.per_participant.max(0.0) * f64::from(participants)
+        let counted = self.per_participant_up_to.map_or(participants, |cap| participants.min(cap));
+        self.per_participant.max(0.0) * f64::from(counted)
     }
 
     /// Rounds up a fixed part plus the scaling, saturating instead of overflowing.
@@ -456,7 +461,8 @@ pub struct Method {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote: Option<Remote>,
     /// What the facilitators do, when the usual roles (one leads, the others support the
-    /// groups) do not fit: a method that runs itself says what they do instead.
+    /// groups) do not fit: a method that runs itself says what they do instead. The first
+    /// line is the lead's; the others are printed when there are other facilitators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Text>,
 }

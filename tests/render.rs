@@ -96,17 +96,23 @@ fn a_split_world_cafe_keeps_its_rounds_whole_across_the_break() {
     let second = method_slot("world-cafe", "11:15", "12:15", Some(2));
     let timed = timed_steps(cafe, &cafe.steps, &[&first, &second], 40);
     assert!(timed.iter().flatten().all(|step| !step.continued));
-    let steps: Vec<usize> = timed.iter().flatten().map(|step| step.step).collect();
+    let mut steps: Vec<usize> = timed.iter().flatten().map(|step| step.step).collect();
+    assert!(steps.windows(2).all(|pair| pair[0] <= pair[1]), "{steps:?}");
+    steps.dedup();
     assert_eq!(steps, (0..cafe.steps.len()).collect::<Vec<_>>());
+    let rounds = timed.iter().flatten().filter_map(|step| step.rounds.map(|rounds| step.minutes / rounds));
+    assert!(rounds.clone().count() == 2 && rounds.into_iter().all(|minutes| minutes >= 20));
 }
 
 #[test]
-fn a_world_cafe_stretched_to_two_hours_and_a_half_has_longer_rounds() {
+fn a_world_cafe_given_half_an_hour_more_runs_one_more_round_and_shortens_nothing() {
     let cafe = Catalogue::builtin().get("world-cafe").unwrap();
     let usual = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "12:00", None)], 40);
     let long = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "12:30", None)], 40);
+    let rounds = |timed: &[Vec<render::TimedStep>]| timed[0].iter().find_map(|step| step.rounds);
+    assert_eq!((rounds(&usual), rounds(&long)), (Some(3), Some(4)));
     for (usual, long) in usual[0].iter().zip(&long[0]) {
-        assert!(long.minutes > usual.minutes, "step {}", usual.step);
+        assert!(long.minutes >= usual.minutes, "step {}", usual.step);
     }
 }
 

@@ -59,11 +59,23 @@ pub fn timed_steps(
     participants: u32,
 ) -> Vec<Vec<TimedStep>> {
     let total = slots.iter().fold(0u32, |sum, slot| sum.saturating_add(slot.minutes));
-    let units = units(method, steps, total, participants);
+    let mut units = units(method, steps, total, participants, 0);
+    let mut cuts = cuts(&units, slots);
+    // A pause may leave no room for a whole round in a part: then one round fewer.
+    for fewer in 1..=units.len() as u32 {
+        if fits(&units, slots, &cuts) || !units.iter().any(|unit| unit.shape == Shape::Rounds) {
+            break;
+        }
+        let fewer_units = self::units(method, steps, total, participants, fewer);
+        if fewer_units.len() == units.len() || fewer_units.len() < slots.len() {
+            break;
+        }
+        units = fewer_units;
+        cuts = self::cuts(&units, slots);
+    }
     let pieces: Vec<Vec<Piece>> = if units.len() < slots.len() {
         run_on(&units, slots)
     } else {
-        let cuts = cuts(&units, slots);
         let parts = slots.iter().zip(cuts.windows(2));
         parts
             .map(|(slot, c)| {
@@ -96,8 +108,17 @@ struct Unit {
     max: Option<u32>,
 }
 
-/// The units of the steps for `total` minutes: rounds expanded into as many rounds as fit.
-fn units(method: &Method, steps: &[Step], total: u32, participants: u32) -> Vec<Unit> {
+/// Whether every part can give each of its units its minimum.
+fn fits(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> bool {
+    let parts = slots.iter().zip(cuts.windows(2));
+    parts
+        .into_iter()
+        .all(|(slot, c)| units[c[0]..c[1]].iter().map(|unit| unit.min).sum::<u32>() <= slot.minutes)
+}
+
+/// The units of the steps for `total` minutes: rounds expanded into as many rounds as fit,
+/// less `fewer` (for parts too short to hold them whole), at least one.
+fn units(method: &Method, steps: &[Step], total: u32, participants: u32, fewer: u32) -> Vec<Unit> {
     let ranges: Vec<(u32, Option<u32>)> =
         steps.iter().map(|step| step.range(&method.duration, participants)).collect();
     let needed: u32 = ranges.iter().map(|(min, _)| *min).sum();
@@ -115,7 +136,7 @@ fn units(method: &Method, steps: &[Step], total: u32, participants: u32) -> Vec<
                     (room / typical).clamp(rounds.typical, rounds.max)
                 };
                 let round = Unit { min: floor, typical, max: step.ceiling, ..unit };
-                units.extend(std::iter::repeat_n(round, count.max(1) as usize));
+                units.extend(std::iter::repeat_n(round, count.saturating_sub(fewer).max(1) as usize));
             }
             (Shape::Fixed | Shape::Share, _) => units.push(unit),
             _ => units.push(Unit { typical: step.minutes.max(*min), ..unit }),
@@ -138,7 +159,14 @@ fn cuts(units: &[Unit], slots: &[&Slot]) -> Vec<usize> {
         let lowest = cuts[j] + 1;
         let highest = units.len() - (slots.len() - 1 - j);
         let at = |cut: usize| (weights[..cut].iter().sum::<f64>() - target).abs();
-        let best = (lowest..=highest).min_by(|&a, &b| at(a).total_cmp(&at(b))).unwrap_or(lowest);
+        let mins = |from: usize, to: usize| units[from..to].iter().map(|unit| unit.min).sum::<u32>();
+        let rest: u32 = slots[j + 1..].iter().map(|slot| slot.minutes).sum();
+        // Prefer a cut where both this part and the rest can give every unit its minimum.
+        let fits = |cut: &usize| mins(cuts[j], *cut) <= slot.minutes && mins(*cut, units.len()) <= rest;
+        let closest = |cuts: &mut dyn Iterator<Item = usize>| cuts.min_by(|&a, &b| at(a).total_cmp(&at(b)));
+        let best = closest(&mut (lowest..=highest).filter(fits))
+            .or_else(|| closest(&mut (lowest..=highest)))
+            .unwrap_or(lowest);
         cuts.push(best);
     }
     cuts.push(units.len());

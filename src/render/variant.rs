@@ -49,7 +49,9 @@ pub(super) fn roles(method: &Method, agenda: &Agenda, lang: Lang) -> Vec<Line> {
     let mut lines: Vec<Line> = if method.roles.is_empty() {
         usual_roles(method, team, lang)
     } else {
-        method.roles.iter().map(|role| plain(role.get(lang))).collect()
+        // The first line is the lead's; the others are for a team of two or more.
+        let lines = if team <= 1 { 1 } else { method.roles.len() };
+        method.roles.iter().take(lines).map(|role| plain(role.get(lang))).collect()
     };
     lines.push(match (agenda.format, team) {
         (Format::Onsite, _) => return with_needs(lines, method, agenda, lang),
