@@ -46,8 +46,11 @@ pub(super) fn steps(method: &Method, format: Format) -> &[Step] {
 pub(super) fn roles(method: &Method, agenda: &Agenda, lang: Lang) -> Vec<Line> {
     let t = |fr: &'static str, en: &'static str| plain(lang.pick(fr, en));
     let team = agenda.facilitators;
+    let in_groups = groupings(method, agenda.format)
+        .iter()
+        .any(|g| matches!(g, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups | Grouping::Moving));
     let mut lines: Vec<Line> = if method.roles.is_empty() {
-        usual_roles(method, team, lang)
+        usual_roles(method, in_groups, team, lang)
     } else {
         // The first line is the lead's; the others are for a team of two or more.
         let lines = if team <= 1 { 1 } else { method.roles.len() };
@@ -55,6 +58,10 @@ pub(super) fn roles(method: &Method, agenda: &Agenda, lang: Lang) -> Vec<Line> {
     };
     lines.push(match (agenda.format, team) {
         (Format::Onsite, _) => return with_needs(lines, method, agenda, lang),
+        (Format::Remote, 1) if !in_groups => t(
+            "À distance et seul ou seule : demandez à un participant volontaire de veiller sur la discussion écrite et de vous signaler les mains levées.",
+            "Remotely and on your own: ask a volunteer participant to watch the chat and point out raised hands.",
+        ),
         (Format::Remote, 1) => t(
             "À distance et seul ou seule : préparez les salles de sous-groupes avant la séance et demandez à un participant volontaire de veiller sur la discussion écrite.",
             "Remotely and on your own: set up the breakout rooms before the session and ask a volunteer participant to watch the chat.",
@@ -75,13 +82,17 @@ pub(super) fn roles(method: &Method, agenda: &Agenda, lang: Lang) -> Vec<Line> {
     with_needs(lines, method, agenda, lang)
 }
 
+/// The group configurations the method uses in this format.
+fn groupings(method: &Method, format: Format) -> &[Grouping] {
+    match (format, &method.remote) {
+        (Format::Remote, Some(remote)) if !remote.groupings.is_empty() => &remote.groupings,
+        _ => &method.groupings,
+    }
+}
+
 /// One lead, and what the others do when there are others.
-fn usual_roles(method: &Method, team: u32, lang: Lang) -> Vec<Line> {
+fn usual_roles(method: &Method, in_groups: bool, team: u32, lang: Lang) -> Vec<Line> {
     let t = |fr: &'static str, en: &'static str| plain(lang.pick(fr, en));
-    let in_groups = method
-        .groupings
-        .iter()
-        .any(|g| matches!(g, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups | Grouping::Moving));
     if team <= 1 {
         let mut lines = vec![t(
             "Vous menez la séquence : vous donnez les consignes, tenez le temps et gardez le cadre.",
