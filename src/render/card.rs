@@ -76,7 +76,12 @@ fn facts(method: &Method, lang: Lang) -> Vec<Row> {
     let mut duration =
         format!("{}–{} min ({} {})", d.min, d.max, d.typical, t("habituellement", "typically"));
     if d.per_participant > 0.0 {
-        duration += &format!(" + {} min {}", d.per_participant, t("par participant", "per participant"));
+        let per = d.per_participant.to_string();
+        let per = if lang == Lang::Fr { per.replace('.', ",") } else { per };
+        duration += &format!(" + {per} min {}", t("par participant", "per participant"));
+        if let Some(cap) = d.per_participant_up_to {
+            duration += &format!(" ({} {cap})", t("jusqu'à", "up to"));
+        }
     }
     let facilitators = match method.facilitators.per {
         Some(per) => {
