@@ -274,7 +274,8 @@ pub struct Step {
     /// A share-out's minutes for each group (or each participant).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub each: Option<f64>,
-    /// A share-out's people per group (default 1: every participant speaks).
+    /// People per group (default 1): the unit of a share-out, and for any step the size
+    /// behind `{groups}` (one wheel for every 20 people: `{groups}` wheels).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<u32>,
     /// At most this many groups share (drawn by lot, the others display their work).
