@@ -216,3 +216,71 @@ proptest! {
         }
     }
 }
+
+/// A method file whose steps are shaped: an instruction, a share-out per participant and
+/// a discussion; its declared range follows from them.
+const SHAPED: &str = r#"id: tour-rapide
+name: {fr: "Tour rapide", en: "Quick round"}
+summary: {fr: "Chacun dit un mot.", en: "Everyone says a word."}
+phases: [opening]
+objectives: [build-trust]
+participants: {min: 2, max: 30}
+duration: {min: 5, typical: 10, max: 20, per_participant: 0.5}
+formats: [onsite]
+energy: low
+level: beginner
+setup: {fr: "En cercle.", en: "In a circle."}
+steps:
+  - minutes: 2
+    shape: fixed
+    text: {fr: "Vous posez la question.", en: "You ask the question."}
+  - minutes: 1
+    shape: share
+    each: 0.5
+    text: {fr: "Les {count} personnes répondent.", en: "The {count} people answer."}
+  - minutes: 7
+    floor: 2
+    text: {fr: "Vous reliez les réponses.", en: "You link the answers."}
+sources: ["Pratique du réseau"]
+"#;
+
+fn problems(source: &str) -> Vec<facilitation::Problem> {
+    match Catalogue::from_files([("methods/tour-rapide.yaml", source)]) {
+        Ok(_) => Vec::new(),
+        Err(error) => error.problems().to_vec(),
+    }
+}
+
+#[test]
+fn a_file_whose_range_follows_from_its_steps_loads() {
+    assert!(problems(SHAPED).is_empty(), "{:#?}", problems(SHAPED));
+}
+
+#[test]
+fn a_declared_minimum_shorter_than_the_steps_is_refused_with_its_line_and_the_fix() {
+    let source = SHAPED.replace("per_participant: 0.5}", "per_participant: 0.1}");
+    let found = problems(&source);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let problem = &found[0];
+    assert!(matches!(problem.kind, facilitation::ProblemKind::StepsNeedMore { .. }), "{problem:?}");
+    assert_eq!((problem.field.as_str(), problem.location.map(|at| at.line)), ("steps", Some(12)));
+    assert!(problem.to_string().contains("raise `duration.min`"), "{problem}");
+}
+
+#[test]
+fn a_declared_maximum_the_steps_cannot_fill_is_refused() {
+    let source = SHAPED.replace("    floor: 2\n", "    floor: 2\n    ceiling: 8\n");
+    let found = problems(&source);
+    assert!(
+        found.iter().any(|p| matches!(p.kind, facilitation::ProblemKind::StepsFillLess { .. })),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_share_out_without_its_minutes_each_or_an_unknown_figure_is_refused() {
+    let source = SHAPED.replace("    each: 0.5\n", "").replace("{count} personnes", "{people} personnes");
+    let fields: Vec<String> = problems(&source).into_iter().map(|p| p.field).collect();
+    assert!(fields.contains(&"steps[1].each".to_string()), "{fields:?}");
+    assert!(fields.contains(&"steps[1].text.fr".to_string()), "{fields:?}");
+}
