@@ -20,7 +20,7 @@
 //! | C8 | lunch lasts 45 to 75 minutes and starts between 11:45 and 13:00 |
 //! | C9 | after a main event that opens itself (forum ouvert), only convergence, action and closing |
 //! | C10 | with service users, no content method with heavy writing |
-//! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and takes at most half the session |
+//! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing |
 //!
 //! ```
 //! use facilitation::{craft, Catalogue, Planner, Request};
@@ -340,15 +340,22 @@ pub fn too_much_writing(method: &Method, phase: Phase, with_users: bool) -> bool
 
 /// Whether one of the network's own methods is made for one of `objectives` (its first
 /// objective is asked for: `resolution-irritants` for `resolve-irritants`), can run for
-/// `request` and leaves room for the rest of the session (it needs at most half of it), so
-/// that C11 asks for it.
+/// `request` and leaves room for a welcome, an opening and a closing, so that C11 asks
+/// for it.
 pub fn network_method_fits(method: &Method, request: &Request, objectives: &[Objective]) -> bool {
     method.network
         && method.objectives.first().is_some_and(|own| objectives.contains(own))
         && crate::check::unfit(method, request).is_empty()
         && !lacks_subgroups(method, request.format, request.breakout_rooms)
         && !request.exclude.contains(&method.id)
-        && method.minutes_for(request.participants).min.saturating_mul(2) <= request.minutes()
+        && method.minutes_for(request.participants).min.saturating_add(frame_least(request.minutes()))
+            <= request.minutes()
+}
+
+/// The fewest minutes a session of `minutes` needs besides its content: the usual
+/// welcome, and five minutes each for an opening and a closing.
+fn frame_least(minutes: u32) -> u32 {
+    rules::usual_welcome(minutes) + 2 * rules::GRAIN
 }
 
 struct Review<'a> {

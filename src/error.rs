@@ -93,6 +93,31 @@ pub enum ProblemKind {
         /// `duration.typical`.
         typical: u32,
     },
+    /// The steps need more time than the method's declared minimum gives them.
+    StepsNeedMore {
+        /// The group size where it shows.
+        participants: u32,
+        /// The steps' fewest minutes.
+        need: u32,
+        /// The declared minimum for that size.
+        min: u32,
+    },
+    /// The steps cannot fill the method's declared maximum.
+    StepsFillLess {
+        /// The group size where it shows.
+        participants: u32,
+        /// The steps' most minutes.
+        most: u32,
+        /// The declared maximum for that size.
+        max: u32,
+    },
+    /// A step lacks what its shape needs.
+    StepShape {
+        /// The step's shape.
+        shape: String,
+        /// The missing field.
+        field: String,
+    },
     /// A list that must not be empty is empty.
     EmptyList,
     /// A value appears twice in a list.
@@ -419,6 +444,18 @@ impl Localize for ProblemKind {
             K::StepsSum { sum, typical } => lang.pick(
                 format!("les étapes totalisent {sum} minutes mais la durée typique est de {typical} ; ajustez une étape ou `duration.typical`"),
                 format!("the steps add up to {sum} minutes but the typical duration is {typical}; adjust a step or `duration.typical`"),
+            ),
+            K::StepsNeedMore { participants, need, min } => lang.pick(
+                format!("pour {participants} participants, les étapes demandent au moins {need} minutes mais la méthode peut n'en recevoir que {min} ; augmentez `duration.min` ou `duration.per_participant`, ou baissez le `floor`, le `each` ou le `rounds.min` d'une étape"),
+                format!("for {participants} participants the steps need at least {need} minutes but the method may be given {min}; raise `duration.min` or `duration.per_participant`, or lower a step's `floor`, `each` or `rounds.min`"),
+            ),
+            K::StepsFillLess { participants, most, max } => lang.pick(
+                format!("pour {participants} participants, les étapes durent au plus {most} minutes mais la méthode peut en recevoir {max} ; baissez `duration.max` ou augmentez le `ceiling` ou le `rounds.max` d'une étape"),
+                format!("for {participants} participants the steps last at most {most} minutes but the method may be given {max}; lower `duration.max` or raise a step's `ceiling` or `rounds.max`"),
+            ),
+            K::StepShape { shape, field } => lang.pick(
+                format!("une étape de forme `{shape}` a besoin de `{field}` ; ajoutez-le"),
+                format!("a `{shape}` step needs `{field}`; add it"),
             ),
             K::EmptyList => lang.pick("la liste est vide ; donnez au moins une valeur", "the list is empty; give at least one value").to_string(),
             K::RepeatedValue { value } => lang.pick(

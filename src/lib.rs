@@ -42,7 +42,11 @@
 //! silent, this crate extends it with optional fields only: on a method, `groupings` (how
 //! participants are grouped) and `writing` (how much reading and writing it asks: service
 //! users often have little of either); on a material, `per` (one item per N participants)
-//! or `count` (a fixed number). Everything that can go wrong in an input is reported as a
+//! or `count` (a fixed number); on a step, its [`Shape`] (`fixed`, `elastic` within
+//! `floor`/`ceiling`, `share` of `each` minutes per `group`, `rounds` of at least `floor`
+//! minutes) and the day's figures in its text (`{count}`, `{rounds}`, `{minutes}`...); on a
+//! method, `roles` when the usual ones do not fit and `remote.steps` where they differ; on a
+//! duration, `per_participant_up_to`. Everything that can go wrong in an input is reported as a
 //! [`Problem`] naming the file, the line and the field; nothing panics.
 
 pub mod agenda;
@@ -73,7 +77,7 @@ pub use error::{AgendaError, LoadError, Location, Problem, ProblemKind, RequestE
 pub use load::MAX_FILE_BYTES;
 pub use method::{
     DurationRange, Facilitators, InvalidMethodId, Material, Method, MethodId, MinuteRange, Origin,
-    Participants, Step,
+    Participants, Remote, RoundCount, Shape, Step,
 };
 pub use planner::{Plan, PlanError, PlanOptions, Planner, Reason};
 pub use request::{Request, RequestBuilder, Requester};

@@ -3,7 +3,7 @@
 //! the line and the field.
 
 use crate::error::{Location, Problem, ProblemKind};
-use crate::method::{Method, MethodId};
+use crate::method::{Method, MethodId, Shape, Step};
 use crate::text::Text;
 use std::collections::HashSet;
 use std::fmt::Display;
@@ -167,20 +167,29 @@ fn check_texts(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
     ];
     texts.extend(method.steps.iter().enumerate().map(|(i, step)| (format!("steps[{i}].text"), &step.text)));
     texts.extend(method.tips.iter().enumerate().map(|(i, tip)| (format!("tips[{i}]"), tip)));
+    texts.extend(method.roles.iter().enumerate().map(|(i, role)| (format!("roles[{i}]"), role)));
+    if let Some(remote) = &method.remote {
+        texts.push(("remote.setup".into(), &remote.setup));
+        let steps = remote.steps.iter().enumerate();
+        texts.extend(steps.map(|(i, step)| (format!("remote.steps[{i}].text"), &step.text)));
+    }
     for (field, text) in texts {
         if text.fr.trim().is_empty() {
             add(&format!("{field}.fr"), ProblemKind::BlankText);
         }
     }
-    for (i, material) in method.materials.iter().enumerate() {
+    let remote = method.remote.as_ref().map_or(&[][..], |remote| &remote.materials[..]);
+    let materials = method.materials.iter().map(|m| ("materials", m)).enumerate();
+    let remote = remote.iter().map(|m| ("remote.materials", m)).enumerate();
+    for (i, (list, material)) in materials.chain(remote) {
         if material.fr.trim().is_empty() {
-            add(&format!("materials[{i}].fr"), ProblemKind::BlankText);
+            add(&format!("{list}[{i}].fr"), ProblemKind::BlankText);
         }
         if material.per.is_some() && material.count.is_some() {
-            add(&format!("materials[{i}]"), ProblemKind::TwoQuantities);
+            add(&format!("{list}[{i}]"), ProblemKind::TwoQuantities);
         }
         if material.per == Some(0) || material.count == Some(0) {
-            add(&format!("materials[{i}]"), ProblemKind::NotPositive { value: "0".into() });
+            add(&format!("{list}[{i}]"), ProblemKind::NotPositive { value: "0".into() });
         }
     }
 }
@@ -240,15 +249,93 @@ fn check_numbers(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
     if method.facilitators.per == Some(0) {
         add("facilitators.per", ProblemKind::NotPositive { value: "0".into() });
     }
-    for (i, step) in method.steps.iter().enumerate() {
-        if step.minutes == 0 {
-            add(&format!("steps[{i}].minutes"), ProblemKind::NotPositive { value: "0".into() });
+    check_steps("steps", &method.steps, method, add);
+    if let Some(remote) = method.remote.as_ref().filter(|remote| !remote.steps.is_empty()) {
+        check_steps("remote.steps", &remote.steps, method, add);
+    }
+}
+
+/// A list of steps: each step's figures, their sum at the typical duration, and the range
+/// they allow against the declared one.
+fn check_steps(field: &str, steps: &[Step], method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
+    for (i, step) in steps.iter().enumerate() {
+        check_step(&format!("{field}[{i}]"), step, add);
+    }
+    let sum = steps.iter().fold(0u32, |sum, step| sum.saturating_add(step.minutes));
+    if !steps.is_empty() && sum != method.duration.typical {
+        add(field, ProblemKind::StepsSum { sum, typical: method.duration.typical });
+    }
+    if let Some(kind) = range_problem(method, steps) {
+        add(field, kind);
+    }
+}
+
+fn check_step(field: &str, step: &Step, add: &mut impl FnMut(&str, ProblemKind)) {
+    let mut need = |missing: &str| {
+        let shape = serde_yaml::to_string(&step.shape).unwrap_or_default().trim().to_string();
+        add(&format!("{field}.{missing}"), ProblemKind::StepShape { shape, field: missing.to_string() });
+    };
+    match step.shape {
+        Shape::Share if step.each.is_none_or(|each| !(each.is_finite() && each > 0.0)) => need("each"),
+        Shape::Rounds if step.rounds.is_none() => need("rounds"),
+        Shape::Rounds if step.floor.is_none() => need("floor"),
+        _ => {}
+    }
+    for (lang, text) in [("fr", Some(&step.text.fr)), ("en", step.text.en.as_ref())] {
+        for word in text.into_iter().flat_map(|text| placeholders(text)) {
+            if !Step::PLACEHOLDERS.contains(&word) {
+                let expected = Step::PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
+                add(
+                    &format!("{field}.text.{lang}"),
+                    ProblemKind::UnknownValue { value: format!("{{{word}}}"), expected },
+                );
+            }
         }
     }
-    let sum = method.steps.iter().fold(0u32, |sum, step| sum.saturating_add(step.minutes));
-    if !method.steps.is_empty() && sum != d.typical {
-        add("steps", ProblemKind::StepsSum { sum, typical: d.typical });
+    if step.minutes == 0 && step.shape != Shape::Share {
+        add(&format!("{field}.minutes"), ProblemKind::NotPositive { value: "0".into() });
     }
+    if let Some(rounds) = step.rounds.filter(|r| r.min == 0 || r.min > r.typical || r.typical > r.max) {
+        add(
+            &format!("{field}.rounds"),
+            ProblemKind::DurationOrder { min: rounds.min, typical: rounds.typical, max: rounds.max },
+        );
+    }
+    if let Some((floor, ceiling)) = step.floor.zip(step.ceiling).filter(|(f, c)| f > c) {
+        add(
+            &format!("{field}.floor"),
+            ProblemKind::DurationOrder { min: floor, typical: floor, max: ceiling },
+        );
+    }
+    for zero in [("group", step.group), ("most", step.most)].iter().filter(|(_, v)| *v == Some(0)) {
+        add(&format!("{field}.{}", zero.0), ProblemKind::NotPositive { value: "0".into() });
+    }
+}
+
+/// The words between braces in a step's text.
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(word, _)| word))
+}
+
+/// The first group size where the declared range and the steps disagree: the steps need
+/// more than the declared minimum, or cannot fill the declared maximum. Sizes are checked
+/// one by one up to 2,000 above the minimum, then at the maximum.
+fn range_problem(method: &Method, steps: &[Step]) -> Option<ProblemKind> {
+    let p = method.participants;
+    let sizes = (p.min..=p.max.min(p.min.saturating_add(2000))).chain(std::iter::once(p.max));
+    sizes.into_iter().find_map(|participants| {
+        let declared = method.minutes_for(participants);
+        let (need, most) = method.steps_range(steps, participants);
+        if need > declared.min {
+            Some(ProblemKind::StepsNeedMore { participants, need, min: declared.min })
+        } else {
+            most.filter(|most| *most < declared.max).map(|most| ProblemKind::StepsFillLess {
+                participants,
+                most,
+                max: declared.max,
+            })
+        }
+    })
 }
 
 /// Finds the line of a field path (`duration.min`, `steps[2].minutes`) in a YAML source:

@@ -144,6 +144,10 @@ pub struct DurationRange {
     /// Minutes added per participant (a tour de table of 40 takes longer than one of 8).
     #[serde(default)]
     pub per_participant: f64,
+    /// The group size beyond which no more minutes are added (a large plenary switches to
+    /// a show of cards and a few volunteers); absent: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_participant_up_to: Option<u32>,
 }
 
 /// A range of whole minutes (inclusive).
@@ -175,7 +179,8 @@ impl fmt::Display for MinuteRange {
 impl DurationRange {
     /// The minutes added for `participants` people, before rounding.
     fn scaling(&self, participants: u32) -> f64 {
-        self.per_participant.max(0.0) * f64::from(participants)
+        let counted = self.per_participant_up_to.map_or(participants, |cap| participants.min(cap));
+        self.per_participant.max(0.0) * f64::from(counted)
     }
 
     /// Rounds up a fixed part plus the scaling, saturating instead of overflowing.
@@ -209,15 +214,143 @@ impl Default for Facilitators {
     }
 }
 
+/// How a step's minutes follow the time a method is given and the size of the group.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Shape {
+    /// A discussion: absorbs the stretch, between its `floor` and its `ceiling`.
+    #[default]
+    Elastic,
+    /// An instruction, a vote: its minutes never change.
+    Fixed,
+    /// A share-out: its minutes plus `each` minutes for every group of `group` people
+    /// (every participant when `group` is 1), at most `most` of them.
+    Share,
+    /// Repeated per round (World Café, forum ouvert): rounds keep at least `floor`
+    /// minutes; when time is short there are fewer rounds, not shorter ones.
+    Rounds,
+}
+
+/// How many rounds a repeated step runs.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundCount {
+    /// The fewest rounds that still make sense.
+    pub min: u32,
+    /// The rounds at the method's typical duration (the step's `minutes` cover them).
+    pub typical: u32,
+    /// The most rounds worth running.
+    pub max: u32,
+}
+
 /// One step of a method, at its typical duration.
+///
+/// Its text may name the real figures of the day: `{count}` (groups or people who share,
+/// for a share-out), `{groups}` (groups formed), `{each}` (minutes each), `{rounds}` (rounds
+/// run) and `{minutes}` (minutes of one round, or of the step).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
-    /// Its minutes at the method's typical duration.
+    /// Its minutes at the method's typical duration (for a share-out: without the shares;
+    /// for rounds: all the typical rounds).
     pub minutes: u32,
     /// What the facilitator says and does, and what the group produces.
     pub text: Text,
+    /// How its minutes change; a step without a shape stretches in proportion.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub shape: Shape,
+    /// The fewest minutes of an elastic step, or of one round. Default: in proportion to
+    /// the method's `duration.min`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<u32>,
+    /// The most minutes of an elastic step, or of one round, before the other steps
+    /// stretch. Default: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ceiling: Option<u32>,
+    /// A share-out's minutes for each group (or each participant).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub each: Option<f64>,
+    /// People per group (default 1): the unit of a share-out, and for any step the size
+    /// behind `{groups}` (one wheel for every 20 people: `{groups}` wheels).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<u32>,
+    /// At most this many groups share (drawn by lot, the others display their work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub most: Option<u32>,
+    /// The rounds of a repeated step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<RoundCount>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+impl Step {
+    /// The figures a step's text may name between braces, filled in for the day.
+    pub const PLACEHOLDERS: [&'static str; 5] = ["count", "groups", "each", "rounds", "minutes"];
+
+    /// An elastic step that stretches in proportion, as written in a file with only
+    /// minutes and a text.
+    pub fn new(minutes: u32, text: Text) -> Self {
+        Step {
+            minutes,
+            text,
+            shape: Shape::Elastic,
+            floor: None,
+            ceiling: None,
+            each: None,
+            group: None,
+            most: None,
+            rounds: None,
+        }
+    }
+
+    /// The groups (or people) formed for a share-out of `participants` people, and how
+    /// many of them share.
+    pub fn sharing(&self, participants: u32) -> (u32, u32) {
+        let groups = participants.div_ceil(self.group.unwrap_or(1).max(1));
+        (groups, self.most.map_or(groups, |most| groups.min(most)))
+    }
+
+    /// The minutes the shares of a share-out take for `participants` people (rounded up).
+    pub fn share_minutes(&self, participants: u32) -> u32 {
+        let each = self.each.filter(|each| each.is_finite() && *each > 0.0).unwrap_or(0.0);
+        let minutes = (each * f64::from(self.sharing(participants).1)).ceil();
+        if minutes < f64::from(u32::MAX) { minutes as u32 } else { u32::MAX }
+    }
+
+    /// The typical minutes of one round of a repeated step.
+    pub fn round_minutes(&self) -> u32 {
+        let typical = self.rounds.map_or(1, |rounds| rounds.typical.max(1));
+        (self.minutes / typical).max(1)
+    }
+
+    /// The fewest and the most minutes this step can take for `participants` people in a
+    /// method whose declared range is `duration` (`None`: no upper bound).
+    pub fn range(&self, duration: &DurationRange, participants: u32) -> (u32, Option<u32>) {
+        let in_proportion = |to: u32| {
+            (f64::from(self.minutes) * f64::from(to) / f64::from(duration.typical.max(1))).floor() as u32
+        };
+        match self.shape {
+            Shape::Fixed => (self.minutes, Some(self.minutes)),
+            Shape::Share => {
+                let minutes = self.minutes.saturating_add(self.share_minutes(participants));
+                (minutes, Some(minutes))
+            }
+            Shape::Elastic => (self.floor.unwrap_or_else(|| in_proportion(duration.min)), self.ceiling),
+            Shape::Rounds => {
+                let rounds = self.rounds.unwrap_or(RoundCount { min: 1, typical: 1, max: 1 });
+                let floor = self.floor.unwrap_or_else(|| self.round_minutes());
+                let ceiling = self.ceiling.map(|ceiling| ceiling.saturating_mul(rounds.max));
+                (floor.saturating_mul(rounds.min), ceiling)
+            }
+        }
+    }
 }
 
 /// Something to bring: a localized name, with a quantity when it depends on the group.
@@ -334,9 +467,48 @@ pub struct Method {
     /// Where its figures and description come from.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// How it runs by video, when it can: what differs from onsite.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote: Option<Remote>,
+    /// What the facilitators do, when the usual roles (one leads, the others support the
+    /// groups) do not fit: a method that runs itself says what they do instead. The first
+    /// line is the lead's; the others are printed when there are other facilitators.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Text>,
+}
+
+/// How a method runs by video: its own setup, materials and, where they differ, steps.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remote {
+    /// The group configurations it needs by video (pairs or small groups need breakout
+    /// rooms); empty: the onsite ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groupings: Vec<Grouping>,
+    /// How to prepare the video call and the shared boards.
+    pub setup: Text,
+    /// What to prepare (digital whiteboard, breakout rooms, chat, polls).
+    #[serde(default)]
+    pub materials: Vec<Material>,
+    /// The steps by video, when they differ from onsite; they add up to the typical
+    /// duration too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
 }
 
 impl Method {
+    /// The fewest and the most minutes its `steps` can take for `participants` people
+    /// (`None`: no upper bound). The declared range must lie within it.
+    pub fn steps_range(&self, steps: &[Step], participants: u32) -> (u32, Option<u32>) {
+        steps.iter().map(|step| step.range(&self.duration, participants)).fold(
+            (0u32, Some(0u32)),
+            |(min, max), (step_min, step_max)| {
+                (min.saturating_add(step_min), max.zip(step_max).map(|(a, b)| a.saturating_add(b)))
+            },
+        )
+    }
+
     /// The minutes it needs for `participants` people (rounded up to whole minutes).
     pub fn minutes_for(&self, participants: u32) -> MinuteRange {
         MinuteRange {
@@ -369,9 +541,13 @@ impl Method {
     }
 
     /// The group configurations it needs in `format`.
+    /// Remote and hybrid sessions use what its `remote` block says it needs by video, when
+    /// it says; otherwise, and on site, its own `groupings`.
     pub fn groupings_for(&self, format: Format) -> &[Grouping] {
-        let _ = format;
-        &self.groupings
+        match &self.remote {
+            Some(remote) if format != Format::Onsite && !remote.groupings.is_empty() => &remote.groupings,
+            _ => &self.groupings,
+        }
     }
 
     /// Whether it can serve `phase`.

@@ -3,6 +3,10 @@
 
 use facilitation::{Catalogue, Format, Level, Method, Objective, Phase};
 
+#[path = "support/physical.rs"]
+mod physical;
+use physical::physical_words;
+
 fn methods() -> Vec<&'static Method> {
     Catalogue::builtin().iter().collect()
 }
@@ -122,4 +126,52 @@ fn every_objective_is_served_for_beginners_remote_and_hybrid_from_6_to_150_peopl
 fn every_phase_is_served_for_beginners_remote_and_hybrid_from_6_to_150_people() {
     let missing: Vec<String> = Phase::ALL.iter().flat_map(|p| gaps(|m| m.has_phase(*p), p.id())).collect();
     assert!(missing.is_empty(), "no method for:\n{}", missing.join("\n"));
+}
+
+/// The words the network does not use, and the one it uses instead: French of France, one
+/// word per object.
+const BANNED_WORDS: [(&str, &str); 8] = [
+    ("papillon", "post-it"),
+    ("tableau de papier", "paperboard"),
+    ("tableau à feuilles", "paperboard"),
+    ("tableau de conférence", "paperboard"),
+    ("note autocollante", "post-it"),
+    ("notes autocollantes", "post-it"),
+    ("pastille", "gommettes"),
+    ("marqueur", "feutres"),
+];
+
+#[test]
+fn the_catalogue_says_paperboard_post_it_gommettes_and_feutres_and_no_variant() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("methods");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "yaml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap().to_lowercase();
+        for (banned, instead) in BANNED_WORDS {
+            if text.contains(banned) {
+                found.push(format!("{}: « {banned} » (write « {instead} »)", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn every_method_that_runs_remotely_says_how_without_physical_material() {
+    for method in methods().into_iter().filter(|m| m.formats.contains(&Format::Remote)) {
+        let remote = method.remote.as_ref();
+        let remote = remote.unwrap_or_else(|| panic!("{}: no remote block", method.id));
+        assert!(remote.setup.has_english() && !remote.materials.is_empty(), "{}", method.id);
+        let mut texts = vec![remote.setup.fr.clone()];
+        texts.extend(remote.materials.iter().map(|m| m.fr.clone()));
+        let steps = if remote.steps.is_empty() { &method.steps } else { &remote.steps };
+        texts.extend(steps.iter().map(|s| s.text.fr.clone()));
+        for text in texts {
+            assert!(physical_words(&text).is_empty(), "{}: {text}", method.id);
+        }
+    }
 }

@@ -155,7 +155,7 @@ fn rule_6_rejects_a_method_that_needs_more_facilitators() {
     let request = request(&MORNING.replace("facilitators: 2", "facilitators: 1"));
     let mut agenda = planned(&request);
     let i = method_index(&agenda);
-    agenda.slots[i].method = Some("discovery-action-dialogue".parse().unwrap());
+    agenda.slots[i].method = Some("croisement-des-savoirs".parse().unwrap());
     agenda.slots[i].phase = Some(facilitation::Phase::Emergence);
     agenda.slots[i].objectives = vec![facilitation::Objective::SharePractices];
     assert!(rules(&agenda, &request).contains(&6));

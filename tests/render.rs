@@ -6,6 +6,9 @@ use facilitation::{Catalogue, ClockTime, Lang, Method, Plan, Planner, Request, S
 use proptest::prelude::*;
 use std::path::Path;
 
+#[path = "support/physical.rs"]
+mod physical;
+
 const SAMPLES: [&str; 6] = [
     "forum-rsa.yaml",
     "forum-ouvert-ehpad.yaml",
@@ -15,10 +18,20 @@ const SAMPLES: [&str; 6] = [
     "equipe-a-distance.yaml",
 ];
 
-fn plan(name: &str) -> Plan {
+fn request(name: &str) -> Request {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(name);
-    let request = Request::from_file(path).unwrap();
-    Planner::new(Catalogue::builtin()).plan(&request).unwrap()
+    Request::from_file(path).unwrap()
+}
+
+fn plan(name: &str) -> Plan {
+    Planner::new(Catalogue::builtin()).plan(&request(name)).unwrap()
+}
+
+/// The part of a déroulé a facilitator follows: the detail, the materials and the setups.
+fn detail(text: &str) -> &str {
+    let from = text.find("## Déroulé détaillé").unwrap();
+    let to = text.find("## Pourquoi ces choix").unwrap_or(text.len());
+    &text[from..to]
 }
 
 fn method(slot: &Slot) -> &'static Method {
@@ -78,7 +91,7 @@ fn step_times_add_up_to_each_slot_and_follow_each_other() {
         for slot in plan.agenda.method_slots().filter(|slot| slot.part.is_none()) {
             let parts: Vec<&Slot> =
                 plan.agenda.method_slots().filter(|other| other.method == slot.method).collect();
-            let timed = timed_steps(method(slot), &parts);
+            let timed = timed_steps(method(slot), &method(slot).steps, &parts, plan.agenda.participants);
             for (part, steps) in parts.iter().zip(&timed) {
                 assert_eq!(steps.iter().map(|s| s.minutes).sum::<u32>(), part.minutes, "{sample}");
                 assert_eq!(steps.first().map(|s| s.start), Some(part.start), "{sample}");
@@ -94,19 +107,84 @@ fn a_split_world_cafe_keeps_its_rounds_whole_across_the_break() {
     let cafe = Catalogue::builtin().get("world-cafe").unwrap();
     let first = method_slot("world-cafe", "10:00", "11:00", None);
     let second = method_slot("world-cafe", "11:15", "12:15", Some(2));
-    let timed = timed_steps(cafe, &[&first, &second]);
+    let timed = timed_steps(cafe, &cafe.steps, &[&first, &second], 40);
     assert!(timed.iter().flatten().all(|step| !step.continued));
-    let steps: Vec<usize> = timed.iter().flatten().map(|step| step.step).collect();
+    let mut steps: Vec<usize> = timed.iter().flatten().map(|step| step.step).collect();
+    assert!(steps.windows(2).all(|pair| pair[0] <= pair[1]), "{steps:?}");
+    steps.dedup();
     assert_eq!(steps, (0..cafe.steps.len()).collect::<Vec<_>>());
+    let rounds = timed.iter().flatten().filter_map(|step| step.rounds.map(|rounds| step.minutes / rounds));
+    assert!(rounds.clone().count() == 2 && rounds.into_iter().all(|minutes| minutes >= 20));
 }
 
 #[test]
-fn a_world_cafe_stretched_to_two_hours_and_a_half_has_longer_rounds() {
+fn a_world_cafe_given_half_an_hour_more_runs_one_more_round_and_shortens_nothing() {
     let cafe = Catalogue::builtin().get("world-cafe").unwrap();
-    let usual = timed_steps(cafe, &[&method_slot("world-cafe", "10:00", "12:00", None)]);
-    let long = timed_steps(cafe, &[&method_slot("world-cafe", "10:00", "12:30", None)]);
+    let usual = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "12:00", None)], 40);
+    let long = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "12:30", None)], 40);
+    let rounds = |timed: &[Vec<render::TimedStep>]| timed[0].iter().find_map(|step| step.rounds);
+    assert_eq!((rounds(&usual), rounds(&long)), (Some(3), Some(4)));
     for (usual, long) in usual[0].iter().zip(&long[0]) {
-        assert!(long.minutes > usual.minutes, "step {}", usual.step);
+        assert!(long.minutes >= usual.minutes, "step {}", usual.step);
+    }
+}
+
+#[test]
+fn a_remote_deroule_names_no_physical_material_or_gesture() {
+    let plan = plan("equipe-a-distance.yaml");
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(text.contains("Conseils :"));
+    let physical: Vec<&str> = detail(&text)
+        .lines()
+        .filter(|line| !physical::physical_words(line).is_empty() && !is_tip(&text, line))
+        .collect();
+    assert!(physical.is_empty(), "{physical:#?}");
+}
+
+/// Whether `line` is one of the method tips, which may compare with the room.
+fn is_tip(text: &str, line: &str) -> bool {
+    text.split("Conseils :").skip(1).any(|after| {
+        let list = after.split("\n\n").find(|block| block.trim_start().starts_with("- ")).unwrap_or("");
+        list.contains(line)
+    })
+}
+
+#[test]
+fn a_hybrid_deroule_covers_both_rooms_and_who_looks_after_the_people_connected() {
+    let mut request = request("equipe-a-distance.yaml");
+    request.format = facilitation::Format::Hybrid;
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(text.contains("**Installation (dans la salle)**"), "no room setup");
+    assert!(text.contains("**Installation (à distance)**"), "no remote setup");
+    assert!(text.contains("relais des personnes connectées"), "nobody looks after the people connected");
+}
+
+#[test]
+fn roles_are_written_for_the_facilitators_available() {
+    let plan = plan("equipe-a-distance.yaml");
+    assert_eq!(plan.agenda.facilitators, 1);
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("Les autres circulent") && !text.contains("L'autre circule"));
+    let forum = plan_with_one_facilitator("forum-ouvert-ehpad.yaml");
+    let forum = forum.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(forum.contains("vous ne dirigez aucune session"));
+    assert!(!forum.contains("Les autres facilitateurs accueillent"));
+}
+
+fn plan_with_one_facilitator(name: &str) -> Plan {
+    let mut request = request(name);
+    request.facilitators = 1;
+    Planner::new(Catalogue::builtin()).plan(&request).unwrap()
+}
+
+#[test]
+fn no_developer_note_reaches_the_facilitator() {
+    for sample in SAMPLES {
+        let text = plan(sample).to_markdown(Catalogue::builtin(), Lang::Fr);
+        for note in ["La fiche annonce", "en totalisent", "nous retenons"] {
+            assert!(!text.contains(note), "{sample}: {note}");
+        }
     }
 }
 
@@ -194,7 +272,7 @@ proptest! {
             clock = end.plus(15).unwrap();
         }
         let refs: Vec<&Slot> = slots.iter().collect();
-        let timed = timed_steps(method, &refs);
+        let timed = timed_steps(method, &method.steps, &refs, 30);
         prop_assert_eq!(timed.len(), slots.len());
         for (slot, steps) in slots.iter().zip(&timed) {
             prop_assert_eq!(steps.iter().map(|s| s.minutes).sum::<u32>(), slot.minutes);

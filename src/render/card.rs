@@ -1,8 +1,11 @@
 //! The method card: everything a facilitator needs to run a method, on one page.
 
 use super::document::{Block, Document, Line, Row, Span, labelled, plain};
+use super::steps::timed_steps;
 use super::{format_labels, grouping_labels, objective_labels, phase_labels};
-use crate::method::Method;
+use crate::agenda::{Slot, SlotKind};
+use crate::clock::ClockTime;
+use crate::method::{Method, Step};
 use crate::text::Lang;
 
 /// The method card: summary, key facts, setup, materials, steps with their times, tips,
@@ -37,7 +40,18 @@ pub fn card(method: &Method, lang: Lang) -> Document {
         doc.push(Block::List(method.materials.iter().map(|m| plain(m.name(lang))).collect()));
     }
     doc.heading(2, t("Déroulement", "Steps"));
-    doc.push(Block::Numbered(steps(method, lang)));
+    doc.push(Block::Paragraph(vec![Span::Emphasis(for_size(method, lang))]));
+    doc.push(Block::Numbered(steps(method, &method.steps, lang)));
+    if let Some(remote) = &method.remote {
+        doc.heading(2, t("À distance", "Remotely"));
+        doc.push(Block::Paragraph(plain(remote.setup.get(lang))));
+        if !remote.materials.is_empty() {
+            doc.push(Block::List(remote.materials.iter().map(|m| plain(m.name(lang))).collect()));
+        }
+        if !remote.steps.is_empty() {
+            doc.push(Block::Numbered(steps(method, &remote.steps, lang)));
+        }
+    }
     if !method.tips.is_empty() {
         doc.heading(2, t("Conseils", "Tips"));
         doc.push(Block::List(method.tips.iter().map(|tip| plain(tip.get(lang))).collect()));
@@ -46,13 +60,28 @@ pub fn card(method: &Method, lang: Lang) -> Document {
     doc
 }
 
+/// Says which group size and length the steps below are timed for.
+fn for_size(method: &Method, lang: Lang) -> String {
+    let size = card_size(method);
+    let minutes = method.typical_minutes_for(size);
+    match lang {
+        Lang::Fr => format!("Pour {size} participants et {minutes} minutes :"),
+        Lang::En => format!("For {size} participants and {minutes} minutes:"),
+    }
+}
+
 fn facts(method: &Method, lang: Lang) -> Vec<Row> {
     let t = |fr: &'static str, en: &'static str| lang.pick(fr, en);
     let d = &method.duration;
     let mut duration =
         format!("{}–{} min ({} {})", d.min, d.max, d.typical, t("habituellement", "typically"));
     if d.per_participant > 0.0 {
-        duration += &format!(" + {} min {}", d.per_participant, t("par participant", "per participant"));
+        let per = d.per_participant.to_string();
+        let per = if lang == Lang::Fr { per.replace('.', ",") } else { per };
+        duration += &format!(" + {per} min {}", t("par participant", "per participant"));
+        if let Some(cap) = d.per_participant_up_to {
+            duration += &format!(" ({} {cap})", t("jusqu'à", "up to"));
+        }
     }
     let facilitators = match method.facilitators.per {
         Some(per) => {
@@ -84,18 +113,28 @@ fn facts(method: &Method, lang: Lang) -> Vec<Row> {
     .collect()
 }
 
-fn steps(method: &Method, lang: Lang) -> Vec<Line> {
-    let mut elapsed = 0;
-    method
-        .steps
+/// The group size the card's steps are timed for: 20 people, or the nearest size the
+/// method works with.
+fn card_size(method: &Method) -> u32 {
+    20u32.clamp(method.participants.min, method.participants.max)
+}
+
+/// The steps at the method's typical length for the card's group size, with their real
+/// figures (rounds, groups that share).
+fn steps(method: &Method, steps: &[Step], lang: Lang) -> Vec<Line> {
+    let size = card_size(method);
+    let minutes = method.typical_minutes_for(size);
+    let (Some(start), Some(end)) = (ClockTime::from_minutes(0), ClockTime::from_minutes(minutes)) else {
+        return Vec::new();
+    };
+    let slot = Slot::new(SlotKind::Method, start, end);
+    let timed = timed_steps(method, steps, &[&slot], size);
+    timed
         .iter()
+        .flatten()
         .map(|step| {
-            let line = labelled(
-                format!("{}–{} min", elapsed, elapsed + step.minutes),
-                format!(" — {}", step.text.get(lang)),
-            );
-            elapsed += step.minutes;
-            line
+            let (from, to) = (step.start.minutes(), step.end.minutes());
+            labelled(format!("{from}–{to} min"), format!(" — {}", step.text.get(lang)))
         })
         .collect()
 }

@@ -5,6 +5,7 @@
 use super::document::{Block, Document, Line, Row, Segment, Span, labelled, plain};
 use super::objective_labels;
 use super::steps::{TimedStep, timed_steps};
+use super::variant;
 use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::analysis::Question;
 use crate::catalogue::Catalogue;
@@ -13,7 +14,7 @@ use crate::method::Method;
 use crate::planner::{Plan, Reason};
 use crate::text::Lang;
 use crate::text::Localize;
-use crate::vocabulary::{Format, Grouping};
+use crate::vocabulary::Grouping;
 
 /// The network's ground rules, said at every welcome.
 pub const GROUND_RULES: [&str; 5] =
@@ -227,7 +228,7 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
             };
             // A later part uses what the first part brought.
             let materials = match (method, slot.part) {
-                (Some(method), None) => material_names(method, agenda.participants, lang),
+                (Some(method), None) => material_names(method, agenda, lang),
                 _ => String::new(),
             };
             Row {
@@ -248,11 +249,10 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
 }
 
 /// A method's materials with their quantities for the group, on one line.
-fn material_names(method: &Method, participants: u32, lang: Lang) -> String {
-    method
-        .materials
+fn material_names(method: &Method, agenda: &Agenda, lang: Lang) -> String {
+    variant::materials(method, agenda.format)
         .iter()
-        .map(|m| with_quantity(m.name(lang), m.quantity_for(participants)))
+        .map(|m| with_quantity(m.name(lang), m.quantity_for(agenda.participants)))
         .collect::<Vec<_>>()
         .join(t(lang, " ; ", "; "))
 }
@@ -331,17 +331,19 @@ fn method_detail(method: &Method, parts: &[&Slot], agenda: &Agenda, lang: Lang) 
             colon(lang, &served),
         )));
     }
-    blocks.push(Block::Paragraph(labelled(
-        t(lang, "Installation", "Setup"),
-        colon(lang, method.setup.get(lang)),
-    )));
-    steps(&mut blocks, method, parts, lang);
+    for (room, setup) in variant::setups(method, agenda.format) {
+        let label = t(lang, "Installation", "Setup");
+        let label =
+            room.map_or(label.to_string(), |room| format!("{label} ({})", room.get(lang).to_lowercase()));
+        blocks.push(Block::Paragraph(labelled(label, colon(lang, setup.get(lang)))));
+    }
+    steps(&mut blocks, method, parts, agenda, lang);
     blocks.push(Block::Paragraph(plain(t(lang, "Rôles des facilitateurs :", "Facilitators' roles:"))));
-    blocks.push(Block::List(roles(method, agenda, lang)));
-    if !method.materials.is_empty() {
+    blocks.push(Block::List(variant::roles(method, agenda, lang)));
+    if !variant::materials(method, agenda.format).is_empty() {
         blocks.push(Block::Paragraph(labelled(
             t(lang, "Matériel", "Materials"),
-            colon(lang, &material_names(method, agenda.participants, lang)),
+            colon(lang, &material_names(method, agenda, lang)),
         )));
     }
     if !method.tips.is_empty() {
@@ -356,73 +358,21 @@ fn colon(lang: Lang, text: &str) -> String {
 }
 
 /// The steps on the clock, part by part for a split method.
-fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], lang: Lang) {
-    let timed = timed_steps(method, parts);
+fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], agenda: &Agenda, lang: Lang) {
+    let timed = timed_steps(method, variant::steps(method, agenda.format), parts, agenda.participants);
     for (i, (slot, steps)) in parts.iter().zip(&timed).enumerate() {
         if parts.len() > 1 {
             let part = format!("{} {} ({}–{})", t(lang, "Partie", "Part"), i + 1, slot.start, slot.end);
             blocks.push(Block::Paragraph(vec![Span::Strong(part)]));
         }
-        blocks.push(Block::Numbered(steps.iter().map(|step| step_line(method, step, lang)).collect()));
+        blocks.push(Block::Numbered(steps.iter().map(|step| step_line(step, lang)).collect()));
     }
 }
 
-fn step_line(method: &Method, step: &TimedStep, lang: Lang) -> Line {
-    let text = method.steps.get(step.step).map_or("", |s| s.text.get(lang));
+fn step_line(step: &TimedStep, lang: Lang) -> Line {
+    let text = step.text.get(lang);
     let continued = if step.continued { t(lang, "(suite) ", "(continued) ") } else { "" };
     labelled(format!("{}–{} ({} min)", step.start, step.end, step.minutes), format!(" — {continued}{text}"))
-}
-
-/// Who does what: one leads, the others support the groups, harvest, or look after the
-/// people connected from a distance.
-fn roles(method: &Method, agenda: &Agenda, lang: Lang) -> Vec<Line> {
-    let needed = method.facilitators_for(agenda.participants);
-    let mut lines = vec![plain(t(
-        lang,
-        "Un facilitateur mène la séquence : il donne les consignes, tient le temps et garde le cadre.",
-        "One facilitator leads the sequence: gives the instructions, keeps time and holds the frame.",
-    ))];
-    let in_groups = method
-        .groupings
-        .iter()
-        .any(|g| matches!(g, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups | Grouping::Moving));
-    if agenda.facilitators >= 2 && in_groups {
-        lines.push(plain(t(
-            lang,
-            "Les autres circulent entre les groupes, reformulent la consigne si besoin et veillent à ce que chacun ait la parole.",
-            "The others move between the groups, restate the instructions when needed and make sure everyone gets to speak.",
-        )));
-    }
-    if agenda.facilitators >= 2 && method.groupings.contains(&Grouping::Plenary) {
-        lines.push(plain(t(
-            lang,
-            "En plénière, un second facilitateur note les apports au mur ou sur le support partagé.",
-            "In plenary, a second facilitator records the contributions on the wall or the shared board.",
-        )));
-    }
-    match agenda.format {
-        Format::Remote => lines.push(plain(t(
-            lang,
-            "À distance, un facilitateur gère les salles de sous-groupes, la discussion écrite et l'aide technique.",
-            "Remotely, one facilitator runs the breakout rooms, the chat and technical help.",
-        ))),
-        Format::Hybrid => lines.push(plain(t(
-            lang,
-            "En hybride, un facilitateur est le relais des personnes connectées : son, discussion écrite, tour de parole.",
-            "In hybrid, one facilitator speaks for the people connected: sound, chat, turn to speak.",
-        ))),
-        _ => {}
-    }
-    if needed > 1 {
-        lines.push(plain(format!(
-            "{} {needed} {} {} {}.",
-            t(lang, "Cette méthode demande", "This method needs"),
-            t(lang, "facilitateurs pour", "facilitators for"),
-            agenda.participants,
-            t(lang, "participants", "participants")
-        )));
-    }
-    lines
 }
 
 /// Every item to bring once, with the largest quantity any method needs (items are used
@@ -431,7 +381,7 @@ fn materials_and_setups(doc: &mut Document, agenda: &Agenda, catalogue: &Catalog
     let methods = methods_in_order(agenda, catalogue);
     let mut items: Vec<(String, Option<u32>, Vec<&str>)> = Vec::new();
     for method in &methods {
-        for material in &method.materials {
+        for material in variant::materials(method, agenda.format) {
             let name = material.name(lang).trim();
             let quantity = material.quantity_for(agenda.participants);
             let used_by = method.name.get(lang);
@@ -460,7 +410,18 @@ fn materials_and_setups(doc: &mut Document, agenda: &Agenda, catalogue: &Catalog
         doc.push(Block::List(lines));
     }
     doc.heading(2, t(lang, "Installation des salles", "Room setup"));
-    let setups = methods.iter().map(|m| labelled(m.name.get(lang), colon(lang, m.setup.get(lang)))).collect();
+    let setups = methods
+        .iter()
+        .flat_map(|m| {
+            variant::setups(m, agenda.format).into_iter().map(move |(room, setup)| (m, room, setup))
+        })
+        .map(|(m, room, setup)| {
+            let name = room.map_or(m.name.get(lang).to_string(), |room| {
+                format!("{} ({})", m.name.get(lang), room.get(lang).to_lowercase())
+            });
+            labelled(name, colon(lang, setup.get(lang)))
+        })
+        .collect();
     doc.push(Block::List(setups));
 }
 

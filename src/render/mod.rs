@@ -11,6 +11,7 @@ mod document;
 mod html;
 mod markdown;
 mod steps;
+mod variant;
 
 pub use card::card;
 pub use deroule::{GROUND_RULES, agenda_document, deroule};

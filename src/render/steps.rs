@@ -1,15 +1,22 @@
-//! A method's steps stretched or shrunk to the minutes the planner gave it, each with its
-//! own clock times, and cut across the parts of a split method.
+//! A method's steps given the minutes the planner gave it, for the group on the day: each
+//! with its own clock times and real figures, and cut across the parts of a split method.
+//!
+//! Steps keep their shape ([`Shape`]): an instruction keeps its minutes, a share-out takes
+//! its minutes per group for the real number of groups, rounds keep at least their floor
+//! (fewer rounds when time is short), and discussions absorb the rest within their floor
+//! and ceiling. The minutes of each part always add up to the part.
 
 use crate::agenda::Slot;
 use crate::clock::ClockTime;
-use crate::method::{Method, Step};
+use crate::method::{Method, Shape, Step};
+use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// One step as it will run on the day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TimedStep {
-    /// The index of the step in the method file.
+    /// The index of the step in the list it comes from.
     pub step: usize,
     /// When it starts.
     pub start: ClockTime,
@@ -19,57 +26,129 @@ pub struct TimedStep {
     pub minutes: u32,
     /// Whether it carries on a step begun before a break.
     pub continued: bool,
+    /// The rounds it runs, for a repeated step.
+    pub rounds: Option<u32>,
+    /// The groups (or people) who share, for a share-out.
+    pub sharing: Option<u32>,
+    /// Its text with the day's figures filled in.
+    pub text: Text,
 }
 
-/// The steps of `method` over its slots (one slot, or the parts of a split method in
-/// order): one list per slot, whose minutes add up to that slot's minutes.
+/// The steps of `method` (its own, or its remote variant's `steps`) over its slots (one
+/// slot, or the parts of a split method in order) for `participants` people: one list per
+/// slot, whose minutes add up to that slot's minutes.
 ///
-/// A split method's steps are cut between its parts at the step boundaries that best match
-/// the parts' lengths, so that no round is broken by a pause; each part's minutes are then
-/// shared among its steps in proportion to their typical minutes (largest remainders, so
-/// the sum is exact). With fewer steps than parts, the last steps run on across the
-/// pause, marked as continued.
+/// A split method's steps are cut between its parts at the step (or round) boundaries that
+/// best match the parts' lengths, so that no round is broken by a pause. With fewer steps
+/// than parts, the last steps run on across the pause, marked as continued.
 ///
 /// ```
 /// use facilitation::{render, Catalogue, Slot, SlotKind, ClockTime};
 /// let cafe = Catalogue::builtin().get("world-cafe").unwrap();
 /// let mut slot = Slot::new(SlotKind::Method, "10:00".parse()?, "12:00".parse()?);
 /// slot.method = Some(cafe.id.clone());
-/// let steps = &render::timed_steps(cafe, &[&slot])[0];
+/// let steps = &render::timed_steps(cafe, &cafe.steps, &[&slot], 40)[0];
 /// assert_eq!(steps.iter().map(|s| s.minutes).sum::<u32>(), 120);
 /// assert_eq!(steps[0].start.to_string(), "10:00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn timed_steps(method: &Method, slots: &[&Slot]) -> Vec<Vec<TimedStep>> {
-    if method.steps.len() < slots.len() {
-        return run_on(method, slots);
+pub fn timed_steps(
+    method: &Method,
+    steps: &[Step],
+    slots: &[&Slot],
+    participants: u32,
+) -> Vec<Vec<TimedStep>> {
+    let total = slots.iter().fold(0u32, |sum, slot| sum.saturating_add(slot.minutes));
+    let mut units = units(method, steps, total, participants, 0);
+    let mut cuts = cuts(&units, slots);
+    // A pause may leave no room for a whole round in a part: then one round fewer.
+    for fewer in 1..=units.len() as u32 {
+        if fits(&units, slots, &cuts) || !units.iter().any(|unit| unit.shape == Shape::Rounds) {
+            break;
+        }
+        let fewer_units = self::units(method, steps, total, participants, fewer);
+        if fewer_units.len() == units.len() || fewer_units.len() < slots.len() {
+            break;
+        }
+        units = fewer_units;
+        cuts = self::cuts(&units, slots);
     }
-    let cuts = cuts(&method.steps, slots);
-    slots
-        .iter()
-        .zip(cuts.windows(2))
-        .map(|(slot, range)| {
-            let steps = &method.steps[range[0]..range[1]];
-            let mut clock = slot.start;
-            share(steps, slot.minutes)
-                .into_iter()
-                .enumerate()
-                .filter(|(_, minutes)| *minutes > 0)
-                .map(|(i, minutes)| {
-                    let start = clock;
-                    clock = clock.plus(minutes).unwrap_or(slot.end);
-                    TimedStep { step: range[0] + i, start, end: clock, minutes, continued: false }
-                })
-                .collect()
-        })
-        .collect()
+    let pieces: Vec<Vec<Piece>> = if units.len() < slots.len() {
+        run_on(&units, slots)
+    } else {
+        let parts = slots.iter().zip(cuts.windows(2));
+        parts
+            .map(|(slot, c)| {
+                let minutes = allocate(&units[c[0]..c[1]], slot.minutes).into_iter();
+                minutes
+                    .enumerate()
+                    .map(|(i, minutes)| Piece { unit: c[0] + i, minutes, continued: false })
+                    .collect()
+            })
+            .collect()
+    };
+    slots.iter().zip(pieces).map(|(slot, part)| lines(steps, &units, &part, slot, participants)).collect()
 }
 
-/// Where each part begins in the list of steps (plus the end): the step boundary closest
-/// to the share of the method's time that precedes the part, each part keeping at least
-/// one step.
-fn cuts(steps: &[Step], slots: &[&Slot]) -> Vec<usize> {
-    let weights: Vec<f64> = steps.iter().map(|step| f64::from(step.minutes.max(1))).collect();
+/// The minutes a unit takes in one part.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    unit: usize,
+    minutes: u32,
+    continued: bool,
+}
+
+/// One indivisible piece of a method's time: a step, or one round of a repeated step.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    step: usize,
+    shape: Shape,
+    min: u32,
+    typical: u32,
+    max: Option<u32>,
+}
+
+/// Whether every part can give each of its units its minimum.
+fn fits(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> bool {
+    let parts = slots.iter().zip(cuts.windows(2));
+    parts
+        .into_iter()
+        .all(|(slot, c)| units[c[0]..c[1]].iter().map(|unit| unit.min).sum::<u32>() <= slot.minutes)
+}
+
+/// The units of the steps for `total` minutes: rounds expanded into as many rounds as fit,
+/// less `fewer` (for parts too short to hold them whole), at least one.
+fn units(method: &Method, steps: &[Step], total: u32, participants: u32, fewer: u32) -> Vec<Unit> {
+    let ranges: Vec<(u32, Option<u32>)> =
+        steps.iter().map(|step| step.range(&method.duration, participants)).collect();
+    let needed: u32 = ranges.iter().map(|(min, _)| *min).sum();
+    let mut units = Vec::new();
+    for (i, (step, (min, max))) in steps.iter().zip(&ranges).enumerate() {
+        let unit = Unit { step: i, shape: step.shape, min: *min, typical: *min, max: *max };
+        match (step.shape, step.rounds) {
+            (Shape::Rounds, Some(rounds)) => {
+                let floor = step.floor.unwrap_or_else(|| step.round_minutes()).max(1);
+                let typical = step.round_minutes().max(floor);
+                let room = total.saturating_sub(needed - min);
+                let count = if room < typical * rounds.typical {
+                    (room / floor).clamp(rounds.min, rounds.typical)
+                } else {
+                    (room / typical).clamp(rounds.typical, rounds.max)
+                };
+                let round = Unit { min: floor, typical, max: step.ceiling, ..unit };
+                units.extend(std::iter::repeat_n(round, count.saturating_sub(fewer).max(1) as usize));
+            }
+            (Shape::Fixed | Shape::Share, _) => units.push(unit),
+            _ => units.push(Unit { typical: step.minutes.max(*min), ..unit }),
+        }
+    }
+    units
+}
+
+/// Where each part begins in the list of units (plus the end): the boundary closest to the
+/// share of the method's time that precedes the part, each part keeping at least one unit.
+fn cuts(units: &[Unit], slots: &[&Slot]) -> Vec<usize> {
+    let weights: Vec<f64> = units.iter().map(|unit| f64::from(unit.typical.max(1))).collect();
     let weight: f64 = weights.iter().sum();
     let total: f64 = slots.iter().map(|slot| f64::from(slot.minutes)).sum::<f64>().max(1.0);
     let mut cuts = vec![0];
@@ -78,70 +157,132 @@ fn cuts(steps: &[Step], slots: &[&Slot]) -> Vec<usize> {
         before += f64::from(slot.minutes);
         let target = before / total * weight;
         let lowest = cuts[j] + 1;
-        let highest = steps.len() - (slots.len() - 1 - j);
-        let best = (lowest..=highest)
-            .min_by(|&a, &b| {
-                let at = |cut: usize| (weights[..cut].iter().sum::<f64>() - target).abs();
-                at(a).total_cmp(&at(b))
-            })
+        let highest = units.len() - (slots.len() - 1 - j);
+        let at = |cut: usize| (weights[..cut].iter().sum::<f64>() - target).abs();
+        let mins = |from: usize, to: usize| units[from..to].iter().map(|unit| unit.min).sum::<u32>();
+        let rest: u32 = slots[j + 1..].iter().map(|slot| slot.minutes).sum();
+        // Prefer a cut where both this part and the rest can give every unit its minimum.
+        let fits = |cut: &usize| mins(cuts[j], *cut) <= slot.minutes && mins(*cut, units.len()) <= rest;
+        let closest = |cuts: &mut dyn Iterator<Item = usize>| cuts.min_by(|&a, &b| at(a).total_cmp(&at(b)));
+        let best = closest(&mut (lowest..=highest).filter(fits))
+            .or_else(|| closest(&mut (lowest..=highest)))
             .unwrap_or(lowest);
         cuts.push(best);
     }
-    cuts.push(steps.len());
+    cuts.push(units.len());
     cuts
 }
 
-/// Shares the method's minutes over all its parts as one run, cutting steps at the pauses.
-fn run_on(method: &Method, slots: &[&Slot]) -> Vec<Vec<TimedStep>> {
-    let total: u32 = slots.iter().map(|slot| slot.minutes).sum();
-    let mut shares = share(&method.steps, total).into_iter().enumerate().peekable();
-    let mut carried: Option<(usize, u32)> = None;
-    let mut parts = Vec::with_capacity(slots.len());
-    for slot in slots {
-        let mut part = Vec::new();
-        let mut clock = slot.start;
-        let mut room = slot.minutes;
-        while room > 0 {
-            let (step, left, continued) = match carried.take() {
-                Some((step, left)) => (step, left, true),
-                None => match shares.next() {
-                    Some((step, minutes)) => (step, minutes, false),
-                    None => break,
-                },
-            };
-            let minutes = left.min(room);
-            if left > minutes {
-                carried = Some((step, left - minutes));
+/// Shares the method's minutes over all its parts as one run, cutting units at the pauses.
+fn run_on(units: &[Unit], slots: &[&Slot]) -> Vec<Vec<Piece>> {
+    let total = slots.iter().map(|slot| slot.minutes).sum();
+    let mut shares = allocate(units, total).into_iter().enumerate();
+    let mut left: Option<(usize, u32, bool)> = None;
+    slots
+        .iter()
+        .map(|slot| {
+            let mut part = Vec::new();
+            let mut room = slot.minutes;
+            while room > 0 {
+                let (unit, minutes, continued) = match left.take() {
+                    Some(piece) => piece,
+                    None => match shares.next() {
+                        Some((unit, minutes)) => (unit, minutes, false),
+                        None => break,
+                    },
+                };
+                let taken = minutes.min(room);
+                part.push(Piece { unit, minutes: taken, continued });
+                if minutes > taken {
+                    left = Some((unit, minutes - taken, true));
+                }
+                room -= taken;
             }
-            if minutes > 0 {
-                let end = clock.plus(minutes).unwrap_or(slot.end);
-                part.push(TimedStep { step, start: clock, end, minutes, continued });
-                clock = end;
-                room -= minutes;
-            }
-        }
-        parts.push(part);
-    }
-    parts
+            part
+        })
+        .collect()
 }
 
-/// Shares `total` minutes among steps in proportion to their minutes; the shares add up
-/// to `total` exactly (Hamilton's largest-remainder method).
-fn share(steps: &[Step], total: u32) -> Vec<u32> {
-    let weight: u64 = steps.iter().map(|step| u64::from(step.minutes)).sum();
-    if steps.is_empty() {
+/// Shares `total` minutes among units: each gets its minimum, then the units below their
+/// typical length catch up, then the discussions and rounds stretch up to their ceiling
+/// (rounds of a step together, so that they stay equal), then beyond it. When the minimums
+/// do not fit (a slot shorter than the method's range), every unit shrinks in proportion.
+fn allocate(units: &[Unit], total: u32) -> Vec<u32> {
+    let mins: Vec<u32> = units.iter().map(|unit| unit.min).collect();
+    let needed: u32 = mins.iter().sum();
+    if needed > total || units.is_empty() {
+        let weights = if needed > 0 { mins } else { units.iter().map(|u| u.typical).collect() };
+        return in_proportion(&weights, total);
+    }
+    let mut given = mins;
+    let mut left = total - needed;
+    while left > 0 {
+        let Some(group) = next_group(units, &given, left) else { break };
+        for i in group {
+            given[i] += 1;
+            left -= 1;
+        }
+    }
+    if left > 0 {
+        // Only rounds remain, and fewer minutes than rounds: the first rounds take them.
+        for i in (0..units.len()).cycle().take(left as usize) {
+            given[i] += 1;
+        }
+    }
+    given
+}
+
+/// The units that take the next minute: a lone step, or all the rounds of one step.
+fn next_group(units: &[Unit], given: &[u32], left: u32) -> Option<Vec<usize>> {
+    let mut best: Option<(u8, f64, Vec<usize>)> = None;
+    let mut i = 0;
+    while i < units.len() {
+        let unit = units[i];
+        let len = if unit.shape == Shape::Rounds {
+            units[i..].iter().take_while(|u| u.step == unit.step && u.shape == Shape::Rounds).count()
+        } else {
+            1
+        };
+        let group: Vec<usize> = (i..i + len).collect();
+        i += len;
+        if len as u32 > left {
+            continue;
+        }
+        let now = given[group[0]];
+        let stretches = matches!(unit.shape, Shape::Elastic | Shape::Rounds);
+        let ratio = f64::from(now) / f64::from(unit.typical.max(1));
+        let (tier, key) = if now < unit.typical {
+            (0, ratio)
+        } else if stretches && unit.max.is_none_or(|max| now < max) {
+            (1, ratio)
+        } else if stretches {
+            (2, ratio)
+        } else {
+            (3, ratio)
+        };
+        if best.as_ref().is_none_or(|(t, k, _)| (tier, key) < (*t, *k)) {
+            best = Some((tier, key, group));
+        }
+    }
+    best.map(|(_, _, group)| group)
+}
+
+/// Shares `total` in proportion to `weights`, the shares adding up to `total` exactly
+/// (Hamilton's largest-remainder method; ties go to the earlier unit).
+fn in_proportion(weights: &[u32], total: u32) -> Vec<u32> {
+    let weight: u64 = weights.iter().map(|w| u64::from(*w)).sum();
+    if weights.is_empty() {
         return Vec::new();
     }
     if weight == 0 {
-        let mut shares = vec![0; steps.len()];
+        let mut shares = vec![0; weights.len()];
         shares[0] = total;
         return shares;
     }
-    let exact: Vec<u64> = steps.iter().map(|step| u64::from(step.minutes) * u64::from(total)).collect();
+    let exact: Vec<u64> = weights.iter().map(|w| u64::from(*w) * u64::from(total)).collect();
     let mut shares: Vec<u32> = exact.iter().map(|e| u32::try_from(e / weight).unwrap_or(u32::MAX)).collect();
     let given: u32 = shares.iter().sum();
-    let mut by_remainder: Vec<usize> = (0..steps.len()).collect();
-    // Largest remainder first; ties go to the earlier step, so the result is stable.
+    let mut by_remainder: Vec<usize> = (0..weights.len()).collect();
     by_remainder.sort_by_key(|&i| std::cmp::Reverse(exact[i] % weight));
     for &i in by_remainder.iter().cycle().take(total.saturating_sub(given) as usize) {
         shares[i] += 1;
@@ -149,25 +290,98 @@ fn share(steps: &[Step], total: u32) -> Vec<u32> {
     shares
 }
 
+/// The lines of one part: consecutive rounds of a step become one line; pieces given no
+/// minute are left out.
+fn lines(steps: &[Step], units: &[Unit], pieces: &[Piece], slot: &Slot, participants: u32) -> Vec<TimedStep> {
+    let mut lines: Vec<TimedStep> = Vec::new();
+    let mut clock = slot.start;
+    for piece in pieces.iter().filter(|piece| piece.minutes > 0) {
+        let Some(unit) = units.get(piece.unit) else { continue };
+        let start = clock;
+        clock = clock.plus(piece.minutes).unwrap_or(slot.end);
+        let rounds = unit.shape == Shape::Rounds;
+        if let Some(line) =
+            lines.last_mut().filter(|line| line.step == unit.step && rounds && !piece.continued)
+        {
+            line.end = clock;
+            line.minutes += piece.minutes;
+            line.rounds = line.rounds.map(|rounds| rounds + 1);
+            continue;
+        }
+        let sharing =
+            steps.get(unit.step).filter(|_| unit.shape == Shape::Share).map(|s| s.sharing(participants).1);
+        lines.push(TimedStep {
+            step: unit.step,
+            start,
+            end: clock,
+            minutes: piece.minutes,
+            continued: piece.continued,
+            rounds: rounds.then_some(1),
+            sharing,
+            text: Text::fr(""),
+        });
+    }
+    for line in &mut lines {
+        if let Some(step) = steps.get(line.step) {
+            line.text = fill(step, line, participants);
+        }
+    }
+    lines
+}
+
+/// The step's text with the day's figures: `{count}`, `{groups}`, `{each}`, `{rounds}`,
+/// `{minutes}`.
+fn fill(step: &Step, line: &TimedStep, participants: u32) -> Text {
+    let (groups, count) = step.sharing(participants);
+    let rounds = line.rounds.unwrap_or(1).max(1);
+    let one = |lang: Lang, text: &str| {
+        let each = step.each.map(|each| number(each, lang)).unwrap_or_default();
+        text.replace("{count}", &count.to_string())
+            .replace("{groups}", &groups.to_string())
+            .replace("{each}", &each)
+            .replace("{rounds}", &rounds.to_string())
+            .replace("{minutes}", &(line.minutes / rounds).to_string())
+    };
+    Text { fr: one(Lang::Fr, &step.text.fr), en: step.text.en.as_deref().map(|en| one(Lang::En, en)) }
+}
+
+/// A number of minutes as written in `lang`: `1,5` in French, `1.5` in English.
+fn number(value: f64, lang: Lang) -> String {
+    let text = format!("{value}");
+    if lang == Lang::Fr { text.replace('.', ",") } else { text }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Text;
 
-    fn steps(minutes: &[u32]) -> Vec<Step> {
-        minutes.iter().map(|&minutes| Step { minutes, text: Text::fr("étape") }).collect()
+    fn unit(shape: Shape, min: u32, typical: u32, max: Option<u32>) -> Unit {
+        Unit { step: 0, shape, min, typical, max }
     }
 
     #[test]
     fn shares_add_up_to_the_total() {
+        let weights = [15, 25, 25, 25, 30];
         for total in [1, 7, 59, 60, 61, 120, 333] {
-            let shares = share(&steps(&[15, 25, 25, 25, 30]), total);
-            assert_eq!(shares.iter().sum::<u32>(), total, "{total}");
+            assert_eq!(in_proportion(&weights, total).iter().sum::<u32>(), total, "{total}");
         }
     }
 
     #[test]
-    fn doubling_the_time_doubles_every_step() {
-        assert_eq!(share(&steps(&[15, 25, 20]), 120), vec![30, 50, 40]);
+    fn a_fixed_step_keeps_its_minutes_when_a_discussion_can_stretch() {
+        let units = [unit(Shape::Fixed, 2, 2, Some(2)), unit(Shape::Elastic, 10, 20, Some(40))];
+        assert_eq!(allocate(&units, 40), vec![2, 38]);
+    }
+
+    #[test]
+    fn a_discussion_below_its_typical_length_catches_up_first() {
+        let units = [unit(Shape::Elastic, 5, 10, None), unit(Shape::Elastic, 10, 10, None)];
+        assert_eq!(allocate(&units, 20), vec![10, 10]);
+    }
+
+    #[test]
+    fn a_slot_too_short_for_the_minimums_shrinks_every_unit() {
+        let units = [unit(Shape::Fixed, 10, 10, Some(10)), unit(Shape::Fixed, 10, 10, Some(10))];
+        assert_eq!(allocate(&units, 10), vec![5, 5]);
     }
 }

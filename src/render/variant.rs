@@ -1,0 +1,149 @@
+//! What a method brings to a session of a given format, and who does what: a remote
+//! session shows only the method's remote variant (no tape, chairs or sticky dots); a
+//! hybrid one shows the room and the video call, with who looks after the people
+//! connected; the roles are written for the facilitators actually there.
+
+use super::document::{Line, plain};
+use crate::agenda::Agenda;
+use crate::method::{Material, Method, Step};
+use crate::text::{Lang, Text};
+use crate::vocabulary::{Format, Grouping};
+
+/// The setups to describe, each with its label (`None` for onsite alone).
+pub(super) fn setups(method: &Method, format: Format) -> Vec<(Option<Text>, &Text)> {
+    let remote = method.remote.as_ref().map(|remote| &remote.setup);
+    match (format, remote) {
+        (Format::Remote, Some(remote)) => vec![(None, remote)],
+        (Format::Hybrid, Some(remote)) => vec![
+            (Some(Text::new("Dans la salle", "In the room")), &method.setup),
+            (Some(Text::new("À distance", "Remotely")), remote),
+        ],
+        _ => vec![(None, &method.setup)],
+    }
+}
+
+/// The materials to prepare: the remote ones by video, both lists in hybrid.
+pub(super) fn materials(method: &Method, format: Format) -> Vec<&Material> {
+    let remote = method.remote.as_ref().map_or(&[][..], |remote| &remote.materials[..]);
+    match format {
+        Format::Remote if method.remote.is_some() => remote.iter().collect(),
+        Format::Hybrid => method.materials.iter().chain(remote).collect(),
+        _ => method.materials.iter().collect(),
+    }
+}
+
+/// The steps to follow: the remote ones by video when the method has its own.
+pub(super) fn steps(method: &Method, format: Format) -> &[Step] {
+    match (format, &method.remote) {
+        (Format::Remote, Some(remote)) if !remote.steps.is_empty() => &remote.steps,
+        _ => &method.steps,
+    }
+}
+
+/// Who does what, for the facilitators of the agenda: the method's own roles when it
+/// says them (a method that runs itself), otherwise one leads and the others, if any,
+/// support the groups or record; then who looks after the people connected.
+pub(super) fn roles(method: &Method, agenda: &Agenda, lang: Lang) -> Vec<Line> {
+    let t = |fr: &'static str, en: &'static str| plain(lang.pick(fr, en));
+    let team = agenda.facilitators;
+    let in_groups = groupings(method, agenda.format)
+        .iter()
+        .any(|g| matches!(g, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups | Grouping::Moving));
+    let mut lines: Vec<Line> = if method.roles.is_empty() {
+        usual_roles(method, in_groups, team, lang)
+    } else {
+        // The first line is the lead's; the others are for a team of two or more.
+        let lines = if team <= 1 { 1 } else { method.roles.len() };
+        method.roles.iter().take(lines).map(|role| plain(role.get(lang))).collect()
+    };
+    lines.push(match (agenda.format, team) {
+        (Format::Onsite, _) => return with_needs(lines, method, agenda, lang),
+        (Format::Remote, 1) if !in_groups => t(
+            "À distance et seul ou seule : demandez à un participant volontaire de veiller sur la discussion écrite et de vous signaler les mains levées.",
+            "Remotely and on your own: ask a volunteer participant to watch the chat and point out raised hands.",
+        ),
+        (Format::Remote, 1) => t(
+            "À distance et seul ou seule : préparez les salles de sous-groupes avant la séance et demandez à un participant volontaire de veiller sur la discussion écrite.",
+            "Remotely and on your own: set up the breakout rooms before the session and ask a volunteer participant to watch the chat.",
+        ),
+        (Format::Remote, _) => t(
+            "À distance, un facilitateur gère les salles de sous-groupes, la discussion écrite et l'aide technique.",
+            "Remotely, one facilitator runs the breakout rooms, the chat and technical help.",
+        ),
+        (_, 1) => t(
+            "En hybride et seul ou seule : désignez dans la salle un participant relais des personnes connectées (son, discussion écrite, tour de parole) et donnez-leur la parole en premier à chaque tour.",
+            "In hybrid and on your own: ask a participant in the room to speak for the people connected (sound, chat, turn to speak) and give them the floor first in each round.",
+        ),
+        _ => t(
+            "En hybride, un facilitateur est le relais des personnes connectées : il suit la discussion écrite, leur donne la parole et veille au son et à l'image.",
+            "In hybrid, one facilitator speaks for the people connected: follows the chat, gives them the floor and looks after sound and picture.",
+        ),
+    });
+    with_needs(lines, method, agenda, lang)
+}
+
+/// The group configurations the method uses in this format.
+fn groupings(method: &Method, format: Format) -> &[Grouping] {
+    match (format, &method.remote) {
+        (Format::Remote, Some(remote)) if !remote.groupings.is_empty() => &remote.groupings,
+        _ => &method.groupings,
+    }
+}
+
+/// One lead, and what the others do when there are others.
+fn usual_roles(method: &Method, in_groups: bool, team: u32, lang: Lang) -> Vec<Line> {
+    let t = |fr: &'static str, en: &'static str| plain(lang.pick(fr, en));
+    if team <= 1 {
+        let mut lines = vec![t(
+            "Vous menez la séquence : vous donnez les consignes, tenez le temps et gardez le cadre.",
+            "You lead the sequence: give the instructions, keep time and hold the frame.",
+        )];
+        if in_groups {
+            lines.push(t(
+                "Pendant le travail en groupes, passez d'un groupe à l'autre sans vous y installer.",
+                "While the groups work, go from one group to the next without settling in any.",
+            ));
+        }
+        return lines;
+    }
+    let mut lines = vec![t(
+        "Un facilitateur mène la séquence : il donne les consignes, tient le temps et garde le cadre.",
+        "One facilitator leads the sequence: gives the instructions, keeps time and holds the frame.",
+    )];
+    if in_groups {
+        lines.push(match team {
+            2 => t(
+                "L'autre circule entre les groupes, reformule la consigne si besoin et veille à ce que chacun ait la parole.",
+                "The other moves between the groups, restates the instructions when needed and makes sure everyone gets to speak.",
+            ),
+            _ => t(
+                "Les autres circulent entre les groupes, reformulent la consigne si besoin et veillent à ce que chacun ait la parole.",
+                "The others move between the groups, restate the instructions when needed and make sure everyone gets to speak.",
+            ),
+        });
+    }
+    if method.groupings.contains(&Grouping::Plenary) {
+        lines.push(t(
+            "En plénière, un second facilitateur note les apports au mur ou sur le support partagé.",
+            "In plenary, a second facilitator records the contributions on the wall or the shared board.",
+        ));
+    }
+    lines
+}
+
+/// Adds how many facilitators the method needs for the group, when more than one.
+fn with_needs(mut lines: Vec<Line>, method: &Method, agenda: &Agenda, lang: Lang) -> Vec<Line> {
+    let needed = method.facilitators_for(agenda.participants);
+    if needed > 1 {
+        lines.push(plain(match lang {
+            Lang::Fr => format!(
+                "Cette méthode demande {needed} facilitateurs pour {} participants.",
+                agenda.participants
+            ),
+            Lang::En => {
+                format!("This method needs {needed} facilitators for {} participants.", agenda.participants)
+            }
+        }));
+    }
+    lines
+}

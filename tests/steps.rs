@@ -1,0 +1,286 @@
+//! Steps that keep their sense at any length: for every method (and its remote variant),
+//! every sample request and twenty sizes drawn at random, the minutes of the steps add up
+//! to the slot, instructions keep their minutes, share-outs give every group its minutes
+//! and say the real count, and rounds keep their minimum (fewer rounds, not shorter ones).
+
+use facilitation::render::{TimedStep, timed_steps};
+use facilitation::{Catalogue, ClockTime, Method, Planner, Request, Shape, Slot, SlotKind, Step};
+use proptest::prelude::*;
+use std::path::Path;
+
+const SAMPLES: [&str; 6] = [
+    "forum-rsa.yaml",
+    "forum-ouvert-ehpad.yaml",
+    "irritants-semaine-management.yaml",
+    "spda-lancement.yaml",
+    "journee-actions-collectives.yaml",
+    "equipe-a-distance.yaml",
+];
+
+/// The onsite steps and, when the method has them, its remote ones.
+fn step_lists(method: &Method) -> Vec<&[Step]> {
+    let remote = method.remote.as_ref().map(|remote| &remote.steps[..]).filter(|steps| !steps.is_empty());
+    std::iter::once(&method.steps[..]).chain(remote).collect()
+}
+
+fn slots(parts: &[u32]) -> Vec<Slot> {
+    let mut clock: ClockTime = "08:00".parse().unwrap();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, minutes)| {
+            let end = clock.plus(*minutes).unwrap();
+            let mut slot = Slot::new(SlotKind::Method, clock, end);
+            slot.part = (i > 0).then_some(i as u32 + 1);
+            clock = end.plus(15).unwrap();
+            slot
+        })
+        .collect()
+}
+
+/// Every promise of a step's shape, for a method given `parts` minutes (within its range)
+/// for `n` people; `Err` names the first broken one.
+fn keeps_its_shape(method: &Method, steps: &[Step], parts: &[u32], n: u32) -> Result<(), String> {
+    let slots = slots(parts);
+    let refs: Vec<&Slot> = slots.iter().collect();
+    let timed = timed_steps(method, steps, &refs, n);
+    let id = &method.id;
+    for (slot, lines) in slots.iter().zip(&timed) {
+        let sum: u32 = lines.iter().map(|line| line.minutes).sum();
+        if sum != slot.minutes {
+            return Err(format!("{id} ({n} people, {parts:?}): steps sum to {sum}, not {}", slot.minutes));
+        }
+    }
+    for line in timed.iter().flatten() {
+        let step = &steps[line.step];
+        line_keeps_its_shape(step, line, n).map_err(|why| format!("{id} ({n} people, {parts:?}): {why}"))?;
+    }
+    let rounds: Vec<(usize, u32)> =
+        timed.iter().flatten().filter_map(|line| line.rounds.map(|rounds| (line.step, rounds))).collect();
+    for (i, step) in steps.iter().enumerate().filter(|(_, step)| step.shape == Shape::Rounds) {
+        let run: u32 = rounds.iter().filter(|(at, _)| *at == i).map(|(_, rounds)| rounds).sum();
+        let allowed = step.rounds.unwrap();
+        // A pause may leave room for fewer whole rounds than the method's usual minimum.
+        let fewest = if parts.len() > 1 { 1 } else { allowed.min };
+        if run < fewest || run > allowed.max {
+            return Err(format!("{id} ({n} people, {parts:?}): {run} rounds, outside {allowed:?}"));
+        }
+    }
+    Ok(())
+}
+
+fn line_keeps_its_shape(step: &Step, line: &TimedStep, n: u32) -> Result<(), String> {
+    for text in [Some(&line.text.fr), line.text.en.as_ref()].into_iter().flatten() {
+        if let Some(word) = Step::PLACEHOLDERS.iter().find(|word| text.contains(&format!("{{{word}}}"))) {
+            return Err(format!("step {} still says {{{word}}}", line.step));
+        }
+    }
+    match step.shape {
+        Shape::Fixed if line.minutes < step.minutes => {
+            Err(format!("fixed step {} cut to {} min", line.step, line.minutes))
+        }
+        Shape::Share => {
+            let (_, count) = step.sharing(n);
+            let needed = step.minutes + step.share_minutes(n);
+            if line.minutes < needed {
+                return Err(format!("share-out {} has {} min for {count} shares", line.step, line.minutes));
+            }
+            let says = step.text.fr.contains("{count}");
+            if says && !line.text.fr.contains(&count.to_string()) {
+                return Err(format!("share-out {} does not say its {count} shares", line.step));
+            }
+            Ok(())
+        }
+        Shape::Rounds => {
+            let rounds = line.rounds.unwrap_or(0);
+            let floor = step.floor.unwrap_or(1);
+            if rounds == 0 || line.minutes < rounds * floor {
+                return Err(format!("{rounds} rounds of step {} in {} min", line.step, line.minutes));
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Twenty sizes spread at random over the method's range (a fixed seed, so a failure
+/// repeats), with its ends.
+fn sizes(method: &Method) -> Vec<u32> {
+    let (min, max) = (method.participants.min, method.participants.max.min(2000));
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15 ^ u64::from(min * 31 + max);
+    let mut sizes = vec![min, max];
+    for _ in 0..20 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        sizes.push(min + (state % u64::from(max - min + 1)) as u32);
+    }
+    sizes
+}
+
+#[test]
+fn every_method_keeps_its_step_shapes_at_twenty_sizes_and_any_length_in_its_range() {
+    let mut broken = Vec::new();
+    for method in Catalogue::builtin().iter() {
+        for steps in step_lists(method) {
+            for n in sizes(method) {
+                let range = method.minutes_for(n);
+                let typical = method.typical_minutes_for(n).clamp(range.min, range.max);
+                for minutes in [range.min, typical, range.max, (range.min + range.max) / 2] {
+                    broken.extend(keeps_its_shape(method, steps, &[minutes], n).err());
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+#[test]
+fn every_sample_request_gets_steps_that_keep_their_shape() {
+    let catalogue = Catalogue::builtin();
+    for sample in SAMPLES {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(sample);
+        let request = Request::from_file(path).unwrap();
+        let plan = Planner::new(catalogue).plan(&request).unwrap();
+        let agenda = &plan.agenda;
+        for slot in agenda.method_slots().filter(|slot| slot.part.is_none()) {
+            let method = catalogue.get(slot.method.as_ref().unwrap().as_str()).unwrap();
+            let parts: Vec<u32> =
+                agenda.method_slots().filter(|s| s.method == slot.method).map(|s| s.minutes).collect();
+            for steps in step_lists(method) {
+                let kept = keeps_its_shape(method, steps, &parts, agenda.participants);
+                assert!(kept.is_ok(), "{sample}: {}", kept.unwrap_err());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_short_world_cafe_runs_fewer_rounds_not_shorter_ones() {
+    let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+    let short = slots(&[90]);
+    let long = slots(&[180]);
+    let rounds = |slots: &[Slot]| {
+        let refs: Vec<&Slot> = slots.iter().collect();
+        let timed = timed_steps(cafe, &cafe.steps, &refs, 40);
+        timed[0].iter().find_map(|line| line.rounds.map(|rounds| (rounds, line.minutes / rounds))).unwrap()
+    };
+    let (few, length) = rounds(&short);
+    assert_eq!(few, 3);
+    assert!(length >= 20, "rounds of {length} minutes");
+    let (many, _) = rounds(&long);
+    assert!(many > few);
+}
+
+#[test]
+fn a_share_out_says_how_many_groups_present_and_gives_each_its_minutes() {
+    let timeline = Catalogue::builtin().get("frise-chronologique").unwrap();
+    let n = 60;
+    let minutes = timeline.minutes_for(n).min;
+    let slots = slots(&[minutes]);
+    let timed = timed_steps(timeline, &timeline.steps, &[&slots[0]], n);
+    let share = timed[0].iter().find(|line| line.sharing.is_some()).unwrap();
+    assert_eq!(share.sharing, Some(12));
+    assert!(share.text.fr.contains("les 12 groupes présentent chacun leurs enseignements en 2 minutes"));
+    assert!(share.minutes >= 24);
+}
+
+#[test]
+fn a_fixed_instruction_keeps_its_minutes_when_the_round_takes_longer() {
+    let round = Catalogue::builtin().get("tour-de-table").unwrap();
+    let minutes = round.minutes_for(12).max;
+    let slots = slots(&[minutes]);
+    let timed = timed_steps(round, &round.steps, &[&slots[0]], 12);
+    assert_eq!(timed[0][0].minutes, 2, "the question is stated in two minutes");
+    assert_eq!(timed[0][1].minutes, 1, "the facilitator answers in one minute");
+}
+
+proptest! {
+    #[test]
+    fn a_split_method_keeps_its_rounds_whole_and_at_their_minimum(
+        index in 0usize..80,
+        n in 5u32..200,
+        cut in 0.3f64..0.7,
+        stretch in 0.0f64..1.0,
+    ) {
+        let splits: Vec<&Method> = Catalogue::builtin().iter().filter(|m| m.split).collect();
+        let method = splits[index % splits.len()];
+        let n = n.clamp(method.participants.min, method.participants.max);
+        let range = method.minutes_for(n);
+        let total = range.min + ((range.max - range.min) as f64 * stretch) as u32;
+        let first = ((total as f64 * cut) as u32).max(20);
+        prop_assume!(total >= first + 20);
+        for steps in step_lists(method) {
+            let kept = keeps_its_shape(method, steps, &[first, total - first], n);
+            prop_assert!(kept.is_ok(), "{}", kept.unwrap_err());
+        }
+    }
+}
+
+/// A method file whose steps are shaped: an instruction, a share-out per participant and
+/// a discussion; its declared range follows from them.
+const SHAPED: &str = r#"id: tour-rapide
+name: {fr: "Tour rapide", en: "Quick round"}
+summary: {fr: "Chacun dit un mot.", en: "Everyone says a word."}
+phases: [opening]
+objectives: [build-trust]
+participants: {min: 2, max: 30}
+duration: {min: 5, typical: 10, max: 20, per_participant: 0.5}
+formats: [onsite]
+energy: low
+level: beginner
+setup: {fr: "En cercle.", en: "In a circle."}
+steps:
+  - minutes: 2
+    shape: fixed
+    text: {fr: "Vous posez la question.", en: "You ask the question."}
+  - minutes: 1
+    shape: share
+    each: 0.5
+    text: {fr: "Les {count} personnes répondent.", en: "The {count} people answer."}
+  - minutes: 7
+    floor: 2
+    text: {fr: "Vous reliez les réponses.", en: "You link the answers."}
+sources: ["Pratique du réseau"]
+"#;
+
+fn problems(source: &str) -> Vec<facilitation::Problem> {
+    match Catalogue::from_files([("methods/tour-rapide.yaml", source)]) {
+        Ok(_) => Vec::new(),
+        Err(error) => error.problems().to_vec(),
+    }
+}
+
+#[test]
+fn a_file_whose_range_follows_from_its_steps_loads() {
+    assert!(problems(SHAPED).is_empty(), "{:#?}", problems(SHAPED));
+}
+
+#[test]
+fn a_declared_minimum_shorter_than_the_steps_is_refused_with_its_line_and_the_fix() {
+    let source = SHAPED.replace("per_participant: 0.5}", "per_participant: 0.1}");
+    let found = problems(&source);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let problem = &found[0];
+    assert!(matches!(problem.kind, facilitation::ProblemKind::StepsNeedMore { .. }), "{problem:?}");
+    assert_eq!((problem.field.as_str(), problem.location.map(|at| at.line)), ("steps", Some(12)));
+    assert!(problem.to_string().contains("raise `duration.min`"), "{problem}");
+}
+
+#[test]
+fn a_declared_maximum_the_steps_cannot_fill_is_refused() {
+    let source = SHAPED.replace("    floor: 2\n", "    floor: 2\n    ceiling: 8\n");
+    let found = problems(&source);
+    assert!(
+        found.iter().any(|p| matches!(p.kind, facilitation::ProblemKind::StepsFillLess { .. })),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_share_out_without_its_minutes_each_or_an_unknown_figure_is_refused() {
+    let source = SHAPED.replace("    each: 0.5\n", "").replace("{count} personnes", "{people} personnes");
+    let fields: Vec<String> = problems(&source).into_iter().map(|p| p.field).collect();
+    assert!(fields.contains(&"steps[1].each".to_string()), "{fields:?}");
+    assert!(fields.contains(&"steps[1].text.fr".to_string()), "{fields:?}");
+}
