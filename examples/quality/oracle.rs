@@ -373,6 +373,7 @@ impl<'a> Space<'a> {
             objectives: self.objectives.clone(),
             seed: None,
             slots,
+            team: Vec::new(),
         }
     }
 }
