@@ -338,3 +338,32 @@ fn roles(members: &[&Facilitator], lead: &Facilitator, format: Format) -> Vec<Te
     let member = |f: &Facilitator, role| TeamMember { id: f.id.clone(), name: f.name.clone(), role };
     std::iter::once(member(lead, Role::Lead)).chain(roles.map(|(f, role)| member(f, role))).collect()
 }
+
+/// Who leads each method slot of an agenda (by index in `agenda.slots`): the lead opens
+/// and closes; the sequences between go in turn to the lead and the co-facilitators, so
+/// that everyone leads a part.
+pub fn sequence_leads<'t>(agenda: &Agenda, team: &'t [TeamMember]) -> Vec<(usize, &'t TeamMember)> {
+    let Some(lead) = team.iter().find(|m| m.role == Role::Lead) else {
+        return vec![];
+    };
+    let turn: Vec<&TeamMember> =
+        team.iter().filter(|m| matches!(m.role, Role::Lead | Role::CoFacilitator)).collect();
+    let methods: Vec<usize> = agenda.slots.iter().enumerate().filter(|(_, s)| s.is_method()).map(|(i, _)| i).collect();
+    let last = methods.len().saturating_sub(1);
+    let mut next = 0;
+    methods
+        .iter()
+        .enumerate()
+        .map(|(n, &slot)| {
+            let continued = agenda.slots[slot].part.is_some();
+            if n == 0 || n == last {
+                (slot, lead)
+            } else {
+                if !continued {
+                    next += 1;
+                }
+                (slot, turn[next % turn.len()])
+            }
+        })
+        .collect()
+}
