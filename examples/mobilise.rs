@@ -73,7 +73,10 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let agenda = match Planner::new(&catalogue).plan(&request) {
         Ok(plan) => Some(plan.agenda),
         Err(error) => {
-            let note = lang.pick("Déroulé non construit, les méthodes ne sont pas vérifiées :", "No agenda planned, methods not checked:");
+            let note = lang.pick(
+                "Déroulé non construit, les méthodes ne sont pas vérifiées :",
+                "No agenda planned, methods not checked:",
+            );
             eprintln!("{note} {}", error.message(lang));
             None
         }
@@ -102,7 +105,12 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         print!("{}", proposal(args, &allocation, agenda.as_ref(), recorded));
         return Ok(ExitCode::SUCCESS);
     }
-    Err(lang.pick("D'autres coordinateurs confirment en même temps : relancez.", "Other coordinators are confirming at the same time: run it again.").to_string())
+    Err(lang
+        .pick(
+            "D'autres coordinateurs confirment en même temps : relancez.",
+            "Other coordinators are confirming at the same time: run it again.",
+        )
+        .to_string())
 }
 
 fn no_team(
@@ -116,7 +124,12 @@ fn no_team(
     eprintln!("{why}");
     if let (Some(register), true) = (register, args.confirm) {
         let number = register.wait(roster, need).map_err(|e| e.text(args.lang))?;
-        eprintln!("{}", args.lang.pick("Demande enregistrée en attente : n° {n}.", "Request recorded as waiting: #{n}.").replace("{n}", &number.to_string()));
+        eprintln!(
+            "{}",
+            args.lang
+                .pick("Demande enregistrée en attente : n° {n}.", "Request recorded as waiting: #{n}.")
+                .replace("{n}", &number.to_string())
+        );
     }
     if let Output::Json = args.format {
         println!("{}", serde_json::json!({"team": [], "reasons": [why]}));
@@ -128,7 +141,8 @@ fn proposal(args: &Args, allocation: &Allocation, agenda: Option<&Agenda>, recor
     let lang = args.lang;
     let reasons: Vec<String> = allocation.reasons.iter().map(|r| r.text(lang)).collect();
     if let Output::Json = args.format {
-        let team: Vec<_> = allocation.team.iter().map(|m| serde_json::json!({"id": m.id, "role": m.role})).collect();
+        let team: Vec<_> =
+            allocation.team.iter().map(|m| serde_json::json!({"id": m.id, "role": m.role})).collect();
         return format!("{:#}\n", serde_json::json!({"team": team, "reasons": reasons}));
     }
     let mut text = format!("# {}\n\n", lang.pick("Équipe proposée", "Proposed team"));
@@ -142,7 +156,14 @@ fn proposal(args: &Args, allocation: &Allocation, agenda: Option<&Agenda>, recor
         }
     }
     if let Some(number) = recorded {
-        text += &format!("\n{}\n", lang.pick("Équipe enregistrée dans le registre (demande n° {n}).", "Team recorded in the register (request #{n}).").replace("{n}", &number.to_string()));
+        text += &format!(
+            "\n{}\n",
+            lang.pick(
+                "Équipe enregistrée dans le registre (demande n° {n}).",
+                "Team recorded in the register (request #{n})."
+            )
+            .replace("{n}", &number.to_string())
+        );
     }
     text
 }

@@ -89,7 +89,9 @@ fn main() -> ExitCode {
         Err(error) => {
             eprintln!("{}", error.text(lang));
             match error {
-                RegisterError::NotFound { .. } | RegisterError::NotEmpty | RegisterError::Export(_) => ExitCode::FAILURE,
+                RegisterError::NotFound { .. } | RegisterError::NotEmpty | RegisterError::Export(_) => {
+                    ExitCode::FAILURE
+                }
                 _ => ExitCode::from(2),
             }
         }
@@ -111,18 +113,30 @@ fn run(register: &mut Register, command: &Command, lang: Lang) -> Result<String,
         }
         Command::Held { request, on } => {
             register.held(*request, on)?;
-            Ok(lang.pick("Intervention n° {n} enregistrée comme tenue.\n", "Intervention #{n} recorded as held.\n").replace("{n}", &request.to_string()))
+            Ok(lang
+                .pick(
+                    "Intervention n° {n} enregistrée comme tenue.\n",
+                    "Intervention #{n} recorded as held.\n",
+                )
+                .replace("{n}", &request.to_string()))
         }
         Command::Export => Ok(register.export()?.to_yaml()),
         Command::Import { file } => {
-            let source = std::fs::read_to_string(file).map_err(|source| RegisterError::Io { path: file.clone(), source })?;
+            let source = std::fs::read_to_string(file)
+                .map_err(|source| RegisterError::Io { path: file.clone(), source })?;
             register.import(&Export::from_yaml(&source)?)?;
             Ok(lang.pick("Sauvegarde importée.\n", "Backup imported.\n").to_string())
         }
         Command::Person { id } => Ok(serde_yaml::to_string(&register.person(id)?).unwrap_or_default()),
         Command::Erase { id } => {
             let pseudonym = register.erase(id)?;
-            Ok(lang.pick("{id} effacé ; ses interventions passées restent sous « {p} ».\n", "{id} erased; their past interventions remain as \"{p}\".\n").replace("{id}", id).replace("{p}", &pseudonym))
+            Ok(lang
+                .pick(
+                    "{id} effacé ; ses interventions passées restent sous « {p} ».\n",
+                    "{id} erased; their past interventions remain as \"{p}\".\n",
+                )
+                .replace("{id}", id)
+                .replace("{p}", &pseudonym))
         }
     }
 }
@@ -137,15 +151,32 @@ fn latest_year(register: &Register) -> Result<u32, RegisterError> {
 fn markdown(report: &YearReport, lang: Lang) -> String {
     let mut text = format!("# {} {}\n\n", lang.pick("Le réseau en", "The network in"), report.year);
     text += &format!("## {}\n\n", lang.pick("Jours par facilitateur", "Days per facilitator"));
-    text += lang.pick("| id | nom | sous-direction | quota | utilisés | restants | interventions |\n", "| id | name | sub-directorate | quota | used | left | interventions |\n");
+    text += lang.pick(
+        "| id | nom | sous-direction | quota | utilisés | restants | interventions |\n",
+        "| id | name | sub-directorate | quota | used | left | interventions |\n",
+    );
     text += "| --- | --- | --- | ---: | ---: | ---: | ---: |\n";
     for f in &report.facilitators {
-        text += &format!("| {} | {} | {} | {} | {} | {} | {} |\n", f.id, f.name, f.subdirectorate, f.days, f.days_used, f.days_left, f.interventions);
+        text += &format!(
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            f.id, f.name, f.subdirectorate, f.days, f.days_used, f.days_left, f.interventions
+        );
     }
-    text += &format!("\n## {}\n\n", lang.pick("Interventions par sous-direction", "Interventions per sub-directorate"));
+    text += &format!(
+        "\n## {}\n\n",
+        lang.pick("Interventions par sous-direction", "Interventions per sub-directorate")
+    );
     for sub in &report.subdirectorates {
-        let name = if sub.subdirectorate.is_empty() { lang.pick("(non précisée)", "(not given)") } else { &sub.subdirectorate };
-        text += &lang.pick("- {s} : {h} tenue(s), {p} à venir\n", "- {s}: {h} held, {p} to come\n").replace("{s}", name).replace("{h}", &sub.held.to_string()).replace("{p}", &sub.staffed.to_string());
+        let name = if sub.subdirectorate.is_empty() {
+            lang.pick("(non précisée)", "(not given)")
+        } else {
+            &sub.subdirectorate
+        };
+        text += &lang
+            .pick("- {s} : {h} tenue(s), {p} à venir\n", "- {s}: {h} held, {p} to come\n")
+            .replace("{s}", name)
+            .replace("{h}", &sub.held.to_string())
+            .replace("{p}", &sub.staffed.to_string());
     }
     text += &format!("\n## {}\n\n", lang.pick("Demandes en attente", "Requests waiting"));
     if report.waiting.is_empty() {

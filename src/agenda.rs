@@ -96,7 +96,9 @@ impl Role {
             Role::Lead => lang.pick("anime", "leads"),
             Role::CoFacilitator => lang.pick("co-anime", "co-facilitates"),
             Role::TimeKeeper => lang.pick("garde le temps", "keeps time"),
-            Role::RemoteHost => lang.pick("accueille les participants à distance", "hosts remote participants"),
+            Role::RemoteHost => {
+                lang.pick("accueille les participants à distance", "hosts remote participants")
+            }
         }
     }
 }

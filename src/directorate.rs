@@ -118,7 +118,10 @@ mod tests {
         let dsol = Directorate::builtin();
         let found = dsol.find("SOUS-DIRECTION DE L’AUTONOMIE").map(|sub| sub.id.as_str());
         assert_eq!(found, Some("autonomie"));
-        assert_eq!(dsol.find("Service de l'aide sociale a l'enfance").map(|s| s.id.as_str()), Some("enfance"));
+        assert_eq!(
+            dsol.find("Service de l'aide sociale a l'enfance").map(|s| s.id.as_str()),
+            Some("enfance")
+        );
         assert!(dsol.find("   ").is_none());
     }
 }

@@ -60,9 +60,9 @@ mod load;
 pub mod method;
 pub mod mobilise;
 pub mod planner;
-pub mod render;
 #[cfg(feature = "register")]
 pub mod register;
+pub mod render;
 pub mod request;
 pub mod roster;
 #[cfg(feature = "schema")]

@@ -74,7 +74,9 @@ pub enum RegisterError {
         source: std::io::Error,
     },
     /// The file was written by a newer version of the crate.
-    #[error("the register is at schema version {found}, newer than this program's {known}: update the program")]
+    #[error(
+        "the register is at schema version {found}, newer than this program's {known}: update the program"
+    )]
     NewerSchema {
         /// The file's version.
         found: u32,
@@ -82,7 +84,9 @@ pub enum RegisterError {
         known: u32,
     },
     /// Confirming would push a facilitator over their yearly quota.
-    #[error("{id} has {left} day(s) left in {year}, fewer than the {cost} this intervention costs: propose the team again")]
+    #[error(
+        "{id} has {left} day(s) left in {year}, fewer than the {cost} this intervention costs: propose the team again"
+    )]
     OverQuota {
         /// The facilitator.
         id: String,
@@ -123,7 +127,10 @@ impl Localize for RegisterError {
         match self {
             RegisterError::Database(error) => format!("La base du registre a échoué : {error}"),
             RegisterError::Io { path, source } => {
-                format!("Impossible d'ouvrir {} : {source} ; vérifiez que le dossier existe et est accessible en écriture.", path.display())
+                format!(
+                    "Impossible d'ouvrir {} : {source} ; vérifiez que le dossier existe et est accessible en écriture.",
+                    path.display()
+                )
             }
             RegisterError::NewerSchema { found, known } => format!(
                 "Le registre est au schéma {found}, plus récent que celui de ce programme ({known}) : mettez le programme à jour."
@@ -131,9 +138,13 @@ impl Localize for RegisterError {
             RegisterError::OverQuota { id, year, left, cost } => format!(
                 "{id} n'a plus que {left} jour(s) en {year}, moins que les {cost} de cette intervention : relancez la proposition d'équipe."
             ),
-            RegisterError::AlreadyStaffed { id, title } => format!("La demande « {title} » (n° {id}) a déjà une équipe."),
+            RegisterError::AlreadyStaffed { id, title } => {
+                format!("La demande « {title} » (n° {id}) a déjà une équipe.")
+            }
             RegisterError::NotFound { what } => format!("Rien ne s'appelle {what} dans le registre."),
-            RegisterError::NotEmpty => "Le registre contient déjà des données : importez dans un nouveau fichier.".into(),
+            RegisterError::NotEmpty => {
+                "Le registre contient déjà des données : importez dans un nouveau fichier.".into()
+            }
             RegisterError::Export(message) => format!("L'export ne peut pas être relu : {message}"),
         }
     }
@@ -189,8 +200,9 @@ impl Register {
     /// Days used per facilitator in `year` (staffed and held interventions).
     pub fn usage(&self, year: u32) -> Result<Usage, RegisterError> {
         let mut usage = Usage::default();
-        let mut query =
-            self.conn.prepare("SELECT facilitator, SUM(quarters) FROM assignments WHERE year = ?1 GROUP BY facilitator")?;
+        let mut query = self.conn.prepare(
+            "SELECT facilitator, SUM(quarters) FROM assignments WHERE year = ?1 GROUP BY facilitator",
+        )?;
         let rows = query.query_map([year], |row| Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?)))?;
         for row in rows {
             let (id, quarters) = row?;
@@ -202,7 +214,12 @@ impl Register {
     /// Records a team for a request, checking every member's quota inside the
     /// transaction; returns the request's number. The roster is recorded too (names,
     /// sub-directorates, quotas of its year), for the year's report.
-    pub fn confirm(&mut self, roster: &Roster, need: &Need, team: &[TeamMember]) -> Result<i64, RegisterError> {
+    pub fn confirm(
+        &mut self,
+        roster: &Roster,
+        need: &Need,
+        team: &[TeamMember],
+    ) -> Result<i64, RegisterError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         sync_roster(&tx, roster)?;
         let request = upsert_request(&tx, need, "staffed")?;
@@ -213,12 +230,21 @@ impl Register {
                 |row| row.get(0),
             )?;
             let quota: u32 = tx
-                .query_row("SELECT quarters FROM quotas WHERE facilitator = ?1 AND year = ?2", params![member.id, need.year], |row| row.get(0))
+                .query_row(
+                    "SELECT quarters FROM quotas WHERE facilitator = ?1 AND year = ?2",
+                    params![member.id, need.year],
+                    |row| row.get(0),
+                )
                 .optional()?
                 .ok_or_else(|| RegisterError::NotFound { what: member.id.clone() })?;
             if used + need.cost > quota {
                 let left = days(quota.saturating_sub(used));
-                return Err(RegisterError::OverQuota { id: member.id.clone(), year: need.year, left, cost: days(need.cost) });
+                return Err(RegisterError::OverQuota {
+                    id: member.id.clone(),
+                    year: need.year,
+                    left,
+                    cost: days(need.cost),
+                });
             }
             tx.execute(
                 "INSERT INTO assignments (request, facilitator, role, year, quarters) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -281,13 +307,26 @@ impl Register {
              WHERE year = ?1 AND status != 'waiting' GROUP BY subdirectorate ORDER BY subdirectorate",
         )?;
         let subdirectorates = query
-            .query_map([year], |row| Ok(SubdirectorateYear { subdirectorate: row.get(0)?, staffed: row.get(1)?, held: row.get(2)? }))?
+            .query_map([year], |row| {
+                Ok(SubdirectorateYear {
+                    subdirectorate: row.get(0)?,
+                    staffed: row.get(1)?,
+                    held: row.get(2)?,
+                })
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         let mut query = self.conn.prepare(
             "SELECT id, title, date, subdirectorate FROM requests WHERE year = ?1 AND status = 'waiting' ORDER BY date, id",
         )?;
         let waiting = query
-            .query_map([year], |row| Ok(Waiting { id: row.get(0)?, title: row.get(1)?, date: row.get(2)?, subdirectorate: row.get(3)? }))?
+            .query_map([year], |row| {
+                Ok(Waiting {
+                    id: row.get(0)?,
+                    title: row.get(1)?,
+                    date: row.get(2)?,
+                    subdirectorate: row.get(3)?,
+                })
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(YearReport { year, facilitators, subdirectorates, waiting })
     }
@@ -297,11 +336,13 @@ impl Register {
     /// about them. Returns the pseudonym.
     pub fn erase(&mut self, id: &str) -> Result<String, RegisterError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let known: bool = tx.query_row("SELECT COUNT(*) > 0 FROM facilitators WHERE id = ?1", [id], |row| row.get(0))?;
+        let known: bool =
+            tx.query_row("SELECT COUNT(*) > 0 FROM facilitators WHERE id = ?1", [id], |row| row.get(0))?;
         if !known {
             return Err(RegisterError::NotFound { what: id.to_string() });
         }
-        let number: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM erasures", [], |row| row.get(0))?;
+        let number: i64 =
+            tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM erasures", [], |row| row.get(0))?;
         let pseudonym = format!("anonyme-{number}");
         tx.execute("INSERT INTO erasures (id, pseudonym) VALUES (?1, ?2)", params![number, pseudonym])?;
         tx.execute("UPDATE assignments SET facilitator = ?2 WHERE facilitator = ?1", params![id, pseudonym])?;
@@ -319,7 +360,8 @@ impl Register {
             return Err(RegisterError::NotFound { what: id.to_string() });
         };
         let quotas = export.quotas.into_iter().filter(|q| q.facilitator == id).collect();
-        let assignments: Vec<AssignmentRow> = export.assignments.into_iter().filter(|a| a.facilitator == id).collect();
+        let assignments: Vec<AssignmentRow> =
+            export.assignments.into_iter().filter(|a| a.facilitator == id).collect();
         let requests =
             export.requests.into_iter().filter(|r| assignments.iter().any(|a| a.request == r.id)).collect();
         Ok(Person { facilitator, quotas, assignments, requests })
@@ -327,12 +369,19 @@ impl Register {
 
     /// Everything in the register, to back it up as YAML.
     pub fn export(&self) -> Result<Export, RegisterError> {
-        let facilitators = self.rows("SELECT id, name, subdirectorate, promotion FROM facilitators ORDER BY id", |row| {
-            Ok(FacilitatorRow { id: row.get(0)?, name: row.get(1)?, subdirectorate: row.get(2)?, promotion: row.get(3)? })
-        })?;
-        let quotas = self.rows("SELECT facilitator, year, quarters FROM quotas ORDER BY facilitator, year", |row| {
-            Ok(QuotaRow { facilitator: row.get(0)?, year: row.get(1)?, quarters: row.get(2)? })
-        })?;
+        let facilitators =
+            self.rows("SELECT id, name, subdirectorate, promotion FROM facilitators ORDER BY id", |row| {
+                Ok(FacilitatorRow {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    subdirectorate: row.get(2)?,
+                    promotion: row.get(3)?,
+                })
+            })?;
+        let quotas = self
+            .rows("SELECT facilitator, year, quarters FROM quotas ORDER BY facilitator, year", |row| {
+                Ok(QuotaRow { facilitator: row.get(0)?, year: row.get(1)?, quarters: row.get(2)? })
+            })?;
         let requests = self.rows(
             "SELECT id, title, date, year, subdirectorate, status, held_on FROM requests ORDER BY id",
             |row| {
@@ -366,12 +415,19 @@ impl Register {
     /// Restores an export into this register, which must be empty; all or nothing.
     pub fn import(&mut self, export: &Export) -> Result<(), RegisterError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let used: i64 = tx.query_row("SELECT (SELECT COUNT(*) FROM facilitators) + (SELECT COUNT(*) FROM requests)", [], |row| row.get(0))?;
+        let used: i64 = tx.query_row(
+            "SELECT (SELECT COUNT(*) FROM facilitators) + (SELECT COUNT(*) FROM requests)",
+            [],
+            |row| row.get(0),
+        )?;
         if used > 0 {
             return Err(RegisterError::NotEmpty);
         }
         for f in &export.facilitators {
-            tx.execute("INSERT INTO facilitators VALUES (?1, ?2, ?3, ?4)", params![f.id, f.name, f.subdirectorate, f.promotion])?;
+            tx.execute(
+                "INSERT INTO facilitators VALUES (?1, ?2, ?3, ?4)",
+                params![f.id, f.name, f.subdirectorate, f.promotion],
+            )?;
         }
         for q in &export.quotas {
             tx.execute("INSERT INTO quotas VALUES (?1, ?2, ?3)", params![q.facilitator, q.year, q.quarters])?;
@@ -383,16 +439,26 @@ impl Register {
             )?;
         }
         for a in &export.assignments {
-            tx.execute("INSERT INTO assignments VALUES (?1, ?2, ?3, ?4, ?5)", params![a.request, a.facilitator, a.role, a.year, a.quarters])?;
+            tx.execute(
+                "INSERT INTO assignments VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![a.request, a.facilitator, a.role, a.year, a.quarters],
+            )?;
         }
         for (i, pseudonym) in export.erasures.iter().enumerate() {
-            tx.execute("INSERT INTO erasures (id, pseudonym) VALUES (?1, ?2)", params![i as i64 + 1, pseudonym])?;
+            tx.execute(
+                "INSERT INTO erasures (id, pseudonym) VALUES (?1, ?2)",
+                params![i as i64 + 1, pseudonym],
+            )?;
         }
         tx.commit()?;
         Ok(())
     }
 
-    fn rows<T>(&self, sql: &str, read: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>, RegisterError> {
+    fn rows<T>(
+        &self,
+        sql: &str,
+        read: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, RegisterError> {
         let mut query = self.conn.prepare(sql)?;
         let rows = query.query_map([], read)?.collect::<Result<Vec<T>, _>>()?;
         Ok(rows)
@@ -431,12 +497,16 @@ fn sync_roster(tx: &rusqlite::Transaction<'_>, roster: &Roster) -> Result<(), Re
 fn upsert_request(tx: &rusqlite::Transaction<'_>, need: &Need, status: &str) -> Result<i64, RegisterError> {
     let date = need.date.clone().unwrap_or_default();
     let found: Option<(i64, String)> = tx
-        .query_row("SELECT id, status FROM requests WHERE title = ?1 AND date = ?2", params![need.title, date], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
+        .query_row(
+            "SELECT id, status FROM requests WHERE title = ?1 AND date = ?2",
+            params![need.title, date],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .optional()?;
     match found {
-        Some((id, old)) if old != "waiting" => Err(RegisterError::AlreadyStaffed { id, title: need.title.clone() }),
+        Some((id, old)) if old != "waiting" => {
+            Err(RegisterError::AlreadyStaffed { id, title: need.title.clone() })
+        }
         Some((id, _)) => {
             tx.execute("UPDATE requests SET status = ?2 WHERE id = ?1", params![id, status])?;
             Ok(id)

@@ -116,7 +116,8 @@ pub struct Roster {
 impl Roster {
     /// Reads and checks a roster from YAML; `file` names it in problems.
     pub fn from_yaml(file: &str, source: &str) -> Result<Roster, RosterError> {
-        let roster: Roster = read_yaml(file, source).map_err(|problem| RosterError::Invalid(vec![problem.into()]))?;
+        let roster: Roster =
+            read_yaml(file, source).map_err(|problem| RosterError::Invalid(vec![problem.into()]))?;
         let problems: Vec<RosterProblem> = roster
             .field_problems()
             .into_iter()
@@ -324,7 +325,9 @@ impl Localize for RosterProblemKind {
             (_, Lang::En) => self.to_string(),
             (RosterProblemKind::Read(kind), Lang::Fr) => read_fr(kind),
             (RosterProblemKind::UnknownService { service }, lang) => unknown_service(service, lang),
-            (RosterProblemKind::Promotion { promotion, year }, lang) => promotion_range(*promotion, *year, lang),
+            (RosterProblemKind::Promotion { promotion, year }, lang) => {
+                promotion_range(*promotion, *year, lang)
+            }
             (RosterProblemKind::Days { days }, lang) => days_range(*days, lang),
         }
     }
@@ -352,7 +355,9 @@ fn read_fr(kind: &ProblemKind) -> String {
         ),
         ProblemKind::WrongType { message } => format!("la valeur n'est pas du type attendu ({message})"),
         ProblemKind::InvalidId { id } => {
-            format!("`{id}` n'est pas un identifiant de méthode valide ; utilisez des minuscules, chiffres et tirets")
+            format!(
+                "`{id}` n'est pas un identifiant de méthode valide ; utilisez des minuscules, chiffres et tirets"
+            )
         }
         other => other.to_string(),
     }
@@ -390,11 +395,19 @@ impl Localize for RosterError {
         match (self, lang) {
             (_, Lang::En) => self.to_string(),
             (RosterError::Io { path, source }, Lang::Fr) => {
-                format!("Impossible de lire {} : {source} ; vérifiez le chemin et les droits.", path.display())
+                format!(
+                    "Impossible de lire {} : {source} ; vérifiez le chemin et les droits.",
+                    path.display()
+                )
             }
             (RosterError::Invalid(problems), Lang::Fr) => {
-                let lines: Vec<String> = problems.iter().map(|p| format!("  - {}", p.text(Lang::Fr))).collect();
-                format!("{} problème(s) dans le tableau des facilitateurs :\n{}", problems.len(), lines.join("\n"))
+                let lines: Vec<String> =
+                    problems.iter().map(|p| format!("  - {}", p.text(Lang::Fr))).collect();
+                format!(
+                    "{} problème(s) dans le tableau des facilitateurs :\n{}",
+                    problems.len(),
+                    lines.join("\n")
+                )
             }
         }
     }

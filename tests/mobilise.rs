@@ -47,7 +47,9 @@ fn keeps_hard_rules(roster: &Roster, usage: &Usage, need: &Need, team: &[TeamMem
                 && need.date.as_deref().is_none_or(|d| !f.unavailable.iter().any(|u| u == d))
                 && f.formats.contains(&need.format)
         })
-        && lead.is_some_and(|lead| need.methods.iter().all(|(id, level)| lead.methods.contains(id) || *level <= lead.level))
+        && lead.is_some_and(|lead| {
+            need.methods.iter().all(|(id, level)| lead.methods.contains(id) || *level <= lead.level)
+        })
 }
 
 /// The best score over every team of `need.size` and every choice of lead.
@@ -59,12 +61,17 @@ fn brute_force(roster: &Roster, usage: &Usage, need: &Need) -> Option<i64> {
         if mask.count_ones() as usize != need.size {
             continue;
         }
-        let chosen: Vec<&Facilitator> = (0..n).filter(|i| mask & (1 << i) != 0).map(|i| &roster.facilitators[i]).collect();
+        let chosen: Vec<&Facilitator> =
+            (0..n).filter(|i| mask & (1 << i) != 0).map(|i| &roster.facilitators[i]).collect();
         for lead in 0..chosen.len() {
             let team: Vec<TeamMember> = chosen
                 .iter()
                 .enumerate()
-                .map(|(i, f)| TeamMember { id: f.id.clone(), name: f.name.clone(), role: if i == lead { Role::Lead } else { Role::CoFacilitator } })
+                .map(|(i, f)| TeamMember {
+                    id: f.id.clone(),
+                    name: f.name.clone(),
+                    role: if i == lead { Role::Lead } else { Role::CoFacilitator },
+                })
                 .collect();
             best = best.max(allocator.score(&team));
         }
@@ -73,7 +80,14 @@ fn brute_force(roster: &Roster, usage: &Usage, need: &Need) -> Option<i64> {
 }
 
 fn small_instance() -> impl Strategy<Value = (Roster, Usage, Need)> {
-    let person = (0..4usize, prop::sample::select(vec![2023u32, 2025, 2026]), 0..3usize, any::<bool>(), 0..25u32, any::<bool>());
+    let person = (
+        0..4usize,
+        prop::sample::select(vec![2023u32, 2025, 2026]),
+        0..3usize,
+        any::<bool>(),
+        0..25u32,
+        any::<bool>(),
+    );
     (prop::collection::vec(person, 1..9), 1..4u32, 0..4usize, any::<bool>(), 0..3usize).prop_map(
         |(people, size, requester, remote, hardest)| {
             let mut usage = Usage::default();
@@ -81,7 +95,8 @@ fn small_instance() -> impl Strategy<Value = (Roster, Usage, Need)> {
                 .iter()
                 .enumerate()
                 .map(|(i, &(service, promotion, level, remote_ok, used, away))| {
-                    let formats = if remote_ok { vec![Format::Onsite, Format::Remote] } else { vec![Format::Onsite] };
+                    let formats =
+                        if remote_ok { vec![Format::Onsite, Format::Remote] } else { vec![Format::Onsite] };
                     let mut f = facilitator(i, SERVICES[service], promotion, Level::ALL[level], formats);
                     if away {
                         f.unavailable.push("2027-04-01".into());
@@ -145,7 +160,10 @@ fn no_team_says_how_few_are_left_outside_the_requesters_subdirectorate_and_what_
     let need = need("Sous-direction de l'autonomie", 2, Format::Onsite, 180);
     let error = Allocator::new(&roster, &Usage::default(), &need).allocate().unwrap_err();
     let french = error.text(Lang::Fr);
-    assert!(french.contains("seulement 1 facilitateur(s) hors de la Sous-direction de l'autonomie"), "{french}");
+    assert!(
+        french.contains("seulement 1 facilitateur(s) hors de la Sous-direction de l'autonomie"),
+        "{french}"
+    );
     assert!(french.contains("4 sont de la sous-direction du demandeur"), "{french}");
     assert!(french.contains("demandez 1 facilitateur(s)"), "{french}");
 }

@@ -44,7 +44,7 @@ fn solo(id: &str) -> Vec<TeamMember> {
 
 /// Runs this test binary again as a child doing `task`; the parent reads its stdout (the
 /// harness may print `test child_process_entry ... ` before the first line).
-fn child(task: &str, db: &PathBuf) -> std::process::Child {
+fn child(task: &str, db: &std::path::Path) -> std::process::Child {
     Command::new(std::env::current_exe().unwrap())
         .args(["child_process_entry", "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD, format!("{task}|{}", db.display()))
@@ -65,7 +65,8 @@ fn child_process_entry() {
     match task {
         "confirm" => {
             for i in 0..6 {
-                let need = need(&format!("Atelier {pid}-{i}"), "2027-05-04", "autonomie", 1, Format::Onsite, 180);
+                let need =
+                    need(&format!("Atelier {pid}-{i}"), "2027-05-04", "autonomie", 1, Format::Onsite, 180);
                 match register.confirm(&roster, &need, &solo("f02")) {
                     Ok(_) => println!("confirmed"),
                     Err(RegisterError::OverQuota { .. }) => println!("refused"),
@@ -185,7 +186,14 @@ fn a_year_of_80_requests_keeps_every_hard_rule_and_the_report_adds_up() {
     for i in 0..80u32 {
         let date = format!("2027-{:02}-{:02}", 1 + i % 12, 1 + (i * 7) % 28);
         let minutes = [120, 180, 420][(i % 3) as usize];
-        let need = need(&format!("Demande {i}"), &date, services[(i % 6) as usize], 1 + i % 3, formats[(i % 4) as usize], minutes);
+        let need = need(
+            &format!("Demande {i}"),
+            &date,
+            services[(i % 6) as usize],
+            1 + i % 3,
+            formats[(i % 4) as usize],
+            minutes,
+        );
         let usage = register.usage(2027).unwrap();
         assert_eq!(usage, expected);
         match Allocator::new(&roster, &usage, &need).allocate() {

@@ -27,10 +27,14 @@ facilitators:
     let error = Roster::from_yaml("roster.yaml", source).unwrap_err();
     let fields: Vec<&str> = error.problems().iter().map(|p| p.field.as_str()).collect();
     for field in ["id", "name", "service", "promotion", "days", "formats", "unavailable"] {
-        assert!(fields.contains(&format!("facilitators[1].{field}").as_str()), "{field} missing from {fields:?}");
+        assert!(
+            fields.contains(&format!("facilitators[1].{field}").as_str()),
+            "{field} missing from {fields:?}"
+        );
     }
     assert!(error.problems().iter().all(|p| p.location.is_some_and(|at| at.line >= 4)));
-    let service = error.problems().iter().find(|p| matches!(p.kind, RosterProblemKind::UnknownService { .. }));
+    let service =
+        error.problems().iter().find(|p| matches!(p.kind, RosterProblemKind::UnknownService { .. }));
     let french = service.expect("unknown service reported").text(Lang::Fr);
     assert!(french.contains("à quelle sous-direction"), "{french}");
     assert!(error.text(Lang::Fr).starts_with("7 problème(s)"), "{}", error.text(Lang::Fr));
@@ -49,7 +53,8 @@ facilitators:
 
 #[test]
 fn defaults_are_six_days_beginner_on_site() {
-    let source = "year: 2027\nfacilitators:\n  - {id: f01, name: Ambre, service: autonomie, promotion: 2026}\n";
+    let source =
+        "year: 2027\nfacilitators:\n  - {id: f01, name: Ambre, service: autonomie, promotion: 2026}\n";
     let roster = Roster::from_yaml("roster.yaml", source).unwrap();
     let ambre = &roster.facilitators[0];
     assert_eq!((ambre.quota_quarters(), ambre.level.id(), ambre.formats.len()), (24, "beginner", 1));

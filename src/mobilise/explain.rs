@@ -148,13 +148,19 @@ pub(super) fn reasons(allocator: &Allocator, team: &[TeamMember]) -> Vec<Explana
             promotion: f.promotion,
             subdirectorate: f.subdirectorate().unwrap_or_default().to_string(),
             left: allocator.usage().left(f),
-            methods: if member.role == Role::Lead { need.methods.iter().map(|(id, _)| id.clone()).collect() } else { vec![] },
+            methods: if member.role == Role::Lead {
+                need.methods.iter().map(|(id, _)| id.clone()).collect()
+            } else {
+                vec![]
+            },
         })
         .collect();
     let newer = members.iter().map(|f| f.promotion).max();
     let earlier = members.iter().map(|f| f.promotion).min();
     match (newer, earlier) {
-        (Some(newer), Some(earlier)) if newer > earlier => reasons.push(Explanation::Pairing { newer, earlier }),
+        (Some(newer), Some(earlier)) if newer > earlier => {
+            reasons.push(Explanation::Pairing { newer, earlier })
+        }
         (Some(promotion), _) if team.len() > 1 => reasons.push(Explanation::OnePromotion { promotion }),
         _ => {}
     }
@@ -200,7 +206,8 @@ pub struct Shortfall {
 
 pub(super) fn shortfall(allocator: &Allocator, eligible: &[&Facilitator]) -> Shortfall {
     let need = allocator.need();
-    let all: Vec<Vec<Exclusion>> = allocator.roster().facilitators.iter().map(|f| allocator.exclusions(f)).collect();
+    let all: Vec<Vec<Exclusion>> =
+        allocator.roster().facilitators.iter().map(|f| allocator.exclusions(f)).collect();
     let count = |rule: Exclusion| all.iter().filter(|broken| broken.contains(&rule)).count();
     let only = |rule: Exclusion| all.iter().filter(|broken| broken.as_slice() == [rule]).count();
     let rules = [Exclusion::OwnSubdirectorate, Exclusion::Quota, Exclusion::Unavailable, Exclusion::Format];
@@ -224,7 +231,9 @@ pub(super) fn shortfall(allocator: &Allocator, eligible: &[&Facilitator]) -> Sho
 impl Shortfall {
     fn headline(&self, lang: Lang) -> String {
         let outside = match &self.subdirectorate {
-            Some(sub) => lang.pick(" hors de la {s}", " outside the {s}").replace("{s}", &subdirectorate_name(sub, lang)),
+            Some(sub) => lang
+                .pick(" hors de la {s}", " outside the {s}")
+                .replace("{s}", &subdirectorate_name(sub, lang)),
             None => String::new(),
         };
         if self.eligible >= self.needed && self.needed > 0 {
@@ -253,9 +262,16 @@ impl Shortfall {
 
     fn exclusion(&self, rule: Exclusion, n: usize, lang: Lang) -> String {
         let text = match rule {
-            Exclusion::OwnSubdirectorate => lang.pick("{n} sont de la sous-direction du demandeur", "{n} are from the requester's sub-directorate"),
-            Exclusion::Quota => lang.pick("{n} n'ont plus assez de jours en {y}", "{n} have too few days left in {y}"),
-            Exclusion::Unavailable => lang.pick("{n} sont indisponibles à cette date", "{n} are unavailable on that date"),
+            Exclusion::OwnSubdirectorate => lang.pick(
+                "{n} sont de la sous-direction du demandeur",
+                "{n} are from the requester's sub-directorate",
+            ),
+            Exclusion::Quota => {
+                lang.pick("{n} n'ont plus assez de jours en {y}", "{n} have too few days left in {y}")
+            }
+            Exclusion::Unavailable => {
+                lang.pick("{n} sont indisponibles à cette date", "{n} are unavailable on that date")
+            }
             Exclusion::Format => lang.pick("{n} n'animent pas dans ce format", "{n} do not run that format"),
         };
         text.replace("{n}", &n.to_string()).replace("{y}", &self.year.to_string())
@@ -264,18 +280,39 @@ impl Shortfall {
     fn fixes(&self, lang: Lang) -> Vec<String> {
         let mut fixes = Vec::new();
         if self.eligible < self.needed && self.leaders > 0 {
-            fixes.push(lang.pick("demandez {e} facilitateur(s)", "ask for {e} facilitator(s)").replace("{e}", &self.eligible.to_string()));
+            fixes.push(
+                lang.pick("demandez {e} facilitateur(s)", "ask for {e} facilitator(s)")
+                    .replace("{e}", &self.eligible.to_string()),
+            );
         }
         if self.date.is_some() && self.if_other_date > self.eligible {
-            fixes.push(lang.pick("choisissez une autre date ({n} seraient disponibles)", "choose another date ({n} would be available)").replace("{n}", &self.if_other_date.to_string()));
+            fixes.push(
+                lang.pick(
+                    "choisissez une autre date ({n} seraient disponibles)",
+                    "choose another date ({n} would be available)",
+                )
+                .replace("{n}", &self.if_other_date.to_string()),
+            );
         }
         if self.format != Format::Onsite && self.if_onsite > self.eligible {
-            fixes.push(lang.pick("passez en présentiel ({n} seraient disponibles)", "hold it on site ({n} would be available)").replace("{n}", &self.if_onsite.to_string()));
+            fixes.push(
+                lang.pick(
+                    "passez en présentiel ({n} seraient disponibles)",
+                    "hold it on site ({n} would be available)",
+                )
+                .replace("{n}", &self.if_onsite.to_string()),
+            );
         }
         if self.eligible >= self.needed && self.leaders == 0 {
             fixes.push(lang.pick("excluez ces méthodes de la demande (`exclude`), ou ajoutez-les aux `methods` d'un facilitateur formé", "exclude those methods in the request, or add them to a trained facilitator's `methods`").to_string());
         }
-        fixes.push(lang.pick("mobilisez la prochaine promotion ou un facilitateur d'une autre sous-direction", "mobilise the next promotion or a facilitator from another sub-directorate").to_string());
+        fixes.push(
+            lang.pick(
+                "mobilisez la prochaine promotion ou un facilitateur d'une autre sous-direction",
+                "mobilise the next promotion or a facilitator from another sub-directorate",
+            )
+            .to_string(),
+        );
         fixes
     }
 }
@@ -284,7 +321,11 @@ impl Localize for Shortfall {
     fn text(&self, lang: Lang) -> String {
         let mut lines = vec![self.headline(lang)];
         lines.extend(self.excluded.iter().map(|(rule, n)| format!("- {}", self.exclusion(*rule, *n, lang))));
-        lines.push(format!("{} {}.", lang.pick("Pour former une équipe :", "To form a team:"), self.fixes(lang).join(lang.pick(" ; ou ", "; or "))));
+        lines.push(format!(
+            "{} {}.",
+            lang.pick("Pour former une équipe :", "To form a team:"),
+            self.fixes(lang).join(lang.pick(" ; ou ", "; or "))
+        ));
         lines.join("\n")
     }
 }

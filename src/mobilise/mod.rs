@@ -214,7 +214,9 @@ pub enum MobiliseError {
         service: String,
     },
     /// The request's date is in another year than the roster's.
-    #[error("the request is dated {date}, in {other}, but the roster is for {year}: use the roster of {other}")]
+    #[error(
+        "the request is dated {date}, in {other}, but the roster is for {year}: use the roster of {other}"
+    )]
     OtherYear {
         /// The request's date.
         date: String,
@@ -261,7 +263,8 @@ impl<'a> Allocator<'a> {
     /// The hard rules a facilitator breaks as a member of this team (empty: eligible).
     pub fn exclusions(&self, facilitator: &Facilitator) -> Vec<Exclusion> {
         let mut broken = Vec::new();
-        if self.need.subdirectorate.is_some() && facilitator.subdirectorate() == self.need.subdirectorate.as_deref()
+        if self.need.subdirectorate.is_some()
+            && facilitator.subdirectorate() == self.need.subdirectorate.as_deref()
         {
             broken.push(Exclusion::OwnSubdirectorate);
         }
@@ -286,7 +289,8 @@ impl<'a> Allocator<'a> {
     /// wrong size, unknown or repeated member, an ineligible member, not exactly one lead,
     /// or a lead who cannot run the methods.
     pub fn score(&self, team: &[TeamMember]) -> Option<i64> {
-        let members: Vec<&Facilitator> = team.iter().map(|m| self.roster.get(&m.id)).collect::<Option<_>>()?;
+        let members: Vec<&Facilitator> =
+            team.iter().map(|m| self.roster.get(&m.id)).collect::<Option<_>>()?;
         let mut ids: Vec<&str> = team.iter().map(|m| m.id.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
@@ -348,7 +352,8 @@ pub fn sequence_leads<'t>(agenda: &Agenda, team: &'t [TeamMember]) -> Vec<(usize
     };
     let turn: Vec<&TeamMember> =
         team.iter().filter(|m| matches!(m.role, Role::Lead | Role::CoFacilitator)).collect();
-    let methods: Vec<usize> = agenda.slots.iter().enumerate().filter(|(_, s)| s.is_method()).map(|(i, _)| i).collect();
+    let methods: Vec<usize> =
+        agenda.slots.iter().enumerate().filter(|(_, s)| s.is_method()).map(|(i, _)| i).collect();
     let last = methods.len().saturating_sub(1);
     let mut next = 0;
     methods

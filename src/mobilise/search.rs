@@ -35,7 +35,7 @@ pub(super) fn best<'f>(
     let search = Search { allocator, bonus: bonus_bound(allocator, &order), order, size };
     let mut best = None;
     search.extend(0, &mut Vec::with_capacity(size), 0, &mut best);
-    best.map(|(members, lead, score)| (members, lead, score))
+    best
 }
 
 type Found<'f> = Option<(Vec<&'f Facilitator>, &'f Facilitator, i64)>;
