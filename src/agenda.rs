@@ -85,6 +85,48 @@ impl Slot {
     }
 }
 
+/// A facilitator's role in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Role {
+    /// Leads the session: opens, frames each sequence, closes.
+    Lead,
+    /// Runs sequences and sub-groups with the lead.
+    CoFacilitator,
+    /// Keeps the time of each sequence and signals the transitions.
+    TimeKeeper,
+    /// Hosts the participants who join by video (remote or hybrid sessions).
+    RemoteHost,
+}
+
+impl Role {
+    /// The role's label in `lang`.
+    pub fn label(self, lang: crate::text::Lang) -> &'static str {
+        match self {
+            Role::Lead => lang.pick("anime", "leads"),
+            Role::CoFacilitator => lang.pick("co-anime", "co-facilitates"),
+            Role::TimeKeeper => lang.pick("garde le temps", "keeps time"),
+            Role::RemoteHost => {
+                lang.pick("accueille les participants à distance", "hosts remote participants")
+            }
+        }
+    }
+}
+
+/// One facilitator of the session's team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamMember {
+    /// Their roster id (`f07`).
+    pub id: String,
+    /// Their display name, when known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Their role.
+    pub role: Role,
+}
+
 /// An agenda: a session from `start` to `end`, cut into contiguous slots.
 ///
 /// Its YAML and JSON shape is the one of DESIGN.md "Agenda", read and written as is.
@@ -115,6 +157,9 @@ pub struct Agenda {
     pub seed: Option<u64>,
     /// The slots, in order.
     pub slots: Vec<Slot>,
+    /// The facilitators and their roles, when the team is known (see `mobilise`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<TeamMember>,
 }
 
 impl Agenda {

@@ -35,6 +35,10 @@
 //!   [`Request::clarify`] lists the questions to ask back.
 //! - [`Planner`]: builds an [`Agenda`] that keeps every rule, with the reasons of its
 //!   choices; [`check()`] judges any agenda against the rules of DESIGN.md.
+//! - [`roster`], [`mobilise`]: the network's volunteers for a year and the team of a
+//!   request (quota of days, transversality, pairing of promotions), chosen exactly and
+//!   explained; with the `register` feature, `register` keeps what was decided in a
+//!   SQLite file (days used, interventions, requests waiting).
 //! - [`render`]: the printable déroulé of a plan and method cards, as Markdown or as a
 //!   self-contained HTML page ([`Plan::to_markdown`], [`Plan::to_html`]).
 //!
@@ -55,20 +59,25 @@ pub mod catalogue;
 pub mod check;
 pub mod clock;
 pub mod craft;
+pub mod directorate;
 pub mod error;
 mod load;
 pub mod method;
+pub mod mobilise;
 pub mod planner;
+#[cfg(feature = "register")]
+pub mod register;
 pub mod render;
 pub mod request;
 pub mod rules;
+pub mod roster;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod score;
 pub mod text;
 pub mod vocabulary;
 
-pub use agenda::{Agenda, Slot, SlotKind};
+pub use agenda::{Agenda, Role, Slot, SlotKind, TeamMember};
 pub use analysis::{Analysis, Question, ResolvedObjective};
 pub use catalogue::{Catalogue, MAX_FILES, Query};
 pub use check::{Breach, Report, Violation, check};

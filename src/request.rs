@@ -236,7 +236,7 @@ impl Request {
     }
 }
 
-fn is_date(date: &str) -> bool {
+pub(crate) fn is_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let number = |part: &str, len: usize| {
         (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))

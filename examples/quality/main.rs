@@ -194,6 +194,7 @@ fn baseline(request: &Request, catalogue: &Catalogue, rng: &mut impl RngCore) ->
         objectives: request.analyse().objectives(),
         seed: None,
         slots,
+        team: Vec::new(),
     }
 }
 

@@ -379,6 +379,7 @@ impl<'a> Space<'a> {
             objectives: self.objectives.clone(),
             seed: None,
             slots,
+            team: Vec::new(),
         }
     }
 }

@@ -288,6 +288,7 @@ impl<'a> Planner<'a> {
             objectives: context.objectives.clone(),
             seed: Some(self.options.seed),
             slots,
+            team: Vec::new(),
         }
     }
 
