@@ -37,6 +37,8 @@
 //!   choices; [`check()`] judges any agenda against the rules of DESIGN.md.
 //! - [`render`]: the printable déroulé of a plan and method cards, as Markdown or as a
 //!   self-contained HTML page ([`Plan::to_markdown`], [`Plan::to_html`]).
+//! - [`evaluate`]: the questionnaire derived from a request, the answers read back, the
+//!   impact per objective and across interventions, with SVG charts.
 //!
 //! Method, request and agenda files follow the contracts of `DESIGN.md`. Where it is
 //! silent, this crate extends it with optional fields only: on a method, `groupings` (how
@@ -51,6 +53,7 @@ pub mod catalogue;
 pub mod check;
 pub mod clock;
 pub mod error;
+pub mod evaluate;
 mod load;
 pub mod method;
 pub mod planner;
