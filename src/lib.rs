@@ -41,6 +41,8 @@
 //!   SQLite file (days used, interventions, requests waiting).
 //! - [`render`]: the printable déroulé of a plan and method cards, as Markdown or as a
 //!   self-contained HTML page ([`Plan::to_markdown`], [`Plan::to_html`]).
+//! - [`evaluate`]: the questionnaire derived from a request, the answers read back, the
+//!   impact per objective and across interventions, with SVG charts.
 //!
 //! Method, request and agenda files follow the contracts of `DESIGN.md`. Where it is
 //! silent, this crate extends it with optional fields only: on a method, `groupings` (how
@@ -61,6 +63,7 @@ pub mod clock;
 pub mod craft;
 pub mod directorate;
 pub mod error;
+pub mod evaluate;
 mod load;
 pub mod method;
 pub mod mobilise;

@@ -82,6 +82,32 @@ pub enum Block {
     Timeline(Vec<Segment>),
     /// Blocks kept together on one printed page when they fit.
     Keep(Vec<Block>),
+    /// A chart (HTML only; a table beside it says the same, for screen readers and
+    /// Markdown).
+    Figure {
+        /// What the chart shows, printed under it and read by screen readers.
+        caption: String,
+        /// The chart; never read from a file.
+        #[serde(skip_deserializing)]
+        svg: Svg,
+    },
+}
+
+/// A chart as SVG markup. Only the crate draws one (its text escaped), and it is never
+/// deserialized, so no input can put markup into a page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Svg(String);
+
+impl Svg {
+    /// Wraps markup drawn by the crate.
+    pub(crate) fn new(markup: String) -> Svg {
+        Svg(markup)
+    }
+
+    /// The markup.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// A printable document in one language.
@@ -126,6 +152,12 @@ impl Document {
 
     /// Writes it as one self-contained HTML page: inline style, no script, no link out.
     pub fn to_html(&self) -> String {
-        super::html::write(self)
+        super::html::write(self, "")
+    }
+
+    /// Writes it as [`Document::to_html`] does, in large type: for forms filled in on
+    /// paper, and for readers who see less well.
+    pub fn to_large_html(&self) -> String {
+        super::html::write(self, super::html::LARGE_TYPE)
     }
 }

@@ -43,15 +43,34 @@ th { background: #ececf6; }
 @media print { body { margin: 0; padding: 0; max-width: none; font-size: 10pt; } }
 "#;
 
-/// The whole page.
-pub(crate) fn write(document: &Document) -> String {
+/// Style added to pages that hold charts.
+const FIGURE_STYLE: &str = r#"
+figure { margin: .8rem 0; break-inside: avoid; page-break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; display: block; }
+figcaption { font-size: .85rem; color: #3a3a3a; margin-top: .2rem; }
+"#;
+
+/// Style added for large type (questionnaires on paper, FALC).
+pub(crate) const LARGE_TYPE: &str = r#"
+body { font-size: 15pt; line-height: 1.6; max-width: 52rem; }
+table { font-size: 1em; }
+th, td { padding: .55rem .5rem; }
+td:nth-child(2) { width: 38%; }
+td:nth-child(n+3) { text-align: center; font-size: 1.4em; }
+@media print { body { font-size: 14pt; } }
+"#;
+
+/// The whole page; `extra_style` follows the page's style.
+pub(crate) fn write(document: &Document, extra_style: &str) -> String {
     let lang = document.lang;
+    let has_figure = document.blocks.iter().any(|block| matches!(block, Block::Figure { .. }));
+    let figure_style = if has_figure { FIGURE_STYLE } else { "" };
     let mut out = String::from("<!DOCTYPE html>\n");
     let _ = write!(
         out,
         "<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+         <title>{title}</title>\n<style>{STYLE}{figure_style}{extra_style}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
         title = escape(&document.title),
         code = lang.pick("fr", "en")
     );
@@ -89,6 +108,14 @@ fn block_to(out: &mut String, block: &Block, lang: Lang) {
             out.push_str("</tbody>\n</table>\n");
         }
         Block::Timeline(segments) => timeline(out, segments, lang),
+        Block::Figure { caption, svg } => {
+            let _ = writeln!(
+                out,
+                "<figure>{}<figcaption>{}</figcaption></figure>",
+                svg.as_str(),
+                escape(caption)
+            );
+        }
         Block::Keep(blocks) => {
             out.push_str("<section class=\"keep\">\n");
             blocks.iter().for_each(|block| block_to(out, block, lang));
@@ -142,7 +169,7 @@ fn inline(line: &Line) -> String {
 }
 
 /// Escapes the five characters that could open markup, so no file can inject any.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -45,7 +45,7 @@ fn block_to(out: &mut String, block: &Block) {
             }
         }
         // The table beside it says the same in words.
-        Block::Timeline(_) => {}
+        Block::Timeline(_) | Block::Figure { .. } => {}
         Block::Keep(blocks) => blocks.iter().for_each(|block| block_to(out, block)),
     }
 }

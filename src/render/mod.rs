@@ -15,7 +15,8 @@ mod variant;
 
 pub use card::card;
 pub use deroule::{GROUND_RULES, agenda_document, deroule};
-pub use document::{Block, Document, Line, Row, Segment, Span};
+pub use document::{Block, Document, Line, Row, Segment, Span, Svg};
+pub(crate) use html::escape;
 pub use steps::{TimedStep, timed_steps};
 
 use crate::method::Method;
