@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::path::PathBuf;
+use crate::text::Localize;
 
 /// A position in a file, counted from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

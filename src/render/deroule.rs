@@ -10,7 +10,7 @@ use crate::analysis::Question;
 use crate::catalogue::Catalogue;
 use crate::method::Method;
 use crate::planner::{Plan, Reason};
-use crate::text::Lang;
+use crate::text::{Lang, Localize};
 use crate::vocabulary::{Format, Grouping};
 
 /// The network's ground rules, said at every welcome.

@@ -1,0 +1,140 @@
+//! Words as the reader sees them: split on anything that is not a letter or a digit
+//! (so elisions such as « l'équipe » and hyphens come apart), lowercased, and reduced to
+//! their French and English Snowball stems with accents folded, so that « partenaires »,
+//! « partenariat » and « partenaire » meet, and « equipe » typed without its accent too.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+/// The longest word worth stemming: longer runs of letters are no word of a request, and
+/// a bound keeps a pasted blob from costing more than its reading.
+const LONGEST_WORD: usize = 40;
+
+/// The two stems of a word, accents folded. Two words are of one family when either
+/// stem is shared: an English sentence meets English cues, a French one French cues.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Stems {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Stems {
+    /// Whether two words are of one family.
+    pub fn meets(&self, other: &Stems) -> bool {
+        self.fr == other.fr || self.en == other.en
+    }
+}
+
+/// One word of a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    /// As written, for showing which words led to a reading.
+    pub surface: String,
+    /// Lowercased, accents folded.
+    pub folded: String,
+    pub stems: Stems,
+}
+
+/// The words of `text`, at most `limit` of them.
+pub(crate) fn words(text: &str, limit: usize) -> Vec<Word> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|piece| !piece.is_empty())
+        .take(limit)
+        .map(word)
+        .collect()
+}
+
+/// One word, folded and stemmed.
+pub(crate) fn word(surface: &str) -> Word {
+    let lower: String = surface.chars().flat_map(char::to_lowercase).collect();
+    let lower = lower.replace('œ', "oe").replace('æ', "ae");
+    let folded = fold(&lower);
+    let stems = if lower.chars().count() > LONGEST_WORD {
+        Stems { fr: folded.clone(), en: folded.clone() }
+    } else {
+        let (fr, en) = stemmers();
+        Stems { fr: fold(&fr.stem(&lower)), en: fold(&en.stem(&lower)) }
+    };
+    Word { surface: surface.to_string(), folded, stems }
+}
+
+fn stemmers() -> &'static (Stemmer, Stemmer) {
+    static STEMMERS: OnceLock<(Stemmer, Stemmer)> = OnceLock::new();
+    STEMMERS.get_or_init(|| (Stemmer::create(Algorithm::French), Stemmer::create(Algorithm::English)))
+}
+
+/// Removes accents from a lowercased word.
+pub(crate) fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            other => other,
+        })
+        .collect()
+}
+
+/// Whether two words are one slip of the keyboard apart: a letter dropped or doubled, or
+/// two neighbours swapped. A changed letter is not counted: it too often makes another
+/// real word (« recours », « retours »).
+pub(crate) fn one_slip_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let start = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            start + 1 < short.len()
+                && short[start] == long[start + 1]
+                && short[start + 1] == long[start]
+                && short[start + 2..] == long[start + 2..]
+        }
+        1 => short[start..] == long[start + 1..],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elisions_and_hyphens_come_apart() {
+        let read: Vec<String> = words("L'équipe co-construit", 10).into_iter().map(|w| w.folded).collect();
+        assert_eq!(read, ["l", "equipe", "co", "construit"]);
+    }
+
+    #[test]
+    fn a_word_family_shares_a_stem() {
+        assert!(word("partenaires").stems.meets(&word("partenaire").stems));
+        assert!(word("harmoniser").stems.meets(&word("harmonisation").stems));
+        assert!(word("équipe").stems.meets(&word("equipe").stems));
+        assert!(!word("bilan").stems.meets(&word("plan").stems));
+    }
+
+    #[test]
+    fn slips_of_the_keyboard_are_recognised() {
+        assert!(one_slip_apart("acitons", "actions"));
+        assert!(one_slip_apart("experinces", "experiences"));
+        assert!(one_slip_apart("acion", "action"));
+        assert!(one_slip_apart("irritants", "irritans"));
+    }
+
+    #[test]
+    fn other_words_are_no_slips() {
+        assert!(!one_slip_apart("recours", "retours"));
+        assert!(!one_slip_apart("bilan", "plan"));
+        assert!(!one_slip_apart("sens", "sensible"));
+        assert!(!one_slip_apart("actions", "actions"));
+    }
+
+    #[test]
+    fn the_number_of_words_read_is_bounded() {
+        let long = "mot ".repeat(10_000);
+        assert_eq!(words(&long, 300).len(), 300);
+    }
+}
