@@ -16,7 +16,7 @@ mod timing;
 use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::analysis::{Analysis, Question};
 use crate::catalogue::Catalogue;
-use crate::check::check;
+use crate::check::check_analysed;
 use crate::clock::ClockTime;
 use crate::error::PlanError;
 use crate::method::{MethodId, MinuteRange};
@@ -140,7 +140,7 @@ impl<'a> Planner<'a> {
         request.validate()?;
         request.validate_methods(self.catalogue)?;
         let analysis = request.analyse();
-        let questions = request.clarify(self.catalogue);
+        let questions = analysis.questions(request, self.catalogue);
         if questions.iter().any(Question::blocks_planning) {
             return Err(PlanError::Unclear {
                 questions: questions.into_iter().filter(Question::blocks_planning).collect(),
@@ -148,9 +148,9 @@ impl<'a> Planner<'a> {
         }
         let context = Context::new(request, analysis.objectives(), self.catalogue);
         diagnose_content(&context, self.catalogue)?;
-        let mut timed = self.timed_agendas(&context);
+        let mut timed = self.timed_agendas(&context, &analysis);
         if timed.is_empty() {
-            return Err(self.too_short(request, &context.objectives));
+            return Err(self.too_short(request, &context.objectives, &analysis));
         }
         timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
         let best = timed[0].1.total();
@@ -158,7 +158,7 @@ impl<'a> Planner<'a> {
             timed.into_iter().filter(|(_, score, _)| score.total() >= best - NEAR_BEST).collect();
         let pick = ChaCha8Rng::seed_from_u64(self.options.seed).random_range(0..near.len());
         let (agenda, score, reasons) =
-            near.into_iter().nth(pick).ok_or_else(|| self.too_short(request, &context.objectives))?;
+            near.into_iter().nth(pick).ok_or_else(|| self.too_short(request, &context.objectives, &analysis))?;
         let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
         Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score })
     }
@@ -169,7 +169,7 @@ impl<'a> Planner<'a> {
     /// `time_share`, `timing_fit` and `pace` to a sequence's exact part, so a sequence whose part
     /// plus those weights falls below the best agenda found (less the margin a seed may
     /// draw from) cannot matter and is not timed.
-    fn timed_agendas(&self, context: &Context) -> Vec<(Agenda, Score, Vec<Reason>)> {
+    fn timed_agendas(&self, context: &Context, analysis: &Analysis) -> Vec<(Agenda, Score, Vec<Reason>)> {
         let skeletons = skeleton::search(context, self.options.beam_width, self.options.alternatives * 4);
         let mut timed = Vec::new();
         let mut best = f64::NEG_INFINITY;
@@ -187,7 +187,7 @@ impl<'a> Planner<'a> {
             let Some((pieces, _)) = timing::time(context, &blocks) else { continue };
             let agenda = self.assemble(context, skeleton, &pieces);
             // The checker is the judge: an agenda that breaks a rule is never returned.
-            if !check(&agenda, context.request, self.catalogue).is_valid() {
+            if !check_analysed(&agenda, context.request, analysis, self.catalogue).is_valid() {
                 continue;
             }
             let score = score(&agenda, &context.objectives, context.request.with_users(), self.catalogue);
@@ -240,7 +240,7 @@ impl<'a> Planner<'a> {
 
     /// The refusal of a request whose content fits the catalogue but not the time: how
     /// much longer the session would need to be.
-    fn too_short(&self, request: &Request, objectives: &[Objective]) -> PlanError {
+    fn too_short(&self, request: &Request, objectives: &[Objective], analysis: &Analysis) -> PlanError {
         let minutes = request.minutes();
         let objectives = objectives.to_vec();
         // A few widening tries: enough to tell a facilitator roughly how long, and cheap.
@@ -250,7 +250,7 @@ impl<'a> Planner<'a> {
             longer.end = Some(end);
             longer.duration = None;
             let context = Context::new(&longer, objectives.clone(), self.catalogue);
-            if !self.timed_agendas(&context).is_empty() {
+            if !self.timed_agendas(&context, analysis).is_empty() {
                 return PlanError::TooShort {
                     minutes,
                     needed: Some(minutes + extra),
