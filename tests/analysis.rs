@@ -164,7 +164,7 @@ fn questions(objectives: &[&str]) -> Vec<Question> {
 
 #[test]
 fn a_refusal_names_the_nearest_objectives() {
-    let asked = questions(&["que les gens se sentent mieux ensemble"]);
+    let asked = questions(&["que tout se passe pour le mieux"]);
     let Some(Question::Unclear { nearest, .. }) = asked.iter().find(|q| q.blocks_planning()) else {
         panic!("no refusal in {asked:?}")
     };

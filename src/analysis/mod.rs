@@ -8,7 +8,7 @@
 //! use facilitation::Objective;
 //! let line = resolve("mobiliser les partenaires du territoire");
 //! assert_eq!(line.objectives, [Objective::NetworkPartners]);
-//! assert_eq!(line.readings[0].words, ["partenaires", "territoire"]);
+//! assert_eq!(line.readings[0].words, ["mobiliser", "partenaires", "territoire"]);
 //! ```
 //!
 //! The reading uses a lexicon kept as data (`src/analysis/lexicon.yaml`, reviewed by a
