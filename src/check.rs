@@ -358,7 +358,12 @@ pub fn check(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Repor
 
 /// [`check()`] with the request's analysis already made, so that a caller checking many
 /// agendas for one request (the planner) reads its sentences once.
-pub fn check_analysed(agenda: &Agenda, request: &Request, analysis: &Analysis, catalogue: &Catalogue) -> Report {
+pub fn check_analysed(
+    agenda: &Agenda,
+    request: &Request,
+    analysis: &Analysis,
+    catalogue: &Catalogue,
+) -> Report {
     let mut checker = Checker { agenda, request, analysis, catalogue, violations: Vec::new() };
     checker.run();
     checker.violations.sort_by_key(|v| (v.slot.unwrap_or(usize::MAX), v.rule));

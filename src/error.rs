@@ -1,8 +1,8 @@
 //! Errors: what went wrong, where (file, line, field), and what would fix it.
 
+use crate::text::Localize;
 use std::fmt;
 use std::path::PathBuf;
-use crate::text::Localize;
 
 /// A position in a file, counted from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -155,7 +155,11 @@ proptest! {
 // The questions asked back.
 
 fn request(objectives: &[&str]) -> Request {
-    objectives.iter().fold(Request::builder("Atelier").participants(20), |b, o| b.objective(*o)).build().unwrap()
+    objectives
+        .iter()
+        .fold(Request::builder("Atelier").participants(20), |b, o| b.objective(*o))
+        .build()
+        .unwrap()
 }
 
 fn questions(objectives: &[&str]) -> Vec<Question> {
@@ -196,7 +200,8 @@ fn organising_the_room_is_no_workshop_objective_and_blocks_planning() {
 #[test]
 fn a_conflict_plans_trust_then_irritants_and_suggests_a_mediation() {
     let asked = questions(&["sortir du conflit entre les deux équipes"]);
-    let conflict = asked.iter().find(|q| matches!(q, Question::Conflict { .. })).expect("a conflict question");
+    let conflict =
+        asked.iter().find(|q| matches!(q, Question::Conflict { .. })).expect("a conflict question");
     assert!(!conflict.blocks_planning());
     assert!(conflict.text(Lang::Fr).contains("médiation"));
     assert!(conflict.text(Lang::En).contains("mediation"));
@@ -208,7 +213,11 @@ fn a_request_that_only_informs_plans_but_asks_whether_a_workshop_is_needed() {
     let inform = asked.iter().find(|q| matches!(q, Question::OnlyInform { .. })).expect("an inform question");
     assert!(!inform.blocks_planning());
     assert!(asked.iter().all(|q| !q.blocks_planning()));
-    assert!(questions(&["présenter la réforme", "decide"]).iter().all(|q| !matches!(q, Question::OnlyInform { .. })));
+    assert!(
+        questions(&["présenter la réforme", "decide"])
+            .iter()
+            .all(|q| !matches!(q, Question::OnlyInform { .. }))
+    );
 }
 
 #[test]

@@ -156,7 +156,8 @@ impl Lexicon {
     }
 
     fn add(&mut self, phrase: &str, reads: Vec<(Objective, f32)>, kind: Kind) {
-        let content: Vec<Word> = words(phrase, usize::MAX).into_iter().filter(|w| !self.stop.contains(&w.folded)).collect();
+        let content: Vec<Word> =
+            words(phrase, usize::MAX).into_iter().filter(|w| !self.stop.contains(&w.folded)).collect();
         let Some(first) = content.first() else { return };
         let at = self.cues.len();
         for key in keys(&first.stems) {
@@ -177,7 +178,8 @@ impl Lexicon {
 
     /// The cues whose first word is of the family of `stems`, each once.
     pub fn starting_with(&self, stems: &Stems) -> Vec<usize> {
-        let mut found: Vec<usize> = keys(stems).iter().filter_map(|key| self.index.get(key)).flatten().copied().collect();
+        let mut found: Vec<usize> =
+            keys(stems).iter().filter_map(|key| self.index.get(key)).flatten().copied().collect();
         found.sort_unstable();
         found.dedup();
         found
@@ -214,7 +216,9 @@ impl Lexicon {
             .iter()
             .copied()
             .filter(|objective| {
-                let own = self.cues.iter().filter(|cue| cue.kind == Kind::Objective && cue.reads.iter().any(|(o, _)| o == objective));
+                let own = self.cues.iter().filter(|cue| {
+                    cue.kind == Kind::Objective && cue.reads.iter().any(|(o, _)| o == objective)
+                });
                 own.count() < least
             })
             .collect()

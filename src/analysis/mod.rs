@@ -124,9 +124,12 @@ impl Analysis {
     /// analysis (see [`Request::clarify`]).
     pub fn questions(&self, request: &Request, catalogue: &Catalogue) -> Vec<Question> {
         let mut questions: Vec<Question> = self.lines.iter().filter_map(line_question).collect();
-        questions.extend(self.lines.iter().filter(|line| line.situation == Some(Situation::Conflict)).map(
-            |line| Question::Conflict { text: line.text.clone() },
-        ));
+        questions.extend(
+            self.lines
+                .iter()
+                .filter(|line| line.situation == Some(Situation::Conflict))
+                .map(|line| Question::Conflict { text: line.text.clone() }),
+        );
         if let Some(text) = self.only_informs() {
             questions.push(Question::OnlyInform { text });
         }
@@ -155,10 +158,7 @@ impl Analysis {
         let mut asked = self.lines.iter().filter(|line| line.objectives != [Objective::Feedback]).peekable();
         asked.peek()?;
         let texts: Vec<&ResolvedObjective> = asked.collect();
-        texts
-            .iter()
-            .all(|line| line.situation == Some(Situation::Inform))
-            .then(|| texts[0].text.clone())
+        texts.iter().all(|line| line.situation == Some(Situation::Inform)).then(|| texts[0].text.clone())
     }
 }
 
@@ -178,7 +178,8 @@ fn line_question(line: &ResolvedObjective) -> Option<Question> {
         let words = line.readings.iter().flat_map(|r| r.words.iter().cloned()).collect();
         return Some(Question::Unsure { text, objectives: line.objectives.clone(), words });
     }
-    (line.objectives.len() > 1 && !line.exact).then(|| Question::Confirm { text, objectives: line.objectives.clone() })
+    (line.objectives.len() > 1 && !line.exact)
+        .then(|| Question::Confirm { text, objectives: line.objectives.clone() })
 }
 
 impl Request {

@@ -54,8 +54,10 @@ struct Found {
 /// Reads a sentence.
 pub(crate) fn read(text: &str) -> Read {
     let lexicon = Lexicon::get();
-    let mut slots: Vec<Slot> =
-        words(text, MOST_WORDS).into_iter().map(|word| Slot { word, skip: false, typo: false, used: false }).collect();
+    let mut slots: Vec<Slot> = words(text, MOST_WORDS)
+        .into_iter()
+        .map(|word| Slot { word, skip: false, typo: false, used: false })
+        .collect();
     set_aside(&mut slots, lexicon);
     correct_typos(&mut slots, lexicon);
     let found = find_cues(&mut slots, lexicon);
@@ -93,7 +95,9 @@ fn correct_typos(slots: &mut [Slot], lexicon: &Lexicon) {
             continue;
         }
         let close = lexicon.vocabulary.iter().find(|(known, _)| {
-            known.chars().count() >= SHORTEST_TYPO && known.len().abs_diff(folded.len()) <= 1 && one_slip_apart(known, folded)
+            known.chars().count() >= SHORTEST_TYPO
+                && known.len().abs_diff(folded.len()) <= 1
+                && one_slip_apart(known, folded)
         });
         if let Some((_, stems)) = close {
             slot.word.stems = stems.clone();
@@ -134,7 +138,8 @@ fn match_rest(slots: &[Slot], content: &[usize], cue: &Cue) -> Option<Vec<usize>
     let mut at = vec![content[0]];
     let mut k = 0;
     for stems in &cue.words[1..] {
-        let next = (k + 1..content.len().min(k + 2 + GAP)).find(|&j| slots[content[j]].word.stems.meets(stems))?;
+        let next =
+            (k + 1..content.len().min(k + 2 + GAP)).find(|&j| slots[content[j]].word.stems.meets(stems))?;
         at.push(content[next]);
         k = next;
     }
@@ -145,7 +150,11 @@ fn match_rest(slots: &[Slot], content: &[usize], cue: &Cue) -> Option<Vec<usize>
 fn negated(slots: &[Slot], i: usize, lexicon: &Lexicon) -> bool {
     let mut content = 0;
     for end in (0..i).rev() {
-        if lexicon.negations.iter().any(|phrase| end + 1 >= phrase.len() && starts_at(slots, end + 1 - phrase.len(), phrase)) {
+        if lexicon
+            .negations
+            .iter()
+            .any(|phrase| end + 1 >= phrase.len() && starts_at(slots, end + 1 - phrase.len(), phrase))
+        {
             return true;
         }
         if !slots[end].skip {
@@ -162,15 +171,24 @@ fn negated(slots: &[Slot], i: usize, lexicon: &Lexicon) -> bool {
 /// organising only count when nothing else is read.
 fn weigh(found: &[Found], slots: &[Slot], lexicon: &Lexicon) -> Read {
     let kind = |f: &&Found| lexicon.cues[f.cue].kind;
-    let asked: Vec<&Found> = found.iter().filter(|f| matches!(kind(f), Kind::Objective | Kind::Conflict)).collect();
+    let asked: Vec<&Found> =
+        found.iter().filter(|f| matches!(kind(f), Kind::Objective | Kind::Conflict)).collect();
     let read = readings(&asked, slots, lexicon);
     if !read.is_empty() {
         let conflict = asked.iter().any(|f| kind(f) == Kind::Conflict);
-        return Read { readings: read, situation: conflict.then_some(Situation::Conflict), nearest: Vec::new() };
+        return Read {
+            readings: read,
+            situation: conflict.then_some(Situation::Conflict),
+            nearest: Vec::new(),
+        };
     }
     let informs: Vec<&Found> = found.iter().filter(|f| kind(f) == Kind::Inform).collect();
     if !informs.is_empty() {
-        return Read { readings: readings(&informs, slots, lexicon), situation: Some(Situation::Inform), nearest: Vec::new() };
+        return Read {
+            readings: readings(&informs, slots, lexicon),
+            situation: Some(Situation::Inform),
+            nearest: Vec::new(),
+        };
     }
     let organises = found.iter().any(|f| lexicon.cues[f.cue].kind == Kind::Logistics);
     Read { readings: Vec::new(), situation: organises.then_some(Situation::Logistics), nearest: Vec::new() }

@@ -157,8 +157,10 @@ impl<'a> Planner<'a> {
         let near: Vec<(Agenda, Score, Vec<Reason>)> =
             timed.into_iter().filter(|(_, score, _)| score.total() >= best - NEAR_BEST).collect();
         let pick = ChaCha8Rng::seed_from_u64(self.options.seed).random_range(0..near.len());
-        let (agenda, score, reasons) =
-            near.into_iter().nth(pick).ok_or_else(|| self.too_short(request, &context.objectives, &analysis))?;
+        let (agenda, score, reasons) = near
+            .into_iter()
+            .nth(pick)
+            .ok_or_else(|| self.too_short(request, &context.objectives, &analysis))?;
         let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
         Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score })
     }
