@@ -225,13 +225,17 @@ impl Lexicon {
     }
 
     /// How much a sentence's words look like an objective's cue words: the share of the
-    /// objective's letter triples found in them.
-    pub fn likeness(&self, objective: Objective, sentence: &[&str]) -> f32 {
+    /// objective's letter triples found among the sentence's (see [`letter_triples`]).
+    pub fn likeness(&self, objective: Objective, sentence: &HashSet<[char; 3]>) -> f32 {
         let Some(own) = self.triples.get(&objective) else { return 0.0 };
-        let theirs: HashSet<[char; 3]> = sentence.iter().flat_map(|w| triples(w)).collect();
-        let shared = theirs.iter().filter(|t| own.contains(*t)).count();
+        let shared = sentence.iter().filter(|t| own.contains(*t)).count();
         shared as f32 / (own.len() as f32).sqrt().max(1.0)
     }
+}
+
+/// The letter triples of some words, to compare with an objective's.
+pub(crate) fn letter_triples<'a>(words: impl Iterator<Item = &'a str>) -> HashSet<[char; 3]> {
+    words.flat_map(triples).collect()
 }
 
 /// The letter triples of a word, with its ends marked so that short words count too.

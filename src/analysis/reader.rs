@@ -8,7 +8,7 @@
 //! network, not a remobilisation), and a cue right after a negation (« sans décider ») is
 //! not read. Objectives add up their cues' weights.
 
-use super::lexicon::{Cue, Kind, Lexicon, READ, SURE};
+use super::lexicon::{Cue, Kind, Lexicon, READ, SURE, letter_triples};
 use super::words::{Word, one_slip_apart, words};
 use super::{Reading, Situation};
 use crate::vocabulary::Objective;
@@ -238,7 +238,7 @@ fn nearest(found: &[Found], slots: &[Slot], lexicon: &Lexicon) -> Vec<Objective>
             }
         }
     }
-    let sentence: Vec<&str> = slots.iter().filter(|s| !s.skip).map(|s| s.word.folded.as_str()).collect();
+    let sentence = letter_triples(slots.iter().filter(|s| !s.skip).map(|s| s.word.folded.as_str()));
     for (objective, score) in closeness.iter_mut() {
         *score += lexicon.likeness(*objective, &sentence);
     }

@@ -6,8 +6,8 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::OnceLock;
 
-/// The longest word worth stemming: longer runs of letters are no word of a request, and
-/// a bound keeps a pasted blob from costing more than its reading.
+/// The longest word read, in letters: longer runs of letters are no word of a request,
+/// and are cut so that a pasted blob costs no more than a word.
 const LONGEST_WORD: usize = 40;
 
 /// The two stems of a word, accents folded. Two words are of one family when either
@@ -44,18 +44,17 @@ pub(crate) fn words(text: &str, limit: usize) -> Vec<Word> {
         .collect()
 }
 
-/// One word, folded and stemmed.
+/// One word (cut at [`LONGEST_WORD`] letters), folded and stemmed.
 pub(crate) fn word(surface: &str) -> Word {
+    let surface = match surface.char_indices().nth(LONGEST_WORD) {
+        Some((cut, _)) => &surface[..cut],
+        None => surface,
+    };
     let lower: String = surface.chars().flat_map(char::to_lowercase).collect();
     let lower = lower.replace('œ', "oe").replace('æ', "ae");
-    let folded = fold(&lower);
-    let stems = if lower.chars().count() > LONGEST_WORD {
-        Stems { fr: folded.clone(), en: folded.clone() }
-    } else {
-        let (fr, en) = stemmers();
-        Stems { fr: fold(&fr.stem(&lower)), en: fold(&en.stem(&lower)) }
-    };
-    Word { surface: surface.to_string(), folded, stems }
+    let (fr, en) = stemmers();
+    let stems = Stems { fr: fold(&fr.stem(&lower)), en: fold(&en.stem(&lower)) };
+    Word { surface: surface.to_string(), folded: fold(&lower), stems }
 }
 
 fn stemmers() -> &'static (Stemmer, Stemmer) {
@@ -130,6 +129,11 @@ mod tests {
         assert!(!one_slip_apart("bilan", "plan"));
         assert!(!one_slip_apart("sens", "sensible"));
         assert!(!one_slip_apart("actions", "actions"));
+    }
+
+    #[test]
+    fn a_huge_word_is_cut() {
+        assert_eq!(word(&"é".repeat(10_000)).folded, "e".repeat(LONGEST_WORD));
     }
 
     #[test]
