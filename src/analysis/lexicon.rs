@@ -2,6 +2,7 @@
 //! and parsed once.
 
 use super::words::{Stems, Word, word, words};
+use crate::text::Lang;
 use crate::vocabulary::Objective;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -21,11 +22,18 @@ const WEAK: f32 = 0.5;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct File {
-    stop: Vec<String>,
+    stop: StopWords,
     negations: Vec<String>,
     intents: Vec<String>,
     objectives: BTreeMap<Objective, Cues>,
     situations: Situations,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StopWords {
+    fr: Vec<String>,
+    en: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -80,6 +88,9 @@ pub(crate) struct Cue {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     pub stop: HashSet<String>,
+    /// Stop words of one language only, which tell the language of a sentence.
+    only_fr: HashSet<String>,
+    only_en: HashSet<String>,
     pub negations: Vec<Vec<String>>,
     pub intents: Vec<Vec<String>>,
     pub cues: Vec<Cue>,
@@ -109,7 +120,7 @@ impl Lexicon {
 
     fn empty() -> Lexicon {
         Lexicon::build(File {
-            stop: vec![],
+            stop: StopWords::default(),
             negations: vec![],
             intents: vec![],
             objectives: BTreeMap::new(),
@@ -122,12 +133,18 @@ impl Lexicon {
     }
 
     fn build(file: File) -> Lexicon {
-        let stop: HashSet<String> = file.stop.iter().map(|w| word(w).folded).collect();
+        let fold_all = |list: &[String]| -> HashSet<String> { list.iter().map(|w| word(w).folded).collect() };
+        let (fr, en) = (fold_all(&file.stop.fr), fold_all(&file.stop.en));
+        let only_fr = fr.difference(&en).cloned().collect();
+        let only_en = en.difference(&fr).cloned().collect();
+        let stop: HashSet<String> = fr.union(&en).cloned().collect();
         let folded = |phrase: &String| words(phrase, usize::MAX).into_iter().map(|w| w.folded).collect();
         let mut lexicon = Lexicon {
             negations: file.negations.iter().map(folded).collect(),
             intents: file.intents.iter().map(folded).collect(),
             stop,
+            only_fr,
+            only_en,
             cues: Vec::new(),
             index: HashMap::new(),
             vocabulary: Vec::new(),
@@ -160,7 +177,7 @@ impl Lexicon {
             words(phrase, usize::MAX).into_iter().filter(|w| !self.stop.contains(&w.folded)).collect();
         let Some(first) = content.first() else { return };
         let at = self.cues.len();
-        for key in keys(&first.stems) {
+        for key in keys(&first.stems, None) {
             self.index.entry(key).or_default().push(at);
         }
         for w in &content {
@@ -177,17 +194,31 @@ impl Lexicon {
     }
 
     /// The cues whose first word is of the family of `stems`, each once.
-    pub fn starting_with(&self, stems: &Stems) -> Vec<usize> {
+    pub fn starting_with(&self, stems: &Stems, lang: Option<Lang>) -> Vec<usize> {
         let mut found: Vec<usize> =
-            keys(stems).iter().filter_map(|key| self.index.get(key)).flatten().copied().collect();
+            keys(stems, lang).iter().filter_map(|key| self.index.get(key)).flatten().copied().collect();
         found.sort_unstable();
         found.dedup();
         found
     }
 
+    /// The language of some words, told by their stop words (`None` when they do not tell).
+    pub fn language(&self, folded: impl Iterator<Item = impl AsRef<str>>) -> Option<Lang> {
+        let (mut fr, mut en) = (0, 0);
+        for word in folded {
+            fr += usize::from(self.only_fr.contains(word.as_ref()));
+            en += usize::from(self.only_en.contains(word.as_ref()));
+        }
+        match fr.cmp(&en) {
+            std::cmp::Ordering::Greater => Some(Lang::Fr),
+            std::cmp::Ordering::Less => Some(Lang::En),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
     /// Whether a word's family appears in some cue.
     pub fn knows(&self, stems: &Stems) -> bool {
-        keys(stems).iter().any(|key| self.known.contains(key))
+        keys(stems, None).iter().any(|key| self.known.contains(key))
     }
 
     #[cfg(test)]
@@ -244,8 +275,14 @@ fn triples(word: &str) -> Vec<[char; 3]> {
     chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
 }
 
-fn keys(stems: &Stems) -> [String; 2] {
-    [format!("fr:{}", stems.fr), format!("en:{}", stems.en)]
+fn keys(stems: &Stems, lang: Option<Lang>) -> Vec<String> {
+    let fr = format!("fr:{}", stems.fr);
+    let en = format!("en:{}", stems.en);
+    match lang {
+        Some(Lang::Fr) => vec![fr],
+        Some(Lang::En) => vec![en],
+        None => vec![fr, en],
+    }
 }
 
 /// The weight at which a cue's objectives are read with confidence.

@@ -11,6 +11,7 @@
 use super::lexicon::{Cue, Kind, Lexicon, READ, SURE, letter_triples};
 use super::words::{Word, one_slip_apart, words};
 use super::{Reading, Situation};
+use crate::text::Lang;
 use crate::vocabulary::Objective;
 
 /// The most words read in one sentence: an objective is a sentence, not a report, and
@@ -23,7 +24,7 @@ const GAP: usize = 2;
 /// negates: « pas encore un séminaire de réflexion ».
 const NEGATION_REACH: usize = 2;
 /// The shortest word corrected as a typo: shorter ones are too often other words.
-const SHORTEST_TYPO: usize = 5;
+const SHORTEST_TYPO: usize = 6;
 /// What a typo costs in confidence.
 const TYPO_DISCOUNT: f32 = 0.75;
 /// How many nearest objectives a question offers.
@@ -60,7 +61,8 @@ pub(crate) fn read(text: &str) -> Read {
         .collect();
     set_aside(&mut slots, lexicon);
     correct_typos(&mut slots, lexicon);
-    let found = find_cues(&mut slots, lexicon);
+    let lang = lexicon.language(slots.iter().map(|slot| slot.word.folded.as_str()));
+    let found = find_cues(&mut slots, lexicon, lang);
     let mut read = weigh(&found, &slots, lexicon);
     if read.readings.is_empty() && read.situation != Some(Situation::Logistics) {
         read.nearest = nearest(&found, &slots, lexicon);
@@ -107,12 +109,12 @@ fn correct_typos(slots: &mut [Slot], lexicon: &Lexicon) {
 }
 
 /// Finds the cues, longest first; each word serves one cue.
-fn find_cues(slots: &mut [Slot], lexicon: &Lexicon) -> Vec<Found> {
+fn find_cues(slots: &mut [Slot], lexicon: &Lexicon, lang: Option<Lang>) -> Vec<Found> {
     let content: Vec<usize> = (0..slots.len()).filter(|&i| !slots[i].skip).collect();
     let mut candidates: Vec<Found> = Vec::new();
     for (k, &i) in content.iter().enumerate() {
-        for cue in lexicon.starting_with(&slots[i].word.stems) {
-            if let Some(at) = match_rest(slots, &content[k..], &lexicon.cues[cue]) {
+        for cue in lexicon.starting_with(&slots[i].word.stems, lang) {
+            if let Some(at) = match_rest(slots, &content[k..], &lexicon.cues[cue], lang) {
                 candidates.push(Found { cue, at });
             }
         }
@@ -134,12 +136,12 @@ fn find_cues(slots: &mut [Slot], lexicon: &Lexicon) -> Vec<Found> {
 
 /// The positions of a cue's words from the first content word of `content`, each within
 /// [`GAP`] content words of the previous one.
-fn match_rest(slots: &[Slot], content: &[usize], cue: &Cue) -> Option<Vec<usize>> {
+fn match_rest(slots: &[Slot], content: &[usize], cue: &Cue, lang: Option<Lang>) -> Option<Vec<usize>> {
     let mut at = vec![content[0]];
     let mut k = 0;
     for stems in &cue.words[1..] {
-        let next =
-            (k + 1..content.len().min(k + 2 + GAP)).find(|&j| slots[content[j]].word.stems.meets(stems))?;
+        let next = (k + 1..content.len().min(k + 2 + GAP))
+            .find(|&j| slots[content[j]].word.stems.meets(stems, lang))?;
         at.push(content[next]);
         k = next;
     }
@@ -167,14 +169,17 @@ fn negated(slots: &[Slot], i: usize, lexicon: &Lexicon) -> bool {
     false
 }
 
-/// Adds up the cues' weights into readings, and names the situation. Informing and
-/// organising only count when nothing else is read.
+/// Adds up the cues' weights into readings, and names the situation. Informing only
+/// counts when nothing else is read; organising (« préparer les chevalets ») wins over
+/// objectives read without confidence.
 fn weigh(found: &[Found], slots: &[Slot], lexicon: &Lexicon) -> Read {
     let kind = |f: &&Found| lexicon.cues[f.cue].kind;
+    let organises = found.iter().any(|f| kind(&f) == Kind::Logistics);
     let asked: Vec<&Found> =
         found.iter().filter(|f| matches!(kind(f), Kind::Objective | Kind::Conflict)).collect();
     let read = readings(&asked, slots, lexicon);
-    if !read.is_empty() {
+    let sure = read.iter().any(|reading| reading.confidence >= 1.0);
+    if !read.is_empty() && (sure || !organises) {
         let conflict = asked.iter().any(|f| kind(f) == Kind::Conflict);
         return Read {
             readings: read,
@@ -183,14 +188,13 @@ fn weigh(found: &[Found], slots: &[Slot], lexicon: &Lexicon) -> Read {
         };
     }
     let informs: Vec<&Found> = found.iter().filter(|f| kind(f) == Kind::Inform).collect();
-    if !informs.is_empty() {
+    if !informs.is_empty() && !organises {
         return Read {
             readings: readings(&informs, slots, lexicon),
             situation: Some(Situation::Inform),
             nearest: Vec::new(),
         };
     }
-    let organises = found.iter().any(|f| lexicon.cues[f.cue].kind == Kind::Logistics);
     Read { readings: Vec::new(), situation: organises.then_some(Situation::Logistics), nearest: Vec::new() }
 }
 

@@ -3,6 +3,7 @@
 //! their French and English Snowball stems with accents folded, so that « partenaires »,
 //! « partenariat » and « partenaire » meet, and « equipe » typed without its accent too.
 
+use crate::text::Lang;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::OnceLock;
 
@@ -10,8 +11,7 @@ use std::sync::OnceLock;
 /// and are cut so that a pasted blob costs no more than a word.
 const LONGEST_WORD: usize = 40;
 
-/// The two stems of a word, accents folded. Two words are of one family when either
-/// stem is shared: an English sentence meets English cues, a French one French cues.
+/// The two stems of a word, accents folded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Stems {
     pub fr: String,
@@ -19,9 +19,14 @@ pub(crate) struct Stems {
 }
 
 impl Stems {
-    /// Whether two words are of one family.
-    pub fn meets(&self, other: &Stems) -> bool {
-        self.fr == other.fr || self.en == other.en
+    /// Whether two words are of one family in a sentence written in `lang` (`None` when
+    /// the sentence does not tell: then either stem may be shared).
+    pub fn meets(&self, other: &Stems, lang: Option<Lang>) -> bool {
+        match lang {
+            Some(Lang::Fr) => self.fr == other.fr,
+            Some(Lang::En) => self.en == other.en,
+            None => self.fr == other.fr || self.en == other.en,
+        }
     }
 }
 
@@ -53,8 +58,24 @@ pub(crate) fn word(surface: &str) -> Word {
     let lower: String = surface.chars().flat_map(char::to_lowercase).collect();
     let lower = lower.replace('œ', "oe").replace('æ', "ae");
     let (fr, en) = stemmers();
-    let stems = Stems { fr: fold(&fr.stem(&lower)), en: fold(&en.stem(&lower)) };
+    let stems = Stems { fr: fold(&french_stem(fr, &lower)), en: fold(&en.stem(&lower)) };
     Word { surface: surface.to_string(), folded: fold(&lower), stems }
+}
+
+/// The shortest verb in « -ent » read as a third person plural.
+const SHORTEST_PLURAL_VERB: usize = 7;
+
+/// The French stem. Snowball keeps the « -ent » of a verb's third person plural (it cannot
+/// tell it from « moment »); requests are full of them (« que les équipes partagent »), so
+/// a long word it leaves whole in « -ent » is stemmed as its infinitive.
+fn french_stem(stemmer: &Stemmer, lower: &str) -> String {
+    let stem = stemmer.stem(lower).into_owned();
+    match lower.strip_suffix("ent") {
+        Some(root) if stem == lower && lower.chars().count() >= SHORTEST_PLURAL_VERB => {
+            stemmer.stem(&format!("{root}er")).into_owned()
+        }
+        _ => stem,
+    }
 }
 
 fn stemmers() -> &'static (Stemmer, Stemmer) {
@@ -109,10 +130,23 @@ mod tests {
 
     #[test]
     fn a_word_family_shares_a_stem() {
-        assert!(word("partenaires").stems.meets(&word("partenaire").stems));
-        assert!(word("harmoniser").stems.meets(&word("harmonisation").stems));
-        assert!(word("équipe").stems.meets(&word("equipe").stems));
-        assert!(!word("bilan").stems.meets(&word("plan").stems));
+        let fr = Some(Lang::Fr);
+        assert!(word("partenaires").stems.meets(&word("partenaire").stems, fr));
+        assert!(word("harmoniser").stems.meets(&word("harmonisation").stems, fr));
+        assert!(word("équipe").stems.meets(&word("equipe").stems, fr));
+        assert!(!word("bilan").stems.meets(&word("plan").stems, None));
+    }
+
+    #[test]
+    fn a_verb_in_the_plural_meets_its_infinitive() {
+        assert!(word("partagent").stems.meets(&word("partager").stems, Some(Lang::Fr)));
+        assert!(word("travaillent").stems.meets(&word("travailler").stems, Some(Lang::Fr)));
+    }
+
+    #[test]
+    fn a_french_word_is_compared_by_its_french_stem() {
+        assert!(word("usage").stems.meets(&word("usagers").stems, Some(Lang::En)));
+        assert!(!word("usage").stems.meets(&word("usagers").stems, Some(Lang::Fr)));
     }
 
     #[test]
