@@ -237,3 +237,11 @@ fn the_planner_reads_the_sentences_once_and_keeps_the_reading() {
     assert_eq!(plan.analysis.objectives(), [BuildTrust, ResolveIrritants]);
     assert!(plan.questions.iter().any(|q| matches!(q, Question::Conflict { .. })));
 }
+
+#[test]
+fn reads_an_expression_word_for_word() {
+    assert_eq!(resolve("aider l'équipe à se projeter").objectives, [Vision]);
+    assert!(!resolve("tirer les enseignements du projet").objectives.contains(&Vision));
+    assert_eq!(resolve("faire équipe malgré la distance").objectives, [BuildTrust]);
+    assert!(!resolve("faire un retour aux équipes sur l'enquête").objectives.contains(&BuildTrust));
+}

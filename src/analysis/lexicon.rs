@@ -80,8 +80,20 @@ pub(crate) enum Kind {
 #[derive(Debug, Clone)]
 pub(crate) struct Cue {
     pub words: Vec<Stems>,
+    /// For an expression whose small words matter (« se projeter », « ce qui ne va pas »):
+    /// every word, to be found in a row, small words as written and others by family.
+    pub exact: Option<Vec<Piece>>,
     pub reads: Vec<(Objective, f32)>,
     pub kind: Kind,
+}
+
+/// A word of an expression read word for word.
+#[derive(Debug, Clone)]
+pub(crate) enum Piece {
+    /// A stop word, folded.
+    Small(String),
+    /// Another word, by its stems.
+    Word(Stems),
 }
 
 /// The lexicon, ready to read with.
@@ -96,6 +108,8 @@ pub(crate) struct Lexicon {
     pub cues: Vec<Cue>,
     /// Cues by the stems of their first word (`fr:` or `en:` prefixed).
     index: HashMap<String, Vec<usize>>,
+    /// The cues read word for word.
+    pub expressions: Vec<usize>,
     /// Every word of the cues, folded, with its stems: what a typo is corrected to.
     pub vocabulary: Vec<(String, Stems)>,
     known: HashSet<String>,
@@ -147,6 +161,7 @@ impl Lexicon {
             only_en,
             cues: Vec::new(),
             index: HashMap::new(),
+            expressions: Vec::new(),
             vocabulary: Vec::new(),
             known: HashSet::new(),
             triples: HashMap::new(),
@@ -173,12 +188,32 @@ impl Lexicon {
     }
 
     fn add(&mut self, phrase: &str, reads: Vec<(Objective, f32)>, kind: Kind) {
-        let content: Vec<Word> =
-            words(phrase, usize::MAX).into_iter().filter(|w| !self.stop.contains(&w.folded)).collect();
-        let Some(first) = content.first() else { return };
+        let (phrase, forced) = match phrase.strip_prefix('=') {
+            Some(rest) => (rest, true),
+            None => (phrase, false),
+        };
+        let all = words(phrase, usize::MAX);
+        let content: Vec<&Word> = all.iter().filter(|w| !self.stop.contains(&w.folded)).collect();
         let at = self.cues.len();
-        for key in keys(&first.stems, None) {
-            self.index.entry(key).or_default().push(at);
+        // A phrase left with one word or none once its small words are dropped would say
+        // something else (« se projeter » is not « projet »): it is read word for word, as
+        // is a phrase marked with a leading `=` (« faire équipe », not « faire … équipes »).
+        let exact = (forced || (content.len() < all.len() && content.len() <= 1)).then(|| {
+            all.iter()
+                .map(|w| match self.stop.contains(&w.folded) {
+                    true => Piece::Small(w.folded.clone()),
+                    false => Piece::Word(w.stems.clone()),
+                })
+                .collect()
+        });
+        match (&exact, content.first()) {
+            (Some(_), _) => self.expressions.push(at),
+            (None, Some(first)) => {
+                for key in keys(&first.stems, None) {
+                    self.index.entry(key).or_default().push(at);
+                }
+            }
+            (None, None) => return,
         }
         for w in &content {
             if self.known.insert(w.folded.clone()) {
@@ -190,7 +225,8 @@ impl Lexicon {
                 self.triples.entry(*objective).or_default().extend(triples(&w.folded));
             }
         }
-        self.cues.push(Cue { words: content.into_iter().map(|w| w.stems).collect(), reads, kind });
+        let words = content.into_iter().map(|w| w.stems.clone()).collect();
+        self.cues.push(Cue { words, exact, reads, kind });
     }
 
     /// The cues whose first word is of the family of `stems`, each once.

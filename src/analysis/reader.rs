@@ -8,7 +8,7 @@
 //! network, not a remobilisation), and a cue right after a negation (« sans décider ») is
 //! not read. Objectives add up their cues' weights.
 
-use super::lexicon::{Cue, Kind, Lexicon, READ, SURE, letter_triples};
+use super::lexicon::{Cue, Kind, Lexicon, Piece, READ, SURE, letter_triples};
 use super::words::{Word, one_slip_apart, words};
 use super::{Reading, Situation};
 use crate::text::Lang;
@@ -119,9 +119,23 @@ fn find_cues(slots: &mut [Slot], lexicon: &Lexicon, lang: Option<Lang>) -> Vec<F
             }
         }
     }
+    for &cue in &lexicon.expressions {
+        for start in 0..slots.len() {
+            if let Some(at) = match_expression(slots, start, &lexicon.cues[cue], lang) {
+                candidates.push(Found { cue, at });
+            }
+        }
+    }
+    // Longest first, then the tightest (« se mettre d'accord » before « mettre … en
+    // commun »), then the weightiest.
     let weight = |found: &Found| lexicon.cues[found.cue].reads.iter().map(|(_, w)| *w).fold(0.0, f32::max);
+    let span = |found: &Found| found.at[found.at.len() - 1] - found.at[0];
     candidates.sort_by(|a, b| {
-        b.at.len().cmp(&a.at.len()).then(weight(b).total_cmp(&weight(a))).then(a.at[0].cmp(&b.at[0]))
+        b.at.len()
+            .cmp(&a.at.len())
+            .then(span(a).cmp(&span(b)))
+            .then(weight(b).total_cmp(&weight(a)))
+            .then(a.at[0].cmp(&b.at[0]))
     });
     let mut kept = Vec::new();
     for found in candidates {
@@ -132,6 +146,17 @@ fn find_cues(slots: &mut [Slot], lexicon: &Lexicon, lang: Option<Lang>) -> Vec<F
     }
     kept.retain(|found| !negated(slots, found.at[0], lexicon));
     kept
+}
+
+/// The positions of an expression read word for word from `start`, if it is there.
+fn match_expression(slots: &[Slot], start: usize, cue: &Cue, lang: Option<Lang>) -> Option<Vec<usize>> {
+    let pieces = cue.exact.as_ref()?;
+    let words = slots.get(start..start + pieces.len())?;
+    let fits = pieces.iter().zip(words).all(|(piece, slot)| match piece {
+        Piece::Small(folded) => *folded == slot.word.folded,
+        Piece::Word(stems) => !slot.skip && slot.word.stems.meets(stems, lang),
+    });
+    fits.then(|| (start..start + pieces.len()).collect())
 }
 
 /// The positions of a cue's words from the first content word of `content`, each within
