@@ -2,11 +2,13 @@
 //! and how surely.
 //!
 //! The sentence is cut into words, folded and stemmed ([`super::words`]); framing phrases
-//! (« faire en sorte que », « repartir avec ») and stop words are set aside; words one typo
-//! away from the lexicon are corrected; then the lexicon's cues are found, longest first,
-//! each word serving one cue only (so that « mobiliser les partenaires » is the partner
-//! network, not a remobilisation), and a cue right after a negation (« sans décider ») is
-//! not read. Objectives add up their cues' weights.
+//! (« faire en sorte que », « repartir avec ») and stop words are set aside; words one slip
+//! of the keyboard away from the lexicon are corrected; the sentence's small words tell
+//! whether to compare French or English stems; then the lexicon's cues are found, longest
+//! and tightest first, each word serving one cue only (so that « mobiliser les
+//! partenaires » is the partner network, not a remobilisation), and a cue shortly after a
+//! negation (« sans décider ») is not read. Objectives add up their cues' weights; a plain
+//! word beside a clearly named objective is taken as the sentence's topic.
 
 use super::lexicon::{Cue, Kind, Lexicon, Piece, READ, SURE, letter_triples};
 use super::words::{Word, one_slip_apart, words};
