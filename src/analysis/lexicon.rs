@@ -23,6 +23,7 @@ const WEAK: f32 = 0.5;
 #[serde(deny_unknown_fields)]
 pub(crate) struct File {
     stop: StopWords,
+    unread: Vec<String>,
     negations: Vec<String>,
     intents: Vec<String>,
     objectives: BTreeMap<Objective, Cues>,
@@ -135,6 +136,7 @@ impl Lexicon {
     fn empty() -> Lexicon {
         Lexicon::build(File {
             stop: StopWords::default(),
+            unread: vec![],
             negations: vec![],
             intents: vec![],
             objectives: BTreeMap::new(),
@@ -151,7 +153,8 @@ impl Lexicon {
         let (fr, en) = (fold_all(&file.stop.fr), fold_all(&file.stop.en));
         let only_fr = fr.difference(&en).cloned().collect();
         let only_en = en.difference(&fr).cloned().collect();
-        let stop: HashSet<String> = fr.union(&en).cloned().collect();
+        // Words never read are set aside like stop words, without telling a language.
+        let stop: HashSet<String> = fr.union(&en).cloned().chain(fold_all(&file.unread)).collect();
         let folded = |phrase: &String| words(phrase, usize::MAX).into_iter().map(|w| w.folded).collect();
         let mut lexicon = Lexicon {
             negations: file.negations.iter().map(folded).collect(),
