@@ -310,7 +310,18 @@ impl Report {
 /// assert!(check(&plan.agenda, &request, catalogue).is_valid());
 /// ```
 pub fn check(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Report {
-    let mut checker = Checker { agenda, request, catalogue, violations: Vec::new() };
+    check_analysed(agenda, request, &Analysis::of(request), catalogue)
+}
+
+/// [`check()`] with the request's analysis already made, so that a caller checking many
+/// agendas for one request (the planner) reads its sentences once.
+pub fn check_analysed(
+    agenda: &Agenda,
+    request: &Request,
+    analysis: &Analysis,
+    catalogue: &Catalogue,
+) -> Report {
+    let mut checker = Checker { agenda, request, analysis, catalogue, violations: Vec::new() };
     checker.run();
     checker.violations.sort_by_key(|v| (v.slot.unwrap_or(usize::MAX), v.rule));
     Report { violations: checker.violations }
@@ -319,6 +330,7 @@ pub fn check(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Repor
 struct Checker<'a> {
     agenda: &'a Agenda,
     request: &'a Request,
+    analysis: &'a Analysis,
     catalogue: &'a Catalogue,
     violations: Vec<Violation>,
 }
@@ -547,7 +559,7 @@ impl Checker<'_> {
 
     /// Rule 11.
     fn objectives(&mut self) {
-        let analysis = Analysis::of(self.request);
+        let analysis = self.analysis;
         for text in analysis.unmapped() {
             self.add(11, None, Breach::Unclear { text: text.to_string() });
         }

@@ -72,8 +72,8 @@ pub mod planner;
 pub mod register;
 pub mod render;
 pub mod request;
-pub mod rules;
 pub mod roster;
+pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod score;

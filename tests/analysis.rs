@@ -2,7 +2,10 @@
 //! ignored; a sentence naming two objectives stands for both.
 
 use facilitation::Objective::*;
+use facilitation::analysis::reader::MOST_WORDS;
 use facilitation::analysis::resolve;
+use facilitation::{Catalogue, Lang, Localize, Objective, PlanError, Planner, Question, Request};
+use proptest::prelude::*;
 
 #[test]
 fn reads_co_construire_le_bilan_as_review() {
@@ -42,4 +45,203 @@ fn takes_an_objective_id_as_is() {
 #[test]
 fn a_sentence_naming_nothing_maps_to_nothing() {
     assert!(resolve("que tout le monde soit content").objectives.is_empty());
+}
+
+// The sentences of issue 14, read as a facilitator reads them.
+
+#[test]
+fn reads_the_sentences_the_old_reader_refused() {
+    let cases: &[(&str, &[facilitation::Objective])] = &[
+        ("que les nouveaux arrivants et les anciens se connaissent mieux", &[BuildTrust]),
+        ("trouver des solutions aux difficultés d'accueil du public", &[ResolveIrritants]),
+        ("repartir avec des engagements concrets et des pilotes", &[ActionPlan]),
+        ("savoir ce que les collègues ont pensé de la matinée", &[Feedback]),
+        ("tirer les enseignements du projet", &[Review]),
+        ("sortir du conflit entre les deux équipes", &[BuildTrust, ResolveIrritants]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(resolve(text).objectives, *expected, "{text}");
+    }
+}
+
+#[test]
+fn reads_partners_to_mobilise_as_the_partner_network_not_a_remobilisation() {
+    assert_eq!(resolve("mobiliser les partenaires du territoire").objectives, [NetworkPartners]);
+}
+
+#[test]
+fn reads_the_users_experience_as_user_participation() {
+    assert_eq!(resolve("améliorer l'expérience des usagers").objectives, [UserParticipation]);
+}
+
+#[test]
+fn folds_elisions_inflections_and_missing_accents() {
+    assert_eq!(resolve("renforcer la cohesion de l'equipe").objectives, [BuildTrust]);
+    assert_eq!(resolve("Hiérarchisation des chantiers").objectives, [Prioritize]);
+}
+
+#[test]
+fn corrects_a_slip_of_the_keyboard_with_less_confidence() {
+    let line = resolve("partage d'expérinces");
+    assert_eq!(line.objectives, [SharePractices]);
+    let clean = resolve("partage d'expériences");
+    assert!(line.readings[0].confidence < clean.readings[0].confidence);
+}
+
+#[test]
+fn does_not_read_what_is_negated() {
+    assert_eq!(resolve("prioriser les sujets, sans décider aujourd'hui").objectives, [Prioritize]);
+    assert_eq!(resolve("prioritise the topics without deciding").objectives, [Prioritize]);
+}
+
+#[test]
+fn each_reading_names_the_words_that_led_to_it() {
+    let line = resolve("faire le bilan et dégager des perspectives");
+    assert_eq!(line.objectives, [Review, Vision]);
+    assert!(line.readings[0].words.contains(&"bilan".to_string()));
+    assert_eq!(line.readings[1].words, ["perspectives"]);
+}
+
+#[test]
+fn an_objective_id_is_read_with_full_confidence() {
+    assert_eq!(resolve("review").readings[0].confidence, 1.0);
+}
+
+#[test]
+fn a_clear_wording_is_read_with_confidence_and_a_vague_one_is_unsure() {
+    assert!(!resolve("faire le bilan de l'année").unsure());
+    assert!(resolve("mesurer les résultats").unsure());
+}
+
+#[test]
+fn reads_at_most_the_first_words_of_a_pasted_text() {
+    let filler = "blabla ".repeat(250_000 / 7);
+    let text = format!("{filler}faire le bilan");
+    assert!(text.len() >= 250_000);
+    let line = resolve(&text);
+    assert!(line.objectives.is_empty(), "an objective after the first {MOST_WORDS} words is not read");
+    let early = format!("faire le bilan {filler}");
+    assert_eq!(resolve(&early).objectives, [Review]);
+}
+
+#[test]
+fn a_single_huge_word_is_read_as_nothing() {
+    let text = "a".repeat(250_000);
+    assert!(resolve(&text).objectives.is_empty());
+}
+
+proptest! {
+    #[test]
+    fn any_text_reads_without_panicking_and_consistently(text in "\\PC{0,200}") {
+        let line = resolve(&text);
+        let read: Vec<Objective> = line.readings.iter().map(|r| r.objective).collect();
+        prop_assert_eq!(&line.objectives, &read);
+        for reading in &line.readings {
+            prop_assert!((0.0..=1.0).contains(&reading.confidence));
+            prop_assert!(!reading.words.is_empty());
+        }
+        prop_assert_eq!(resolve(&text), line);
+    }
+
+    #[test]
+    fn a_sentence_read_as_nothing_offers_two_or_three_objectives(text in "[a-zé ]{0,60}") {
+        let line = resolve(&text);
+        if line.objectives.is_empty() && line.situation.is_none() {
+            prop_assert!((2..=3).contains(&line.nearest.len()));
+        }
+    }
+}
+
+// The questions asked back.
+
+fn request(objectives: &[&str]) -> Request {
+    objectives
+        .iter()
+        .fold(Request::builder("Atelier").participants(20), |b, o| b.objective(*o))
+        .build()
+        .unwrap()
+}
+
+fn questions(objectives: &[&str]) -> Vec<Question> {
+    request(objectives).clarify(Catalogue::builtin())
+}
+
+#[test]
+fn a_refusal_names_the_nearest_objectives() {
+    let asked = questions(&["que tout se passe pour le mieux"]);
+    let Some(Question::Unclear { nearest, .. }) = asked.iter().find(|q| q.blocks_planning()) else {
+        panic!("no refusal in {asked:?}")
+    };
+    assert!((2..=3).contains(&nearest.len()));
+    let text = asked[0].text(Lang::Fr);
+    assert!(text.contains("Voulez-vous dire"), "{text}");
+    for objective in nearest {
+        assert!(text.contains(objective.label(Lang::Fr)), "{text}");
+    }
+    assert!(asked[0].text(Lang::En).contains(nearest[0].label(Lang::En)));
+}
+
+#[test]
+fn refusals_of_different_sentences_offer_different_objectives() {
+    let nearest = |text: &str| resolve(text).nearest;
+    assert_ne!(nearest("que tout le monde soit content"), nearest("une matinée sur les procédures"));
+}
+
+#[test]
+fn organising_the_room_is_no_workshop_objective_and_blocks_planning() {
+    let asked = questions(&["réserver la salle"]);
+    assert!(matches!(&asked[0], Question::NotAnObjective { text } if text == "réserver la salle"));
+    assert!(asked[0].blocks_planning());
+    assert!(asked[0].text(Lang::Fr).contains("organisation"));
+    let error = Planner::new(Catalogue::builtin()).plan(&request(&["réserver la salle"])).unwrap_err();
+    assert!(matches!(error, PlanError::Unclear { .. }));
+}
+
+#[test]
+fn a_conflict_plans_trust_then_irritants_and_suggests_a_mediation() {
+    let asked = questions(&["sortir du conflit entre les deux équipes"]);
+    let conflict =
+        asked.iter().find(|q| matches!(q, Question::Conflict { .. })).expect("a conflict question");
+    assert!(!conflict.blocks_planning());
+    assert!(conflict.text(Lang::Fr).contains("médiation"));
+    assert!(conflict.text(Lang::En).contains("mediation"));
+}
+
+#[test]
+fn a_request_that_only_informs_plans_but_asks_whether_a_workshop_is_needed() {
+    let asked = questions(&["présenter la réforme"]);
+    let inform = asked.iter().find(|q| matches!(q, Question::OnlyInform { .. })).expect("an inform question");
+    assert!(!inform.blocks_planning());
+    assert!(asked.iter().all(|q| !q.blocks_planning()));
+    assert!(
+        questions(&["présenter la réforme", "decide"])
+            .iter()
+            .all(|q| !matches!(q, Question::OnlyInform { .. }))
+    );
+}
+
+#[test]
+fn an_unsure_reading_is_a_point_to_watch_with_its_words() {
+    let asked = questions(&["mesurer les résultats"]);
+    let unsure = asked.iter().find(|q| matches!(q, Question::Unsure { .. })).expect("an unsure reading");
+    assert!(!unsure.blocks_planning());
+    assert!(unsure.text(Lang::Fr).contains("résultats"), "{}", unsure.text(Lang::Fr));
+}
+
+#[test]
+fn the_planner_reads_the_sentences_once_and_keeps_the_reading() {
+    let plan = Planner::new(Catalogue::builtin())
+        .seed(1)
+        .plan(&request(&["sortir du conflit entre les deux équipes"]))
+        .unwrap();
+    assert_eq!(plan.analysis.objectives(), [BuildTrust, ResolveIrritants]);
+    assert!(plan.questions.iter().any(|q| matches!(q, Question::Conflict { .. })));
+}
+
+#[test]
+fn reads_an_expression_word_for_word() {
+    assert_eq!(resolve("aider l'équipe à se projeter").objectives, [Vision]);
+    assert!(!resolve("tirer les enseignements du projet").objectives.contains(&Vision));
+    assert_eq!(resolve("faire équipe malgré la distance").objectives, [BuildTrust]);
+    assert!(!resolve("faire un retour aux équipes sur l'enquête").objectives.contains(&BuildTrust));
 }

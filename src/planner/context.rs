@@ -1,6 +1,7 @@
 //! What the planner knows of a request: its resolved objectives, the session's times, and
 //! the methods that can run in it.
 
+use crate::analysis::Analysis;
 use crate::catalogue::Catalogue;
 use crate::check::unfit;
 use crate::clock::ClockTime;
@@ -27,6 +28,8 @@ pub(crate) struct Candidate<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct Context<'a> {
     pub request: &'a Request,
+    /// How the request's sentences were read, once per plan.
+    pub analysis: &'a Analysis,
     pub objectives: Vec<Objective>,
     pub start: ClockTime,
     pub minutes: u32,
@@ -43,10 +46,11 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     pub fn new(
         request: &'a Request,
-        objectives: Vec<Objective>,
+        analysis: &'a Analysis,
         catalogue: &'a Catalogue,
         relaxed: CraftSet,
     ) -> Self {
+        let objectives = analysis.objectives();
         let start = request.start;
         let end = request.end_time().unwrap_or(start);
         // Off-grid times cannot all be round: C4 is given up from the start.
@@ -63,6 +67,7 @@ impl<'a> Context<'a> {
             .fold(0u32, |mask, (rank, _)| mask | (1 << rank));
         let mut context = Context {
             request,
+            analysis,
             objectives,
             start,
             minutes: end.since(start),

@@ -18,7 +18,7 @@ mod timing;
 use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::analysis::{Analysis, Question};
 use crate::catalogue::Catalogue;
-use crate::check::check;
+use crate::check::check_analysed;
 use crate::clock::ClockTime;
 use crate::craft::{self, CraftReport, CraftRule, CraftSet};
 use crate::method::{MethodId, MinuteRange};
@@ -154,23 +154,22 @@ impl<'a> Planner<'a> {
         request.validate()?;
         request.validate_methods(self.catalogue)?;
         let analysis = request.analyse();
-        let questions = request.clarify(self.catalogue);
+        let questions = analysis.questions(request, self.catalogue);
         if questions.iter().any(Question::blocks_planning) {
             return Err(PlanError::Unclear {
                 questions: questions.into_iter().filter(Question::blocks_planning).collect(),
             });
         }
-        let objectives = analysis.objectives();
-        let strict = Context::new(request, objectives.clone(), self.catalogue, CraftSet::NONE);
+        let strict = Context::new(request, &analysis, self.catalogue, CraftSet::NONE);
         diagnose_content(&strict, self.catalogue)?;
         // Every craft rule first; then give them up one by one, the later-numbered first.
         for relaxed in std::iter::once(CraftSet::NONE).chain(CraftSet::relaxations()) {
-            let context = Context::new(request, objectives.clone(), self.catalogue, relaxed);
+            let context = Context::new(request, &analysis, self.catalogue, relaxed);
             let Some((agenda, score, reasons, craft)) = self.pick(&context) else { continue };
             let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
             return Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score, craft });
         }
-        Err(self.too_short(request, &objectives))
+        Err(self.too_short(request, &analysis))
     }
 
     /// The seed's pick among the near-best agendas.
@@ -244,7 +243,7 @@ impl<'a> Planner<'a> {
         }
         let agenda = self.assemble(context, skeleton, &pieces);
         // The checker is the judge: an agenda that breaks a rule is never returned.
-        if !check(&agenda, context.request, self.catalogue).is_valid() {
+        if !check_analysed(&agenda, context.request, context.analysis, self.catalogue).is_valid() {
             return None;
         }
         let craft = craft::review(&agenda, context.request, self.catalogue);
@@ -294,16 +293,16 @@ impl<'a> Planner<'a> {
 
     /// The refusal of a request whose content fits the catalogue but not the time: how
     /// much longer the session would need to be.
-    fn too_short(&self, request: &Request, objectives: &[Objective]) -> PlanError {
+    fn too_short(&self, request: &Request, analysis: &Analysis) -> PlanError {
         let minutes = request.minutes();
-        let objectives = objectives.to_vec();
+        let objectives = analysis.objectives();
         // A few widening tries: enough to tell a facilitator roughly how long, and cheap.
         for extra in [15, 30, 60, 90, 120, 180, 240] {
             let Some(end) = request.start.plus(minutes + extra) else { break };
             let mut longer = request.clone();
             longer.end = Some(end);
             longer.duration = None;
-            let context = Context::new(&longer, objectives.clone(), self.catalogue, all_relaxed());
+            let context = Context::new(&longer, analysis, self.catalogue, all_relaxed());
             if !self.timed_agendas(&context).is_empty() {
                 return PlanError::TooShort {
                     minutes,

@@ -1,0 +1,254 @@
+//! The analysis of a request (the network's "analyse et clarification de la demande"):
+//! the project lead's objective sentences read as objective ids, with the words that led
+//! to each and how surely, and the questions a facilitator would ask back before
+//! designing the agenda.
+//!
+//! ```
+//! use facilitation::analysis::resolve;
+//! use facilitation::Objective;
+//! let line = resolve("mobiliser les partenaires du territoire");
+//! assert_eq!(line.objectives, [Objective::NetworkPartners]);
+//! assert_eq!(line.readings[0].words, ["mobiliser", "partenaires", "territoire"]);
+//! ```
+//!
+//! The reading uses a lexicon kept as data (`src/analysis/lexicon.yaml`, reviewed by a
+//! facilitator): French and English Snowball stems, accents and elisions folded, typos one
+//! letter off corrected, negations and framing phrases set aside. A sentence is read on
+//! its first [`reader::MOST_WORDS`] words.
+
+mod lexicon;
+mod question;
+pub mod reader;
+mod words;
+
+pub use question::Question;
+
+use crate::catalogue::Catalogue;
+use crate::request::Request;
+use crate::vocabulary::{Objective, Writing};
+use serde::{Deserialize, Serialize};
+
+/// Below this confidence a reading is shown to the facilitator as a point to watch.
+pub const UNSURE_BELOW: f32 = 0.75;
+
+/// One objective read in a sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Reading {
+    /// The objective read.
+    pub objective: Objective,
+    /// The words of the sentence that led to it, as written.
+    pub words: Vec<String>,
+    /// How surely, from 0 to 1: 1 for an objective id or a clear wording.
+    pub confidence: f32,
+}
+
+/// What a sentence says beyond its objectives, when it calls for another answer than an
+/// ordinary workshop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Situation {
+    /// A conflict between teams or people: a prior interview of each side or a mediation
+    /// may suit better than a workshop.
+    Conflict,
+    /// Only informing (« présenter la réforme »): a workshop may not be needed.
+    Inform,
+    /// Practical organisation (« réserver la salle »): no workshop objective.
+    Logistics,
+}
+
+/// How one line of the request's `objectives` was understood.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ResolvedObjective {
+    /// The line as written by the requester.
+    pub text: String,
+    /// The objectives it names (empty when none was recognised).
+    pub objectives: Vec<Objective>,
+    /// Whether the line was an objective id, not a sentence.
+    pub exact: bool,
+    /// Each objective read, with the words that led to it and a confidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+    /// What the sentence says beyond its objectives, if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub situation: Option<Situation>,
+    /// For a sentence read as nothing: the nearest objectives, to offer in the question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nearest: Vec<Objective>,
+}
+
+impl ResolvedObjective {
+    /// Whether some objective was read with a confidence below [`UNSURE_BELOW`].
+    pub fn unsure(&self) -> bool {
+        self.readings.iter().any(|reading| reading.confidence < UNSURE_BELOW)
+    }
+}
+
+/// The analysis of a request's objectives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Each line of `objectives`, as understood.
+    pub lines: Vec<ResolvedObjective>,
+}
+
+/// Participants per facilitator above which the request deserves a question.
+const PARTICIPANTS_PER_FACILITATOR: u32 = 40;
+/// Minutes per objective below which the request deserves a question.
+const MINUTES_PER_OBJECTIVE: u32 = 30;
+
+impl Analysis {
+    /// Analyses the request's objectives.
+    pub fn of(request: &Request) -> Analysis {
+        Analysis { lines: request.objectives.iter().map(|text| resolve(text)).collect() }
+    }
+
+    /// The objective ids named, without repeats, in priority order.
+    pub fn objectives(&self) -> Vec<Objective> {
+        let mut ids = Vec::new();
+        for objective in self.lines.iter().flat_map(|line| &line.objectives) {
+            if !ids.contains(objective) {
+                ids.push(*objective);
+            }
+        }
+        ids
+    }
+
+    /// The lines that name no known objective.
+    pub fn unmapped(&self) -> impl Iterator<Item = &str> {
+        self.lines.iter().filter(|line| line.objectives.is_empty()).map(|line| line.text.as_str())
+    }
+
+    /// The questions a facilitator would ask back about `request`, of which this is the
+    /// analysis (see [`Request::clarify`]).
+    pub fn questions(&self, request: &Request, catalogue: &Catalogue) -> Vec<Question> {
+        let mut questions: Vec<Question> = self.lines.iter().filter_map(line_question).collect();
+        questions.extend(
+            self.lines
+                .iter()
+                .filter(|line| line.situation == Some(Situation::Conflict))
+                .map(|line| Question::Conflict { text: line.text.clone() }),
+        );
+        if let Some(text) = self.only_informs() {
+            questions.push(Question::OnlyInform { text });
+        }
+        if request.participants > PARTICIPANTS_PER_FACILITATOR * request.facilitators {
+            questions.push(Question::FewFacilitators {
+                participants: request.participants,
+                facilitators: request.facilitators,
+            });
+        }
+        let count = self.objectives().len();
+        if count > 1 && request.minutes() < MINUTES_PER_OBJECTIVE * count as u32 {
+            questions.push(Question::ShortForObjectives { minutes: request.minutes(), objectives: count });
+        }
+        if request.with_users() {
+            for id in &request.include {
+                if catalogue.get(id.as_str()).is_some_and(|method| method.writing == Writing::Heavy) {
+                    questions.push(Question::WritingForUsers { method: id.to_string() });
+                }
+            }
+        }
+        questions
+    }
+
+    /// The first line, when every line but the session's own evaluation only informs.
+    fn only_informs(&self) -> Option<String> {
+        let mut asked = self.lines.iter().filter(|line| line.objectives != [Objective::Feedback]).peekable();
+        asked.peek()?;
+        let texts: Vec<&ResolvedObjective> = asked.collect();
+        texts.iter().all(|line| line.situation == Some(Situation::Inform)).then(|| texts[0].text.clone())
+    }
+}
+
+/// The question one line calls for, if any.
+fn line_question(line: &ResolvedObjective) -> Option<Question> {
+    let text = line.text.clone();
+    if line.objectives.is_empty() {
+        return Some(match line.situation {
+            Some(Situation::Logistics) => Question::NotAnObjective { text },
+            _ => Question::Unclear { text, nearest: line.nearest.clone() },
+        });
+    }
+    if line.situation == Some(Situation::Inform) {
+        return None;
+    }
+    if line.unsure() {
+        let words = line.readings.iter().flat_map(|r| r.words.iter().cloned()).collect();
+        return Some(Question::Unsure { text, objectives: line.objectives.clone(), words });
+    }
+    (line.objectives.len() > 1 && !line.exact)
+        .then(|| Question::Confirm { text, objectives: line.objectives.clone() })
+}
+
+impl Request {
+    /// Analyses the request's objectives.
+    pub fn analyse(&self) -> Analysis {
+        Analysis::of(self)
+    }
+
+    /// The questions a facilitator would ask back before designing the agenda.
+    ///
+    /// ```
+    /// use facilitation::{Catalogue, Question, Request};
+    /// let request = Request::builder("Forum")
+    ///     .time("09:30", "10:15")
+    ///     .participants(120)
+    ///     .objective("faire le bilan")
+    ///     .objective("que tout le monde soit content")
+    ///     .build()
+    ///     .unwrap();
+    /// let questions = request.clarify(Catalogue::builtin());
+    /// assert!(questions.iter().any(|q| matches!(q, Question::Unclear { .. })));
+    /// assert!(questions.iter().any(|q| matches!(q, Question::FewFacilitators { .. })));
+    /// ```
+    pub fn clarify(&self, catalogue: &Catalogue) -> Vec<Question> {
+        self.analyse().questions(self, catalogue)
+    }
+}
+
+/// Resolves one line: an objective id, or a sentence read through the lexicon.
+pub fn resolve(text: &str) -> ResolvedObjective {
+    if let Ok(objective) = text.trim().parse::<Objective>() {
+        let reading = Reading { objective, words: vec![text.trim().to_string()], confidence: 1.0 };
+        return ResolvedObjective {
+            text: text.to_string(),
+            objectives: vec![objective],
+            exact: true,
+            readings: vec![reading],
+            situation: None,
+            nearest: vec![],
+        };
+    }
+    let read = reader::read(text);
+    ResolvedObjective {
+        text: text.to_string(),
+        objectives: read.readings.iter().map(|reading| reading.objective).collect(),
+        exact: false,
+        readings: read.readings,
+        situation: read.situation,
+        nearest: read.nearest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lexicon::{Lexicon, SOURCE};
+
+    #[test]
+    fn the_lexicon_file_is_valid() {
+        assert!(Lexicon::parse(SOURCE).is_ok(), "{:?}", Lexicon::parse(SOURCE).err());
+    }
+
+    #[test]
+    fn every_objective_has_cues_of_its_own() {
+        let lexicon = Lexicon::parse(SOURCE).expect("the lexicon parses");
+        assert_eq!(lexicon.thin_objectives(8), []);
+    }
+
+    #[test]
+    fn no_cue_is_made_only_of_stop_words() {
+        assert_eq!(Lexicon::empty_phrases(SOURCE).expect("the lexicon parses"), Vec::<String>::new());
+    }
+}
