@@ -66,14 +66,13 @@ fn main() -> ExitCode {
         Ok(format) => format,
         Err(error) => return usage(&error.to_string()),
     };
-    let query = Query {
-        phase: args.phase,
-        objective: args.objective,
-        participants: args.participants,
-        minutes: args.minutes,
-        format,
-        level: args.level,
-    };
+    let mut query = Query::new();
+    query.phase = args.phase;
+    query.objective = args.objective;
+    query.participants = args.participants;
+    query.minutes = args.minutes;
+    query.format = format;
+    query.level = args.level;
     let found: Vec<&Method> = catalogue.query(&query).collect();
     common::print(&list(&found, args.lang))
 }

@@ -129,7 +129,7 @@ pub struct TeamMember {
 
 /// An agenda: a session from `start` to `end`, cut into contiguous slots.
 ///
-/// Its YAML and JSON shape is the one of DESIGN.md "Agenda", read and written as is.
+/// Its YAML and JSON shape is the one of the [design notes](crate::design) ("Agenda"), read and written as is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agenda {

@@ -141,7 +141,7 @@ impl Catalogue {
 
     /// The method with this id.
     pub fn get(&self, id: &str) -> Option<&Method> {
-        MethodId::new(id).ok().and_then(|id| self.methods.get(&id))
+        self.methods.get(id)
     }
 
     /// Every method, in id order.
@@ -163,6 +163,24 @@ impl Catalogue {
     pub fn query<'a>(&'a self, query: &Query) -> impl Iterator<Item = &'a Method> + use<'a> {
         let query = query.clone();
         self.iter().filter(move |method| query.matches(method))
+    }
+}
+
+/// A catalogue of the given methods, a later one replacing an earlier one of the same id.
+impl FromIterator<Method> for Catalogue {
+    fn from_iter<I: IntoIterator<Item = Method>>(methods: I) -> Self {
+        let mut catalogue = Catalogue { methods: Default::default() };
+        Extend::extend(&mut catalogue, methods);
+        catalogue
+    }
+}
+
+/// Adds methods, each replacing the method of the same id.
+impl Extend<Method> for Catalogue {
+    fn extend<I: IntoIterator<Item = Method>>(&mut self, methods: I) {
+        for method in methods {
+            self.insert(method);
+        }
     }
 }
 
@@ -194,6 +212,7 @@ fn duplicate(file: &str, source: &str, id: &MethodId, first: &str) -> Problem {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Query {
     /// Serves this phase.
     pub phase: Option<Phase>,

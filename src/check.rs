@@ -1,4 +1,4 @@
-//! The checker: the hard rules of DESIGN.md ("A valid agenda"), applied to any agenda,
+//! The checker: the hard rules of the [design notes](crate::design) ("A valid agenda"), applied to any agenda,
 //! planned or written by hand in the formation-action.
 
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Violation {
-    /// The rule's number in DESIGN.md (1 to 11).
+    /// The rule's number in the design notes (1 to 11).
     pub rule: u8,
     /// The slot concerned (index from 0), when the problem is in one slot.
     pub slot: Option<usize>,
@@ -294,7 +295,7 @@ impl Report {
     }
 }
 
-/// Checks `agenda` against the hard rules of DESIGN.md for `request`, with the methods of
+/// Checks `agenda` against the hard rules of the [design notes](crate::design) for `request`, with the methods of
 /// `catalogue`. Every broken rule is reported.
 ///
 /// ```

@@ -177,8 +177,9 @@ pub enum ProblemKind {
     },
 }
 
-/// One problem found in one method file.
+/// One problem found in one file (a method, a request or an agenda).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// The file, as given to the loader (`methods/world-cafe.yaml`).
     pub file: String,

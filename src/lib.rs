@@ -34,7 +34,10 @@
 //! - [`Request`]: the saisine; [`Request::analyse`] maps objective sentences to ids and
 //!   [`Request::clarify`] lists the questions to ask back.
 //! - [`Planner`]: builds an [`Agenda`] that keeps every rule, with the reasons of its
-//!   choices; [`check()`] judges any agenda against the rules of DESIGN.md.
+//!   choices; [`check()`] judges any agenda against the hard rules and [`craft::review`]
+//!   against the craft rules C1–C11 (points to watch).
+//! - [`design`]: the data contracts and the rules, as other tools rely on them; [`rules`]
+//!   holds every figure of the rules, once.
 //! - [`roster`], [`mobilise`]: the network's volunteers for a year and the team of a
 //!   request (quota of days, transversality, pairing of promotions), chosen exactly and
 //!   explained; with the `register` feature, `register` keeps what was decided in a
@@ -44,8 +47,8 @@
 //! - [`evaluate`]: the questionnaire derived from a request, the answers read back, the
 //!   impact per objective and across interventions, with SVG charts.
 //!
-//! Method, request and agenda files follow the contracts of `DESIGN.md`. Where it is
-//! silent, this crate extends it with optional fields only: on a method, `groupings` (how
+//! Method, request and agenda files follow the contracts of the [`design`] notes. Where
+//! they are silent, this crate extends them with optional fields only: on a method, `groupings` (how
 //! participants are grouped) and `writing` (how much reading and writing it asks: service
 //! users often have little of either); on a material, `per` (one item per N participants)
 //! or `count` (a fixed number); on a step, its [`Shape`] (`fixed`, `elastic` within
@@ -61,6 +64,7 @@ pub mod catalogue;
 pub mod check;
 pub mod clock;
 pub mod craft;
+pub mod design;
 pub mod directorate;
 pub mod error;
 pub mod evaluate;

@@ -1,4 +1,4 @@
-//! Reading method files: YAML to [`Method`], then the rules of DESIGN.md ("Rules, checked
+//! Reading method files: YAML to [`Method`], then the rules of the [design notes](crate::design) ("Rules, checked
 //! when a catalogue loads"), each broken rule reported as a [`Problem`] that names the file,
 //! the line and the field.
 

@@ -86,6 +86,20 @@ impl std::str::FromStr for MethodId {
     }
 }
 
+// The id's order, equality and hash are its text's, so that maps keyed by `MethodId` can be
+// searched with a plain `&str`, without allocating or validating it again.
+impl std::borrow::Borrow<str> for MethodId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for MethodId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl PartialEq<str> for MethodId {
     fn eq(&self, other: &str) -> bool {
         self.0 == other

@@ -1,5 +1,5 @@
 //! The roster: the network's volunteer facilitators for one year, as the coordinator
-//! keeps them (`roster.yaml`, DESIGN.md "Roster file").
+//! keeps them (`roster.yaml`, the [design notes](crate::design) "Roster file").
 //!
 //! It holds only what mobilisation needs (RGPD): an id, a display name, a service, a
 //! promotion, a yearly quota of days, what they can lead, the formats they run, and the

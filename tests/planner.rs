@@ -121,12 +121,36 @@ fn arbitrary_request() -> impl Strategy<Value = Request> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(40))]
 
+    /// Ordinary on-site workshops of one to three hours, for groups the catalogue serves
+    /// well, always plan: a refusal here is a planner failure, not a hard request.
     #[test]
-    fn every_plan_passes_the_checker(request in arbitrary_request(), seed in any::<u64>()) {
+    fn ordinary_workshops_always_plan_a_valid_agenda_that_keeps_the_craft(
+        start in (8u32 * 4..15 * 4).prop_map(|q| q * 15),
+        minutes in prop::sample::select(vec![90u32, 120, 150, 180]),
+        participants in 8u32..40,
+        objective in prop::sample::select(vec!["share-practices", "generate-ideas", "review", "build-trust"]),
+        seed in any::<u64>(),
+    ) {
+        let catalogue = Catalogue::builtin();
+        let start = format!("{:02}:{:02}", start / 60, start % 60);
+        let request = Request::builder("Atelier").start_for(&start, minutes).participants(participants)
+            .facilitators(2).objective(objective).build().unwrap();
+        let plan = Planner::new(catalogue).seed(seed).plan(&request);
+        let plan = plan.map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let report = check(&plan.agenda, &request, catalogue);
+        prop_assert!(report.is_valid(), "{:?}", report.violations);
+        prop_assert!(plan.craft.is_clean(), "{:?}", plan.craft.points);
+    }
+
+    /// Whatever the request, an agenda the planner returns keeps every hard rule, and the
+    /// craft rules it breaks are the ones it reports.
+    #[test]
+    fn any_plan_keeps_the_hard_rules_and_reports_its_craft(request in arbitrary_request(), seed in any::<u64>()) {
         let catalogue = Catalogue::builtin();
         if let Ok(plan) = Planner::new(catalogue).seed(seed).plan(&request) {
             let report = check(&plan.agenda, &request, catalogue);
             prop_assert!(report.is_valid(), "{:?}", report.violations);
+            prop_assert_eq!(&facilitation::craft::review(&plan.agenda, &request, catalogue), &plan.craft);
         }
     }
 

@@ -1,7 +1,7 @@
 //! Reading a sentence of the project lead: which objectives it names, from which words,
 //! and how surely.
 //!
-//! The sentence is cut into words, folded and stemmed ([`super::words`]); framing phrases
+//! The sentence is cut into words, folded and stemmed (`words`); framing phrases
 //! (« faire en sorte que », « repartir avec ») and stop words are set aside; words one slip
 //! of the keyboard away from the lexicon are corrected; the sentence's small words tell
 //! whether to compare French or English stems; then the lexicon's cues are found, longest

@@ -39,7 +39,7 @@
 //!   (Kirkpatrick's levels 3 and 4). Items are data (`src/evaluate/items.yaml`), in fixed
 //!   wording so that answers compare across interventions (OECD, 2021).
 //! - Exports: printable Markdown and large-type HTML, the form definition as JSON
-//!   (DESIGN.md's shape) or CSV for a form tool's import.
+//!   (the shape of the [design notes](crate::design)) or CSV for a form tool's import.
 //! - [`Answers::read`]: one row per respondent, one column per item (`q1`... or the
 //!   item's key); byte-order mark, `;` or `,`, quoted cells, blank cells, « Tout à fait
 //!   d'accord » or 1–5 are all read; a file that does not match the questionnaire is

@@ -76,7 +76,7 @@ pub enum Audience {
 
 /// A questionnaire: its items in order, as a form definition.
 ///
-/// Serialized as DESIGN.md's form definition:
+/// Serialized as the form definition of the [design notes](crate::design):
 /// `{"items": [{"id": "q1", "text": {...}, "measures": "action-plan"}, ...]}`, with the
 /// optional fields `key`, `kind`, `choices`, `level` on each item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -150,7 +150,7 @@ impl Questionnaire {
             .position(|item| item.id.eq_ignore_ascii_case(name) || item.key.eq_ignore_ascii_case(name))
     }
 
-    /// The form definition as JSON (DESIGN.md's shape).
+    /// The form definition as JSON (the shape of the [design notes](crate::design)).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).map(|json| json + "\n").unwrap_or_default()
     }

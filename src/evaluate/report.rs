@@ -114,7 +114,7 @@ pub struct Intervention {
     pub methods: Vec<String>,
 }
 
-/// The evaluation of one intervention: DESIGN.md's result shape
+/// The evaluation of one intervention: the result shape of the [design notes](crate::design)
 /// `{"objectives": [...], "frame": [...], "roti": {...}, "open": [...]}` with the
 /// intervention, the respondents and the follow-up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

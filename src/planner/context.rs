@@ -199,11 +199,13 @@ impl<'a> Context<'a> {
         if !served.is_empty() {
             return served;
         }
+        // Nothing of the request: what the method does for the group, but never an
+        // objective of the request that the arc keeps away from this phase.
         let framing = match phase {
             Phase::Closing => [Objective::Feedback, Objective::Review],
             _ => [Objective::BuildTrust, Objective::SharePractices],
         };
-        let framing = framing.into_iter().find(|o| method.serves(*o));
-        framing.or_else(|| method.objectives.first().copied()).into_iter().collect()
+        let allowed = |o: &Objective| method.serves(*o) && !self.objectives.contains(o);
+        framing.into_iter().chain(method.objectives.iter().copied()).find(allowed).into_iter().collect()
     }
 }

@@ -94,7 +94,7 @@ pub struct Reason {
 pub struct Plan {
     /// The request it answers.
     pub request: Request,
-    /// The agenda, in the shape of DESIGN.md.
+    /// The agenda, in the shape of the [design notes](crate::design).
     pub agenda: Agenda,
     /// How the objectives were understood.
     pub analysis: Analysis,
@@ -191,7 +191,7 @@ impl<'a> Planner<'a> {
     /// draw from) cannot matter and is not timed.
     fn timed_agendas(&self, context: &Context) -> Vec<Timed> {
         let skeletons =
-            skeleton::search(context, self.options.beam_width, self.options.alternatives.saturating_mul(16));
+            skeleton::search(context, self.options.beam_width, self.options.alternatives.saturating_mul(64));
         let mut timed = Vec::new();
         let mut best = f64::NEG_INFINITY;
         let reach = Component::clock_reach();
