@@ -63,11 +63,93 @@ fn synthetic_catalogue(size: usize) -> Catalogue {
     catalogue
 }
 
+/// 08:00–20:00 with lunch: the longest day the network might hold.
+fn twelve_hours() -> Request {
+    Request::builder("Journée longue")
+        .time("08:00", "20:00")
+        .participants(50)
+        .facilitators(3)
+        .objective("share-practices")
+        .objective("generate-ideas")
+        .objective("action-plan")
+        .build()
+        .expect("a valid request")
+}
+
+/// Five objectives in forty-five minutes: refused, with the minutes needed.
+fn too_short() -> Request {
+    Request::builder("Trop court")
+        .time("14:00", "14:45")
+        .participants(20)
+        .facilitators(2)
+        .objective("review")
+        .objective("vision")
+        .objective("prioritize")
+        .objective("action-plan")
+        .objective("decide")
+        .build()
+        .expect("a valid request")
+}
+
 fn load(c: &mut Criterion) {
+    c.bench_function("the built-in catalogue ready (embedded)", |b| {
+        b.iter(|| Catalogue::builtin_uncached().expect("the built-in catalogue"))
+    });
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("methods");
-    c.bench_function("load the built-in catalogue (66 files)", |b| {
+    c.bench_function("load and check the built-in YAML files", |b| {
         b.iter(|| Catalogue::from_dir(black_box(&dir)).expect("the built-in files load"))
     });
+    let folder = trainer_folder(10_000);
+    let mut group = c.benchmark_group("a trainer's folder");
+    group.sample_size(10);
+    group.bench_function("10,000 method files", |b| {
+        b.iter(|| Catalogue::from_dir(black_box(folder.path())).expect("the files load"))
+    });
+    group.finish();
+}
+
+/// A temporary folder of `count` method files: copies of the built-in ones under new ids.
+fn trainer_folder(count: usize) -> TempFolder {
+    let folder = TempFolder::new();
+    let sources: Vec<(String, String)> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("methods"))
+            .expect("methods/")
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+            .map(|path| {
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+                (stem, std::fs::read_to_string(&path).expect("readable"))
+            })
+            .collect();
+    for i in 0..count {
+        let (stem, source) = &sources[i % sources.len()];
+        let id = format!("{stem}-{i}");
+        let source = source.replacen(&format!("id: {stem}"), &format!("id: {id}"), 1);
+        std::fs::write(folder.path().join(format!("{id}.yaml")), source).expect("writable");
+    }
+    folder
+}
+
+/// A folder removed when dropped.
+struct TempFolder(std::path::PathBuf);
+
+impl TempFolder {
+    fn new() -> Self {
+        let path = std::env::temp_dir().join(format!("facilitation-bench-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("a temporary folder");
+        TempFolder(path)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 fn plan(c: &mut Criterion) {
@@ -77,8 +159,10 @@ fn plan(c: &mut Criterion) {
         ("plan a 90-minute team meeting", team_meeting()),
         ("plan a half-day forum for 80", half_day_forum()),
         ("plan a full-day seminar with lunch", full_day_seminar()),
+        ("plan a 12-hour day", twelve_hours()),
+        ("refuse a request too short for its objectives", too_short()),
     ] {
-        c.bench_function(name, |b| b.iter(|| planner.plan(black_box(&request)).expect("plans")));
+        c.bench_function(name, |b| b.iter(|| planner.plan(black_box(&request))));
     }
 }
 

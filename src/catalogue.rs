@@ -35,10 +35,42 @@ impl Catalogue {
     pub fn builtin() -> &'static Catalogue {
         static BUILTIN: OnceLock<Catalogue> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            // The crate's tests load every built-in file, so this cannot fail in a release.
-            Catalogue::from_files(BUILTIN_METHOD_FILES.iter().copied())
-                .unwrap_or_else(|error| panic!("the built-in catalogue is broken: {error}"))
+            Catalogue::builtin_uncached().unwrap_or_else(|| {
+                // The crate's tests check every built-in file, so this cannot fail in a
+                // release; the YAML loader says where a file is wrong.
+                let yaml = BUILTIN_METHOD_FILES.iter().map(|(file, yaml, _)| (*file, *yaml));
+                Catalogue::from_files(yaml)
+                    .unwrap_or_else(|error| panic!("the built-in catalogue is broken: {error}"))
+            })
         })
+    }
+
+    /// The built-in methods from the JSON that `build.rs` made of their YAML files; `None`
+    /// when anything is off, so that the YAML loader can say what and where. The loader's
+    /// rules are not checked again here: the crate's tests check that this catalogue is the
+    /// one the loader reads from the YAML files, rules and all.
+    ///
+    /// [`Catalogue::builtin`] builds it once per process; this builds it anew each call
+    /// (for benchmarks, or a tool that wants its own copy).
+    pub fn builtin_uncached() -> Option<Catalogue> {
+        let mut methods = BTreeMap::new();
+        for (file, _, json) in BUILTIN_METHOD_FILES {
+            let method: Method = serde_json::from_str(json).ok()?;
+            if method.id.as_str() != crate::load::stem(file) {
+                return None;
+            }
+            if methods.insert(method.id.clone(), method).is_some() {
+                return None;
+            }
+        }
+        Some(Catalogue { methods })
+    }
+
+    /// The built-in methods read from their YAML files by the loader, as a trainer's
+    /// files are: the same catalogue as [`Catalogue::builtin`], for tests and tools that
+    /// want every problem located.
+    pub fn builtin_from_yaml() -> Result<Catalogue, LoadError> {
+        Catalogue::from_files(BUILTIN_METHOD_FILES.iter().map(|(file, yaml, _)| (*file, *yaml)))
     }
 
     /// An empty catalogue.

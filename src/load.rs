@@ -26,8 +26,6 @@ pub(crate) fn parse_method(file: &str, source: &str) -> Result<Method, Vec<Probl
     if problems.is_empty() { Ok(method) } else { Err(problems) }
 }
 
-/// Reads any of the crate's YAML inputs (method, request, agenda), turning the parser's
-/// error into a located [`Problem`]. JSON is read too, being YAML.
 /// Reads a text file of at most [`MAX_FILE_BYTES`]: the outer error when the system cannot
 /// read it, the inner one when it cannot be one of the crate's files (not a regular file,
 /// too large, not UTF-8). The size is checked before reading and the read is bounded, so
@@ -69,6 +67,8 @@ pub(crate) fn read_source<E>(
     }
 }
 
+/// Reads any of the crate's YAML inputs (method, request, agenda), turning the parser's
+/// error into a located [`Problem`]. JSON is read too, being YAML.
 pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(file: &str, source: &str) -> Result<T, Problem> {
     if source.len() as u64 > MAX_FILE_BYTES {
         let kind = ProblemKind::TooLarge { bytes: source.len() as u64, limit: MAX_FILE_BYTES };

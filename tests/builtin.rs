@@ -175,3 +175,10 @@ fn every_method_that_runs_remotely_says_how_without_physical_material() {
         }
     }
 }
+
+#[test]
+fn the_embedded_json_is_the_same_catalogue_as_the_yaml_files() {
+    let from_yaml = Catalogue::builtin_from_yaml().unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(&from_yaml, Catalogue::builtin());
+    assert_eq!(from_yaml.len(), Catalogue::builtin().len());
+}
