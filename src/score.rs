@@ -286,14 +286,17 @@ pub(crate) struct Tally<'a> {
     slots: u32,
     /// The position of the first slot serving each objective (`u16::MAX`: none yet).
     first: [u16; MAX_OBJECTIVES],
-    content: u32,
-    several: u32,
+    /// Slots of content methods (neither opening nor closing).
+    content_slots: u32,
+    /// Of those, the slots whose method serves two objectives or more of the request.
+    multi_objective_slots: u32,
     opened: u32,
     converged: u32,
     converged_opened: u32,
     after_lunch: Option<Energy>,
     last: Option<&'a Method>,
-    differ: u32,
+    /// Consecutive slots whose methods group people differently.
+    grouping_changes: u32,
     writing: f64,
     /// Content minutes given to each objective.
     minutes: [f64; MAX_OBJECTIVES],
@@ -320,14 +323,14 @@ impl<'a> Tally<'a> {
             with_users,
             slots: 0,
             first: [u16::MAX; MAX_OBJECTIVES],
-            content: 0,
-            several: 0,
+            content_slots: 0,
+            multi_objective_slots: 0,
             opened: 0,
             converged: 0,
             converged_opened: 0,
             after_lunch: None,
             last: None,
-            differ: 0,
+            grouping_changes: 0,
             writing: 0.0,
             minutes: [0.0; MAX_OBJECTIVES],
             misfit: 0.0,
@@ -376,7 +379,7 @@ impl<'a> Tally<'a> {
             }
         }
         if self.last.is_some_and(|last| last.groupings != method.groupings) {
-            self.differ += 1;
+            self.grouping_changes += 1;
         }
         self.last = Some(method);
         self.slots += 1;
@@ -398,9 +401,9 @@ impl<'a> Tally<'a> {
         if matches!(phase, Phase::Opening | Phase::Closing) {
             return;
         }
-        self.content += 1;
+        self.content_slots += 1;
         if method_serves.count_ones() >= 2 {
-            self.several += 1;
+            self.multi_objective_slots += 1;
         }
         let served = ranks(serves, self.objectives).count();
         for rank in ranks(serves, self.objectives) {
@@ -438,7 +441,7 @@ impl<'a> Tally<'a> {
                     / weights
             },
             arc: self.arc(),
-            multi_objective: if n < 2 { 1.0 } else { ratio(self.several, self.content, 0.0) },
+            multi_objective: if n < 2 { 1.0 } else { ratio(self.multi_objective_slots, self.content_slots, 0.0) },
             diverge_first: ratio(self.converged_opened.count_ones(), self.converged.count_ones(), 1.0),
             energy_after_lunch: match (had_lunch, self.after_lunch) {
                 (false, _) => 1.0,
@@ -446,7 +449,7 @@ impl<'a> Tally<'a> {
                 (true, Some(Energy::Medium)) => 0.5,
                 _ => 0.0,
             },
-            variety: ratio(self.differ, self.slots.saturating_sub(1), 1.0),
+            variety: ratio(self.grouping_changes, self.slots.saturating_sub(1), 1.0),
             profile_fit: if !self.with_users || self.slots == 0 {
                 1.0
             } else {
