@@ -564,6 +564,12 @@ impl Method {
         }
     }
 
+    /// Whether its own steps open up (it has a divergence or emergence phase): placed to
+    /// converge, it still opens what it converges on.
+    pub fn opens_up(&self) -> bool {
+        self.phases.iter().any(|phase| matches!(phase, Phase::Divergence | Phase::Emergence))
+    }
+
     /// Whether it can serve `phase`.
     pub fn has_phase(&self, phase: Phase) -> bool {
         self.phases.contains(&phase)

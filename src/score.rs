@@ -12,7 +12,7 @@
 //! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
 //! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part. » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle. » |
-//! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle, jamais une pause juste après le début ou juste avant une courte clôture. » |
+//! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
 //!
 //! The first seven depend on the sequence of methods alone ([`Component::clock`] is
 //! false): the planner's beam search and the quality oracle compute them before any
@@ -26,6 +26,7 @@
 
 use crate::agenda::{Agenda, SlotKind};
 use crate::catalogue::Catalogue;
+use crate::clock::ClockTime;
 use crate::method::Method;
 use crate::rules::{MIN_RUN, usual_welcome};
 use crate::text::Lang;
@@ -229,9 +230,24 @@ pub fn length_misfit(minutes: u32, usual: u32) -> f64 {
     (f64::from(minutes.abs_diff(usual)) / f64::from(usual.max(1))).min(1.0)
 }
 
-/// How much too short a run of work is (see [`MIN_RUN`]), between 0 and 1.
+/// A run of work between two pauses is usually at least an hour: a pause 45 minutes after
+/// the start feels early, though craft rule C3 only forbids runs under [`MIN_RUN`].
+pub const USUAL_RUN: u32 = 60;
+/// Lunch usually starts at a quarter past noon.
+pub const USUAL_LUNCH_START: ClockTime = ClockTime::at(12, 15);
+
+/// How much too short a run of work is (see [`USUAL_RUN`]), between 0 and 1.
 pub fn run_misfit(minutes: u32) -> f64 {
-    f64::from(MIN_RUN.saturating_sub(minutes)) / f64::from(MIN_RUN)
+    const _: () = assert!(USUAL_RUN >= MIN_RUN);
+    f64::from(USUAL_RUN.saturating_sub(minutes)) / f64::from(USUAL_RUN)
+}
+
+/// How far a lunch of `minutes` starting at `start` is from the usual one, between 0 and 1:
+/// the mean of its length's misfit and of its start's distance to a quarter past noon
+/// (three quarters of an hour away counts fully).
+pub fn lunch_misfit(minutes: u32, start: ClockTime) -> f64 {
+    let early_or_late = f64::from(start.minutes().abs_diff(USUAL_LUNCH_START.minutes())) / 45.0;
+    (length_misfit(minutes, USUAL_LUNCH) + early_or_late.min(1.0)) / 2.0
 }
 
 /// `pace`: one minus the mean misfit of the welcome (its length) and of each pause (the
@@ -251,8 +267,11 @@ fn pace(agenda: &Agenda) -> f64 {
                 if let Some(before) = open.take() {
                     misfits.push((before + run_misfit(run)) / 3.0);
                 }
-                let usual = if slot.kind == SlotKind::Lunch { USUAL_LUNCH } else { USUAL_BREAK };
-                open = Some(length_misfit(slot.minutes, usual) + run_misfit(run));
+                let length = match slot.kind {
+                    SlotKind::Lunch => lunch_misfit(slot.minutes, slot.start),
+                    _ => length_misfit(slot.minutes, USUAL_BREAK),
+                };
+                open = Some(length + run_misfit(run));
                 run = 0;
             }
             _ => run = run.saturating_add(slot.minutes),
@@ -297,6 +316,8 @@ pub(crate) struct Tally<'a> {
     last: Option<&'a Method>,
     /// Consecutive slots whose methods group people differently.
     grouping_changes: u32,
+    /// Consecutive slots of different methods.
+    transitions: u32,
     writing: f64,
     /// Content minutes given to each objective.
     minutes: [f64; MAX_OBJECTIVES],
@@ -331,6 +352,7 @@ impl<'a> Tally<'a> {
             after_lunch: None,
             last: None,
             grouping_changes: 0,
+            transitions: 0,
             writing: 0.0,
             minutes: [0.0; MAX_OBJECTIVES],
             misfit: 0.0,
@@ -356,7 +378,10 @@ impl<'a> Tally<'a> {
             self.first[rank] = self.first[rank].min(position);
         }
         if after_lunch && self.after_lunch.is_none() {
-            self.after_lunch = Some(method.energy);
+            // A main event that carries on after lunch needs no energiser: its own rhythm
+            // brings the group back.
+            let carries_on = self.last.is_some_and(|last| last.id == method.id);
+            self.after_lunch = Some(if carries_on { Energy::High } else { method.energy });
         }
         // A method whose own steps open up (resolution des irritants: list, cluster, then
         // choose) opens what it converges on.
@@ -378,8 +403,12 @@ impl<'a> Tally<'a> {
                 self.run_minutes = minutes;
             }
         }
-        if self.last.is_some_and(|last| last.groupings != method.groupings) {
-            self.grouping_changes += 1;
+        // The parts of one method are one sequence: only a change of method is a transition.
+        if let Some(last) = self.last.filter(|last| last.id != method.id) {
+            self.transitions += 1;
+            if last.groupings != method.groupings {
+                self.grouping_changes += 1;
+            }
         }
         self.last = Some(method);
         self.slots += 1;
@@ -441,7 +470,11 @@ impl<'a> Tally<'a> {
                     / weights
             },
             arc: self.arc(),
-            multi_objective: if n < 2 { 1.0 } else { ratio(self.multi_objective_slots, self.content_slots, 0.0) },
+            multi_objective: if n < 2 {
+                1.0
+            } else {
+                ratio(self.multi_objective_slots, self.content_slots, 0.0)
+            },
             diverge_first: ratio(self.converged_opened.count_ones(), self.converged.count_ones(), 1.0),
             energy_after_lunch: match (had_lunch, self.after_lunch) {
                 (false, _) => 1.0,
@@ -449,7 +482,7 @@ impl<'a> Tally<'a> {
                 (true, Some(Energy::Medium)) => 0.5,
                 _ => 0.0,
             },
-            variety: ratio(self.grouping_changes, self.slots.saturating_sub(1), 1.0),
+            variety: ratio(self.grouping_changes, self.transitions, 1.0),
             profile_fit: if !self.with_users || self.slots == 0 {
                 1.0
             } else {

@@ -341,6 +341,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<Block> {
                 energy: c.method.energy,
                 after_lunch: item.reopens,
                 until: if first_opening { rules::frame_cap(minutes) } else { u32::MAX },
+                over_lunch: c.method.opens_itself,
             }
         })
         .collect()

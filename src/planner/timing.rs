@@ -11,11 +11,12 @@
 //! back-pointers into one arena, never copied.
 
 use super::context::Context;
+use crate::clock::ClockTime;
 use crate::craft::CraftRule;
 use crate::rules::{
     self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, GRAIN, LUNCH_WINDOW, MIN_BREAK, MIN_LUNCH, MIN_PART, MIN_RUN,
 };
-use crate::score::{Component, USUAL_BREAK, USUAL_LUNCH, length_misfit, run_misfit};
+use crate::score::{Component, USUAL_BREAK, length_misfit, lunch_misfit, run_misfit};
 use crate::vocabulary::Energy;
 
 /// Break lengths tried, in minutes.
@@ -24,7 +25,6 @@ const BREAKS: [u32; 3] = [MIN_BREAK, 15, 20];
 const LUNCHES: [u32; 4] = [MIN_LUNCH, 60, CRAFT_LUNCH.max, 90];
 /// The most parts a split method is cut into.
 const MAX_PARTS: usize = 4;
-const LUNCH_IDEAL: u32 = 12 * 60 + 15;
 const W_FIT: f64 = Component::TimingFit.weight();
 const W_ENERGY: f64 = Component::EnergyAfterLunch.weight();
 const W_VARIETY: f64 = Component::Variety.weight();
@@ -45,6 +45,9 @@ pub(crate) struct Block {
     pub after_lunch: bool,
     /// The latest minute of the session at which it may end (C2 for the opening).
     pub until: u32,
+    /// Whether lunch may fall between its parts: only a main event that spans the day
+    /// (a forum ouvert); any other method's harvest would come back cold after the meal.
+    pub over_lunch: bool,
 }
 
 /// A piece of the timed session.
@@ -276,11 +279,9 @@ impl Clock<'_> {
             .into_iter()
             .filter(move |m| lunch && *m <= left && (!real_lunch || CRAFT_LUNCH.contains(*m)));
         let lunches = lunches.map(move |minutes| {
-            let misfit = length_misfit(minutes, USUAL_LUNCH) + before;
-            (
-                Piece::Lunch(minutes),
-                per_frame * misfit / 3.0 + HABIT * f64::from(clock.abs_diff(LUNCH_IDEAL)) / 5.0,
-            )
+            let start = ClockTime::from_minutes(clock).unwrap_or(ClockTime::END_OF_DAY);
+            let misfit = lunch_misfit(minutes, start) + before;
+            (Piece::Lunch(minutes), per_frame * misfit / 3.0)
         });
         breaks.chain(lunches)
     }
@@ -326,7 +327,7 @@ impl Clock<'_> {
                     }
                     let run_done = entry.stretch + length >= self.min_run;
                     if block.split && total + MIN_PART <= block.max && length >= MIN_PART && run_done {
-                        self.pause_inside(&mut more, time + length, lunched, after);
+                        self.pause_inside(&mut more, time + length, lunched, after, block.over_lunch);
                     }
                 }
             }
@@ -338,12 +339,12 @@ impl Clock<'_> {
         next
     }
 
-    /// Between two parts of a split block: a break, or the usual lunch.
-    fn pause_inside(&mut self, more: &mut Layer, time: u32, lunched: bool, entry: Entry) {
+    /// Between two parts of a split block: a break, or the usual lunch when `over_lunch`.
+    fn pause_inside(&mut self, more: &mut Layer, time: u32, lunched: bool, entry: Entry, over_lunch: bool) {
         for (pause, cost) in self.pause_options(time, lunched, entry.stretch, false) {
             let (minutes, lunch) = match pause {
                 Piece::Break(minutes) => (minutes, false),
-                Piece::Lunch(60) => (60, true),
+                Piece::Lunch(60) if over_lunch => (60, true),
                 _ => continue,
             };
             let node = self.arena.push(entry.node, pause);
