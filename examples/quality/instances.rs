@@ -35,25 +35,19 @@ pub const FULL_DAY: u32 = 390;
 /// The quality run's instances: up to 14 methods (9 on a full day), up to a full day.
 pub const REALISTIC: Shape = Shape { methods: 14, methods_full_day: 9, longest: 450 };
 
-/// A random instance of `shape`: drawn again (a few times at most) until some method of
-/// its sub-catalogue can open and some can close the session.
-pub fn instance(rng: &mut impl RngCore, shape: Shape) -> Instance {
-    let mut drawn = draw(rng, shape);
-    for _ in 0..20 {
-        if frames(&drawn) {
-            break;
-        }
-        drawn = draw(rng, shape);
-    }
-    drawn
+/// A random instance of `shape`: drawn again until some method of its sub-catalogue can
+/// open, some can close and some content method serves an objective (`None` only if a
+/// thousand draws all fail, which the built-in catalogue never lets happen).
+pub fn instance(rng: &mut impl RngCore, shape: Shape) -> Option<Instance> {
+    (0..1000).find_map(|_| draw(rng, shape))
 }
 
 /// Whether some method opens and some closes.
-fn frames(instance: &Instance) -> bool {
-    [Phase::Opening, Phase::Closing].iter().all(|p| instance.catalogue.iter().any(|m| m.has_phase(*p)))
+fn frames(catalogue: &Catalogue) -> bool {
+    [Phase::Opening, Phase::Closing].iter().all(|p| catalogue.iter().any(|m| m.has_phase(*p)))
 }
 
-fn draw(rng: &mut impl RngCore, shape: Shape) -> Instance {
+fn draw(rng: &mut impl RngCore, shape: Shape) -> Option<Instance> {
     let participants = *[8u32, 12, 16, 20, 25, 30, 40, 50, 60, 80, 120].choose(rng).unwrap_or(&12);
     let facilitators = rng.random_range(1..=4);
     let format = *[Format::Onsite, Format::Onsite, Format::Onsite, Format::Remote, Format::Hybrid]
@@ -72,6 +66,9 @@ fn draw(rng: &mut impl RngCore, shape: Shape) -> Instance {
     // A full day chains twice as many methods: a smaller pool keeps the oracle in reach.
     let size = if minutes >= FULL_DAY { shape.methods.min(shape.methods_full_day) } else { shape.methods };
     let catalogue = sub_catalogue(rng, &fitting, size, minutes, participants);
+    if !frames(&catalogue) {
+        return None;
+    }
     let mut builder = Request::builder("Instance")
         .start_for(start, minutes)
         .participants(participants)
@@ -91,11 +88,14 @@ fn draw(rng: &mut impl RngCore, shape: Shape) -> Instance {
     served.sort();
     served.dedup();
     let most = (minutes / 45).clamp(1, 5) as usize;
+    if served.is_empty() {
+        return None;
+    }
     let count = rng.random_range(1..=most).min(served.len());
     for objective in served.choose_multiple(rng, count) {
         builder = builder.objective(objective.id());
     }
-    Instance { request: builder.build().expect("instances are valid requests"), catalogue }
+    Some(Instance { request: builder.build().ok()?, catalogue })
 }
 
 /// Two methods that can open and two that can close within their caps, then others, up to

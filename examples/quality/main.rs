@@ -94,7 +94,10 @@ fn main() {
     let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
     let mut measures = Vec::new();
     for index in 0..args.instances {
-        let instance = instances::instance(&mut rng, shape);
+        let Some(instance) = instances::instance(&mut rng, shape) else {
+            println!("no instance could be drawn after instance {index}");
+            break;
+        };
         let measure = measure(&instance.request, &instance.catalogue, budget);
         describe(index, &instance, &measure, args.verbose);
         measures.push(measure);

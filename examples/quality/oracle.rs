@@ -77,6 +77,7 @@ const CLOCK_REACH: f64 = W_SHARE + W_FIT + W_PACE;
 
 /// What a search found.
 #[derive(Debug, Clone)]
+#[allow(dead_code)] // the tests read only some of it
 pub struct Solved {
     /// The best agenda found and its score (out of 100), if any.
     pub best: Option<(Agenda, f64)>,
