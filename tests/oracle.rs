@@ -10,7 +10,8 @@ mod oracle;
 
 use facilitation::rules::{MIN_PART, needs_lunch};
 use facilitation::{
-    Agenda, Catalogue, ClockTime, Method, Objective, Phase, Planner, Request, Slot, SlotKind, check, craft, score,
+    Agenda, Catalogue, ClockTime, Method, Objective, Phase, Planner, Request, Slot, SlotKind, check, craft,
+    score,
 };
 use instances::{Instance, Shape};
 use rand::SeedableRng;
@@ -97,7 +98,8 @@ fn a_day_through_midday_gets_a_real_lunch() {
         .objective("share-practices")
         .build()
         .unwrap();
-    let ids = ["meteo", "world-cafe", "plan-action-qqoqcp", "roti", "un-mot-pour-finir", "appreciative-interviews"];
+    let ids =
+        ["meteo", "world-cafe", "plan-action-qqoqcp", "roti", "un-mot-pour-finir", "appreciative-interviews"];
     let mut catalogue = Catalogue::default();
     for id in ids.iter().filter_map(|id| Catalogue::builtin().get(id)) {
         catalogue.insert(id.clone());
@@ -140,12 +142,23 @@ impl<'a> Enumerator<'a> {
             .filter(|m| m.participants.contains(n) && m.formats.contains(&request.format))
             .collect();
         let end = request.start.minutes() + request.minutes();
-        Enumerator { request, catalogue, objectives: request.analyse().objectives(), methods, end, best: None }
+        Enumerator {
+            request,
+            catalogue,
+            objectives: request.analyse().objectives(),
+            methods,
+            end,
+            best: None,
+        }
     }
 
     fn best(mut self) -> Option<(Agenda, f64)> {
         for welcome in (5..=30).step_by(5) {
-            let mut slots = vec![Slot::new(SlotKind::Welcome, self.request.start, at(self.request.start.minutes() + welcome))];
+            let mut slots = vec![Slot::new(
+                SlotKind::Welcome,
+                self.request.start,
+                at(self.request.start.minutes() + welcome),
+            )];
             self.grow(&mut slots);
         }
         self.best
@@ -159,9 +172,13 @@ impl<'a> Enumerator<'a> {
         }
         let last = slots.last().map(|slot| slot.kind);
         if last == Some(SlotKind::Method) {
-            let lunch = needs_lunch(self.request.start, at(self.end)) && !slots.iter().any(|s| s.kind == SlotKind::Lunch);
+            let lunch = needs_lunch(self.request.start, at(self.end))
+                && !slots.iter().any(|s| s.kind == SlotKind::Lunch);
             let lunches = if lunch { (45..=75).step_by(5).collect() } else { Vec::new() };
-            let pauses = [10, 15, 20].map(|m| (SlotKind::Break, m)).into_iter().chain(lunches.into_iter().map(|m| (SlotKind::Lunch, m)));
+            let pauses = [10, 15, 20]
+                .map(|m| (SlotKind::Break, m))
+                .into_iter()
+                .chain(lunches.into_iter().map(|m| (SlotKind::Lunch, m)));
             for (kind, minutes) in pauses {
                 if now + minutes <= self.end {
                     slots.push(Slot::new(kind, at(now), at(now + minutes)));
@@ -184,7 +201,8 @@ impl<'a> Enumerator<'a> {
                         slot.method = Some(method.id.clone());
                         slot.phase = Some(*phase);
                         slot.objectives = labels;
-                        let parts = slots.iter().filter(|s| s.method.as_ref() == Some(&method.id)).count() as u32;
+                        let parts =
+                            slots.iter().filter(|s| s.method.as_ref() == Some(&method.id)).count() as u32;
                         slot.part = (parts > 0).then_some(parts + 1);
                         slots.push(slot);
                         self.grow(slots);
@@ -202,11 +220,18 @@ impl<'a> Enumerator<'a> {
     fn in_phase_order(&self, slots: &[Slot]) -> bool {
         let methods: Vec<&Slot> = slots.iter().filter(|s| s.kind == SlotKind::Method).collect();
         let Some(first) = methods.first() else { return false };
-        let opens_itself = first.method.as_ref().and_then(|id| self.catalogue.get(id.as_str())).is_some_and(|m| m.opens_itself);
+        let opens_itself = first
+            .method
+            .as_ref()
+            .and_then(|id| self.catalogue.get(id.as_str()))
+            .is_some_and(|m| m.opens_itself);
         let mut back = 0;
         for pair in methods.windows(2) {
             let (before, after) = (pair[0].phase, pair[1].phase);
-            if after < before && after == Some(Phase::Opening) && slots.iter().any(|s| s.kind == SlotKind::Lunch) {
+            if after < before
+                && after == Some(Phase::Opening)
+                && slots.iter().any(|s| s.kind == SlotKind::Lunch)
+            {
                 back += 1;
             } else if after < before {
                 return false;
@@ -253,6 +278,8 @@ fn at(minutes: u32) -> ClockTime {
 fn subsets(objectives: &[Objective], method: &Method) -> Vec<Vec<Objective>> {
     let served: Vec<Objective> = objectives.iter().copied().filter(|o| method.serves(*o)).collect();
     (0..1u32 << served.len())
-        .map(|bits| served.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, o)| *o).collect())
+        .map(|bits| {
+            served.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, o)| *o).collect()
+        })
         .collect()
 }

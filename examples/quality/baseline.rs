@@ -10,22 +10,34 @@ use facilitation::score::{USUAL_BREAK, USUAL_LUNCH};
 use facilitation::{Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind};
 
 /// The greedy agenda for `request`, or `None` when some phase finds no method at all.
+/// When the methods cannot all fit, the last working method picked is dropped, and so on.
 pub fn greedy(request: &Request, catalogue: &Catalogue) -> Option<Agenda> {
     let objectives = request.analyse().objectives();
-    let picks = pick(request, catalogue, &objectives)?;
+    let mut picks = pick(request, catalogue, &objectives)?;
+    loop {
+        let agenda = settle(request, &objectives, &picks);
+        let fits = request.end_time().is_some_and(|end| agenda.end <= end);
+        let working = picks.iter().rposition(|(_, phase)| !phase.frames());
+        match working {
+            Some(index) if !fits => {
+                picks.remove(index);
+            }
+            _ => return Some(agenda),
+        }
+    }
+}
+
+/// The breaks depend on the lengths and the lengths on the breaks: settle in a few turns.
+fn settle(request: &Request, objectives: &[Objective], picks: &[(&Method, Phase)]) -> Agenda {
     let mut breaks = 0;
-    // The breaks depend on the lengths and the lengths on the breaks: settle in a few turns.
-    let mut agenda = None;
+    let mut agenda = lay_out(request, objectives, picks, &stretch(request, picks, breaks));
     for _ in 0..4 {
-        let lengths = stretch(request, &picks, breaks);
-        let laid = lay_out(request, &objectives, &picks, &lengths);
-        let laid_breaks = laid.slots.iter().filter(|s| s.kind == SlotKind::Break).count() as u32;
-        let settled = laid_breaks == breaks;
-        breaks = laid_breaks;
-        agenda = Some(laid);
-        if settled {
+        let laid_breaks = agenda.slots.iter().filter(|s| s.kind == SlotKind::Break).count() as u32;
+        if laid_breaks == breaks {
             break;
         }
+        breaks = laid_breaks;
+        agenda = lay_out(request, objectives, picks, &stretch(request, picks, breaks));
     }
     agenda
 }
@@ -34,7 +46,11 @@ pub fn greedy(request: &Request, catalogue: &Catalogue) -> Option<Agenda> {
 /// unserved (priority-weighted), the closest to an equal share of the time breaking ties;
 /// a working phase is skipped when no method adds anything. Objectives still unserved then
 /// get the best method serving them, in its phase.
-fn pick<'a>(request: &Request, catalogue: &'a Catalogue, objectives: &[Objective]) -> Option<Vec<(&'a Method, Phase)>> {
+fn pick<'a>(
+    request: &Request,
+    catalogue: &'a Catalogue,
+    objectives: &[Objective],
+) -> Option<Vec<(&'a Method, Phase)>> {
     let n = request.participants;
     let usable: Vec<&Method> = catalogue
         .iter()
@@ -47,13 +63,21 @@ fn pick<'a>(request: &Request, catalogue: &'a Catalogue, objectives: &[Objective
         .collect();
     let gain = |m: &Method, served: &[Objective]| -> usize {
         let k = objectives.len();
-        objectives.iter().enumerate().filter(|(_, o)| m.serves(**o) && !served.contains(o)).map(|(r, _)| k - r).sum()
+        objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| m.serves(**o) && !served.contains(o))
+            .map(|(r, _)| k - r)
+            .sum()
     };
     let mut picks: Vec<(&Method, Phase)> = Vec::new();
     let mut served: Vec<Objective> = Vec::new();
     for phase in Phase::ALL.iter().copied() {
         let open = |m: &&&Method| m.has_phase(phase) && !picks.iter().any(|(p, _)| p.id == m.id);
-        let best = usable.iter().filter(open).max_by_key(|m| (gain(m, &served), std::cmp::Reverse(m.typical_minutes_for(n))));
+        let best = usable
+            .iter()
+            .filter(open)
+            .max_by_key(|m| (gain(m, &served), std::cmp::Reverse(m.typical_minutes_for(n))));
         let framing = matches!(phase, Phase::Opening | Phase::Closing);
         match best {
             Some(m) if framing || gain(m, &served) > 0 => {
@@ -68,8 +92,11 @@ fn pick<'a>(request: &Request, catalogue: &'a Catalogue, objectives: &[Objective
         if served.contains(&objective) {
             continue;
         }
-        let serving = usable.iter().filter(|m| m.serves(objective) && !picks.iter().any(|(p, _)| p.id == m.id));
-        let Some(method) = serving.filter(|m| m.phases.iter().any(|p| !p.frames())).max_by_key(|m| gain(m, &served)) else {
+        let serving =
+            usable.iter().filter(|m| m.serves(objective) && !picks.iter().any(|(p, _)| p.id == m.id));
+        let Some(method) =
+            serving.filter(|m| m.phases.iter().any(|p| !p.frames())).max_by_key(|m| gain(m, &served))
+        else {
             continue;
         };
         let phase = method.phases.iter().copied().find(|p| !p.frames()).unwrap_or(Phase::Divergence);
@@ -93,7 +120,8 @@ fn stretch(request: &Request, picks: &[(&Method, Phase)], breaks: u32) -> Vec<u3
         .iter()
         .map(|(m, _)| {
             let range = m.minutes_for(n);
-            let scaled = u64::from(room) * u64::from(m.typical_minutes_for(n).max(1)) / u64::from(typical.max(1));
+            let scaled =
+                u64::from(room) * u64::from(m.typical_minutes_for(n).max(1)) / u64::from(typical.max(1));
             let (least, most) = (range.min.div_ceil(GRAIN) * GRAIN, range.max / GRAIN * GRAIN);
             (scaled as u32 / GRAIN * GRAIN).min(most).max(least).max(GRAIN)
         })
@@ -129,7 +157,12 @@ fn lunch_day(request: &Request) -> bool {
 /// The slots: the welcome, then each method, a usual break before one that would run past
 /// the longest stretch, the lunch before the first method that would end after 12:30;
 /// the last method absorbs what is left so that the session ends on time.
-fn lay_out(request: &Request, objectives: &[Objective], picks: &[(&Method, Phase)], lengths: &[u32]) -> Agenda {
+fn lay_out(
+    request: &Request,
+    objectives: &[Objective],
+    picks: &[(&Method, Phase)],
+    lengths: &[u32],
+) -> Agenda {
     let minutes = request.minutes();
     let end = request.start.minutes() + minutes;
     let mut clock = request.start;

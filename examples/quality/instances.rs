@@ -100,14 +100,26 @@ fn draw(rng: &mut impl RngCore, shape: Shape) -> Option<Instance> {
 
 /// Two methods that can open and two that can close within their caps, then others, up to
 /// `size`.
-fn sub_catalogue(rng: &mut impl RngCore, fitting: &[&Method], size: usize, minutes: u32, n: u32) -> Catalogue {
+fn sub_catalogue(
+    rng: &mut impl RngCore,
+    fitting: &[&Method],
+    size: usize,
+    minutes: u32,
+    n: u32,
+) -> Catalogue {
     let mut chosen: Vec<&Method> = Vec::new();
     for (phase, cap) in [(Phase::Opening, opening_cap(minutes)), (Phase::Closing, closing_cap(minutes))] {
         let short = |m: &&Method| m.has_phase(phase) && m.minutes_for(n).min <= cap;
         let framing: Vec<&Method> = fitting.iter().copied().filter(short).collect();
-        chosen.extend(framing.choose_multiple(rng, 2).filter(|m| !chosen.iter().any(|c| c.id == m.id)).collect::<Vec<_>>());
+        chosen.extend(
+            framing
+                .choose_multiple(rng, 2)
+                .filter(|m| !chosen.iter().any(|c| c.id == m.id))
+                .collect::<Vec<_>>(),
+        );
     }
-    let mut rest: Vec<&Method> = fitting.iter().copied().filter(|m| !chosen.iter().any(|c| c.id == m.id)).collect();
+    let mut rest: Vec<&Method> =
+        fitting.iter().copied().filter(|m| !chosen.iter().any(|c| c.id == m.id)).collect();
     rest.shuffle(rng);
     let size = rng.random_range(size.saturating_sub(4).max(chosen.len())..=size);
     chosen.extend(rest.into_iter().take(size.saturating_sub(chosen.len())));

@@ -33,7 +33,7 @@ struct Args {
     #[arg(long, default_value_t = 2026)]
     seed: u64,
     /// The oracle's time budget per instance, in milliseconds.
-    #[arg(long, default_value_t = 1500)]
+    #[arg(long, default_value_t = 3000)]
     budget_ms: u64,
     /// The most methods in an instance's sub-catalogue.
     #[arg(long, default_value_t = instances::REALISTIC.methods)]
@@ -166,11 +166,17 @@ fn describe(index: usize, instance: &instances::Instance, measure: &Measure, ver
         }
         println!("  request: {}", serde_json::to_string(request).unwrap_or_default());
     }
-    if std::env::var("DEBUG_INF").is_ok() && measure.oracle.finished && !measure.feasible() {
-        match Planner::new(&instance.catalogue).plan(request) {
-            Ok(plan) => println!("{head} INF planner rules {:?}", plan.craft.rules()),
-            Err(e) => println!("{head} INF refused {e}"),
+    if measure.feasible() && !seed0.refused && !seed0.clean {
+        println!("{head}: the planner broke craft rules though a clean agenda exists");
+        if let Ok(plan) = Planner::new(&instance.catalogue).plan(request) {
+            println!("  planner: {}", line(&plan.agenda));
+            println!("  broken: {:?}", plan.craft.points.iter().map(|p| p.rule).collect::<Vec<_>>());
         }
+        if let Some((agenda, _)) = &measure.oracle.best {
+            println!("  clean: {}", line(agenda));
+        }
+        println!("  request: {}", serde_json::to_string(request).unwrap_or_default());
+        println!("  methods: {}", ids(&instance.catalogue));
     }
     if !measure.oracle.finished {
         println!(
@@ -187,6 +193,8 @@ fn describe(index: usize, instance: &instances::Instance, measure: &Measure, ver
         println!("{head}: planner {planned:.2}, optimum {optimum:.2}");
     }
     if verbose && ratio < 0.99 {
+        println!("  request: {}", serde_json::to_string(request).unwrap_or_default());
+        println!("  methods: {}", ids(&instance.catalogue));
         if let Some((agenda, _)) = &measure.oracle.best {
             println!("  optimum: {}", line(agenda));
         }
@@ -194,6 +202,10 @@ fn describe(index: usize, instance: &instances::Instance, measure: &Measure, ver
             println!("  planner: {}", line(&plan.agenda));
         }
     }
+}
+
+fn ids(catalogue: &Catalogue) -> String {
+    catalogue.iter().map(|m| m.id.to_string()).collect::<Vec<_>>().join(" ")
 }
 
 fn line(agenda: &Agenda) -> String {
@@ -259,15 +271,17 @@ fn report(measures: &[Measure]) {
 
 /// The ratio to the optimum and the gap in points of `score` over the solved instances.
 fn ratios(name: &str, solved: &[&Measure], score: impl Fn(&Measure) -> f64) {
-    let pairs: Vec<(f64, f64)> =
-        solved.iter().filter_map(|m| Some((score(m), m.optimum()?))).collect();
+    let pairs: Vec<(f64, f64)> = solved.iter().filter_map(|m| Some((score(m), m.optimum()?))).collect();
     let ratio: Vec<f64> = pairs.iter().map(|(s, o)| s / o).collect();
     let gap: Vec<f64> = pairs.iter().map(|(s, o)| o - s).collect();
     println!("{name}_ratio_mean = {:.4}", mean(&ratio));
     println!("{name}_ratio_min = {:.4}", ratio.iter().copied().fold(f64::INFINITY, f64::min).min(1.0));
     println!("{name}_gap_points_mean = {:.2}", mean(&gap));
     println!("{name}_gap_points_max = {:.2}", gap.iter().copied().fold(0.0, f64::max));
-    println!("{name}_at_optimum = {:.3}", ratio.iter().filter(|r| **r >= 1.0 - 1e-9).count() as f64 / ratio.len().max(1) as f64);
+    println!(
+        "{name}_at_optimum = {:.3}",
+        ratio.iter().filter(|r| **r >= 1.0 - 1e-9).count() as f64 / ratio.len().max(1) as f64
+    );
 }
 
 fn baseline_report(solved: &[&Measure]) {

@@ -120,8 +120,15 @@ pub fn best_without_cuts(request: &Request, catalogue: &Catalogue) -> Option<Bes
 /// apply).
 pub fn solve(request: &Request, catalogue: &Catalogue, budget: Duration, cuts: bool) -> Solved {
     let deadline = Instant::now().checked_add(budget);
-    let mut search =
-        Search { best: None, best_score: f64::NEG_INFINITY, timings: 0, cuts, deadline, late: false, steps: 0 };
+    let mut search = Search {
+        best: None,
+        best_score: f64::NEG_INFINITY,
+        timings: 0,
+        cuts,
+        deadline,
+        late: false,
+        steps: 0,
+    };
     let Some(space) = Space::new(request, catalogue) else {
         return Solved { best: None, finished: true, sequences: 0, timings: 0 };
     };
@@ -269,7 +276,8 @@ impl<'a> Space<'a> {
                     lengths.retain(|m| *m >= MIN_PART);
                 }
                 lengths.sort_by_key(|m| m.abs_diff(typical));
-                let closest = lengths.iter().map(|m| length_misfit(*m, typical)).fold(f64::INFINITY, f64::min);
+                let closest =
+                    lengths.iter().map(|m| length_misfit(*m, typical)).fold(f64::INFINITY, f64::min);
                 let serves = mask(&objectives, &method.objectives);
                 let neutral = method.objectives.iter().copied().find(|o| !objectives.contains(o));
                 Some(Choice {
@@ -368,7 +376,8 @@ impl<'a> Space<'a> {
 
     /// The rules the methods alone decide: every `include`, C1's last working phase, C11.
     fn complete(&self, items: &[Item]) -> bool {
-        let uses = |id: &facilitation::MethodId| items.iter().any(|item| self.choices[item.choice].method.id == *id);
+        let uses =
+            |id: &facilitation::MethodId| items.iter().any(|item| self.choices[item.choice].method.id == *id);
         let results = self.objectives.iter().any(|o| o.calls_for_result());
         let last_work = items.iter().rev().find(|item| item.phase != Phase::Closing);
         let mut network =
@@ -440,11 +449,15 @@ impl<'a> Space<'a> {
         let s = score(&agenda, &self.objectives, self.request.with_users(), self.catalogue);
         let split: Vec<&Item> = items.iter().filter(|item| self.choices[item.choice].method.split).collect();
         let profile = if self.request.with_users() {
-            split.iter().map(|item| writing(self.choices[item.choice].method.writing)).fold(s.profile_fit, f64::max)
+            split
+                .iter()
+                .map(|item| writing(self.choices[item.choice].method.writing))
+                .fold(s.profile_fit, f64::max)
         } else {
             s.profile_fit
         };
-        let several = |item: &&Item| self.choices[item.choice].serves.count_ones() >= 2 && !item.phase.frames();
+        let several =
+            |item: &&Item| self.choices[item.choice].serves.count_ones() >= 2 && !item.phase.frames();
         let multi = if split.iter().any(several) { 1.0 } else { s.multi_objective };
         let raised = W_PROFILE * (profile - s.profile_fit) + W_MULTI * (multi - s.multi_objective);
         (s.sequence_part() + raised, s.diverge_first)
@@ -524,7 +537,8 @@ impl<'a> Space<'a> {
         let size = (self.minutes / GRAIN) as usize + 1;
         let units = |m: u32| (m / GRAIN) as usize;
         let breaks: Vec<usize> = BREAKS.iter().map(|b| units(*b)).collect();
-        let lunches: Vec<usize> = (CRAFT_LUNCH.min..=CRAFT_LUNCH.max).step_by(GRAIN as usize).map(units).collect();
+        let lunches: Vec<usize> =
+            (CRAFT_LUNCH.min..=CRAFT_LUNCH.max).step_by(GRAIN as usize).map(units).collect();
         let mut empty = vec![false; size];
         empty[0] = true;
         let mut fill = vec![[empty, vec![false; size]]];
@@ -542,7 +556,8 @@ impl<'a> Space<'a> {
                     }
                 }
                 for (pause, after_pause) in before {
-                    for (length, lunch_inside) in self.durations(choice, after_pause == 1, &breaks, &lunches) {
+                    for (length, lunch_inside) in self.durations(choice, after_pause == 1, &breaks, &lunches)
+                    {
                         let rest = &next[after_pause - usize::from(lunch_inside)];
                         for (d, reachable) in rest.iter().enumerate() {
                             let total = d + pause + length;
@@ -561,7 +576,13 @@ impl<'a> Space<'a> {
 
     /// The durations (in five-minute steps) a method can take with the pauses between its
     /// parts, and whether the lunch is one of them (only when `lunch_left`).
-    fn durations(&self, choice: &Choice, lunch_left: bool, breaks: &[usize], lunches: &[usize]) -> Vec<(usize, bool)> {
+    fn durations(
+        &self,
+        choice: &Choice,
+        lunch_left: bool,
+        breaks: &[usize],
+        lunches: &[usize],
+    ) -> Vec<(usize, bool)> {
         let units = |m: u32| (m / GRAIN) as usize;
         let mut out = Vec::new();
         for &total in &choice.lengths {
@@ -722,9 +743,6 @@ impl<'a> Space<'a> {
         let agenda = self.agenda(&sequence.items, pieces);
         let report = check(&agenda, self.request, self.catalogue);
         let review = craft::review(&agenda, self.request, self.catalogue);
-        if std::env::var("DEBUG_JUDGE").is_ok() && search.timings < 6 {
-            eprintln!("{:?} {:?}", report.violations.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>(), review.rules());
-        }
         if !report.is_valid() || !review.is_clean() {
             return;
         }
