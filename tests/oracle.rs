@@ -214,31 +214,29 @@ impl<'a> Enumerator<'a> {
     }
 
     /// The space's phase order, stated on the slots: the first method opens (or opens
-    /// itself), phases never go back but for one opening after lunch, and only the last
-    /// method closes. The checker and the review alone would also let a closing method run
-    /// mid-session (see the report in `docs-quality.md`).
+    /// itself), then phases never go back, but for one opening right after the lunch, and
+    /// only the last method closes. The checker and the review alone would also let a
+    /// closing method run mid-session (see `docs-quality.md`).
     fn in_phase_order(&self, slots: &[Slot]) -> bool {
-        let methods: Vec<&Slot> = slots.iter().filter(|s| s.kind == SlotKind::Method).collect();
-        let Some(first) = methods.first() else { return false };
-        let opens_itself = first
-            .method
-            .as_ref()
-            .and_then(|id| self.catalogue.get(id.as_str()))
-            .is_some_and(|m| m.opens_itself);
-        let mut back = 0;
-        for pair in methods.windows(2) {
-            let (before, after) = (pair[0].phase, pair[1].phase);
-            if after < before
-                && after == Some(Phase::Opening)
-                && slots.iter().any(|s| s.kind == SlotKind::Lunch)
-            {
-                back += 1;
-            } else if after < before {
+        let method = |slot: &Slot| slot.method.as_ref().and_then(|id| self.catalogue.get(id.as_str()));
+        let mut previous: Option<Phase> = None;
+        let mut reopened = false;
+        let mut closings = 0;
+        for (i, slot) in slots.iter().enumerate().filter(|(_, s)| s.kind == SlotKind::Method) {
+            let Some(phase) = slot.phase else { return false };
+            let after_lunch = i > 0 && slots[i - 1].kind == SlotKind::Lunch;
+            let allowed = match previous {
+                None => phase == Phase::Opening || method(slot).is_some_and(|m| m.opens_itself),
+                Some(_) if phase == Phase::Opening => after_lunch && !std::mem::replace(&mut reopened, true),
+                Some(before) => phase >= before,
+            };
+            closings += usize::from(phase == Phase::Closing);
+            if !allowed || closings > 1 {
                 return false;
             }
+            previous = Some(phase);
         }
-        let closings = methods.iter().filter(|s| s.phase == Some(Phase::Closing)).count();
-        back <= 1 && closings == 1 && (first.phase == Some(Phase::Opening) || opens_itself)
+        previous == Some(Phase::Closing)
     }
 
     fn judge(&mut self, slots: &[Slot]) {

@@ -6,10 +6,10 @@
 //!
 //! Every agenda that the checker accepts and the craft review finds clean (C1 to C11),
 //! whose slots all lie on the five-minute marks (C4, as the planner keeps them), that:
-//! - opens with a welcome, then runs method slots whose phases never go back (the first
-//!   in `opening`, or a method that opens itself; openings and working phases repeated or
-//!   skipped at will; one closing, last), with, on a day with lunch, one method in
-//!   `opening` allowed out of order (the energiser that reopens the afternoon);
+//! - opens with a welcome, then runs method slots whose phases never go back: one opening
+//!   first (or a method that opens itself), working phases repeated or skipped at will,
+//!   one closing, last; on a day with lunch, one more method in `opening` right after the
+//!   lunch (the energiser that reopens the afternoon);
 //! - labels each method slot with **any** subset of the request's objectives its method
 //!   serves (the parts of a split method carry one labelling, as the planner writes them);
 //! - cuts a `split` method into **any number** of parts of at least 20 minutes, separated
@@ -19,8 +19,8 @@
 //!   starting between 11:45 and 13:00 (C8).
 //!
 //! The planner's agendas keep every craft rule whenever one exists, and then all lie in
-//! this space: their sequences follow the same phase order (with at most one opening per
-//! session and three methods per working phase, a subset), their labellings are one of the
+//! this space: their sequences follow the same phase order (with at most three methods
+//! per working phase and twelve in all, a subset), their labellings are one of the
 //! subsets above, their parts, breaks and lunches are among those enumerated.
 //!
 //! # Why it is exact
@@ -361,7 +361,7 @@ impl<'a> Space<'a> {
         let Some(last) = items.last().map(|item| item.phase) else {
             return phase == Phase::Opening || method.opens_itself;
         };
-        let in_order = phase >= last;
+        let in_order = phase >= last && phase != Phase::Opening;
         let reopens = self.lunch
             && phase == Phase::Opening
             && !matches!(last, Phase::Opening | Phase::Closing)
@@ -634,8 +634,15 @@ impl<'a> Space<'a> {
         }
         let closest = self.choices[sequence.items[index].choice].closest;
         timing.closest_left -= closest;
-        let pauses = if index == 0 { Vec::new() } else { self.pauses(&state) };
-        self.run_item(timing, index, state, 0, search);
+        let mut pauses = if index == 0 { Vec::new() } else { self.pauses(&state) };
+        // The energiser that reopens the afternoon comes right after lunch, as the planner
+        // places it.
+        let reopens = index > 0 && sequence.items[index].phase == Phase::Opening;
+        if reopens {
+            pauses.retain(|pause| matches!(pause, Piece::Lunch(_)));
+        } else {
+            self.run_item(timing, index, state, 0, search);
+        }
         for pause in pauses {
             timing.pieces.push(pause);
             self.run_item(timing, index, self.after_pause(state, pause), 0, search);
