@@ -68,6 +68,9 @@ struct Measure {
     planner_time: Duration,
     /// The baseline's validity, craft review and score.
     baseline: Option<(bool, bool, f64)>,
+    /// When the optimum names fewer objectives on a slot than its method serves: the
+    /// points it loses when every slot names them all (0 when that breaks a rule).
+    fewer_labels: Option<f64>,
 }
 
 impl Measure {
@@ -127,7 +130,27 @@ fn measure(request: &Request, catalogue: &Catalogue, budget: Duration) -> Measur
         (judged.valid, judged.clean, judged.score.unwrap_or(0.0))
     });
     let lunch = request.end_time().is_some_and(|end| facilitation::rules::needs_lunch(request.start, end));
-    Measure { lunch, oracle, oracle_time, seeds, planner_time, baseline }
+    let fewer_labels =
+        oracle.best.as_ref().and_then(|(agenda, total)| named_all(agenda, *total, request, catalogue));
+    Measure { lunch, oracle, oracle_time, seeds, planner_time, baseline, fewer_labels }
+}
+
+/// If some slot of `agenda` names fewer of its objectives than its method serves, the
+/// points naming them all costs (0 when the agenda would then break a rule).
+fn named_all(agenda: &Agenda, total: f64, request: &Request, catalogue: &Catalogue) -> Option<f64> {
+    let mut all = agenda.clone();
+    for slot in all.slots.iter_mut() {
+        let Some(method) = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str())) else { continue };
+        let served: Vec<_> = agenda.objectives.iter().copied().filter(|o| method.serves(*o)).collect();
+        if served.iter().any(|o| !slot.objectives.contains(o)) {
+            slot.objectives = served;
+        }
+    }
+    if all == *agenda {
+        return None;
+    }
+    let judged = judge(&all, request, catalogue);
+    Some(if judged.valid && judged.clean { total - judged.score.unwrap_or(0.0) } else { 0.0 })
 }
 
 fn judge(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Planned {
@@ -254,6 +277,7 @@ fn report(measures: &[Measure]) {
         .filter_map(|m| Some(m.seeds[0].score.unwrap_or(0.0) / m.oracle.best.as_ref()?.1))
         .collect();
     println!("unfinished_planner_to_best_found_mean = {:.4}", mean(&against_found));
+    labelling_report(&solved);
     baseline_report(&solved);
     let mut times: Vec<f64> = measures.iter().map(|m| m.planner_time.as_secs_f64() * 1e3).collect();
     times.sort_by(f64::total_cmp);
@@ -282,6 +306,19 @@ fn ratios(name: &str, solved: &[&Measure], score: impl Fn(&Measure) -> f64) {
         "{name}_at_optimum = {:.3}",
         ratio.iter().filter(|r| **r >= 1.0 - 1e-9).count() as f64 / ratio.len().max(1) as f64
     );
+}
+
+/// How often the optimum names fewer of the request's objectives on a slot than its method
+/// serves, and what naming them all would cost it (when the agenda stays clean).
+fn labelling_report(solved: &[&Measure]) {
+    let fewer: Vec<f64> = solved.iter().filter_map(|m| m.fewer_labels).collect();
+    println!("optimum_names_fewer_than_served = {:.3}", share_of(fewer.len(), solved.len()));
+    println!("naming_all_costs_points_mean = {:.2}", mean(&fewer));
+    println!("naming_all_costs_points_max = {:.2}", fewer.iter().copied().fold(0.0, f64::max));
+}
+
+fn share_of(part: usize, whole: usize) -> f64 {
+    part as f64 / whole.max(1) as f64
 }
 
 fn baseline_report(solved: &[&Measure]) {
