@@ -1,229 +1,346 @@
-//! Measures the planner against an exact optimum and a random baseline, side by side.
+//! Measures the planner against the exact optimum and a greedy baseline, side by side.
 //!
 //! ```text
-//! cargo run --release --example quality                 # 200 instances, seed 2026
-//! cargo run --release --example quality -- --instances 500 --seed 7
+//! cargo run --release --example quality                 # 120 instances, seed 2026
+//! cargo run --release --example quality -- --instances 300 --seed 7 --budget-ms 3000
 //! ```
 //!
-//! On each random small instance (a sub-catalogue of 10 to 14 methods, a session of 1 to
-//! 3 hours), it plans with the planner, finds the optimum with the exhaustive oracle of
-//! `oracle.rs`, and draws a Retromat-style agenda (one random method per phase, stretched
-//! to fill the time, nothing checked). The last lines are `key = value`.
+//! Each instance is a realistic request (`instances.rs`: every format, service users, 1 to
+//! 4 facilitators, 1 to 5 objectives, up to a full day with lunch) with a sub-catalogue of
+//! the built-in methods. The oracle (`oracle.rs`) searches it exactly within a time budget;
+//! the planner plans it with seeds 0 to 3; the greedy baseline (`baseline.rs`) fills it
+//! phase by phase. No instance is dropped: those the oracle proves infeasible and those it
+//! could not finish are counted apart. The last lines are `key = value`.
 
+mod baseline;
 mod instances;
 mod oracle;
 
 use clap::Parser;
-use facilitation::{
-    Agenda, Catalogue, ClockTime, Method, Phase, Planner, Request, Slot, SlotKind, check, craft, score,
-};
-use rand::seq::IndexedRandom;
-use rand::{RngCore, SeedableRng};
+use facilitation::{Agenda, Catalogue, Planner, Request, check, craft, score};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::time::{Duration, Instant};
 
-/// Compares the planner with the exact optimum and a random baseline.
+/// Compares the planner with the exact optimum and a greedy baseline.
 #[derive(Parser)]
 #[command(about)]
 struct Args {
-    /// Feasible instances to measure.
-    #[arg(long, default_value_t = 200)]
+    /// Instances to draw (every one is reported).
+    #[arg(long, default_value_t = 120)]
     instances: usize,
     /// The seed of the instances.
     #[arg(long, default_value_t = 2026)]
     seed: u64,
-    /// Print, for every instance below 0.99, both agendas and their score components.
+    /// The oracle's time budget per instance, in milliseconds.
+    #[arg(long, default_value_t = 3000)]
+    budget_ms: u64,
+    /// The most methods in an instance's sub-catalogue.
+    #[arg(long, default_value_t = instances::REALISTIC.methods)]
+    methods: usize,
+    /// The longest session, in minutes (390 and more draws full days with lunch).
+    #[arg(long, default_value_t = instances::REALISTIC.longest)]
+    longest: u32,
+    /// Print every instance below 0.99 with both agendas.
     #[arg(long)]
     verbose: bool,
 }
 
+/// The seeds measured: 0, and the best of 1 to 3.
+const SEEDS: [u64; 4] = [0, 1, 2, 3];
+
+/// What the planner did with one seed.
+#[derive(Debug, Clone, Copy, Default)]
+struct Planned {
+    refused: bool,
+    valid: bool,
+    clean: bool,
+    /// Its score when valid.
+    score: Option<f64>,
+}
+
 /// What one instance measured.
 struct Measure {
-    ratio: f64,
-    /// Sequences the oracle enumerated, and complete timings it scored.
-    oracle_work: (usize, u64),
-    speedup: f64,
-    planner_valid: bool,
-    /// The planner's agenda keeps every craft rule (C1–C11).
-    planner_craft: bool,
-    baseline_valid: bool,
+    lunch: bool,
+    oracle: oracle::Solved,
+    oracle_time: Duration,
+    seeds: Vec<Planned>,
+    planner_time: Duration,
+    /// The baseline's validity, craft review and score.
+    baseline: Option<(bool, bool, f64)>,
+    /// When the optimum names fewer objectives on a slot than its method serves: the
+    /// points it loses when every slot names them all (0 when that breaks a rule).
+    fewer_labels: Option<f64>,
+}
+
+impl Measure {
+    /// The optimum, when the oracle finished and found one.
+    fn optimum(&self) -> Option<f64> {
+        self.oracle.best.as_ref().filter(|_| self.oracle.finished).map(|(_, s)| *s)
+    }
+
+    fn feasible(&self) -> bool {
+        self.oracle.best.is_some()
+    }
+
+    /// The best valid score among seeds 1 to 3.
+    fn best_of_seeds(&self) -> f64 {
+        self.seeds[1..].iter().filter_map(|p| p.score).fold(0.0, f64::max)
+    }
 }
 
 fn main() {
     let args = Args::parse();
+    let shape = instances::Shape { methods: args.methods, longest: args.longest, ..instances::REALISTIC };
+    let budget = Duration::from_millis(args.budget_ms);
     println!("seed = {}", args.seed);
     let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
     let mut measures = Vec::new();
-    let mut infeasible = 0;
-    let mut planner_time = Duration::ZERO;
-    let mut oracle_time = Duration::ZERO;
-    while measures.len() < args.instances && infeasible < 50 * args.instances {
-        let instance = instances::instance(&mut rng);
-        let started = Instant::now();
-        let Some(best) = oracle::best(&instance.request, &instance.catalogue) else {
-            infeasible += 1;
-            continue;
+    for index in 0..args.instances {
+        let Some(instance) = instances::instance(&mut rng, shape) else {
+            println!("no instance could be drawn after instance {index}");
+            break;
         };
-        let oracle_elapsed = started.elapsed();
-        let (planned, planner_elapsed) = plan(&instance.request, &instance.catalogue);
-        if planned.is_none() && args.verbose {
-            let ids: Vec<&str> = instance.catalogue.iter().map(|m| m.id.as_str()).collect();
-            println!("  request: {}", serde_json::to_string(&instance.request).unwrap_or_default());
-            println!("  methods: {}", ids.join(" "));
-        }
-        let baseline = baseline(&instance.request, &instance.catalogue, &mut rng);
-        let planner_valid = planned
-            .as_ref()
-            .is_some_and(|agenda| check(agenda, &instance.request, &instance.catalogue).is_valid());
-        let planner_score = match (&planned, planner_valid) {
-            (Some(agenda), true) => total(agenda, &instance.request, &instance.catalogue),
-            _ => 0.0,
-        };
-        let measure = Measure {
-            ratio: planner_score / best.score,
-            oracle_work: (best.sequences, best.timings),
-            speedup: oracle_elapsed.as_secs_f64() / planner_elapsed.as_secs_f64().max(1e-9),
-            planner_valid,
-            planner_craft: planned.as_ref().is_some_and(|agenda| {
-                craft::review(agenda, &instance.request, &instance.catalogue).is_clean()
-            }),
-            baseline_valid: check(&baseline, &instance.request, &instance.catalogue).is_valid(),
-        };
-        if args.verbose && measure.ratio < 0.99 {
-            let parts = |agenda: &Agenda| {
-                score::score(agenda, &agenda.objectives, instance.request.with_users(), &instance.catalogue)
-            };
-            println!("  planner {:?}", planned.as_ref().map(parts));
-            println!("  optimum {:?}", parts(&best.agenda));
-            for (name, agenda) in [("planner", planned.as_ref()), ("optimum", Some(&best.agenda))] {
-                let line: Vec<String> = agenda
-                    .iter()
-                    .flat_map(|a| a.slots.iter())
-                    .map(|s| {
-                        format!(
-                            "{}{}:{}",
-                            s.method.as_ref().map_or("-", |m| m.as_str()),
-                            s.phase.map_or(String::new(), |p| format!("/{p}")),
-                            s.minutes
-                        )
-                    })
-                    .collect();
-                println!("  {name}: {}", line.join(" "));
-            }
-        }
-        if measure.ratio < 0.97 {
-            println!(
-                "instance {}: planner {planner_score:.2}, optimum {:.2} ({} min, {} people, {} methods)",
-                measures.len(),
-                best.score,
-                instance.request.minutes(),
-                instance.request.participants,
-                instance.catalogue.len()
-            );
-        }
-        planner_time += planner_elapsed;
-        oracle_time += oracle_elapsed;
+        let measure = measure(&instance.request, &instance.catalogue, budget);
+        describe(index, &instance, &measure, args.verbose);
         measures.push(measure);
     }
-    report(&measures, infeasible, planner_time, oracle_time);
+    report(&measures);
 }
 
-/// The planner's agenda and the time it took (the best of three runs, to leave out the
-/// first run's cold caches).
-fn plan(request: &Request, catalogue: &Catalogue) -> (Option<Agenda>, Duration) {
-    let planner = Planner::new(catalogue);
-    let mut fastest = Duration::MAX;
-    let mut agenda = None;
-    for _ in 0..3 {
-        let started = Instant::now();
-        let planned = planner.plan(request);
-        fastest = fastest.min(started.elapsed());
-        agenda = match planned {
-            Ok(plan) => Some(plan.agenda),
-            Err(error) => {
-                eprintln!("the planner refused an instance the oracle solved: {error}");
-                None
-            }
-        };
-    }
-    (agenda, fastest)
-}
-
-fn total(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> f64 {
-    score::score(agenda, &agenda.objectives, request.with_users(), catalogue).total()
-}
-
-/// A Retromat-style agenda: a 10-minute welcome, then one random method for each phase,
-/// stretched in proportion to its typical length to fill the session; no rule is checked.
-fn baseline(request: &Request, catalogue: &Catalogue, rng: &mut impl RngCore) -> Agenda {
-    let n = request.participants;
-    let picks: Vec<(&Method, Phase)> = Phase::ALL
+fn measure(request: &Request, catalogue: &Catalogue, budget: Duration) -> Measure {
+    let started = Instant::now();
+    let oracle = oracle::solve(request, catalogue, budget, true);
+    let oracle_time = started.elapsed();
+    let mut planner_time = Duration::ZERO;
+    let seeds = SEEDS
         .iter()
-        .filter_map(|phase| {
-            let serving: Vec<&Method> = catalogue.iter().filter(|m| m.has_phase(*phase)).collect();
-            serving.choose(rng).map(|m| (*m, *phase))
+        .map(|&seed| {
+            let started = Instant::now();
+            let plan = Planner::new(catalogue).seed(seed).plan(request);
+            if seed == 0 {
+                planner_time = started.elapsed();
+            }
+            let Ok(plan) = plan else { return Planned { refused: true, ..Planned::default() } };
+            judge(&plan.agenda, request, catalogue)
         })
         .collect();
-    let welcome = 10;
-    let room = request.minutes().saturating_sub(welcome);
-    let typical: u32 = picks.iter().map(|(m, _)| m.typical_minutes_for(n).max(1)).sum::<u32>().max(1);
-    let mut clock = request.start;
-    let mut slots = vec![slot(SlotKind::Welcome, &mut clock, welcome)];
-    let mut given = 0;
-    for (i, (method, phase)) in picks.iter().enumerate() {
-        let minutes = if i + 1 == picks.len() {
-            room - given
-        } else {
-            room * method.typical_minutes_for(n).max(1) / typical
-        };
-        given += minutes;
-        let mut s = slot(SlotKind::Method, &mut clock, minutes);
-        s.method = Some(method.id.clone());
-        s.phase = Some(*phase);
-        s.objectives = method.objectives.iter().copied().take(1).collect();
-        slots.push(s);
+    let baseline = baseline::greedy(request, catalogue).map(|agenda| {
+        let judged = judge(&agenda, request, catalogue);
+        (judged.valid, judged.clean, judged.score.unwrap_or(0.0))
+    });
+    let lunch = request.end_time().is_some_and(|end| facilitation::rules::needs_lunch(request.start, end));
+    let fewer_labels =
+        oracle.best.as_ref().and_then(|(agenda, total)| named_all(agenda, *total, request, catalogue));
+    Measure { lunch, oracle, oracle_time, seeds, planner_time, baseline, fewer_labels }
+}
+
+/// If some slot of `agenda` names fewer of its objectives than its method serves, the
+/// points naming them all costs (0 when the agenda would then break a rule).
+fn named_all(agenda: &Agenda, total: f64, request: &Request, catalogue: &Catalogue) -> Option<f64> {
+    let mut all = agenda.clone();
+    for slot in all.slots.iter_mut() {
+        let Some(method) = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str())) else { continue };
+        let served: Vec<_> = agenda.objectives.iter().copied().filter(|o| method.serves(*o)).collect();
+        if served.iter().any(|o| !slot.objectives.contains(o)) {
+            slot.objectives = served;
+        }
     }
-    Agenda {
-        title: request.title.clone(),
-        date: None,
-        start: request.start,
-        end: clock,
-        participants: n,
-        facilitators: request.facilitators,
-        format: request.format,
-        objectives: request.analyse().objectives(),
-        seed: None,
-        slots,
-        team: Vec::new(),
+    if all == *agenda {
+        return None;
+    }
+    let judged = judge(&all, request, catalogue);
+    Some(if judged.valid && judged.clean { total - judged.score.unwrap_or(0.0) } else { 0.0 })
+}
+
+fn judge(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Planned {
+    let valid = check(agenda, request, catalogue).is_valid();
+    let total = score::score(agenda, &agenda.objectives, request.with_users(), catalogue).total();
+    Planned {
+        refused: false,
+        valid,
+        clean: craft::review(agenda, request, catalogue).is_clean(),
+        score: valid.then_some(total),
     }
 }
 
-fn slot(kind: SlotKind, clock: &mut ClockTime, minutes: u32) -> Slot {
-    let start = *clock;
-    *clock = clock.plus(minutes).unwrap_or(ClockTime::END_OF_DAY);
-    Slot::new(kind, start, *clock)
+/// One line for each instance worth a look: a refusal of a feasible one, a planner above
+/// the optimum, a ratio below 0.97 (with `verbose`, below 0.99, with the agendas).
+fn describe(index: usize, instance: &instances::Instance, measure: &Measure, verbose: bool) {
+    let request = &instance.request;
+    let seed0 = measure.seeds[0];
+    let head = format!(
+        "instance {index} ({} min, {} people, {} facilitators, {:?}, {} methods)",
+        request.minutes(),
+        request.participants,
+        request.facilitators,
+        request.format,
+        instance.catalogue.len()
+    );
+    if seed0.refused && measure.feasible() {
+        println!("{head}: refused though the oracle found an agenda");
+        println!("  request: {}", serde_json::to_string(request).unwrap_or_default());
+        return;
+    }
+    if measure.oracle.finished && !measure.feasible() && seed0.valid && seed0.clean {
+        println!("{head}: the oracle found no agenda, the planner a clean one");
+        if let Ok(plan) = Planner::new(&instance.catalogue).plan(request) {
+            println!("  planner: {}", line(&plan.agenda));
+        }
+        println!("  request: {}", serde_json::to_string(request).unwrap_or_default());
+    }
+    if measure.feasible() && !seed0.refused && !seed0.clean {
+        println!("{head}: the planner broke craft rules though a clean agenda exists");
+        if let Ok(plan) = Planner::new(&instance.catalogue).plan(request) {
+            println!("  planner: {}", line(&plan.agenda));
+            println!("  broken: {:?}", plan.craft.points.iter().map(|p| p.rule).collect::<Vec<_>>());
+        }
+        if let Some((agenda, _)) = &measure.oracle.best {
+            println!("  clean: {}", line(agenda));
+        }
+        println!("  request: {}", serde_json::to_string(request).unwrap_or_default());
+        println!("  methods: {}", ids(&instance.catalogue));
+    }
+    if !measure.oracle.finished {
+        println!(
+            "{head}: the oracle did not finish ({} labelled sequences, {} timings judged, best found {:?})",
+            measure.oracle.sequences,
+            measure.oracle.timings,
+            measure.oracle.best.as_ref().map(|(_, s)| (s * 100.0).round() / 100.0)
+        );
+    }
+    let Some(optimum) = measure.optimum() else { return };
+    let planned = seed0.score.unwrap_or(0.0);
+    let ratio = planned / optimum;
+    if ratio < 0.97 || (verbose && ratio < 0.99) || (seed0.clean && planned > optimum + 1e-9) {
+        println!("{head}: planner {planned:.2}, optimum {optimum:.2}");
+    }
+    if verbose && ratio < 0.99 {
+        println!("  request: {}", serde_json::to_string(request).unwrap_or_default());
+        println!("  methods: {}", ids(&instance.catalogue));
+        if let Some((agenda, _)) = &measure.oracle.best {
+            println!("  optimum: {}", line(agenda));
+        }
+        if let Ok(plan) = Planner::new(&instance.catalogue).plan(request) {
+            println!("  planner: {}", line(&plan.agenda));
+        }
+    }
 }
 
-fn report(measures: &[Measure], infeasible: usize, planner_time: Duration, oracle_time: Duration) {
-    let count = measures.len().max(1) as f64;
-    let share = |f: fn(&Measure) -> bool| measures.iter().filter(|m| f(m)).count() as f64 / count;
-    let ratios: Vec<f64> = measures.iter().map(|m| m.ratio).collect();
-    let mut speedups: Vec<f64> = measures.iter().map(|m| m.speedup).collect();
-    speedups.sort_by(f64::total_cmp);
-    let median = speedups.get(speedups.len() / 2).copied().unwrap_or(0.0);
-    println!("instances = {}", measures.len());
-    let sequences: usize = measures.iter().map(|m| m.oracle_work.0).sum();
-    let timings: u64 = measures.iter().map(|m| m.oracle_work.1).sum();
-    println!("oracle_sequences_mean = {:.0}", sequences as f64 / count);
-    println!("oracle_timings_scored_mean = {:.0}", timings as f64 / count);
-    println!("infeasible_skipped = {infeasible}");
-    println!("planner_seconds = {:.4}", planner_time.as_secs_f64());
-    println!("oracle_seconds = {:.4}", oracle_time.as_secs_f64());
-    println!("score_ratio_max = {:.4}", ratios.iter().copied().fold(0.0, f64::max));
-    println!("score_ratio_mean = {:.4}", ratios.iter().sum::<f64>() / count);
-    println!("score_ratio_min = {:.4}", ratios.iter().copied().fold(f64::INFINITY, f64::min));
-    println!("speedup = {median:.1}");
-    println!("baseline_valid = {:.3}", share(|m| m.baseline_valid));
-    println!("planner_valid = {}", share(|m| m.planner_valid));
-    println!("planner_craft_kept = {:.3}", share(|m| m.planner_craft));
+fn ids(catalogue: &Catalogue) -> String {
+    catalogue.iter().map(|m| m.id.to_string()).collect::<Vec<_>>().join(" ")
+}
+
+fn line(agenda: &Agenda) -> String {
+    let slots = agenda.slots.iter().map(|s| {
+        let method = s.method.as_ref().map_or(format!("{:?}", s.kind), |m| m.to_string());
+        let phase = s.phase.map_or(String::new(), |p| format!("/{p}"));
+        format!("{method}{phase}{:?}:{}", s.objectives, s.minutes)
+    });
+    slots.collect::<Vec<_>>().join(" ")
+}
+
+fn report(measures: &[Measure]) {
+    let count = measures.len();
+    let share = |part: usize, whole: usize| part as f64 / whole.max(1) as f64;
+    let finished: Vec<&Measure> = measures.iter().filter(|m| m.oracle.finished).collect();
+    let solved: Vec<&Measure> = finished.iter().copied().filter(|m| m.feasible()).collect();
+    let unfinished = count - finished.len();
+    println!("instances = {count}");
+    println!("full_days_with_lunch = {}", measures.iter().filter(|m| m.lunch).count());
+    println!("oracle_finished = {}", finished.len());
+    println!("oracle_unfinished = {unfinished}");
+    println!("oracle_unfinished_share = {:.3}", share(unfinished, count));
+    println!(
+        "oracle_unfinished_full_days = {}",
+        measures.iter().filter(|m| m.lunch && !m.oracle.finished).count()
+    );
+    println!("proven_infeasible = {}", finished.len() - solved.len());
+    let missed = finished.iter().filter(|m| !m.feasible() && m.seeds[0].valid && m.seeds[0].clean);
+    println!("oracle_missed_clean_planner_agenda = {}", missed.count());
+    println!("solved_exactly = {}", solved.len());
+    let feasible = measures.iter().filter(|m| m.feasible());
+    println!("planner_refusals_of_feasible = {}", feasible.filter(|m| m.seeds[0].refused).count());
+    let above = solved.iter().filter(|m| {
+        m.seeds[0].clean && m.seeds[0].score.unwrap_or(0.0) > m.optimum().unwrap_or(f64::INFINITY) + 1e-9
+    });
+    println!("planner_above_optimum = {}", above.count());
+    let planned: Vec<&Planned> = measures.iter().map(|m| &m.seeds[0]).filter(|p| !p.refused).collect();
+    println!("planner_valid = {:.3}", share(planned.iter().filter(|p| p.valid).count(), planned.len()));
+    let kept = solved.iter().filter(|m| m.seeds[0].clean).count();
+    println!("planner_craft_kept = {:.3}", share(kept, solved.len()));
+    ratios("seed0", &solved, |m| m.seeds[0].score.unwrap_or(0.0));
+    ratios("best_of_seeds_1_3", &solved, Measure::best_of_seeds);
+    let unsolved: Vec<&Measure> = measures.iter().filter(|m| !m.oracle.finished && m.feasible()).collect();
+    let against_found: Vec<f64> = unsolved
+        .iter()
+        .filter_map(|m| Some(m.seeds[0].score.unwrap_or(0.0) / m.oracle.best.as_ref()?.1))
+        .collect();
+    println!("unfinished_planner_to_best_found_mean = {:.4}", mean(&against_found));
+    labelling_report(&solved);
+    baseline_report(&solved);
+    let mut times: Vec<f64> = measures.iter().map(|m| m.planner_time.as_secs_f64() * 1e3).collect();
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times.get(((times.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
+    println!("planner_ms_median = {:.2}", at(0.5));
+    println!("planner_ms_p95 = {:.2}", at(0.95));
+    println!("planner_ms_max = {:.2}", at(1.0));
+    let oracle: f64 = measures.iter().map(|m| m.oracle_time.as_secs_f64()).sum();
+    println!("oracle_seconds = {oracle:.1}");
+    let sequences: usize = measures.iter().map(|m| m.oracle.sequences).sum();
+    let timings: u64 = measures.iter().map(|m| m.oracle.timings).sum();
+    println!("oracle_sequences_mean = {:.0}", sequences as f64 / count.max(1) as f64);
+    println!("oracle_timings_judged_mean = {:.0}", timings as f64 / count.max(1) as f64);
+}
+
+/// The ratio to the optimum and the gap in points of `score` over the solved instances.
+fn ratios(name: &str, solved: &[&Measure], score: impl Fn(&Measure) -> f64) {
+    let pairs: Vec<(f64, f64)> = solved.iter().filter_map(|m| Some((score(m), m.optimum()?))).collect();
+    let ratio: Vec<f64> = pairs.iter().map(|(s, o)| s / o).collect();
+    let gap: Vec<f64> = pairs.iter().map(|(s, o)| o - s).collect();
+    println!("{name}_ratio_mean = {:.4}", mean(&ratio));
+    println!("{name}_ratio_min = {:.4}", ratio.iter().copied().fold(f64::INFINITY, f64::min).min(1.0));
+    println!("{name}_gap_points_mean = {:.2}", mean(&gap));
+    println!("{name}_gap_points_max = {:.2}", gap.iter().copied().fold(0.0, f64::max));
+    println!(
+        "{name}_at_optimum = {:.3}",
+        ratio.iter().filter(|r| **r >= 1.0 - 1e-9).count() as f64 / ratio.len().max(1) as f64
+    );
+}
+
+/// How often the optimum names fewer of the request's objectives on a slot than its method
+/// serves, and what naming them all would cost it (when the agenda stays clean).
+fn labelling_report(solved: &[&Measure]) {
+    let fewer: Vec<f64> = solved.iter().filter_map(|m| m.fewer_labels).collect();
+    println!("optimum_names_fewer_than_served = {:.3}", share_of(fewer.len(), solved.len()));
+    println!("naming_all_costs_points_mean = {:.2}", mean(&fewer));
+    println!("naming_all_costs_points_max = {:.2}", fewer.iter().copied().fold(0.0, f64::max));
+}
+
+fn share_of(part: usize, whole: usize) -> f64 {
+    part as f64 / whole.max(1) as f64
+}
+
+fn baseline_report(solved: &[&Measure]) {
+    let drawn: Vec<(bool, bool, f64, f64)> = solved
+        .iter()
+        .filter_map(|m| {
+            let optimum = m.optimum()?;
+            let (valid, clean, score) = m.baseline.unwrap_or((false, false, 0.0));
+            Some((valid, clean, score, optimum))
+        })
+        .collect();
+    let valid: Vec<f64> = drawn.iter().filter(|d| d.0).map(|d| d.2 / d.3).collect();
+    let all: Vec<f64> = drawn.iter().map(|d| if d.0 { d.2 / d.3 } else { 0.0 }).collect();
+    let gaps: Vec<f64> = drawn.iter().filter(|d| d.0).map(|d| d.3 - d.2).collect();
+    let n = drawn.len().max(1) as f64;
+    println!("baseline_valid = {:.3}", valid.len() as f64 / n);
+    println!("baseline_craft_kept = {:.3}", drawn.iter().filter(|d| d.0 && d.1).count() as f64 / n);
+    println!("baseline_ratio_mean_when_valid = {:.4}", mean(&valid));
+    println!("baseline_gap_points_mean_when_valid = {:.2}", mean(&gaps));
+    println!("baseline_ratio_mean_invalid_as_zero = {:.4}", mean(&all));
+}
+
+fn mean(values: &[f64]) -> f64 {
+    if values.is_empty() { f64::NAN } else { values.iter().sum::<f64>() / values.len() as f64 }
 }
