@@ -146,9 +146,11 @@ fn french(text: &str) -> String {
             ':' | ';' | '!' | '?' if ends_clause(&chars, i) || out.ends_with(' ') => {
                 let before = out.trim_end_matches(is_space).len();
                 // A punctuation mark opening the text, or following another, stays as is.
+                // A mark right after another (« ?! ») takes no space of its own.
+                let spaced = before < out.len();
                 let after_word = match out[..before].chars().last() {
-                    Some(previous) => !matches!(previous, ':' | ';' | '!' | '?'),
-                    None => !out.is_empty(),
+                    Some(previous) => spaced || !matches!(previous, ':' | ';' | '!' | '?'),
+                    None => spaced,
                 };
                 if after_word {
                     out.truncate(before);
