@@ -121,8 +121,8 @@ fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang
     doc.heading(2, t(lang, "Plan B : si la séance prend du retard", "Plan B: if the session runs late"));
     doc.push(Block::Paragraph(plain(t(
         lang,
-        "Dans cet ordre, jusqu'à rattraper le retard ; la clôture n'est jamais sacrifiée et la séance finit à l'heure.",
-        "In this order, until the delay is made up; the closing is never cut and the session ends on time.",
+        "Ce qui rattrape le retard au fil de la séance, en commençant par ce qui compte le moins ; la clôture n'est jamais sacrifiée et la séance finit à l'heure.",
+        "What makes up the delay as the session goes, starting with what matters least; the closing is never cut and the session ends on time.",
     ))));
     for late in plan_b::DELAYS {
         let (measures, missing) = plan_b::measures(agenda, catalogue, late);
@@ -446,12 +446,14 @@ fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
 
 /// The words to say aloud when the sequence starts: the move into its phase, the calling
 /// question, the time the group has and what it will leave with.
-fn consigne(parts: &[&Slot], lang: Lang, plan: Option<&Plan>) -> Vec<Block> {
+fn consigne(parts: &[&Slot], index: usize, lang: Lang, plan: Option<&Plan>) -> Vec<Block> {
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return Vec::new() };
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
     let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
     let mut said: Vec<String> = Vec::new();
-    if let Some(words) = first.phase.and_then(wording::phase) {
+    // The first sequence opens the work, whatever its phase (a forum ouvert opens itself).
+    let phase = if index == 0 { Some(Phase::Opening) } else { first.phase };
+    if let Some(words) = phase.and_then(wording::phase) {
         said.push(words.transition.get(lang).to_string());
     }
     let question = plan.and_then(|plan| first.objectives.iter().find_map(|o| plan.request.question(*o)));
@@ -464,7 +466,7 @@ fn consigne(parts: &[&Slot], lang: Lang, plan: Option<&Plan>) -> Vec<Block> {
     });
     if content {
         if let Some(produces) = first.objectives.first().and_then(|o| wording::produces(*o)) {
-            said.push(format!("{}{}.", t(lang, "À la fin, nous aurons : ", "At the end, we will have: "), produces.get(lang)));
+            said.push(format!("{}{}.", t(lang, "À la fin, nous aurons ", "At the end, we will have "), produces.get(lang)));
         }
     }
     let mut blocks = vec![Block::Paragraph(vec![
@@ -496,7 +498,7 @@ fn method_detail(method: &Method, sequence: &Sequence, agenda: &Agenda, lang: La
     );
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
-    blocks.extend(consigne(parts, lang, plan));
+    blocks.extend(consigne(parts, sequence.index, lang, plan));
     who_does_what(&mut blocks, &team::cast(agenda, sequence.names, sequence.index), lang);
     if !first.objectives.is_empty() {
         let served = objective_labels(&first.objectives, lang);

@@ -26,7 +26,7 @@ pub(super) struct Measure {
     pub drop: bool,
 }
 
-/// The measures that absorb `late` minutes, in the order to take them, and the minutes
+/// The measures that absorb `late` minutes, in the order of the day, and the minutes
 /// still missing when every measure is taken.
 pub(super) fn measures(agenda: &Agenda, catalogue: &Catalogue, late: u32) -> (Vec<Measure>, u32) {
     let mut taken: Vec<Measure> = Vec::new();
@@ -49,6 +49,8 @@ pub(super) fn measures(agenda: &Agenda, catalogue: &Catalogue, late: u32) -> (Ve
         taken.push(Measure { slot, minutes: agenda.slots[slot].minutes, drop: true });
         missing = missing.saturating_sub(gained);
     }
+    // Chosen by priority, said in the order of the day.
+    taken.sort_by_key(|measure| measure.slot);
     (taken, missing)
 }
 
@@ -132,15 +134,16 @@ fn droppable(agenda: &Agenda) -> Vec<usize> {
 pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) -> String {
     let slot = &agenda.slots[measure.slot];
     let gained = duration(measure.minutes, lang);
+    let at = clock(slot.start, lang);
     if measure.drop {
         return match lang {
-            Lang::Fr => format!("Supprimer « {name} » ({} prévu à {}) : ses objectifs sont servis ailleurs.", duration(slot.minutes, lang), clock(slot.start, lang)),
-            Lang::En => format!("Drop “{name}” ({} planned at {}): its objectives are served elsewhere.", duration(slot.minutes, lang), clock(slot.start, lang)),
+            Lang::Fr => format!("À {at}, supprimer « {name} » ({}) : ses objectifs sont servis ailleurs.", duration(slot.minutes, lang)),
+            Lang::En => format!("At {at}, drop “{name}” ({}): its objectives are served elsewhere.", duration(slot.minutes, lang)),
         };
     }
     let left = duration(slot.minutes - measure.minutes, lang);
     match lang {
-        Lang::Fr => format!("Raccourcir « {name} » de {gained} ({left} au lieu de {}).", duration(slot.minutes, lang)),
-        Lang::En => format!("Shorten “{name}” by {gained} ({left} instead of {}).", duration(slot.minutes, lang)),
+        Lang::Fr => format!("À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {}).", duration(slot.minutes, lang)),
+        Lang::En => format!("At {at}, shorten “{name}” by {gained} ({left} instead of {}).", duration(slot.minutes, lang)),
     }
 }
