@@ -49,14 +49,21 @@ fn every_kit_holds_each_document_in_markdown_and_html_with_the_agenda_and_an_ind
             assert!(!file.contents.trim().is_empty(), "{name} {lang}: {} is empty", file.name);
             if file.name.ends_with(".html") {
                 assert!(file.contents.starts_with("<!DOCTYPE html>"), "{}", file.name);
-                assert!(!file.contents.contains("<script") && !file.contents.contains("http"), "{}", file.name);
+                assert!(
+                    !file.contents.contains("<script") && !file.contents.contains("http"),
+                    "{}",
+                    file.name
+                );
             }
         }
         let agenda = facilitation::Agenda::from_yaml("agenda.yaml", file(&files, "agenda.yaml")).unwrap();
         assert_eq!(agenda, plan.agenda);
         for stem in ["deroule", "programme", "invitation", "compte-rendu"] {
             let index = file(&files, "index.html");
-            assert!(index.contains(&format!("href=\"{stem}.html\"")) && index.contains(&format!("href=\"{stem}.md\"")));
+            assert!(
+                index.contains(&format!("href=\"{stem}.html\""))
+                    && index.contains(&format!("href=\"{stem}.md\""))
+            );
         }
     }
 }
@@ -69,14 +76,23 @@ fn the_deroule_says_the_consignes_the_roles_by_name_and_plan_b_and_ends_with_the
         let methods = plan.agenda.method_slots().filter(|slot| slot.part.is_none()).count();
         assert_eq!(deroule.matches(say).count(), methods, "{name} {lang}: one consigne per sequence");
         for question in plan.request.questions.values() {
-            assert!(deroule.contains(question.trim_end_matches([' ', '?'])), "{name}: calling question {question}");
+            assert!(
+                deroule.contains(question.trim_end_matches([' ', '?'])),
+                "{name}: calling question {question}"
+            );
         }
         for person in &plan.request.facilitator_names {
-            assert!(deroule.contains(&format!("{person} {}", lang.pick("anime", "leads"))), "{name}: {person} leads");
+            assert!(
+                deroule.contains(&format!("{person} {}", lang.pick("anime", "leads"))),
+                "{name}: {person} leads"
+            );
         }
         let plan_b = deroule.find("## Plan B").unwrap_or_else(|| panic!("{name} {lang}: no plan B"));
         for late in render::DELAYS {
-            assert!(deroule[plan_b..].contains(&format!("### {late}{}min", lang.pick(NBSP, ' '))), "{name} {late}");
+            assert!(
+                deroule[plan_b..].contains(&format!("### {late}{}min", lang.pick(NBSP, ' '))),
+                "{name} {late}"
+            );
         }
         let note = deroule.find(lang.pick("## Note technique", "## Technical note")).unwrap();
         let score = deroule.find("/ 100").unwrap();
@@ -92,7 +108,18 @@ fn the_lead_and_the_participants_see_no_score_seed_or_developer_note() {
             for ext in ["md", "html"] {
                 let Some(file) = files.iter().find(|f| f.name == format!("{stem}.{ext}")) else { continue };
                 let text = &file.contents;
-                for word in ["/ 100", "--seed", "Graine", "Seed", "score", "Note technique", "Technical note", "TODO", "{", "Pourquoi ces choix"] {
+                for word in [
+                    "/ 100",
+                    "--seed",
+                    "Graine",
+                    "Seed",
+                    "score",
+                    "Note technique",
+                    "Technical note",
+                    "TODO",
+                    "{",
+                    "Pourquoi ces choix",
+                ] {
                     let body = text.split("</style>").last().unwrap_or(text);
                     assert!(!body.contains(word), "{name} {lang} {}: says {word:?}", file.name);
                 }
@@ -136,7 +163,11 @@ fn the_invitation_says_when_and_what_to_bring_and_is_easy_to_read_with_service_u
         assert!(invitation.contains(&render::typography::clock(plan.agenda.start, lang)));
         if plan.request.with_users() {
             assert!(invitation.contains(lang.pick("## Quand\u{202f}?", "## When?")), "{name}");
-            let longest = invitation.lines().filter(|l| !l.starts_with('#')).map(|l| l.split_whitespace().count()).max();
+            let longest = invitation
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(|l| l.split_whitespace().count())
+                .max();
             assert!(longest.unwrap() <= 25, "{name} {lang}: FALC sentences are short");
             assert!(file(&files, "invitation.html").contains("font-size: 15pt"), "{name}: large type");
         } else {
@@ -150,7 +181,11 @@ fn the_harvest_sheet_has_a_frame_per_sequence_an_action_table_when_called_for_an
     for (name, lang, plan, files) in kits() {
         let sheet = file(&files, "compte-rendu.md");
         let sequences = plan.agenda.method_slots().filter(|slot| slot.part.is_none()).count();
-        assert_eq!(sheet.matches("\n## ").count(), sequences + 1 + usize::from(has_actions(&plan)), "{name} {lang}");
+        assert_eq!(
+            sheet.matches("\n## ").count(),
+            sequences + 1 + usize::from(has_actions(&plan)),
+            "{name} {lang}"
+        );
         let actions = lang.pick("| Qui | Quoi | Quand |", "| Who | What | By when |");
         assert_eq!(sheet.contains(actions), has_actions(&plan), "{name} {lang}: action table");
         assert!(sheet.contains(lang.pick("Date du point de suivi", "Follow-up date")));
@@ -207,7 +242,11 @@ fn faults(text: &str, lang: Lang) -> Vec<String> {
     }
     if lang == Lang::Fr {
         let clock = chars.windows(5).position(|w| {
-            w[0].is_ascii_digit() && w[1].is_ascii_digit() && w[2] == ':' && w[3].is_ascii_digit() && w[4].is_ascii_digit()
+            w[0].is_ascii_digit()
+                && w[1].is_ascii_digit()
+                && w[2] == ':'
+                && w[3].is_ascii_digit()
+                && w[4].is_ascii_digit()
         });
         if let Some(i) = clock {
             found.push(format!("a time written HH:MM: {}", around(i)));
@@ -246,13 +285,17 @@ fn problems(yaml: &str) -> Vec<(String, ProblemKind, usize)> {
     }
 }
 
-const BASE: &str = "title: T\nstart: \"09:00\"\nend: \"10:00\"\nparticipants: 10\nfacilitators: 2\nobjectives: [review]\n";
+const BASE: &str =
+    "title: T\nstart: \"09:00\"\nend: \"10:00\"\nparticipants: 10\nfacilitators: 2\nobjectives: [review]\n";
 
 #[test]
 fn calling_questions_must_name_an_objective_and_say_something() {
     let found = problems(&format!("{BASE}questions:\n  bilan: \"Quoi ?\"\n  review: \"  \"\n"));
-    assert!(matches!(&found[..], [(a, ProblemKind::UnknownValue { .. }, 8), (b, ProblemKind::BlankText, 9)]
-        if a == "questions.bilan" && b == "questions.review"), "{found:?}");
+    assert!(
+        matches!(&found[..], [(a, ProblemKind::UnknownValue { .. }, 8), (b, ProblemKind::BlankText, 9)]
+        if a == "questions.bilan" && b == "questions.review"),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -13,9 +13,9 @@ use crate::catalogue::Catalogue;
 use crate::craft::CraftReport;
 use crate::method::Method;
 use crate::planner::{Plan, Reason};
+use crate::request::Requester;
 use crate::text::Lang;
 use crate::text::Localize;
-use crate::request::Requester;
 use crate::vocabulary::{Grouping, Phase};
 
 /// The network's ground rules, said at every welcome.
@@ -50,7 +50,7 @@ const GROUND_RULE_MEANINGS: [(&str, &str); 5] = [
 ///     .objective("share-practices").build()?;
 /// let plan = Planner::new(catalogue).plan(&request)?;
 /// let text = render::deroule(&plan, catalogue, Lang::Fr).to_markdown();
-/// assert!(text.contains("14:00") && text.contains("Pourquoi ces choix"));
+/// assert!(text.contains("14\u{a0}h") && text.contains("Pourquoi ces choix") && text.contains("Plan B"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn deroule(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Document {
@@ -185,11 +185,7 @@ fn header(agenda: &Agenda, lang: Lang, plan: Option<&Plan>) -> Vec<Line> {
     lines.push(labelled("Participants", people));
     lines.push(labelled("Format", colon(lang, agenda.format.label(lang))));
     let names = team::names(agenda, requested_names(plan));
-    let team = if names.is_empty() {
-        facilitator_count(agenda.facilitators, lang)
-    } else {
-        names.join(", ")
-    };
+    let team = if names.is_empty() { facilitator_count(agenda.facilitators, lang) } else { names.join(", ") };
     lines.push(labelled(t(lang, "Équipe", "Team"), colon(lang, &team)));
     lines
 }
@@ -241,10 +237,16 @@ fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Pla
                 let mut spans = if line.exact {
                     plain(read)
                 } else {
-                    vec![Span::Emphasis(typography::quoted(&line.text, lang)), Span::Plain(format!(" → {read}"))]
+                    vec![
+                        Span::Emphasis(typography::quoted(&line.text, lang)),
+                        Span::Plain(format!(" → {read}")),
+                    ]
                 };
                 for question in line.objectives.iter().filter_map(|o| plan.request.question(*o)) {
-                    spans.push(Span::Plain(format!(" — {}", colon_after(lang, t(lang, "question d'appel", "calling question")))));
+                    spans.push(Span::Plain(format!(
+                        " — {}",
+                        colon_after(lang, t(lang, "question d'appel", "calling question"))
+                    )));
                     spans.push(Span::Emphasis(typography::quoted(question, lang)));
                 }
                 spans
@@ -388,17 +390,37 @@ struct Sequence<'a> {
 /// A pause and what to announce before it.
 fn pause(slot: &Slot, next: Option<String>, lang: Lang) -> Block {
     let name = slot_name_kind(slot.kind, lang);
-    let title = format!("{} · {name} ({})", typography::span(slot.start, slot.end, lang), typography::duration(slot.minutes, lang));
+    let title = format!(
+        "{} · {name} ({})",
+        typography::span(slot.start, slot.end, lang),
+        typography::duration(slot.minutes, lang)
+    );
     let back = typography::clock(slot.end, lang);
     let say = match (lang, next) {
-        (Lang::Fr, Some(next)) => format!("{name} de {} : nous reprenons à {back} précises avec « {next} ».", typography::duration(slot.minutes, lang)),
-        (Lang::Fr, None) => format!("{name} de {} : nous reprenons à {back} précises.", typography::duration(slot.minutes, lang)),
-        (Lang::En, Some(next)) => format!("A {}-minute {}: we start again at {back} sharp with “{next}”.", slot.minutes, name.to_lowercase()),
-        (Lang::En, None) => format!("A {}-minute {}: we start again at {back} sharp.", slot.minutes, name.to_lowercase()),
+        (Lang::Fr, Some(next)) => format!(
+            "{name} de {} : nous reprenons à {back} précises avec « {next} ».",
+            typography::duration(slot.minutes, lang)
+        ),
+        (Lang::Fr, None) => format!(
+            "{name} de {} : nous reprenons à {back} précises.",
+            typography::duration(slot.minutes, lang)
+        ),
+        (Lang::En, Some(next)) => format!(
+            "A {}-minute {}: we start again at {back} sharp with “{next}”.",
+            slot.minutes,
+            name.to_lowercase()
+        ),
+        (Lang::En, None) => {
+            format!("A {}-minute {}: we start again at {back} sharp.", slot.minutes, name.to_lowercase())
+        }
     };
     Block::Keep(vec![
         Block::Heading { level: 3, text: title },
-        Block::Paragraph(vec![Span::Strong(t(lang, "À annoncer", "To announce").to_string()), Span::Plain(colon(lang, "")), Span::Emphasis(say)]),
+        Block::Paragraph(vec![
+            Span::Strong(t(lang, "À annoncer", "To announce").to_string()),
+            Span::Plain(colon(lang, "")),
+            Span::Emphasis(say),
+        ]),
     ])
 }
 
@@ -444,6 +466,23 @@ fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
     }
 }
 
+/// The calling question of a sequence: the first of its objectives' questions that no
+/// earlier sequence has asked, else the first of them (each question is posed once, then
+/// the next; a later sequence on the same objective asks it again).
+pub(super) fn calling_question<'p>(plan: &'p Plan, slot: &Slot) -> Option<&'p str> {
+    let mut asked: Vec<&str> = Vec::new();
+    for earlier in plan.agenda.method_slots().filter(|s| s.part.is_none()) {
+        let questions: Vec<&str> =
+            earlier.objectives.iter().filter_map(|o| plan.request.question(*o)).collect();
+        let pick = questions.iter().find(|q| !asked.contains(q)).or(questions.first()).copied();
+        if earlier == slot {
+            return pick;
+        }
+        asked.extend(pick);
+    }
+    None
+}
+
 /// The words to say aloud when the sequence starts: the move into its phase, the calling
 /// question, the time the group has and what it will leave with.
 fn consigne(parts: &[&Slot], index: usize, lang: Lang, plan: Option<&Plan>) -> Vec<Block> {
@@ -456,17 +495,36 @@ fn consigne(parts: &[&Slot], index: usize, lang: Lang, plan: Option<&Plan>) -> V
     if let Some(words) = phase.and_then(wording::phase) {
         said.push(words.transition.get(lang).to_string());
     }
-    let question = plan.and_then(|plan| first.objectives.iter().find_map(|o| plan.request.question(*o)));
+    let question = plan.and_then(|plan| calling_question(plan, first));
     if let Some(question) = question {
-        said.push(format!("{}{}", t(lang, "Notre question : ", "Our question: "), typography::quoted(question, lang)));
+        said.push(format!(
+            "{}{}",
+            t(lang, "Notre question : ", "Our question: "),
+            typography::quoted(question, lang)
+        ));
     }
     said.push(match lang {
-        Lang::Fr => format!("Nous avons {}, jusqu'à {}.", typography::duration(minutes, lang), typography::clock(last.end, lang)),
-        Lang::En => format!("We have {}, until {}.", typography::duration(minutes, lang), typography::clock(last.end, lang)),
+        Lang::Fr => format!(
+            "Nous avons {}, jusqu'à {}.",
+            typography::duration(minutes, lang),
+            typography::clock(last.end, lang)
+        ),
+        Lang::En => format!(
+            "We have {}, until {}.",
+            typography::duration(minutes, lang),
+            typography::clock(last.end, lang)
+        ),
     });
     if content {
-        if let Some(produces) = first.objectives.first().and_then(|o| wording::produces(*o)) {
-            said.push(format!("{}{}.", t(lang, "À la fin, nous aurons ", "At the end, we will have "), produces.get(lang)));
+        let produces: Vec<&str> = first
+            .objectives
+            .iter()
+            .filter_map(|o| wording::produces(*o))
+            .map(|text| text.get(lang))
+            .collect();
+        if !produces.is_empty() {
+            let end = typography::and_list(&produces, lang);
+            said.push(format!("{}{end}.", t(lang, "À la fin, nous aurons ", "At the end, we will have ")));
         }
     }
     let mut blocks = vec![Block::Paragraph(vec![
@@ -484,7 +542,13 @@ fn consigne(parts: &[&Slot], index: usize, lang: Lang, plan: Option<&Plan>) -> V
     blocks
 }
 
-fn method_detail(method: &Method, sequence: &Sequence, agenda: &Agenda, lang: Lang, plan: Option<&Plan>) -> Block {
+fn method_detail(
+    method: &Method,
+    sequence: &Sequence,
+    agenda: &Agenda,
+    lang: Lang,
+    plan: Option<&Plan>,
+) -> Block {
     let parts = sequence.parts;
     let first = parts[0];
     let last = parts[parts.len() - 1];
@@ -543,7 +607,12 @@ fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], agenda: &Age
     let timed = timed_steps(method, variant::steps(method, agenda.format), parts, agenda.participants);
     for (i, (slot, steps)) in parts.iter().zip(&timed).enumerate() {
         if parts.len() > 1 {
-            let part = format!("{} {} ({})", t(lang, "Partie", "Part"), i + 1, typography::span(slot.start, slot.end, lang));
+            let part = format!(
+                "{} {} ({})",
+                t(lang, "Partie", "Part"),
+                i + 1,
+                typography::span(slot.start, slot.end, lang)
+            );
             blocks.push(Block::Paragraph(vec![Span::Strong(part)]));
         }
         blocks.push(Block::Numbered(steps.iter().map(|step| step_line(step, lang)).collect()));
@@ -553,7 +622,11 @@ fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], agenda: &Age
 fn step_line(step: &TimedStep, lang: Lang) -> Line {
     let text = step.text.get(lang);
     let continued = if step.continued { t(lang, "(suite) ", "(continued) ") } else { "" };
-    let when = format!("{} ({})", typography::span(step.start, step.end, lang), typography::duration(step.minutes, lang));
+    let when = format!(
+        "{} ({})",
+        typography::span(step.start, step.end, lang),
+        typography::duration(step.minutes, lang)
+    );
     labelled(when, format!(" — {continued}{text}"))
 }
 

@@ -31,7 +31,8 @@ const BLANK: &str = "……………………";
 /// ```
 pub fn harvest(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Document {
     let agenda = &plan.agenda;
-    let mut doc = Document::new(lang, format!("{}{}", lang.pick("Compte rendu : ", "Harvest: "), agenda.title));
+    let mut doc =
+        Document::new(lang, format!("{}{}", lang.pick("Compte rendu : ", "Harvest: "), agenda.title));
     let mut facts: Vec<Line> = Vec::new();
     if let Some(date) = &agenda.date {
         facts.push(labelled("Date", colon(lang, &day(date, lang))));
@@ -43,27 +44,53 @@ pub fn harvest(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Document {
     for slot in agenda.method_slots().filter(|slot| slot.part.is_none()) {
         let mut blocks = vec![Block::Heading {
             level: 2,
-            text: format!("{} · {}", typography::span(slot.start, last_end(plan, slot), lang), slot_name(slot, catalogue, lang)),
+            text: format!(
+                "{} · {}",
+                typography::span(slot.start, last_end(plan, slot), lang),
+                slot_name(slot, catalogue, lang)
+            ),
         }];
-        if let Some(question) = slot.objectives.iter().find_map(|o| plan.request.question(*o)) {
-            blocks.push(Block::Paragraph(labelled(lang.pick("Question travaillée", "Question worked on"), colon(lang, &typography::quoted(question, lang)))));
+        if let Some(question) = super::deroule::calling_question(plan, slot) {
+            blocks.push(Block::Paragraph(labelled(
+                lang.pick("Question travaillée", "Question worked on"),
+                colon(lang, &typography::quoted(question, lang)),
+            )));
         }
         let head = match slot.phase {
-            Some(Phase::Closing) => [lang.pick("Ce que les participants ont dit de la séance", "What the participants said of the session"), lang.pick("Combien", "How many")],
-            _ => [lang.pick("Ce que le groupe a produit", "What the group produced"), lang.pick("Remarques", "Notes")],
+            Some(Phase::Closing) => [
+                lang.pick(
+                    "Ce que les participants ont dit de la séance",
+                    "What the participants said of the session",
+                ),
+                lang.pick("Combien", "How many"),
+            ],
+            _ => [
+                lang.pick("Ce que le groupe a produit", "What the group produced"),
+                lang.pick("Remarques", "Notes"),
+            ],
         };
         blocks.push(blank_table(&head, PRODUCTION_ROWS, slot.phase));
         doc.push(Block::Keep(blocks));
     }
     if plan.agenda.objectives.iter().any(|o| o.calls_for_result()) {
         doc.heading(2, lang.pick("Plan d'action", "Action plan"));
-        doc.push(blank_table(&[lang.pick("Qui", "Who"), lang.pick("Quoi", "What"), lang.pick("Quand", "By when")], ACTION_ROWS, None));
+        doc.push(blank_table(
+            &[lang.pick("Qui", "Who"), lang.pick("Quoi", "What"), lang.pick("Quand", "By when")],
+            ACTION_ROWS,
+            None,
+        ));
     }
     doc.heading(2, lang.pick("Suites", "Follow-up"));
     doc.push(Block::List(vec![
         labelled(lang.pick("Date du point de suivi", "Follow-up date"), colon(lang, BLANK)),
-        labelled(lang.pick("Compte rendu envoyé aux participants le", "Harvest sent to the participants on"), colon(lang, BLANK)),
-        labelled(lang.pick("Ce qui est remonté au porteur de projet", "What goes up to the project lead"), colon(lang, BLANK)),
+        labelled(
+            lang.pick("Compte rendu envoyé aux participants le", "Harvest sent to the participants on"),
+            colon(lang, BLANK),
+        ),
+        labelled(
+            lang.pick("Ce qui est remonté au porteur de projet", "What goes up to the project lead"),
+            colon(lang, BLANK),
+        ),
     ]));
     typography::typeset_document(&mut doc);
     doc
@@ -80,4 +107,3 @@ fn blank_table(head: &[&str], rows: usize, phase: Option<Phase>) -> Block {
         rows: (0..rows).map(|_| Row { cells: vec![String::new(); head.len()], phase }).collect(),
     }
 }
-

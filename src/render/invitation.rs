@@ -22,7 +22,8 @@ use crate::vocabulary::{Format, Phase};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn invitation(plan: &Plan, lang: Lang) -> Document {
-    let mut doc = Document::new(lang, format!("{}{}", lang.pick("Invitation : ", "Invitation: "), plan.agenda.title));
+    let mut doc =
+        Document::new(lang, format!("{}{}", lang.pick("Invitation : ", "Invitation: "), plan.agenda.title));
     if is_easy_to_read(plan) {
         easy_to_read(&mut doc, plan, lang);
     } else {
@@ -53,7 +54,9 @@ fn outcomes(plan: &Plan, lang: Lang) -> Vec<Line> {
     plan.agenda
         .objectives
         .iter()
-        .filter(|o| plan.agenda.method_slots().any(|s| s.objectives.contains(o) && s.phase != Some(Phase::Closing)))
+        .filter(|o| {
+            plan.agenda.method_slots().any(|s| s.objectives.contains(o) && s.phase != Some(Phase::Closing))
+        })
         .filter_map(|o| wording::produces(*o))
         .map(|text| plain(text.get(lang)))
         .collect()
@@ -62,8 +65,14 @@ fn outcomes(plan: &Plan, lang: Lang) -> Vec<Line> {
 /// Where, as the invitation can say it.
 fn place(format: Format, lang: Lang) -> &'static str {
     match format {
-        Format::Remote => lang.pick("en visioconférence (le lien de connexion est joint)", "by video call (the link is attached)"),
-        Format::Hybrid => lang.pick("en salle ou en visioconférence, au choix (l'adresse et le lien sont joints)", "in the room or by video call, as you prefer (address and link attached)"),
+        Format::Remote => lang.pick(
+            "en visioconférence (le lien de connexion est joint)",
+            "by video call (the link is attached)",
+        ),
+        Format::Hybrid => lang.pick(
+            "en salle ou en visioconférence, au choix (l'adresse et le lien sont joints)",
+            "in the room or by video call, as you prefer (address and link attached)",
+        ),
         _ => lang.pick("à l'adresse jointe à ce message", "at the address attached to this message"),
     }
 }
@@ -91,7 +100,12 @@ fn ordinary(doc: &mut Document, plan: &Plan, lang: Lang) {
             when(plan, lang),
             place(agenda.format, lang)
         ),
-        Lang::En => format!("You are invited to the working session “{}”, {}, {}.", agenda.title, when(plan, lang), place(agenda.format, lang)),
+        Lang::En => format!(
+            "You are invited to the working session “{}”, {}, {}.",
+            agenda.title,
+            when(plan, lang),
+            place(agenda.format, lang)
+        ),
     };
     doc.push(Block::Paragraph(plain(text)));
     doc.push(Block::Paragraph(plain(lang.pick(
@@ -99,7 +113,10 @@ fn ordinary(doc: &mut Document, plan: &Plan, lang: Lang) {
         "It is facilitated by the City of Paris's Facilit'Ensemble network: everyone has a say, and together we will leave with:",
     ))));
     doc.push(Block::List(outcomes(plan, lang)));
-    doc.push(Block::Paragraph(labelled(lang.pick("À apporter", "What to bring"), colon(lang, &format!("{}.", bring(agenda.format, lang))))));
+    doc.push(Block::Paragraph(labelled(
+        lang.pick("À apporter", "What to bring"),
+        colon(lang, &format!("{}.", bring(agenda.format, lang))),
+    )));
     doc.push(Block::Paragraph(plain(reply(plan, lang))));
 }
 
@@ -119,15 +136,25 @@ fn easy_to_read(doc: &mut Document, plan: &Plan, lang: Lang) {
     let say = |doc: &mut Document, fr: &str, en: &str| doc.push(Block::Paragraph(plain(lang.pick(fr, en))));
     say(doc, "Bonjour,", "Hello,");
     say(doc, "Nous vous invitons à une réunion de travail.", "We invite you to a working meeting.");
-    say(doc, "Votre avis compte autant que celui des professionnels.", "Your view counts as much as the professionals' views.");
+    say(
+        doc,
+        "Votre avis compte autant que celui des professionnels.",
+        "Your view counts as much as the professionals' views.",
+    );
     doc.heading(2, lang.pick("Quand ?", "When?"));
     let date = agenda.date.as_deref().map(|d| day(d, lang));
     if let Some(date) = date {
         doc.push(Block::Paragraph(plain(format!("{} {date}.", lang.pick("Le", "On")))));
     }
     let hours = match lang {
-        Lang::Fr => format!("De {} à {}.", typography::clock(agenda.start, lang), typography::clock(agenda.end, lang)),
-        Lang::En => format!("From {} to {}.", typography::clock(agenda.start, lang), typography::clock(agenda.end, lang)),
+        Lang::Fr => {
+            format!("De {} à {}.", typography::clock(agenda.start, lang), typography::clock(agenda.end, lang))
+        }
+        Lang::En => format!(
+            "From {} to {}.",
+            typography::clock(agenda.start, lang),
+            typography::clock(agenda.end, lang)
+        ),
     };
     doc.push(Block::Paragraph(plain(hours)));
     if agenda.slots.iter().any(|slot| slot.kind.is_pause()) {
@@ -135,8 +162,14 @@ fn easy_to_read(doc: &mut Document, plan: &Plan, lang: Lang) {
     }
     doc.heading(2, lang.pick("Où ?", "Where?"));
     let where_ = match agenda.format {
-        Format::Remote => lang.pick("Sur internet, en vidéo. Vous recevrez un lien pour vous connecter.", "On the internet, by video. You will receive a link to join."),
-        _ => lang.pick("L'adresse vous sera donnée avec cette invitation.", "The address comes with this invitation."),
+        Format::Remote => lang.pick(
+            "Sur internet, en vidéo. Vous recevrez un lien pour vous connecter.",
+            "On the internet, by video. You will receive a link to join.",
+        ),
+        _ => lang.pick(
+            "L'adresse vous sera donnée avec cette invitation.",
+            "The address comes with this invitation.",
+        ),
     };
     say(doc, where_, where_);
     doc.heading(2, lang.pick("Pourquoi ?", "Why?"));
@@ -159,10 +192,11 @@ fn easy_to_read(doc: &mut Document, plan: &Plan, lang: Lang) {
 /// « Pour travailler ensemble : agents, partenaires et usagers. »
 fn together(plan: &Plan, lang: Lang) -> String {
     let who: Vec<String> = plan.request.profiles.iter().map(|p| p.label(lang).to_lowercase()).collect();
+    let who: Vec<&str> = who.iter().map(String::as_str).collect();
     let lead = lang.pick("Pour travailler ensemble", "To work together");
-    match who.split_last() {
-        None => format!("{lead}."),
-        Some((last, [])) => format!("{lead}{}{last}.", colon(lang, "")),
-        Some((last, rest)) => format!("{lead}{}{} {} {last}.", colon(lang, ""), rest.join(", "), lang.pick("et", "and")),
+    if who.is_empty() {
+        format!("{lead}.")
+    } else {
+        format!("{lead}{}{}.", colon(lang, ""), typography::and_list(&who, lang))
     }
 }

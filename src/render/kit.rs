@@ -25,10 +25,22 @@ pub struct KitFile {
 
 /// The documents of the kit: file stem, title in French and English, who reads it.
 const DOCUMENTS: [(&str, &str, &str, &str, &str); 4] = [
-    ("deroule", "Déroulé des facilitateurs", "Facilitators' agenda", "l'équipe d'animation", "the facilitation team"),
+    (
+        "deroule",
+        "Déroulé des facilitateurs",
+        "Facilitators' agenda",
+        "l'équipe d'animation",
+        "the facilitation team",
+    ),
     ("programme", "Programme", "Programme", "le porteur de projet", "the project lead"),
     ("invitation", "Invitation", "Invitation", "les participants", "the participants"),
-    ("compte-rendu", "Compte rendu à remplir", "Harvest sheet to fill in", "la personne qui note pendant la séance", "whoever takes notes during the session"),
+    (
+        "compte-rendu",
+        "Compte rendu à remplir",
+        "Harvest sheet to fill in",
+        "la personne qui note pendant la séance",
+        "whoever takes notes during the session",
+    ),
 ];
 
 /// The names of every file a kit holds, whatever the plan.
@@ -79,7 +91,8 @@ pub fn kit(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Vec<KitFile> {
 fn index(plan: &Plan, lang: Lang) -> Document {
     let title = format!("{}{}", lang.pick("Dossier de la séance : ", "Session kit: "), plan.agenda.title);
     let mut doc = Document::new(lang, title);
-    let when = plan.agenda.date.as_deref().map(|date| typography::date(date, lang).unwrap_or(date.to_string()));
+    let when =
+        plan.agenda.date.as_deref().map(|date| typography::date(date, lang).unwrap_or(date.to_string()));
     let mut facts = when.unwrap_or_default();
     if !facts.is_empty() {
         facts.push_str(", ");
@@ -97,8 +110,14 @@ fn index(plan: &Plan, lang: Lang) -> Document {
             ]
         })
         .chain(std::iter::once(vec![
-            Span::Link { text: lang.pick("L'agenda (YAML)", "The agenda (YAML)").to_string(), href: "agenda.yaml".to_string() },
-            Span::Plain(lang.pick(" — pour le vérifier ou le replanifier", " — to check it or plan it again").to_string()),
+            Span::Link {
+                text: lang.pick("L'agenda (YAML)", "The agenda (YAML)").to_string(),
+                href: "agenda.yaml".to_string(),
+            },
+            Span::Plain(
+                lang.pick(" — pour le vérifier ou le replanifier", " — to check it or plan it again")
+                    .to_string(),
+            ),
         ]))
         .collect();
     doc.push(Block::List(lines));

@@ -27,11 +27,11 @@ pub use card::card;
 pub use deroule::{GROUND_RULES, agenda_document, deroule};
 pub use document::{Block, Document, Line, Row, Segment, Span, Svg};
 pub use harvest::harvest;
+pub(crate) use html::escape;
 pub use invitation::{invitation, is_easy_to_read};
 pub use kit::{KIT_MARK, KitFile, kit, kit_file_names};
 pub use plan_b::DELAYS;
 pub use programme::programme;
-pub(crate) use html::escape;
 pub use steps::{TimedStep, timed_steps};
 
 use crate::method::Method;

@@ -65,7 +65,9 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> 
     let session = agenda.minutes();
     for (i, slot) in agenda.slots.iter().enumerate() {
         match slot.kind {
-            SlotKind::Welcome => room.push((0, i, slot.minutes.saturating_sub(rules::welcome_range(session).min))),
+            SlotKind::Welcome => {
+                room.push((0, i, slot.minutes.saturating_sub(rules::welcome_range(session).min)))
+            }
             SlotKind::Break => room.push((1, i, slot.minutes.saturating_sub(rules::MIN_BREAK))),
             _ => {}
         }
@@ -84,7 +86,11 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> 
         let least = method.minutes_for(agenda.participants).min;
         // The opening gives after every content sequence: the group needs it to start.
         let rank = if slot.phase == Some(Phase::Opening) { 100 } else { 2 };
-        content.push((rank, i, parts.saturating_sub(least).min(slot.minutes.saturating_sub(rules::MIN_PART))));
+        content.push((
+            rank,
+            i,
+            parts.saturating_sub(least).min(slot.minutes.saturating_sub(rules::MIN_PART)),
+        ));
     }
     // Least important objectives first: the higher the priority index, the sooner.
     content.sort_by_key(|&(rank, i, _)| (rank, std::cmp::Reverse(priority(agenda, &agenda.slots[i]))));
@@ -137,13 +143,25 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
     let at = clock(slot.start, lang);
     if measure.drop {
         return match lang {
-            Lang::Fr => format!("À {at}, supprimer « {name} » ({}) : ses objectifs sont servis ailleurs.", duration(slot.minutes, lang)),
-            Lang::En => format!("At {at}, drop “{name}” ({}): its objectives are served elsewhere.", duration(slot.minutes, lang)),
+            Lang::Fr => format!(
+                "À {at}, supprimer « {name} » ({}) : ses objectifs sont servis ailleurs.",
+                duration(slot.minutes, lang)
+            ),
+            Lang::En => format!(
+                "At {at}, drop “{name}” ({}): its objectives are served elsewhere.",
+                duration(slot.minutes, lang)
+            ),
         };
     }
     let left = duration(slot.minutes - measure.minutes, lang);
     match lang {
-        Lang::Fr => format!("À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {}).", duration(slot.minutes, lang)),
-        Lang::En => format!("At {at}, shorten “{name}” by {gained} ({left} instead of {}).", duration(slot.minutes, lang)),
+        Lang::Fr => format!(
+            "À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {}).",
+            duration(slot.minutes, lang)
+        ),
+        Lang::En => format!(
+            "At {at}, shorten “{name}” by {gained} ({left} instead of {}).",
+            duration(slot.minutes, lang)
+        ),
     }
 }

@@ -25,12 +25,17 @@ use crate::vocabulary::{Format, Phase};
 /// ```
 pub fn programme(plan: &Plan, lang: Lang) -> Document {
     let agenda = &plan.agenda;
-    let mut doc = Document::new(lang, format!("{}{}", lang.pick("Programme : ", "Programme: "), agenda.title));
+    let mut doc =
+        Document::new(lang, format!("{}{}", lang.pick("Programme : ", "Programme: "), agenda.title));
     doc.push(Block::List(facts(plan, lang)));
     doc.heading(2, lang.pick("Objectifs", "Objectives"));
     doc.push(Block::List(objectives(plan, lang)));
     doc.heading(2, lang.pick("Le déroulé en bref", "The session at a glance"));
-    let head = [lang.pick("Horaire", "Time"), lang.pick("Ce que nous ferons", "What we will do"), lang.pick("Ce que nous produirons", "What we will produce")];
+    let head = [
+        lang.pick("Horaire", "Time"),
+        lang.pick("Ce que nous ferons", "What we will do"),
+        lang.pick("Ce que nous produirons", "What we will produce"),
+    ];
     let rows = agenda.slots.iter().map(|slot| row(slot, lang)).collect();
     doc.push(Block::Table { head: head.iter().map(|h| h.to_string()).collect(), rows });
     doc.heading(2, lang.pick("À régler ensemble avant la séance", "To settle together before the day"));
@@ -42,12 +47,16 @@ pub fn programme(plan: &Plan, lang: Lang) -> Document {
 fn facts(plan: &Plan, lang: Lang) -> Vec<Line> {
     let agenda = &plan.agenda;
     let mut lines = Vec::new();
-    let when = agenda.date.as_deref().map_or(lang.pick("à fixer", "to be set").to_string(), |d| day(d, lang));
+    let when =
+        agenda.date.as_deref().map_or(lang.pick("à fixer", "to be set").to_string(), |d| day(d, lang));
     lines.push(labelled("Date", colon(lang, &when)));
     lines.push(labelled(lang.pick("Horaires", "Time"), colon(lang, &times(agenda, lang))));
     lines.push(labelled(lang.pick("Lieu", "Place"), colon(lang, place(agenda.format, lang))));
     if let Some(requester) = &plan.request.requester {
-        lines.push(labelled(lang.pick("Porteur de projet", "Project lead"), colon(lang, &requester_line(requester))));
+        lines.push(labelled(
+            lang.pick("Porteur de projet", "Project lead"),
+            colon(lang, &requester_line(requester)),
+        ));
     }
     let mut people = agenda.participants.to_string();
     if !plan.request.profiles.is_empty() {
@@ -64,8 +73,14 @@ fn facts(plan: &Plan, lang: Lang) -> Vec<Line> {
 /// Where the session takes place, as far as the request says.
 fn place(format: Format, lang: Lang) -> &'static str {
     match format {
-        Format::Remote => lang.pick("en visioconférence (le lien est envoyé avec l'invitation)", "by video call (the link comes with the invitation)"),
-        Format::Hybrid => lang.pick("en salle et en visioconférence (salle à confirmer)", "in a room and by video call (room to be confirmed)"),
+        Format::Remote => lang.pick(
+            "en visioconférence (le lien est envoyé avec l'invitation)",
+            "by video call (the link comes with the invitation)",
+        ),
+        Format::Hybrid => lang.pick(
+            "en salle et en visioconférence (salle à confirmer)",
+            "in a room and by video call (room to be confirmed)",
+        ),
         _ => lang.pick("salle à confirmer (voir ci-dessous)", "room to be confirmed (see below)"),
     }
 }
@@ -106,11 +121,17 @@ pub(super) fn row(slot: &Slot, lang: Lang) -> Row {
 /// What the group does in a slot and what it produces, without the methods' names.
 pub(super) fn plain_words(slot: &Slot, lang: Lang) -> (String, String) {
     let does = match slot.kind {
-        SlotKind::Welcome => lang.pick("Accueil, objectifs de la séance et règles du travail ensemble", "Welcome, the session's objectives and how we work together").to_string(),
+        SlotKind::Welcome => lang
+            .pick(
+                "Accueil, objectifs de la séance et règles du travail ensemble",
+                "Welcome, the session's objectives and how we work together",
+            )
+            .to_string(),
         SlotKind::Break => lang.pick("Pause", "Break").to_string(),
         SlotKind::Lunch => lang.pick("Déjeuner", "Lunch").to_string(),
         _ => {
-            let words = slot.phase.and_then(wording::phase).map_or(String::new(), |w| w.does.get(lang).to_string());
+            let words =
+                slot.phase.and_then(wording::phase).map_or(String::new(), |w| w.does.get(lang).to_string());
             match slot.part {
                 Some(_) => format!("{}{words}", lang.pick("Suite : ", "Continued: ")),
                 None => words,
@@ -119,7 +140,8 @@ pub(super) fn plain_words(slot: &Slot, lang: Lang) -> (String, String) {
     };
     let content = slot.phase.is_some_and(|p| !matches!(p, Phase::Opening | Phase::Closing));
     let produces = if content && slot.part.is_none() {
-        let said: Vec<&str> = slot.objectives.iter().filter_map(|o| wording::produces(*o)).map(|t| t.get(lang)).collect();
+        let said: Vec<&str> =
+            slot.objectives.iter().filter_map(|o| wording::produces(*o)).map(|t| t.get(lang)).collect();
         capitalised(&said.join(" ; "))
     } else {
         String::new()
@@ -130,10 +152,12 @@ pub(super) fn plain_words(slot: &Slot, lang: Lang) -> (String, String) {
 /// The network's « analyse et clarification » questions, then what the planner could not
 /// settle from the request alone.
 fn checklist(plan: &Plan, lang: Lang) -> Vec<Line> {
-    let mut lines: Vec<Line> = wording::checklist().iter().map(|item| plain(format!("☐ {}", item.get(lang)))).collect();
-    for question in plan.questions.iter().filter(|q| matches!(q, Question::Unclear { .. } | Question::Confirm { .. })) {
+    let mut lines: Vec<Line> =
+        wording::checklist().iter().map(|item| plain(format!("☐ {}", item.get(lang)))).collect();
+    for question in
+        plan.questions.iter().filter(|q| matches!(q, Question::Unclear { .. } | Question::Confirm { .. }))
+    {
         lines.push(plain(format!("☐ {}", question.text(lang))));
     }
     lines
 }
-

@@ -93,6 +93,9 @@ mod tests {
             (0..4).map(|i| cast(&agenda(Format::Onsite), &names, i)[0].name.clone()).collect();
         assert_eq!(leads, ["Aline", "Bastien", "Chloé", "Aline"]);
         let second = cast(&agenda(Format::Hybrid), &names, 1);
-        assert_eq!(second.iter().map(|c| c.role).collect::<Vec<_>>(), [Role::Lead, Role::RemoteHost, Role::TimeKeeper]);
+        assert_eq!(
+            second.iter().map(|c| c.role).collect::<Vec<_>>(),
+            [Role::Lead, Role::RemoteHost, Role::TimeKeeper]
+        );
     }
 }

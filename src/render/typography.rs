@@ -6,7 +6,7 @@
 //! use facilitation::{render::typography, ClockTime, Lang};
 //! let start: ClockTime = "09:30".parse()?;
 //! assert_eq!(typography::clock(start, Lang::Fr), "9\u{a0}h\u{a0}30");
-//! assert_eq!(typography::date("2027-03-18", Lang::Fr).as_deref(), Some("jeudi 18 mars 2027"));
+//! assert_eq!(typography::date("2027-03-18", Lang::Fr).as_deref(), Some("jeudi 18\u{a0}mars 2027"));
 //! assert_eq!(typography::typeset("Objet : « Forum » !", Lang::Fr), "Objet\u{a0}: «\u{202f}Forum\u{202f}»\u{202f}!");
 //! assert_eq!(typography::typeset("Objet : « Forum » !", Lang::En), "Objet: “Forum”!");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -108,6 +108,15 @@ pub fn count(n: u32, singular: &str, plural: &str, lang: Lang) -> String {
         Lang::En => n == 1,
     };
     format!("{n}{}{}", lang.pick(NBSP, ' '), if one { singular } else { plural })
+}
+
+/// Items joined as a sentence says them: « a, b et c », « a, b and c ».
+pub fn and_list(items: &[&str], lang: Lang) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), lang.pick("et", "and")),
+    }
 }
 
 /// A quotation: « texte » with narrow no-break spaces, “text” in English.
@@ -250,7 +259,10 @@ mod tests {
     #[test]
     fn figures_and_links_keep_their_colons() {
         assert_eq!(typeset("à 09:30, voir https://paris.fr", Lang::Fr), "à 09:30, voir https://paris.fr");
-        assert_eq!(typeset("Note : ok ; oui ? non !", Lang::Fr), "Note\u{a0}: ok\u{202f}; oui\u{202f}? non\u{202f}!");
+        assert_eq!(
+            typeset("Note : ok ; oui ? non !", Lang::Fr),
+            "Note\u{a0}: ok\u{202f}; oui\u{202f}? non\u{202f}!"
+        );
         assert_eq!(typeset("Note : ok ; « oui » ?", Lang::En), "Note: ok; “oui”?");
     }
 
