@@ -16,7 +16,7 @@ use crate::planner::{Plan, Reason};
 use crate::request::Requester;
 use crate::text::Lang;
 use crate::text::Localize;
-use crate::vocabulary::{Grouping, Phase};
+use crate::vocabulary::{Format, Grouping, Phase};
 
 /// The network's ground rules, said at every welcome.
 pub const GROUND_RULES: [&str; 5] =
@@ -466,6 +466,27 @@ fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
     }
 }
 
+/// The words that move the group into the sequence: the first one opens the work
+/// whatever its phase (a forum ouvert opens itself); the first content sequence that does
+/// not open up gets into the subject; one in the same phase as the one before carries
+/// on; the others say the move into their phase.
+fn transition(sequence: &Sequence, agenda: &Agenda, lang: Lang) -> Option<String> {
+    let first = sequence.parts.first()?;
+    let content = |phase: Option<Phase>| phase.is_some_and(|p| !matches!(p, Phase::Opening | Phase::Closing));
+    let earlier: Vec<&Slot> = agenda.method_slots().take_while(|slot| *slot != *first).collect();
+    let earlier_content = earlier.iter().any(|slot| content(slot.phase));
+    let previous = earlier.last().and_then(|slot| slot.phase);
+    let words = match first.phase {
+        _ if sequence.index == 0 => wording::phase(Phase::Opening).map(|w| &w.transition),
+        phase if phase.is_some() && phase == previous => Some(wording::carry_on()),
+        Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
+            Some(wording::into_work())
+        }
+        phase => phase.and_then(wording::phase).map(|w| &w.transition),
+    };
+    words.map(|text| text.get(lang).to_string())
+}
+
 /// The calling question of a sequence: the first of its objectives' questions that no
 /// earlier sequence has asked, else the first of them (each question is posed once, then
 /// the next; a later sequence on the same objective asks it again).
@@ -485,16 +506,13 @@ pub(super) fn calling_question<'p>(plan: &'p Plan, slot: &Slot) -> Option<&'p st
 
 /// The words to say aloud when the sequence starts: the move into its phase, the calling
 /// question, the time the group has and what it will leave with.
-fn consigne(parts: &[&Slot], index: usize, lang: Lang, plan: Option<&Plan>) -> Vec<Block> {
+fn consigne(sequence: &Sequence, agenda: &Agenda, lang: Lang, plan: Option<&Plan>) -> Vec<Block> {
+    let parts = sequence.parts;
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return Vec::new() };
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
     let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
     let mut said: Vec<String> = Vec::new();
-    // The first sequence opens the work, whatever its phase (a forum ouvert opens itself).
-    let phase = if index == 0 { Some(Phase::Opening) } else { first.phase };
-    if let Some(words) = phase.and_then(wording::phase) {
-        said.push(words.transition.get(lang).to_string());
-    }
+    said.extend(transition(sequence, agenda, lang));
     let question = plan.and_then(|plan| calling_question(plan, first));
     if let Some(question) = question {
         said.push(format!(
@@ -535,8 +553,14 @@ fn consigne(parts: &[&Slot], index: usize, lang: Lang, plan: Option<&Plan>) -> V
     if content && plan.is_some() && question.is_none() && !first.objectives.is_empty() {
         blocks.push(Block::Paragraph(plain(t(
             lang,
-            "La saisine ne donne pas de question d'appel pour cette séquence : formulez-la avec le porteur de projet et écrivez-la en grand au mur.",
-            "The request gives no calling question for this sequence: word it with the project lead and write it large on the wall.",
+            match agenda.format {
+                Format::Onsite => "La saisine ne donne pas de question d'appel pour cette séquence : formulez-la avec le porteur de projet et écrivez-la en grand au mur.",
+                _ => "La saisine ne donne pas de question d'appel pour cette séquence : formulez-la avec le porteur de projet et affichez-la sur le support partagé.",
+            },
+            match agenda.format {
+                Format::Onsite => "The request gives no calling question for this sequence: word it with the project lead and write it large on the wall.",
+                _ => "The request gives no calling question for this sequence: word it with the project lead and show it on the shared board.",
+            },
         ))));
     }
     blocks
@@ -562,7 +586,7 @@ fn method_detail(
     );
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
-    blocks.extend(consigne(parts, sequence.index, lang, plan));
+    blocks.extend(consigne(sequence, agenda, lang, plan));
     who_does_what(&mut blocks, &team::cast(agenda, sequence.names, sequence.index), lang);
     if !first.objectives.is_empty() {
         let served = objective_labels(&first.objectives, lang);

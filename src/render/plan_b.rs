@@ -165,3 +165,47 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::planner::Planner;
+    use crate::request::Request;
+
+    fn agenda(minutes: u32, objectives: &[&str]) -> Agenda {
+        let mut request =
+            Request::builder("Plan B").start_for("09:00", minutes).participants(24).facilitators(2);
+        for objective in objectives {
+            request = request.objective(*objective);
+        }
+        Planner::new(Catalogue::builtin()).plan(&request.build().unwrap()).unwrap().agenda
+    }
+
+    #[test]
+    fn plan_b_absorbs_the_delay_or_says_what_is_missing_and_never_cuts_the_closing() {
+        let catalogue = Catalogue::builtin();
+        for (minutes, objectives) in [
+            (90, &["share-practices"][..]),
+            (120, &["resolve-irritants", "action-plan"][..]),
+            (180, &["review", "vision", "network-partners"][..]),
+            (420, &["generate-ideas", "prioritize", "action-plan"][..]),
+        ] {
+            let agenda = agenda(minutes, objectives);
+            for late in DELAYS {
+                let (measures, missing) = measures(&agenda, catalogue, late);
+                let gained: u32 = measures.iter().map(|m| m.minutes).sum();
+                assert!(gained + missing >= late, "{minutes} min, {late} late: {measures:?}");
+                for measure in &measures {
+                    let slot = &agenda.slots[measure.slot];
+                    assert_ne!(slot.phase, Some(Phase::Closing));
+                    assert!(measure.drop || slot.minutes - measure.minutes >= rules::WELCOME.min);
+                    assert_eq!(measure.minutes % rules::GRAIN, 0);
+                }
+                assert!(
+                    measures.windows(2).all(|pair| pair[0].slot < pair[1].slot),
+                    "in the order of the day"
+                );
+            }
+        }
+    }
+}

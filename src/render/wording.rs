@@ -23,6 +23,8 @@ pub(super) struct PhaseWords {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Wording {
+    into_work: Text,
+    carry_on: Text,
     phases: BTreeMap<String, PhaseWords>,
     objectives: BTreeMap<String, Text>,
     checklist: Vec<Text>,
@@ -38,6 +40,16 @@ fn wording() -> &'static Wording {
 /// The words of `phase`.
 pub(super) fn phase(phase: Phase) -> Option<&'static PhaseWords> {
     wording().phases.get(phase.id())
+}
+
+/// Said when the first content sequence does not open up.
+pub(super) fn into_work() -> &'static Text {
+    &wording().into_work
+}
+
+/// Said when a sequence stays in the phase of the one before it.
+pub(super) fn carry_on() -> &'static Text {
+    &wording().carry_on
 }
 
 /// What the group leaves with for `objective`, in plain words.
@@ -64,6 +76,6 @@ mod tests {
         for objective in Objective::ALL {
             assert!(read.objectives.get(objective.id()).is_some_and(Text::has_english), "{objective}");
         }
-        assert!(read.checklist.len() >= 5);
+        assert!(read.checklist.len() >= 5 && read.into_work.has_english() && read.carry_on.has_english());
     }
 }
