@@ -5,12 +5,14 @@
 //! cargo run --example plan -- examples/requests/irritants-semaine-management.yaml --seed 7
 //! cargo run --example plan -- REQUEST.yaml --format yaml --lang en --methods my-methods/
 //! cargo run --example plan -- --format html > deroule.html   # to print from a browser
+//! cargo run --example plan -- examples/requests/forum-rsa.yaml --kit kit-forum/   # every document
 //! ```
 
 mod common;
 
 use clap::{Parser, ValueEnum};
-use facilitation::{Lang, Localize, Planner, Request};
+use facilitation::{Lang, Localize, Planner, Request, render};
+use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -40,6 +42,10 @@ struct Args {
     /// Language of the output (fr or en).
     #[arg(long, default_value = "fr")]
     lang: Lang,
+    /// Writes the workshop's kit into this folder (déroulé, programme, invitation, harvest
+    /// sheet, agenda, index); refuses a non-empty folder that is not a previous kit.
+    #[arg(long, value_name = "DIR")]
+    kit: Option<PathBuf>,
     /// A folder of method files to add to the built-in catalogue (repeatable).
     #[arg(long = "methods", value_name = "DIR")]
     methods: Vec<PathBuf>,
@@ -65,6 +71,9 @@ fn main() -> ExitCode {
         Ok(plan) => plan,
         Err(error) => return common::fail(&error.text(lang), 1),
     };
+    if let Some(dir) = &args.kit {
+        return write_kit(dir, &render::kit(&plan, &catalogue, lang), lang);
+    }
     let printed = match args.format {
         Output::Markdown => Ok(plan.to_markdown(&catalogue, args.lang)),
         Output::Html => Ok(plan.to_html(&catalogue, args.lang)),
@@ -77,4 +86,43 @@ fn main() -> ExitCode {
         Ok(text) => common::print(&text),
         Err(error) => common::fail(&error, 1),
     }
+}
+
+/// Writes the kit's files into `dir`, created if missing. A folder holding anything but a
+/// previous kit's files is left untouched: the user's own files are never overwritten.
+fn write_kit(dir: &Path, files: &[render::KitFile], lang: Lang) -> ExitCode {
+    let ours = render::kit_file_names();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let foreign: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| !ours.contains(name))
+            .collect();
+        if !foreign.is_empty() {
+            let message = match lang {
+                Lang::Fr => format!(
+                    "{} n'est pas vide et ne contient pas un dossier de séance ({}) : choisissez un dossier vide ou nouveau.",
+                    dir.display(),
+                    foreign.join(", ")
+                ),
+                Lang::En => format!(
+                    "{} is not empty and holds more than a session kit ({}): choose an empty or new folder.",
+                    dir.display(),
+                    foreign.join(", ")
+                ),
+            };
+            return common::fail(&message, 2);
+        }
+    } else if let Err(error) = std::fs::create_dir_all(dir) {
+        return common::fail(&format!("{}: {error}", dir.display()), 74);
+    }
+    for file in files {
+        let path = dir.join(&file.name);
+        if let Err(error) = std::fs::write(&path, &file.contents) {
+            return common::fail(&format!("{}: {error}", path.display()), 74);
+        }
+    }
+    let done = lang.pick("Dossier écrit", "Kit written");
+    let colon = lang.pick("\u{a0}: ", ": ");
+    common::print(&format!("{done}{colon}{}\n", dir.join(render::KIT_MARK).display()))
 }

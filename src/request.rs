@@ -5,8 +5,9 @@ use crate::clock::ClockTime;
 use crate::error::{Problem, ProblemKind, RequestError};
 use crate::load::{locate, read_source, read_yaml};
 use crate::method::MethodId;
-use crate::vocabulary::{Format, Level, Profile};
+use crate::vocabulary::{Format, Level, Objective, Profile};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The shortest `max_stretch` accepted: below it no method could run between breaks.
@@ -86,6 +87,12 @@ pub struct Request {
     /// Methods that must not appear.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<MethodId>,
+    /// The calling question per objective id, said aloud in the consignes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub questions: BTreeMap<String, String>,
+    /// The facilitators' names, to fill the roles of each sequence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facilitator_names: Vec<String>,
 }
 
 fn default_stretch() -> u32 {
@@ -217,7 +224,33 @@ impl Request {
         for id in self.include.iter().filter(|id| self.exclude.contains(id)) {
             add("include", ProblemKind::IncludedAndExcluded { id: id.to_string() });
         }
+        self.document_problems(&mut add);
         problems
+    }
+
+    /// The calling questions name known objectives and say something; each facilitator
+    /// is named once.
+    fn document_problems(&self, add: &mut impl FnMut(&str, ProblemKind)) {
+        for (id, question) in &self.questions {
+            if id.parse::<Objective>().is_err() {
+                let expected = Objective::IDS.iter().map(|id| id.to_string()).collect();
+                add(&format!("questions.{id}"), ProblemKind::UnknownValue { value: id.clone(), expected });
+            } else if question.trim().is_empty() {
+                add(&format!("questions.{id}"), ProblemKind::BlankText);
+            }
+        }
+        for (i, name) in self.facilitator_names.iter().enumerate() {
+            if name.trim().is_empty() {
+                add(&format!("facilitator_names[{i}]"), ProblemKind::BlankText);
+            } else if self.facilitator_names[..i].iter().any(|other| other.trim() == name.trim()) {
+                add(&format!("facilitator_names[{i}]"), ProblemKind::RepeatedValue { value: name.clone() });
+            }
+        }
+    }
+
+    /// The calling question for `objective`, when the request gives one.
+    pub fn question(&self, objective: Objective) -> Option<&str> {
+        self.questions.get(objective.id()).map(|question| question.trim()).filter(|q| !q.is_empty())
     }
 
     fn time_problems(&self, add: &mut impl FnMut(&str, ProblemKind)) {
@@ -299,6 +332,8 @@ impl RequestBuilder {
             max_stretch: default_stretch(),
             include: vec![],
             exclude: vec![],
+            questions: BTreeMap::new(),
+            facilitator_names: vec![],
         };
         RequestBuilder { request, times: Ok(()) }
     }
@@ -392,6 +427,18 @@ impl RequestBuilder {
     /// Forbids a method.
     pub fn exclude(mut self, id: MethodId) -> Self {
         self.request.exclude.push(id);
+        self
+    }
+
+    /// Sets the calling question of an objective (its id), said aloud in the consignes.
+    pub fn question(mut self, objective: impl Into<String>, question: impl Into<String>) -> Self {
+        self.request.questions.insert(objective.into(), question.into());
+        self
+    }
+
+    /// Names a facilitator, after those already named.
+    pub fn facilitator_name(mut self, name: impl Into<String>) -> Self {
+        self.request.facilitator_names.push(name.into());
         self
     }
 

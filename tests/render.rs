@@ -1,7 +1,7 @@
 //! The printed déroulé and method cards: pinned by snapshots, complete (every clock time,
 //! every method, every step on the clock) and self-contained as HTML.
 
-use facilitation::render::{self, timed_steps};
+use facilitation::render::{self, timed_steps, typography};
 use facilitation::{Catalogue, ClockTime, Lang, Method, Plan, Planner, Request, Slot, SlotKind};
 use proptest::prelude::*;
 use std::path::Path;
@@ -67,15 +67,15 @@ fn every_clock_time_and_method_name_is_printed() {
                 [("md", plan.to_markdown(catalogue, lang)), ("html", plan.to_html(catalogue, lang))]
             {
                 for slot in &plan.agenda.slots {
-                    let span = format!("{}–{}", slot.start, slot.end);
+                    let span = typography::span(slot.start, slot.end, lang);
                     assert!(text.contains(&span), "{sample} {format} {lang:?}: no {span}");
                 }
                 for slot in plan.agenda.method_slots() {
-                    let name = method(slot).name.get(lang);
+                    let name = typography::typeset(method(slot).name.get(lang), lang);
                     let name = if format == "html" {
                         name.replace('&', "&amp;").replace('\'', "&#39;").replace('"', "&quot;")
                     } else {
-                        name.to_string()
+                        name
                     };
                     assert!(text.contains(&name), "{sample} {format} {lang:?}: no {name}");
                 }
@@ -133,7 +133,7 @@ fn a_world_cafe_given_half_an_hour_more_runs_one_more_round_and_shortens_nothing
 fn a_remote_deroule_names_no_physical_material_or_gesture() {
     let plan = plan("equipe-a-distance.yaml");
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
-    assert!(text.contains("Conseils :"));
+    assert!(text.contains("Conseils\u{a0}:"));
     let physical: Vec<&str> = detail(&text)
         .lines()
         .filter(|line| !physical::physical_words(line).is_empty() && !is_tip(&text, line))
@@ -143,7 +143,7 @@ fn a_remote_deroule_names_no_physical_material_or_gesture() {
 
 /// Whether `line` is one of the method tips, which may compare with the room.
 fn is_tip(text: &str, line: &str) -> bool {
-    text.split("Conseils :").skip(1).any(|after| {
+    text.split("Conseils\u{a0}:").skip(1).any(|after| {
         let list = after.split("\n\n").find(|block| block.trim_start().starts_with("- ")).unwrap_or("");
         list.contains(line)
     })
@@ -236,7 +236,8 @@ fn the_materials_list_gives_quantities_for_the_group() {
     let list = text.split("## Matériel à prévoir").nth(1).unwrap().split("\n## ").next().unwrap();
     for slot in plan.agenda.method_slots() {
         for material in &method(slot).materials {
-            let line = list.lines().find(|line| line.contains(material.fr.trim()));
+            let name = typography::typeset(material.fr.trim(), Lang::Fr);
+            let line = list.lines().find(|line| line.contains(&name));
             let line = line.unwrap_or_else(|| panic!("{} is not in the list", material.fr));
             if let Some(quantity) = material.quantity_for(plan.agenda.participants) {
                 // The list keeps the largest quantity among the methods that use the item.

@@ -6,15 +6,17 @@ use super::document::{Block, Document, Line, Row, Segment, Span, labelled, plain
 use super::objective_labels;
 use super::steps::{TimedStep, timed_steps};
 use super::variant;
+use super::{plan_b, team, typography, wording};
 use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::analysis::Question;
 use crate::catalogue::Catalogue;
 use crate::craft::CraftReport;
 use crate::method::Method;
 use crate::planner::{Plan, Reason};
+use crate::request::Requester;
 use crate::text::Lang;
 use crate::text::Localize;
-use crate::vocabulary::Grouping;
+use crate::vocabulary::{Format, Grouping, Phase};
 
 /// The network's ground rules, said at every welcome.
 pub const GROUND_RULES: [&str; 5] =
@@ -48,7 +50,7 @@ const GROUND_RULE_MEANINGS: [(&str, &str); 5] = [
 ///     .objective("share-practices").build()?;
 /// let plan = Planner::new(catalogue).plan(&request)?;
 /// let text = render::deroule(&plan, catalogue, Lang::Fr).to_markdown();
-/// assert!(text.contains("14:00") && text.contains("Pourquoi ces choix"));
+/// assert!(text.contains("14\u{a0}h") && text.contains("Pourquoi ces choix") && text.contains("Plan B"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn deroule(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Document {
@@ -98,32 +100,81 @@ fn build(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>
     doc.push(Block::Timeline(segments(agenda, catalogue, lang)));
     doc.push(table(agenda, catalogue, lang));
     doc.heading(2, t(lang, "Déroulé détaillé", "Step by step"));
-    for block in details(agenda, catalogue, lang) {
+    for block in details(agenda, catalogue, lang, plan) {
         doc.push(block);
     }
+    plan_b(&mut doc, agenda, catalogue, lang);
     materials_and_setups(&mut doc, agenda, catalogue, lang);
     if let Some(plan) = plan {
-        reasons(&mut doc, plan, catalogue, lang);
         questions(&mut doc, &plan.questions, &plan.craft, lang);
+        technical_note(&mut doc, plan, catalogue, lang);
+    } else if let Some(seed) = agenda.seed {
+        doc.heading(2, t(lang, "Note technique", "Technical note"));
+        doc.push(Block::Paragraph(seed_line(seed, lang)));
     }
+    typography::typeset_document(&mut doc);
     doc
+}
+
+/// What to shorten or drop, in order, when the session runs 15 or 30 minutes late.
+fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang) {
+    doc.heading(2, t(lang, "Plan B : si la séance prend du retard", "Plan B: if the session runs late"));
+    doc.push(Block::Paragraph(plain(t(
+        lang,
+        "Ce qui rattrape le retard au fil de la séance, en commençant par ce qui compte le moins ; la clôture n'est jamais sacrifiée et la séance finit à l'heure.",
+        "What makes up the delay as the session goes, starting with what matters least; the closing is never cut and the session ends on time.",
+    ))));
+    for late in plan_b::DELAYS {
+        let (measures, missing) = plan_b::measures(agenda, catalogue, late);
+        let mut lines: Vec<Line> = measures
+            .iter()
+            .map(|m| plain(plan_b::say(m, agenda, &slot_name(&agenda.slots[m.slot], catalogue, lang), lang)))
+            .collect();
+        if missing > 0 {
+            lines.push(plain(match lang {
+                Lang::Fr => format!(
+                    "Il manque encore {} : prévenez le porteur de projet et le groupe, et finissez à {}.",
+                    typography::duration(missing, lang),
+                    agenda.end.plus(missing).map_or(String::new(), |end| typography::clock(end, lang))
+                ),
+                Lang::En => format!(
+                    "{} are still missing: tell the project lead and the group, and end at {}.",
+                    typography::duration(missing, lang),
+                    agenda.end.plus(missing).map_or(String::new(), |end| typography::clock(end, lang))
+                ),
+            }));
+        }
+        let title = match lang {
+            Lang::Fr => format!("{} de retard", typography::duration(late, lang)),
+            Lang::En => format!("{} late", typography::duration(late, lang)),
+        };
+        doc.push(Block::Keep(vec![Block::Heading { level: 3, text: title }, Block::Numbered(lines)]));
+    }
+}
+
+/// The seed, to plan the same agenda again.
+fn seed_line(seed: u64, lang: Lang) -> Line {
+    let again = t(lang, "pour replanifier ce même déroulé", "to plan this same agenda again");
+    labelled(t(lang, "Graine", "Seed"), colon(lang, &format!("{seed} ({again} : --seed {seed})")))
+}
+
+/// For the facilitators only, at the end: why each choice, the score and the seed.
+fn technical_note(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang) {
+    doc.heading(2, t(lang, "Note technique", "Technical note"));
+    reasons(doc, plan, catalogue, lang);
+    if let Some(seed) = plan.agenda.seed {
+        doc.push(Block::Paragraph(seed_line(seed, lang)));
+    }
 }
 
 fn header(agenda: &Agenda, lang: Lang, plan: Option<&Plan>) -> Vec<Line> {
     let mut lines = Vec::new();
     if let Some(date) = &agenda.date {
-        lines.push(labelled("Date", colon(lang, date)));
+        lines.push(labelled("Date", colon(lang, &day(date, lang))));
     }
-    let minutes = agenda.minutes();
-    let span = colon(lang, &format!("{}–{} ({})", agenda.start, agenda.end, duration(minutes)));
-    lines.push(labelled(t(lang, "Horaires", "Time"), span));
+    lines.push(labelled(t(lang, "Horaires", "Time"), colon(lang, &times(agenda, lang))));
     if let Some(requester) = plan.and_then(|plan| plan.request.requester.as_ref()) {
-        let who = [requester.name.as_str(), requester.service.as_str()]
-            .iter()
-            .filter(|part| !part.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
+        let who = requester_line(requester);
         lines.push(labelled(t(lang, "Porteur de projet", "Project lead"), colon(lang, &who)));
     }
     let mut people = colon(lang, &agenda.participants.to_string());
@@ -133,26 +184,45 @@ fn header(agenda: &Agenda, lang: Lang, plan: Option<&Plan>) -> Vec<Line> {
     }
     lines.push(labelled("Participants", people));
     lines.push(labelled("Format", colon(lang, agenda.format.label(lang))));
-    lines.push(labelled(
-        t(lang, "Facilitateurs", "Facilitators"),
-        colon(lang, &agenda.facilitators.to_string()),
-    ));
-    if let Some(seed) = agenda.seed {
-        let again = t(lang, "pour replanifier ce même déroulé", "to plan this same agenda again");
-        lines.push(labelled(
-            t(lang, "Graine", "Seed"),
-            colon(lang, &format!("{seed} ({again}{})", colon(lang, &format!("--seed {seed}")))),
-        ));
-    }
+    let names = team::names(agenda, requested_names(plan));
+    let team = if names.is_empty() { facilitator_count(agenda.facilitators, lang) } else { names.join(", ") };
+    lines.push(labelled(t(lang, "Équipe", "Team"), colon(lang, &team)));
     lines
 }
 
-fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02}"),
-    }
+/// « 3 facilitateurs », « 1 facilitator ».
+pub(super) fn facilitator_count(n: u32, lang: Lang) -> String {
+    let (one, many) = lang.pick(("facilitateur", "facilitateurs"), ("facilitator", "facilitators"));
+    typography::count(n, one, many, lang)
+}
+
+/// The date in words, or as written when it is not a date.
+pub(super) fn day(date: &str, lang: Lang) -> String {
+    typography::date(date, lang).unwrap_or_else(|| date.to_string())
+}
+
+/// « 9 h 30 – 12 h 30 (3 h) ».
+pub(super) fn times(agenda: &Agenda, lang: Lang) -> String {
+    format!(
+        "{} ({})",
+        typography::span(agenda.start, agenda.end, lang),
+        typography::duration(agenda.minutes(), lang)
+    )
+}
+
+/// The project lead and their service on one line.
+pub(super) fn requester_line(requester: &Requester) -> String {
+    [requester.name.as_str(), requester.service.as_str()]
+        .iter()
+        .filter(|part| !part.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The facilitators the request names (none for an agenda read from a file).
+fn requested_names(plan: Option<&Plan>) -> &[String] {
+    plan.map_or(&[], |plan| &plan.request.facilitator_names[..])
 }
 
 fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Plan>) {
@@ -164,11 +234,22 @@ fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Pla
             .iter()
             .map(|line| {
                 let read = objective_labels(&line.objectives, lang);
-                if line.exact {
+                let mut spans = if line.exact {
                     plain(read)
                 } else {
-                    vec![Span::Emphasis(format!("« {} »", line.text)), Span::Plain(format!(" → {read}"))]
+                    vec![
+                        Span::Emphasis(typography::quoted(&line.text, lang)),
+                        Span::Plain(format!(" → {read}")),
+                    ]
+                };
+                for question in line.objectives.iter().filter_map(|o| plan.request.question(*o)) {
+                    spans.push(Span::Plain(format!(
+                        " — {}",
+                        colon_after(lang, t(lang, "question d'appel", "calling question"))
+                    )));
+                    spans.push(Span::Emphasis(typography::quoted(question, lang)));
                 }
+                spans
             })
             .collect(),
         _ => agenda.objectives.iter().map(|objective| plain(objective.label(lang))).collect(),
@@ -177,7 +258,7 @@ fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Pla
 }
 
 /// What a slot is called in the table, the timeline and the details.
-fn slot_name(slot: &Slot, catalogue: &Catalogue, lang: Lang) -> String {
+pub(super) fn slot_name(slot: &Slot, catalogue: &Catalogue, lang: Lang) -> String {
     match slot.kind {
         SlotKind::Welcome => t(lang, "Accueil et cadre", "Welcome and ground rules").to_string(),
         SlotKind::Break => t(lang, "Pause", "Break").to_string(),
@@ -198,7 +279,7 @@ fn segments(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Vec<Segment> 
         .slots
         .iter()
         .map(|slot| Segment {
-            start: slot.start.to_string(),
+            start: typography::clock(slot.start, lang),
             label: slot_name(slot, catalogue, lang),
             minutes: slot.minutes,
             phase: slot.phase,
@@ -233,7 +314,7 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
             };
             Row {
                 cells: vec![
-                    format!("{}–{}", slot.start, slot.end),
+                    typography::span(slot.start, slot.end, lang),
                     slot.minutes.to_string(),
                     slot.phase.map(|phase| phase.label(lang).to_string()).unwrap_or_default(),
                     slot_name(slot, catalogue, lang),
@@ -264,25 +345,34 @@ fn with_quantity(name: &str, quantity: Option<u32>) -> String {
     }
 }
 
-/// One block per slot that needs explaining: the welcome, and each method with all its
-/// parts together.
-fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Vec<Block> {
+/// One block per slot, in order: the welcome, each method with all its parts together
+/// (what to say, who does what, the steps on the clock), and each pause with what to
+/// announce.
+fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>) -> Vec<Block> {
+    let names = requested_names(plan);
     let mut blocks = Vec::new();
     let mut done: Vec<&str> = Vec::new();
-    for slot in &agenda.slots {
+    let mut sequence = 0;
+    for (i, slot) in agenda.slots.iter().enumerate() {
         match (slot.kind, &slot.method) {
-            (SlotKind::Welcome, _) => blocks.push(welcome(slot, lang)),
+            (SlotKind::Welcome, _) => blocks.push(welcome(slot, agenda, names, lang)),
             (SlotKind::Method, Some(id)) if !done.contains(&id.as_str()) => {
                 done.push(id.as_str());
                 let parts: Vec<&Slot> =
                     agenda.method_slots().filter(|s| s.method.as_ref() == Some(id)).collect();
+                let sequence_at = Sequence { parts: &parts, index: sequence, names };
                 match catalogue.get(id.as_str()) {
-                    Some(method) => blocks.push(method_detail(method, &parts, agenda, lang)),
+                    Some(method) => blocks.push(method_detail(method, &sequence_at, agenda, lang, plan)),
                     None => blocks.push(Block::Paragraph(labelled(
                         id.as_str(),
                         t(lang, " : méthode absente du catalogue.", ": method not in the catalogue."),
                     ))),
                 }
+                sequence += 1;
+            }
+            (SlotKind::Break | SlotKind::Lunch, _) => {
+                let next = agenda.slots.get(i + 1).map(|next| slot_name(next, catalogue, lang));
+                blocks.push(pause(slot, next, lang));
             }
             _ => {}
         }
@@ -290,21 +380,71 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Vec<Block> {
     blocks
 }
 
-fn welcome(slot: &Slot, lang: Lang) -> Block {
+/// A method's slots and its place among the sequences.
+struct Sequence<'a> {
+    parts: &'a [&'a Slot],
+    index: usize,
+    names: &'a [String],
+}
+
+/// A pause and what to announce before it.
+fn pause(slot: &Slot, next: Option<String>, lang: Lang) -> Block {
+    let name = slot_name_kind(slot.kind, lang);
+    let title = format!(
+        "{} · {name} ({})",
+        typography::span(slot.start, slot.end, lang),
+        typography::duration(slot.minutes, lang)
+    );
+    let back = typography::clock(slot.end, lang);
+    let say = match (lang, next) {
+        (Lang::Fr, Some(next)) => format!(
+            "{name} de {} : nous reprenons à {back} précises avec « {next} ».",
+            typography::duration(slot.minutes, lang)
+        ),
+        (Lang::Fr, None) => format!(
+            "{name} de {} : nous reprenons à {back} précises.",
+            typography::duration(slot.minutes, lang)
+        ),
+        (Lang::En, Some(next)) => format!(
+            "A {}-minute {}: we start again at {back} sharp with “{next}”.",
+            slot.minutes,
+            name.to_lowercase()
+        ),
+        (Lang::En, None) => {
+            format!("A {}-minute {}: we start again at {back} sharp.", slot.minutes, name.to_lowercase())
+        }
+    };
+    Block::Keep(vec![
+        Block::Heading { level: 3, text: title },
+        Block::Paragraph(vec![
+            Span::Strong(t(lang, "À annoncer", "To announce").to_string()),
+            Span::Plain(colon(lang, "")),
+            Span::Emphasis(say),
+        ]),
+    ])
+}
+
+fn slot_name_kind(kind: SlotKind, lang: Lang) -> &'static str {
+    match kind {
+        SlotKind::Lunch => t(lang, "Déjeuner", "Lunch"),
+        _ => t(lang, "Pause", "Break"),
+    }
+}
+
+fn welcome(slot: &Slot, agenda: &Agenda, names: &[String], lang: Lang) -> Block {
     let rules = GROUND_RULES
         .iter()
         .zip(GROUND_RULE_MEANINGS)
         .map(|(rule, (fr, en))| labelled(*rule, format!(" — {}", lang.pick(fr, en))))
         .collect();
-    Block::Keep(vec![
+    let mut blocks = vec![
         Block::Heading {
             level: 3,
             text: format!(
-                "{}–{} · {} ({} min)",
-                slot.start,
-                slot.end,
+                "{} · {} ({})",
+                typography::span(slot.start, slot.end, lang),
                 t(lang, "Accueil et cadre", "Welcome and ground rules"),
-                slot.minutes
+                typography::duration(slot.minutes, lang)
             ),
         },
         Block::Paragraph(plain(t(
@@ -313,17 +453,141 @@ fn welcome(slot: &Slot, lang: Lang) -> Block {
             "The project lead welcomes everyone and recalls why the group is gathered; the facilitators present the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:",
         ))),
         Block::List(rules),
-    ])
+    ];
+    who_does_what(&mut blocks, &team::cast(agenda, names, 0), lang);
+    Block::Keep(blocks)
 }
 
-fn method_detail(method: &Method, parts: &[&Slot], agenda: &Agenda, lang: Lang) -> Block {
+/// « Qui fait quoi : Camille anime ; Sacha garde le temps. », when the names are known.
+fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
+    if !cast.is_empty() {
+        let who = team::sentence(cast, lang);
+        blocks.push(Block::Paragraph(labelled(t(lang, "Qui fait quoi", "Who does what"), colon(lang, &who))));
+    }
+}
+
+/// The words that move the group into the sequence: the first one opens the work
+/// whatever its phase (a forum ouvert opens itself); the first content sequence that does
+/// not open up gets into the subject; one in the same phase as the one before carries
+/// on; the others say the move into their phase.
+fn transition(sequence: &Sequence, agenda: &Agenda, lang: Lang) -> Option<String> {
+    let first = sequence.parts.first()?;
+    let content = |phase: Option<Phase>| phase.is_some_and(|p| !matches!(p, Phase::Opening | Phase::Closing));
+    let earlier: Vec<&Slot> = agenda.method_slots().take_while(|slot| *slot != *first).collect();
+    let earlier_content = earlier.iter().any(|slot| content(slot.phase));
+    let previous = earlier.last().and_then(|slot| slot.phase);
+    let words = match first.phase {
+        _ if sequence.index == 0 => wording::phase(Phase::Opening).map(|w| &w.transition),
+        phase if phase.is_some() && phase == previous => Some(wording::carry_on()),
+        Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
+            Some(wording::into_work())
+        }
+        phase => phase.and_then(wording::phase).map(|w| &w.transition),
+    };
+    words.map(|text| text.get(lang).to_string())
+}
+
+/// The calling question of a sequence: the first of its objectives' questions that no
+/// earlier sequence has asked, else the first of them (each question is posed once, then
+/// the next; a later sequence on the same objective asks it again).
+pub(super) fn calling_question<'p>(plan: &'p Plan, slot: &Slot) -> Option<&'p str> {
+    let mut asked: Vec<&str> = Vec::new();
+    for earlier in plan.agenda.method_slots().filter(|s| s.part.is_none()) {
+        let questions: Vec<&str> =
+            earlier.objectives.iter().filter_map(|o| plan.request.question(*o)).collect();
+        let pick = questions.iter().find(|q| !asked.contains(q)).or(questions.first()).copied();
+        if earlier == slot {
+            return pick;
+        }
+        asked.extend(pick);
+    }
+    None
+}
+
+/// The words to say aloud when the sequence starts: the move into its phase, the calling
+/// question, the time the group has and what it will leave with.
+fn consigne(sequence: &Sequence, agenda: &Agenda, lang: Lang, plan: Option<&Plan>) -> Vec<Block> {
+    let parts = sequence.parts;
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return Vec::new() };
+    let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
+    let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
+    let mut said: Vec<String> = Vec::new();
+    said.extend(transition(sequence, agenda, lang));
+    let question = plan.and_then(|plan| calling_question(plan, first));
+    if let Some(question) = question {
+        said.push(format!(
+            "{}{}",
+            t(lang, "Notre question : ", "Our question: "),
+            typography::quoted(question, lang)
+        ));
+    }
+    said.push(match lang {
+        Lang::Fr => format!(
+            "Nous avons {}, jusqu'à {}.",
+            typography::duration(minutes, lang),
+            typography::clock(last.end, lang)
+        ),
+        Lang::En => format!(
+            "We have {}, until {}.",
+            typography::duration(minutes, lang),
+            typography::clock(last.end, lang)
+        ),
+    });
+    if content {
+        let produces: Vec<&str> = first
+            .objectives
+            .iter()
+            .filter_map(|o| wording::produces(*o))
+            .map(|text| text.get(lang))
+            .collect();
+        if !produces.is_empty() {
+            let end = typography::and_list(&produces, lang);
+            said.push(format!("{}{end}.", t(lang, "À la fin, nous aurons ", "At the end, we will have ")));
+        }
+    }
+    let mut blocks = vec![Block::Paragraph(vec![
+        Span::Strong(t(lang, "À dire", "To say").to_string()),
+        Span::Plain(colon(lang, "")),
+        Span::Emphasis(said.join(" ")),
+    ])];
+    if content && plan.is_some() && question.is_none() && !first.objectives.is_empty() {
+        blocks.push(Block::Paragraph(plain(t(
+            lang,
+            match agenda.format {
+                Format::Onsite => "La saisine ne donne pas de question d'appel pour cette séquence : formulez-la avec le porteur de projet et écrivez-la en grand au mur.",
+                _ => "La saisine ne donne pas de question d'appel pour cette séquence : formulez-la avec le porteur de projet et affichez-la sur le support partagé.",
+            },
+            match agenda.format {
+                Format::Onsite => "The request gives no calling question for this sequence: word it with the project lead and write it large on the wall.",
+                _ => "The request gives no calling question for this sequence: word it with the project lead and show it on the shared board.",
+            },
+        ))));
+    }
+    blocks
+}
+
+fn method_detail(
+    method: &Method,
+    sequence: &Sequence,
+    agenda: &Agenda,
+    lang: Lang,
+    plan: Option<&Plan>,
+) -> Block {
+    let parts = sequence.parts;
     let first = parts[0];
     let last = parts[parts.len() - 1];
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
     let phase = first.phase.map(|phase| format!(" — {}", phase.label(lang))).unwrap_or_default();
-    let title = format!("{}–{} · {} ({minutes} min){phase}", first.start, last.end, method.name.get(lang));
+    let title = format!(
+        "{} · {} ({}){phase}",
+        typography::span(first.start, last.end, lang),
+        method.name.get(lang),
+        typography::duration(minutes, lang)
+    );
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
+    blocks.extend(consigne(sequence, agenda, lang, plan));
+    who_does_what(&mut blocks, &team::cast(agenda, sequence.names, sequence.index), lang);
     if !first.objectives.is_empty() {
         let served = objective_labels(&first.objectives, lang);
         blocks.push(Block::Paragraph(labelled(
@@ -353,8 +617,13 @@ fn method_detail(method: &Method, parts: &[&Slot], agenda: &Agenda, lang: Lang) 
     Block::Keep(blocks)
 }
 
-fn colon(lang: Lang, text: &str) -> String {
+pub(super) fn colon(lang: Lang, text: &str) -> String {
     format!("{}{text}", t(lang, " : ", ": "))
+}
+
+/// A label followed by its colon: « question d'appel : ».
+fn colon_after(lang: Lang, label: &str) -> String {
+    format!("{label}{}", t(lang, " : ", ": "))
 }
 
 /// The steps on the clock, part by part for a split method.
@@ -362,7 +631,12 @@ fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], agenda: &Age
     let timed = timed_steps(method, variant::steps(method, agenda.format), parts, agenda.participants);
     for (i, (slot, steps)) in parts.iter().zip(&timed).enumerate() {
         if parts.len() > 1 {
-            let part = format!("{} {} ({}–{})", t(lang, "Partie", "Part"), i + 1, slot.start, slot.end);
+            let part = format!(
+                "{} {} ({})",
+                t(lang, "Partie", "Part"),
+                i + 1,
+                typography::span(slot.start, slot.end, lang)
+            );
             blocks.push(Block::Paragraph(vec![Span::Strong(part)]));
         }
         blocks.push(Block::Numbered(steps.iter().map(|step| step_line(step, lang)).collect()));
@@ -372,7 +646,12 @@ fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], agenda: &Age
 fn step_line(step: &TimedStep, lang: Lang) -> Line {
     let text = step.text.get(lang);
     let continued = if step.continued { t(lang, "(suite) ", "(continued) ") } else { "" };
-    labelled(format!("{}–{} ({} min)", step.start, step.end, step.minutes), format!(" — {continued}{text}"))
+    let when = format!(
+        "{} ({})",
+        typography::span(step.start, step.end, lang),
+        typography::duration(step.minutes, lang)
+    );
+    labelled(when, format!(" — {continued}{text}"))
 }
 
 /// Every item to bring once, with the largest quantity any method needs (items are used
@@ -438,7 +717,7 @@ fn methods_in_order<'c>(agenda: &Agenda, catalogue: &'c Catalogue) -> Vec<&'c Me
 }
 
 fn reasons(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang) {
-    doc.heading(2, t(lang, "Pourquoi ces choix", "Why these choices"));
+    doc.heading(3, t(lang, "Pourquoi ces choix", "Why these choices"));
     let lines = plan.reasons.iter().map(|reason| reason_line(reason, plan, catalogue, lang)).collect();
     doc.push(Block::List(lines));
     let score = format!("{:.1}", plan.score.total());

@@ -16,6 +16,23 @@ pub enum Span {
     Strong(String),
     /// Text in italics.
     Emphasis(String),
+    /// A link to a file beside the page (a kit's other documents); a target that is not a
+    /// plain file name is written as text.
+    Link {
+        /// The words shown.
+        text: String,
+        /// The file's name, relative to the page.
+        href: String,
+    },
+}
+
+impl Span {
+    /// Whether `href` is a plain file name beside the page (no scheme, no folder).
+    pub(crate) fn is_local(href: &str) -> bool {
+        !href.is_empty()
+            && !href.starts_with('.')
+            && href.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    }
 }
 
 /// A line of text: spans written one after the other.

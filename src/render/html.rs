@@ -60,6 +60,12 @@ td:nth-child(n+3) { text-align: center; font-size: 1.4em; }
 @media print { body { font-size: 14pt; } }
 "#;
 
+/// Style added to forms filled in by hand: room to write in every empty cell.
+pub(crate) const FORM: &str = r#"
+td:empty { height: 2.4rem; }
+td:empty::after { content: ""; }
+"#;
+
 /// The whole page; `extra_style` follows the page's style.
 pub(crate) fn write(document: &Document, extra_style: &str) -> String {
     let lang = document.lang;
@@ -164,6 +170,10 @@ fn inline(line: &Line) -> String {
             Span::Plain(text) => escape(text),
             Span::Strong(text) => format!("<strong>{}</strong>", escape(text)),
             Span::Emphasis(text) => format!("<em>{}</em>", escape(text)),
+            Span::Link { text, href } if Span::is_local(href) => {
+                format!("<a href=\"{}\">{}</a>", escape(href), escape(text))
+            }
+            Span::Link { text, .. } => escape(text),
         })
         .collect()
 }

@@ -56,6 +56,10 @@ fn inline(line: &Line) -> String {
             Span::Plain(text) => one_line(text),
             Span::Strong(text) => marked("**", text),
             Span::Emphasis(text) => marked("*", text),
+            Span::Link { text, href } if Span::is_local(href) => {
+                format!("[{}]({href})", one_line(text).replace(['[', ']'], ""))
+            }
+            Span::Link { text, .. } => one_line(text),
         })
         .collect()
 }
@@ -78,7 +82,8 @@ fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
     for c in text.chars() {
-        if c.is_whitespace() {
+        // No-break spaces are typography (« 9 h 30 », « Note : »), kept as they are.
+        if c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}') {
             if !in_space {
                 out.push(' ');
             }

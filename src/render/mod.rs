@@ -1,5 +1,7 @@
-//! Rendering for people: the déroulé of a plan and method cards, in French or English,
-//! as Markdown or as a self-contained HTML page.
+//! Rendering for people: the documents around a workshop (the facilitators' déroulé, the
+//! project lead's programme, the participants' invitation, the harvest sheet, gathered by
+//! [`kit`]) and method cards, in French or English, as Markdown or as a self-contained
+//! HTML page, with French typography ([`typography`]).
 //!
 //! Rendering never plans or checks anything: a builder reads a plan, an agenda or a method
 //! and says what the page holds as a [`Document`]; the Markdown and HTML writers only
@@ -8,15 +10,28 @@
 mod card;
 mod deroule;
 mod document;
+mod harvest;
 mod html;
+mod invitation;
+mod kit;
 mod markdown;
+mod plan_b;
+mod programme;
 mod steps;
+mod team;
+pub mod typography;
 mod variant;
+mod wording;
 
 pub use card::card;
 pub use deroule::{GROUND_RULES, agenda_document, deroule};
 pub use document::{Block, Document, Line, Row, Segment, Span, Svg};
+pub use harvest::harvest;
 pub(crate) use html::escape;
+pub use invitation::{invitation, is_easy_to_read};
+pub use kit::{KIT_MARK, KitFile, kit, kit_file_names};
+pub use plan_b::DELAYS;
+pub use programme::programme;
 pub use steps::{TimedStep, timed_steps};
 
 use crate::method::Method;

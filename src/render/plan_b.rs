@@ -1,0 +1,211 @@
+//! Plan B: what to shorten or drop, in order, when the session runs late, so that it
+//! still ends on time with its closing. The welcome gives first (latecomers are still
+//! arriving), then the break down to its floor, then the sequences of the least important
+//! objectives down to their shortest length for the group, then the opening; if that is
+//! not enough, a sequence whose objectives another sequence also serves is dropped. The
+//! closing is never cut: the group leaves on time and having said how it went.
+
+use super::typography::{clock, duration};
+use crate::agenda::{Agenda, Slot, SlotKind};
+use crate::catalogue::Catalogue;
+use crate::rules;
+use crate::text::Lang;
+use crate::vocabulary::Phase;
+
+/// The delays plan B is written for, in minutes.
+pub const DELAYS: [u32; 2] = [15, 30];
+
+/// One measure: `minutes` gained by shortening (or dropping) the slot at `slot`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Measure {
+    /// The slot's index in the agenda.
+    pub slot: usize,
+    /// Minutes gained.
+    pub minutes: u32,
+    /// Whether the slot is dropped rather than shortened.
+    pub drop: bool,
+}
+
+/// The measures that absorb `late` minutes, in the order of the day, and the minutes
+/// still missing when every measure is taken.
+pub(super) fn measures(agenda: &Agenda, catalogue: &Catalogue, late: u32) -> (Vec<Measure>, u32) {
+    let mut taken: Vec<Measure> = Vec::new();
+    let mut missing = late;
+    for (slot, room) in room_to_shorten(agenda, catalogue) {
+        if missing == 0 {
+            break;
+        }
+        let minutes = round_up(missing).min(room);
+        taken.push(Measure { slot, minutes, drop: false });
+        missing = missing.saturating_sub(minutes);
+    }
+    for slot in droppable(agenda) {
+        if missing == 0 {
+            break;
+        }
+        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
+        taken.retain(|m| m.slot != slot);
+        let gained = agenda.slots[slot].minutes - before;
+        taken.push(Measure { slot, minutes: agenda.slots[slot].minutes, drop: true });
+        missing = missing.saturating_sub(gained);
+    }
+    // Chosen by priority, said in the order of the day.
+    taken.sort_by_key(|measure| measure.slot);
+    (taken, missing)
+}
+
+/// Delays are absorbed in whole five-minute steps, as the agenda is timed.
+fn round_up(minutes: u32) -> u32 {
+    minutes.div_ceil(rules::GRAIN) * rules::GRAIN
+}
+
+/// Every slot that can give minutes, with how many, in the order to ask them.
+fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
+    let mut room = Vec::new();
+    let session = agenda.minutes();
+    for (i, slot) in agenda.slots.iter().enumerate() {
+        match slot.kind {
+            SlotKind::Welcome => {
+                room.push((0, i, slot.minutes.saturating_sub(rules::welcome_range(session).min)))
+            }
+            SlotKind::Break => room.push((1, i, slot.minutes.saturating_sub(rules::MIN_BREAK))),
+            _ => {}
+        }
+    }
+    let mut content: Vec<(usize, usize, u32)> = Vec::new();
+    for (i, slot) in agenda.slots.iter().enumerate().filter(|(_, slot)| slot.is_method()) {
+        if slot.phase == Some(Phase::Closing) || slot.part.is_some() {
+            continue;
+        }
+        let Some(method) = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str())) else { continue };
+        let parts: u32 = agenda
+            .method_slots()
+            .filter(|other| other.method == slot.method)
+            .map(|other| other.minutes)
+            .sum();
+        let least = method.minutes_for(agenda.participants).min;
+        // The opening gives after every content sequence: the group needs it to start.
+        let rank = if slot.phase == Some(Phase::Opening) { 100 } else { 2 };
+        content.push((
+            rank,
+            i,
+            parts.saturating_sub(least).min(slot.minutes.saturating_sub(rules::MIN_PART)),
+        ));
+    }
+    // Least important objectives first: the higher the priority index, the sooner.
+    content.sort_by_key(|&(rank, i, _)| (rank, std::cmp::Reverse(priority(agenda, &agenda.slots[i]))));
+    room.extend(content);
+    room.sort_by_key(|&(rank, ..)| rank);
+    room.into_iter()
+        .map(|(_, i, minutes)| (i, minutes / rules::GRAIN * rules::GRAIN))
+        .filter(|&(_, minutes)| minutes > 0)
+        .collect()
+}
+
+/// The position of the slot's most important objective in the request (lower is more
+/// important); a slot serving none comes last.
+fn priority(agenda: &Agenda, slot: &Slot) -> usize {
+    slot.objectives
+        .iter()
+        .filter_map(|objective| agenda.objectives.iter().position(|o| o == objective))
+        .min()
+        .unwrap_or(agenda.objectives.len())
+}
+
+/// Content sequences whose every objective another sequence also serves, the least
+/// important first; never the opening, the closing, or a split method.
+fn droppable(agenda: &Agenda) -> Vec<usize> {
+    let mut found: Vec<usize> = agenda
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(_, slot)| slot.is_method() && slot.part.is_none())
+        .filter(|(_, slot)| !matches!(slot.phase, Some(Phase::Opening | Phase::Closing) | None))
+        .filter(|(i, slot)| {
+            let single = agenda.method_slots().filter(|other| other.method == slot.method).count() == 1;
+            single
+                && slot.objectives.iter().all(|objective| {
+                    agenda.slots.iter().enumerate().any(|(j, other)| {
+                        j != *i && other.method != slot.method && other.objectives.contains(objective)
+                    })
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    found.sort_by_key(|&i| std::cmp::Reverse(priority(agenda, &agenda.slots[i])));
+    found
+}
+
+/// A measure in words, for the déroulé.
+pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) -> String {
+    let slot = &agenda.slots[measure.slot];
+    let gained = duration(measure.minutes, lang);
+    let at = clock(slot.start, lang);
+    if measure.drop {
+        return match lang {
+            Lang::Fr => format!(
+                "À {at}, supprimer « {name} » ({}) : ses objectifs sont servis ailleurs.",
+                duration(slot.minutes, lang)
+            ),
+            Lang::En => format!(
+                "At {at}, drop “{name}” ({}): its objectives are served elsewhere.",
+                duration(slot.minutes, lang)
+            ),
+        };
+    }
+    let left = duration(slot.minutes - measure.minutes, lang);
+    match lang {
+        Lang::Fr => format!(
+            "À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {}).",
+            duration(slot.minutes, lang)
+        ),
+        Lang::En => format!(
+            "At {at}, shorten “{name}” by {gained} ({left} instead of {}).",
+            duration(slot.minutes, lang)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::planner::Planner;
+    use crate::request::Request;
+
+    fn agenda(minutes: u32, objectives: &[&str]) -> Agenda {
+        let mut request =
+            Request::builder("Plan B").start_for("09:00", minutes).participants(24).facilitators(2);
+        for objective in objectives {
+            request = request.objective(*objective);
+        }
+        Planner::new(Catalogue::builtin()).plan(&request.build().unwrap()).unwrap().agenda
+    }
+
+    #[test]
+    fn plan_b_absorbs_the_delay_or_says_what_is_missing_and_never_cuts_the_closing() {
+        let catalogue = Catalogue::builtin();
+        for (minutes, objectives) in [
+            (90, &["share-practices"][..]),
+            (120, &["resolve-irritants", "action-plan"][..]),
+            (180, &["review", "vision", "network-partners"][..]),
+            (420, &["generate-ideas", "prioritize", "action-plan"][..]),
+        ] {
+            let agenda = agenda(minutes, objectives);
+            for late in DELAYS {
+                let (measures, missing) = measures(&agenda, catalogue, late);
+                let gained: u32 = measures.iter().map(|m| m.minutes).sum();
+                assert!(gained + missing >= late, "{minutes} min, {late} late: {measures:?}");
+                for measure in &measures {
+                    let slot = &agenda.slots[measure.slot];
+                    assert_ne!(slot.phase, Some(Phase::Closing));
+                    assert!(measure.drop || slot.minutes - measure.minutes >= rules::WELCOME.min);
+                    assert_eq!(measure.minutes % rules::GRAIN, 0);
+                }
+                assert!(
+                    measures.windows(2).all(|pair| pair[0].slot < pair[1].slot),
+                    "in the order of the day"
+                );
+            }
+        }
+    }
+}
