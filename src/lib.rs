@@ -64,6 +64,7 @@ pub mod craft;
 pub mod directorate;
 pub mod error;
 pub mod evaluate;
+pub mod limits;
 mod load;
 pub mod method;
 pub mod mobilise;
