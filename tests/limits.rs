@@ -295,6 +295,19 @@ fn a_ten_minute_session_is_too_short_not_without_a_method() {
     assert!(matches!(error, PlanError::TooShort { minutes: 10, .. }), "{error}");
 }
 
+#[test]
+fn a_session_too_long_for_the_methods_that_fit_says_so() {
+    let source = MORNING
+        .replace("end: \"11:30\"", "duration: 261")
+        .replace("participants: 20", "participants: 72\nformat: hybrid")
+        .replace("[share-practices, prioritize]", "[build-trust]")
+        .replace("facilitators: 2", "facilitators: 3\nmax_stretch: 73");
+    let error = Planner::new(Catalogue::builtin()).plan(&request(&source)).unwrap_err();
+    let PlanError::CannotFill { minutes: 261, most, .. } = error else { panic!("{error}") };
+    assert!(most < 261);
+    assert!(error.text(Lang::Fr).contains("ne suffisent pas à remplir 261 minutes"));
+}
+
 // 8. Wrong places in errors.
 
 #[test]

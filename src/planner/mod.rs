@@ -338,6 +338,20 @@ impl<'a> Planner<'a> {
                 };
             }
         }
+        // More time does not help: the methods that fit may be too few to fill this much.
+        // Quarter-hour steps: the longest session they fill, to the nearest quarter hour.
+        for less in (1..=16).map(|quarters| quarters * 15).chain([300, 360, 420]) {
+            let Some(shorter) = minutes.checked_sub(less).filter(|m| *m >= rules::WELCOME.min) else { break };
+            let Some(end) = request.start.plus(shorter) else { continue };
+            let mut trimmed = request.clone();
+            trimmed.end = Some(end);
+            trimmed.duration = None;
+            let context = Context::new(&trimmed, analysis, self.catalogue, all_relaxed());
+            if !self.timed_agendas(&context).is_empty() {
+                let (participants, format) = (request.participants, request.format);
+                return PlanError::CannotFill { minutes, most: shorter, end, participants, format };
+            }
+        }
         PlanError::TooShort { minutes, needed: None, end: None, objectives }
     }
 }
