@@ -558,7 +558,8 @@ impl Checker<'_> {
 
     /// Rule 10.
     fn repeats(&mut self) {
-        let parts = self.agenda.slots.iter().enumerate().filter_map(|(i, slot)| slot.part.map(|part| (i, part)));
+        let parts =
+            self.agenda.slots.iter().enumerate().filter_map(|(i, slot)| slot.part.map(|part| (i, part)));
         for (i, part) in parts.filter(|(_, part)| *part < 2).collect::<Vec<_>>() {
             self.add(10, Some(i), Breach::BadPart { part });
         }

@@ -142,7 +142,10 @@ impl Scanner {
                     let end = name_end(&chars, i + 1);
                     let rest: String = chars[end..].iter().collect();
                     let rest = rest.trim_start();
-                    if rest.is_empty() || rest.starts_with(['[', '{', '#', '|', '>']) || rest.starts_with("- ") {
+                    if rest.is_empty()
+                        || rest.starts_with(['[', '{', '#', '|', '>'])
+                        || rest.starts_with("- ")
+                    {
                         return Err((place(), ProblemKind::AnchorOnCollection));
                     }
                     i = end;

@@ -174,7 +174,9 @@ fn value_place(source: &str, field: &str, value: &str) -> Option<(String, Locati
         .filter(|key| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
     let field = match key {
         Some(key) if field.is_empty() => key,
-        Some(key) if !field.rsplit('.').next().is_some_and(|last| last.split('[').next() == Some(key.as_str())) => {
+        Some(key)
+            if !field.rsplit('.').next().is_some_and(|last| last.split('[').next() == Some(key.as_str())) =>
+        {
             format!("{field}.{key}")
         }
         _ => field.to_string(),

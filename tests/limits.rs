@@ -86,7 +86,8 @@ fn an_anchor_on_a_list_is_refused_so_aliases_cannot_multiply() {
 
 #[test]
 fn a_few_aliases_to_single_values_still_read() {
-    let source = MORNING.replace("title: \"Atelier test\"", "title: &t \"Atelier test\"\nrequester: {name: *t}");
+    let source =
+        MORNING.replace("title: \"Atelier test\"", "title: &t \"Atelier test\"\nrequester: {name: *t}");
     let request = request(&source);
     assert_eq!(request.requester.map(|r| r.name).as_deref(), Some("Atelier test"));
 }
@@ -128,7 +129,9 @@ fn a_huge_file_is_refused_by_its_size_before_reading() {
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(100 * 1024 * 1024).unwrap(); // sparse: nothing is written
     let error = Request::from_file(&path).unwrap_err();
-    assert!(matches!(error.problems()[0].kind, ProblemKind::TooLarge { bytes, .. } if bytes == 100 * 1024 * 1024));
+    assert!(
+        matches!(error.problems()[0].kind, ProblemKind::TooLarge { bytes, .. } if bytes == 100 * 1024 * 1024)
+    );
     let text = error.text(Lang::Fr);
     assert!(text.contains("la demande") && !text.contains("fiche"), "{text}");
     let _ = std::fs::remove_file(&path);
@@ -232,7 +235,9 @@ fn zero_minute_lunches_are_not_pauses() {
     agenda.slots.insert(2, lunch.clone());
     agenda.slots.insert(2, lunch);
     let found = breaches(&agenda, &request);
-    assert!(found.iter().any(|(rule, breach)| *rule == 8 && matches!(breach, Breach::ShortLunch { minutes: 0 })));
+    assert!(
+        found.iter().any(|(rule, breach)| *rule == 8 && matches!(breach, Breach::ShortLunch { minutes: 0 }))
+    );
 }
 
 #[test]
@@ -251,8 +256,11 @@ fn a_header_that_disagrees_with_the_request_is_reported() {
         })
         .collect();
     assert_eq!(fields, ["participants", "facilitators", "format"]);
-    let text = Breach::HeaderDiffers { field: "participants".into(), agenda: "5".into(), request: "20".into() };
-    assert!(text.text(Lang::Fr).contains("l'en-tête de l'agenda indique `participants: 5` mais la demande 20"));
+    let text =
+        Breach::HeaderDiffers { field: "participants".into(), agenda: "5".into(), request: "20".into() };
+    assert!(
+        text.text(Lang::Fr).contains("l'en-tête de l'agenda indique `participants: 5` mais la demande 20")
+    );
 }
 
 #[test]
@@ -267,7 +275,8 @@ fn part_zero_is_refused() {
 // 7. Misleading refusals.
 
 fn refusal_of(start: &str, end_or_duration: &str) -> PlanError {
-    let source = MORNING.replace("start: \"09:00\"\nend: \"11:30\"", &format!("start: \"{start}\"\n{end_or_duration}"));
+    let source = MORNING
+        .replace("start: \"09:00\"\nend: \"11:30\"", &format!("start: \"{start}\"\n{end_or_duration}"));
     Planner::new(Catalogue::builtin()).plan(&request(&source)).unwrap_err()
 }
 
@@ -290,7 +299,9 @@ fn a_one_minute_session_is_too_short_with_the_real_minimum() {
 
 #[test]
 fn a_ten_minute_session_is_too_short_not_without_a_method() {
-    let source = MORNING.replace("end: \"11:30\"", "duration: 10").replace("[share-practices, prioritize]", "[review]");
+    let source = MORNING
+        .replace("end: \"11:30\"", "duration: 10")
+        .replace("[share-practices, prioritize]", "[review]");
     let error = Planner::new(Catalogue::builtin()).plan(&request(&source)).unwrap_err();
     assert!(matches!(error, PlanError::TooShort { minutes: 10, .. }), "{error}");
 }
@@ -397,7 +408,9 @@ fn hostile_plan() -> facilitation::Plan {
 #[test]
 fn control_characters_never_reach_markdown_or_html() {
     let plan = hostile_plan();
-    for text in [plan.to_markdown(Catalogue::builtin(), Lang::Fr), plan.to_html(Catalogue::builtin(), Lang::Fr)] {
+    for text in
+        [plan.to_markdown(Catalogue::builtin(), Lang::Fr), plan.to_html(Catalogue::builtin(), Lang::Fr)]
+    {
         assert!(!text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
     }
 }

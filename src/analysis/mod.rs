@@ -140,7 +140,10 @@ impl Analysis {
             });
         }
         let count = self.objectives().len();
-        if count > 1 && request.minutes() < MINUTES_PER_OBJECTIVE.saturating_mul(u32::try_from(count).unwrap_or(u32::MAX)) {
+        if count > 1
+            && request.minutes()
+                < MINUTES_PER_OBJECTIVE.saturating_mul(u32::try_from(count).unwrap_or(u32::MAX))
+        {
             questions.push(Question::ShortForObjectives { minutes: request.minutes(), objectives: count });
         }
         if request.with_users() {

@@ -370,7 +370,9 @@ fn least_minutes(request: &Request, catalogue: &Catalogue) -> Option<u32> {
     let shortest = |phase: Phase| {
         catalogue
             .iter()
-            .filter(|m| runs_for(m, request) && (m.has_phase(phase) || (phase == Phase::Opening && m.opens_itself)))
+            .filter(|m| {
+                runs_for(m, request) && (m.has_phase(phase) || (phase == Phase::Opening && m.opens_itself))
+            })
             .map(|m| m.minutes_for(request.participants).min)
             .min()
     };
