@@ -166,19 +166,16 @@ fn from_yaml(file: &str, source: &str, error: &serde_yaml::Error) -> Problem {
 fn value_place(source: &str, field: &str, value: &str) -> Option<(String, Location)> {
     let from = if field.is_empty() { 0 } else { locate(source, field).map_or(0, |at| at.line - 1) };
     let (i, line) = source.lines().enumerate().skip(from).find(|(_, line)| line.contains(value))?;
-    let column = line.find(value).map_or(1, |at| line[..at].chars().count() + 1);
-    let before = &line[..line.find(value).unwrap_or(0)];
-    let key = before
+    let at = line.find(value).unwrap_or(0);
+    let column = line[..at].chars().count() + 1;
+    let key = line[..at]
         .rsplit_once(':')
         .map(|(head, _)| head.rsplit(['{', ',', '-', ' ']).next().unwrap_or("").trim().to_string())
         .filter(|key| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    let last = field.rsplit('.').next().and_then(|last| last.split('[').next()).unwrap_or("");
     let field = match key {
         Some(key) if field.is_empty() => key,
-        Some(key)
-            if !field.rsplit('.').next().is_some_and(|last| last.split('[').next() == Some(key.as_str())) =>
-        {
-            format!("{field}.{key}")
-        }
+        Some(key) if key != last => format!("{field}.{key}"),
         _ => field.to_string(),
     };
     Some((field, Location { line: i + 1, column }))
