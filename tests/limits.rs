@@ -441,3 +441,9 @@ fn yaml_output_quotes_times_and_ambiguous_words() {
     assert!(!yaml.lines().any(plain), "{yaml}");
     assert_eq!(Agenda::from_yaml("agenda.yaml", &yaml).unwrap(), planned(&request));
 }
+
+#[test]
+fn a_roster_path_that_is_a_device_is_refused() {
+    let error = facilitation::roster::Roster::from_file("/dev/zero").unwrap_err();
+    assert!(error.text(Lang::Fr).contains("n'est pas un fichier ordinaire"), "{}", error.text(Lang::Fr));
+}
