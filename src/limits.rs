@@ -86,6 +86,7 @@ impl Scanner {
             }
             if self.blocks.last().is_none_or(|&top| top < indent) {
                 self.blocks.push(indent);
+                self.deep(0, Location { line: number, column: indent + 1 })?;
             }
         }
         let chars: Vec<char> = line.chars().collect();
@@ -140,12 +141,12 @@ impl Scanner {
                 }
                 (At::TokenStart, '&') => {
                     let end = name_end(&chars, i + 1);
-                    let rest: String = chars[end..].iter().collect();
-                    let rest = rest.trim_start();
-                    if rest.is_empty()
-                        || rest.starts_with(['[', '{', '#', '|', '>'])
-                        || rest.starts_with("- ")
-                    {
+                    let next = chars[end..].iter().position(|c| !c.is_whitespace()).map(|at| end + at);
+                    let opens = |at: usize| {
+                        matches!(chars[at], '[' | '{' | '#' | '|' | '>')
+                            || (chars[at] == '-' && chars.get(at + 1).is_none_or(|c| c.is_whitespace()))
+                    };
+                    if next.is_none_or(opens) {
                         return Err((place(), ProblemKind::AnchorOnCollection));
                     }
                     i = end;
@@ -218,6 +219,12 @@ mod tests {
     #[test]
     fn compact_sequences_count_as_nesting() {
         let source = "- ".repeat(MAX_DEPTH + 1) + "x";
+        assert_eq!(kind(&source), Some(ProblemKind::TooDeep { limit: MAX_DEPTH }));
+    }
+
+    #[test]
+    fn deep_block_maps_are_refused() {
+        let source: String = (0..MAX_DEPTH + 1).map(|level| format!("{}k:\n", " ".repeat(level))).collect();
         assert_eq!(kind(&source), Some(ProblemKind::TooDeep { limit: MAX_DEPTH }));
     }
 
