@@ -192,9 +192,9 @@ impl Agenda {
             .map_err(|problem| AgendaError::Invalid(vec![problem]))
     }
 
-    /// Writes the agenda as YAML that any reader reads back as written: clock times and
-    /// the words YAML 1.1 takes for booleans (`yes`, `no`, `on`, `off`) are quoted, so that
-    /// `end: 12:30` never reads as the number 750.
+    /// Writes the agenda as YAML that any reader reads back as written: clock times, dates
+    /// and the words YAML 1.1 takes for booleans (`yes`, `no`, `on`, `off`) are quoted, so
+    /// that `end: 12:30` never reads as the number 750.
     pub fn to_yaml(&self) -> String {
         quote_ambiguous(&serde_yaml::to_string(self).unwrap_or_default())
     }
@@ -205,9 +205,11 @@ impl Agenda {
 fn quote_ambiguous(yaml: &str) -> String {
     const WORDS: [&str; 16] =
         ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"];
-    let sexagesimal = |value: &str| {
-        let mut parts = value.split(':');
-        value.contains(':') && parts.all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    // `12:30` (base 60) and `2027-03-18` (a timestamp) are numbers and dates in YAML 1.1.
+    let numeric = |value: &str, separator: char| {
+        let mut parts = value.split(separator);
+        value.contains(separator)
+            && parts.all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
     };
     let mut out = String::with_capacity(yaml.len() + 64);
     let mut block: Option<usize> = None;
@@ -229,7 +231,7 @@ fn quote_ambiguous(yaml: &str) -> String {
         if value.starts_with(['|', '>']) {
             block = Some(indent);
         }
-        if !head.is_empty() && (WORDS.contains(&value) || sexagesimal(value)) {
+        if !head.is_empty() && (WORDS.contains(&value) || numeric(value, ':') || numeric(value, '-')) {
             out.push_str(&format!("{head}\"{value}\"\n"));
         } else {
             out.push_str(line);

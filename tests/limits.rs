@@ -432,11 +432,13 @@ fn markdown_neutralises_raw_html_and_links_from_the_title() {
 
 #[test]
 fn yaml_output_quotes_times_and_ambiguous_words() {
-    let request = request(&MORNING.replace("\"Atelier test\"", "\"yes\""));
+    let request = request(&format!("{}date: 2027-03-18\n", MORNING.replace("\"Atelier test\"", "\"yes\"")));
     let yaml = planned(&request).to_yaml();
     let plain = |line: &str| {
         let value = line.split_once(": ").map_or("", |(_, value)| value);
-        value == "yes" || value.starts_with(|c: char| c.is_ascii_digit()) && value.contains(':')
+        let digits =
+            value.split([':', '-']).all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+        value == "yes" || (digits && value.contains([':', '-']))
     };
     assert!(!yaml.lines().any(plain), "{yaml}");
     assert_eq!(Agenda::from_yaml("agenda.yaml", &yaml).unwrap(), planned(&request));
