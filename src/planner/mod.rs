@@ -318,41 +318,38 @@ impl<'a> Planner<'a> {
     }
 
     /// The refusal of a request whose content fits the catalogue but not the time: how
-    /// much longer the session would need to be.
+    /// much longer the session would need to be, or, when more time does not help, the
+    /// longest session the methods that fit can fill.
     fn too_short(&self, request: &Request, analysis: &Analysis) -> PlanError {
         let minutes = request.minutes();
         let objectives = analysis.objectives();
         // A few widening tries: enough to tell a facilitator roughly how long, and cheap.
         for extra in [15, 30, 60, 90, 120, 180, 240] {
-            let Some(end) = request.start.plus(minutes.saturating_add(extra)) else { break };
-            let mut longer = request.clone();
-            longer.end = Some(end);
-            longer.duration = None;
-            let context = Context::new(&longer, analysis, self.catalogue, all_relaxed());
-            if !self.timed_agendas(&context).is_empty() {
-                return PlanError::TooShort {
-                    minutes,
-                    needed: Some(minutes.saturating_add(extra)),
-                    end: Some(end),
-                    objectives,
-                };
+            let longer = minutes.saturating_add(extra);
+            if let Some(end) = self.plans_in(request, analysis, longer) {
+                return PlanError::TooShort { minutes, needed: Some(longer), end: Some(end), objectives };
             }
         }
-        // More time does not help: the methods that fit may be too few to fill this much.
         // Quarter-hour steps: the longest session they fill, to the nearest quarter hour.
         for less in (1..=16).map(|quarters| quarters * 15).chain([300, 360, 420]) {
             let Some(shorter) = minutes.checked_sub(less).filter(|m| *m >= rules::WELCOME.min) else { break };
-            let Some(end) = request.start.plus(shorter) else { continue };
-            let mut trimmed = request.clone();
-            trimmed.end = Some(end);
-            trimmed.duration = None;
-            let context = Context::new(&trimmed, analysis, self.catalogue, all_relaxed());
-            if !self.timed_agendas(&context).is_empty() {
+            if let Some(end) = self.plans_in(request, analysis, shorter) {
                 let (participants, format) = (request.participants, request.format);
                 return PlanError::CannotFill { minutes, most: shorter, end, participants, format };
             }
         }
         PlanError::TooShort { minutes, needed: None, end: None, objectives }
+    }
+
+    /// The end of the same session lasting `minutes`, if the planner finds an agenda for
+    /// it with every craft rule that may be given up given up.
+    fn plans_in(&self, request: &Request, analysis: &Analysis, minutes: u32) -> Option<ClockTime> {
+        let end = request.start.plus(minutes)?;
+        let mut retimed = request.clone();
+        retimed.end = Some(end);
+        retimed.duration = None;
+        let context = Context::new(&retimed, analysis, self.catalogue, all_relaxed());
+        (!self.timed_agendas(&context).is_empty()).then_some(end)
     }
 }
 
