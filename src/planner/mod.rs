@@ -173,10 +173,8 @@ impl<'a> Planner<'a> {
             });
         }
         let strict = Context::new(request, &analysis, self.catalogue, CraftSet::NONE);
-        if let Some(least) = least_minutes(request, self.catalogue).filter(|least| *least > minutes) {
-            let objectives = analysis.objectives();
-            let end = request.start.plus(least);
-            return Err(PlanError::TooShort { minutes, needed: Some(least), end, objectives });
+        if least_minutes(request, self.catalogue).is_some_and(|least| least > minutes) {
+            return Err(self.too_short(request, &analysis));
         }
         match diagnose_content(&strict, self.catalogue) {
             // A method serves it, only not in so short a session: time is the cause.
@@ -323,9 +321,11 @@ impl<'a> Planner<'a> {
     fn too_short(&self, request: &Request, analysis: &Analysis) -> PlanError {
         let minutes = request.minutes();
         let objectives = analysis.objectives();
-        // A few widening tries: enough to tell a facilitator roughly how long, and cheap.
-        for extra in [15, 30, 60, 90, 120, 180, 240] {
-            let longer = minutes.saturating_add(extra);
+        // A few widening tries from the least a welcome, an opening and a closing take:
+        // enough to tell a facilitator roughly how long, and cheap.
+        let base = least_minutes(request, self.catalogue).unwrap_or(0).max(minutes);
+        let longer = [0, 15, 30, 60, 90, 120, 180, 240].map(|extra| base.saturating_add(extra));
+        for longer in longer.into_iter().filter(|longer| *longer > minutes) {
             if let Some(end) = self.plans_in(request, analysis, longer) {
                 return PlanError::TooShort { minutes, needed: Some(longer), end: Some(end), objectives };
             }
