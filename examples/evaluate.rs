@@ -10,6 +10,8 @@
 //! cargo run --example evaluate -- report --folder examples/answers/results --format html > reseau.html
 //! ```
 
+mod common;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use facilitation::evaluate::{Answers, Network, Questionnaire, Report, network_document, read_results};
 use facilitation::{Agenda, Catalogue, Lang, Localize, Request};
@@ -90,19 +92,13 @@ fn main() -> ExitCode {
             .to_string()),
     };
     match printed {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
+        Ok(text) => common::print(&text),
+        Err(message) => common::fail(&message, 1),
     }
 }
 
 fn questionnaire(request: &Path, format: Output, follow_up: bool, lang: Lang) -> Result<String, String> {
-    let request = Request::from_file(request).map_err(|error| error.to_string())?;
+    let request = Request::from_file(request).map_err(|error| error.text(lang))?;
     let questionnaire =
         if follow_up { Questionnaire::follow_up(&request) } else { Questionnaire::for_request(&request) };
     Ok(match format {
@@ -121,15 +117,13 @@ fn report(
     format: Output,
     lang: Lang,
 ) -> Result<String, String> {
-    let request = Request::from_file(request).map_err(|error| error.to_string())?;
+    let request = Request::from_file(request).map_err(|error| error.text(lang))?;
     let questionnaire =
         if follow_up { Questionnaire::follow_up(&request) } else { Questionnaire::for_request(&request) };
     let answers = Answers::from_file(&questionnaire, answers).map_err(|error| error.text(lang))?;
     let mut report = Report::new(&request, &questionnaire, &answers);
     if let Some(path) = agenda {
-        let source = std::fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))?;
-        let agenda =
-            Agenda::from_yaml(&path.display().to_string(), &source).map_err(|error| error.to_string())?;
+        let agenda = Agenda::from_file(path).map_err(|error| error.text(lang))?;
         report = report.with_agenda(&agenda);
     }
     match format {
@@ -141,7 +135,7 @@ fn report(
 }
 
 fn network(folder: &Path, format: Output, methods: &[PathBuf], lang: Lang) -> Result<String, String> {
-    let catalogue = Catalogue::builtin_with_dirs(methods).map_err(|error| error.to_string())?;
+    let catalogue = Catalogue::builtin_with_dirs(methods).map_err(|error| error.text(lang))?;
     let reports = read_results(folder).map_err(|error| error.text(lang))?;
     let network = Network::of(&reports);
     let name =

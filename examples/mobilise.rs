@@ -10,6 +10,8 @@
 //! (why, and what would make one, on stderr; with `--confirm` the request is recorded as
 //! waiting); 2 a file or the register is wrong.
 
+mod common;
+
 use clap::{Parser, ValueEnum};
 use facilitation::mobilise::{Allocation, Allocator, MobiliseError, Need, Usage, sequence_leads};
 use facilitation::register::{Register, RegisterError};
@@ -57,17 +59,14 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(2)
-        }
+        Err(message) => common::fail(&message, 2),
     }
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
     let lang = args.lang;
-    let catalogue = Catalogue::builtin_with_dirs(&args.methods).map_err(|e| e.to_string())?;
-    let request = Request::from_file(&args.request).map_err(|e| e.to_string())?;
+    let catalogue = Catalogue::builtin_with_dirs(&args.methods).map_err(|e| e.text(lang))?;
+    let request = Request::from_file(&args.request).map_err(|e| e.text(lang))?;
     let roster = Roster::from_file(&args.roster).map_err(|e| e.text(lang))?;
     let mut need = Need::from_request(&request, roster.year).map_err(|e| e.text(lang))?;
     let agenda = match Planner::new(&catalogue).plan(&request) {
@@ -77,7 +76,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
                 "Déroulé non construit, les méthodes ne sont pas vérifiées :",
                 "No agenda planned, methods not checked:",
             );
-            eprintln!("{note} {}", error.text(lang));
+            common::fail(&format!("{note} {}", error.text(lang)), 0);
             None
         }
     };
@@ -102,8 +101,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             },
             _ => None,
         };
-        print!("{}", proposal(args, &allocation, agenda.as_ref(), recorded));
-        return Ok(ExitCode::SUCCESS);
+        return Ok(common::print(&proposal(args, &allocation, agenda.as_ref(), recorded)));
     }
     Err(lang
         .pick(
@@ -121,18 +119,15 @@ fn no_team(
     register: Option<&mut Register>,
 ) -> Result<ExitCode, String> {
     let why = error.text(args.lang);
-    eprintln!("{why}");
+    common::fail(&why, 1);
     if let (Some(register), true) = (register, args.confirm) {
         let number = register.wait(roster, need).map_err(|e| e.text(args.lang))?;
-        eprintln!(
-            "{}",
-            args.lang
-                .pick("Demande enregistrée en attente : n° {n}.", "Request recorded as waiting: #{n}.")
-                .replace("{n}", &number.to_string())
-        );
+        let waiting =
+            args.lang.pick("Demande enregistrée en attente : n° {n}.", "Request recorded as waiting: #{n}.");
+        common::fail(&waiting.replace("{n}", &number.to_string()), 1);
     }
     if let Output::Json = args.format {
-        println!("{}", serde_json::json!({"team": [], "reasons": [why]}));
+        common::print(&format!("{}\n", serde_json::json!({"team": [], "reasons": [why]})));
     }
     Ok(ExitCode::FAILURE)
 }

@@ -77,7 +77,7 @@ fn main() -> ExitCode {
     let printed = match args.format {
         Output::Markdown => Ok(plan.to_markdown(&catalogue, args.lang)),
         Output::Html => Ok(plan.to_html(&catalogue, args.lang)),
-        Output::Yaml => serde_yaml::to_string(&plan.agenda).map_err(|e| e.to_string()),
+        Output::Yaml => Ok(plan.agenda.to_yaml()),
         Output::Json => {
             serde_json::to_string_pretty(&plan.agenda).map(|json| json + "\n").map_err(|e| e.to_string())
         }

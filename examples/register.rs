@@ -13,6 +13,8 @@
 //! Exit codes: 0 done; 1 the register refused (unknown request or person, not empty);
 //! 2 the file cannot be read or written.
 
+mod common;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use facilitation::register::{Export, Register, RegisterError, YearReport};
 use facilitation::{Lang, Localize};
@@ -82,12 +84,9 @@ fn main() -> ExitCode {
     let lang = args.lang;
     let result = Register::open(&args.db).and_then(|mut register| run(&mut register, &args.command, lang));
     match result {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+        Ok(text) => common::print(&text),
         Err(error) => {
-            eprintln!("{}", error.text(lang));
+            common::fail(&error.text(lang), 0);
             match error {
                 RegisterError::NotFound { .. } | RegisterError::NotEmpty | RegisterError::Export(_) => {
                     ExitCode::FAILURE

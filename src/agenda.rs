@@ -134,6 +134,7 @@ pub struct TeamMember {
 #[serde(deny_unknown_fields)]
 pub struct Agenda {
     /// The session's title.
+    #[serde(deserialize_with = "crate::load::title")]
     pub title: String,
     /// The session's date (`YYYY-MM-DD`), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,8 +192,51 @@ impl Agenda {
             .map_err(|problem| AgendaError::Invalid(vec![problem]))
     }
 
-    /// Writes the agenda as YAML.
+    /// Writes the agenda as YAML that any reader reads back as written: clock times, dates
+    /// and the words YAML 1.1 takes for booleans (`yes`, `no`, `on`, `off`) are quoted, so
+    /// that `end: 12:30` never reads as the number 750.
     pub fn to_yaml(&self) -> String {
-        serde_yaml::to_string(self).unwrap_or_default()
+        quote_ambiguous(&serde_yaml::to_string(self).unwrap_or_default())
     }
+}
+
+/// Quotes the plain values of `yaml` that a YAML 1.1 reader would take for a number of
+/// minutes or a boolean; block scalars (`|`, `>`) are left as they are.
+fn quote_ambiguous(yaml: &str) -> String {
+    const WORDS: [&str; 16] =
+        ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"];
+    // `12:30` (base 60) and `2027-03-18` (a timestamp) are numbers and dates in YAML 1.1.
+    let numeric = |value: &str, separator: char| {
+        let mut parts = value.split(separator);
+        value.contains(separator)
+            && parts.all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut out = String::with_capacity(yaml.len() + 64);
+    let mut block: Option<usize> = None;
+    for line in yaml.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if block.is_some_and(|parent| line.trim().is_empty() || indent > parent) {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        block = None;
+        let (head, value) = match line.rsplit_once(": ") {
+            Some((head, value)) if !head.contains(['"', '\'', '#']) => (format!("{head}: "), value),
+            _ => match line.trim_start().strip_prefix("- ") {
+                Some(value) => (format!("{}- ", &line[..indent]), value),
+                None => (String::new(), line),
+            },
+        };
+        if value.starts_with(['|', '>']) {
+            block = Some(indent);
+        }
+        if !head.is_empty() && (WORDS.contains(&value) || numeric(value, ':') || numeric(value, '-')) {
+            out.push_str(&format!("{head}\"{value}\"\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }

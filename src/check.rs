@@ -35,6 +35,11 @@ pub enum Breach {
     NoSlots,
     /// The agenda's start or end differs from the request's.
     SessionTimes { agenda: (ClockTime, ClockTime), request: (ClockTime, ClockTime) },
+    /// The agenda's header says another figure than the request (participants,
+    /// facilitators, format): the agenda is checked against the request's.
+    HeaderDiffers { field: String, agenda: String, request: String },
+    /// A part number below 2 (the first part has none).
+    BadPart { part: u32 },
     /// A slot does not start where the previous one ended.
     Gap { expected: ClockTime, found: ClockTime },
     /// A slot's minutes differ from its clock times.
@@ -118,6 +123,14 @@ impl Localize for Breach {
             Breach::SessionTimes { agenda, request } => lang.pick(
                 format!("l'agenda va de {} à {} mais la demande de {} à {} ; alignez les horaires.", agenda.0, agenda.1, request.0, request.1),
                 format!("the agenda runs {}–{} but the request {}–{}; align the times.", agenda.0, agenda.1, request.0, request.1),
+            ),
+            Breach::HeaderDiffers { field, agenda, request } => lang.pick(
+                format!("l'en-tête de l'agenda indique `{field}: {agenda}` mais la demande {request} ; l'agenda est vérifié pour la demande : corrigez l'en-tête."),
+                format!("the agenda's header says `{field}: {agenda}` but the request {request}; the agenda is checked for the request: correct the header."),
+            ),
+            Breach::BadPart { part } => lang.pick(
+                format!("`part: {part}` n'est pas un numéro de partie ; la première partie n'en porte pas, les suivantes portent 2, 3…"),
+                format!("`part: {part}` is not a part number; the first part has none, the later ones 2, 3…"),
             ),
             Breach::Gap { expected, found } => lang.pick(
                 format!("commence à {found} alors que le créneau précédent finit à {expected} ; les créneaux doivent se suivre sans trou ni chevauchement."),
@@ -346,6 +359,7 @@ impl Checker<'_> {
             self.add(1, None, Breach::NoSlots);
             return;
         }
+        self.header();
         self.contiguity();
         self.shape();
         self.methods();
@@ -354,6 +368,20 @@ impl Checker<'_> {
         self.lunch();
         self.repeats();
         self.objectives();
+    }
+
+    /// Rules 5, 6 and 7 read the request's figures: a header that says others would
+    /// mislead whoever reads the agenda.
+    fn header(&mut self) {
+        let (agenda, request) = (self.agenda, self.request);
+        let differences = [
+            (5, "participants", agenda.participants.to_string(), request.participants.to_string()),
+            (6, "facilitators", agenda.facilitators.to_string(), request.facilitators.to_string()),
+            (7, "format", agenda.format.to_string(), request.format.to_string()),
+        ];
+        for (rule, field, agenda, request) in differences.into_iter().filter(|(_, _, a, r)| a != r) {
+            self.add(rule, None, Breach::HeaderDiffers { field: field.to_string(), agenda, request });
+        }
     }
 
     /// Rule 1.
@@ -446,7 +474,8 @@ impl Checker<'_> {
             let Some(method) = self.catalogue.get(&id) else { continue };
             let range = method.minutes_for(self.request.participants);
             if method.split {
-                let total: u32 = slots.iter().map(|&i| self.agenda.slots[i].minutes).sum();
+                let total =
+                    slots.iter().fold(0u32, |total, &i| total.saturating_add(self.agenda.slots[i].minutes));
                 if !range.contains(total) {
                     self.add(
                         4,
@@ -530,6 +559,11 @@ impl Checker<'_> {
 
     /// Rule 10.
     fn repeats(&mut self) {
+        let parts =
+            self.agenda.slots.iter().enumerate().filter_map(|(i, slot)| slot.part.map(|part| (i, part)));
+        for (i, part) in parts.filter(|(_, part)| *part < 2).collect::<Vec<_>>() {
+            self.add(10, Some(i), Breach::BadPart { part });
+        }
         for (id, slots) in self.method_occurrences() {
             let split = self.catalogue.get(&id).is_some_and(|method| method.split);
             if slots.len() > 1 && !split {

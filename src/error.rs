@@ -129,7 +129,7 @@ pub enum ProblemKind {
     BlankText,
     /// `per` and `count` both given for one material.
     TwoQuantities,
-    /// The file is larger than a method file can be.
+    /// The file is larger than any file of the crate (method, request, agenda) can be.
     TooLarge {
         /// The file's size.
         bytes: u64,
@@ -168,6 +168,33 @@ pub enum ProblemKind {
         /// The method id.
         id: String,
     },
+    /// Lists and maps nested deeper than a file may nest them.
+    TooDeep {
+        /// The deepest nesting allowed.
+        limit: usize,
+    },
+    /// More aliases (`*name`) than the file's size allows: their expansion could fill memory.
+    TooManyAliases {
+        /// How many aliases the file has, counted up to the first one refused.
+        count: usize,
+        /// The most this file may have.
+        limit: usize,
+    },
+    /// An anchor (`&name`) on a list, a map or a value spread over lines: only a value on
+    /// its own line may be anchored, so that no alias expands into more aliases.
+    AnchorOnCollection,
+    /// A YAML tag (`!name`), which the crate's files never need and the reader would ignore.
+    Tag {
+        /// The tag as written.
+        tag: String,
+    },
+    /// A clock time that is not `HH:MM` within a day.
+    InvalidTime {
+        /// The time as written.
+        value: String,
+    },
+    /// A text that is empty or `null`.
+    NullText,
     /// A longest stretch too short to run anything.
     StretchTooShort {
         /// `max_stretch` as written.
@@ -518,6 +545,30 @@ impl Localize for ProblemKind {
                 format!("`{id}` est à la fois dans `include` et dans `exclude` ; gardez-la dans un seul des deux"),
                 format!("`{id}` is both in `include` and in `exclude`; keep it in one of them"),
             ),
+            K::TooDeep { limit } => lang.pick(
+                format!("les listes et les tableaux sont imbriqués sur plus de {limit} niveaux ; un fichier de la boîte à outils n'en a jamais besoin : vérifiez les crochets `[` et accolades `{{`"),
+                format!("lists and maps are nested more than {limit} levels deep; no file of the toolkit needs that: check the brackets `[` and braces `{{`"),
+            ),
+            K::TooManyAliases { count, limit } => lang.pick(
+                format!("le fichier utilise au moins {count} alias (`*nom`), plus que les {limit} permis pour sa taille ; recopiez les valeurs au lieu de les référencer"),
+                format!("the file uses at least {count} aliases (`*name`), more than the {limit} allowed for its size; copy the values instead of referring to them"),
+            ),
+            K::AnchorOnCollection => lang.pick(
+                "une ancre (`&nom`) ne peut marquer qu'une valeur écrite sur sa ligne, pas une liste ni un tableau ; recopiez la liste au lieu de la référencer",
+                "an anchor (`&name`) may mark only a value written on its line, not a list or a map; copy the list instead of referring to it",
+            ).to_string(),
+            K::Tag { tag } => lang.pick(
+                format!("l'étiquette YAML `{tag}` n'est pas acceptée ; retirez-la, ou mettez le texte entre guillemets s'il commence par `!`"),
+                format!("the YAML tag `{tag}` is not accepted; remove it, or quote the text if it starts with `!`"),
+            ),
+            K::InvalidTime { value } => lang.pick(
+                format!("`{value}` n'est pas une heure de la journée ; écrivez-la HH:MM entre 00:00 et 24:00, entre guillemets, comme \"09:30\""),
+                format!("`{value}` is not a time of day; write it as HH:MM between 00:00 and 24:00, in quotes, like \"09:30\""),
+            ),
+            K::NullText => lang.pick(
+                "le texte est vide (`null`, `~` ou rien) ; écrivez-le, entre guillemets s'il le faut",
+                "the text is empty (`null`, `~` or nothing); write it, in quotes if need be",
+            ).to_string(),
             K::StretchTooShort { minutes, least } => lang.pick(
                 format!("une plage de travail de {minutes} minutes au plus sans pause est trop courte ; permettez au moins {least}"),
                 format!("a longest stretch of {minutes} minutes without a break is too short; allow at least {least}"),

@@ -68,6 +68,7 @@ pub mod design;
 pub mod directorate;
 pub mod error;
 pub mod evaluate;
+pub mod limits;
 mod load;
 pub mod method;
 pub mod mobilise;

@@ -68,14 +68,68 @@ pub(crate) fn read_source<E>(
 }
 
 /// Reads any of the crate's YAML inputs (method, request, agenda), turning the parser's
-/// error into a located [`Problem`]. JSON is read too, being YAML.
+/// error into a located [`Problem`]. JSON is read too, being YAML. The source is first
+/// held to the [limits](crate::limits), so no input costs more than a bounded time and
+/// memory.
 pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(file: &str, source: &str) -> Result<T, Problem> {
+    let whole = |location: Option<Location>, kind: ProblemKind| Problem {
+        file: file.to_string(),
+        location,
+        field: String::new(),
+        kind,
+    };
     if source.len() as u64 > MAX_FILE_BYTES {
         let kind = ProblemKind::TooLarge { bytes: source.len() as u64, limit: MAX_FILE_BYTES };
-        return Err(Problem { file: file.to_string(), location: None, field: String::new(), kind });
+        return Err(whole(None, kind));
     }
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    serde_yaml::from_str(source).map_err(|error| from_yaml(file, &error))
+    crate::limits::scan(source).map_err(|(location, kind)| whole(Some(location), kind))?;
+    let source = &join_surrogates(source);
+    serde_yaml::from_str(source).map_err(|error| from_yaml(file, source, &error))
+}
+
+/// JSON writes a character beyond the first plane as two escapes (`"\ud83d\ude00"`), which
+/// YAML refuses: in a JSON document, where every escape is inside a string, each such pair
+/// becomes the one escape YAML reads (`\U0001f600`).
+fn join_surrogates(source: &str) -> std::borrow::Cow<'_, str> {
+    let json = source.trim_start().starts_with(['{', '[']);
+    if !json || !source.contains("\\u") {
+        return source.into();
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find("\\u") {
+        out.push_str(&rest[..at]);
+        let escape = &rest[at..];
+        let unit = |text: &str| text.get(2..6).and_then(|hex| u32::from_str_radix(hex, 16).ok());
+        let next = escape.get(6..).filter(|next| next.starts_with("\\u"));
+        let pair = unit(escape).zip(next.and_then(unit));
+        // After an odd run of backslashes this one is itself escaped: a `u` follows as text.
+        let escaped = out.chars().rev().take_while(|c| *c == '\\').count() % 2 == 1;
+        match pair.filter(|_| !escaped) {
+            Some((high @ 0xD800..=0xDBFF, low @ 0xDC00..=0xDFFF)) => {
+                let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                out.push_str(&format!("\\U{code:08x}"));
+                rest = &escape[12..];
+            }
+            _ => {
+                out.push_str("\\u");
+                rest = &escape[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// The message of a title written `null`, `~` or left empty.
+const NULL_TEXT: &str = "a title is expected, not null";
+
+/// Reads a title that must be written: `title: null` or `title:` is refused rather than
+/// read as the word "null" or as nothing.
+pub(crate) fn title<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    use serde::Deserialize;
+    Option::<String>::deserialize(deserializer)?.ok_or_else(|| serde::de::Error::custom(NULL_TEXT))
 }
 
 /// The file name without folders and extension.
@@ -85,17 +139,46 @@ pub(crate) fn stem(file: &str) -> &str {
 }
 
 /// Turns a YAML error into a problem, keeping the field path and position the parser knows.
-fn from_yaml(file: &str, error: &serde_yaml::Error) -> Problem {
+/// Errors raised while converting a value (a bad time, a bad method id) come without a
+/// useful position: they are placed at their field.
+fn from_yaml(file: &str, source: &str, error: &serde_yaml::Error) -> Problem {
     let text = error.to_string();
     let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(head, _)| head);
     let (path, message) = split_path(message);
     let (field, kind) = classify(path, message);
-    Problem {
-        file: file.to_string(),
-        location: error.location().map(|at| Location { line: at.line(), column: at.column() }),
-        field,
-        kind,
-    }
+    let parsed = error.location().map(|at| Location { line: at.line(), column: at.column() });
+    let value = match &kind {
+        ProblemKind::InvalidTime { value } => Some(value.as_str()),
+        ProblemKind::InvalidId { id } => Some(id.as_str()),
+        _ => None,
+    };
+    let (field, location) = match value.and_then(|value| value_place(source, &field, value)) {
+        Some((field, found)) => (field, Some(found)),
+        None if matches!(kind, ProblemKind::NullText) => (field.clone(), locate(source, &field).or(parsed)),
+        None => (field, parsed),
+    };
+    Problem { file: file.to_string(), location, field, kind }
+}
+
+/// The field and place of a value the parser could read but not convert (a bad time, a
+/// bad method id): the parser names only the enclosing field (`slots[1]`, or none), so
+/// the value is looked for from that field's line on, and its key completes the path.
+fn value_place(source: &str, field: &str, value: &str) -> Option<(String, Location)> {
+    let from = if field.is_empty() { 0 } else { locate(source, field).map_or(0, |at| at.line - 1) };
+    let (i, line) = source.lines().enumerate().skip(from).find(|(_, line)| line.contains(value))?;
+    let at = line.find(value).unwrap_or(0);
+    let column = line[..at].chars().count() + 1;
+    let key = line[..at]
+        .rsplit_once(':')
+        .map(|(head, _)| head.rsplit(['{', ',', '-', ' ']).next().unwrap_or("").trim().to_string())
+        .filter(|key| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    let last = field.rsplit('.').next().and_then(|last| last.split('[').next()).unwrap_or("");
+    let field = match key {
+        Some(key) if field.is_empty() => key,
+        Some(key) if key != last => format!("{field}.{key}"),
+        _ => field.to_string(),
+    };
+    Some((field, Location { line: i + 1, column }))
 }
 
 /// Splits `duration.min: invalid type...` into the field path and the message.
@@ -129,7 +212,15 @@ fn classify(path: &str, message: &str) -> (String, ProblemKind) {
     }
     if message.contains("is not a valid method id") {
         let id = quoted.first().cloned().unwrap_or_default();
-        return ("id".to_string(), ProblemKind::InvalidId { id });
+        let field = if path.is_empty() { "id" } else { path };
+        return (field.to_string(), ProblemKind::InvalidId { id });
+    }
+    if message.contains("is not a time of day") {
+        let value = quoted.first().cloned().unwrap_or_default();
+        return (path.to_string(), ProblemKind::InvalidTime { value });
+    }
+    if message.starts_with(NULL_TEXT) {
+        return (join("title"), ProblemKind::NullText);
     }
     if message.starts_with("invalid type") || message.starts_with("invalid value") {
         return (path.to_string(), ProblemKind::WrongType { message: message.to_string() });
@@ -342,12 +433,16 @@ fn range_problem(method: &Method, steps: &[Step]) -> Option<ProblemKind> {
 /// the top-level key's line, then the nested key's line below it when written in block
 /// style. Good enough to send a reader to the right place; `None` when not found.
 pub(crate) fn locate(source: &str, field: &str) -> Option<Location> {
-    let mut keys = field.split('.').map(|key| key.split('[').next().unwrap_or(key));
-    let top = keys.next().filter(|key| !key.is_empty())?;
+    let mut keys = field.split('.').map(|key| match key.split_once('[') {
+        Some((name, index)) => (name, index.trim_end_matches(']').parse::<usize>().ok()),
+        None => (key, None),
+    });
+    let (top, index) = keys.next().filter(|(key, _)| !key.is_empty())?;
     let lines: Vec<&str> = source.lines().collect();
     let start = lines.iter().position(|line| key_column(line, top) == Some(0))?;
     let mut found = Location { line: start + 1, column: 1 };
-    for key in keys {
+    found = index.and_then(|index| item_line(&lines, found, index)).unwrap_or(found);
+    for (key, index) in keys {
         let section = lines[found.line - 1..]
             .iter()
             .enumerate()
@@ -356,8 +451,28 @@ pub(crate) fn locate(source: &str, field: &str) -> Option<Location> {
             Some((i, column)) => found = Location { line: found.line + i, column: column + 1 },
             None => break,
         }
+        found = index.and_then(|index| item_line(&lines, found, index)).unwrap_or(found);
     }
     Some(found)
+}
+
+/// The line of the `index`-th item (from 0) of the block list under the key at `key`:
+/// the lines that open with `- ` at the first item's indentation.
+fn item_line(lines: &[&str], key: Location, index: usize) -> Option<Location> {
+    let below = lines.get(key.line..)?;
+    let indent_of = |line: &str| line.len() - line.trim_start().len();
+    let first = below.iter().find(|line| !line.trim().is_empty())?;
+    if !first.trim_start().starts_with("- ") || indent_of(first) + 1 < key.column {
+        return None;
+    }
+    let indent = indent_of(first);
+    below
+        .iter()
+        .enumerate()
+        .take_while(|(_, line)| line.trim().is_empty() || indent_of(line) >= indent)
+        .filter(|(_, line)| indent_of(line) == indent && line.trim_start().starts_with("- "))
+        .nth(index)
+        .map(|(i, _)| Location { line: key.line + i + 1, column: indent + 1 })
 }
 
 fn starts_top_level(line: &str) -> bool {

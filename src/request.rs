@@ -45,6 +45,7 @@ pub struct Requester {
 #[serde(deny_unknown_fields)]
 pub struct Request {
     /// The session's title.
+    #[serde(deserialize_with = "crate::load::title")]
     pub title: String,
     /// Who asks.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -134,8 +134,11 @@ impl Roster {
     /// Reads and checks a roster file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Roster, RosterError> {
         let path = path.as_ref();
-        let io = |source| RosterError::Io { path: path.to_path_buf(), source };
-        let source = std::fs::read_to_string(path).map_err(io)?;
+        let source = crate::load::read_source(
+            path,
+            |source| RosterError::Io { path: path.to_path_buf(), source },
+            |problem| RosterError::Invalid(vec![problem.into()]),
+        )?;
         Roster::from_yaml(&path.display().to_string(), &source)
     }
 

@@ -133,14 +133,17 @@ impl Analysis {
         if let Some(text) = self.only_informs() {
             questions.push(Question::OnlyInform { text });
         }
-        if request.participants > PARTICIPANTS_PER_FACILITATOR * request.facilitators {
+        if request.participants > PARTICIPANTS_PER_FACILITATOR.saturating_mul(request.facilitators) {
             questions.push(Question::FewFacilitators {
                 participants: request.participants,
                 facilitators: request.facilitators,
             });
         }
         let count = self.objectives().len();
-        if count > 1 && request.minutes() < MINUTES_PER_OBJECTIVE * count as u32 {
+        if count > 1
+            && request.minutes()
+                < MINUTES_PER_OBJECTIVE.saturating_mul(u32::try_from(count).unwrap_or(u32::MAX))
+        {
             questions.push(Question::ShortForObjectives { minutes: request.minutes(), objectives: count });
         }
         if request.with_users() {

@@ -63,6 +63,19 @@ pub enum PlanError {
         /// The objectives asked for.
         objectives: Vec<Objective>,
     },
+    /// The methods that can run here are too few to fill the session: a shorter one plans.
+    CannotFill {
+        /// The session's minutes.
+        minutes: u32,
+        /// The longest session found that they fill.
+        most: u32,
+        /// The end of that session.
+        end: ClockTime,
+        /// The participants.
+        participants: u32,
+        /// The format.
+        format: Format,
+    },
     /// The session is longer than one day of workshop can hold.
     TooLong {
         /// The session's minutes.
@@ -151,6 +164,13 @@ impl Localize for PlanError {
                 lang.pick(
                     format!("{minutes} minutes ne suffisent pas pour servir {names} avec un accueil, une ouverture, des pauses et une clôture : {hint}"),
                     format!("{minutes} minutes are not enough to serve {names} with a welcome, an opening, breaks and a closing: {hint}"),
+                )
+            }
+            PlanError::CannotFill { minutes, most, end, participants, format } => {
+                let format = format.label(lang).to_lowercase();
+                lang.pick(
+                    format!("Les méthodes du catalogue qui conviennent à {participants} participants en {format} ne suffisent pas à remplir {minutes} minutes ; une séance de {most} minutes (fin à {end}) peut être construite : raccourcissez la séance, ajoutez un objectif, des salles de sous-groupes ou une fiche méthode."),
+                    format!("The methods of the catalogue that suit {participants} participants, {format}, cannot fill {minutes} minutes; a session of {most} minutes (ending at {end}) can be planned: shorten the session, add an objective, breakout rooms or a method file."),
                 )
             }
             PlanError::TooLong { minutes, most } => lang.pick(

@@ -44,7 +44,15 @@ pub const NEAR_BEST: f64 = 1.5;
 /// How far below the best timed agenda a sequence's estimate may fall and still be timed.
 const ESTIMATE_SLACK: f64 = 3.0;
 
-/// Settings of the search.
+/// The widest beam the search keeps: wider costs time and memory and finds nothing more.
+pub const MAX_BEAM_WIDTH: usize = 5_000;
+
+/// The most finished sequences timed in full.
+pub const MAX_ALTERNATIVES: usize = 200;
+
+/// Settings of the search. Figures out of range are brought within it: a beam width or a
+/// number of alternatives of 0 counts as 1, and neither goes beyond [`MAX_BEAM_WIDTH`] and
+/// [`MAX_ALTERNATIVES`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
@@ -153,6 +161,10 @@ impl<'a> Planner<'a> {
     pub fn plan(&self, request: &Request) -> Result<Plan, PlanError> {
         request.validate()?;
         request.validate_methods(self.catalogue)?;
+        let minutes = request.minutes();
+        if minutes > rules::LONGEST_SESSION {
+            return Err(PlanError::TooLong { minutes, most: rules::LONGEST_SESSION });
+        }
         let analysis = request.analyse();
         let questions = analysis.questions(request, self.catalogue);
         if questions.iter().any(Question::blocks_planning) {
@@ -161,7 +173,18 @@ impl<'a> Planner<'a> {
             });
         }
         let strict = Context::new(request, &analysis, self.catalogue, CraftSet::NONE);
-        diagnose_content(&strict, self.catalogue)?;
+        if least_minutes(request, self.catalogue).is_some_and(|least| least > minutes) {
+            return Err(self.too_short(request, &analysis));
+        }
+        match diagnose_content(&strict, self.catalogue) {
+            // A method serves it, only not in so short a session: time is the cause.
+            Err(PlanError::NoMethod { objective: Some(objective), .. })
+                if self.catalogue.iter().any(|m| m.serves(objective) && runs_for(m, request)) =>
+            {
+                return Err(self.too_short(request, &analysis));
+            }
+            other => other?,
+        }
         // Every craft rule first; then give them up one by one, the later-numbered first.
         for relaxed in std::iter::once(CraftSet::NONE).chain(CraftSet::relaxations()) {
             let context = Context::new(request, &analysis, self.catalogue, relaxed);
@@ -190,13 +213,14 @@ impl<'a> Planner<'a> {
     /// plus those weights falls below the best agenda found (less the margin a seed may
     /// draw from) cannot matter and is not timed.
     fn timed_agendas(&self, context: &Context) -> Vec<Timed> {
-        let skeletons =
-            skeleton::search(context, self.options.beam_width, self.options.alternatives.saturating_mul(64));
+        let beam_width = self.options.beam_width.clamp(1, MAX_BEAM_WIDTH);
+        let alternatives = self.options.alternatives.clamp(1, MAX_ALTERNATIVES);
+        let skeletons = skeleton::search(context, beam_width, alternatives.saturating_mul(64));
         let mut timed = Vec::new();
         let mut best = f64::NEG_INFINITY;
         let reach = Component::clock_reach();
         for skeleton in &skeletons {
-            if timed.len() >= self.options.alternatives {
+            if timed.len() >= alternatives {
                 break;
             }
             // The estimate is close enough to the timed score that a sequence estimated
@@ -292,28 +316,65 @@ impl<'a> Planner<'a> {
     }
 
     /// The refusal of a request whose content fits the catalogue but not the time: how
-    /// much longer the session would need to be.
+    /// much longer the session would need to be, or, when more time does not help, the
+    /// longest session the methods that fit can fill.
     fn too_short(&self, request: &Request, analysis: &Analysis) -> PlanError {
         let minutes = request.minutes();
         let objectives = analysis.objectives();
-        // A few widening tries: enough to tell a facilitator roughly how long, and cheap.
-        for extra in [15, 30, 60, 90, 120, 180, 240] {
-            let Some(end) = request.start.plus(minutes + extra) else { break };
-            let mut longer = request.clone();
-            longer.end = Some(end);
-            longer.duration = None;
-            let context = Context::new(&longer, analysis, self.catalogue, all_relaxed());
-            if !self.timed_agendas(&context).is_empty() {
-                return PlanError::TooShort {
-                    minutes,
-                    needed: Some(minutes + extra),
-                    end: Some(end),
-                    objectives,
-                };
+        // A few widening tries from the least a welcome, an opening and a closing take:
+        // enough to tell a facilitator roughly how long, and cheap.
+        let base = least_minutes(request, self.catalogue).unwrap_or(0).max(minutes);
+        let longer = [0, 15, 30, 60, 90, 120, 180, 240].map(|extra| base.saturating_add(extra));
+        for longer in longer.into_iter().filter(|longer| *longer > minutes) {
+            if let Some(end) = self.plans_in(request, analysis, longer) {
+                return PlanError::TooShort { minutes, needed: Some(longer), end: Some(end), objectives };
+            }
+        }
+        // Quarter-hour steps: the longest session they fill, to the nearest quarter hour.
+        for less in (1..=16).map(|quarters| quarters * 15).chain([300, 360, 420]) {
+            let Some(shorter) = minutes.checked_sub(less).filter(|m| *m >= rules::WELCOME.min) else { break };
+            if let Some(end) = self.plans_in(request, analysis, shorter) {
+                let (participants, format) = (request.participants, request.format);
+                return PlanError::CannotFill { minutes, most: shorter, end, participants, format };
             }
         }
         PlanError::TooShort { minutes, needed: None, end: None, objectives }
     }
+
+    /// The end of the same session lasting `minutes`, if the planner finds an agenda for
+    /// it with every craft rule that may be given up given up.
+    fn plans_in(&self, request: &Request, analysis: &Analysis, minutes: u32) -> Option<ClockTime> {
+        let end = request.start.plus(minutes)?;
+        let mut retimed = request.clone();
+        retimed.end = Some(end);
+        retimed.duration = None;
+        let context = Context::new(&retimed, analysis, self.catalogue, all_relaxed());
+        (!self.timed_agendas(&context).is_empty()).then_some(end)
+    }
+}
+
+/// Whether `method` can run for `request` whatever the time: the group, the team, the
+/// format, the rooms and the request's `exclude` allow it.
+fn runs_for(method: &crate::method::Method, request: &Request) -> bool {
+    crate::check::unfit(method, request).is_empty()
+        && !craft::lacks_subgroups(method, request.format, request.breakout_rooms)
+        && !request.exclude.contains(&method.id)
+}
+
+/// The shortest session that could hold a welcome, an opening and a closing for this
+/// group, with the methods that can run for it; `None` when no method opens or closes.
+fn least_minutes(request: &Request, catalogue: &Catalogue) -> Option<u32> {
+    let shortest = |phase: Phase| {
+        catalogue
+            .iter()
+            .filter(|m| {
+                runs_for(m, request) && (m.has_phase(phase) || (phase == Phase::Opening && m.opens_itself))
+            })
+            .map(|m| m.minutes_for(request.participants).min)
+            .min()
+    };
+    let (opening, closing) = (shortest(Phase::Opening)?, shortest(Phase::Closing)?);
+    Some(rules::WELCOME.min.saturating_add(opening).saturating_add(closing))
 }
 
 /// Every craft rule that may be given up.
@@ -357,7 +418,7 @@ fn diagnose_content(context: &Context, catalogue: &Catalogue) -> Result<(), Plan
             return Err(PlanError::IncludeUnfit { id: id.clone(), breach });
         }
         let needed = method.minutes_for(request.participants).min;
-        let least = needed + 10;
+        let least = needed.saturating_add(10);
         if least > context.minutes {
             let end = request.start.plus(least);
             return Err(PlanError::IncludeTooLong { id: id.clone(), needed, minutes: context.minutes, end });

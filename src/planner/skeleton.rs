@@ -328,7 +328,7 @@ impl Overhead {
         let lunch = if context.lunch { (MIN_LUNCH, longest_lunch) } else { (0, 0) };
         let work = minutes.saturating_sub(lunch.0);
         let stretch = context.request.max_stretch.max(1);
-        let breaks_needed = (work.saturating_sub(stretch)).div_ceil(stretch + 15);
+        let breaks_needed = (work.saturating_sub(stretch)).div_ceil(stretch.saturating_add(15));
         let shortest_run = if context.keeps(CraftRule::C3) { rules::MIN_RUN } else { 30 };
         let breaks_needed = breaks_needed.saturating_sub(u32::from(context.lunch));
         Overhead {
@@ -388,7 +388,7 @@ fn grow<'a>(
     grown.covered |= serves;
     grown.min_minutes = min_minutes;
     grown.max_minutes = skeleton.max_minutes.saturating_add(context.most_in(c, phase));
-    grown.typical += c.typical;
+    grown.typical = grown.typical.saturating_add(c.typical);
     grown.longest = grown.longest.max(c.typical);
     if phase.converges() {
         grown.converged |= serves;
@@ -510,13 +510,13 @@ fn fit_estimate(context: &Context, skeleton: &Skeleton) -> f64 {
     let (typical, longest) = (skeleton.typical, skeleton.longest.max(1));
     let lunch = u32::from(context.lunch);
     let gaps = (k as u32).saturating_sub(1 + lunch);
-    let segments = (typical + WELCOME.min).div_ceil(context.request.max_stretch.max(1));
+    let segments = typical.saturating_add(WELCOME.min).div_ceil(context.request.max_stretch.max(1));
     let breaks = segments.saturating_sub(1 + lunch).min(gaps);
     let least = WELCOME.min + lunch * MIN_LUNCH + breaks * MIN_BREAK;
     let most = WELCOME.max + lunch * CRAFT_LUNCH.max + gaps * 20;
     let gap = context.minutes.saturating_sub(typical);
-    let excess = if context.minutes < typical + least {
-        typical + least - context.minutes
+    let excess = if context.minutes < typical.saturating_add(least) {
+        typical.saturating_add(least) - context.minutes
     } else {
         gap.saturating_sub(most)
     };

@@ -178,11 +178,14 @@ fn inline(line: &Line) -> String {
         .collect()
 }
 
-/// Escapes the five characters that could open markup, so no file can inject any.
+/// Escapes the five characters that could open markup, so no file can inject any, and
+/// drops control characters (ESC, BEL, NUL...), which no page shows and some terminals obey.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            '\n' | '\t' => out.push(c),
+            _ if c.is_control() => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

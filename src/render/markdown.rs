@@ -77,7 +77,9 @@ fn marked(mark: &str, text: &str) -> String {
 }
 
 /// Keeps a text on one line, so that it cannot break a list or a table; a space at either
-/// end stays, because spans are written one after the other.
+/// end stays, because spans are written one after the other. Control characters are
+/// dropped, and the characters that open raw HTML, links, images and code (`<`, `>`, `[`,
+/// `]`, `` ` ``, `\\`) are escaped, so a title or a sentence shows as written and runs nothing.
 fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
@@ -88,9 +90,16 @@ fn one_line(text: &str) -> String {
                 out.push(' ');
             }
             in_space = true;
-        } else {
-            out.push(c);
-            in_space = false;
+            continue;
+        }
+        in_space = false;
+        match c {
+            _ if c.is_control() => {}
+            '<' | '>' | '[' | ']' | '`' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
         }
     }
     out
