@@ -72,6 +72,7 @@ pub mod planner;
 pub mod register;
 pub mod render;
 pub mod request;
+pub mod retime;
 pub mod roster;
 pub mod rules;
 #[cfg(feature = "schema")]
@@ -92,7 +93,7 @@ pub use method::{
     Participants, Remote, RoundCount, Shape, Step,
 };
 pub use planner::{Plan, PlanError, PlanOptions, Planner, Reason};
-pub use request::{Request, RequestBuilder, Requester};
+pub use request::{Fixed, FixedKind, Request, RequestBuilder, Requester};
 pub use score::Score;
 pub use text::{Lang, Localize, Text};
 pub use vocabulary::{Energy, Format, Grouping, Level, Objective, Phase, Profile, UnknownWord, Writing};
