@@ -67,7 +67,7 @@ fn main() -> ExitCode {
         Err(error) => return common::fail(&error.text(lang), 1),
     };
     let printed = match args.format {
-        Output::Markdown => Ok(retimed.card(lang)),
+        Output::Markdown => Ok(retimed.card(&catalogue, lang)),
         Output::Yaml => serde_yaml::to_string(&retimed.slots).map_err(|e| e.to_string()),
         Output::Json => {
             serde_json::to_string_pretty(&retimed.slots).map(|json| json + "\n").map_err(|e| e.to_string())

@@ -29,7 +29,7 @@ use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::method::{MethodId, MinuteRange};
 use crate::request::Request;
-use crate::rules::{GRAIN, MIN_BREAK, MIN_LUNCH, MIN_PART};
+use crate::rules::{GRAIN, LUNCH_WINDOW, MIN_BREAK, MIN_LUNCH, MIN_PART};
 use crate::text::{Lang, Localize};
 use crate::vocabulary::{Objective, Phase};
 use serde::{Deserialize, Serialize};
@@ -46,6 +46,10 @@ pub struct Retimed {
     pub now: ClockTime,
     /// Minutes behind the plan (negative when ahead).
     pub late_by: i32,
+    /// Running early with nothing that may grow (no pause, every run at its longest):
+    /// minutes to wait before the rest starts, at `now` plus these.
+    #[serde(default)]
+    pub wait: u32,
     /// The remaining slots, from `now` to the planned end.
     pub slots: Vec<Slot>,
     /// What changed, slot by slot.
@@ -129,7 +133,8 @@ pub fn retime(
     }
     let planned = agenda.slots[first].start;
     let late_by = now.minutes() as i32 - planned.minutes() as i32;
-    let mut rest = Rest::new(agenda, request, catalogue, first);
+    let early = u32::try_from(-late_by).unwrap_or(0);
+    let mut rest = Rest::new(agenda, request, catalogue, first, early);
     let left = agenda.end.since(now);
     let total: u32 = rest.minutes.iter().sum();
     if total > left {
@@ -137,6 +142,7 @@ pub fn retime(
     } else {
         rest.stretch(left - total);
     }
+    rest.lunch_in_window(now);
     Ok(rest.finish(now, late_by))
 }
 
@@ -149,12 +155,15 @@ struct Rest<'a> {
     /// Each slot's method range for the group (all parts together), for method slots.
     ranges: Vec<Option<MinuteRange>>,
     max_stretch: u32,
-    /// The work already done since the last pause.
+    /// Minutes nothing could take: the rest starts that much later.
+    wait: u32,
+    /// The work already done since the last pause (less when running early: it went
+    /// faster).
     done_stretch: u32,
 }
 
 impl<'a> Rest<'a> {
-    fn new(agenda: &'a Agenda, request: &Request, catalogue: &Catalogue, first: usize) -> Self {
+    fn new(agenda: &'a Agenda, request: &Request, catalogue: &Catalogue, first: usize, early: u32) -> Self {
         let slots = agenda.slots[first..].to_vec();
         let ranges = slots
             .iter()
@@ -172,7 +181,8 @@ impl<'a> Rest<'a> {
             slots,
             ranges,
             max_stretch: request.max_stretch,
-            done_stretch: since_pause.map(|s| s.minutes).sum(),
+            wait: 0,
+            done_stretch: since_pause.map(|s| s.minutes).sum::<u32>().saturating_sub(early),
         }
     }
 
@@ -226,6 +236,12 @@ impl<'a> Rest<'a> {
         ranks.min().unwrap_or(objectives.len())
     }
 
+    /// The closing slots that may change length.
+    fn closings(&self) -> Vec<usize> {
+        let closing = |s: &Slot| s.is_method() && s.phase == Some(Phase::Closing) && !s.locked;
+        (0..self.slots.len()).filter(|&i| closing(&self.slots[i]) && self.minutes[i] > 0).collect()
+    }
+
     /// Whether slot `i` may be shortened or dropped at all.
     fn movable(&self, i: usize) -> bool {
         let slot = &self.slots[i];
@@ -244,6 +260,15 @@ impl<'a> Rest<'a> {
         here.objectives.iter().filter(|o| self.agenda.objectives.contains(o)).any(|o| !served_elsewhere(o))
     }
 
+    /// Whether the method of slot `i` may go without breaking its range: nothing of it is
+    /// done yet, or what is done already reaches its least.
+    fn may_drop(&self, i: usize) -> bool {
+        let (Some(range), Some(id)) = (self.ranges[i], &self.slots[i].method) else { return true };
+        let done = self.agenda.slots[..self.first].iter().filter(|s| s.is_method() && s.method.as_ref() == Some(id));
+        let done: u32 = done.map(|s| s.minutes).sum();
+        done == 0 || done >= range.min
+    }
+
     /// Finds `need` minutes, the cheapest way first.
     fn cut(&mut self, mut need: u32) -> Result<(), RetimeError> {
         let pauses: Vec<usize> = (0..self.slots.len())
@@ -254,11 +279,16 @@ impl<'a> Rest<'a> {
         methods.sort_by_key(|&i| (std::cmp::Reverse(self.rank(i)), i));
         need = self.shorten(&methods, need);
         for only in [false, true] {
+            if only {
+                // Before an objective loses its only method, the closing gives what it can.
+                need = self.shorten(&self.closings(), need);
+            }
             for &i in &methods {
                 if need == 0 {
                     return Ok(());
                 }
-                if self.minutes[i] > 0 && self.only_method(i) == only {
+                let last_resort = self.only_method(i) || !self.may_drop(i);
+                if self.minutes[i] > 0 && last_resort == only {
                     need = self.drop_method(i, need);
                 }
             }
@@ -341,7 +371,7 @@ impl<'a> Rest<'a> {
     }
 
     /// Puts `extra` minutes into the breaks (up to [`LONGEST_BREAK`]), the methods (up to
-    /// their longest), then the first break whatever its length.
+    /// their longest), then the breaks whatever their length; else the group waits.
     fn give(&mut self, extra: u32) {
         let breaks: Vec<usize> = (0..self.slots.len())
             .filter(|&i| self.slots[i].kind.is_pause() && !self.slots[i].locked && self.minutes[i] > 0)
@@ -351,10 +381,8 @@ impl<'a> Rest<'a> {
         methods.sort_by_key(|&i| (self.rank(i), i));
         let extra = self.lengthen(&methods, extra, |rest, i| rest.most(i));
         let extra = self.lengthen(&breaks, extra, |_, _| u32::MAX);
-        if let Some(last) = (0..self.slots.len()).rev().find(|&i| self.minutes[i] > 0) {
-            // Nothing else can take it: the closing ends the session a little longer.
-            self.minutes[last] += extra;
-        }
+        let extra = self.lengthen(&self.closings(), extra, |rest, i| rest.most(i));
+        self.wait += extra;
     }
 
     /// Lengthens `order`'s slots up to `most`, without a stretch over the limit; returns
@@ -382,9 +410,44 @@ impl<'a> Rest<'a> {
         self.max_stretch.saturating_sub(run)
     }
 
+    /// Moves the lunch's start back into its window (rule 9) when the re-timing pushed it
+    /// out: minutes move between the slots before it and the lunch itself, so that
+    /// nothing after the lunch moves.
+    fn lunch_in_window(&mut self, now: ClockTime) {
+        let Some(lunch) = (0..self.slots.len()).find(|&i| self.slots[i].kind == SlotKind::Lunch && self.minutes[i] > 0)
+        else {
+            return;
+        };
+        let start = now.minutes() + self.wait + self.minutes[..lunch].iter().sum::<u32>();
+        let (open, close) = (LUNCH_WINDOW.0.minutes(), LUNCH_WINDOW.1.minutes());
+        let before: Vec<usize> = (0..lunch).filter(|&i| self.minutes[i] > 0).collect();
+        let pauses: Vec<usize> = before.iter().copied().filter(|&i| self.slots[i].kind.is_pause()).collect();
+        let methods: Vec<usize> = before.iter().copied().filter(|&i| self.movable(i)).collect();
+        if start < open {
+            // Before lunch the slots grow, or else the group waits; lunch and what follows
+            // give the minutes back.
+            let early = open - start;
+            let left = self.lengthen(&pauses, early, |_, _| u32::MAX);
+            let left = self.lengthen(&methods, left, |rest, i| rest.most(i));
+            self.wait += left;
+            let from_lunch = early.min(self.minutes[lunch].saturating_sub(MIN_LUNCH));
+            self.minutes[lunch] -= from_lunch;
+            let after: Vec<usize> = (lunch + 1..self.slots.len()).filter(|&i| self.minutes[i] > 0).collect();
+            let after_pauses: Vec<usize> = after.iter().copied().filter(|&i| self.slots[i].kind.is_pause()).collect();
+            let after_methods: Vec<usize> = after.iter().copied().filter(|&i| self.movable(i)).collect();
+            let left = self.shorten(&after_pauses, early - from_lunch);
+            self.shorten(&after_methods, left);
+        } else if start > close {
+            let late = start - close;
+            let left = self.shorten(&pauses, late);
+            let left = self.shorten(&methods, left);
+            self.minutes[lunch] += late - left;
+        }
+    }
+
     /// The re-timed slots from `now`, and what changed.
     fn finish(self, now: ClockTime, late_by: i32) -> Retimed {
-        let mut clock = now;
+        let mut clock = now.plus(self.wait).unwrap_or(now);
         let mut slots = Vec::new();
         let mut changes = Vec::new();
         for (slot, minutes) in self.slots.into_iter().zip(self.minutes) {
@@ -398,7 +461,7 @@ impl<'a> Rest<'a> {
             slots.push(Slot { start: clock, end, minutes, ..slot });
             clock = end;
         }
-        Retimed { now, late_by, slots, changes }
+        Retimed { now, late_by, wait: self.wait, slots, changes }
     }
 }
 
@@ -407,13 +470,14 @@ fn name(slot: &Slot) -> String {
     match (&slot.method, &slot.title) {
         (Some(id), _) => id.to_string(),
         (_, Some(title)) => title.clone(),
-        _ => format!("{:?}", slot.kind).to_lowercase(),
+        _ => slot.kind.label(Lang::Fr).to_lowercase(),
     }
 }
 
 impl Retimed {
     /// The card the facilitator reads in one glance: how late, what changes, the rest.
-    pub fn card(&self, lang: Lang) -> String {
+    pub fn card(&self, catalogue: &Catalogue, lang: Lang) -> String {
+        let named = |what: &str| catalogue.get(what).map_or(what.to_string(), |m| m.name.get(lang).to_string());
         let late = match self.late_by {
             0 => lang.pick("à l'heure".to_string(), "on time".to_string()),
             m if m > 0 => lang.pick(format!("{m} min de retard"), format!("{m} min late")),
@@ -424,17 +488,23 @@ impl Retimed {
             format!("Il est {} : {late}. Fin tenue à {end}.\n\n", self.now),
             format!("It is {}: {late}. Still ending at {end}.\n\n", self.now),
         );
+        if let Some(first) = self.slots.first().filter(|_| self.wait > 0) {
+            card += &lang.pick(
+                format!("Rien ne peut s'allonger : reprenez à {} comme prévu.\n\n", first.start),
+                format!("Nothing can grow: resume at {} as planned.\n\n", first.start),
+            );
+        }
         if !self.changes.is_empty() {
             card += lang.pick("Ce qui change :\n", "What changes:\n");
             for change in &self.changes {
                 card += &match change.to {
                     0 => lang.pick(
-                        format!("- {} : retirée ({} min)\n", change.what, change.from),
-                        format!("- {}: dropped ({} min)\n", change.what, change.from),
+                        format!("- {} : retirée ({} min)\n", named(&change.what), change.from),
+                        format!("- {}: dropped ({} min)\n", named(&change.what), change.from),
                     ),
                     to => lang.pick(
-                        format!("- {} : {} → {to} min\n", change.what, change.from),
-                        format!("- {}: {} → {to} min\n", change.what, change.from),
+                        format!("- {} : {} → {to} min\n", named(&change.what), change.from),
+                        format!("- {}: {} → {to} min\n", named(&change.what), change.from),
                     ),
                 };
             }
@@ -443,7 +513,7 @@ impl Retimed {
         card += lang.pick("La suite :\n", "Next:\n");
         for slot in &self.slots {
             let what = if slot.is_method() || slot.kind == SlotKind::Talk {
-                name(slot)
+                named(&name(slot))
             } else {
                 slot.kind.label(lang).to_string()
             };
