@@ -143,6 +143,7 @@ pub fn retime(
         rest.stretch(left - total);
     }
     rest.lunch_in_window(now);
+    rest.break_for_wait();
     Ok(rest.finish(now, late_by))
 }
 
@@ -264,7 +265,8 @@ impl<'a> Rest<'a> {
     /// done yet, or what is done already reaches its least.
     fn may_drop(&self, i: usize) -> bool {
         let (Some(range), Some(id)) = (self.ranges[i], &self.slots[i].method) else { return true };
-        let done = self.agenda.slots[..self.first].iter().filter(|s| s.is_method() && s.method.as_ref() == Some(id));
+        let done =
+            self.agenda.slots[..self.first].iter().filter(|s| s.is_method() && s.method.as_ref() == Some(id));
         let done: u32 = done.map(|s| s.minutes).sum();
         done == 0 || done >= range.min
     }
@@ -410,11 +412,29 @@ impl<'a> Rest<'a> {
         self.max_stretch.saturating_sub(run)
     }
 
+    /// A method dropped with nothing left to take its time: rather than wait, the group
+    /// takes a break where it was.
+    fn break_for_wait(&mut self) {
+        // Before the lunch, if any, so that the lunch keeps its start.
+        let lunch =
+            (0..self.slots.len()).find(|&i| self.slots[i].kind == SlotKind::Lunch && self.minutes[i] > 0);
+        let dropped = (0..lunch.unwrap_or(self.slots.len()))
+            .find(|&i| self.slots[i].is_method() && self.minutes[i] == 0);
+        if let Some(i) = dropped.filter(|_| self.wait >= MIN_BREAK) {
+            let at = self.slots[i].start;
+            self.slots.insert(i + 1, Slot::new(SlotKind::Break, at, at));
+            self.minutes.insert(i + 1, self.wait);
+            self.ranges.insert(i + 1, None);
+            self.wait = 0;
+        }
+    }
+
     /// Moves the lunch's start back into its window (rule 9) when the re-timing pushed it
     /// out: minutes move between the slots before it and the lunch itself, so that
     /// nothing after the lunch moves.
     fn lunch_in_window(&mut self, now: ClockTime) {
-        let Some(lunch) = (0..self.slots.len()).find(|&i| self.slots[i].kind == SlotKind::Lunch && self.minutes[i] > 0)
+        let Some(lunch) =
+            (0..self.slots.len()).find(|&i| self.slots[i].kind == SlotKind::Lunch && self.minutes[i] > 0)
         else {
             return;
         };
@@ -433,7 +453,8 @@ impl<'a> Rest<'a> {
             let from_lunch = early.min(self.minutes[lunch].saturating_sub(MIN_LUNCH));
             self.minutes[lunch] -= from_lunch;
             let after: Vec<usize> = (lunch + 1..self.slots.len()).filter(|&i| self.minutes[i] > 0).collect();
-            let after_pauses: Vec<usize> = after.iter().copied().filter(|&i| self.slots[i].kind.is_pause()).collect();
+            let after_pauses: Vec<usize> =
+                after.iter().copied().filter(|&i| self.slots[i].kind.is_pause()).collect();
             let after_methods: Vec<usize> = after.iter().copied().filter(|&i| self.movable(i)).collect();
             let left = self.shorten(&after_pauses, early - from_lunch);
             self.shorten(&after_methods, left);
@@ -477,7 +498,8 @@ fn name(slot: &Slot) -> String {
 impl Retimed {
     /// The card the facilitator reads in one glance: how late, what changes, the rest.
     pub fn card(&self, catalogue: &Catalogue, lang: Lang) -> String {
-        let named = |what: &str| catalogue.get(what).map_or(what.to_string(), |m| m.name.get(lang).to_string());
+        let named =
+            |what: &str| catalogue.get(what).map_or(what.to_string(), |m| m.name.get(lang).to_string());
         let late = match self.late_by {
             0 => lang.pick("à l'heure".to_string(), "on time".to_string()),
             m if m > 0 => lang.pick(format!("{m} min de retard"), format!("{m} min late")),
