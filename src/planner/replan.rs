@@ -295,19 +295,13 @@ impl Planner<'_> {
 
 /// Why each method of `agenda` is there, read from the agenda itself.
 fn reasons_of(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Vec<Reason> {
-    let mut reasons: Vec<Reason> = Vec::new();
-    for (slot, (id, _, minutes)) in timed_methods(agenda).into_iter().enumerate().filter_map(|(_, method)| {
-        agenda
-            .slots
-            .iter()
-            .position(|s| s.is_method() && s.method.as_ref() == Some(&method.0))
-            .map(|i| (i, method))
-    }) {
-        let Some(method) = catalogue.get(id.as_str()) else { continue };
-        let Some(first) = agenda.slots.get(slot) else { continue };
+    let mut reasons = Vec::new();
+    for (id, _, minutes) in timed_methods(agenda) {
+        let first = agenda.slots.iter().position(|s| s.is_method() && s.method.as_ref() == Some(&id));
+        let (Some(slot), Some(method)) = (first, catalogue.get(id.as_str())) else { continue };
+        let first = &agenda.slots[slot];
         reasons.push(Reason {
             slot,
-            method: id.clone(),
             phase: first.phase.unwrap_or(crate::vocabulary::Phase::Divergence),
             objectives: first.objectives.clone(),
             minutes,
@@ -315,6 +309,7 @@ fn reasons_of(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Vec<
             included: request.include.contains(&id),
             suits_users: request.with_users() && method.writing == crate::vocabulary::Writing::None,
             network: craft::network_method_fits(method, request, &agenda.objectives),
+            method: id,
         });
     }
     reasons
