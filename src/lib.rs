@@ -35,6 +35,10 @@
 //!   [`Request::clarify`] lists the questions to ask back.
 //! - [`Planner`]: builds an [`Agenda`] that keeps every rule, with the reasons of its
 //!   choices; [`check()`] judges any agenda against the rules of DESIGN.md.
+//! - Negotiation: a request's `fixed` moments ([`Fixed`]: a talk, a lunch, a method at a
+//!   time) are planned around; [`Planner::replan`] re-plans with the least change from an
+//!   agreed agenda (its `locked` slots kept exactly); [`Planner::variants`] offers
+//!   near-best alternatives; [`retime`] fits the rest of a session on the day.
 //! - [`roster`], [`mobilise`]: the network's volunteers for a year and the team of a
 //!   request (quota of days, transversality, pairing of promotions), chosen exactly and
 //!   explained; with the `register` feature, `register` keeps what was decided in a

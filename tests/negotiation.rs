@@ -103,6 +103,56 @@ fn a_session_cut_by_thirty_minutes_keeps_the_methods_agreed() {
     assert_eq!((replan.distance.dropped, replan.distance.added), (0, 0), "{:?}", replan.changes);
 }
 
+#[test]
+fn a_method_with_fixed_minutes_gets_them() {
+    let mut request = sample("forum-rsa.yaml");
+    let world_cafe = Fixed {
+        kind: None,
+        method: Some("world-cafe".parse().unwrap()),
+        start: None,
+        minutes: Some(90),
+        title: None,
+        who: None,
+    };
+    request.fixed.push(world_cafe);
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let minutes: u32 = plan
+        .agenda
+        .method_slots()
+        .filter(|s| s.method.as_ref().is_some_and(|m| m == "world-cafe"))
+        .map(|s| s.minutes)
+        .sum();
+    assert_eq!(minutes, 90);
+    assert!(check(&plan.agenda, &request, Catalogue::builtin()).is_valid());
+}
+
+#[test]
+fn variants_differ_and_their_seeds_plan_them_again() {
+    let catalogue = Catalogue::builtin();
+    let request = sample("forum-rsa.yaml");
+    let variants = Planner::new(catalogue).variants(&request, 3).unwrap();
+    assert!(variants.len() >= 2);
+    for (i, variant) in variants.iter().enumerate() {
+        assert!(variants[..i].iter().all(|other| other.agenda.slots != variant.agenda.slots));
+        let again = Planner::new(catalogue).seed(variant.agenda.seed.unwrap()).plan(&request).unwrap();
+        assert_eq!(again.agenda.slots, variant.agenda.slots);
+    }
+}
+
+#[test]
+fn twenty_minutes_late_at_the_first_break_still_ends_on_time() {
+    let catalogue = Catalogue::builtin();
+    let request = sample("forum-rsa.yaml");
+    let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+    let first_break = agenda.slots.iter().position(|s| s.kind == SlotKind::Break).unwrap();
+    let now = agenda.slots[first_break].start.plus(20).unwrap();
+    let retimed = retime(&agenda, &request, catalogue, now, first_break + 1).unwrap();
+    assert_eq!(retimed.late_by, 20);
+    assert_eq!(retimed.slots.last().unwrap().end, agenda.end);
+    assert_eq!(retimed.slots[0].minutes, MIN_BREAK, "the break is shortened first");
+    assert!(retimed.card(catalogue, Lang::Fr).contains("20 min de retard"));
+}
+
 /// A feasible request drawn at random: its times, group, format and objectives.
 fn requests() -> impl Strategy<Value = Request> {
     let objectives = prop::sample::subsequence(
