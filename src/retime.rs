@@ -441,7 +441,11 @@ impl<'a> Rest<'a> {
         let start = now.minutes() + self.wait + self.minutes[..lunch].iter().sum::<u32>();
         let (open, close) = (LUNCH_WINDOW.0.minutes(), LUNCH_WINDOW.1.minutes());
         let before: Vec<usize> = (0..lunch).filter(|&i| self.minutes[i] > 0).collect();
-        let pauses: Vec<usize> = before.iter().copied().filter(|&i| self.slots[i].kind.is_pause()).collect();
+        let pauses: Vec<usize> = before
+            .iter()
+            .copied()
+            .filter(|&i| self.slots[i].kind.is_pause() && !self.slots[i].locked)
+            .collect();
         let methods: Vec<usize> = before.iter().copied().filter(|&i| self.movable(i)).collect();
         if start < open {
             // Before lunch the slots grow, or else the group waits; lunch and what follows
@@ -453,8 +457,11 @@ impl<'a> Rest<'a> {
             let from_lunch = early.min(self.minutes[lunch].saturating_sub(MIN_LUNCH));
             self.minutes[lunch] -= from_lunch;
             let after: Vec<usize> = (lunch + 1..self.slots.len()).filter(|&i| self.minutes[i] > 0).collect();
-            let after_pauses: Vec<usize> =
-                after.iter().copied().filter(|&i| self.slots[i].kind.is_pause()).collect();
+            let after_pauses: Vec<usize> = after
+                .iter()
+                .copied()
+                .filter(|&i| self.slots[i].kind.is_pause() && !self.slots[i].locked)
+                .collect();
             let after_methods: Vec<usize> = after.iter().copied().filter(|&i| self.movable(i)).collect();
             let left = self.shorten(&after_pauses, early - from_lunch);
             self.shorten(&after_methods, left);
