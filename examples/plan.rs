@@ -9,6 +9,7 @@
 //! ```
 
 mod common;
+mod negotiate;
 
 use clap::{Parser, ValueEnum};
 use facilitation::{Lang, Localize, Planner, Request, render};
@@ -49,6 +50,12 @@ struct Args {
     /// A folder of method files to add to the built-in catalogue (repeatable).
     #[arg(long = "methods", value_name = "DIR")]
     methods: Vec<PathBuf>,
+    /// The agenda agreed before: re-plans with the least change from it.
+    #[arg(long, value_name = "AGENDA")]
+    previous: Option<PathBuf>,
+    /// Prints N clearly different near-best agendas side by side.
+    #[arg(long, value_name = "N")]
+    variants: Option<usize>,
 }
 
 fn main() -> ExitCode {
@@ -67,6 +74,31 @@ fn main() -> ExitCode {
         Ok(request) => request,
         Err(code) => return code,
     };
+    if let Some(count) = args.variants {
+        return match Planner::new(&catalogue).seed(args.seed).variants(&request, count) {
+            Ok(plans) => common::print(&negotiate::side_by_side(&plans, &catalogue, lang)),
+            Err(error) => common::fail(&error.text(lang), 1),
+        };
+    }
+    if let Some(path) = &args.previous {
+        let previous = match facilitation::Agenda::from_file(path) {
+            Ok(previous) => previous,
+            Err(error) => return common::fail(&error.text(lang), 2),
+        };
+        return match Planner::new(&catalogue).seed(args.seed).replan(&previous, &request) {
+            Ok(replan) => match args.format {
+                Output::Markdown => common::print(
+                    &(negotiate::changes(&replan, lang) + &replan.plan.to_markdown(&catalogue, lang)),
+                ),
+                Output::Html => common::print(&replan.plan.to_html(&catalogue, lang)),
+                Output::Yaml => common::print(&replan.plan.agenda.to_yaml()),
+                Output::Json => common::print(
+                    &(serde_json::to_string_pretty(&replan.plan.agenda).unwrap_or_default() + "\n"),
+                ),
+            },
+            Err(error) => common::fail(&error.text(lang), 1),
+        };
+    }
     let plan = match Planner::new(&catalogue).seed(args.seed).plan(&request) {
         Ok(plan) => plan,
         Err(error) => return common::fail(&error.text(lang), 1),

@@ -18,6 +18,10 @@ pub enum SlotKind {
     Break,
     /// Lunch.
     Lunch,
+    /// A speech, a presentation or a testimony fixed by the project lead (`title`, and
+    /// `who` when known): work for the stretch rule (8), serving no objective, never
+    /// moved by the planner.
+    Talk,
 }
 
 impl SlotKind {
@@ -28,6 +32,7 @@ impl SlotKind {
             SlotKind::Method => lang.pick("Séquence", "Sequence"),
             SlotKind::Break => lang.pick("Pause", "Break"),
             SlotKind::Lunch => lang.pick("Déjeuner", "Lunch"),
+            SlotKind::Talk => lang.pick("Intervention", "Talk"),
         }
     }
 
@@ -61,6 +66,16 @@ pub struct Slot {
     /// For the later parts of a split method: 2, 3...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<u32>,
+    /// For a talk: what is said (« Mot de la directrice »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// For a talk: who speaks, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    /// Set by hand in an agenda file: a re-plan keeps this slot exactly (same times, same
+    /// kind, same method).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub locked: bool,
 }
 
 impl Slot {
@@ -76,12 +91,22 @@ impl Slot {
             phase: None,
             objectives: vec![],
             part: None,
+            title: None,
+            who: None,
+            locked: false,
         }
     }
 
     /// Whether the slot runs a method.
     pub fn is_method(&self) -> bool {
         self.kind == SlotKind::Method
+    }
+
+    /// Whether `other` is this slot kept exactly: the same times, kind, method and part
+    /// (what a re-plan owes a locked slot).
+    pub fn same_moment(&self, other: &Slot) -> bool {
+        (self.start, self.end, self.kind, &self.method, self.part, &self.title)
+            == (other.start, other.end, other.kind, &other.method, other.part, &other.title)
     }
 }
 

@@ -6,7 +6,7 @@ use crate::analysis::Analysis;
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::method::{Method, MinuteRange};
-use crate::request::Request;
+use crate::request::{Fixed, FixedKind, Request};
 use crate::rules::{self, MIN_BREAK, MIN_LUNCH, MIN_PART, WELCOME};
 use crate::text::{Lang, Localize};
 use crate::vocabulary::{Format, Level, Objective, Phase};
@@ -98,6 +98,10 @@ pub enum Breach {
     NotServed { objective: Objective },
     /// An objective sentence of the request that names no objective.
     Unclear { text: String },
+    /// A talk slot without a title.
+    UntitledTalk,
+    /// A moment the request fixes (`fixed[index]`) that the agenda moves or leaves out.
+    FixedNotKept { index: usize, what: String, start: Option<ClockTime>, minutes: Option<u32> },
 }
 
 impl Violation {
@@ -244,6 +248,18 @@ impl Localize for Breach {
                 format!("aucune méthode ne sert l'objectif « {} » ; ajoutez-en une.", objective.label(lang)),
                 format!("no method serves the objective \"{}\"; add one.", objective.label(lang)),
             ),
+            Breach::UntitledTalk => lang.pick(
+                "une intervention (`kind: talk`) doit avoir un titre (`title`).".into(),
+                "a talk (`kind: talk`) needs a title (`title`).".into(),
+            ),
+            Breach::FixedNotKept { index, what, start, minutes } => {
+                let at = start.map(|s| lang.pick(format!(" à {s}"), format!(" at {s}"))).unwrap_or_default();
+                let long = minutes.map(|m| format!(", {m} min")).unwrap_or_default();
+                lang.pick(
+                    format!("la demande fixe « {what} »{at}{long} (`fixed[{index}]`) : l'agenda doit le garder tel quel."),
+                    format!("the request fixes \"{what}\"{at}{long} (`fixed[{index}]`): the agenda must keep it as is."),
+                )
+            }
             Breach::Unclear { text } => lang.pick(
                 format!("l'objectif « {text} » ne correspond à aucun objectif connu ; reformulez-le dans la demande."),
                 format!("the objective \"{text}\" matches no known objective; rephrase it in the request."),
@@ -279,6 +295,33 @@ pub(crate) fn unfit(method: &Method, request: &Request) -> Vec<(u8, Breach)> {
         found.push((7, Breach::Level { id, level: method.level, allowed: request.level }));
     }
     found
+}
+
+/// Whether `slots` keep the fixed moment: a slot of its kind at its start and length (a
+/// talk with its title); a method's first part at its start, all parts its minutes; the
+/// welcome its minutes.
+pub fn kept(fixed: &Fixed, slots: &[Slot]) -> bool {
+    let kind = match fixed.kind() {
+        FixedKind::Talk => SlotKind::Talk,
+        FixedKind::Break => SlotKind::Break,
+        FixedKind::Lunch => SlotKind::Lunch,
+        FixedKind::Welcome => return slots.first().is_some_and(|s| Some(s.minutes) == fixed.minutes),
+        _ => return method_kept(fixed, slots),
+    };
+    slots.iter().any(|slot| {
+        slot.kind == kind
+            && Some(slot.start) == fixed.start
+            && Some(slot.minutes) == fixed.minutes
+            && (kind != SlotKind::Talk || slot.title == fixed.title)
+    })
+}
+
+fn method_kept(fixed: &Fixed, slots: &[Slot]) -> bool {
+    let parts: Vec<&Slot> =
+        slots.iter().filter(|s| s.is_method() && s.method.is_some() && s.method == fixed.method).collect();
+    let Some(first) = parts.first() else { return false };
+    let minutes: u32 = parts.iter().map(|s| s.minutes).sum();
+    fixed.start.is_none_or(|start| first.start == start) && fixed.minutes.is_none_or(|m| m == minutes)
 }
 
 /// The checker's verdict: every broken rule, in slot order.
@@ -367,6 +410,7 @@ impl Checker<'_> {
         self.stretches();
         self.lunch();
         self.repeats();
+        self.fixed();
         self.objectives();
     }
 
@@ -381,6 +425,24 @@ impl Checker<'_> {
         ];
         for (rule, field, agenda, request) in differences.into_iter().filter(|(_, _, a, r)| a != r) {
             self.add(rule, None, Breach::HeaderDiffers { field: field.to_string(), agenda, request });
+        }
+    }
+
+    /// Rule 10 for fixed moments: each one is in the agenda, at its time and length; and
+    /// every talk has a title (rule 3).
+    fn fixed(&mut self) {
+        for (i, slot) in self.agenda.slots.iter().enumerate() {
+            if slot.kind == SlotKind::Talk && slot.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                self.add(3, Some(i), Breach::UntitledTalk);
+            }
+        }
+        for (index, fixed) in self.request.fixed.iter().enumerate() {
+            if !kept(fixed, &self.agenda.slots) {
+                let what = fixed.title.clone().or_else(|| fixed.method.as_ref().map(|m| m.to_string()));
+                let what = what.unwrap_or_else(|| format!("{:?}", fixed.kind()).to_lowercase());
+                let breach = Breach::FixedNotKept { index, what, start: fixed.start, minutes: fixed.minutes };
+                self.add(10, None, breach);
+            }
         }
     }
 

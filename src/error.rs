@@ -202,6 +202,18 @@ pub enum ProblemKind {
         /// The least accepted.
         least: u32,
     },
+    /// A fixed moment (`fixed:`) that does not lie within the session.
+    FixedOutside {
+        /// When it starts and ends.
+        moment: (String, String),
+        /// When the session starts and ends.
+        session: (String, String),
+    },
+    /// Two fixed moments at the same time.
+    FixedOverlap {
+        /// The other moment's place in `fixed` (from 0).
+        other: usize,
+    },
 }
 
 /// One problem found in one file (a method, a request or an agenda).
@@ -572,6 +584,14 @@ impl Localize for ProblemKind {
             K::StretchTooShort { minutes, least } => lang.pick(
                 format!("une plage de travail de {minutes} minutes au plus sans pause est trop courte ; permettez au moins {least}"),
                 format!("a longest stretch of {minutes} minutes without a break is too short; allow at least {least}"),
+            ),
+            K::FixedOutside { moment, session } => lang.pick(
+                format!("ce moment ({}–{}) sort de la séance ({}–{}) ; placez-le entre le début et la fin", moment.0, moment.1, session.0, session.1),
+                format!("this moment ({}–{}) lies outside the session ({}–{}); place it between its start and end", moment.0, moment.1, session.0, session.1),
+            ),
+            K::FixedOverlap { other } => lang.pick(
+                format!("ce moment chevauche `fixed[{other}]` ; décalez l'un des deux"),
+                format!("this moment overlaps `fixed[{other}]`; move one of them"),
             ),
         }
     }

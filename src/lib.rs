@@ -38,6 +38,10 @@
 //!   against the craft rules C1–C11 (points to watch).
 //! - [`design`]: the data contracts and the rules, as other tools rely on them; [`rules`]
 //!   holds every figure of the rules, once.
+//! - Negotiation: a request's `fixed` moments ([`Fixed`]: a talk, a lunch, a method at a
+//!   time) are planned around; [`Planner::replan`] re-plans with the least change from an
+//!   agreed agenda (its `locked` slots kept exactly); [`Planner::variants`] offers
+//!   near-best alternatives; [`retime`] fits the rest of a session on the day.
 //! - [`roster`], [`mobilise`]: the network's volunteers for a year and the team of a
 //!   request (quota of days, transversality, pairing of promotions), chosen exactly and
 //!   explained; with the `register` feature, `register` keeps what was decided in a
@@ -77,6 +81,7 @@ pub mod planner;
 pub mod register;
 pub mod render;
 pub mod request;
+pub mod retime;
 pub mod roster;
 pub mod rules;
 #[cfg(feature = "schema")]
@@ -97,7 +102,7 @@ pub use method::{
     Participants, Remote, RoundCount, Shape, Step,
 };
 pub use planner::{Plan, PlanError, PlanOptions, Planner, Reason};
-pub use request::{Request, RequestBuilder, Requester};
+pub use request::{Fixed, FixedKind, Request, RequestBuilder, Requester};
 pub use score::Score;
 pub use text::{Lang, Localize, Text};
 pub use vocabulary::{Energy, Format, Grouping, Level, Objective, Phase, Profile, UnknownWord, Writing};

@@ -94,6 +94,90 @@ pub struct Request {
     /// The facilitators' names, to fill the roles of each sequence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facilitator_names: Vec<String>,
+    /// Moments the project lead fixes: the planner plans around them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixed: Vec<Fixed>,
+}
+
+/// What a fixed moment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum FixedKind {
+    /// A speech, a presentation or a testimony: `start`, `minutes` and `title` required.
+    Talk,
+    /// A break at a fixed time: `start` and `minutes` required.
+    Break,
+    /// Lunch at a fixed time: `start` and `minutes` required.
+    Lunch,
+    /// The welcome's length (`minutes`); it always opens the session.
+    Welcome,
+    /// A method (`method`) at a fixed time (`start`), with fixed minutes (`minutes`), or
+    /// both; the kind may be left out when `method` is given.
+    Method,
+}
+
+/// A moment the project lead fixes (`fixed:` in a request):
+///
+/// ```yaml
+/// fixed:
+///   - {kind: talk, start: "10:00", minutes: 15, title: "Mot de la directrice", who: "La directrice"}
+///   - {kind: lunch, start: "12:30", minutes: 60}
+///   - {method: world-cafe, minutes: 90}            # start optional
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fixed {
+    /// What it is; `method` when left out and `method` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<FixedKind>,
+    /// The method, for a fixed method.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<MethodId>,
+    /// When it starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<ClockTime>,
+    /// How long it lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// For a talk: what is said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// For a talk: who speaks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+}
+
+impl Fixed {
+    /// What it is: its kind, or `method` when it names a method.
+    pub fn kind(&self) -> FixedKind {
+        self.kind.unwrap_or(FixedKind::Method)
+    }
+
+    /// When it ends, when its start and minutes are fixed.
+    pub fn end(&self) -> Option<ClockTime> {
+        self.start?.plus(self.minutes?)
+    }
+
+    /// The fields it needs and misses, as field names.
+    fn missing(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        let kind = self.kind();
+        if matches!(kind, FixedKind::Talk | FixedKind::Break | FixedKind::Lunch) && self.start.is_none() {
+            missing.push("start");
+        }
+        let timed = self.start.is_some() && kind == FixedKind::Method;
+        if kind != FixedKind::Method && self.minutes.is_none() || !timed && self.minutes.is_none() {
+            missing.push("minutes");
+        }
+        if kind == FixedKind::Talk && self.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            missing.push("title");
+        }
+        if kind == FixedKind::Method && self.method.is_none() {
+            missing.push("method");
+        }
+        missing
+    }
 }
 
 fn default_stretch() -> u32 {
@@ -156,7 +240,8 @@ impl Request {
             .include
             .iter()
             .map(|id| ("include", id))
-            .chain(self.exclude.iter().map(|id| ("exclude", id)));
+            .chain(self.exclude.iter().map(|id| ("exclude", id)))
+            .chain(self.fixed.iter().filter_map(|fixed| Some(("fixed", fixed.method.as_ref()?))));
         for (field, id) in named {
             if catalogue.get(id.as_str()).is_none() {
                 let suggestions = close_ids(catalogue, id.as_str());
@@ -226,6 +311,7 @@ impl Request {
             add("include", ProblemKind::IncludedAndExcluded { id: id.to_string() });
         }
         self.document_problems(&mut add);
+        self.fixed_problems(&mut add);
         problems
     }
 
@@ -245,6 +331,43 @@ impl Request {
                 add(&format!("facilitator_names[{i}]"), ProblemKind::BlankText);
             } else if self.facilitator_names[..i].iter().any(|other| other.trim() == name.trim()) {
                 add(&format!("facilitator_names[{i}]"), ProblemKind::RepeatedValue { value: name.clone() });
+            }
+        }
+    }
+
+    /// Every fixed moment has what its kind needs, lies within the session and overlaps
+    /// no other.
+    fn fixed_problems(&self, add: &mut impl FnMut(&str, ProblemKind)) {
+        let end = self.end_time().unwrap_or(ClockTime::END_OF_DAY);
+        let session = (self.start.to_string(), end.to_string());
+        for (i, fixed) in self.fixed.iter().enumerate() {
+            for field in fixed.missing() {
+                add(&format!("fixed[{i}].{field}"), ProblemKind::MissingField { field: field.into() });
+            }
+            if fixed.minutes == Some(0) {
+                add(&format!("fixed[{i}].minutes"), ProblemKind::NotPositive { value: "0".into() });
+            }
+            if fixed.method.is_some() && fixed.kind() != FixedKind::Method {
+                let expected = ["kind", "start", "minutes", "title", "who"].map(String::from).to_vec();
+                add(
+                    &format!("fixed[{i}].method"),
+                    ProblemKind::UnknownField { field: "method".into(), expected },
+                );
+            }
+            let Some(start) = fixed.start else { continue };
+            let finish = fixed.end().unwrap_or(start);
+            let welcome_late = fixed.kind() == FixedKind::Welcome && start != self.start;
+            if start < self.start || finish > end || welcome_late {
+                let moment = (start.to_string(), finish.to_string());
+                add(
+                    &format!("fixed[{i}].start"),
+                    ProblemKind::FixedOutside { moment, session: session.clone() },
+                );
+            }
+            let overlaps =
+                |other: &Fixed| other.start.is_some_and(|s| s < finish && start < other.end().unwrap_or(s));
+            if let Some(other) = self.fixed[..i].iter().position(overlaps) {
+                add(&format!("fixed[{i}].start"), ProblemKind::FixedOverlap { other });
             }
         }
     }
@@ -335,6 +458,7 @@ impl RequestBuilder {
             exclude: vec![],
             questions: BTreeMap::new(),
             facilitator_names: vec![],
+            fixed: vec![],
         };
         RequestBuilder { request, times: Ok(()) }
     }
@@ -422,6 +546,12 @@ impl RequestBuilder {
     /// Requires a method.
     pub fn include(mut self, id: MethodId) -> Self {
         self.request.include.push(id);
+        self
+    }
+
+    /// Fixes a moment (a talk, a lunch, a method at a time or with its minutes).
+    pub fn fixed(mut self, fixed: Fixed) -> Self {
+        self.request.fixed.push(fixed);
         self
     }
 

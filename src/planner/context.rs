@@ -7,7 +7,7 @@ use crate::check::unfit;
 use crate::clock::ClockTime;
 use crate::craft::{self, CraftRule, CraftSet};
 use crate::method::{Method, MinuteRange};
-use crate::request::Request;
+use crate::request::{FixedKind, Request};
 use crate::rules;
 use crate::vocabulary::{Objective, Phase};
 
@@ -41,6 +41,47 @@ pub(crate) struct Context<'a> {
     pub results: u32,
     /// The objectives that ask the group to open up, as bits over their ranks.
     pub openers: u32,
+    /// The moments fixed at a time (talks, breaks, lunch), by start.
+    pub moments: Vec<Moment>,
+    /// The welcome's minutes, when fixed.
+    pub welcome: Option<u32>,
+    /// The methods fixed at a time or with fixed minutes.
+    pub pins: Vec<Pin>,
+    /// Minutes to aim methods at instead of their typical length (a re-plan's).
+    pub aim: Vec<(crate::method::MethodId, u32)>,
+}
+
+/// What a fixed moment is, for the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MomentKind {
+    /// A talk: the index of its entry in the request's `fixed`.
+    Talk(usize),
+    Break,
+    Lunch,
+}
+
+/// A moment fixed at a time: minutes from the session's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Moment {
+    pub at: u32,
+    pub minutes: u32,
+    pub kind: MomentKind,
+}
+
+impl Moment {
+    /// Whether a piece from `from` lasting `minutes` overlaps it.
+    pub fn overlaps(&self, from: u32, minutes: u32) -> bool {
+        from < self.at + self.minutes && self.at < from + minutes
+    }
+}
+
+/// A method fixed at a time (minutes from the session's start), with fixed minutes, or
+/// both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pin {
+    pub method: crate::method::MethodId,
+    pub at: Option<u32>,
+    pub minutes: Option<u32>,
 }
 
 impl<'a> Context<'a> {
@@ -76,9 +117,76 @@ impl<'a> Context<'a> {
             relaxed: if off_grid { relaxed.with(CraftRule::C4) } else { relaxed },
             results,
             openers,
+            moments: Vec::new(),
+            welcome: None,
+            pins: Vec::new(),
+            aim: Vec::new(),
         };
+        context.fix(request);
         context.candidates = catalogue.iter().filter_map(|method| context.candidate(method)).collect();
         context
+    }
+
+    /// The request's fixed moments, in the clock's terms.
+    fn fix(&mut self, request: &Request) {
+        let start = request.start;
+        for (index, fixed) in request.fixed.iter().enumerate() {
+            let at = fixed.start.map(|s| s.since(start));
+            let kind = match fixed.kind() {
+                FixedKind::Talk => MomentKind::Talk(index),
+                FixedKind::Break => MomentKind::Break,
+                FixedKind::Lunch => MomentKind::Lunch,
+                FixedKind::Welcome => {
+                    self.welcome = fixed.minutes;
+                    continue;
+                }
+                _ => {
+                    let Some(method) = fixed.method.clone() else { continue };
+                    self.pins.push(Pin { method, at, minutes: fixed.minutes });
+                    continue;
+                }
+            };
+            if let (Some(at), Some(minutes)) = (at, fixed.minutes) {
+                self.moments.push(Moment { at, minutes, kind });
+            }
+        }
+        self.moments.sort_by_key(|moment| moment.at);
+    }
+
+    /// The minutes to aim `candidate` at, when a re-plan sets them.
+    pub fn aim_of(&self, candidate: &Candidate) -> Option<u32> {
+        self.aim.iter().find(|(id, _)| *id == candidate.method.id).map(|(_, minutes)| *minutes)
+    }
+
+    /// Whether lunch is fixed by the request.
+    pub fn lunch_fixed(&self) -> bool {
+        self.moments.iter().any(|moment| moment.kind == MomentKind::Lunch)
+    }
+
+    /// The minutes of the fixed talks and breaks: time no method can take.
+    pub fn fixed_minutes(&self) -> u32 {
+        self.moments.iter().filter(|m| m.kind != MomentKind::Lunch).map(|m| m.minutes).sum()
+    }
+
+    /// The fixed moment that starts at `time`, if any.
+    pub fn moment_at(&self, time: u32) -> Option<Moment> {
+        self.moments.iter().find(|moment| moment.at == time).copied()
+    }
+
+    /// Whether a piece from `from` lasting `minutes` leaves every fixed moment alone.
+    pub fn clear_of_moments(&self, from: u32, minutes: u32) -> bool {
+        !self.moments.iter().any(|moment| moment.overlaps(from, minutes))
+    }
+
+    /// The room from `time` to the next fixed moment (or the end).
+    pub fn room_before_moment(&self, time: u32) -> u32 {
+        let next = self.moments.iter().find(|moment| moment.at >= time).map_or(self.minutes, |m| m.at);
+        next.saturating_sub(time)
+    }
+
+    /// The method's pin, if the request fixes it.
+    pub fn pin_of(&self, method: &Method) -> Option<&Pin> {
+        self.pins.iter().find(|pin| pin.method == method.id)
     }
 
     /// The method as a candidate, if it can run in this session.
@@ -89,7 +197,16 @@ impl<'a> Context<'a> {
         let fits = unfit(method, request).is_empty()
             && !craft::lacks_subgroups(method, request.format, request.breakout_rooms)
             && !request.exclude.contains(&method.id);
-        let range = self.round(method.minutes_for(n), method.split);
+        let mut range = self.round(method.minutes_for(n), method.split);
+        let pin = self.pin_of(method);
+        if let Some(minutes) = pin.and_then(|pin| pin.minutes) {
+            // Fixed minutes outside the method's range make no candidate: the checker
+            // refuses every agenda without it, and the refusal names the moment.
+            if !range.contains(minutes) {
+                return None;
+            }
+            range = MinuteRange { min: minutes, max: minutes };
+        }
         let placeable = method.split || range.min <= request.max_stretch;
         if !fits || !placeable || range.min > self.minutes || range.min > range.max {
             return None;
@@ -105,7 +222,7 @@ impl<'a> Context<'a> {
             range,
             typical: method.typical_minutes_for(n).clamp(range.min, range.max),
             serves,
-            included: request.include.contains(&method.id),
+            included: request.include.contains(&method.id) || pin.is_some(),
             network: craft::network_method_fits(method, request, &self.objectives),
         })
     }

@@ -5,6 +5,7 @@ use crate::check::Breach;
 use crate::clock::ClockTime;
 use crate::error::RequestError;
 use crate::method::MethodId;
+use crate::request::{Fixed, FixedKind};
 use crate::text::{Lang, Localize};
 use crate::vocabulary::{Format, Objective, Phase};
 use std::fmt;
@@ -76,6 +77,20 @@ pub enum PlanError {
         /// The format.
         format: Format,
     },
+    /// A moment fixed by the request (`fixed[index]`) leaves no room for an agenda that
+    /// keeps the rules; moving it to `earlier` or `later` would (when found), or dropping it.
+    Fixed {
+        /// Its place in the request's `fixed`.
+        index: usize,
+        /// The moment.
+        moment: Fixed,
+        /// What it crowds out.
+        trouble: FixedTrouble,
+        /// The latest earlier start that works, when found.
+        earlier: Option<ClockTime>,
+        /// The earliest later start that works, when found.
+        later: Option<ClockTime>,
+    },
     /// The session is longer than one day of workshop can hold.
     TooLong {
         /// The session's minutes.
@@ -83,6 +98,18 @@ pub enum PlanError {
         /// The longest session the planner builds.
         most: u32,
     },
+}
+
+/// What a fixed moment crowds out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FixedTrouble {
+    /// The welcome and the opening before it.
+    Opening,
+    /// The closing after it.
+    Closing,
+    /// The methods, pauses or lunch around it.
+    Rest,
 }
 
 impl From<RequestError> for PlanError {
@@ -173,12 +200,45 @@ impl Localize for PlanError {
                     format!("The methods of the catalogue that suit {participants} participants, {format}, cannot fill {minutes} minutes; a session of {most} minutes (ending at {end}) can be planned: shorten the session, add an objective, breakout rooms or a method file."),
                 )
             }
+            PlanError::Fixed { index, moment, trouble, earlier, later } => {
+                let what = moment_name(moment, lang);
+                let at = moment.start.map(|s| lang.pick(format!(" à {s}"), format!(" at {s}"))).unwrap_or_default();
+                let why = match trouble {
+                    FixedTrouble::Opening => lang.pick("ne laisse pas de place à l'accueil et à l'ouverture", "leaves no room for the welcome and the opening"),
+                    FixedTrouble::Closing => lang.pick("ne laisse pas de place à la clôture", "leaves no room for the closing"),
+                    FixedTrouble::Rest => lang.pick("ne laisse pas construire un déroulé qui tienne les règles", "leaves no agenda that keeps the rules"),
+                };
+                let fix = match (earlier, later) {
+                    (Some(e), Some(l)) => lang.pick(format!("placez-le à {e} ou avant, ou à {l} ou après"), format!("move it to {e} or before, or to {l} or after")),
+                    (None, Some(l)) => lang.pick(format!("placez-le à {l} ou après"), format!("move it to {l} or after")),
+                    (Some(e), None) => lang.pick(format!("placez-le à {e} ou avant"), format!("move it to {e} or before")),
+                    (None, None) => lang.pick("raccourcissez-le ou retirez-le", "shorten it or drop it").to_string(),
+                };
+                lang.pick(
+                    format!("{what}{at} (`fixed[{index}]`) {why} : {fix}."),
+                    format!("{what}{at} (`fixed[{index}]`) {why}: {fix}."),
+                )
+            }
             PlanError::TooLong { minutes, most } => lang.pick(
                 format!("Une séance de {minutes} minutes est plus longue qu'une journée d'atelier ({most} minutes au plus) : répartissez-la sur plusieurs séances."),
                 format!("A session of {minutes} minutes is longer than a workshop day ({most} minutes at most): spread it over several sessions."),
             ),
         }
     }
+}
+
+/// A fixed moment as the facilitator calls it: « Mot de la directrice », the lunch...
+fn moment_name(moment: &Fixed, lang: Lang) -> String {
+    let name = match (moment.kind(), &moment.title, &moment.method) {
+        (_, Some(title), _) => title.clone(),
+        (FixedKind::Method, _, Some(method)) => method.to_string(),
+        (FixedKind::Lunch, ..) => lang.pick("le déjeuner", "lunch").to_string(),
+        (FixedKind::Break, ..) => lang.pick("la pause", "the break").to_string(),
+        _ => lang.pick("l'accueil", "the welcome").to_string(),
+    };
+    let name = if moment.title.is_some() || moment.method.is_some() { quote(lang, &name) } else { name };
+    let mut chars = name.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A label in the language's quotation marks.

@@ -11,6 +11,8 @@
 
 mod context;
 mod error;
+mod fixed;
+mod replan;
 mod share;
 mod skeleton;
 mod timing;
@@ -27,9 +29,10 @@ use crate::rules;
 use crate::score::{Component, Score, score};
 use crate::vocabulary::{Objective, Phase};
 use context::Context;
-pub use error::PlanError;
+pub use error::{FixedTrouble, PlanError};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+pub use replan::{Change, Distance, DropReason, METHOD_WEIGHT, ORDER_WEIGHT, Replan, with_locks};
 use serde::{Deserialize, Serialize};
 use skeleton::Skeleton;
 use timing::{Block, Piece};
@@ -137,12 +140,15 @@ pub struct Plan {
 pub struct Planner<'a> {
     catalogue: &'a Catalogue,
     options: PlanOptions,
+    /// Minutes to aim each method at instead of its typical length (a re-plan aims at
+    /// the previous agenda's).
+    aim: Vec<(MethodId, u32)>,
 }
 
 impl<'a> Planner<'a> {
     /// A planner drawing on `catalogue`, with default options.
     pub fn new(catalogue: &'a Catalogue) -> Self {
-        Planner { catalogue, options: PlanOptions::default() }
+        Planner { catalogue, options: PlanOptions::default(), aim: Vec::new() }
     }
 
     /// Sets every option.
@@ -187,22 +193,82 @@ impl<'a> Planner<'a> {
         }
         // Every craft rule first; then give them up one by one, the later-numbered first.
         for relaxed in std::iter::once(CraftSet::NONE).chain(CraftSet::relaxations()) {
-            let context = Context::new(request, &analysis, self.catalogue, relaxed);
+            let mut context = Context::new(request, &analysis, self.catalogue, relaxed);
+            context.aim = self.aim.clone();
             let Some((agenda, score, reasons, craft)) = self.pick(&context) else { continue };
             let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
             return Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score, craft });
         }
+        if let Some(refusal) = fixed::blame(self, request, &analysis) {
+            return Err(refusal);
+        }
         Err(self.too_short(request, &analysis))
+    }
+
+    /// Whether some agenda keeps every hard rule for `request`, whatever the craft rules.
+    fn feasible(&self, request: &Request, analysis: &Analysis) -> bool {
+        let context = Context::new(request, analysis, self.catalogue, all_relaxed());
+        !self.timed_agendas(&context).is_empty()
     }
 
     /// The seed's pick among the near-best agendas.
     fn pick(&self, context: &Context) -> Option<Timed> {
+        let mut timed = self.near_best(context);
+        let pick = drawn(self.options.seed, timed.len())?;
+        Some(timed.swap_remove(pick))
+    }
+
+    /// The agendas a seed may draw, best first.
+    fn near_best(&self, context: &Context) -> Vec<Timed> {
         let mut timed = self.timed_agendas(context);
         timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
-        let best = timed.first()?.1.total();
+        let best = timed.first().map_or(0.0, |t| t.1.total());
         timed.retain(|(_, score, _, _)| score.total() >= best - NEAR_BEST);
-        let pick = ChaCha8Rng::seed_from_u64(self.options.seed).random_range(0..timed.len());
-        Some(timed.swap_remove(pick))
+        timed
+    }
+
+    /// Up to `count` clearly different near-best plans, the most different first after
+    /// the best, each with the seed that plans it again (`plan --seed`). Fewer when the
+    /// request leaves fewer near-best agendas.
+    pub fn variants(&self, request: &Request, count: usize) -> Result<Vec<Plan>, PlanError> {
+        let best = self.plan(request)?;
+        let analysis = best.analysis.clone();
+        let relaxed = std::iter::once(CraftSet::NONE).chain(CraftSet::relaxations());
+        let timed = relaxed
+            .map(|relaxed| self.near_best(&Context::new(request, &analysis, self.catalogue, relaxed)))
+            .find(|timed| !timed.is_empty())
+            .unwrap_or_default();
+        // The first seed that draws each agenda.
+        let mut seeds: Vec<(usize, u64)> = Vec::new();
+        for seed in 0..SEEDS_TRIED {
+            let Some(index) = drawn(seed, timed.len()) else { break };
+            if !seeds.iter().any(|(known, _)| *known == index) {
+                seeds.push((index, seed));
+            }
+        }
+        let mut chosen: Vec<Plan> = vec![best];
+        while chosen.len() < count {
+            let farthest = seeds
+                .iter()
+                .filter(|(index, _)| chosen.iter().all(|plan| plan.agenda.slots != timed[*index].0.slots))
+                .max_by_key(|(index, _)| {
+                    chosen.iter().map(|plan| Distance::between(&plan.agenda, &timed[*index].0).total()).min()
+                });
+            let Some(&(index, seed)) = farthest else { break };
+            let (mut agenda, score, reasons, craft) = timed[index].clone();
+            agenda.seed = Some(seed);
+            let questions = chosen[0].questions.clone();
+            chosen.push(Plan {
+                request: request.clone(),
+                agenda,
+                analysis: analysis.clone(),
+                questions,
+                reasons,
+                score,
+                craft,
+            });
+        }
+        Ok(chosen)
     }
 
     /// The best finished sequences, timed, checked, reviewed and scored: only agendas that
@@ -285,9 +351,15 @@ impl<'a> Planner<'a> {
                 Piece::Break(m) => (SlotKind::Break, *m),
                 Piece::Lunch(m) => (SlotKind::Lunch, *m),
                 Piece::Part(_, m) => (SlotKind::Method, *m),
+                Piece::Talk(_, m) => (SlotKind::Talk, *m),
             };
             let end = clock.plus(minutes).unwrap_or(ClockTime::END_OF_DAY);
             let mut slot = Slot::new(kind, clock, end);
+            if let Piece::Talk(index, _) = piece {
+                let fixed = request.fixed.get(*index);
+                slot.title = fixed.and_then(|fixed| fixed.title.clone());
+                slot.who = fixed.and_then(|fixed| fixed.who.clone());
+            }
             if let Piece::Part(index, _) = piece {
                 let item = skeleton.items()[*index];
                 let candidate = &context.candidates[item.candidate];
@@ -377,6 +449,14 @@ fn least_minutes(request: &Request, catalogue: &Catalogue) -> Option<u32> {
     Some(rules::WELCOME.min.saturating_add(opening).saturating_add(closing))
 }
 
+/// How many seeds are tried to find the one that draws each near-best agenda.
+const SEEDS_TRIED: u64 = 256;
+
+/// The index a seed draws among `count` near-best agendas.
+fn drawn(seed: u64, count: usize) -> Option<usize> {
+    (count > 0).then(|| ChaCha8Rng::seed_from_u64(seed).random_range(0..count))
+}
+
 /// Every craft rule that may be given up.
 fn all_relaxed() -> CraftSet {
     CraftSet::relaxations().last().unwrap_or(CraftSet::NONE)
@@ -397,12 +477,14 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<Block> {
             Block {
                 min: c.range.min,
                 max: most,
-                typical: c.typical.min(most),
+                typical: context.aim_of(c).unwrap_or(c.typical).clamp(c.range.min, most),
                 split: c.method.split,
                 energy: c.method.energy,
                 after_lunch: item.reopens,
                 until: if first_opening { rules::frame_cap(minutes) } else { u32::MAX },
                 over_lunch: c.method.opens_itself,
+                at: context.pin_of(c.method).and_then(|pin| pin.at),
+                pinned: context.pin_of(c.method).is_some(),
             }
         })
         .collect()

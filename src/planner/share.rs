@@ -42,15 +42,13 @@ pub(crate) fn favour_first(context: &Context, skeleton: &Skeleton, blocks: &[Blo
     let served: u32 = (0..items.len()).filter(|&i| content(i) && serves_first(i)).map(|i| minutes[i]).sum();
     let least = (f64::from(total) / count as f64 * FIRST_OBJECTIVE_SHARE).ceil() as u32;
     let mut need = least.saturating_sub(served);
-    let runs = run_of_each(pieces);
+    let runs = run_of_each(pieces, blocks);
     while need > 0 {
         let movable = |at: usize, gives: bool| match pieces[at] {
-            Piece::Part(i, m) if content(i) && !blocks[i].split && serves_first(i) != gives => {
-                if gives {
-                    m >= blocks[i].min + GRAIN
-                } else {
-                    m + GRAIN <= blocks[i].max
-                }
+            Piece::Part(i, m)
+                if content(i) && !blocks[i].split && !blocks[i].pinned && serves_first(i) != gives =>
+            {
+                if gives { m >= blocks[i].min + GRAIN } else { m + GRAIN <= blocks[i].max }
             }
             _ => false,
         };
@@ -67,16 +65,26 @@ pub(crate) fn favour_first(context: &Context, skeleton: &Skeleton, blocks: &[Blo
     }
 }
 
-/// For each piece, the number of the run of work it belongs to (pauses count up).
-fn run_of_each(pieces: &[Piece]) -> Vec<usize> {
+/// For each piece, the number of the run of work it belongs to. Pauses count up, and so
+/// do fixed moments (talks, pinned methods), which minutes moving around would shift.
+fn run_of_each(pieces: &[Piece], blocks: &[Block]) -> Vec<usize> {
     let mut run = 0;
+    let fixed = |piece: &Piece| match piece {
+        Piece::Talk(..) => true,
+        Piece::Part(i, _) => blocks.get(*i).is_some_and(|block| block.pinned),
+        _ => false,
+    };
     pieces
         .iter()
         .map(|piece| {
-            if matches!(piece, Piece::Break(_) | Piece::Lunch(_)) {
+            if matches!(piece, Piece::Break(_) | Piece::Lunch(_)) || fixed(piece) {
                 run += 1;
             }
-            run
+            let this = run;
+            if fixed(piece) {
+                run += 1;
+            }
+            this
         })
         .collect()
 }

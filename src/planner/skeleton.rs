@@ -311,7 +311,7 @@ impl Overhead {
     /// Whether methods of at most `work` minutes in all can fill the session: with the
     /// welcome, the lunch and as many breaks as runs of the shortest length allow.
     fn can_fill(&self, context: &Context, work: u32) -> bool {
-        let work = work + self.welcome_most;
+        let work = work + self.welcome_most + context.fixed_minutes();
         let pauses = (work / self.shortest_run).saturating_sub(1);
         let breaks = pauses.saturating_sub(u32::from(context.lunch));
         work + self.lunch_most + LONGEST_BREAK * breaks >= context.minutes
@@ -323,16 +323,25 @@ impl Overhead {
     /// (C8), and no run of work shorter than [`rules::MIN_RUN`] between pauses (C3).
     fn of(context: &Context) -> Self {
         let minutes = context.minutes;
-        let welcome = if context.keeps(CraftRule::C2) { rules::welcome_range(minutes) } else { WELCOME };
+        let welcome = match context.welcome {
+            Some(fixed) => crate::method::MinuteRange { min: fixed, max: fixed },
+            None if context.keeps(CraftRule::C2) => rules::welcome_range(minutes),
+            None => WELCOME,
+        };
         let longest_lunch = if context.keeps(CraftRule::C8) { CRAFT_LUNCH.max } else { 90 };
-        let lunch = if context.lunch { (MIN_LUNCH, longest_lunch) } else { (0, 0) };
+        let fixed_lunch = context.moments.iter().find(|m| m.kind == super::context::MomentKind::Lunch);
+        let lunch = match fixed_lunch {
+            Some(lunch) => (lunch.minutes, lunch.minutes),
+            None if context.lunch => (MIN_LUNCH, longest_lunch),
+            None => (0, 0),
+        };
         let work = minutes.saturating_sub(lunch.0);
         let stretch = context.request.max_stretch.max(1);
         let breaks_needed = (work.saturating_sub(stretch)).div_ceil(stretch.saturating_add(15));
         let shortest_run = if context.keeps(CraftRule::C3) { rules::MIN_RUN } else { 30 };
         let breaks_needed = breaks_needed.saturating_sub(u32::from(context.lunch));
         Overhead {
-            least: welcome.min + lunch.0 + MIN_BREAK * breaks_needed,
+            least: welcome.min + lunch.0 + MIN_BREAK * breaks_needed + context.fixed_minutes(),
             welcome_most: welcome.max,
             lunch_most: lunch.1,
             shortest_run,
@@ -366,7 +375,12 @@ fn grow<'a>(
         Some(last) if phase >= last => false,
         Some(last) => {
             let energiser = phase == Phase::Opening && c.method.energy == Energy::High;
-            if !(context.lunch && energiser && !skeleton.reopened() && last != Phase::Closing) {
+            if !(context.lunch
+                && !context.lunch_fixed()
+                && energiser
+                && !skeleton.reopened()
+                && last != Phase::Closing)
+            {
                 return None;
             }
             true

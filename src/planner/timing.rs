@@ -10,7 +10,7 @@
 //! over (stretch, cost): a handful of states instead of one per stretch. Paths are kept as
 //! back-pointers into one arena, never copied.
 
-use super::context::Context;
+use super::context::{Context, MomentKind};
 use crate::clock::ClockTime;
 use crate::craft::CraftRule;
 use crate::rules::{
@@ -48,6 +48,10 @@ pub(crate) struct Block {
     /// Whether lunch may fall between its parts: only a main event that spans the day
     /// (a forum ouvert); any other method's harvest would come back cold after the meal.
     pub over_lunch: bool,
+    /// The minute of the session at which it must start, when the request fixes it.
+    pub at: Option<u32>,
+    /// Whether the request fixes its time or its minutes: nothing moves it afterwards.
+    pub pinned: bool,
 }
 
 /// A piece of the timed session.
@@ -58,6 +62,8 @@ pub(crate) enum Piece {
     Lunch(u32),
     /// A part of the block of that index.
     Part(usize, u32),
+    /// A fixed talk: its index in the request's `fixed`, its minutes.
+    Talk(usize, u32),
 }
 
 /// A way of reaching a state: its stretch, its cost, and the last piece of its path;
@@ -211,19 +217,70 @@ impl Clock<'_> {
     fn welcome(&mut self) -> Layer {
         let minutes = self.context.minutes;
         let mut layer = Layer::new(minutes);
-        let range =
-            if self.context.keeps(CraftRule::C2) { rules::welcome_range(minutes) } else { rules::WELCOME };
+        let range = match self.context.welcome {
+            Some(fixed) => crate::method::MinuteRange { min: fixed, max: fixed },
+            None if self.context.keeps(CraftRule::C2) => rules::welcome_range(minutes),
+            None => rules::WELCOME,
+        };
         let usual = rules::usual_welcome(minutes);
         for welcome in range.min..=range.max.min(minutes) {
             // Welcomes land the rest of the session on the five-minute grid when they can.
-            if (minutes - welcome) % GRAIN != 0 && (self.grain > 1 || minutes >= range.min + GRAIN) {
+            let fixed = self.context.welcome.is_some();
+            if !fixed && (minutes - welcome) % GRAIN != 0 && (self.grain > 1 || minutes >= range.min + GRAIN)
+            {
+                continue;
+            }
+            if !self.context.clear_of_moments(0, welcome) {
                 continue;
             }
             let node = self.arena.push(u32::MAX, Piece::Welcome(welcome));
             let cost = self.per_frame * length_misfit(welcome, usual);
             layer.offer(welcome, false, Entry { used: 0, paused: false, stretch: welcome, cost, node });
         }
-        layer
+        self.moments(layer, true)
+    }
+
+    /// The layer with the fixed moments that start where its states stand run in place:
+    /// a talk adds to the stretch, a fixed break or lunch ends it (after a run of
+    /// [`MIN_RUN`] when C3 holds). Inside a split method (`talks` false) a talk would part
+    /// it: those states are dropped.
+    fn moments(&mut self, layer: Layer, talks: bool) -> Layer {
+        if self.context.moments.is_empty() {
+            return layer;
+        }
+        let mut out = Layer::new(self.context.minutes);
+        let mut pending: std::collections::VecDeque<_> = layer.entries().into();
+        while let Some((time, lunched, entry)) = pending.pop_front() {
+            let Some(moment) = self.context.moment_at(time) else {
+                out.offer(time, lunched, entry);
+                continue;
+            };
+            let (piece, next) = match moment.kind {
+                MomentKind::Talk(index) => {
+                    let stretch = entry.stretch + moment.minutes;
+                    if !talks || stretch > self.context.request.max_stretch {
+                        continue;
+                    }
+                    (Piece::Talk(index, moment.minutes), Entry { stretch, ..entry })
+                }
+                kind => {
+                    if entry.stretch < self.min_run {
+                        continue;
+                    }
+                    let piece = if kind == MomentKind::Lunch {
+                        Piece::Lunch(moment.minutes)
+                    } else {
+                        Piece::Break(moment.minutes)
+                    };
+                    let cost = entry.cost + self.run_after(&entry);
+                    (piece, Entry { paused: true, stretch: 0, cost, ..entry })
+                }
+            };
+            let node = self.arena.push(entry.node, piece);
+            let lunched = lunched || moment.kind == MomentKind::Lunch;
+            pending.push_back((time + moment.minutes, lunched, Entry { node, ..next }));
+        }
+        out
     }
 
     /// The states a block may start from: after no pause, a break or lunch.
@@ -241,6 +298,9 @@ impl Clock<'_> {
                     Piece::Break(m) | Piece::Lunch(m) => m,
                     _ => 0,
                 };
+                if !self.context.clear_of_moments(time, minutes) {
+                    continue;
+                }
                 let after_lunch = matches!(pause, Piece::Lunch(_));
                 let energy = if after_lunch { W_ENERGY * (1.0 - energy_value(block.energy)) } else { 0.0 };
                 let node = self.arena.push(entry.node, pause);
@@ -249,7 +309,7 @@ impl Clock<'_> {
                 open.offer(time + minutes, lunched || after_lunch, entry);
             }
         }
-        open
+        self.moments(open, true)
     }
 
     /// The pauses possible at `time` after a run of `stretch` minutes, with their cost in
@@ -273,8 +333,10 @@ impl Clock<'_> {
             (Piece::Break(minutes), per_frame * misfit / 3.0 + HABIT)
         });
         let clock = context.start.minutes() + time;
-        let lunch =
-            context.lunch && !lunched && (LUNCH_WINDOW.0.minutes()..=latest.minutes()).contains(&clock);
+        let lunch = context.lunch
+            && !context.lunch_fixed()
+            && !lunched
+            && (LUNCH_WINDOW.0.minutes()..=latest.minutes()).contains(&clock);
         let lunches = LUNCHES
             .into_iter()
             .filter(move |m| lunch && *m <= left && (!real_lunch || CRAFT_LUNCH.contains(*m)));
@@ -300,13 +362,17 @@ impl Clock<'_> {
             let mut more = Layer::new(minutes);
             for (time, lunched, entry) in open.entries() {
                 let used = entry.used;
+                if parts == 0 && block.at.is_some_and(|at| at != time) {
+                    continue;
+                }
                 let least = match (block.split, parts) {
                     (false, _) => block.min,
                     (true, 0) => block.min.min(MIN_PART),
                     (true, _) => MIN_PART,
                 };
-                let room =
-                    (minutes - time).min(self.context.request.max_stretch.saturating_sub(entry.stretch));
+                let room = (minutes - time)
+                    .min(self.context.request.max_stretch.saturating_sub(entry.stretch))
+                    .min(self.context.room_before_moment(time));
                 let most = block.max.saturating_sub(used).min(room).min(block.until.saturating_sub(time));
                 if least > most {
                     continue;
@@ -331,12 +397,13 @@ impl Clock<'_> {
                     }
                 }
             }
+            let more = self.moments(more, false);
             if more.is_empty() {
                 break;
             }
             open = more;
         }
-        next
+        self.moments(next, true)
     }
 
     /// Between two parts of a split block: a break, or the usual lunch when `over_lunch`.
@@ -347,6 +414,9 @@ impl Clock<'_> {
                 Piece::Lunch(60) if over_lunch => (60, true),
                 _ => continue,
             };
+            if !self.context.clear_of_moments(time, minutes) {
+                continue;
+            }
             let node = self.arena.push(entry.node, pause);
             more.offer(
                 time + minutes,

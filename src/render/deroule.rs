@@ -263,6 +263,10 @@ pub(super) fn slot_name(slot: &Slot, catalogue: &Catalogue, lang: Lang) -> Strin
         SlotKind::Welcome => t(lang, "Accueil et cadre", "Welcome and ground rules").to_string(),
         SlotKind::Break => t(lang, "Pause", "Break").to_string(),
         SlotKind::Lunch => t(lang, "Déjeuner", "Lunch").to_string(),
+        SlotKind::Talk => {
+            let title = slot.title.as_deref().unwrap_or(SlotKind::Talk.label(lang));
+            slot.who.as_ref().map_or_else(|| title.to_string(), |who| format!("{title} ({who})"))
+        }
         _ => {
             let id = slot.method.as_ref().map_or("?", |id| id.as_str());
             let name = catalogue.get(id).map_or(id, |method| method.name.get(lang));
