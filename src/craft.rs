@@ -169,6 +169,8 @@ pub enum CraftIssue {
     NoConvergence { objective: Objective },
     /// C1: the last method before the closing opens up instead of concluding.
     EndsOpen { phase: Phase },
+    /// C1: a closing method comes before other work: the session closes once, at the end.
+    ClosingTooEarly { id: MethodId },
     /// C2: the opening methods take too long.
     LongOpening { minutes: u32, most: u32 },
     /// C2: the welcome and the opening take too long together.
@@ -208,6 +210,10 @@ impl Localize for CraftIssue {
             I::EndsOpen { phase } => lang.pick(
                 format!("la dernière séquence avant la clôture est en {} : terminez par une séquence qui tranche ou qui engage (convergence, action).", phase.label(lang).to_lowercase()),
                 format!("the last sequence before the closing is in {}: end with one that decides or commits (convergence, action).", phase.label(lang).to_lowercase()),
+            ),
+            I::ClosingTooEarly { id } => lang.pick(
+                format!("`{id}` clôt la séance alors que le travail continue après : une seule clôture, à la fin."),
+                format!("`{id}` closes the session while work goes on after it: close once, at the end."),
             ),
             I::LongOpening { minutes, most } => lang.pick(
                 format!("l'ouverture dure {minutes} minutes : gardez-la sous {most} minutes, le temps doit aller aux objectifs."),
@@ -384,6 +390,18 @@ impl<'a> Review<'a> {
 
     /// C1.
     fn arc(&mut self) {
+        let methods = self.methods_in();
+        let last = methods.last().map(|(i, _, _)| *i);
+        let early: Vec<(usize, MethodId)> = methods
+            .iter()
+            .filter(|(i, method, phase)| {
+                *phase == Phase::Closing && Some(*i) != last && !self.same_method_to_the_end(*i, method)
+            })
+            .map(|(i, method, _)| (*i, method.id.clone()))
+            .collect();
+        for (i, id) in early {
+            self.add(CraftRule::C1, Some(i), CraftIssue::ClosingTooEarly { id });
+        }
         let slots = &self.agenda.slots;
         for objective in self.agenda.objectives.iter().filter(|o| o.calls_for_result()) {
             let converges = slots.iter().any(|slot| {
@@ -402,6 +420,14 @@ impl<'a> Review<'a> {
         if let Some((i, _, phase)) = last_work.filter(|(_, _, phase)| !phase.converges()) {
             self.add(CraftRule::C1, Some(i), CraftIssue::EndsOpen { phase });
         }
+    }
+
+    /// Whether every method slot after `i` runs the same method (the parts of a closing).
+    fn same_method_to_the_end(&self, i: usize, method: &Method) -> bool {
+        self.agenda.slots[i + 1..]
+            .iter()
+            .filter(|slot| slot.is_method())
+            .all(|slot| slot.method.as_ref() == Some(&method.id))
     }
 
     /// C2.

@@ -212,3 +212,18 @@ fn copies_of_built_in_methods_never_turn_a_plan_into_a_refusal() {
         assert!(check(&plan.agenda, &request, &bigger).is_valid());
     }
 }
+
+#[test]
+fn c1_notices_a_closing_method_before_the_end() {
+    let (request, mut agenda) = planned("forum-rsa.yaml");
+    let opening = index_of(&agenda, Phase::Opening);
+    agenda.slots[opening].phase = Some(Phase::Closing);
+    agenda.slots[opening].method = Some(MethodId::new("roti").unwrap());
+    let points = craft::review(&agenda, &request, Catalogue::builtin()).points;
+    assert!(
+        points
+            .iter()
+            .any(|p| matches!(&p.issue, craft::CraftIssue::ClosingTooEarly { id } if id.as_str() == "roti")),
+        "{points:?}"
+    );
+}
