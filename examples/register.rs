@@ -121,8 +121,8 @@ fn run(register: &mut Register, command: &Command, lang: Lang) -> Result<String,
         }
         Command::Export => Ok(register.export()?.to_yaml()),
         Command::Import { file } => {
-            let source = std::fs::read_to_string(file)
-                .map_err(|source| RegisterError::Io { path: file.clone(), source })?;
+            let source =
+                read_backup(file).map_err(|source| RegisterError::Io { path: file.clone(), source })?;
             register.import(&Export::from_yaml(&source)?)?;
             Ok(lang.pick("Sauvegarde importée.\n", "Backup imported.\n").to_string())
         }
@@ -185,4 +185,23 @@ fn markdown(report: &YearReport, lang: Lang) -> String {
         text += &format!("- n° {} {} {}\n", waiting.id, waiting.date, waiting.title);
     }
     text
+}
+
+/// The largest backup `import` reads: the register of a network of volunteers is far
+/// smaller; anything larger is not one of its exports.
+const MAX_BACKUP_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a backup file, refusing a pipe, a device or a file too large to be an export.
+fn read_backup(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() || metadata.len() > MAX_BACKUP_BYTES {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "not a register export (a regular file of at most 16 MiB)",
+        ));
+    }
+    let mut source = String::new();
+    std::fs::File::open(path)?.take(MAX_BACKUP_BYTES).read_to_string(&mut source)?;
+    Ok(source)
 }

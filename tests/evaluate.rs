@@ -72,7 +72,10 @@ fn users_get_the_easy_wording_and_others_the_plain_one() {
             .find(|item| item.measures == Measure::Frame("equivalence".into()))
             .map(|i| i.text.fr.clone())
     };
-    assert_eq!(rule(&without).as_deref(), Some("Chacun a pu s'exprimer, quel que soit son grade."));
+    assert_eq!(
+        rule(&without).as_deref(),
+        Some("Chacun a pu s'exprimer autant que les autres, quel que soit son statut.")
+    );
     assert_ne!(rule(&with_users), rule(&without));
     let key = |q: &Questionnaire| q.items.iter().map(|item| item.key.clone()).collect::<Vec<_>>();
     assert!(key(&with_users).contains(&"frame.equivalence.1".to_string()), "same key, so results compare");
@@ -85,7 +88,7 @@ fn the_follow_up_asks_the_lead_about_actions_practices_results_and_calling_again
     for point in ["actions", "practices", "results", "again"] {
         assert!(measures.contains(&format!("follow-up:{point}")), "{point}");
     }
-    assert!(follow_up.items.iter().all(|item| matches!(item.level, Some(3 | 4))));
+    assert!(follow_up.items.iter().all(|item| matches!(item.level, Some(1 | 3 | 4))));
 }
 
 #[test]

@@ -75,9 +75,11 @@ fn the_deroule_says_the_consignes_the_roles_by_name_and_plan_b_and_ends_with_the
         let say = lang.pick("**À dire**", "**To say**");
         let methods = plan.agenda.method_slots().filter(|slot| slot.part.is_none()).count();
         assert_eq!(deroule.matches(say).count(), methods, "{name} {lang}: one consigne per sequence");
+        // Typography sets the spaces before « : » and « ? » by language: compare without them.
+        let plain = |text: &str| text.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         for question in plan.request.questions.values() {
             assert!(
-                deroule.contains(question.trim_end_matches([' ', '?'])),
+                plain(deroule).contains(&plain(question.trim_end_matches([' ', '?']))),
                 "{name}: calling question {question}"
             );
         }

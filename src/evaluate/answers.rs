@@ -94,6 +94,9 @@ pub enum AnswerProblemKind {
     /// Not UTF-8.
     #[error("the file is not UTF-8 text; export it as CSV UTF-8")]
     NotText,
+    /// A folder, a pipe or a device, not a file.
+    #[error("this path is not a regular file (a folder, a pipe or a device); give the path of the CSV file")]
+    NotAFile,
     /// Too large to be an answer file.
     #[error("the file is {bytes} bytes, more than the {limit} an answer file may have")]
     TooLarge {
@@ -215,12 +218,26 @@ impl Answers {
         let path = path.as_ref();
         let file = path.display().to_string();
         let io = |source| AnswersError::Io { path: path.to_path_buf(), source };
-        let size = std::fs::metadata(path).map_err(io)?.len();
+        let metadata = std::fs::metadata(path).map_err(io)?;
+        if !metadata.is_file() {
+            return Err(invalid(&file, vec![(None, None, AnswerProblemKind::NotAFile)]));
+        }
+        let size = metadata.len();
         if size > MAX_ANSWERS_BYTES {
             let kind = AnswerProblemKind::TooLarge { bytes: size, limit: MAX_ANSWERS_BYTES };
             return Err(invalid(&file, vec![(None, None, kind)]));
         }
-        let bytes = std::fs::read(path).map_err(io)?;
+        let mut bytes = Vec::new();
+        // Bounded: the file may grow between the size check and the read.
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::fs::File::open(path).map_err(io)?, MAX_ANSWERS_BYTES + 1),
+            &mut bytes,
+        )
+        .map_err(io)?;
+        if bytes.len() as u64 > MAX_ANSWERS_BYTES {
+            let kind = AnswerProblemKind::TooLarge { bytes: bytes.len() as u64, limit: MAX_ANSWERS_BYTES };
+            return Err(invalid(&file, vec![(None, None, kind)]));
+        }
         match String::from_utf8(bytes) {
             Ok(source) => Answers::read(questionnaire, &file, &source),
             Err(_) => Err(invalid(&file, vec![(None, None, AnswerProblemKind::NotText)])),
@@ -391,6 +408,9 @@ impl Localize for AnswerProblemKind {
             }
             AnswerProblemKind::NotText => {
                 "le fichier n'est pas du texte UTF-8 ; exportez-le en « CSV UTF-8 »".into()
+            }
+            AnswerProblemKind::NotAFile => {
+                "ce chemin n'est pas un fichier ordinaire (dossier, tube ou périphérique) ; donnez le chemin du fichier CSV".into()
             }
             AnswerProblemKind::TooLarge { bytes, limit } => {
                 format!(

@@ -131,6 +131,8 @@ pub fn read_results(dir: impl AsRef<Path>) -> Result<Vec<Report>, NetworkError> 
         .map_err(io(dir))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        // A pipe or a device named `*.json` is no result file, and reading it could hang.
+        .filter(|path| std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file()))
         .collect();
     paths.sort();
     let mut reports = Vec::new();
@@ -139,7 +141,10 @@ pub fn read_results(dir: impl AsRef<Path>) -> Result<Vec<Report>, NetworkError> 
         if bytes > MAX_RESULT_BYTES {
             return Err(NetworkError::TooLarge { path, bytes, limit: MAX_RESULT_BYTES });
         }
-        let source = std::fs::read_to_string(&path).map_err(io(&path))?;
+        let mut source = String::new();
+        let file = std::fs::File::open(&path).map_err(io(&path))?;
+        std::io::Read::read_to_string(&mut std::io::Read::take(file, MAX_RESULT_BYTES + 1), &mut source)
+            .map_err(io(&path))?;
         let report = serde_json::from_str(&source).map_err(|error| NetworkError::NotAResult {
             line: error.line(),
             column: error.column(),

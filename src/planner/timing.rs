@@ -120,7 +120,9 @@ impl Layer {
     /// known ones it beats that way.
     fn offer(&mut self, time: u32, lunched: bool, entry: Entry) {
         let index = time as usize * 2 + usize::from(lunched);
-        let group = match self.group_of[index] {
+        // A state past the session's end can never finish it: nothing to keep.
+        let Some(&known) = self.group_of.get(index) else { return };
+        let group = match known {
             u32::MAX => {
                 self.group_of[index] = self.groups.len() as u32;
                 self.groups.push((index, Vec::with_capacity(2)));
