@@ -63,7 +63,20 @@ fn synthetic_catalogue(size: usize) -> Catalogue {
     catalogue
 }
 
-/// 08:00–20:00 with lunch: the longest day the network might hold.
+/// 08:00–18:00 with lunch: the longest workshop day the planner builds.
+fn ten_hours() -> Request {
+    Request::builder("Journée longue")
+        .time("08:00", "18:00")
+        .participants(50)
+        .facilitators(3)
+        .objective("share-practices")
+        .objective("generate-ideas")
+        .objective("action-plan")
+        .build()
+        .expect("a valid request")
+}
+
+/// 08:00–20:00: longer than a workshop day, refused at once.
 fn twelve_hours() -> Request {
     Request::builder("Journée longue")
         .time("08:00", "20:00")
@@ -124,7 +137,12 @@ fn trainer_folder(count: usize) -> TempFolder {
     for i in 0..count {
         let (stem, source) = &sources[i % sources.len()];
         let id = format!("{stem}-{i}");
-        let source = source.replacen(&format!("id: {stem}"), &format!("id: {id}"), 1);
+        // The file's `id:` line, whatever its quoting, names the copy.
+        let source: String = source
+            .lines()
+            .map(|line| if line.starts_with("id:") { format!("id: {id}") } else { line.to_string() })
+            .collect::<Vec<_>>()
+            .join("\n");
         std::fs::write(folder.path().join(format!("{id}.yaml")), source).expect("writable");
     }
     folder
@@ -159,7 +177,8 @@ fn plan(c: &mut Criterion) {
         ("plan a 90-minute team meeting", team_meeting()),
         ("plan a half-day forum for 80", half_day_forum()),
         ("plan a full-day seminar with lunch", full_day_seminar()),
-        ("plan a 12-hour day", twelve_hours()),
+        ("plan a 10-hour day", ten_hours()),
+        ("refuse a 12-hour day, longer than a workshop day", twelve_hours()),
         ("refuse a request too short for its objectives", too_short()),
     ] {
         c.bench_function(name, |b| b.iter(|| planner.plan(black_box(&request))));
