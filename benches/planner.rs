@@ -65,21 +65,18 @@ fn synthetic_catalogue(size: usize) -> Catalogue {
 
 /// 08:00–18:00 with lunch: the longest workshop day the planner builds.
 fn ten_hours() -> Request {
-    Request::builder("Journée longue")
-        .time("08:00", "18:00")
-        .participants(50)
-        .facilitators(3)
-        .objective("share-practices")
-        .objective("generate-ideas")
-        .objective("action-plan")
-        .build()
-        .expect("a valid request")
+    long_day("18:00")
 }
 
 /// 08:00–20:00: longer than a workshop day, refused at once.
 fn twelve_hours() -> Request {
+    long_day("20:00")
+}
+
+/// A day from 08:00 to `end` for fifty people and three objectives.
+fn long_day(end: &str) -> Request {
     Request::builder("Journée longue")
-        .time("08:00", "20:00")
+        .time("08:00", end)
         .participants(50)
         .facilitators(3)
         .objective("share-practices")

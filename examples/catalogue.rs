@@ -12,7 +12,6 @@ mod common;
 
 use clap::Parser;
 use facilitation::{Catalogue, Format, Lang, Level, Method, Objective, Phase, Query};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Lists the methods of the catalogue, or prints one method card.
@@ -41,24 +40,20 @@ struct Args {
     /// Print the card of this method.
     #[arg(long, value_name = "ID")]
     card: Option<String>,
-    /// A folder of method files to add to the built-in catalogue (repeatable).
-    #[arg(long = "methods", value_name = "DIR")]
-    methods: Vec<PathBuf>,
-    /// Language of the output (fr or en).
-    #[arg(long, default_value = "fr")]
-    lang: Lang,
+    #[command(flatten)]
+    shared: common::Shared,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let catalogue = match common::catalogue(&args.methods, args.lang) {
+    let catalogue = match args.shared.catalogue() {
         Ok(catalogue) => catalogue,
         Err(code) => return code,
     };
     if let Some(id) = &args.card {
         return match args.format.as_deref() {
-            None | Some("markdown") => print_card(&catalogue, id, args.lang, Method::card_markdown),
-            Some("html") => print_card(&catalogue, id, args.lang, Method::card_html),
+            None | Some("markdown") => print_card(&catalogue, id, args.shared.lang, Method::card_markdown),
+            Some("html") => print_card(&catalogue, id, args.shared.lang, Method::card_html),
             Some(other) => usage(&format!("with --card, --format is `markdown` or `html`, not `{other}`")),
         };
     }
@@ -74,7 +69,7 @@ fn main() -> ExitCode {
     query.format = format;
     query.level = args.level;
     let found: Vec<&Method> = catalogue.query(&query).collect();
-    common::print(&list(&found, args.lang))
+    common::print(&list(&found, args.shared.lang))
 }
 
 fn usage(message: &str) -> ExitCode {

@@ -31,28 +31,17 @@ struct Args {
     /// scores (the formation-action's exercise).
     #[arg(long)]
     compare: bool,
-    /// Language of the report (fr or en).
-    #[arg(long, default_value = "fr")]
-    lang: Lang,
-    /// A folder of method files to add to the built-in catalogue (repeatable).
-    #[arg(long = "methods", value_name = "DIR")]
-    methods: Vec<PathBuf>,
+    #[command(flatten)]
+    shared: common::Shared,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let lang = args.lang;
-    let catalogue = match common::catalogue(&args.methods, lang) {
-        Ok(catalogue) => catalogue,
+    let lang = args.shared.lang;
+    let (catalogue, request, agenda) = match args.shared.catalogue_request_agenda(&args.request, &args.agenda)
+    {
+        Ok(loaded) => loaded,
         Err(code) => return code,
-    };
-    let request = match common::request(&args.request, lang) {
-        Ok(request) => request,
-        Err(code) => return code,
-    };
-    let agenda = match Agenda::from_file(&args.agenda) {
-        Ok(agenda) => agenda,
-        Err(error) => return common::fail(&error.text(lang), 2),
     };
     let report = check(&agenda, &request, &catalogue);
     let mut text = String::new();

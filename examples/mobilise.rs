@@ -16,7 +16,7 @@ use clap::{Parser, ValueEnum};
 use facilitation::mobilise::{Allocation, Allocator, MobiliseError, Need, Usage, sequence_leads};
 use facilitation::register::{Register, RegisterError};
 use facilitation::roster::Roster;
-use facilitation::{Agenda, Catalogue, Lang, Localize, Planner, Request};
+use facilitation::{Agenda, Catalogue, Localize, Planner, Request};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,12 +47,8 @@ struct Args {
     /// Output: a readable proposal (markdown) or `{"team": [...], "reasons": [...]}` (json).
     #[arg(long, value_enum, default_value = "markdown")]
     format: Output,
-    /// Language of the output (fr or en).
-    #[arg(long, default_value = "fr")]
-    lang: Lang,
-    /// A folder of method files to add to the built-in catalogue (repeatable).
-    #[arg(long = "methods", value_name = "DIR")]
-    methods: Vec<PathBuf>,
+    #[command(flatten)]
+    shared: common::Shared,
 }
 
 fn main() -> ExitCode {
@@ -64,8 +60,8 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
-    let lang = args.lang;
-    let catalogue = Catalogue::builtin_with_dirs(&args.methods).map_err(|e| e.text(lang))?;
+    let lang = args.shared.lang;
+    let catalogue = Catalogue::builtin_with_dirs(&args.shared.methods).map_err(|e| e.text(lang))?;
     let request = Request::from_file(&args.request).map_err(|e| e.text(lang))?;
     let roster = Roster::from_file(&args.roster).map_err(|e| e.text(lang))?;
     let mut need = Need::from_request(&request, roster.year).map_err(|e| e.text(lang))?;
@@ -118,12 +114,14 @@ fn no_team(
     need: &Need,
     register: Option<&mut Register>,
 ) -> Result<ExitCode, String> {
-    let why = error.text(args.lang);
+    let why = error.text(args.shared.lang);
     common::fail(&why, 1);
     if let (Some(register), true) = (register, args.confirm) {
-        let number = register.wait(roster, need).map_err(|e| e.text(args.lang))?;
-        let waiting =
-            args.lang.pick("Demande enregistrée en attente : n° {n}.", "Request recorded as waiting: #{n}.");
+        let number = register.wait(roster, need).map_err(|e| e.text(args.shared.lang))?;
+        let waiting = args
+            .shared
+            .lang
+            .pick("Demande enregistrée en attente : n° {n}.", "Request recorded as waiting: #{n}.");
         common::fail(&waiting.replace("{n}", &number.to_string()), 1);
     }
     if let Output::Json = args.format {
@@ -133,7 +131,7 @@ fn no_team(
 }
 
 fn proposal(args: &Args, allocation: &Allocation, agenda: Option<&Agenda>, recorded: Option<i64>) -> String {
-    let lang = args.lang;
+    let lang = args.shared.lang;
     let reasons: Vec<String> = allocation.reasons.iter().map(|r| r.text(lang)).collect();
     if let Output::Json = args.format {
         let team: Vec<_> =

@@ -40,28 +40,24 @@ struct Args {
     /// Picks a variant among near-best agendas; the same seed gives the same agenda.
     #[arg(long, default_value_t = 0)]
     seed: u64,
-    /// Language of the output (fr or en).
-    #[arg(long, default_value = "fr")]
-    lang: Lang,
     /// Writes the workshop's kit into this folder (déroulé, programme, invitation, harvest
     /// sheet, agenda, index); refuses a non-empty folder that is not a previous kit.
     #[arg(long, value_name = "DIR")]
     kit: Option<PathBuf>,
-    /// A folder of method files to add to the built-in catalogue (repeatable).
-    #[arg(long = "methods", value_name = "DIR")]
-    methods: Vec<PathBuf>,
     /// The agenda agreed before: re-plans with the least change from it.
     #[arg(long, value_name = "AGENDA")]
     previous: Option<PathBuf>,
     /// Prints N clearly different near-best agendas side by side.
     #[arg(long, value_name = "N")]
     variants: Option<usize>,
+    #[command(flatten)]
+    shared: common::Shared,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let lang = args.lang;
-    let catalogue = match common::catalogue(&args.methods, lang) {
+    let lang = args.shared.lang;
+    let catalogue = match args.shared.catalogue() {
         Ok(catalogue) => catalogue,
         Err(code) => return code,
     };
@@ -107,8 +103,8 @@ fn main() -> ExitCode {
         return write_kit(dir, &render::kit(&plan, &catalogue, lang), lang);
     }
     let printed = match args.format {
-        Output::Markdown => Ok(plan.to_markdown(&catalogue, args.lang)),
-        Output::Html => Ok(plan.to_html(&catalogue, args.lang)),
+        Output::Markdown => Ok(plan.to_markdown(&catalogue, args.shared.lang)),
+        Output::Html => Ok(plan.to_html(&catalogue, args.shared.lang)),
         Output::Yaml => Ok(plan.agenda.to_yaml()),
         Output::Json => {
             serde_json::to_string_pretty(&plan.agenda).map(|json| json + "\n").map_err(|e| e.to_string())

@@ -10,7 +10,7 @@
 mod common;
 
 use clap::{Parser, ValueEnum};
-use facilitation::{Agenda, ClockTime, Lang, Localize, retime::retime};
+use facilitation::{ClockTime, Localize, retime::retime};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -39,28 +39,17 @@ struct Args {
     /// Output: the card (markdown) or the remaining slots (yaml, json).
     #[arg(long, value_enum, default_value = "markdown")]
     format: Output,
-    /// Language of the output (fr or en).
-    #[arg(long, default_value = "fr")]
-    lang: Lang,
-    /// A folder of method files to add to the built-in catalogue (repeatable).
-    #[arg(long = "methods", value_name = "DIR")]
-    methods: Vec<PathBuf>,
+    #[command(flatten)]
+    shared: common::Shared,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let lang = args.lang;
-    let catalogue = match common::catalogue(&args.methods, lang) {
-        Ok(catalogue) => catalogue,
+    let lang = args.shared.lang;
+    let (catalogue, request, agenda) = match args.shared.catalogue_request_agenda(&args.request, &args.agenda)
+    {
+        Ok(loaded) => loaded,
         Err(code) => return code,
-    };
-    let request = match common::request(&args.request, lang) {
-        Ok(request) => request,
-        Err(code) => return code,
-    };
-    let agenda = match Agenda::from_file(&args.agenda) {
-        Ok(agenda) => agenda,
-        Err(error) => return common::fail(&error.text(lang), 2),
     };
     let retimed = match retime(&agenda, &request, &catalogue, args.now, args.next) {
         Ok(retimed) => retimed,

@@ -3,10 +3,40 @@
 
 #![allow(dead_code)] // each example uses its own part of this module
 
-use facilitation::{Catalogue, Lang, Localize, Request};
+use facilitation::{Agenda, Catalogue, Lang, Localize, Request};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// The options every example takes.
+#[derive(clap::Args)]
+pub struct Shared {
+    /// Language of the output (fr or en).
+    #[arg(long, default_value = "fr")]
+    pub lang: Lang,
+    /// A folder of method files to add to the built-in catalogue (repeatable).
+    #[arg(long = "methods", value_name = "DIR")]
+    pub methods: Vec<PathBuf>,
+}
+
+impl Shared {
+    /// The built-in catalogue with the trainer's folders, or the exit.
+    pub fn catalogue(&self) -> Result<Catalogue, ExitCode> {
+        catalogue(&self.methods, self.lang)
+    }
+
+    /// The catalogue, the request and the agenda an example works on, or the exit.
+    pub fn catalogue_request_agenda(
+        &self,
+        request: &Path,
+        agenda: &Path,
+    ) -> Result<(Catalogue, Request, Agenda), ExitCode> {
+        let catalogue = self.catalogue()?;
+        let request = self::request(request, self.lang)?;
+        let agenda = Agenda::from_file(agenda).map_err(|error| fail(&error.text(self.lang), 2))?;
+        Ok((catalogue, request, agenda))
+    }
+}
 
 /// The built-in catalogue with the trainer's folders (`--methods DIR`), or the exit.
 pub fn catalogue(dirs: &[PathBuf], lang: Lang) -> Result<Catalogue, ExitCode> {
