@@ -98,7 +98,8 @@ fn the_deroule_says_the_consignes_the_roles_by_name_and_plan_b_and_ends_with_the
         }
         let note = deroule.find(lang.pick("## Note technique", "## Technical note")).unwrap();
         let score = deroule.find("/ 100").unwrap();
-        let seed = deroule.find("--seed").unwrap();
+        let seed = deroule.find(lang.pick("Graine", "Seed")).unwrap();
+        assert!(!deroule.contains("--seed"), "{name} {lang}: the library names no flag of a tool");
         assert!(score > note && seed > note, "{name} {lang}: score and seed only in the closing note");
     }
 }

@@ -83,14 +83,14 @@ pub(crate) struct Cue {
     pub words: Vec<Stems>,
     /// For an expression whose small words matter (« se projeter », « ce qui ne va pas »):
     /// every word, to be found in a row, small words as written and others by family.
-    pub exact: Option<Vec<Piece>>,
+    pub exact: Option<Vec<Token>>,
     pub reads: Vec<(Objective, f32)>,
     pub kind: Kind,
 }
 
 /// A word of an expression read word for word.
 #[derive(Debug, Clone)]
-pub(crate) enum Piece {
+pub(crate) enum Token {
     /// A stop word, folded.
     Small(String),
     /// Another word, by its stems.
@@ -204,8 +204,8 @@ impl Lexicon {
         let exact = (forced || (content.len() < all.len() && content.len() <= 1)).then(|| {
             all.iter()
                 .map(|w| match self.stop.contains(&w.folded) {
-                    true => Piece::Small(w.folded.clone()),
-                    false => Piece::Word(w.stems.clone()),
+                    true => Token::Small(w.folded.clone()),
+                    false => Token::Word(w.stems.clone()),
                 })
                 .collect()
         });

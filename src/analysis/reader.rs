@@ -10,7 +10,7 @@
 //! negation (« sans décider ») is not read. Objectives add up their cues' weights; a plain
 //! word beside a clearly named objective is taken as the sentence's topic.
 
-use super::lexicon::{Cue, Kind, Lexicon, Piece, READ, SURE, letter_triples};
+use super::lexicon::{Cue, Kind, Lexicon, READ, SURE, Token, letter_triples};
 use super::words::{Word, one_slip_apart, words};
 use super::{Reading, Situation};
 use crate::text::Lang;
@@ -155,8 +155,8 @@ fn match_expression(slots: &[Slot], start: usize, cue: &Cue, lang: Option<Lang>)
     let pieces = cue.exact.as_ref()?;
     let words = slots.get(start..start + pieces.len())?;
     let fits = pieces.iter().zip(words).all(|(piece, slot)| match piece {
-        Piece::Small(folded) => *folded == slot.word.folded,
-        Piece::Word(stems) => !slot.skip && slot.word.stems.meets(stems, lang),
+        Token::Small(folded) => *folded == slot.word.folded,
+        Token::Word(stems) => !slot.skip && slot.word.stems.meets(stems, lang),
     });
     fits.then(|| (start..start + pieces.len()).collect())
 }

@@ -35,7 +35,7 @@ use rand_chacha::ChaCha8Rng;
 pub use replan::{Change, Distance, DropReason, METHOD_WEIGHT, ORDER_WEIGHT, Replan, with_locks};
 use serde::{Deserialize, Serialize};
 use skeleton::Skeleton;
-use timing::{Block, Piece};
+use timing::{Segment, TimedMethod};
 
 /// A timed agenda with its score, the reasons of its choices and its craft review.
 type Timed = (Agenda, Score, Vec<Reason>, CraftReport);
@@ -291,7 +291,8 @@ impl<'a> Planner<'a> {
             }
             // The estimate is close enough to the timed score that a sequence estimated
             // well below the best timed one is not worth the timing.
-            if skeleton.part + reach < best - NEAR_BEST || skeleton.value < best - ESTIMATE_SLACK {
+            if skeleton.sequence_score + reach < best - NEAR_BEST || skeleton.estimate < best - ESTIMATE_SLACK
+            {
                 continue;
             }
             let Some((agenda, craft)) = self.time(context, skeleton) else { continue };
@@ -325,7 +326,7 @@ impl<'a> Planner<'a> {
         &self,
         context: &Context,
         skeleton: &Skeleton,
-        blocks: &[Block],
+        blocks: &[TimedMethod],
     ) -> Option<(Agenda, CraftReport)> {
         let (mut pieces, _) = timing::time(context, blocks)?;
         if context.keeps(CraftRule::C5) {
@@ -340,27 +341,27 @@ impl<'a> Planner<'a> {
         Some((agenda, craft))
     }
 
-    fn assemble(&self, context: &Context, skeleton: &Skeleton, pieces: &[Piece]) -> Agenda {
+    fn assemble(&self, context: &Context, skeleton: &Skeleton, pieces: &[Segment]) -> Agenda {
         let request = context.request;
         let mut slots = Vec::new();
         let mut clock = context.start;
         let mut parts_seen = vec![0u32; skeleton.items().len()];
         for piece in pieces {
             let (kind, minutes) = match piece {
-                Piece::Welcome(m) => (SlotKind::Welcome, *m),
-                Piece::Break(m) => (SlotKind::Break, *m),
-                Piece::Lunch(m) => (SlotKind::Lunch, *m),
-                Piece::Part(_, m) => (SlotKind::Method, *m),
-                Piece::Talk(_, m) => (SlotKind::Talk, *m),
+                Segment::Welcome(m) => (SlotKind::Welcome, *m),
+                Segment::Break(m) => (SlotKind::Break, *m),
+                Segment::Lunch(m) => (SlotKind::Lunch, *m),
+                Segment::Part(_, m) => (SlotKind::Method, *m),
+                Segment::Talk(_, m) => (SlotKind::Talk, *m),
             };
             let end = clock.plus(minutes).unwrap_or(ClockTime::END_OF_DAY);
             let mut slot = Slot::new(kind, clock, end);
-            if let Piece::Talk(index, _) = piece {
+            if let Segment::Talk(index, _) = piece {
                 let fixed = request.fixed.get(*index);
                 slot.title = fixed.and_then(|fixed| fixed.title.clone());
                 slot.who = fixed.and_then(|fixed| fixed.who.clone());
             }
-            if let Piece::Part(index, _) = piece {
+            if let Segment::Part(index, _) = piece {
                 let item = skeleton.items()[*index];
                 let candidate = &context.candidates[item.candidate];
                 parts_seen[*index] += 1;
@@ -464,7 +465,7 @@ fn all_relaxed() -> CraftSet {
 
 /// Each method of the sequence as a block to time, within the lengths the craft rules
 /// the context keeps allow: a short opening and welcome (C2), a short closing (C7).
-fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<Block> {
+fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
     let minutes = context.minutes;
     skeleton
         .items()
@@ -474,7 +475,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<Block> {
             let c = &context.candidates[item.candidate];
             let first_opening = index == 0 && item.phase == Phase::Opening && context.keeps(CraftRule::C2);
             let most = context.most_in(c, item.phase);
-            Block {
+            TimedMethod {
                 min: c.range.min,
                 max: most,
                 typical: context.aim_of(c).unwrap_or(c.typical).clamp(c.range.min, most),

@@ -8,12 +8,12 @@
 
 use super::context::Context;
 use super::skeleton::Skeleton;
-use super::timing::{Block, Piece};
+use super::timing::{Segment, TimedMethod};
 use crate::rules::{FIRST_OBJECTIVE_SHARE, GRAIN};
 
 /// Aims the content methods that serve the first objective at their longest, for a second
 /// timing when the first gave the first objective less than its share.
-pub(crate) fn aim_long(context: &Context, skeleton: &Skeleton, blocks: &mut [Block]) {
+pub(crate) fn aim_long(context: &Context, skeleton: &Skeleton, blocks: &mut [TimedMethod]) {
     for (item, block) in skeleton.items().iter().zip(blocks.iter_mut()) {
         let serves = context.serves_in(&context.candidates[item.candidate], item.phase);
         if !item.phase.frames() && serves & 1 != 0 {
@@ -23,7 +23,12 @@ pub(crate) fn aim_long(context: &Context, skeleton: &Skeleton, blocks: &mut [Blo
 }
 
 /// Moves minutes towards the first objective until it has its share, or no move is left.
-pub(crate) fn favour_first(context: &Context, skeleton: &Skeleton, blocks: &[Block], pieces: &mut [Piece]) {
+pub(crate) fn favour_first(
+    context: &Context,
+    skeleton: &Skeleton,
+    blocks: &[TimedMethod],
+    pieces: &mut [Segment],
+) {
     let count = context.objectives.len();
     if count < 2 {
         return;
@@ -34,7 +39,7 @@ pub(crate) fn favour_first(context: &Context, skeleton: &Skeleton, blocks: &[Blo
         |i: usize| context.serves_in(&context.candidates[items[i].candidate], items[i].phase) & 1 != 0;
     let mut minutes = vec![0u32; items.len()];
     for piece in pieces.iter() {
-        if let Piece::Part(i, m) = piece {
+        if let Segment::Part(i, m) = piece {
             minutes[*i] += m;
         }
     }
@@ -45,7 +50,7 @@ pub(crate) fn favour_first(context: &Context, skeleton: &Skeleton, blocks: &[Blo
     let runs = run_of_each(pieces, blocks);
     while need > 0 {
         let movable = |at: usize, gives: bool| match pieces[at] {
-            Piece::Part(i, m)
+            Segment::Part(i, m)
                 if content(i) && !blocks[i].split && !blocks[i].pinned && serves_first(i) != gives =>
             {
                 if gives { m >= blocks[i].min + GRAIN } else { m + GRAIN <= blocks[i].max }
@@ -57,7 +62,7 @@ pub(crate) fn favour_first(context: &Context, skeleton: &Skeleton, blocks: &[Blo
             .flat_map(|taker| (0..pieces.len()).map(move |giver| (taker, giver)))
             .find(|&(taker, giver)| runs[taker] == runs[giver] && movable(giver, true));
         let Some((taker, giver)) = pair else { return };
-        if let (Piece::Part(_, more), Piece::Part(_, less)) = (pieces[taker], pieces[giver]) {
+        if let (Segment::Part(_, more), Segment::Part(_, less)) = (pieces[taker], pieces[giver]) {
             pieces[taker] = retime(pieces[taker], more + GRAIN);
             pieces[giver] = retime(pieces[giver], less - GRAIN);
         }
@@ -67,17 +72,17 @@ pub(crate) fn favour_first(context: &Context, skeleton: &Skeleton, blocks: &[Blo
 
 /// For each piece, the number of the run of work it belongs to. Pauses count up, and so
 /// do fixed moments (talks, pinned methods), which minutes moving around would shift.
-fn run_of_each(pieces: &[Piece], blocks: &[Block]) -> Vec<usize> {
+fn run_of_each(pieces: &[Segment], blocks: &[TimedMethod]) -> Vec<usize> {
     let mut run = 0;
-    let fixed = |piece: &Piece| match piece {
-        Piece::Talk(..) => true,
-        Piece::Part(i, _) => blocks.get(*i).is_some_and(|block| block.pinned),
+    let fixed = |piece: &Segment| match piece {
+        Segment::Talk(..) => true,
+        Segment::Part(i, _) => blocks.get(*i).is_some_and(|block| block.pinned),
         _ => false,
     };
     pieces
         .iter()
         .map(|piece| {
-            if matches!(piece, Piece::Break(_) | Piece::Lunch(_)) || fixed(piece) {
+            if matches!(piece, Segment::Break(_) | Segment::Lunch(_)) || fixed(piece) {
                 run += 1;
             }
             let this = run;
@@ -89,9 +94,9 @@ fn run_of_each(pieces: &[Piece], blocks: &[Block]) -> Vec<usize> {
         .collect()
 }
 
-fn retime(piece: Piece, minutes: u32) -> Piece {
+fn retime(piece: Segment, minutes: u32) -> Segment {
     match piece {
-        Piece::Part(i, _) => Piece::Part(i, minutes),
+        Segment::Part(i, _) => Segment::Part(i, minutes),
         other => other,
     }
 }

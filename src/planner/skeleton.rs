@@ -53,9 +53,9 @@ pub(crate) struct Skeleton<'a> {
     /// The score of the sequence so far, at typical lengths.
     tally: Tally<'a>,
     /// The score's part that only the sequence decides.
-    pub part: f64,
-    /// `part` plus an estimate of the parts the timing decides.
-    pub value: f64,
+    pub sequence_score: f64,
+    /// `sequence_score` plus an estimate of the parts the timing decides.
+    pub estimate: f64,
     covered: u32,
     /// The objectives served by a convergence or action method.
     converged: u32,
@@ -73,8 +73,8 @@ impl<'a> Skeleton<'a> {
             len: 0,
             used: 0,
             tally: Tally::new(&context.objectives, request.participants, request.with_users()),
-            part: 0.0,
-            value: 0.0,
+            sequence_score: 0.0,
+            estimate: 0.0,
             covered: 0,
             converged: 0,
             min_minutes: 0,
@@ -110,7 +110,7 @@ impl<'a> Skeleton<'a> {
 
 /// One entry of the pool: a candidate in a phase, and the candidate's bit.
 #[derive(Debug, Clone, Copy)]
-struct Choice {
+struct PoolEntry {
     candidate: usize,
     phase: Phase,
     bit: u128,
@@ -118,8 +118,8 @@ struct Choice {
 
 /// The pool of (candidate, phase) pairs the search draws from: the included methods and
 /// the most relevant few of each phase, at most 128 methods in all.
-fn pool(context: &Context) -> Vec<Choice> {
-    let mut pool: Vec<Choice> = Vec::new();
+fn pool(context: &Context) -> Vec<PoolEntry> {
+    let mut pool: Vec<PoolEntry> = Vec::new();
     let mut bits: Vec<usize> = Vec::new();
     for phase in Phase::ALL.iter().copied() {
         let mut ranked: Vec<(usize, f64)> = context
@@ -150,7 +150,7 @@ fn pool(context: &Context) -> Vec<Choice> {
                 }
                 None => continue,
             };
-            pool.push(Choice { candidate, phase, bit: 1 << bit });
+            pool.push(PoolEntry { candidate, phase, bit: 1 << bit });
         }
     }
     pool
@@ -226,7 +226,7 @@ pub(crate) fn search<'a>(context: &Context<'a>, beam_width: usize, keep: usize) 
         beam = keep_diverse(next, beam_width);
     }
     let mut order: Vec<usize> = (0..finished.len()).collect();
-    order.sort_by(|&a, &b| finished[b].value.total_cmp(&finished[a].value));
+    order.sort_by(|&a, &b| finished[b].estimate.total_cmp(&finished[a].estimate));
     // The same content between other openings and closings times alike: a few of each
     // content leave room for other contents, which the timing may accept when the best
     // content cannot keep every rule.
@@ -257,7 +257,7 @@ fn keep_better<'a, K: Eq + std::hash::Hash>(
     grown: Skeleton<'a>,
 ) {
     match index.entry(key) {
-        Entry::Occupied(at) if list[*at.get()].value >= grown.value => {}
+        Entry::Occupied(at) if list[*at.get()].estimate >= grown.estimate => {}
         Entry::Occupied(at) => list[*at.get()] = grown,
         Entry::Vacant(at) => {
             at.insert(list.len());
@@ -272,7 +272,7 @@ fn keep_better<'a, K: Eq + std::hash::Hash>(
 fn keep_diverse<'a>(next: Vec<Skeleton<'a>>, width: usize) -> Vec<Skeleton<'a>> {
     // Skeletons are a few hundred bytes: sort their places, not them.
     let mut order: Vec<usize> = (0..next.len()).collect();
-    order.sort_by(|&a, &b| next[b].value.total_cmp(&next[a].value));
+    order.sort_by(|&a, &b| next[b].estimate.total_cmp(&next[a].estimate));
     let cap = (width / 3).max(1);
     let mut per_opening: Vec<(usize, usize)> = Vec::new();
     let mut kept = Vec::with_capacity(width);
@@ -354,9 +354,9 @@ fn grow<'a>(
     overhead: &Overhead,
     closings: &[u32],
     skeleton: &Skeleton<'a>,
-    choice: &Choice,
+    choice: &PoolEntry,
 ) -> Option<Skeleton<'a>> {
-    let Choice { candidate, phase, bit } = *choice;
+    let PoolEntry { candidate, phase, bit } = *choice;
     let c = &context.candidates[candidate];
     if skeleton.used & bit != 0 || skeleton.len == MAX_METHODS {
         return None;
@@ -408,7 +408,7 @@ fn grow<'a>(
         grown.converged |= serves;
     }
     grown.tally.push(c.method, phase, serves, c.serves, c.typical, reopens);
-    (grown.part, grown.value) = value(context, closings, &grown);
+    (grown.sequence_score, grown.estimate) = value(context, closings, &grown);
     Some(grown)
 }
 

@@ -35,7 +35,7 @@ const HABIT: f64 = 0.002;
 
 /// One method to time.
 #[derive(Debug, Clone)]
-pub(crate) struct Block {
+pub(crate) struct TimedMethod {
     pub min: u32,
     pub max: u32,
     pub typical: u32,
@@ -56,7 +56,7 @@ pub(crate) struct Block {
 
 /// A piece of the timed session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Piece {
+pub(crate) enum Segment {
     Welcome(u32),
     Break(u32),
     Lunch(u32),
@@ -80,17 +80,17 @@ struct Entry {
 
 /// The pieces of every path, as back-pointers.
 struct Arena {
-    nodes: Vec<(u32, Piece)>,
+    nodes: Vec<(u32, Segment)>,
 }
 
 impl Arena {
-    fn push(&mut self, parent: u32, piece: Piece) -> u32 {
+    fn push(&mut self, parent: u32, piece: Segment) -> u32 {
         self.nodes.push((parent, piece));
         (self.nodes.len() - 1) as u32
     }
 
     /// The pieces from the welcome to `node`.
-    fn path(&self, mut node: u32) -> Vec<Piece> {
+    fn path(&self, mut node: u32) -> Vec<Segment> {
         let mut pieces = Vec::new();
         while node != u32::MAX {
             let (parent, piece) = self.nodes[node as usize];
@@ -156,7 +156,7 @@ impl Layer {
 }
 
 /// Everything the programme reads and writes.
-struct Clock<'c> {
+struct Timetable<'c> {
     context: &'c Context<'c>,
     arena: Arena,
     /// The score's points lost per unit of relative distance to a typical length.
@@ -176,8 +176,8 @@ struct Clock<'c> {
 }
 
 /// Times the blocks, or `None` when no timing keeps every rule.
-pub(crate) fn time(context: &Context, blocks: &[Block]) -> Option<(Vec<Piece>, f64)> {
-    let mut clock = Clock {
+pub(crate) fn time(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Segment>, f64)> {
+    let mut clock = Timetable {
         context,
         arena: Arena { nodes: Vec::with_capacity(1024) },
         per_deviation: W_FIT / blocks.len().max(1) as f64,
@@ -215,7 +215,7 @@ fn frame_elements(context: &Context) -> u32 {
     1 + breaks.max(u32::from(context.lunch))
 }
 
-impl Clock<'_> {
+impl Timetable<'_> {
     fn welcome(&mut self) -> Layer {
         let minutes = self.context.minutes;
         let mut layer = Layer::new(minutes);
@@ -235,7 +235,7 @@ impl Clock<'_> {
             if !self.context.clear_of_moments(0, welcome) {
                 continue;
             }
-            let node = self.arena.push(u32::MAX, Piece::Welcome(welcome));
+            let node = self.arena.push(u32::MAX, Segment::Welcome(welcome));
             let cost = self.per_frame * length_misfit(welcome, usual);
             layer.offer(welcome, false, Entry { used: 0, paused: false, stretch: welcome, cost, node });
         }
@@ -263,16 +263,16 @@ impl Clock<'_> {
                     if !talks || stretch > self.context.request.max_stretch {
                         continue;
                     }
-                    (Piece::Talk(index, moment.minutes), Entry { stretch, ..entry })
+                    (Segment::Talk(index, moment.minutes), Entry { stretch, ..entry })
                 }
                 kind => {
                     if entry.stretch < self.min_run {
                         continue;
                     }
                     let piece = if kind == MomentKind::Lunch {
-                        Piece::Lunch(moment.minutes)
+                        Segment::Lunch(moment.minutes)
                     } else {
-                        Piece::Break(moment.minutes)
+                        Segment::Break(moment.minutes)
                     };
                     let cost = entry.cost + self.run_after(&entry);
                     (piece, Entry { paused: true, stretch: 0, cost, ..entry })
@@ -286,7 +286,7 @@ impl Clock<'_> {
     }
 
     /// The states a block may start from: after no pause, a break or lunch.
-    fn pauses(&mut self, layer: &Layer, allowed: bool, block: &Block) -> Layer {
+    fn pauses(&mut self, layer: &Layer, allowed: bool, block: &TimedMethod) -> Layer {
         let mut open = Layer::new(self.context.minutes);
         for (time, lunched, entry) in layer.entries() {
             if !block.after_lunch {
@@ -297,13 +297,13 @@ impl Clock<'_> {
             }
             for (pause, cost) in self.pause_options(time, lunched, entry.stretch, block.after_lunch) {
                 let minutes = match pause {
-                    Piece::Break(m) | Piece::Lunch(m) => m,
+                    Segment::Break(m) | Segment::Lunch(m) => m,
                     _ => 0,
                 };
                 if !self.context.clear_of_moments(time, minutes) {
                     continue;
                 }
-                let after_lunch = matches!(pause, Piece::Lunch(_));
+                let after_lunch = matches!(pause, Segment::Lunch(_));
                 let energy = if after_lunch { W_ENERGY * (1.0 - energy_value(block.energy)) } else { 0.0 };
                 let node = self.arena.push(entry.node, pause);
                 let cost = entry.cost + self.run_after(&entry) + cost + energy;
@@ -323,7 +323,7 @@ impl Clock<'_> {
         lunched: bool,
         stretch: u32,
         must_lunch: bool,
-    ) -> impl Iterator<Item = (Piece, f64)> + use<> {
+    ) -> impl Iterator<Item = (Segment, f64)> + use<> {
         let context = self.context;
         let left = context.minutes - time;
         let per_frame = self.per_frame;
@@ -332,7 +332,7 @@ impl Clock<'_> {
         let before = run_misfit(stretch);
         let breaks = BREAKS.into_iter().filter(move |m| !must_lunch && *m <= left).map(move |minutes| {
             let misfit = length_misfit(minutes, USUAL_BREAK) + before;
-            (Piece::Break(minutes), per_frame * misfit / 3.0 + HABIT)
+            (Segment::Break(minutes), per_frame * misfit / 3.0 + HABIT)
         });
         let clock = context.start.minutes() + time;
         let lunch = context.lunch
@@ -345,7 +345,7 @@ impl Clock<'_> {
         let lunches = lunches.map(move |minutes| {
             let start = ClockTime::from_minutes(clock).unwrap_or(ClockTime::END_OF_DAY);
             let misfit = lunch_misfit(minutes, start) + before;
-            (Piece::Lunch(minutes), per_frame * misfit / 3.0)
+            (Segment::Lunch(minutes), per_frame * misfit / 3.0)
         });
         breaks.chain(lunches)
     }
@@ -357,7 +357,7 @@ impl Clock<'_> {
 
     /// Places a block after every open state, part by part for a split block, and keeps
     /// the best ways to each state after it.
-    fn place(&mut self, index: usize, block: &Block, mut open: Layer) -> Layer {
+    fn place(&mut self, index: usize, block: &TimedMethod, mut open: Layer) -> Layer {
         let minutes = self.context.minutes;
         let mut next = Layer::new(minutes);
         for parts in 0..MAX_PARTS {
@@ -381,7 +381,7 @@ impl Clock<'_> {
                 }
                 for length in lengths(least.max(1), most, self.grain) {
                     let total = used + length;
-                    let node = self.arena.push(entry.node, Piece::Part(index, length));
+                    let node = self.arena.push(entry.node, Segment::Part(index, length));
                     let after = Entry {
                         used: total,
                         stretch: entry.stretch + length,
@@ -412,8 +412,8 @@ impl Clock<'_> {
     fn pause_inside(&mut self, more: &mut Layer, time: u32, lunched: bool, entry: Entry, over_lunch: bool) {
         for (pause, cost) in self.pause_options(time, lunched, entry.stretch, false) {
             let (minutes, lunch) = match pause {
-                Piece::Break(minutes) => (minutes, false),
-                Piece::Lunch(60) if over_lunch => (60, true),
+                Segment::Break(minutes) => (minutes, false),
+                Segment::Lunch(60) if over_lunch => (60, true),
                 _ => continue,
             };
             if !self.context.clear_of_moments(time, minutes) {
@@ -430,7 +430,7 @@ impl Clock<'_> {
 
     /// The score's points lost by running a block `minutes` instead of its typical length
     /// (see `timing_fit`), and by cutting it in parts.
-    fn block_cost(&self, block: &Block, minutes: u32, parts: usize) -> f64 {
+    fn block_cost(&self, block: &TimedMethod, minutes: u32, parts: usize) -> f64 {
         let deviation = f64::from(minutes.abs_diff(block.typical)) / f64::from(block.typical.max(1));
         self.per_deviation * deviation.min(1.0) + self.per_part * parts.saturating_sub(1) as f64
     }

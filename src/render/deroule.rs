@@ -154,8 +154,10 @@ fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang
 
 /// The seed, to plan the same agenda again.
 fn seed_line(seed: u64, lang: Lang) -> Line {
-    let again = t(lang, "pour replanifier ce même déroulé", "to plan this same agenda again");
-    labelled(t(lang, "Graine", "Seed"), colon(lang, &format!("{seed} ({again} : --seed {seed})")))
+    // The flag that passes a seed belongs to whichever tool calls the planner: name none.
+    let again =
+        t(lang, "la même graine redonne ce même déroulé", "the same seed plans this same agenda again");
+    labelled(t(lang, "Graine", "Seed"), colon(lang, &format!("{seed} ({again})")))
 }
 
 /// For the facilitators only, at the end: why each choice, the score and the seed.

@@ -73,7 +73,7 @@ pub fn timed_steps(
         units = fewer_units;
         cuts = self::cuts(&units, slots);
     }
-    let pieces: Vec<Vec<Piece>> = if units.len() < slots.len() {
+    let pieces: Vec<Vec<UnitShare>> = if units.len() < slots.len() {
         run_on(&units, slots)
     } else {
         let parts = slots.iter().zip(cuts.windows(2));
@@ -82,7 +82,7 @@ pub fn timed_steps(
                 let minutes = allocate(&units[c[0]..c[1]], slot.minutes).into_iter();
                 minutes
                     .enumerate()
-                    .map(|(i, minutes)| Piece { unit: c[0] + i, minutes, continued: false })
+                    .map(|(i, minutes)| UnitShare { unit: c[0] + i, minutes, continued: false })
                     .collect()
             })
             .collect()
@@ -92,7 +92,7 @@ pub fn timed_steps(
 
 /// The minutes a unit takes in one part.
 #[derive(Debug, Clone, Copy)]
-struct Piece {
+struct UnitShare {
     unit: usize,
     minutes: u32,
     continued: bool,
@@ -174,7 +174,7 @@ fn cuts(units: &[Unit], slots: &[&Slot]) -> Vec<usize> {
 }
 
 /// Shares the method's minutes over all its parts as one run, cutting units at the pauses.
-fn run_on(units: &[Unit], slots: &[&Slot]) -> Vec<Vec<Piece>> {
+fn run_on(units: &[Unit], slots: &[&Slot]) -> Vec<Vec<UnitShare>> {
     let total = slots.iter().map(|slot| slot.minutes).sum();
     let mut shares = allocate(units, total).into_iter().enumerate();
     let mut left: Option<(usize, u32, bool)> = None;
@@ -192,7 +192,7 @@ fn run_on(units: &[Unit], slots: &[&Slot]) -> Vec<Vec<Piece>> {
                     },
                 };
                 let taken = minutes.min(room);
-                part.push(Piece { unit, minutes: taken, continued });
+                part.push(UnitShare { unit, minutes: taken, continued });
                 if minutes > taken {
                     left = Some((unit, minutes - taken, true));
                 }
@@ -292,7 +292,13 @@ fn in_proportion(weights: &[u32], total: u32) -> Vec<u32> {
 
 /// The lines of one part: consecutive rounds of a step become one line; pieces given no
 /// minute are left out.
-fn lines(steps: &[Step], units: &[Unit], pieces: &[Piece], slot: &Slot, participants: u32) -> Vec<TimedStep> {
+fn lines(
+    steps: &[Step],
+    units: &[Unit],
+    pieces: &[UnitShare],
+    slot: &Slot,
+    participants: u32,
+) -> Vec<TimedStep> {
     let mut lines: Vec<TimedStep> = Vec::new();
     let mut clock = slot.start;
     for piece in pieces.iter().filter(|piece| piece.minutes > 0) {
