@@ -5,7 +5,7 @@ use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::analysis::Analysis;
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
-use crate::method::{Method, MinuteRange};
+use crate::method::{Method, MethodId, MinuteRange};
 use crate::request::{Fixed, FixedKind, Request};
 use crate::rules::{self, MIN_BREAK, MIN_LUNCH, MIN_PART, WELCOME};
 use crate::text::{Lang, Localize};
@@ -57,25 +57,25 @@ pub enum Breach {
     /// A method slot names no method, or no phase.
     Incomplete,
     /// A method slot names a method the catalogue does not hold.
-    UnknownMethod { id: String },
+    UnknownMethod { id: MethodId },
     /// The slot's phase is not one of the method's.
-    PhaseNotOfMethod { id: String, phase: Phase },
+    PhaseNotOfMethod { id: MethodId, phase: Phase },
     /// The slot's objective is not one of the method's.
-    ObjectiveNotOfMethod { id: String, objective: Objective },
+    ObjectiveNotOfMethod { id: MethodId, objective: Objective },
     /// The method's minutes lie outside its range for the group.
-    MinutesOutOfRange { id: String, minutes: u32, range: MinuteRange },
+    MinutesOutOfRange { id: MethodId, minutes: u32, range: MinuteRange },
     /// A part of a split method is too short.
-    PartTooShort { id: String, minutes: u32 },
+    PartTooShort { id: MethodId, minutes: u32 },
     /// The group is too small or too large for the method.
-    Participants { id: String, participants: u32, min: u32, max: u32 },
+    Participants { id: MethodId, participants: u32, min: u32, max: u32 },
     /// The method needs more facilitators than available.
-    Facilitators { id: String, needed: u32, available: u32 },
+    Facilitators { id: MethodId, needed: u32, available: u32 },
     /// The method does not run in the request's format.
-    Format { id: String, format: Format },
+    Format { id: MethodId, format: Format },
     /// The method needs sub-group spaces the request does not have.
-    Breakout { id: String },
+    Breakout { id: MethodId },
     /// The method asks for more experience than the facilitators have.
-    Level { id: String, level: Level, allowed: Level },
+    Level { id: MethodId, level: Level, allowed: Level },
     /// Too long without a break.
     Stretch { minutes: u32, max: u32 },
     /// A break too short to count.
@@ -87,13 +87,13 @@ pub enum Breach {
     /// A lunch that starts outside 11:45–13:30.
     LunchTime { start: ClockTime },
     /// A method that appears twice.
-    Repeated { id: String },
+    Repeated { id: MethodId },
     /// Parts of a split method separated by something else than breaks.
-    PartsApart { id: String },
+    PartsApart { id: MethodId },
     /// A method of `include` that is missing.
-    MissingInclude { id: String },
+    MissingInclude { id: MethodId },
     /// A method of `exclude` that appears.
-    Excluded { id: String },
+    Excluded { id: MethodId },
     /// An objective of the request that no method slot serves.
     NotServed { objective: Objective },
     /// An objective sentence of the request that names no objective.
@@ -274,7 +274,7 @@ fn phase_name(phase: Option<Phase>, lang: Lang) -> String {
 
 /// Why `method` cannot run for `request` (rules 5, 6 and 7), empty when it can.
 pub(crate) fn unfit(method: &Method, request: &Request) -> Vec<(u8, Breach)> {
-    let id = method.id.to_string();
+    let id = method.id.clone();
     let n = request.participants;
     let mut found = Vec::new();
     if !method.participants.contains(n) {
@@ -509,10 +509,10 @@ impl Checker<'_> {
                 continue;
             };
             let Some(method) = self.catalogue.get(id.as_str()) else {
-                self.add(3, Some(i), Breach::UnknownMethod { id: id.to_string() });
+                self.add(3, Some(i), Breach::UnknownMethod { id: id.clone() });
                 continue;
             };
-            let id = id.to_string();
+            let id = id.clone();
             if !method.has_phase(phase) {
                 self.add(3, Some(i), Breach::PhaseNotOfMethod { id: id.clone(), phase });
             }
@@ -533,7 +533,7 @@ impl Checker<'_> {
     /// Rule 4: minutes within range, a split method's parts summed.
     fn durations(&mut self) {
         for (id, slots) in self.method_occurrences() {
-            let Some(method) = self.catalogue.get(&id) else { continue };
+            let Some(method) = self.catalogue.get(id.as_str()) else { continue };
             let range = method.minutes_for(self.request.participants);
             if method.split {
                 let total =
@@ -563,11 +563,11 @@ impl Checker<'_> {
     }
 
     /// The slots of each method, by id.
-    fn method_occurrences(&self) -> BTreeMap<String, Vec<usize>> {
-        let mut occurrences: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    fn method_occurrences(&self) -> BTreeMap<MethodId, Vec<usize>> {
+        let mut occurrences: BTreeMap<MethodId, Vec<usize>> = BTreeMap::new();
         for (i, slot) in self.agenda.slots.iter().enumerate() {
             if let (true, Some(id)) = (slot.is_method(), &slot.method) {
-                occurrences.entry(id.to_string()).or_default().push(i);
+                occurrences.entry(id.clone()).or_default().push(i);
             }
         }
         occurrences
@@ -627,7 +627,7 @@ impl Checker<'_> {
             self.add(10, Some(i), Breach::BadPart { part });
         }
         for (id, slots) in self.method_occurrences() {
-            let split = self.catalogue.get(&id).is_some_and(|method| method.split);
+            let split = self.catalogue.get(id.as_str()).is_some_and(|method| method.split);
             if slots.len() > 1 && !split {
                 self.add(10, Some(slots[1]), Breach::Repeated { id: id.clone() });
             }
@@ -642,10 +642,10 @@ impl Checker<'_> {
         }
         let present =
             |id: &str| self.agenda.method_slots().any(|slot| slot.method.as_ref().is_some_and(|m| m == id));
-        let missing: Vec<String> =
-            self.request.include.iter().filter(|id| !present(id.as_str())).map(|id| id.to_string()).collect();
-        let excluded: Vec<String> =
-            self.request.exclude.iter().filter(|id| present(id.as_str())).map(|id| id.to_string()).collect();
+        let missing: Vec<MethodId> =
+            self.request.include.iter().filter(|id| !present(id.as_str())).cloned().collect();
+        let excluded: Vec<MethodId> =
+            self.request.exclude.iter().filter(|id| present(id.as_str())).cloned().collect();
         for id in missing {
             self.add(10, None, Breach::MissingInclude { id });
         }
