@@ -85,7 +85,29 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(file: &str, source: &str
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     crate::limits::scan(source).map_err(|(location, kind)| whole(Some(location), kind))?;
     let source = &join_surrogates(source);
-    serde_yaml::from_str(source).map_err(|error| from_yaml(file, source, &error))
+    let deserializer = serde_yaml::Deserializer::from_str(source);
+    serde_path_to_error::deserialize(deserializer)
+        .map_err(|error| from_yaml(file, source, &field_path(error.path()), error.inner()))
+}
+
+/// The field path as the problems write it (`slots[1].start`), from the path the
+/// deserializer tracked: no reading of the YAML crate's wording, which may change.
+fn field_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => break,
+        }
+    }
+    out
 }
 
 /// JSON writes a character beyond the first plane as two escapes (`"\ud83d\ude00"`), which
@@ -141,10 +163,9 @@ pub(crate) fn stem(file: &str) -> &str {
 /// Turns a YAML error into a problem, keeping the field path and position the parser knows.
 /// Errors raised while converting a value (a bad time, a bad method id) come without a
 /// useful position: they are placed at their field.
-fn from_yaml(file: &str, source: &str, error: &serde_yaml::Error) -> Problem {
+fn from_yaml(file: &str, source: &str, path: &str, error: &serde_yaml::Error) -> Problem {
     let text = error.to_string();
     let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(head, _)| head);
-    let (path, message) = split_path(message);
     let (field, kind) = classify(path, message);
     let parsed = error.location().map(|at| Location { line: at.line(), column: at.column() });
     let value = match &kind {
@@ -181,23 +202,27 @@ fn value_place(source: &str, field: &str, value: &str) -> Option<(String, Locati
     Some((field, Location { line: i + 1, column }))
 }
 
-/// Splits `duration.min: invalid type...` into the field path and the message.
-fn split_path(message: &str) -> (&str, &str) {
-    match message.split_once(": ") {
-        Some((path, rest))
-            if !path.is_empty() && path.chars().all(|c| c.is_ascii_alphanumeric() || "_.-[]".contains(c)) =>
-        {
-            (path, rest)
-        }
-        _ => ("", message),
-    }
-}
+/// The phrases serde itself writes (`serde::de::Error`'s provided methods), and the
+/// crate's own: whatever the YAML parser writes before them is its copy of the path.
+const PHRASES: [&str; 7] = [
+    "unknown field",
+    "unknown variant",
+    "missing field",
+    "invalid type",
+    "invalid value",
+    "invalid length",
+    NULL_TEXT,
+];
 
 /// Recognises serde's messages to give a problem a user can act on.
 fn classify(path: &str, message: &str) -> (String, ProblemKind) {
+    let message = PHRASES.iter().find_map(|phrase| message.find(phrase)).map_or(message, |at| &message[at..]);
     let quoted = quoted_words(message);
-    let join = |field: &str| {
-        if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
+    // An unknown key is already the path's last segment; a missing one is not.
+    let join = |field: &str| match path {
+        "" => field.to_string(),
+        _ if path == field || path.ends_with(&format!(".{field}")) => path.to_string(),
+        _ => format!("{path}.{field}"),
     };
     if let Some(word) = quoted.first().filter(|_| message.starts_with("unknown field")) {
         let expected = quoted[1..].to_vec();
@@ -220,9 +245,9 @@ fn classify(path: &str, message: &str) -> (String, ProblemKind) {
         return (path.to_string(), ProblemKind::InvalidTime { value });
     }
     if message.starts_with(NULL_TEXT) {
-        return (join("title"), ProblemKind::NullText);
+        return (path.to_string(), ProblemKind::NullText);
     }
-    if message.starts_with("invalid type") || message.starts_with("invalid value") {
+    if message.starts_with("invalid") {
         return (path.to_string(), ProblemKind::WrongType { message: message.to_string() });
     }
     (path.to_string(), ProblemKind::Syntax { message: message.to_string() })

@@ -353,9 +353,9 @@ fn a_bad_time_in_an_agenda_slot_is_reported_at_that_slot() {
 }
 
 #[test]
-fn a_bad_method_id_in_include_is_reported_at_include() {
+fn a_bad_method_id_in_include_is_reported_at_its_entry() {
     let problem = refusal(&format!("{MORNING}include: [World Café]\n"));
-    assert_eq!(problem.field, "include");
+    assert_eq!(problem.field, "include[0]");
     assert_eq!(problem.kind, ProblemKind::InvalidId { id: "World Café".into() });
     assert_eq!(problem.location.map(|at| at.line), Some(7));
 }

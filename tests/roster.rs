@@ -48,7 +48,7 @@ facilitators:
 ";
     let error = Roster::from_yaml("roster.yaml", source).unwrap_err();
     assert!(error.problems()[0].field.ends_with("phone"), "{error}");
-    assert!(error.text(Lang::Fr).contains("n'est pas un champ connu"));
+    assert!(error.text(Lang::Fr).contains("n'est pas un champ connu"), "{:?}", error.problems());
 }
 
 #[test]
