@@ -2,7 +2,7 @@
 //! lookups and queries.
 
 use crate::error::{LoadError, Problem, ProblemKind};
-use crate::load::{parse_method, read_limited};
+use crate::load::{in_parallel, parse_method, read_limited};
 use crate::method::{Method, MethodId};
 use crate::vocabulary::{Format, Level, Objective, Phase};
 use serde::{Deserialize, Serialize};
@@ -81,11 +81,15 @@ impl Catalogue {
     /// Loads method files given as `(file name, contents)`. Every problem of every file is
     /// reported at once.
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, LoadError> {
+        let files: Vec<(&str, &str)> = files.into_iter().collect();
+        // Files are parsed on several threads, then taken in their order: the problems and
+        // which of two files with the same id comes first do not depend on the threads.
+        let parsed = in_parallel(&files, |(file, source)| parse_method(file, source));
         let mut methods: BTreeMap<MethodId, Method> = BTreeMap::new();
         let mut origins: BTreeMap<MethodId, &str> = BTreeMap::new();
         let mut problems = Vec::new();
-        for (file, source) in files {
-            match parse_method(file, source) {
+        for ((file, source), parsed) in files.into_iter().zip(parsed) {
+            match parsed {
                 Ok(method) => {
                     if let Some(first) = origins.get(&method.id) {
                         problems.push(duplicate(file, source, &method.id, first));
@@ -106,9 +110,16 @@ impl Catalogue {
         let io = |source| LoadError::Io { path: path.to_path_buf(), source };
         let mut files = Vec::new();
         for entry in std::fs::read_dir(path).map_err(io)? {
-            let file = entry.map_err(io)?.path();
+            let entry = entry.map_err(io)?;
+            let file = entry.path();
             let is_yaml = file.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
-            if is_yaml && file.is_file() {
+            // The folder's listing tells a regular file without asking the system again;
+            // a link is followed, as `is_file` does.
+            let is_file = |file: &Path| match entry.file_type() {
+                Ok(kind) if !kind.is_symlink() => kind.is_file(),
+                _ => file.is_file(),
+            };
+            if is_yaml && is_file(&file) {
                 files.push(file);
             }
         }
@@ -122,9 +133,10 @@ impl Catalogue {
         files.sort();
         let mut sources = Vec::new();
         let mut problems = Vec::new();
-        for file in files {
+        let read = in_parallel(&files, |file| read_limited(file));
+        for (file, read) in files.into_iter().zip(read) {
             let name = file.display().to_string();
-            match read_limited(&file) {
+            match read {
                 Ok(Ok(source)) => sources.push((name, source)),
                 Ok(Err(kind)) => {
                     problems.push(Problem { file: name, location: None, field: String::new(), kind })

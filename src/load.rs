@@ -26,6 +26,41 @@ pub(crate) fn parse_method(file: &str, source: &str) -> Result<Method, Vec<Probl
     if problems.is_empty() { Ok(method) } else { Err(problems) }
 }
 
+/// The most threads that read and parse a folder's files.
+const MAX_READERS: usize = 8;
+
+/// Below this many files, one thread reads them: starting others would cost more.
+const PARALLEL_FROM: usize = 32;
+
+/// `f` applied to every item, on up to [`MAX_READERS`] threads (as many as the machine
+/// runs at once), each taking a run of consecutive items; the results come in the items'
+/// order whatever thread finishes first. A thread the system refuses to start leaves its
+/// run to the calling one.
+pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(MAX_READERS);
+    if threads < 2 || items.len() < PARALLEL_FROM {
+        return items.iter().map(&f).collect();
+    }
+    let f = &f;
+    let run = move |chunk: &[T]| chunk.iter().map(f).collect::<Vec<R>>();
+    std::thread::scope(|scope| {
+        let started: Vec<_> = items
+            .chunks(items.len().div_ceil(threads))
+            .map(|chunk| (chunk, std::thread::Builder::new().spawn_scoped(scope, move || run(chunk))))
+            .collect();
+        let mut results = Vec::with_capacity(items.len());
+        for (chunk, thread) in started {
+            match thread.map(|thread| thread.join()) {
+                Ok(Ok(done)) => results.extend(done),
+                // A panic on a thread goes on on the caller's, as without threads.
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                Err(_) => results.extend(run(chunk)),
+            }
+        }
+        results
+    })
+}
+
 /// Reads a text file of at most [`MAX_FILE_BYTES`]: the outer error when the system cannot
 /// read it, the inner one when it cannot be one of the crate's files (not a regular file,
 /// too large, not UTF-8). The size is checked before reading and the read is bounded, so

@@ -24,9 +24,9 @@ pub const MIN_LUNCH: u32 = 45;
 pub const WELCOME: MinuteRange = MinuteRange { min: 5, max: 30 };
 /// Rule 4: the shortest part of a split method.
 pub const MIN_PART: u32 = 20;
-/// The longest session the planner builds: a workshop day (ten hours with lunch and
+/// The longest session the planner builds: a long workshop day (twelve hours with lunch and
 /// breaks). A longer one is spread over several sessions.
-pub const LONGEST_SESSION: u32 = 10 * 60;
+pub const LONGEST_SESSION: u32 = 12 * 60;
 /// The default longest stretch of work without a pause (a request's `max_stretch`).
 pub const DEFAULT_MAX_STRETCH: u32 = 90;
 

@@ -170,3 +170,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_twelve_hour_day_plans_a_valid_agenda_with_lunch() {
+    let request = Request::builder("Journée longue")
+        .time("08:00", "20:00")
+        .participants(50)
+        .facilitators(3)
+        .objective("share-practices")
+        .objective("generate-ideas")
+        .objective("action-plan")
+        .build()
+        .unwrap();
+    let catalogue = Catalogue::builtin();
+    let plan = Planner::new(catalogue).plan(&request).unwrap();
+    let report = check(&plan.agenda, &request, catalogue);
+    assert!(report.is_valid(), "{:?}", report.violations);
+    assert_eq!(plan.agenda.end.to_string(), "20:00");
+    assert!(plan.agenda.slots.iter().any(|slot| slot.kind == facilitation::SlotKind::Lunch));
+}

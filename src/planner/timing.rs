@@ -23,6 +23,10 @@ use crate::vocabulary::Energy;
 const BREAKS: [u32; 3] = [MIN_BREAK, 15, 20];
 /// Lunch lengths tried, in minutes: a real lunch (C8) first, then a long one.
 const LUNCHES: [u32; 4] = [MIN_LUNCH, 60, CRAFT_LUNCH.max, 90];
+/// The longest break tried.
+const LONGEST_BREAK: u32 = longest(&BREAKS);
+/// The longest lunch tried.
+const LONGEST_LUNCH: u32 = longest(&LUNCHES);
 /// The most parts a split method is cut into.
 const MAX_PARTS: usize = 4;
 const W_FIT: f64 = Component::TimingFit.weight();
@@ -119,6 +123,13 @@ impl Layer {
     /// Keeps `entry` unless a known one has worked no more for no more cost; drops the
     /// known ones it beats that way.
     fn offer(&mut self, time: u32, lunched: bool, entry: Entry) {
+        self.offer_with(time, lunched, entry, || entry.node);
+    }
+
+    /// [`Layer::offer`] for an entry whose last piece is not in the arena yet: `node`
+    /// puts it there only if the entry is kept, so that the many offers a known state
+    /// beats cost no memory.
+    fn offer_with(&mut self, time: u32, lunched: bool, entry: Entry, node: impl FnOnce() -> u32) {
         let index = time as usize * 2 + usize::from(lunched);
         // A state past the session's end can never finish it: nothing to keep.
         let Some(&known) = self.group_of.get(index) else { return };
@@ -137,17 +148,26 @@ impl Layer {
             return;
         }
         front.retain(|known| !(same(known) && known.stretch >= entry.stretch && known.cost >= entry.cost));
-        front.push(entry);
+        front.push(Entry { node: node(), ..entry });
     }
 
     /// Every entry with its time and lunch.
-    fn entries(&self) -> Vec<(u32, bool, Entry)> {
-        let mut all = Vec::new();
-        for (index, front) in &self.groups {
+    fn entries(&self) -> impl Iterator<Item = (u32, bool, Entry)> + '_ {
+        self.groups.iter().flat_map(|(index, front)| {
             let (time, lunched) = ((index / 2) as u32, index % 2 == 1);
-            all.extend(front.iter().map(|entry| (time, lunched, *entry)));
+            front.iter().map(move |entry| (time, lunched, *entry))
+        })
+    }
+
+    /// Drops every state at a time and lunch that `keep` refuses. A whole (time, lunch)
+    /// goes or stays, so the states kept and their order are those of a layer that never
+    /// held the others.
+    fn keep_only(&mut self, keep: impl Fn(u32, bool) -> bool) {
+        for (index, front) in &mut self.groups {
+            if !keep((*index / 2) as u32, *index % 2 == 1) {
+                front.clear();
+            }
         }
-        all
     }
 
     fn is_empty(&self) -> bool {
@@ -155,10 +175,67 @@ impl Layer {
     }
 }
 
+/// What the blocks still to place can add to the clock, so that the states that cannot
+/// end the session on time are dropped as soon as they appear. Its bounds depend only on
+/// a state's time and lunch, never on its stretch or cost: a state that one drops would
+/// have led to no timing, and no state it would have beaten is kept in its stead.
+struct Reach {
+    /// For each block, the fewest minutes it and the blocks after it take; one more,
+    /// 0, past the last.
+    least: Vec<u32>,
+    /// For each block, the most minutes it, the blocks after it, their pauses, the lunch
+    /// and the fixed moments can take; one more past the last: the fixed moments.
+    most: Vec<u32>,
+    /// The session's minutes.
+    minutes: u32,
+    /// The last minute of the session at which the planner may still start the lunch it
+    /// needs (none when the session needs none, or the request fixes it).
+    lunch_by: Option<u32>,
+}
+
+impl Reach {
+    fn of(context: &Context, blocks: &[TimedMethod], real_lunch: bool) -> Self {
+        let inner_pauses = (MAX_PARTS as u32 - 1) * LONGEST_BREAK;
+        let moments: u32 = context.moments.iter().map(|moment| moment.minutes).sum();
+        let mut least = vec![0u32; blocks.len() + 1];
+        // After the last block only fixed moments may follow; before it, a lunch too.
+        let mut most = vec![moments; blocks.len() + 1];
+        for (index, block) in blocks.iter().enumerate().rev() {
+            least[index] = least[index + 1].saturating_add(block.min);
+            let pauses = LONGEST_BREAK + if block.split { inner_pauses } else { 0 };
+            let lunch = if index + 1 == blocks.len() { LONGEST_LUNCH } else { 0 };
+            most[index] = most[index + 1].saturating_add(block.max).saturating_add(pauses + lunch);
+        }
+        let latest = if real_lunch { CRAFT_LUNCH_WINDOW.1 } else { LUNCH_WINDOW.1 };
+        let lunch_by = (context.lunch && !context.lunch_fixed())
+            .then(|| latest.minutes().saturating_sub(context.start.minutes()));
+        Reach { least, most, minutes: context.minutes, lunch_by }
+    }
+
+    /// Whether a state at `time` before the block `next` may still end the session on
+    /// time with every block after it placed, and lunch behind.
+    fn can_end(&self, next: usize, time: u32, lunched: bool) -> bool {
+        let lunch = lunched || self.lunch_by.is_none_or(|by| time <= by);
+        lunch && self.fits(time, self.least[next], self.most[next])
+    }
+
+    /// [`Reach::can_end`] for a state between two parts of the block `index`: another
+    /// part of at least [`MIN_PART`] minutes follows.
+    fn can_resume(&self, index: usize, time: u32, lunched: bool) -> bool {
+        let lunch = lunched || self.lunch_by.is_none_or(|by| time <= by);
+        lunch && self.fits(time, self.least[index + 1].saturating_add(MIN_PART), self.most[index])
+    }
+
+    fn fits(&self, time: u32, least: u32, most: u32) -> bool {
+        time.saturating_add(least) <= self.minutes && time.saturating_add(most) >= self.minutes
+    }
+}
+
 /// Everything the programme reads and writes.
 struct Timetable<'c> {
     context: &'c Context<'c>,
     arena: Arena,
+    reach: Reach,
     /// The score's points lost per unit of relative distance to a typical length.
     per_deviation: f64,
     /// About the score's points lost by cutting a method in one more part: two slots of
@@ -177,20 +254,25 @@ struct Timetable<'c> {
 
 /// Times the blocks, or `None` when no timing keeps every rule.
 pub(crate) fn time(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Segment>, f64)> {
+    let real_lunch = context.keeps(CraftRule::C8);
     let mut clock = Timetable {
         context,
         arena: Arena { nodes: Vec::with_capacity(1024) },
+        reach: Reach::of(context, blocks, real_lunch),
         per_deviation: W_FIT / blocks.len().max(1) as f64,
         per_part: W_VARIETY / blocks.len().max(1) as f64,
         per_frame: W_PACE / frame_elements(context) as f64,
         grain: if context.keeps(CraftRule::C4) { GRAIN } else { 1 },
         min_run: if context.keeps(CraftRule::C3) { MIN_RUN } else { 0 },
-        real_lunch: context.keeps(CraftRule::C8),
+        real_lunch,
     };
     let mut layer = clock.welcome();
+    layer.keep_only(|time, lunched| clock.reach.can_end(0, time, lunched));
     for (index, block) in blocks.iter().enumerate() {
-        let open = clock.pauses(&layer, index > 0, block);
+        let mut open = clock.pauses(&layer, index > 0, block);
+        open.keep_only(|time, lunched| clock.reach.can_end(index, time, lunched));
         layer = clock.place(index, block, open);
+        layer.keep_only(|time, lunched| clock.reach.can_end(index + 1, time, lunched));
         if layer.is_empty() {
             return None;
         }
@@ -198,7 +280,6 @@ pub(crate) fn time(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Seg
     let lunch = context.lunch;
     let (_, _, best) = layer
         .entries()
-        .into_iter()
         .filter(|(time, lunched, _)| *time == context.minutes && (*lunched || !lunch))
         .filter(|(_, _, entry)| !entry.paused || entry.stretch >= clock.min_run)
         .map(|(time, lunched, entry)| {
@@ -206,6 +287,18 @@ pub(crate) fn time(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Seg
         })
         .min_by(|a, b| a.2.cost.total_cmp(&b.2.cost))?;
     Some((clock.arena.path(best.node), best.cost))
+}
+
+/// The largest of `values`.
+const fn longest(values: &[u32]) -> u32 {
+    let (mut most, mut i) = (0, 0);
+    while i < values.len() {
+        if values[i] > most {
+            most = values[i];
+        }
+        i += 1;
+    }
+    most
 }
 
 /// About how many elements `pace` will average over: the welcome, the breaks the stretch
@@ -251,7 +344,7 @@ impl Timetable<'_> {
             return layer;
         }
         let mut out = Layer::new(self.context.minutes);
-        let mut pending: std::collections::VecDeque<_> = layer.entries().into();
+        let mut pending: std::collections::VecDeque<_> = layer.entries().collect();
         while let Some((time, lunched, entry)) = pending.pop_front() {
             let Some(moment) = self.context.moment_at(time) else {
                 out.offer(time, lunched, entry);
@@ -305,10 +398,12 @@ impl Timetable<'_> {
                 }
                 let after_lunch = matches!(pause, Segment::Lunch(_));
                 let energy = if after_lunch { W_ENERGY * (1.0 - energy_value(block.energy)) } else { 0.0 };
-                let node = self.arena.push(entry.node, pause);
                 let cost = entry.cost + self.run_after(&entry) + cost + energy;
-                let entry = Entry { used: 0, paused: true, stretch: 0, cost, node };
-                open.offer(time + minutes, lunched || after_lunch, entry);
+                let after = Entry { used: 0, paused: true, stretch: 0, cost, node: u32::MAX };
+                let arena = &mut self.arena;
+                open.offer_with(time + minutes, lunched || after_lunch, after, || {
+                    arena.push(entry.node, pause)
+                });
             }
         }
         self.moments(open, true)
@@ -360,6 +455,10 @@ impl Timetable<'_> {
     fn place(&mut self, index: usize, block: &TimedMethod, mut open: Layer) -> Layer {
         let minutes = self.context.minutes;
         let mut next = Layer::new(minutes);
+        // The misfit of every total the block may reach, worked out once: the inner loop
+        // below meets each total many times.
+        let misfits: Vec<f64> =
+            (block.min..=block.max.min(minutes)).map(|total| self.misfit(block, total)).collect();
         for parts in 0..MAX_PARTS {
             let mut more = Layer::new(minutes);
             for (time, lunched, entry) in open.entries() {
@@ -381,25 +480,38 @@ impl Timetable<'_> {
                 }
                 for length in lengths(least.max(1), most, self.grain) {
                     let total = used + length;
-                    let node = self.arena.push(entry.node, Segment::Part(index, length));
-                    let after = Entry {
-                        used: total,
-                        stretch: entry.stretch + length,
-                        cost: entry.cost,
-                        node,
-                        ..entry
-                    };
-                    if (block.min..=block.max).contains(&total) {
-                        let cost = entry.cost + self.block_cost(block, total, parts + 1);
-                        next.offer(time + length, lunched, Entry { used: 0, cost, ..after });
-                    }
+                    let piece = Segment::Part(index, length);
+                    let after = Entry { used: total, stretch: entry.stretch + length, ..entry };
+                    let ends = (block.min..=block.max).contains(&total)
+                        && self.reach.can_end(index + 1, time + length, lunched);
                     let run_done = entry.stretch + length >= self.min_run;
-                    if block.split && total + MIN_PART <= block.max && length >= MIN_PART && run_done {
-                        self.pause_inside(&mut more, time + length, lunched, after, block.over_lunch);
+                    let goes_on =
+                        block.split && total + MIN_PART <= block.max && length >= MIN_PART && run_done;
+                    let node = if goes_on { self.arena.push(entry.node, piece) } else { u32::MAX };
+                    if ends {
+                        let known = misfits.get((total - block.min) as usize);
+                        let misfit = known.map_or_else(|| self.misfit(block, total), |misfit| *misfit);
+                        let cost = entry.cost + (misfit + self.per_part * parts as f64);
+                        let done = Entry { used: 0, cost, node, ..after };
+                        let arena = &mut self.arena;
+                        next.offer_with(time + length, lunched, done, || match node {
+                            u32::MAX => arena.push(entry.node, piece),
+                            node => node,
+                        });
+                    }
+                    if goes_on {
+                        self.pause_inside(
+                            &mut more,
+                            time + length,
+                            lunched,
+                            Entry { node, ..after },
+                            block.over_lunch,
+                        );
                     }
                 }
             }
-            let more = self.moments(more, false);
+            let mut more = self.moments(more, false);
+            more.keep_only(|time, lunched| self.reach.can_resume(index, time, lunched));
             if more.is_empty() {
                 break;
             }
@@ -419,20 +531,17 @@ impl Timetable<'_> {
             if !self.context.clear_of_moments(time, minutes) {
                 continue;
             }
-            let node = self.arena.push(entry.node, pause);
-            more.offer(
-                time + minutes,
-                lunched || lunch,
-                Entry { stretch: 0, paused: true, cost: entry.cost + cost, node, ..entry },
-            );
+            let after = Entry { stretch: 0, paused: true, cost: entry.cost + cost, ..entry };
+            let arena = &mut self.arena;
+            more.offer_with(time + minutes, lunched || lunch, after, || arena.push(entry.node, pause));
         }
     }
 
     /// The score's points lost by running a block `minutes` instead of its typical length
-    /// (see `timing_fit`), and by cutting it in parts.
-    fn block_cost(&self, block: &TimedMethod, minutes: u32, parts: usize) -> f64 {
+    /// (see `timing_fit`); each part after the first costs [`Timetable::per_part`] more.
+    fn misfit(&self, block: &TimedMethod, minutes: u32) -> f64 {
         let deviation = f64::from(minutes.abs_diff(block.typical)) / f64::from(block.typical.max(1));
-        self.per_deviation * deviation.min(1.0) + self.per_part * parts.saturating_sub(1) as f64
+        self.per_deviation * deviation.min(1.0)
     }
 }
 
