@@ -293,6 +293,13 @@ fn check_lists(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
         add("steps", ProblemKind::EmptyList);
     }
     unique("groupings", &method.groupings, add);
+    unique("needs", &method.needs, add);
+    unique("gives", &method.gives, add);
+    unique("takes", &method.takes, add);
+    let opens = method.opens_itself || method.has_phase(crate::vocabulary::Phase::Opening);
+    if opens && !method.takes.is_empty() {
+        add("takes", ProblemKind::TakesAtStart);
+    }
 }
 
 fn non_empty_unique<T: Display + Eq + std::hash::Hash>(
