@@ -300,6 +300,12 @@ pub struct Step {
     /// The rounds of a repeated step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounds: Option<RoundCount>,
+    /// For a share-out where each of the groups of `group` people speaks in turn: what the
+    /// facilitator does instead when there are too many groups to hear them all
+    /// ([`SHARE_ROUND_MOST`](crate::rules::SHARE_ROUND_MOST)): a gallery walk, two groups
+    /// drawn by lot and then only what is new.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crowded: Option<Text>,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -323,6 +329,17 @@ impl Step {
             group: None,
             most: None,
             rounds: None,
+            crowded: None,
+        }
+    }
+
+    /// What the step says for `participants` people: its `crowded` consigne when its groups
+    /// are too many to be heard one by one, else its text.
+    pub fn text_for(&self, participants: u32) -> &Text {
+        let groups = self.group.map_or(0, |group| participants.div_ceil(group.max(1)));
+        match &self.crowded {
+            Some(crowded) if groups > crate::rules::SHARE_ROUND_MOST => crowded,
+            _ => &self.text,
         }
     }
 

@@ -348,7 +348,8 @@ fn fill(step: &Step, line: &TimedStep, participants: u32) -> Text {
             .replace("{rounds}", &rounds.to_string())
             .replace("{minutes}", &(line.minutes / rounds).to_string())
     };
-    Text { fr: one(Lang::Fr, &step.text.fr), en: step.text.en.as_deref().map(|en| one(Lang::En, en)) }
+    let text = step.text_for(participants);
+    Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
 }
 
 /// A number of minutes as written in `lang`: `1,5` in French, `1.5` in English.
