@@ -23,7 +23,7 @@
 //! | C10 | with service users, no content method with heavy writing |
 //! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing |
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users |
-//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), and no two action methods follow each other |
+//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
 //!
 //! ```
 //! use facilitation::{craft, Catalogue, Planner, Request};
@@ -210,7 +210,7 @@ pub enum CraftIssue {
     UnmetCondition { id: MethodId, condition: Condition },
     /// C13: a method works on something no method before it gave.
     Unfed { id: MethodId, takes: Vec<Product> },
-    /// C13: a method does again a job done before it.
+    /// C13: a method does again a job done before it, or goes back up the thread.
     SameJob { id: MethodId, previous: MethodId },
 }
 
@@ -294,8 +294,8 @@ impl Localize for CraftIssue {
                 )
             }
             I::SameJob { id, previous } => lang.pick(
-                format!("`{id}` refait le travail déjà fait par `{previous}` : gardez-en un seul et donnez-lui le temps, ou enchaînez sur ce qu'il a produit."),
-                format!("`{id}` does again the job already done by `{previous}`: keep one and give it the time, or go on with what it produced."),
+                format!("`{id}` refait le travail déjà fait par `{previous}`, ou revient en arrière après lui : gardez-en un seul et donnez-lui le temps, ou enchaînez sur ce qu'il a produit."),
+                format!("`{id}` does again the job already done by `{previous}`, or goes back after it: keep one and give it the time, or go on with what it produced."),
             ),
         }
     }
@@ -659,8 +659,8 @@ impl<'a> Review<'a> {
             if phase.frames() {
                 continue;
             }
-            let previous_phase = earlier.last().map(|(_, phase)| *phase);
-            if method.repeats(phase, made, previous_phase) {
+            let previous = earlier.last().map(|(m, phase)| (*phase, m.main_product()));
+            if method.repeats(phase, made, previous) {
                 let main = method.gives.first();
                 let done = earlier.iter().rev().find(|(m, _)| main.is_some_and(|p| m.gives.contains(p)));
                 if let Some((previous, _)) = done.or(earlier.last()) {

@@ -301,9 +301,11 @@ pub struct Step {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounds: Option<RoundCount>,
     /// For a share-out where each of the groups of `group` people speaks in turn: what the
-    /// facilitator does instead when there are too many groups to hear them all
-    /// ([`SHARE_ROUND_MOST`](crate::rules::SHARE_ROUND_MOST)): a gallery walk, two groups
-    /// drawn by lot and then only what is new.
+    /// facilitator does instead when there are too many groups to hear them all (more than
+    /// `rules::SHARE_ROUND_MOST`): a gallery walk, two groups drawn by lot and then only
+    /// what is new. The déroulé says it instead of `text` ([`render::step_text`]).
+    ///
+    /// [`render::step_text`]: ../render/fn.step_text.html
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crowded: Option<Text>,
 }
@@ -330,16 +332,6 @@ impl Step {
             most: None,
             rounds: None,
             crowded: None,
-        }
-    }
-
-    /// What the step says for `participants` people: its `crowded` consigne when its groups
-    /// are too many to be heard one by one, else its text.
-    pub fn text_for(&self, participants: u32) -> &Text {
-        let groups = self.group.map_or(0, |group| participants.div_ceil(group.max(1)));
-        match &self.crowded {
-            Some(crowded) if groups > crate::rules::SHARE_ROUND_MOST => crowded,
-            _ => &self.text,
         }
     }
 
@@ -649,13 +641,23 @@ impl Method {
     }
 
     /// Whether, placed in `phase` after content methods that `made` their products, the
-    /// last of them in `previous_phase`, it would do a job already done: its main product
-    /// (the first it `gives`) is already there (1-2-4-All after 25/10, a vote after a
-    /// vote), or it plans actions right after another action method.
-    pub fn repeats(&self, phase: Phase, made: Given, previous_phase: Option<Phase>) -> bool {
-        let same_product = self.gives.first().is_some_and(|main| made.has(*main));
+    /// last of them in `previous` (its phase and main product), it would do a job already
+    /// done or go back up the thread: its main product (the first it `gives`) is already
+    /// there (1-2-4-All after 25/10, a vote after a vote), comes before the last one's
+    /// (ideas after a decision, see [`Product::stage`]), or it plans actions right after
+    /// another action method.
+    pub fn repeats(&self, phase: Phase, made: Given, previous: Option<(Phase, Option<Product>)>) -> bool {
+        let main = self.gives.first().copied();
+        let same_product = main.is_some_and(|main| made.has(main));
+        let (previous_phase, previous_main) = previous.unzip();
+        let back = main.zip(previous_main.flatten()).is_some_and(|(main, last)| main.stage() < last.stage());
         let two_plans = phase == Phase::Action && previous_phase == Some(Phase::Action);
-        same_product || two_plans
+        same_product || back || two_plans
+    }
+
+    /// Its main product: the first it gives.
+    pub fn main_product(&self) -> Option<Product> {
+        self.gives.first().copied()
     }
 
     /// Whether it can serve `phase`.

@@ -31,7 +31,7 @@ use crate::clock::ClockTime;
 use crate::method::{Given, Method};
 use crate::rules::{MIN_RUN, usual_welcome};
 use crate::text::Lang;
-use crate::vocabulary::{Energy, Objective, Phase, Writing};
+use crate::vocabulary::{Energy, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
 
 /// One component of the score.
@@ -565,7 +565,7 @@ pub(crate) fn mask(objectives: &[Objective], among: &[Objective]) -> u32 {
 struct Thread {
     given: Given,
     made: Given,
-    previous: Option<Phase>,
+    previous: Option<(Phase, Option<Product>)>,
     content: u32,
     broken: u32,
 }
@@ -582,7 +582,7 @@ impl Thread {
         if !phase.frames() {
             self.content += 1;
             self.broken += u32::from(!self.keeps(method, phase));
-            self.previous = Some(phase);
+            self.previous = Some((phase, method.main_product()));
             self.made = self.made.with(method);
         } else if !method.fed_by(self.given) {
             self.broken += 1;

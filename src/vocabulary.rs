@@ -305,6 +305,23 @@ vocabulary! {
     }
 }
 
+impl Product {
+    /// How far down the thread of a session the product lies: what was lived and told,
+    /// then what is brought out (ideas, irritants, a vision), understood (causes), chosen
+    /// (priorities), decided, and finally acted on. A sequence moves down the thread, not
+    /// back up it.
+    pub const fn stage(self) -> u8 {
+        match self {
+            Product::Experiences => 0,
+            Product::Ideas | Product::Irritants | Product::Vision => 1,
+            Product::Causes => 2,
+            Product::Priorities => 3,
+            Product::Decisions => 4,
+            Product::Actions => 5,
+        }
+    }
+}
+
 impl Condition {
     /// Whether a group of `profiles` meets the condition. An unstated profile meets no
     /// condition that needs one: the planner does not guess that a team and its manager

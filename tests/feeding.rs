@@ -182,8 +182,8 @@ fn a_share_out_of_too_many_groups_changes_its_form() {
     let step = qqoqcp.steps.iter().find(|step| step.crowded.is_some()).unwrap();
     let group = step.group.unwrap();
     let few = group * rules::SHARE_ROUND_MOST;
-    assert_eq!(step.text_for(few), &step.text);
-    assert_eq!(step.text_for(few + 1).fr, step.crowded.as_ref().unwrap().fr);
+    assert_eq!(render::step_text(step, few), &step.text);
+    assert_eq!(render::step_text(step, few + 1).fr, step.crowded.as_ref().unwrap().fr);
     let mut slot = Slot::new(SlotKind::Method, "10:00".parse().unwrap(), "10:45".parse().unwrap());
     slot.method = Some(qqoqcp.id.clone());
     let lines = &render::timed_steps(qqoqcp, &qqoqcp.steps, &[&slot], 80)[0];
