@@ -13,7 +13,7 @@
 //! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part. » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle. » |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
-//! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) ; aucune ne refait le travail de celle d'avant. » |
+//! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant. » |
 //!
 //! `feeds` and the first seven depend on the sequence of methods alone ([`Component::clock`] is
 //! false): the planner's beam search and the quality oracle compute them before any
@@ -60,8 +60,8 @@ pub enum Component {
     /// The welcome and the pauses keep the usual rhythm of a session.
     Pace,
     // Sequences that feed each other (craft rule C13), kept apart from the components above.
-    /// Each content method takes up what the ones before it gave and none repeats the job
-    /// of the one right before it.
+    /// Each content method takes up what the ones before it gave, repeats no job done and
+    /// serves an objective of the request.
     Feeds,
 }
 
@@ -151,7 +151,8 @@ pub struct Score {
     pub timing_fit: f64,
     /// How well the welcome and the pauses keep the usual rhythm of a session.
     pub pace: f64,
-    /// Share of content methods that take up what came before and repeat nothing.
+    /// Share of content methods that take up what came before, repeat nothing and serve an
+    /// objective of the request.
     pub feeds: f64,
 }
 
@@ -404,7 +405,7 @@ impl<'a> Tally<'a> {
             self.opened |= serves;
         }
         if self.last.is_none_or(|last| last.id != method.id) {
-            self.thread.push(method, phase);
+            self.thread.push(method, phase, serves != 0);
         }
         self.phases(phase, serves, method_serves, minutes);
         self.writing += match method.writing {
@@ -578,10 +579,12 @@ impl Thread {
         method.fed_by(self.given) && !repeats
     }
 
-    fn push(&mut self, method: &Method, phase: Phase) {
+    /// Adds `method` in `phase`; `serves` when it serves one of the request's objectives (a
+    /// content method that serves none feeds nothing the group came for).
+    fn push(&mut self, method: &Method, phase: Phase, serves: bool) {
         if !phase.frames() {
             self.content += 1;
-            self.broken += u32::from(!self.keeps(method, phase));
+            self.broken += u32::from(!self.keeps(method, phase) || !serves);
             self.previous = Some((phase, method.main_product()));
             self.made = self.made.with(method);
         } else if !method.fed_by(self.given) {
