@@ -6,7 +6,8 @@
 //! before the closing. [`review`] lists every craft rule an agenda breaks, as points to
 //! watch: they do not make it invalid, they teach. The planner keeps every craft rule
 //! whenever some agenda keeps them all; otherwise it breaks as few as it can, the
-//! later-numbered first (C1 last), and never C6 (the format is real).
+//! later-numbered first (C1 last), and never C6 (the format is real). C12 and C13 are the
+//! crate's own, read from the method files' `needs`, `gives` and `takes`.
 //!
 //! | rule | what a facilitator checks |
 //! |---|---|
@@ -21,6 +22,8 @@
 //! | C9 | after a main event that opens itself (forum ouvert), only convergence, action and closing |
 //! | C10 | with service users, no content method with heavy writing |
 //! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing |
+//! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users |
+//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
 //!
 //! ```
 //! use facilitation::{craft, Catalogue, Planner, Request};
@@ -39,11 +42,11 @@
 use crate::agenda::{Agenda, SlotKind};
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
-use crate::method::{Method, MethodId};
+use crate::method::{Given, Method, MethodId};
 use crate::request::Request;
 use crate::rules::{self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, FIRST_OBJECTIVE_SHARE, GRAIN, MIN_RUN};
 use crate::text::{Lang, Localize};
-use crate::vocabulary::{Format, Objective, Phase, Writing};
+use crate::vocabulary::{Condition, Format, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
 
 /// A craft rule, C1 to C11.
@@ -61,11 +64,13 @@ pub enum CraftRule {
     C9,
     C10,
     C11,
+    C12,
+    C13,
 }
 
 impl CraftRule {
     /// Every rule, C1 first.
-    pub const ALL: [CraftRule; 11] = [
+    pub const ALL: [CraftRule; 13] = [
         CraftRule::C1,
         CraftRule::C2,
         CraftRule::C3,
@@ -77,9 +82,11 @@ impl CraftRule {
         CraftRule::C9,
         CraftRule::C10,
         CraftRule::C11,
+        CraftRule::C12,
+        CraftRule::C13,
     ];
 
-    /// Its number, 1 to 11.
+    /// Its number, 1 to 13.
     pub const fn number(self) -> u8 {
         self as u8 + 1
     }
@@ -103,6 +110,8 @@ impl CraftRule {
             CraftRule::C9 => lang.pick("les temps forts", "main events"),
             CraftRule::C10 => lang.pick("les usagers", "service users"),
             CraftRule::C11 => lang.pick("les méthodes du réseau", "the network's own methods"),
+            CraftRule::C12 => lang.pick("les conditions d'usage", "conditions of use"),
+            CraftRule::C13 => lang.pick("des séquences qui s'enchaînent", "sequences that feed each other"),
         }
     }
 }
@@ -197,6 +206,12 @@ pub enum CraftIssue {
     HeavyWriting { id: MethodId },
     /// C11: a method of the network fits and is not used.
     NetworkMethodUnused { id: MethodId },
+    /// C12: the group does not meet a method's condition of use.
+    UnmetCondition { id: MethodId, condition: Condition },
+    /// C13: a method works on something no method before it gave.
+    Unfed { id: MethodId, takes: Vec<Product> },
+    /// C13: a method does again a job done before it, or goes back up the thread.
+    SameJob { id: MethodId, previous: MethodId },
 }
 
 impl Localize for CraftIssue {
@@ -267,6 +282,21 @@ impl Localize for CraftIssue {
                 format!("`{id}`, méthode du réseau, convient à cette demande : utilisez-la."),
                 format!("`{id}`, the network's own method, fits this request: use it."),
             ),
+            I::UnmetCondition { id, condition } => lang.pick(
+                format!("`{id}` demande {} : ce groupe ne le permet pas, choisissez une autre méthode.", condition.label(lang)),
+                format!("`{id}` needs {}: this group does not allow it, choose another method.", condition.label(lang)),
+            ),
+            I::Unfed { id, takes } => {
+                let takes: Vec<&str> = takes.iter().map(|product| product.label(lang)).collect();
+                lang.pick(
+                    format!("`{id}` travaille sur ce qu'une séquence précédente a produit ({}), et rien avant lui ne l'a produit : faites-le précéder d'une séquence qui le fait émerger.", takes.join(", ")),
+                    format!("`{id}` works on what an earlier sequence produced ({}), and nothing before it did: put a sequence that brings it out before it.", takes.join(", ")),
+                )
+            }
+            I::SameJob { id, previous } => lang.pick(
+                format!("`{id}` refait le travail déjà fait par `{previous}`, ou revient en arrière après lui : gardez-en un seul et donnez-lui le temps, ou enchaînez sur ce qu'il a produit."),
+                format!("`{id}` does again the job already done by `{previous}`, or goes back after it: keep one and give it the time, or go on with what it produced."),
+            ),
         }
     }
 }
@@ -327,6 +357,8 @@ pub fn review(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Craf
     review.closing();
     review.lunch();
     review.network();
+    review.conditions();
+    review.feeding();
     review.points.sort_by_key(|point| (point.rule, point.slot));
     CraftReport { points: review.points }
 }
@@ -354,6 +386,7 @@ pub fn network_method_fits(method: &Method, request: &Request, objectives: &[Obj
         && crate::check::unfit(method, request).is_empty()
         && !lacks_subgroups(method, request.format, request.breakout_rooms)
         && !request.exclude.contains(&method.id)
+        && method.unmet_needs(&request.profiles).is_empty()
         && method.minutes_for(request.participants).min.saturating_add(frame_least(request.minutes()))
             <= request.minutes()
 }
@@ -590,6 +623,53 @@ impl<'a> Review<'a> {
             if network_method_fits(method, request, &self.agenda.objectives) && !used {
                 self.add(CraftRule::C11, None, CraftIssue::NetworkMethodUnused { id: method.id.clone() });
             }
+        }
+    }
+
+    /// C12: every method's conditions of use.
+    fn conditions(&mut self) {
+        let profiles = &self.request.profiles;
+        for (i, method, _) in self.methods_in() {
+            for condition in method.unmet_needs(profiles) {
+                self.add(
+                    CraftRule::C12,
+                    Some(i),
+                    CraftIssue::UnmetCondition { id: method.id.clone(), condition },
+                );
+            }
+        }
+    }
+
+    /// C13: each method takes up what the ones before it gave, and none repeats the job of
+    /// the one right before it. The parts of a split method are one method.
+    fn feeding(&mut self) {
+        let (mut given, mut made) = (Given::default(), Given::default());
+        let mut earlier: Vec<(&'a Method, Phase)> = Vec::new();
+        let mut last: Option<&MethodId> = None;
+        for (i, method, phase) in self.methods_in() {
+            if last == Some(&method.id) {
+                continue;
+            }
+            last = Some(&method.id);
+            if !method.fed_by(given) {
+                let issue = CraftIssue::Unfed { id: method.id.clone(), takes: method.takes.clone() };
+                self.add(CraftRule::C13, Some(i), issue);
+            }
+            given = given.with(method);
+            if phase.frames() {
+                continue;
+            }
+            let previous = earlier.last().map(|(m, phase)| (*phase, m.main_product()));
+            if method.repeats(phase, made, previous) {
+                let main = method.gives.first();
+                let done = earlier.iter().rev().find(|(m, _)| main.is_some_and(|p| m.gives.contains(p)));
+                if let Some((previous, _)) = done.or(earlier.last()) {
+                    let issue = CraftIssue::SameJob { id: method.id.clone(), previous: previous.id.clone() };
+                    self.add(CraftRule::C13, Some(i), issue);
+                }
+            }
+            made = made.with(method);
+            earlier.push((method, phase));
         }
     }
 }

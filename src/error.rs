@@ -163,6 +163,9 @@ pub enum ProblemKind {
         /// Close ids of the catalogue.
         suggestions: Vec<String>,
     },
+    /// A method that opens the session (an `opening` phase, or `opens_itself`) yet
+    /// `takes` something: nothing comes before it to give it.
+    TakesAtStart,
     /// A method both included and excluded.
     IncludedAndExcluded {
         /// The method id.
@@ -553,6 +556,10 @@ impl Localize for ProblemKind {
                     format!("no method of the catalogue has the id `{id}`{hint}"),
                 )
             }
+            K::TakesAtStart => lang.pick(
+                "une méthode qui peut ouvrir la séance (phase `opening` ou `opens_itself`) ne peut rien reprendre d'une séquence précédente : videz `takes` ou retirez l'ouverture",
+                "a method that may open the session (phase `opening` or `opens_itself`) cannot take anything from a sequence before it: empty `takes` or remove the opening",
+            ).to_string(),
             K::IncludedAndExcluded { id } => lang.pick(
                 format!("`{id}` est à la fois dans `include` et dans `exclude` ; gardez-la dans un seul des deux"),
                 format!("`{id}` is both in `include` and in `exclude`; keep it in one of them"),

@@ -105,4 +105,6 @@ pub use planner::{Plan, PlanError, PlanOptions, Planner, Reason};
 pub use request::{Fixed, FixedKind, Request, RequestBuilder, Requester};
 pub use score::Score;
 pub use text::{Lang, Localize, Text};
-pub use vocabulary::{Energy, Format, Grouping, Level, Objective, Phase, Profile, UnknownWord, Writing};
+pub use vocabulary::{
+    Condition, Energy, Format, Grouping, Level, Objective, Phase, Product, Profile, UnknownWord, Writing,
+};

@@ -353,6 +353,13 @@ fn check_lists(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
         add("steps", ProblemKind::EmptyList);
     }
     unique("groupings", &method.groupings, add);
+    unique("needs", &method.needs, add);
+    unique("gives", &method.gives, add);
+    unique("takes", &method.takes, add);
+    let opens = method.opens_itself || method.has_phase(crate::vocabulary::Phase::Opening);
+    if opens && !method.takes.is_empty() {
+        add("takes", ProblemKind::TakesAtStart);
+    }
 }
 
 fn non_empty_unique<T: Display + Eq + std::hash::Hash>(
@@ -432,17 +439,6 @@ fn check_step(field: &str, step: &Step, add: &mut impl FnMut(&str, ProblemKind))
         Shape::Rounds if step.floor.is_none() => need("floor"),
         _ => {}
     }
-    for (lang, text) in [("fr", Some(&step.text.fr)), ("en", step.text.en.as_ref())] {
-        for word in text.into_iter().flat_map(|text| placeholders(text)) {
-            if !Step::PLACEHOLDERS.contains(&word) {
-                let expected = Step::PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
-                add(
-                    &format!("{field}.text.{lang}"),
-                    ProblemKind::UnknownValue { value: format!("{{{word}}}"), expected },
-                );
-            }
-        }
-    }
     if step.minutes == 0 && step.shape != Shape::Share {
         add(&format!("{field}.minutes"), ProblemKind::NotPositive { value: "0".into() });
     }
@@ -458,8 +454,30 @@ fn check_step(field: &str, step: &Step, add: &mut impl FnMut(&str, ProblemKind))
             ProblemKind::DurationOrder { min: floor, typical: floor, max: ceiling },
         );
     }
+    if step.crowded.is_some() && step.group.is_none() {
+        add(&format!("{field}.group"), ProblemKind::MissingField { field: "group".into() });
+    }
     for zero in [("group", step.group), ("most", step.most)].iter().filter(|(_, v)| *v == Some(0)) {
         add(&format!("{field}.{}", zero.0), ProblemKind::NotPositive { value: "0".into() });
+    }
+    let texts = [("text", Some(&step.text)), ("crowded", step.crowded.as_ref())];
+    for (name, text) in texts.into_iter().filter_map(|(name, text)| Some((name, text?))) {
+        check_placeholders(&format!("{field}.{name}"), text, add);
+    }
+}
+
+/// The placeholders of a step's text: only those [`Step::PLACEHOLDERS`] names.
+fn check_placeholders(field: &str, text: &crate::text::Text, add: &mut impl FnMut(&str, ProblemKind)) {
+    for (lang, text) in [("fr", Some(&text.fr)), ("en", text.en.as_ref())] {
+        for word in text.into_iter().flat_map(|text| placeholders(text)) {
+            if !Step::PLACEHOLDERS.contains(&word) {
+                let expected = Step::PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
+                add(
+                    &format!("{field}.{lang}"),
+                    ProblemKind::UnknownValue { value: format!("{{{word}}}"), expected },
+                );
+            }
+        }
     }
 }
 

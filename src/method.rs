@@ -2,7 +2,9 @@
 //! asks of it: how long for this group, how many facilitators, does it fit here.
 
 use crate::text::{Lang, Text};
-use crate::vocabulary::{Energy, Format, Grouping, Level, Objective, Phase, Writing};
+use crate::vocabulary::{
+    Condition, Energy, Format, Grouping, Level, Objective, Phase, Product, Profile, Writing,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -298,6 +300,14 @@ pub struct Step {
     /// The rounds of a repeated step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounds: Option<RoundCount>,
+    /// For a share-out where each of the groups of `group` people speaks in turn: what the
+    /// facilitator does instead when there are too many groups to hear them all (more than
+    /// `rules::SHARE_ROUND_MOST`): a gallery walk, two groups drawn by lot and then only
+    /// what is new. The déroulé says it instead of `text` ([`render::step_text`]).
+    ///
+    /// [`render::step_text`]: ../render/fn.step_text.html
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crowded: Option<Text>,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -321,6 +331,7 @@ impl Step {
             group: None,
             most: None,
             rounds: None,
+            crowded: None,
         }
     }
 
@@ -404,6 +415,36 @@ impl Material {
     }
 }
 
+/// What the methods of a sequence gave so far: the thread that the next method may take
+/// up (see [`Method::fed_by`]). A small set, copied without allocating.
+///
+/// ```
+/// use facilitation::{Catalogue, method::Given};
+/// let catalogue = Catalogue::builtin();
+/// let vote = catalogue.get("vote-par-gommettes").unwrap();
+/// assert!(!vote.fed_by(Given::default()));
+/// let given = Given::default().with(catalogue.get("world-cafe").unwrap());
+/// assert!(vote.fed_by(given));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Given(u32);
+
+impl Given {
+    /// The set with what `method` gives added.
+    pub fn with(self, method: &Method) -> Given {
+        Given(method.gives.iter().fold(self.0, |bits, product| bits | Given::bit(*product)))
+    }
+
+    /// Whether `product` was given.
+    pub fn has(self, product: Product) -> bool {
+        self.0 & Given::bit(product) != 0
+    }
+
+    fn bit(product: Product) -> u32 {
+        1 << (product as u32 % 32)
+    }
+}
+
 /// A facilitation method: one file of the catalogue.
 ///
 /// ```
@@ -462,6 +503,19 @@ pub struct Method {
     /// uses it whenever it fits (craft rule C11).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub network: bool,
+    /// Its conditions of use: what the group must be for it to run at all (a team and its
+    /// manager, a public at ease with confrontation). The planner never proposes it to a
+    /// group that does not meet them (craft rule C12).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<Condition>,
+    /// What its work leaves the group with (ideas, irritants, priorities, actions...), the
+    /// first being its main product.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gives: Vec<Product>,
+    /// What it works on, when it cannot start from a blank page: it must follow a method
+    /// that gives one of these (craft rule C13). Empty: it starts from the calling question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub takes: Vec<Product>,
     /// The group configurations it uses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groupings: Vec<Grouping>,
@@ -481,6 +535,11 @@ pub struct Method {
     /// Where its figures and description come from.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// What the facilitator says aloud to launch it, in the words of the network: the
+    /// instruction the group hears (printed under « À dire » in the déroulé, after the
+    /// calling question). Written so that it holds on site and by video.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub say: Option<Text>,
     /// How it runs by video, when it can: what differs from onsite.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote: Option<Remote>,
@@ -568,6 +627,37 @@ impl Method {
     /// converge, it still opens what it converges on.
     pub fn opens_up(&self) -> bool {
         self.phases.iter().any(|phase| matches!(phase, Phase::Divergence | Phase::Emergence))
+    }
+
+    /// The conditions of use that a group of `profiles` does not meet (craft rule C12).
+    pub fn unmet_needs(&self, profiles: &[Profile]) -> Vec<Condition> {
+        self.needs.iter().copied().filter(|need| !need.met_by(profiles)).collect()
+    }
+
+    /// Whether it can work on what the methods before it gave: it takes nothing, or one of
+    /// the things it takes is in `given` (craft rule C13).
+    pub fn fed_by(&self, given: Given) -> bool {
+        self.takes.is_empty() || self.takes.iter().any(|product| given.has(*product))
+    }
+
+    /// Whether, placed in `phase` after content methods that `made` their products, the
+    /// last of them in `previous` (its phase and main product), it would do a job already
+    /// done or go back up the thread: its main product (the first it `gives`) is already
+    /// there (1-2-4-All after 25/10, a vote after a vote), comes before the last one's
+    /// (ideas after a decision, see [`Product::stage`]), or it plans actions right after
+    /// another action method.
+    pub fn repeats(&self, phase: Phase, made: Given, previous: Option<(Phase, Option<Product>)>) -> bool {
+        let main = self.gives.first().copied();
+        let same_product = main.is_some_and(|main| made.has(main));
+        let (previous_phase, previous_main) = previous.unzip();
+        let back = main.zip(previous_main.flatten()).is_some_and(|(main, last)| main.stage() < last.stage());
+        let two_plans = phase == Phase::Action && previous_phase == Some(Phase::Action);
+        same_product || back || two_plans
+    }
+
+    /// Its main product: the first it gives.
+    pub fn main_product(&self) -> Option<Product> {
+        self.gives.first().copied()
     }
 
     /// Whether it can serve `phase`.

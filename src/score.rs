@@ -3,7 +3,7 @@
 //!
 //! | component | weight | what a facilitator would say when it is 1 |
 //! |---|---|---|
-//! | `coverage` | 24 | « Chaque objectif demandé est travaillé, les premiers d'abord. » (priority-weighted) |
+//! | `coverage` | 18 | « Chaque objectif demandé est travaillé, les premiers d'abord. » (priority-weighted) |
 //! | `arc` | 10 | « Quand on attend un résultat, on converge avant de clore, et la dernière séquence avant la clôture décide ou engage ; sinon, on donne du sens à ce qui a été ouvert avant de clore. » |
 //! | `diverge_first` | 10 | « On ouvre avant de converger : chaque objectif tranché a d'abord été exploré (par une séquence précédente, ou par la méthode elle-même quand ses étapes ouvrent avant de trancher). » |
 //! | `multi_objective` | 6 | « Chaque séquence de fond sert plusieurs objectifs de la demande. » |
@@ -13,8 +13,9 @@
 //! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part. » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle. » |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
+//! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant. » |
 //!
-//! The first seven depend on the sequence of methods alone ([`Component::clock`] is
+//! `feeds` and the first seven depend on the sequence of methods alone ([`Component::clock`] is
 //! false): the planner's beam search and the quality oracle compute them before any
 //! timing ([`Score::sequence_part`]); the timing can only lower `energy_after_lunch` and
 //! `variety` (which method follows lunch, a method cut in parts), so that part is an
@@ -27,10 +28,10 @@
 use crate::agenda::{Agenda, SlotKind};
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
-use crate::method::Method;
+use crate::method::{Given, Method};
 use crate::rules::{MIN_RUN, usual_welcome};
 use crate::text::Lang;
-use crate::vocabulary::{Energy, Objective, Phase, Writing};
+use crate::vocabulary::{Energy, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
 
 /// One component of the score.
@@ -58,11 +59,15 @@ pub enum Component {
     TimingFit,
     /// The welcome and the pauses keep the usual rhythm of a session.
     Pace,
+    // Sequences that feed each other (craft rule C13), kept apart from the components above.
+    /// Each content method takes up what the ones before it gave, repeats no job done and
+    /// serves an objective of the request.
+    Feeds,
 }
 
 impl Component {
     /// Every component, in the order of [`Score`]'s fields.
-    pub const ALL: [Component; 10] = [
+    pub const ALL: [Component; 11] = [
         Component::Coverage,
         Component::Arc,
         Component::DivergeFirst,
@@ -73,17 +78,19 @@ impl Component {
         Component::TimeShare,
         Component::TimingFit,
         Component::Pace,
+        Component::Feeds,
     ];
 
     /// Its weight, out of 100 for all components together.
     pub const fn weight(self) -> f64 {
         match self {
-            Component::Coverage => 24.0,
+            Component::Coverage => 18.0,
             Component::Arc | Component::DivergeFirst | Component::TimeShare => 10.0,
             Component::MultiObjective => 6.0,
             Component::EnergyAfterLunch => 5.0,
             Component::Variety | Component::ProfileFit | Component::Pace => 8.0,
             Component::TimingFit => 11.0,
+            Component::Feeds => 6.0,
         }
     }
 
@@ -114,6 +121,7 @@ impl Component {
             Component::TimeShare => lang.pick("temps selon la priorité", "time by priority"),
             Component::TimingFit => lang.pick("durées habituelles", "usual durations"),
             Component::Pace => lang.pick("rythme de l'accueil et des pauses", "rhythm of welcome and pauses"),
+            Component::Feeds => lang.pick("séquences qui s'enchaînent", "sequences that feed each other"),
         }
     }
 }
@@ -143,6 +151,9 @@ pub struct Score {
     pub timing_fit: f64,
     /// How well the welcome and the pauses keep the usual rhythm of a session.
     pub pace: f64,
+    /// Share of content methods that take up what came before, repeat nothing and serve an
+    /// objective of the request.
+    pub feeds: f64,
 }
 
 /// The usual length of a break and of a lunch, in minutes (the welcome's depends on the
@@ -165,6 +176,7 @@ impl Score {
             Component::TimeShare => self.time_share,
             Component::TimingFit => self.timing_fit,
             Component::Pace => self.pace,
+            Component::Feeds => self.feeds,
         }
     }
 
@@ -325,6 +337,7 @@ pub(crate) struct Tally<'a> {
     misfit: f64,
     runs: u32,
     run_minutes: u32,
+    thread: Thread,
 }
 
 impl<'a> Tally<'a> {
@@ -358,6 +371,7 @@ impl<'a> Tally<'a> {
             misfit: 0.0,
             runs: 0,
             run_minutes: 0,
+            thread: Thread::default(),
         }
     }
 
@@ -389,6 +403,9 @@ impl<'a> Tally<'a> {
             && phase.converges()
         {
             self.opened |= serves;
+        }
+        if self.last.is_none_or(|last| last.id != method.id) {
+            self.thread.push(method, phase, serves != 0);
         }
         self.phases(phase, serves, method_serves, minutes);
         self.writing += match method.writing {
@@ -492,6 +509,7 @@ impl<'a> Tally<'a> {
             timing_fit: if self.runs == 0 { 0.0 } else { 1.0 - self.misfit / f64::from(self.runs) },
             // The pauses are not known here: `score` sets it from the agenda.
             pace: 1.0,
+            feeds: self.thread.feeds(),
         }
     }
 
@@ -539,4 +557,54 @@ pub(crate) fn mask(objectives: &[Objective], among: &[Objective]) -> u32 {
         .enumerate()
         .filter(|(_, o)| among.contains(o))
         .fold(0, |m, (rank, _)| m | 1 << rank)
+}
+
+/// The thread of a sequence (craft rule C13, component `feeds`): what its methods gave so
+/// far (and its content methods alone), the phase of the last content method, and how
+/// many content methods broke the thread.
+#[derive(Debug, Clone, Copy, Default)]
+struct Thread {
+    given: Given,
+    made: Given,
+    previous: Option<(Phase, Option<Product>)>,
+    content: u32,
+    broken: u32,
+}
+
+impl Thread {
+    /// Whether `method` in `phase` would take up the thread: fed by what came before, and
+    /// doing no job already done (see [`Method::repeats`]).
+    fn keeps(&self, method: &Method, phase: Phase) -> bool {
+        let repeats = !phase.frames() && method.repeats(phase, self.made, self.previous);
+        method.fed_by(self.given) && !repeats
+    }
+
+    /// Adds `method` in `phase`; `serves` when it serves one of the request's objectives (a
+    /// content method that serves none feeds nothing the group came for).
+    fn push(&mut self, method: &Method, phase: Phase, serves: bool) {
+        if !phase.frames() {
+            self.content += 1;
+            self.broken += u32::from(!self.keeps(method, phase) || !serves);
+            self.previous = Some((phase, method.main_product()));
+            self.made = self.made.with(method);
+        } else if !method.fed_by(self.given) {
+            self.broken += 1;
+        }
+        self.given = self.given.with(method);
+    }
+
+    fn feeds(&self) -> f64 {
+        if self.content == 0 {
+            1.0
+        } else {
+            1.0 - (f64::from(self.broken) / f64::from(self.content)).min(1.0)
+        }
+    }
+}
+
+impl<'a> Tally<'a> {
+    /// Whether `method` may come next in `phase` and keep the sequence's thread (C13).
+    pub fn keeps_thread(&self, method: &Method, phase: Phase) -> bool {
+        self.last.is_some_and(|last| last.id == method.id) || self.thread.keeps(method, phase)
+    }
 }

@@ -267,6 +267,78 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a method's work leaves the group with, and what a method works on: the thread
+    /// that makes a sequence feed the next one (irritants listed, then their causes, then
+    /// actions).
+    #[non_exhaustive]
+    Product, "product" {
+        /// Experiences, practices and stories told.
+        Experiences = "experiences", "des expériences et des pratiques racontées", "experiences and practices told";
+        /// Ideas, proposals, options: a list to sort.
+        Ideas = "ideas", "des idées et des pistes", "ideas and options";
+        /// Irritants or problems named.
+        Irritants = "irritants", "des irritants ou des problèmes nommés", "named irritants or problems";
+        /// Causes understood.
+        Causes = "causes", "des causes comprises", "understood causes";
+        /// A short list chosen among many.
+        Priorities = "priorities", "des priorités", "priorities";
+        /// Decisions taken.
+        Decisions = "decisions", "des décisions", "decisions";
+        /// Actions: who does what, by when.
+        Actions = "actions", "des actions (qui fait quoi, quand)", "actions (who does what, by when)";
+        /// A shared picture of the future or of the purpose.
+        Vision = "vision", "une vision partagée", "a shared vision";
+    }
+}
+
+vocabulary! {
+    /// What a method needs of the group to be run at all: its conditions of use.
+    #[non_exhaustive]
+    Condition, "condition" {
+        /// A team and its own manager in the room (delegation poker): agents and managers,
+        /// and nobody from outside the team.
+        TeamAndManager = "team-and-manager", "une équipe et son encadrant", "a team and its manager";
+        /// A public at ease with confrontation and probing questions (débat mouvant, nine
+        /// whys): never service users, a public the network protects.
+        PublicAtEase = "public-at-ease", "un public à l'aise avec la confrontation", "a public at ease with confrontation";
+    }
+}
+
+impl Product {
+    /// How far down the thread of a session the product lies: what was lived and told,
+    /// then what is brought out (ideas, irritants, a vision), understood (causes), chosen
+    /// (priorities), decided, and finally acted on. A sequence moves down the thread, not
+    /// back up it.
+    pub const fn stage(self) -> u8 {
+        match self {
+            Product::Experiences => 0,
+            Product::Ideas | Product::Irritants | Product::Vision => 1,
+            Product::Causes => 2,
+            Product::Priorities => 3,
+            Product::Decisions => 4,
+            Product::Actions => 5,
+        }
+    }
+}
+
+impl Condition {
+    /// Whether a group of `profiles` meets the condition. An unstated profile meets no
+    /// condition that needs one: the planner does not guess that a team and its manager
+    /// are in the room.
+    pub fn met_by(self, profiles: &[Profile]) -> bool {
+        let has = |profile: Profile| profiles.contains(&profile);
+        match self {
+            Condition::TeamAndManager => {
+                has(Profile::Agents)
+                    && has(Profile::Managers)
+                    && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
+            }
+            Condition::PublicAtEase => !has(Profile::Users),
+        }
+    }
+}
+
 impl Objective {
     /// Whether the objective calls for a result the group leaves with (a decision, an order
     /// of priorities, a plan, solved irritants, one shared practice): craft rule C1 asks

@@ -193,12 +193,16 @@ impl<'a> Context<'a> {
     pub fn candidate(&self, method: &'a Method) -> Option<Candidate<'a>> {
         let request = self.request;
         let n = request.participants;
-        // C6 is never given up: the format is real.
+        let pin = self.pin_of(method);
+        let included = request.include.contains(&method.id) || pin.is_some();
+        // C6 is never given up: the format is real. Nor is C12 unless the request asks for
+        // the method by name: a method whose conditions the group does not meet is not
+        // proposed (no débat mouvant with service users).
         let fits = unfit(method, request).is_empty()
             && !craft::lacks_subgroups(method, request.format, request.breakout_rooms)
-            && !request.exclude.contains(&method.id);
+            && !request.exclude.contains(&method.id)
+            && (included || method.unmet_needs(&request.profiles).is_empty());
         let mut range = self.round(method.minutes_for(n), method.split);
-        let pin = self.pin_of(method);
         if let Some(minutes) = pin.and_then(|pin| pin.minutes) {
             // Fixed minutes outside the method's range make no candidate: the checker
             // refuses every agenda without it, and the refusal names the moment.
@@ -222,7 +226,7 @@ impl<'a> Context<'a> {
             range,
             typical: method.typical_minutes_for(n).clamp(range.min, range.max),
             serves,
-            included: request.include.contains(&method.id) || pin.is_some(),
+            included,
             network: craft::network_method_fits(method, request, &self.objectives),
         })
     }

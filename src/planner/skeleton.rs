@@ -434,6 +434,9 @@ fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Ph
     if phase == Phase::Closing && context.keeps(CraftRule::C7) && c.range.min > rules::closing_cap(minutes) {
         return false;
     }
+    if context.keeps(CraftRule::C13) && !skeleton.tally.keeps_thread(m, phase) {
+        return false;
+    }
     !(context.keeps(CraftRule::C10) && too_much_writing(m, phase, context.request.with_users()))
 }
 

@@ -512,7 +512,13 @@ pub(super) fn calling_question<'p>(plan: &'p Plan, slot: &Slot) -> Option<&'p st
 
 /// The words to say aloud when the sequence starts: the move into its phase, the calling
 /// question, the time the group has and what it will leave with.
-fn consigne(sequence: &Sequence, agenda: &Agenda, lang: Lang, plan: Option<&Plan>) -> Vec<Block> {
+fn consigne(
+    method: &Method,
+    sequence: &Sequence,
+    agenda: &Agenda,
+    lang: Lang,
+    plan: Option<&Plan>,
+) -> Vec<Block> {
     let parts = sequence.parts;
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return Vec::new() };
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
@@ -527,6 +533,7 @@ fn consigne(sequence: &Sequence, agenda: &Agenda, lang: Lang, plan: Option<&Plan
             typography::quoted(question, lang)
         ));
     }
+    said.extend(method.say.as_ref().map(|say| say.get(lang).to_string()));
     said.push(match lang {
         Lang::Fr => format!(
             "Nous avons {}, jusqu'à {}.",
@@ -592,7 +599,7 @@ fn method_detail(
     );
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
-    blocks.extend(consigne(sequence, agenda, lang, plan));
+    blocks.extend(consigne(method, sequence, agenda, lang, plan));
     who_does_what(&mut blocks, &team::cast(agenda, sequence.names, sequence.index), lang);
     if !first.objectives.is_empty() {
         let served = objective_labels(&first.objectives, lang);

@@ -9,6 +9,7 @@
 use crate::agenda::Slot;
 use crate::clock::ClockTime;
 use crate::method::{Method, Shape, Step};
+use crate::rules::SHARE_ROUND_MOST;
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
@@ -348,7 +349,26 @@ fn fill(step: &Step, line: &TimedStep, participants: u32) -> Text {
             .replace("{rounds}", &rounds.to_string())
             .replace("{minutes}", &(line.minutes / rounds).to_string())
     };
-    Text { fr: one(Lang::Fr, &step.text.fr), en: step.text.en.as_deref().map(|en| one(Lang::En, en)) }
+    let text = step_text(step, participants);
+    Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
+}
+
+/// What `step` says for `participants` people: its `crowded` consigne when its groups are
+/// more than [`SHARE_ROUND_MOST`] to be heard one by one, else its text.
+///
+/// ```
+/// use facilitation::{render, Catalogue};
+/// let qqoqcp = Catalogue::builtin().get("plan-action-qqoqcp").unwrap();
+/// let step = qqoqcp.steps.iter().find(|step| step.crowded.is_some()).unwrap();
+/// assert_eq!(render::step_text(step, 20), &step.text);
+/// assert_ne!(render::step_text(step, 80), &step.text);
+/// ```
+pub fn step_text(step: &Step, participants: u32) -> &Text {
+    let groups = step.group.map_or(0, |group| participants.div_ceil(group.max(1)));
+    match &step.crowded {
+        Some(crowded) if groups > SHARE_ROUND_MOST => crowded,
+        _ => &step.text,
+    }
 }
 
 /// A number of minutes as written in `lang`: `1,5` in French, `1.5` in English.

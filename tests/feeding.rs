@@ -1,0 +1,217 @@
+//! Conditions of use and sequences that feed each other (craft rules C12 and C13), read
+//! from the method files' `needs`, `gives` and `takes`; share-outs whose form changes when
+//! the groups are too many; what to say, from the method files.
+
+use facilitation::craft::{self, CraftIssue, CraftRule};
+use facilitation::method::Given;
+use facilitation::{
+    Agenda, Catalogue, Condition, Lang, Localize, MethodId, Phase, Planner, ProblemKind, Profile, Request,
+    Slot, SlotKind, render, rules, score,
+};
+use std::path::Path;
+
+fn catalogue() -> &'static Catalogue {
+    Catalogue::builtin()
+}
+
+fn request(name: &str) -> Request {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    Request::from_file(path).unwrap()
+}
+
+/// A plain agenda of `methods` (id and phase), 30 minutes each after a 10-minute welcome.
+fn agenda_of(request: &Request, methods: &[(&str, Phase)]) -> Agenda {
+    let mut agenda = Planner::new(catalogue()).plan(request).unwrap().agenda;
+    let start = agenda.slots[0].start;
+    let mut clock = start.plus(10).unwrap();
+    let mut slots = vec![Slot::new(SlotKind::Welcome, start, clock)];
+    for (id, phase) in methods {
+        let end = clock.plus(30).unwrap();
+        let mut slot = Slot::new(SlotKind::Method, clock, end);
+        slot.method = Some(MethodId::new(*id).unwrap());
+        slot.phase = Some(*phase);
+        slots.push(slot);
+        clock = end;
+    }
+    agenda.slots = slots;
+    agenda
+}
+
+fn c13(agenda: &Agenda, request: &Request) -> Vec<CraftIssue> {
+    let report = craft::review(agenda, request, catalogue());
+    report.points.into_iter().filter(|p| p.rule == CraftRule::C13).map(|p| p.issue).collect()
+}
+
+#[test]
+fn confrontation_and_probing_methods_are_never_planned_with_service_users() {
+    let users = ["examples/requests/forum-rsa.yaml", "tests/data/requests/usagers-atelier.yaml"];
+    for name in users.into_iter().chain(["tests/data/requests/usagers-bilan.yaml"]) {
+        let request = request(name);
+        for seed in 1..=3 {
+            let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+            for slot in plan.agenda.method_slots() {
+                let method = catalogue().get(slot.method.as_ref().unwrap().as_str()).unwrap();
+                assert!(
+                    method.unmet_needs(&request.profiles).is_empty(),
+                    "{name} seed {seed}: {}",
+                    method.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_public_at_ease_excludes_service_users_and_a_team_needs_its_manager() {
+    assert!(!Condition::PublicAtEase.met_by(&[Profile::Agents, Profile::Users]));
+    assert!(Condition::PublicAtEase.met_by(&[Profile::Agents, Profile::Partners]));
+    assert!(Condition::TeamAndManager.met_by(&[Profile::Agents, Profile::Managers]));
+    assert!(!Condition::TeamAndManager.met_by(&[Profile::Managers]));
+    assert!(!Condition::TeamAndManager.met_by(&[Profile::Agents, Profile::Managers, Profile::Partners]));
+    assert!(!Condition::TeamAndManager.met_by(&[]), "an unstated team is not assumed");
+}
+
+#[test]
+fn c12_names_a_method_asked_for_by_name_whose_condition_the_group_does_not_meet() {
+    let poker = MethodId::new("delegation-poker").unwrap();
+    let request = Request::builder("Codir")
+        .time("14:00", "16:00")
+        .participants(10)
+        .profile(Profile::Managers)
+        .objective("decide")
+        .include(poker.clone())
+        .build()
+        .unwrap();
+    let plan = Planner::new(catalogue()).plan(&request).unwrap();
+    assert!(plan.agenda.method_slots().any(|slot| slot.method.as_ref() == Some(&poker)));
+    let point = plan.craft.points.iter().find(|p| p.rule == CraftRule::C12).expect("C12 named");
+    assert!(point.text(Lang::Fr).contains("une équipe et son encadrant"), "{}", point.text(Lang::Fr));
+}
+
+#[test]
+fn c13_notices_five_whys_before_any_irritant_was_named() {
+    let request = request("examples/requests/irritants-semaine-management.yaml");
+    let agenda = agenda_of(&request, &[("meteo", Phase::Opening), ("cinq-pourquoi", Phase::Emergence)]);
+    let issues = c13(&agenda, &request);
+    assert!(matches!(&issues[..], [CraftIssue::Unfed { id, .. }] if id == "cinq-pourquoi"), "{issues:?}");
+    let fed = agenda_of(
+        &request,
+        &[("meteo", Phase::Opening), ("speed-boat", Phase::Divergence), ("cinq-pourquoi", Phase::Emergence)],
+    );
+    assert!(c13(&fed, &request).is_empty());
+}
+
+#[test]
+fn c13_notices_two_methods_doing_the_same_job() {
+    let request = request("tests/data/requests/reunion-45-minutes.yaml");
+    let twice = [
+        ("meteo", Phase::Opening),
+        ("25-10-crowd-sourcing", Phase::Convergence),
+        ("1-2-4-all", Phase::Convergence),
+    ];
+    let issues = c13(&agenda_of(&request, &twice), &request);
+    assert!(
+        matches!(&issues[..], [CraftIssue::SameJob { id, previous }] if id == "1-2-4-all" && previous == "25-10-crowd-sourcing"),
+        "{issues:?}"
+    );
+    let plans = [("meteo", Phase::Opening), ("15-percent-solutions", Phase::Action), ("triz", Phase::Action)];
+    let issues = c13(&agenda_of(&request, &plans), &request);
+    assert!(issues.iter().any(|issue| matches!(issue, CraftIssue::SameJob { id, .. } if id == "triz")));
+}
+
+#[test]
+fn what_a_method_takes_is_given_by_an_earlier_one() {
+    let vote = catalogue().get("vote-par-gommettes").unwrap();
+    assert!(!vote.fed_by(Given::default()));
+    assert!(vote.fed_by(Given::default().with(catalogue().get("brainwriting-635").unwrap())));
+    let roti = catalogue().get("roti").unwrap();
+    assert!(roti.fed_by(Given::default()), "a method that takes nothing starts from a blank page");
+}
+
+#[test]
+fn a_planned_sample_keeps_its_thread_and_feeds_counts_only_what_serves_nothing() {
+    for name in ["examples/requests/irritants-semaine-management.yaml", "examples/requests/forum-rsa.yaml"] {
+        let request = request(name);
+        let plan = Planner::new(catalogue()).plan(&request).unwrap();
+        assert!(c13(&plan.agenda, &request).is_empty(), "{name}");
+        // Kept thread: only content methods serving none of the request's objectives count.
+        let objectives = &plan.agenda.objectives;
+        let mut content: Vec<(&MethodId, bool)> = Vec::new();
+        for slot in plan.agenda.method_slots().filter(|slot| slot.phase.is_some_and(|p| !p.frames())) {
+            let id = slot.method.as_ref().unwrap();
+            let serves = slot.objectives.iter().any(|o| objectives.contains(o));
+            if content.last().is_none_or(|(last, _)| *last != id) {
+                content.push((id, serves));
+            }
+        }
+        let serving = content.iter().filter(|(_, serves)| *serves).count() as f64;
+        let score = score::score(&plan.agenda, objectives, request.with_users(), catalogue());
+        assert_eq!(score.feeds, serving / content.len() as f64, "{name}: {content:?}");
+    }
+}
+
+const OPENING: &str = r#"id: accueil-repris
+name: {fr: Accueil repris}
+summary: {fr: "Un accueil."}
+phases: [opening]
+objectives: [build-trust]
+participants: {min: 2, max: 30}
+duration: {min: 5, typical: 10, max: 15}
+formats: [onsite]
+energy: low
+level: beginner
+takes: [ideas]
+setup: {fr: "En cercle."}
+steps:
+  - minutes: 10
+    text: {fr: "Chacun dit un mot."}
+sources: [essai]
+"#;
+
+#[test]
+fn the_loader_refuses_a_method_that_opens_yet_takes_something() {
+    let error = Catalogue::from_files([("m/accueil-repris.yaml", OPENING)]).unwrap_err();
+    let problem = &error.problems()[0];
+    assert_eq!(problem.kind, ProblemKind::TakesAtStart);
+    assert_eq!(problem.field, "takes");
+    assert!(problem.location.is_some_and(|at| at.line == 11), "{:?}", problem.location);
+}
+
+#[test]
+fn the_loader_refuses_a_crowded_consigne_without_its_group_size() {
+    let source = OPENING.replace("takes: [ideas]\n", "").replace(
+        "    text: {fr: \"Chacun dit un mot.\"}",
+        "    text: {fr: \"Chacun dit un mot.\"}\n    crowded: {fr: \"Deux groupes tirés au sort.\"}",
+    );
+    let error = Catalogue::from_files([("m/accueil-repris.yaml", source.as_str())]).unwrap_err();
+    assert!(error.problems().iter().any(|p| p.field == "steps[0].group"), "{error}");
+}
+
+#[test]
+fn a_share_out_of_too_many_groups_changes_its_form() {
+    let qqoqcp = catalogue().get("plan-action-qqoqcp").unwrap();
+    let step = qqoqcp.steps.iter().find(|step| step.crowded.is_some()).unwrap();
+    let group = step.group.unwrap();
+    let few = group * rules::SHARE_ROUND_MOST;
+    assert_eq!(render::step_text(step, few), &step.text);
+    assert_eq!(render::step_text(step, few + 1).fr, step.crowded.as_ref().unwrap().fr);
+    let mut slot = Slot::new(SlotKind::Method, "10:00".parse().unwrap(), "10:45".parse().unwrap());
+    slot.method = Some(qqoqcp.id.clone());
+    let lines = &render::timed_steps(qqoqcp, &qqoqcp.steps, &[&slot], 80)[0];
+    let text: Vec<&str> = lines.iter().map(|line| line.text.fr.as_str()).collect();
+    assert!(text.iter().any(|t| t.contains("Les 16 grilles sont affichées")), "{text:#?}");
+    assert!(!text.iter().any(|t| t.contains("en deux minutes")), "{text:#?}");
+}
+
+#[test]
+fn every_method_says_in_its_own_words_how_it_starts() {
+    for method in catalogue().iter() {
+        let say = method.say.as_ref().unwrap_or_else(|| panic!("{} says nothing", method.id));
+        assert!(!say.fr.trim().is_empty() && say.en.as_ref().is_some_and(|en| !en.trim().is_empty()));
+    }
+    let request = request("examples/requests/irritants-semaine-management.yaml");
+    let plan = Planner::new(catalogue()).plan(&request).unwrap();
+    let text = render::deroule(&plan, catalogue(), Lang::Fr).to_markdown();
+    let irritants = catalogue().get("resolution-irritants").unwrap();
+    assert!(text.contains(&irritants.say.as_ref().unwrap().fr), "the déroulé says the method's own words");
+}
