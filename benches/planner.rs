@@ -106,7 +106,7 @@ fn load(c: &mut Criterion) {
     c.bench_function("the built-in catalogue ready (embedded)", |b| {
         b.iter(|| Catalogue::builtin_uncached().expect("the built-in catalogue"))
     });
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("methods");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../methods");
     c.bench_function("load and check the built-in YAML files", |b| {
         b.iter(|| Catalogue::from_dir(black_box(&dir)).expect("the built-in files load"))
     });
@@ -123,7 +123,7 @@ fn load(c: &mut Criterion) {
 fn trainer_folder(count: usize) -> TempFolder {
     let folder = TempFolder::new();
     let sources: Vec<(String, String)> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("methods"))
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../methods"))
             .expect("methods/")
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))

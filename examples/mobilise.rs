@@ -1,9 +1,9 @@
 //! Proposes the team of volunteers for a request, and records it once confirmed.
 //!
 //! ```text
-//! cargo run --example mobilise -- examples/requests/forum-rsa.yaml --roster examples/rosters/reseau-2027.yaml
-//! cargo run --example mobilise -- REQUEST.yaml --roster ROSTER.yaml --db registre.db --confirm
-//! cargo run --example mobilise -- REQUEST.yaml --roster ROSTER.yaml --format json --lang en
+//! cargo run --features register --example mobilise -- examples/requests/forum-rsa.yaml --roster examples/rosters/reseau-2027.yaml
+//! cargo run --features register --example mobilise -- REQUEST.yaml --roster ROSTER.yaml --db registre.db --confirm
+//! cargo run --features register --example mobilise -- REQUEST.yaml --roster ROSTER.yaml --format json --lang en
 //! ```
 //!
 //! Exit codes: 0 a team is proposed (and recorded with `--confirm`); 1 no team exists

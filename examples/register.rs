@@ -1,13 +1,13 @@
 //! The coordinator's register: the network's year, interventions held, backups, RGPD.
 //!
 //! ```text
-//! cargo run --example register -- --db registre.db report --year 2027
-//! cargo run --example register -- --db registre.db report --format json
-//! cargo run --example register -- --db registre.db held 12 --on 2027-03-18
-//! cargo run --example register -- --db registre.db export > sauvegarde.yaml
-//! cargo run --example register -- --db nouveau.db import sauvegarde.yaml
-//! cargo run --example register -- --db registre.db person f07     # right of access
-//! cargo run --example register -- --db registre.db erase f07      # right to erasure
+//! cargo run --features register --example register -- --db registre.db report --year 2027
+//! cargo run --features register --example register -- --db registre.db report --format json
+//! cargo run --features register --example register -- --db registre.db held 12 --on 2027-03-18
+//! cargo run --features register --example register -- --db registre.db export > sauvegarde.yaml
+//! cargo run --features register --example register -- --db nouveau.db import sauvegarde.yaml
+//! cargo run --features register --example register -- --db registre.db person f07     # right of access
+//! cargo run --features register --example register -- --db registre.db erase f07      # right to erasure
 //! ```
 //!
 //! Exit codes: 0 done; 1 the register refused (unknown request or person, not empty);

@@ -3,12 +3,13 @@
 //! code; comments are left out), by top-level module.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+#[path = "support/repo.rs"]
+mod repo;
 
 /// The top-level modules each top-level module names through `crate::`.
 fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let src = repo::file("src");
     let mut pending = vec![src.clone()];
     while let Some(dir) = pending.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {

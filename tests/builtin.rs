@@ -6,6 +6,8 @@ use facilitation::{Catalogue, Format, Level, Method, Objective, Phase};
 #[path = "support/physical.rs"]
 mod physical;
 use physical::physical_words;
+#[path = "support/repo.rs"]
+mod repo;
 
 fn methods() -> Vec<&'static Method> {
     Catalogue::builtin().iter().collect()
@@ -13,7 +15,7 @@ fn methods() -> Vec<&'static Method> {
 
 #[test]
 fn every_method_file_is_in_the_builtin_catalogue() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("methods");
+    let dir = repo::file("methods");
     let files = std::fs::read_dir(dir)
         .unwrap()
         .filter(|entry| entry.as_ref().unwrap().path().extension().is_some_and(|ext| ext == "yaml"))
@@ -143,7 +145,7 @@ const BANNED_WORDS: [(&str, &str); 8] = [
 
 #[test]
 fn the_catalogue_says_paperboard_post_it_gommettes_and_feutres_and_no_variant() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("methods");
+    let dir = repo::file("methods");
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();

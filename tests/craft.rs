@@ -4,10 +4,12 @@
 
 use facilitation::craft::{self, CraftRule};
 use facilitation::{Agenda, Catalogue, Method, MethodId, Phase, Planner, Request, SlotKind, check};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+#[path = "support/repo.rs"]
+mod repo;
 
 fn requests_in(dir: &str) -> Vec<(PathBuf, Request)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let dir = repo::file(dir);
     let mut found: Vec<(PathBuf, Request)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())
@@ -58,7 +60,7 @@ fn sample_and_held_apart_requests_keep_every_craft_rule_with_seeds_1_to_3() {
 }
 
 fn planned(name: &str) -> (Request, Agenda) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(name);
+    let path = repo::file("examples/requests").join(name);
     let request = Request::from_file(path).unwrap();
     let agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
     assert!(review(&agenda, &request).is_empty());
@@ -165,8 +167,7 @@ fn c10_no_heavy_writing_for_service_users() {
 #[test]
 fn c11_the_irritants_workshop_uses_the_networks_own_method() {
     for seed in 0..16 {
-        let path =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests/irritants-semaine-management.yaml");
+        let path = repo::file("examples/requests/irritants-semaine-management.yaml");
         let request = Request::from_file(path).unwrap();
         let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
         let used =

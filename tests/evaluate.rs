@@ -8,6 +8,8 @@ use facilitation::evaluate::{
 use facilitation::{Lang, Localize, Request};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
+#[path = "support/repo.rs"]
+mod repo;
 
 const FRAME_RULES: [&str; 5] = ["disponibilite", "ouverture", "responsabilite", "ecoute", "equivalence"];
 const WORDS_FR: [&str; 5] = [
@@ -21,7 +23,7 @@ const WORDS_EN: [&str; 5] =
     ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"];
 
 fn sample_requests() -> Vec<(PathBuf, Request)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir("examples/requests")
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(repo::file("examples/requests"))
         .expect("the sample requests")
         .map(|entry| entry.expect("a directory entry").path())
         .collect();
@@ -36,7 +38,7 @@ fn sample_requests() -> Vec<(PathBuf, Request)> {
 }
 
 fn request(name: &str) -> Request {
-    Request::from_file(format!("examples/requests/{name}.yaml")).expect("a sample request")
+    Request::from_file(repo::file(format!("examples/requests/{name}.yaml"))).expect("a sample request")
 }
 
 #[test]
@@ -261,8 +263,9 @@ fn problems(error: AnswersError) -> Vec<facilitation::evaluate::AnswerProblem> {
 #[test]
 fn the_answers_of_another_request_are_refused_in_french_by_default() {
     let questionnaire = Questionnaire::for_request(&request("forum-rsa"));
-    let error = Answers::from_file(&questionnaire, "examples/answers/irritants-semaine-management.csv")
-        .expect_err("the answers of another request");
+    let error =
+        Answers::from_file(&questionnaire, repo::file("examples/answers/irritants-semaine-management.csv"))
+            .expect_err("the answers of another request");
     let message = error.text(Lang::Fr);
     assert!(message.contains("examples/answers/irritants-semaine-management.csv, ligne 1"), "{message}");
     assert!(message.contains("il manque les colonnes q14"), "{message}");
@@ -325,7 +328,8 @@ fn self_contained(html: &str) {
 fn the_html_report_is_self_contained_with_charts_and_their_tables() {
     let request = request("forum-rsa");
     let questionnaire = Questionnaire::for_request(&request);
-    let answers = Answers::from_file(&questionnaire, "examples/answers/forum-rsa.csv").expect("the sample");
+    let answers =
+        Answers::from_file(&questionnaire, repo::file("examples/answers/forum-rsa.csv")).expect("the sample");
     let html = Report::new(&request, &questionnaire, &answers).to_html(Lang::Fr);
     self_contained(&html);
     assert_eq!(html.matches("<svg").count(), 3, "objectives, frame, ROTI");
@@ -341,11 +345,11 @@ fn the_sample_answer_files_match_their_requests_and_stored_results() {
     for name in ["forum-rsa", "irritants-semaine-management", "spda-lancement"] {
         let request = request(name);
         let questionnaire = Questionnaire::for_request(&request);
-        let answers =
-            Answers::from_file(&questionnaire, format!("examples/answers/{name}.csv")).expect("a sample");
+        let answers = Answers::from_file(&questionnaire, repo::file(format!("examples/answers/{name}.csv")))
+            .expect("a sample");
         let report = Report::new(&request, &questionnaire, &answers);
-        let stored =
-            std::fs::read_to_string(format!("examples/answers/results/{name}.json")).expect("stored");
+        let stored = std::fs::read_to_string(repo::file(format!("examples/answers/results/{name}.json")))
+            .expect("stored");
         let stored: Report = serde_json::from_str(&stored).expect("a result file");
         assert_eq!(report.objectives, stored.objectives, "{name}: regenerate examples/answers/results");
         assert_eq!(report.roti, stored.roti);

@@ -4,7 +4,8 @@
 
 use facilitation::render::{self, KitFile};
 use facilitation::{Catalogue, Lang, Plan, Planner, ProblemKind, Request, RequestError};
-use std::path::Path;
+#[path = "support/repo.rs"]
+mod repo;
 
 const SAMPLES: [&str; 6] = [
     "forum-rsa.yaml",
@@ -19,7 +20,7 @@ const NBSP: char = '\u{a0}';
 const NNBSP: char = '\u{202f}';
 
 fn plan(name: &str) -> Plan {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(name);
+    let path = repo::file("examples/requests").join(name);
     let request = Request::from_file(path).unwrap();
     Planner::new(Catalogue::builtin()).plan(&request).unwrap()
 }

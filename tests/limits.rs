@@ -7,6 +7,8 @@ use facilitation::{
     Question, Request, check,
 };
 use std::path::PathBuf;
+#[path = "support/repo.rs"]
+mod repo;
 
 const MORNING: &str = r#"title: "Atelier test"
 start: "09:00"
@@ -187,7 +189,7 @@ fn trainer_method(duration: &str) -> Result<Catalogue, facilitation::LoadError> 
 }
 
 fn facilitation_roti() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/methods/roti.yaml")).unwrap()
+    std::fs::read_to_string(repo::file("methods/roti.yaml")).unwrap()
 }
 
 #[test]

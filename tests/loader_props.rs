@@ -2,10 +2,11 @@
 
 use facilitation::{Catalogue, LoadError};
 use proptest::prelude::*;
-use std::path::PathBuf;
+#[path = "support/repo.rs"]
+mod repo;
 
 fn method_files() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("methods");
+    let dir = repo::file("methods");
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())

@@ -9,10 +9,11 @@ use facilitation::{
     SlotKind, check,
 };
 use proptest::prelude::*;
-use std::path::Path;
+#[path = "support/repo.rs"]
+mod repo;
 
 fn sample(name: &str) -> Request {
-    Request::from_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(name)).unwrap()
+    Request::from_file(repo::file("examples/requests").join(name)).unwrap()
 }
 
 fn at(time: &str) -> ClockTime {

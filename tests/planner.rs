@@ -3,15 +3,17 @@
 
 use facilitation::{Catalogue, Format, Level, PlanError, Planner, Request, check};
 use proptest::prelude::*;
+#[path = "support/repo.rs"]
+mod repo;
 
 fn sample(name: &str) -> Request {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(name);
+    let path = repo::file("examples/requests").join(name);
     Request::from_file(path).unwrap()
 }
 
 #[test]
 fn every_sample_request_plans_a_valid_agenda() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests");
+    let dir = repo::file("examples/requests");
     let catalogue = Catalogue::builtin();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();

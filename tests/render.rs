@@ -4,10 +4,11 @@
 use facilitation::render::{self, timed_steps, typography};
 use facilitation::{Catalogue, ClockTime, Lang, Method, Plan, Planner, Request, Slot, SlotKind};
 use proptest::prelude::*;
-use std::path::Path;
 
 #[path = "support/physical.rs"]
 mod physical;
+#[path = "support/repo.rs"]
+mod repo;
 
 const SAMPLES: [&str; 6] = [
     "forum-rsa.yaml",
@@ -19,7 +20,7 @@ const SAMPLES: [&str; 6] = [
 ];
 
 fn request(name: &str) -> Request {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(name);
+    let path = repo::file("examples/requests").join(name);
     Request::from_file(path).unwrap()
 }
 

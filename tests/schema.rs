@@ -3,9 +3,11 @@
 
 use facilitation::schema::method_file_schema;
 use std::path::PathBuf;
+#[path = "support/repo.rs"]
+mod repo;
 
 fn committed_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("methods/schema.json")
+    repo::file("methods/schema.json")
 }
 
 #[test]
@@ -36,7 +38,7 @@ fn schema_requires_the_fields_every_method_file_has() {
 fn schema_knows_every_field_used_in_the_method_files() {
     let schema: serde_json::Value = serde_json::from_str(&method_file_schema()).unwrap();
     let properties = schema["properties"].as_object().unwrap();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("methods");
+    let dir = repo::file("methods");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|ext| ext != "yaml") {

@@ -6,7 +6,8 @@
 use facilitation::render::{TimedStep, timed_steps};
 use facilitation::{Catalogue, ClockTime, Method, Planner, Request, Shape, Slot, SlotKind, Step};
 use proptest::prelude::*;
-use std::path::Path;
+#[path = "support/repo.rs"]
+mod repo;
 
 const SAMPLES: [&str; 6] = [
     "forum-rsa.yaml",
@@ -139,7 +140,7 @@ fn every_method_keeps_its_step_shapes_at_twenty_sizes_and_any_length_in_its_rang
 fn every_sample_request_gets_steps_that_keep_their_shape() {
     let catalogue = Catalogue::builtin();
     for sample in SAMPLES {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests").join(sample);
+        let path = repo::file("examples/requests").join(sample);
         let request = Request::from_file(path).unwrap();
         let plan = Planner::new(catalogue).plan(&request).unwrap();
         let agenda = &plan.agenda;
