@@ -8,15 +8,16 @@ use facilitation::{
     Agenda, Catalogue, Condition, Lang, Localize, MethodId, Phase, Planner, ProblemKind, Profile, Request,
     Slot, SlotKind, render, rules, score,
 };
-use std::path::Path;
+
+#[path = "support/repo.rs"]
+mod repo;
 
 fn catalogue() -> &'static Catalogue {
     Catalogue::builtin()
 }
 
 fn request(name: &str) -> Request {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
-    Request::from_file(path).unwrap()
+    Request::from_file(repo::file(name)).unwrap()
 }
 
 /// A plain agenda of `methods` (id and phase), 30 minutes each after a 10-minute welcome.
