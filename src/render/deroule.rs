@@ -265,7 +265,8 @@ fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Pla
 /// How the requester's sentences were read: for each, the objectives, the words that led to
 /// each and, when it is low, the confidence. Objective ids need no such account.
 fn words_read(doc: &mut Document, lines: &[ResolvedObjective], lang: Lang) {
-    let read: Vec<Line> = lines.iter().filter(|line| !line.exact).map(|line| sentence_read(line, lang)).collect();
+    let read: Vec<Line> =
+        lines.iter().filter(|line| !line.exact).map(|line| sentence_read(line, lang)).collect();
     if read.is_empty() {
         return;
     }
@@ -279,7 +280,8 @@ fn sentence_read(line: &ResolvedObjective, lang: Lang) -> Line {
         .readings
         .iter()
         .map(|reading| {
-            let words: Vec<String> = reading.words.iter().map(|word| typography::quoted(word, lang)).collect();
+            let words: Vec<String> =
+                reading.words.iter().map(|word| typography::quoted(word, lang)).collect();
             let mut why = format!("{} {}", t(lang, "d'après", "from"), words.join(", "));
             if reading.confidence < UNSURE_BELOW {
                 let percent = (reading.confidence * 100.0).round();
@@ -291,7 +293,10 @@ fn sentence_read(line: &ResolvedObjective, lang: Lang) -> Line {
             format!("{} ({why})", reading.objective.label(lang))
         })
         .collect();
-    vec![Span::Emphasis(typography::quoted(&line.text, lang)), Span::Plain(colon(lang, &readings.join(" ; ")))]
+    vec![
+        Span::Emphasis(typography::quoted(&line.text, lang)),
+        Span::Plain(colon(lang, &readings.join(" ; "))),
+    ]
 }
 
 /// What a slot is called in the table, the timeline and the details.
