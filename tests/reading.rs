@@ -88,6 +88,24 @@ fn reads_a_sentence_like_an_example_the_lexicon_has_no_cue_for() {
     assert!(line.readings[0].words.iter().any(|w| w == "zorglubs"), "{:?}", line.readings[0].words);
 }
 
+#[test]
+fn a_sentence_like_examples_to_refuse_stays_refused() {
+    let taught = Reader::new(&[
+        Example::new("zorglubs et bidulons pour le buffet", vec![]),
+        Example::new("zorglubs et bidulons à commander", vec![]),
+        Example::new("zorglubs, bidulons et gobelets", vec![Objective::Decide]),
+    ]);
+    let line = taught.resolve("les zorglubs et les bidulons");
+    assert!(line.objectives.is_empty(), "{:?}", line.objectives);
+    assert!(!line.nearest.is_empty(), "a refusal still offers the nearest objectives");
+}
+
+#[test]
+fn one_common_word_shared_with_an_example_is_no_reading() {
+    let taught = Reader::new(&[Example::new("que les zorglubs aillent mieux", vec![Objective::BuildTrust])]);
+    assert!(taught.resolve("que tout se passe pour le mieux").objectives.is_empty());
+}
+
 /// A batch written by people who never saw the lexicon: a list of `{text, objectives}`,
 /// `objectives` empty for a sentence to refuse.
 #[derive(Debug, Deserialize)]
