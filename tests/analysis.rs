@@ -245,3 +245,29 @@ fn reads_an_expression_word_for_word() {
     assert_eq!(resolve("faire équipe malgré la distance").objectives, [BuildTrust]);
     assert!(!resolve("faire un retour aux équipes sur l'enquête").objectives.contains(&BuildTrust));
 }
+
+#[test]
+fn the_deroule_shows_how_the_words_were_read_in_french_and_english() {
+    let request = Request::builder("Atelier")
+        .time("14:00", "16:00")
+        .participants(20)
+        .objective("faire le bilan de l'année")
+        .objective("mesurer les résultats")
+        .objective("decide")
+        .build()
+        .unwrap();
+    let catalogue = Catalogue::builtin();
+    let plan = Planner::new(catalogue).seed(1).plan(&request).unwrap();
+    let french = plan.to_markdown(catalogue, Lang::Fr);
+    assert!(french.contains("Comment vos mots ont été lus"), "{french}");
+    // The typesetting puts narrow spaces inside quotes and before colons: compare words.
+    let read = french.split("Comment vos mots ont été lus").nth(1).unwrap_or_default();
+    let sure = read.lines().find(|line| line.contains("année")).unwrap_or_default();
+    assert!(sure.contains("Faire le bilan (d'après") && sure.contains("bilan"), "{read}");
+    assert!(!sure.contains("incertaine"), "a sure reading shows no confidence: {sure}");
+    let unsure = read.lines().find(|line| line.contains("mesurer")).unwrap_or_default();
+    assert!(unsure.contains("résultats") && unsure.contains("lecture incertaine"), "{read}");
+    assert!(!french.contains("« decide » :"), "an objective id needs no account");
+    let english = plan.to_html(catalogue, Lang::En);
+    assert!(english.contains("How your words were read") && english.contains("unsure reading"), "{english}");
+}

@@ -6,7 +6,6 @@ use crate::text::Lang;
 use crate::vocabulary::Objective;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::OnceLock;
 
 /// The lexicon file, as written by the network.
 pub(crate) const SOURCE: &str = include_str!("lexicon.yaml");
@@ -98,7 +97,7 @@ pub(crate) enum Token {
 }
 
 /// The lexicon, ready to read with.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     pub stop: HashSet<String>,
     /// Stop words of one language only, which tell the language of a sentence.
@@ -120,11 +119,10 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     /// The built-in lexicon.
-    pub fn get() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    pub fn builtin() -> Lexicon {
         // The file is part of the crate and a test parses it; an empty lexicon (every
         // sentence refused with a question) is the safe reading if it were ever broken.
-        LEXICON.get_or_init(|| Lexicon::parse(SOURCE).unwrap_or_else(|_| Lexicon::empty()))
+        Lexicon::parse(SOURCE).unwrap_or_else(|_| Lexicon::empty())
     }
 
     /// Parses a lexicon file.

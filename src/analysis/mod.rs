@@ -13,15 +13,21 @@
 //!
 //! The reading uses a lexicon kept as data (`src/analysis/lexicon.yaml`, reviewed by a
 //! facilitator): French and English Snowball stems, accents and elisions folded, typos one
-//! letter off corrected, negations and framing phrases set aside. A sentence is read on
-//! its first [`reader::MOST_WORDS`] words.
+//! letter off corrected, negations and framing phrases set aside. Where the lexicon has no
+//! cue, the sentence is compared with labelled examples (`src/analysis/examples.yaml`, the
+//! development set: sentences as project leads write them, with what a facilitator read),
+//! and the objectives of the most alike are read, to be checked. A sentence is read on its
+//! first [`reader::MOST_WORDS`] words.
 
+mod learned;
 mod lexicon;
 mod question;
 pub mod reader;
 mod words;
 
+pub use learned::{Example, examples};
 pub use question::Question;
+pub use reader::Reader;
 
 use crate::catalogue::Catalogue;
 use crate::request::Request;
@@ -211,28 +217,10 @@ impl Request {
     }
 }
 
-/// Resolves one line: an objective id, or a sentence read through the lexicon.
+/// Resolves one line with the built-in reader: an objective id, or a sentence read through
+/// the lexicon and the examples (see [`Reader`]).
 pub fn resolve(text: &str) -> ResolvedObjective {
-    if let Ok(objective) = text.trim().parse::<Objective>() {
-        let reading = Reading { objective, words: vec![text.trim().to_string()], confidence: 1.0 };
-        return ResolvedObjective {
-            text: text.to_string(),
-            objectives: vec![objective],
-            exact: true,
-            readings: vec![reading],
-            situation: None,
-            nearest: vec![],
-        };
-    }
-    let read = reader::read(text);
-    ResolvedObjective {
-        text: text.to_string(),
-        objectives: read.readings.iter().map(|reading| reading.objective).collect(),
-        exact: false,
-        readings: read.readings,
-        situation: read.situation,
-        nearest: read.nearest,
-    }
+    Reader::builtin().resolve(text)
 }
 
 #[cfg(test)]

@@ -9,12 +9,26 @@
 //! partenaires » is the partner network, not a remobilisation), and a cue shortly after a
 //! negation (« sans décider ») is not read. Objectives add up their cues' weights; a plain
 //! word beside a clearly named objective is taken as the sentence's topic.
+//!
+//! Where the lexicon reads nothing, or reads only unsure cues, the labelled examples speak
+//! (`learned`): the objectives of the examples most alike are read, with a confidence that
+//! shows them to the facilitator as readings to check.
+//!
+//! ```
+//! use facilitation::analysis::reader::Reader;
+//! use facilitation::analysis::Example;
+//! use facilitation::Objective;
+//! let reader = Reader::new(&[Example::new("retrouver le plaisir de venir au travail", vec![Objective::Remobilize])]);
+//! assert_eq!(reader.resolve("retrouver le plaisir du travail en équipe").objectives, [Objective::Remobilize]);
+//! ```
 
+use super::learned::{self, Content, Example, Guess, Learned, SETTINGS, Settings};
 use super::lexicon::{Cue, Kind, Lexicon, READ, SURE, Token, letter_triples};
 use super::words::{Word, one_slip_apart, words};
-use super::{Reading, Situation};
-use crate::text::Lang;
+use super::{Reading, ResolvedObjective, Situation};
+use crate::text::{Lang, Localize};
 use crate::vocabulary::Objective;
+use std::sync::OnceLock;
 
 /// The most words read in one sentence: an objective is a sentence, not a report, and
 /// the bound keeps the reading linear whatever is pasted.
@@ -31,6 +45,161 @@ const SHORTEST_TYPO: usize = 6;
 const TYPO_DISCOUNT: f32 = 0.75;
 /// How many nearest objectives a question offers.
 const NEAREST: usize = 3;
+/// The fewest words a reading from the examples alone comes from: one common word
+/// (« mieux ») is no reading.
+const LEAST_WORDS_HEARD: usize = 2;
+/// What a reading from the examples alone is trusted, times its share of the votes: below
+/// [`super::UNSURE_BELOW`] whatever the share, so that the facilitator checks it.
+const HEARD_TRUST: f32 = 0.7;
+
+/// A reader of the project lead's sentences: a lexicon for the precise cues, negations and
+/// what is no objective, labelled examples for the long tail.
+#[derive(Debug)]
+pub struct Reader {
+    lexicon: Lexicon,
+    learned: Learned,
+    settings: Settings,
+}
+
+/// A lexicon file that does not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the lexicon file is not valid: {message}")]
+#[non_exhaustive]
+pub struct LexiconError {
+    /// The parser's words.
+    pub message: String,
+}
+
+impl Localize for LexiconError {
+    fn text(&self, lang: Lang) -> String {
+        lang.pick("Le fichier du lexique n'est pas valide : {m}", "The lexicon file is not valid: {m}")
+            .replace("{m}", &self.message)
+    }
+}
+
+impl Reader {
+    /// The built-in reader: the crate's lexicon and its examples (`examples.yaml`).
+    pub fn builtin() -> &'static Reader {
+        static READER: OnceLock<Reader> = OnceLock::new();
+        READER.get_or_init(|| Reader::new(learned::examples()))
+    }
+
+    /// A reader with the built-in lexicon that learns from `examples`.
+    pub fn new(examples: &[Example]) -> Reader {
+        Reader::build(Lexicon::builtin(), examples, SETTINGS)
+    }
+
+    /// A reader with another lexicon file (a facilitator's draft, an older version) that
+    /// learns from `examples`.
+    pub fn with_lexicon(lexicon: &str, examples: &[Example]) -> Result<Reader, LexiconError> {
+        let lexicon = Lexicon::parse(lexicon).map_err(|e| LexiconError { message: e.to_string() })?;
+        Ok(Reader::build(lexicon, examples, SETTINGS))
+    }
+
+    pub(crate) fn build(lexicon: Lexicon, examples: &[Example], settings: Settings) -> Reader {
+        let prepared: Vec<(&Example, Vec<Content>)> = examples
+            .iter()
+            .map(|example| (example, content(&prepare(&example.text, &lexicon), &lexicon)))
+            .collect();
+        let learned = Learned::train(prepared.into_iter(), settings);
+        Reader { lexicon, learned, settings }
+    }
+
+    /// Resolves one line: an objective id, or a sentence read through the lexicon and the
+    /// examples.
+    pub fn resolve(&self, text: &str) -> ResolvedObjective {
+        if let Ok(objective) = text.trim().parse::<Objective>() {
+            let reading = Reading { objective, words: vec![text.trim().to_string()], confidence: 1.0 };
+            return ResolvedObjective {
+                text: text.to_string(),
+                objectives: vec![objective],
+                exact: true,
+                readings: vec![reading],
+                situation: None,
+                nearest: vec![],
+            };
+        }
+        let read = self.read(text);
+        ResolvedObjective {
+            text: text.to_string(),
+            objectives: read.readings.iter().map(|reading| reading.objective).collect(),
+            exact: false,
+            readings: read.readings,
+            situation: read.situation,
+            nearest: read.nearest,
+        }
+    }
+
+    /// Reads a sentence.
+    fn read(&self, text: &str) -> Read {
+        let lexicon = &self.lexicon;
+        let mut slots = prepare(text, lexicon);
+        let guess = self.learned.guess(&content(&slots, lexicon));
+        let lang = lexicon.language(slots.iter().map(|slot| slot.word.folded.as_str()));
+        let found = find_cues(&mut slots, lexicon, lang);
+        let mut read = weigh(&found, &slots, lexicon);
+        self.hear(&mut read, &guess, &slots);
+        if read.readings.is_empty() && read.situation != Some(Situation::Logistics) {
+            read.nearest = nearest(&found, &slots, lexicon, &guess);
+        }
+        read
+    }
+
+    /// Lets the examples speak where the lexicon reads nothing or only unsure cues, and
+    /// overrule an unsure reading they clearly contradict. Beside a sure objective they
+    /// agree on, they drop an unsure one they give few votes to (a sentence's topic more
+    /// often than a second objective). A sure reading stands: measured on fresh sentences,
+    /// overruling or trimming it lost about as many sentences as it won.
+    fn hear(&self, read: &mut Read, guess: &Guess, slots: &[Slot]) {
+        let settings = &self.settings;
+        let sure = read.readings.iter().any(|reading| reading.confidence >= 1.0);
+        if read.situation.is_some() || guess.likeness < settings.least_likeness {
+            return;
+        }
+        let share = |objective: Objective| {
+            guess.objectives.iter().find(|(o, ..)| *o == objective).map_or(0.0, |(_, share, _)| *share)
+        };
+        if sure {
+            let has_top = guess
+                .objectives
+                .first()
+                .is_some_and(|(top, ..)| read.readings.iter().any(|r| r.objective == *top));
+            if has_top && read.readings.len() > 1 {
+                read.readings.retain(|reading| {
+                    reading.confidence >= 1.0 || share(reading.objective) >= settings.prune
+                });
+            }
+            return;
+        }
+        let overruled = guess.objectives.first().is_some_and(|(top, share, _)| {
+            *share >= settings.overrule && !read.readings.iter().any(|r| r.objective == *top)
+        });
+        if read.readings.is_empty() || overruled {
+            read.readings = heard(guess, settings, slots);
+        }
+    }
+}
+
+/// The readings the examples give on their own: the first objective when it has enough of
+/// the votes, others when they have many, unless more votes say the sentence is no
+/// objective; each from two words at least.
+fn heard(guess: &Guess, settings: &Settings, slots: &[Slot]) -> Vec<Reading> {
+    let top = guess.objectives.first().map_or(0.0, |(_, share, _)| *share);
+    if guess.refuse >= top || top < settings.least_share {
+        return Vec::new();
+    }
+    guess
+        .objectives
+        .iter()
+        .enumerate()
+        .filter(|(k, (_, share, at))| (*k == 0 || *share >= settings.second) && at.len() >= LEAST_WORDS_HEARD)
+        .map(|(_, (objective, share, at))| Reading {
+            objective: *objective,
+            words: at.iter().filter_map(|&i| slots.get(i)).map(|slot| slot.word.surface.clone()).collect(),
+            confidence: (share * HEARD_TRUST).min(1.0),
+        })
+        .collect()
+}
 
 /// The reading of one sentence.
 #[derive(Debug, Clone, Default)]
@@ -54,22 +223,23 @@ struct Found {
     at: Vec<usize>,
 }
 
-/// Reads a sentence.
-pub(crate) fn read(text: &str) -> Read {
-    let lexicon = Lexicon::get();
+/// A sentence's words, stop words and framing phrases set aside, typos corrected.
+fn prepare(text: &str, lexicon: &Lexicon) -> Vec<Slot> {
     let mut slots: Vec<Slot> = words(text, MOST_WORDS)
         .into_iter()
         .map(|word| Slot { word, skip: false, typo: false, used: false })
         .collect();
     set_aside(&mut slots, lexicon);
     correct_typos(&mut slots, lexicon);
-    let lang = lexicon.language(slots.iter().map(|slot| slot.word.folded.as_str()));
-    let found = find_cues(&mut slots, lexicon, lang);
-    let mut read = weigh(&found, &slots, lexicon);
-    if read.readings.is_empty() && read.situation != Some(Situation::Logistics) {
-        read.nearest = nearest(&found, &slots, lexicon);
-    }
-    read
+    slots
+}
+
+/// The words the examples are compared by: those not set aside nor negated.
+fn content(slots: &[Slot], lexicon: &Lexicon) -> Vec<Content> {
+    (0..slots.len())
+        .filter(|&i| !slots[i].skip && !negated(slots, i, lexicon))
+        .map(|i| Content { at: i, stems: slots[i].word.stems.clone() })
+        .collect()
 }
 
 /// Marks stop words and framing phrases, which carry no objective.
@@ -258,10 +428,15 @@ fn readings(found: &[&Found], slots: &[Slot], lexicon: &Lexicon) -> Vec<Reading>
     readings.into_iter().map(|(_, reading)| reading).collect()
 }
 
-/// The objectives nearest to a sentence nothing was read in: those its weak cues point
-/// to first, then those whose cue words share the most letter triples with its words.
-fn nearest(found: &[Found], slots: &[Slot], lexicon: &Lexicon) -> Vec<Objective> {
+/// The objectives nearest to a sentence nothing was read in: those its weak cues and its
+/// nearest examples point to first, then those whose cue words share the most letter triples with its words.
+fn nearest(found: &[Found], slots: &[Slot], lexicon: &Lexicon, guess: &Guess) -> Vec<Objective> {
     let mut closeness: Vec<(Objective, f32)> = Objective::ALL.iter().map(|o| (*o, 0.0)).collect();
+    for (objective, share, _) in &guess.objectives {
+        if let Some(entry) = closeness.iter_mut().find(|(o, _)| o == objective) {
+            entry.1 += share * 10.0;
+        }
+    }
     for f in found {
         for (objective, weight) in &lexicon.cues[f.cue].reads {
             if let Some(entry) = closeness.iter_mut().find(|(o, _)| o == objective) {

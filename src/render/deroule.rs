@@ -8,7 +8,7 @@ use super::steps::{TimedStep, timed_steps};
 use super::variant;
 use super::{plan_b, team, typography, wording};
 use crate::agenda::{Agenda, Slot, SlotKind};
-use crate::analysis::Question;
+use crate::analysis::{Question, ResolvedObjective, UNSURE_BELOW};
 use crate::catalogue::Catalogue;
 use crate::craft::CraftReport;
 use crate::method::Method;
@@ -96,6 +96,9 @@ fn build(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>
     let mut doc = Document::new(lang, &agenda.title);
     doc.push(Block::List(header(agenda, lang, plan)));
     objectives(&mut doc, agenda, lang, plan);
+    if let Some(plan) = plan {
+        words_read(&mut doc, &plan.analysis.lines, lang);
+    }
     doc.heading(2, t(lang, "Déroulé", "Agenda"));
     doc.push(Block::Timeline(segments(agenda, catalogue, lang)));
     doc.push(table(agenda, catalogue, lang));
@@ -257,6 +260,43 @@ fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Pla
         _ => agenda.objectives.iter().map(|objective| plain(objective.label(lang))).collect(),
     };
     doc.push(Block::List(lines));
+}
+
+/// How the requester's sentences were read: for each, the objectives, the words that led to
+/// each and, when it is low, the confidence. Objective ids need no such account.
+fn words_read(doc: &mut Document, lines: &[ResolvedObjective], lang: Lang) {
+    let read: Vec<Line> =
+        lines.iter().filter(|line| !line.exact).map(|line| sentence_read(line, lang)).collect();
+    if read.is_empty() {
+        return;
+    }
+    doc.heading(3, t(lang, "Comment vos mots ont été lus", "How your words were read"));
+    doc.push(Block::List(read));
+}
+
+/// « trancher entre deux options » : Décider ensemble (d'après « trancher »).
+fn sentence_read(line: &ResolvedObjective, lang: Lang) -> Line {
+    let readings: Vec<String> = line
+        .readings
+        .iter()
+        .map(|reading| {
+            let words: Vec<String> =
+                reading.words.iter().map(|word| typography::quoted(word, lang)).collect();
+            let mut why = format!("{} {}", t(lang, "d'après", "from"), words.join(", "));
+            if reading.confidence < UNSURE_BELOW {
+                let percent = (reading.confidence * 100.0).round();
+                why += &match lang {
+                    Lang::Fr => format!(" ; lecture incertaine à {percent} %, à vérifier"),
+                    Lang::En => format!("; unsure reading at {percent}%, to check"),
+                };
+            }
+            format!("{} ({why})", reading.objective.label(lang))
+        })
+        .collect();
+    vec![
+        Span::Emphasis(typography::quoted(&line.text, lang)),
+        Span::Plain(colon(lang, &readings.join(" ; "))),
+    ]
 }
 
 /// What a slot is called in the table, the timeline and the details.
