@@ -257,20 +257,13 @@ impl<'a> Context<'a> {
     }
 
     /// The objectives a slot of `candidate` in `phase` serves, as bits, following the arc
-    /// (C1): an opening or a closing frames the session and serves no objective that calls
-    /// for a result (the closing evaluates, it does not decide); a method placed to
-    /// converge serves no objective that asks to open up, unless its own steps open up.
+    /// (C1) as the score counts them ([`crate::score::counted`]); every objective the
+    /// method serves when C1 is given up.
     pub fn serves_in(&self, candidate: &Candidate, phase: Phase) -> u32 {
         if !self.keeps(CraftRule::C1) {
             return candidate.serves;
         }
-        match phase {
-            _ if phase.frames() => candidate.serves & !self.results,
-            // A method whose own steps open up first (the forum ouvert, 1-2-4-All) still
-            // serves, when placed to converge, what it opens up.
-            _ if phase.converges() && !candidate.method.opens_up() => candidate.serves & !self.openers,
-            _ => candidate.serves,
-        }
+        crate::score::counted(candidate.method, phase, candidate.serves, self.results, self.openers)
     }
 
     /// The bit set of every objective.

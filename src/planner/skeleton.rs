@@ -407,7 +407,7 @@ fn grow<'a>(
     if phase.converges() {
         grown.converged |= serves;
     }
-    grown.tally.push(c.method, phase, serves, c.serves, c.typical, reopens);
+    grown.tally.push(c.method, phase, c.serves, c.typical, reopens);
     (grown.sequence_score, grown.estimate) = value(context, closings, &grown);
     Some(grown)
 }
