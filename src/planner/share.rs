@@ -3,21 +3,34 @@
 //! The dynamic programme over the clock keeps every method close to its typical length; it
 //! does not count minutes per objective. When the first objective ends up with less than
 //! its share, minutes move, five at a time, from a content method that does not serve it
-//! to one that does, within the same run of work: the run keeps its length, so the
-//! pauses, the stretches and every other rule stay as the timing set them.
+//! to one that does: within the same run of work first (the run keeps its length, so the
+//! pauses, the stretches and every other rule stay as the timing set them), else across
+//! breaks, when both runs stay between the shortest run (C3) and the longest stretch and
+//! no lunch or fixed moment lies between them (the pauses move, their lengths do not).
 
 use super::context::Context;
 use super::skeleton::Skeleton;
 use super::timing::{Segment, TimedMethod};
-use crate::rules::{FIRST_OBJECTIVE_SHARE, GRAIN};
+use crate::rules::{FIRST_OBJECTIVE_SHARE, GRAIN, MIN_RUN};
 
-/// Aims the content methods that serve the first objective at their longest, for a second
-/// timing when the first gave the first objective less than its share.
-pub(crate) fn aim_long(context: &Context, skeleton: &Skeleton, blocks: &mut [TimedMethod]) {
+/// Aims the content methods that serve the first objective at their longest, and with
+/// `others_short` the other content methods at their shortest, for another timing when
+/// the first gave the first objective less than its share.
+pub(crate) fn aim_long(
+    context: &Context,
+    skeleton: &Skeleton,
+    blocks: &mut [TimedMethod],
+    others_short: bool,
+) {
     for (item, block) in skeleton.items().iter().zip(blocks.iter_mut()) {
+        if item.phase.frames() || block.pinned {
+            continue;
+        }
         let serves = context.serves_in(&context.candidates[item.candidate], item.phase);
-        if !item.phase.frames() && serves & 1 != 0 {
+        if serves & 1 != 0 {
             block.typical = block.max;
+        } else if others_short {
+            block.typical = block.min;
         }
     }
 }
@@ -48,6 +61,12 @@ pub(crate) fn favour_first(
     let least = (f64::from(total) / count as f64 * FIRST_OBJECTIVE_SHARE).ceil() as u32;
     let mut need = least.saturating_sub(served);
     let runs = run_of_each(pieces, blocks);
+    let mut run_minutes = vec![0u32; runs.last().map_or(0, |r| r + 1)];
+    for (piece, run) in pieces.iter().zip(&runs) {
+        run_minutes[*run] += minutes_of(piece);
+    }
+    let shortest = if context.keeps(crate::craft::CraftRule::C3) { MIN_RUN } else { GRAIN };
+    let longest = context.request.max_stretch;
     while need > 0 {
         let movable = |at: usize, gives: bool| match pieces[at] {
             Segment::Part(i, m)
@@ -57,14 +76,25 @@ pub(crate) fn favour_first(
             }
             _ => false,
         };
-        let pair = (0..pieces.len())
-            .filter(|&taker| movable(taker, false))
-            .flat_map(|taker| (0..pieces.len()).map(move |giver| (taker, giver)))
-            .find(|&(taker, giver)| runs[taker] == runs[giver] && movable(giver, true));
-        let Some((taker, giver)) = pair else { return };
+        let pairs = || {
+            (0..pieces.len())
+                .filter(|&taker| movable(taker, false))
+                .flat_map(|taker| (0..pieces.len()).map(move |giver| (taker, giver)))
+                .filter(|&(_, giver)| movable(giver, true))
+        };
+        let across = |(taker, giver): (usize, usize)| {
+            let (from, to) = (taker.min(giver), taker.max(giver));
+            pieces[from + 1..to].iter().all(|piece| matches!(piece, Segment::Part(..) | Segment::Break(_)))
+                && run_minutes[runs[giver]] >= shortest + GRAIN
+                && run_minutes[runs[taker]] + GRAIN <= longest
+        };
+        let within = pairs().find(|&(taker, giver)| runs[taker] == runs[giver]);
+        let Some((taker, giver)) = within.or_else(|| pairs().find(|&pair| across(pair))) else { return };
         if let (Segment::Part(_, more), Segment::Part(_, less)) = (pieces[taker], pieces[giver]) {
             pieces[taker] = retime(pieces[taker], more + GRAIN);
             pieces[giver] = retime(pieces[giver], less - GRAIN);
+            run_minutes[runs[taker]] += GRAIN;
+            run_minutes[runs[giver]] -= GRAIN;
         }
         need = need.saturating_sub(GRAIN);
     }
@@ -92,6 +122,17 @@ fn run_of_each(pieces: &[Segment], blocks: &[TimedMethod]) -> Vec<usize> {
             this
         })
         .collect()
+}
+
+/// The minutes a piece takes.
+fn minutes_of(piece: &Segment) -> u32 {
+    match *piece {
+        Segment::Welcome(m)
+        | Segment::Break(m)
+        | Segment::Lunch(m)
+        | Segment::Part(_, m)
+        | Segment::Talk(_, m) => m,
+    }
 }
 
 fn retime(piece: Segment, minutes: u32) -> Segment {

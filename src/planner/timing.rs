@@ -141,7 +141,8 @@ impl Layer {
         };
         let front = &mut self.groups[group].1;
         let same = |known: &Entry| known.used == entry.used && known.paused == entry.paused;
-        let dominates = |a: &Entry, b: &Entry| same(a) && worked_as_well(a.stretch, b.stretch) && a.cost <= b.cost;
+        let dominates =
+            |a: &Entry, b: &Entry| same(a) && worked_as_well(a.stretch, b.stretch) && a.cost <= b.cost;
         if front.iter().any(|known| dominates(known, &entry)) {
             return;
         }
