@@ -6,7 +6,7 @@ use super::context::{Candidate, Context};
 use crate::craft::{CraftRule, too_much_writing};
 use crate::rules::{self, CRAFT_LUNCH, MIN_BREAK, MIN_LUNCH, WELCOME};
 use crate::score::{Component, Tally};
-use crate::vocabulary::{Energy, Phase};
+use crate::vocabulary::Phase;
 use std::collections::HashSet;
 use std::collections::hash_map::Entry;
 
@@ -433,10 +433,11 @@ fn grow<'a>(
         }
         Some(last) if phase >= last => false,
         Some(last) => {
-            let energiser = phase == Phase::Opening && c.method.energy == Energy::High;
+            // Any opening may reopen the afternoon: `energy_after_lunch` prefers a lively one,
+            // but a calm check-in may be what lets the day keep every craft rule.
             if !(context.lunch
                 && !context.lunch_fixed()
-                && energiser
+                && phase == Phase::Opening
                 && !skeleton.reopened()
                 && last != Phase::Closing)
             {
