@@ -50,6 +50,10 @@ const ESTIMATE_SLACK: f64 = 3.0;
 /// The widest beam the search keeps: wider costs time and memory and finds nothing more.
 pub const MAX_BEAM_WIDTH: usize = 5_000;
 
+/// The most other orders of a sequence timed when its own order cannot keep the rules:
+/// enough for two phases of two methods or one of three, and a refusal stays quick.
+const MAX_REORDERINGS: usize = 8;
+
 /// The most finished sequences timed in full.
 pub const MAX_ALTERNATIVES: usize = 200;
 
@@ -310,8 +314,10 @@ impl<'a> Planner<'a> {
     /// decides whether the pauses fall at natural points (C3) and the first objective
     /// gets its time (C5).
     fn time(&self, context: &Context, skeleton: &Skeleton) -> Option<(Agenda, CraftReport)> {
-        self.time_in_order(context, skeleton)
-            .or_else(|| skeleton.reorderings().iter().find_map(|other| self.time_in_order(context, other)))
+        self.time_in_order(context, skeleton).or_else(|| {
+            let others = skeleton.reorderings();
+            others.iter().take(MAX_REORDERINGS).find_map(|other| self.time_in_order(context, other))
+        })
     }
 
     /// Times a sequence in its order. When only the first objective's share (C5) is
