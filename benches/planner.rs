@@ -206,4 +206,41 @@ fn scaling(c: &mut Criterion) {
 }
 
 criterion_group!(benches, load, plan, check_agenda, scaling);
-criterion_main!(benches);
+
+// ---- Copies of built-in methods (the oracle and search-quality work, issue 11) ----
+//
+// Adding copies of the built-in methods under new ids to `--methods` must cost less than
+// twice the planning time: the pool keeps one method of each kind, so copies never widen
+// the search. Compare each `with N copies` line with its `built-in` line.
+
+/// The built-in catalogue with `copies` copies of every method under new ids.
+fn with_copies(copies: usize) -> Catalogue {
+    let mut catalogue = Catalogue::builtin().clone();
+    for n in 1..=copies {
+        for method in Catalogue::builtin().iter() {
+            let mut copy = method.clone();
+            copy.id = format!("{}-copie-{n}", method.id).parse().expect("a valid id");
+            // A copy of the network's own method is no method of the network (C11).
+            copy.network = false;
+            catalogue.insert(copy);
+        }
+    }
+    catalogue
+}
+
+fn copies(c: &mut Criterion) {
+    let catalogues =
+        [("built-in", with_copies(0)), ("with 1 copy", with_copies(1)), ("with 8 copies", with_copies(8))];
+    for (name, request) in [("team meeting", team_meeting()), ("full-day seminar", full_day_seminar())] {
+        let mut group = c.benchmark_group(format!("plan a {name}, catalogue"));
+        for (size, catalogue) in &catalogues {
+            group.bench_with_input(BenchmarkId::from_parameter(size), catalogue, |b, catalogue| {
+                b.iter(|| Planner::new(catalogue).plan(black_box(&request)).expect("plans"))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(copies_of_methods, copies);
+criterion_main!(benches, copies_of_methods);

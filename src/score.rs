@@ -15,11 +15,19 @@
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
 //! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant. » |
 //!
+//! A slot counts for every objective of the request that its method serves in its phase
+//! ([`counted`]: the arc's reading, as craft rule C1 puts it: an opening or a closing
+//! serves no objective that calls for a result, a method placed to converge serves no
+//! objective that asks to open up unless its own steps open up), whatever objectives the
+//! slot names. Naming fewer objectives than a method serves is thus never rewarded (nor
+//! punished): the score is the same for every labelling, and the planner and the quality
+//! oracle search one space. A split method counts once, however many parts it runs in
+//! (`multi_objective`, `profile_fit`, `timing_fit` and `variety` count methods, not slots).
+//!
 //! `feeds` and the first seven depend on the sequence of methods alone ([`Component::clock`] is
 //! false): the planner's beam search and the quality oracle compute them before any
-//! timing ([`Score::sequence_part`]); the timing can only lower `energy_after_lunch` and
-//! `variety` (which method follows lunch, a method cut in parts), so that part is an
-//! upper bound of the timed agenda's. The last three depend on the clock, and the timing
+//! timing ([`Score::sequence_part`]); the timing can only lower `energy_after_lunch`
+//! (which method follows lunch), so that part is an upper bound of the timed agenda's. The last three depend on the clock, and the timing
 //! can add at most their weights ([`Component::clock_reach`]).
 //!
 //! Adding a component: one [`Component`] variant with its weight and clock flag, a field
@@ -197,9 +205,23 @@ pub fn priority_weight(rank: usize, count: usize) -> f64 {
     count.saturating_sub(rank).max(1) as f64
 }
 
+/// The objectives, among `serves` (a method's, as bits over the request's ranks), that a
+/// slot of `method` in `phase` counts for: the arc's reading (craft rule C1). An opening
+/// or a closing frames the session and serves none of `results` (the closing evaluates,
+/// it does not decide); a method placed to converge serves none of `openers` unless its
+/// own steps open up ([`Method::opens_up`]).
+pub fn counted(method: &Method, phase: Phase, serves: u32, results: u32, openers: u32) -> u32 {
+    match phase {
+        _ if phase.frames() => serves & !results,
+        _ if phase.converges() && !method.opens_up() => serves & !openers,
+        _ => serves,
+    }
+}
+
 /// Scores an agenda for a request whose resolved objectives are `objectives` (priority
-/// order), with `with_users` when service users take part. Slots naming methods the
-/// catalogue does not hold are ignored.
+/// order), with `with_users` when service users take part. Each method slot counts for
+/// the objectives its method serves in its phase ([`counted`]), not for those it names.
+/// Slots naming methods the catalogue does not hold are ignored.
 ///
 /// ```
 /// use facilitation::{score, Catalogue, Planner, Request};
@@ -221,15 +243,7 @@ pub fn score(agenda: &Agenda, objectives: &[Objective], with_users: bool, catalo
         }
         let found = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str()));
         if let (true, Some(method), Some(phase)) = (slot.is_method(), found, slot.phase) {
-            let serves = mask(objectives, &slot.objectives);
-            tally.push(
-                method,
-                phase,
-                serves,
-                mask(objectives, &method.objectives),
-                slot.minutes,
-                after_lunch,
-            );
+            tally.push(method, phase, mask(objectives, &method.objectives), slot.minutes, after_lunch);
             after_lunch = false;
         }
     }
@@ -310,17 +324,20 @@ pub(crate) struct Tally<'a> {
     objectives: usize,
     /// The objectives that call for a result, as bits over their ranks.
     results: u32,
+    /// The objectives that ask the group to open up, as bits over their ranks.
+    openers: u32,
     /// The phase of the last method that is not a closing.
     last_work: Option<Phase>,
     participants: u32,
     with_users: bool,
-    slots: u32,
-    /// The position of the first slot serving each objective (`u16::MAX`: none yet).
-    first: [u16; MAX_OBJECTIVES],
-    /// Slots of content methods (neither opening nor closing).
-    content_slots: u32,
-    /// Of those, the slots whose method serves two objectives or more of the request.
-    multi_objective_slots: u32,
+    /// Methods so far (the parts of a split method count once).
+    methods: u32,
+    /// The objectives served so far, as bits over their ranks.
+    served: u32,
+    /// Content methods (neither opening nor closing).
+    content_methods: u32,
+    /// Of those, the methods that serve two objectives or more of the request.
+    multi_objective_methods: u32,
     opened: u32,
     converged: u32,
     converged_opened: u32,
@@ -343,22 +360,21 @@ pub(crate) struct Tally<'a> {
 impl<'a> Tally<'a> {
     /// An empty sequence for a request's `objectives`, in priority order.
     pub fn new(objectives: &[Objective], participants: u32, with_users: bool) -> Self {
-        let results = objectives
-            .iter()
-            .take(MAX_OBJECTIVES)
-            .enumerate()
-            .filter(|(_, o)| o.calls_for_result())
-            .fold(0, |m, (rank, _)| m | 1 << rank);
+        let bits = |keep: fn(Objective) -> bool| {
+            let ranked = objectives.iter().take(MAX_OBJECTIVES).enumerate();
+            ranked.filter(|(_, o)| keep(**o)).fold(0, |m, (rank, _)| m | 1 << rank)
+        };
         Tally {
             objectives: objectives.len().min(MAX_OBJECTIVES),
-            results,
+            results: bits(Objective::calls_for_result),
+            openers: bits(Objective::opens_up),
             last_work: None,
             participants,
             with_users,
-            slots: 0,
-            first: [u16::MAX; MAX_OBJECTIVES],
-            content_slots: 0,
-            multi_objective_slots: 0,
+            methods: 0,
+            served: 0,
+            content_methods: 0,
+            multi_objective_methods: 0,
             opened: 0,
             converged: 0,
             converged_opened: 0,
@@ -375,63 +391,61 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// Adds a slot of `method` in `phase` serving the objectives of `serves` for `minutes`;
-    /// `method_serves` is every request objective the method serves, `after_lunch` says it
-    /// is the first slot after lunch.
+    /// Adds a slot of `method` in `phase` for `minutes`; `method_serves` is every request
+    /// objective the method serves (the slot counts for those of [`counted`]),
+    /// `after_lunch` says it is the first slot after lunch. A slot of the method just
+    /// added is one more part of it.
     pub fn push(
         &mut self,
         method: &'a Method,
         phase: Phase,
-        serves: u32,
         method_serves: u32,
         minutes: u32,
         after_lunch: bool,
     ) {
-        let position = self.slots.min(u32::from(u16::MAX - 1)) as u16;
-        for rank in ranks(serves, self.objectives) {
-            self.first[rank] = self.first[rank].min(position);
-        }
+        let serves = counted(method, phase, method_serves, self.results, self.openers);
+        let part = self.last.is_some_and(|last| last.id == method.id);
+        self.served |= serves;
         if after_lunch && self.after_lunch.is_none() {
             // A main event that carries on after lunch needs no energiser: its own rhythm
             // brings the group back.
-            let carries_on = self.last.is_some_and(|last| last.id == method.id);
-            self.after_lunch = Some(if carries_on { Energy::High } else { method.energy });
+            self.after_lunch = Some(if part { Energy::High } else { method.energy });
         }
         // A method whose own steps open up (resolution des irritants: list, cluster, then
         // choose) opens what it converges on.
-        if method.phases.iter().any(|p| matches!(p, Phase::Divergence | Phase::Emergence))
-            && phase.converges()
-        {
+        if method.opens_up() && phase.converges() {
             self.opened |= serves;
         }
-        if self.last.is_none_or(|last| last.id != method.id) {
-            self.thread.push(method, phase, serves != 0);
+        self.phases(phase, serves, minutes);
+        if part {
+            self.run_minutes += minutes;
+            return;
         }
-        self.phases(phase, serves, method_serves, minutes);
+        self.thread.push(method, phase, serves != 0);
+        self.close_run();
+        self.run_minutes = minutes;
+        if !phase.frames() {
+            self.content_methods += 1;
+            if method_serves.count_ones() >= 2 {
+                self.multi_objective_methods += 1;
+            }
+        }
         self.writing += match method.writing {
             Writing::None => 1.0,
             Writing::Light => 0.7,
             Writing::Heavy => 0.0,
         };
-        match self.last {
-            Some(last) if last.id == method.id => self.run_minutes += minutes,
-            _ => {
-                self.close_run();
-                self.run_minutes = minutes;
-            }
-        }
-        // The parts of one method are one sequence: only a change of method is a transition.
-        if let Some(last) = self.last.filter(|last| last.id != method.id) {
+        if let Some(last) = self.last {
             self.transitions += 1;
             if last.groupings != method.groupings {
                 self.grouping_changes += 1;
             }
         }
         self.last = Some(method);
-        self.slots += 1;
+        self.methods += 1;
     }
 
-    fn phases(&mut self, phase: Phase, serves: u32, method_serves: u32, minutes: u32) {
+    fn phases(&mut self, phase: Phase, serves: u32, minutes: u32) {
         if phase != Phase::Closing {
             self.last_work = Some(phase);
         }
@@ -444,12 +458,8 @@ impl<'a> Tally<'a> {
             }
             _ => {}
         }
-        if matches!(phase, Phase::Opening | Phase::Closing) {
+        if phase.frames() {
             return;
-        }
-        self.content_slots += 1;
-        if method_serves.count_ones() >= 2 {
-            self.multi_objective_slots += 1;
         }
         let served = ranks(serves, self.objectives).count();
         for rank in ranks(serves, self.objectives) {
@@ -475,7 +485,7 @@ impl<'a> Tally<'a> {
     fn components(&self, had_lunch: bool) -> Score {
         let n = self.objectives;
         let weights: f64 = (0..n).map(|rank| priority_weight(rank, n)).sum();
-        let served = |rank: usize| self.first[rank] != u16::MAX;
+        let served = |rank: usize| self.served & (1 << rank) != 0;
         let ratio = |part: u32, whole: u32, empty: f64| {
             if whole == 0 { empty } else { f64::from(part) / f64::from(whole) }
         };
@@ -490,7 +500,7 @@ impl<'a> Tally<'a> {
             multi_objective: if n < 2 {
                 1.0
             } else {
-                ratio(self.multi_objective_slots, self.content_slots, 0.0)
+                ratio(self.multi_objective_methods, self.content_methods, 0.0)
             },
             diverge_first: ratio(self.converged_opened.count_ones(), self.converged.count_ones(), 1.0),
             energy_after_lunch: match (had_lunch, self.after_lunch) {
@@ -500,10 +510,10 @@ impl<'a> Tally<'a> {
                 _ => 0.0,
             },
             variety: ratio(self.grouping_changes, self.transitions, 1.0),
-            profile_fit: if !self.with_users || self.slots == 0 {
+            profile_fit: if !self.with_users || self.methods == 0 {
                 1.0
             } else {
-                self.writing / f64::from(self.slots)
+                self.writing / f64::from(self.methods)
             },
             time_share: self.time_share(weights),
             timing_fit: if self.runs == 0 { 0.0 } else { 1.0 - self.misfit / f64::from(self.runs) },

@@ -90,6 +90,56 @@ fn the_planner_never_scores_above_the_optimum_with_a_clean_agenda() {
 }
 
 #[test]
+fn naming_fewer_objectives_than_a_method_serves_never_changes_the_score() {
+    for (instance, best) in solved(6, 4, SMALL) {
+        let (request, catalogue) = (&instance.request, &instance.catalogue);
+        let plan = Planner::new(catalogue).plan(request).unwrap();
+        for agenda in [&best.agenda, &plan.agenda] {
+            let whole = total(agenda, request, catalogue);
+            for (index, slot) in agenda.slots.iter().enumerate().filter(|(_, s)| s.is_method()) {
+                for keep in 0..slot.objectives.len() {
+                    let mut fewer = agenda.clone();
+                    fewer.slots[index].objectives = slot.objectives[..keep].to_vec();
+                    assert_eq!(total(&fewer, request, catalogue), whole, "{:?} naming {keep}", slot.method);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_split_method_counts_once_however_many_parts_it_runs_in() {
+    let request = Request::builder("Forum")
+        .time("09:00", "12:00")
+        .participants(40)
+        .facilitators(2)
+        .objective("share-practices")
+        .objective("network-partners")
+        .include(facilitation::MethodId::new("world-cafe").unwrap())
+        .profile(facilitation::Profile::Users)
+        .build()
+        .unwrap();
+    let catalogue = Catalogue::builtin();
+    let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+    let at = agenda.slots.iter().position(|s| s.method.as_ref().is_some_and(|m| m.as_str() == "world-cafe"));
+    let at = at.expect("the café is included");
+    let mut whole = agenda.clone();
+    whole.slots.retain(|s| s.part.is_none() || s.method.as_ref().is_none_or(|m| m.as_str() != "world-cafe"));
+    let minutes: u32 =
+        agenda.slots.iter().filter(|s| s.method == agenda.slots[at].method).map(|s| s.minutes).sum();
+    whole.slots[at].minutes = minutes;
+    let mut parted = whole.clone();
+    let mut second = whole.slots[at].clone();
+    (parted.slots[at].minutes, second.minutes, second.part) = (minutes / 2, minutes - minutes / 2, Some(2));
+    parted.slots.insert(at + 1, second);
+    let of = |agenda: &Agenda| score::score(agenda, &agenda.objectives, true, catalogue);
+    let (one, two) = (of(&whole), of(&parted));
+    for component in score::Component::ALL.into_iter().filter(|c| *c != score::Component::Pace) {
+        assert_eq!(one.get(component), two.get(component), "{component:?}");
+    }
+}
+
+#[test]
 fn a_day_through_midday_gets_a_real_lunch() {
     let request = Request::builder("Journée courte")
         .time("10:30", "14:30")

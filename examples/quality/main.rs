@@ -17,7 +17,8 @@ mod instances;
 mod oracle;
 
 use clap::Parser;
-use facilitation::{Agenda, Catalogue, Planner, Request, check, craft, score};
+use facilitation::planner::{MAX_ALTERNATIVES, MAX_BEAM_WIDTH};
+use facilitation::{Agenda, Catalogue, PlanOptions, Planner, Request, check, craft, score};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::time::{Duration, Instant};
@@ -68,9 +69,6 @@ struct Measure {
     planner_time: Duration,
     /// The baseline's validity, craft review and score.
     baseline: Option<(bool, bool, f64)>,
-    /// When the optimum names fewer objectives on a slot than its method serves: the
-    /// points it loses when every slot names them all (0 when that breaks a rule).
-    fewer_labels: Option<f64>,
 }
 
 impl Measure {
@@ -130,27 +128,7 @@ fn measure(request: &Request, catalogue: &Catalogue, budget: Duration) -> Measur
         (judged.valid, judged.clean, judged.score.unwrap_or(0.0))
     });
     let lunch = request.end_time().is_some_and(|end| facilitation::rules::needs_lunch(request.start, end));
-    let fewer_labels =
-        oracle.best.as_ref().and_then(|(agenda, total)| named_all(agenda, *total, request, catalogue));
-    Measure { lunch, oracle, oracle_time, seeds, planner_time, baseline, fewer_labels }
-}
-
-/// If some slot of `agenda` names fewer of its objectives than its method serves, the
-/// points naming them all costs (0 when the agenda would then break a rule).
-fn named_all(agenda: &Agenda, total: f64, request: &Request, catalogue: &Catalogue) -> Option<f64> {
-    let mut all = agenda.clone();
-    for slot in all.slots.iter_mut() {
-        let Some(method) = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str())) else { continue };
-        let served: Vec<_> = agenda.objectives.iter().copied().filter(|o| method.serves(*o)).collect();
-        if served.iter().any(|o| !slot.objectives.contains(o)) {
-            slot.objectives = served;
-        }
-    }
-    if all == *agenda {
-        return None;
-    }
-    let judged = judge(&all, request, catalogue);
-    Some(if judged.valid && judged.clean { total - judged.score.unwrap_or(0.0) } else { 0.0 })
+    Measure { lunch, oracle, oracle_time, seeds, planner_time, baseline }
 }
 
 fn judge(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Planned {
@@ -197,13 +175,14 @@ fn describe(index: usize, instance: &instances::Instance, measure: &Measure, ver
         }
         if let Some((agenda, _)) = &measure.oracle.best {
             println!("  clean: {}", line(agenda));
+            println!("  {}", diagnose(request, &instance.catalogue, agenda));
         }
         println!("  request: {}", serde_json::to_string(request).unwrap_or_default());
         println!("  methods: {}", ids(&instance.catalogue));
     }
     if !measure.oracle.finished {
         println!(
-            "{head}: the oracle did not finish ({} labelled sequences, {} timings judged, best found {:?})",
+            "{head}: the oracle did not finish ({} sequences, {} timings judged, best found {:?})",
             measure.oracle.sequences,
             measure.oracle.timings,
             measure.oracle.best.as_ref().map(|(_, s)| (s * 100.0).round() / 100.0)
@@ -224,7 +203,42 @@ fn describe(index: usize, instance: &instances::Instance, measure: &Measure, ver
         if let Ok(plan) = Planner::new(&instance.catalogue).plan(request) {
             println!("  planner: {}", line(&plan.agenda));
         }
+        if let Some((agenda, _)) = &measure.oracle.best {
+            println!("  {}", diagnose(request, &instance.catalogue, agenda));
+        }
     }
+}
+
+/// Which stage of the planner loses `optimum`: the planner is run again with the widest
+/// search, then with only the optimum's methods. When the widest search finds it, the
+/// beam pruned it; when only the optimum's methods do, the pool left them out; when
+/// neither does, the timing or the repair lost it.
+fn diagnose(request: &Request, catalogue: &Catalogue, optimum: &Agenda) -> String {
+    let target = score::score(optimum, &optimum.objectives, request.with_users(), catalogue).total();
+    let reaches = |catalogue: &Catalogue, options: PlanOptions| {
+        let plan = Planner::new(catalogue).with_options(options).plan(request).ok()?;
+        let judged = judge(&plan.agenda, request, catalogue);
+        Some(judged.clean && judged.score.unwrap_or(0.0) >= target - 1e-6)
+    };
+    let mut wide = PlanOptions::default();
+    (wide.beam_width, wide.alternatives) = (MAX_BEAM_WIDTH, MAX_ALTERNATIVES);
+    let mut own = Catalogue::default();
+    for id in optimum.method_slots().filter_map(|slot| slot.method.as_ref()) {
+        if let Some(method) = catalogue.get(id.as_str()).filter(|_| own.get(id.as_str()).is_none()) {
+            own.insert(method.clone());
+        }
+    }
+    let stage = match (
+        reaches(catalogue, wide.clone()),
+        reaches(&own, PlanOptions::default()),
+        reaches(&own, wide),
+    ) {
+        (Some(true), ..) => "lost by the beam's width or the alternatives timed",
+        (_, Some(true), _) => "lost by the pool (only the optimum's methods find it)",
+        (_, _, Some(true)) => "lost by the pool and the beam",
+        _ => "lost by the timing, the C5 repair or the relaxation order (its methods alone miss it)",
+    };
+    format!("diagnosis: {stage}")
 }
 
 fn ids(catalogue: &Catalogue) -> String {
@@ -277,7 +291,6 @@ fn report(measures: &[Measure]) {
         .filter_map(|m| Some(m.seeds[0].score.unwrap_or(0.0) / m.oracle.best.as_ref()?.1))
         .collect();
     println!("unfinished_planner_to_best_found_mean = {:.4}", mean(&against_found));
-    labelling_report(&solved);
     baseline_report(&solved);
     let mut times: Vec<f64> = measures.iter().map(|m| m.planner_time.as_secs_f64() * 1e3).collect();
     times.sort_by(f64::total_cmp);
@@ -306,19 +319,6 @@ fn ratios(name: &str, solved: &[&Measure], score: impl Fn(&Measure) -> f64) {
         "{name}_at_optimum = {:.3}",
         ratio.iter().filter(|r| **r >= 1.0 - 1e-9).count() as f64 / ratio.len().max(1) as f64
     );
-}
-
-/// How often the optimum names fewer of the request's objectives on a slot than its method
-/// serves, and what naming them all would cost it (when the agenda stays clean).
-fn labelling_report(solved: &[&Measure]) {
-    let fewer: Vec<f64> = solved.iter().filter_map(|m| m.fewer_labels).collect();
-    println!("optimum_names_fewer_than_served = {:.3}", share_of(fewer.len(), solved.len()));
-    println!("naming_all_costs_points_mean = {:.2}", mean(&fewer));
-    println!("naming_all_costs_points_max = {:.2}", fewer.iter().copied().fold(0.0, f64::max));
-}
-
-fn share_of(part: usize, whole: usize) -> f64 {
-    part as f64 / whole.max(1) as f64
 }
 
 fn baseline_report(solved: &[&Measure]) {

@@ -10,8 +10,11 @@
 //!   first (or a method that opens itself), working phases repeated or skipped at will,
 //!   one closing, last; on a day with lunch, one more method in `opening` right after the
 //!   lunch (the energiser that reopens the afternoon);
-//! - labels each method slot with **any** subset of the request's objectives its method
-//!   serves (the parts of a split method carry one labelling, as the planner writes them);
+//! - labels each method slot with every objective of the request its method serves: the
+//!   score counts a slot for what its method serves in its phase whatever the slot names
+//!   ([`facilitation::score::counted`]), and naming more never breaks a rule (rule 11, C1
+//!   and C5 ask for objectives named, none for objectives left out), so this labelling is
+//!   the best of all: the optimum over it is the optimum over **any** labelling;
 //! - cuts a `split` method into **any number** of parts of at least 20 minutes, separated
 //!   by breaks or the lunch;
 //! - puts between two slots no pause, a break of 10, 15 or 20 minutes (every length the
@@ -20,22 +23,20 @@
 //!
 //! The planner's agendas keep every craft rule whenever one exists, and then all lie in
 //! this space: their sequences follow the same phase order (with at most three methods
-//! per working phase and twelve in all, a subset), their labellings are one of the
-//! subsets above, their parts, breaks and lunches are among those enumerated.
+//! per working phase and twelve in all, a subset), relabelled they score the same and
+//! keep every rule, their parts, breaks and lunches are among those enumerated.
 //!
 //! # Why it is exact
 //!
 //! The score is a weighted sum of components ([`Component`]). Seven of them depend on the
-//! sequence of labelled (method, phase) pairs; the clock parts (`time_share`,
+//! sequence of (method, phase) pairs; the clock parts (`time_share`,
 //! `timing_fit`, `pace`) lie in [0, 1]. So the oracle:
-//! 1. enumerates every labelled sequence of the space whose shortest run fits the session
-//!    and that keeps the rules a sequence alone decides (rule 11, `include`, C1, C6, C9,
-//!    C10, C11), and computes an upper bound `A` of its sequence part: the crate's own
-//!    score of the sequence with one slot per method and no lunch, where `profile_fit` and
-//!    `multi_objective` are raised to what cutting a split method into more slots could
-//!    give them (both count slots), while a lunch or a part can only lower
-//!    `energy_after_lunch` and `variety`;
-//! 2. for each labelled sequence, by decreasing `A`, enumerates every timing depth first
+//! 1. enumerates every sequence of the space whose shortest run fits the session and
+//!    that keeps the rules a sequence alone decides (rule 11, `include`, C1, C6, C9, C10,
+//!    C11), and computes an upper bound `A` of its sequence part: the crate's own score of
+//!    the sequence with one slot per method and no lunch (the score counts a split method
+//!    once, however many parts it runs in; a lunch can only lower `energy_after_lunch`);
+//! 2. for each sequence, by decreasing `A`, enumerates every timing depth first
 //!    (lengths closest to the typical first), cutting a branch only when no completion can
 //!    beat the best agenda found: `time_share` counted 1, `timing_fit` as if every method
 //!    still to come ran at the length closest to its typical one, `pace` as if every pause
@@ -58,7 +59,7 @@ use facilitation::rules::{
 };
 use facilitation::score::{Component, length_misfit, score};
 use facilitation::{
-    Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind, Writing, check, craft,
+    Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind, check, craft,
 };
 use std::time::{Duration, Instant};
 
@@ -69,9 +70,6 @@ const USUAL_BREAK: u32 = facilitation::score::USUAL_BREAK;
 const W_SHARE: f64 = Component::TimeShare.weight();
 const W_FIT: f64 = Component::TimingFit.weight();
 const W_PACE: f64 = Component::Pace.weight();
-const W_PROFILE: f64 = Component::ProfileFit.weight();
-const W_MULTI: f64 = Component::MultiObjective.weight();
-const W_DIVERGE: f64 = Component::DivergeFirst.weight();
 /// The most the clock can add to a sequence's part.
 const CLOCK_REACH: f64 = W_SHARE + W_FIT + W_PACE;
 
@@ -135,24 +133,15 @@ pub fn solve(request: &Request, catalogue: &Catalogue, budget: Duration, cuts: b
     let mut sequences = Vec::new();
     space.sequences(&mut Vec::new(), 0, &mut sequences, &mut search);
     sequences.sort_by(|a, b| b.bound.total_cmp(&a.bound));
-    let mut labelled = 0;
-    for sequence in &mut sequences {
+    let count = sequences.len();
+    for sequence in &sequences {
         if search.late || (cuts && sequence.bound + CLOCK_REACH <= search.best_score) {
             break;
         }
-        let mut labellings = Vec::new();
-        space.labellings(&mut sequence.items, 0, &mut labellings);
-        labellings.sort_by(|a, b| b.bound.total_cmp(&a.bound));
-        labelled += labellings.len();
         let fill = space.fill(sequence);
-        for labelling in &labellings {
-            if search.late || (cuts && labelling.bound + CLOCK_REACH <= search.best_score) {
-                break;
-            }
-            space.time_sequence(labelling, &fill, &mut search);
-        }
+        space.time_sequence(sequence, &fill, &mut search);
     }
-    Solved { best: search.best, finished: !search.late, sequences: labelled, timings: search.timings }
+    Solved { best: search.best, finished: !search.late, sequences: count, timings: search.timings }
 }
 
 /// A method that can run in the session, with its figures for the group.
@@ -330,7 +319,7 @@ impl<'a> Space<'a> {
                 items.push(Item { choice: index, phase, labels: 0 });
                 if phase == Phase::Closing {
                     if self.complete(items) {
-                        self.unlabelled(items, out);
+                        self.labelled(items, out);
                     }
                 } else {
                     self.sequences(items, least, out, search);
@@ -387,37 +376,16 @@ impl<'a> Space<'a> {
             && network.all(|m| uses(&m.id))
     }
 
-    /// The sequence with every objective its methods serve named, and a bound of its part
-    /// under any labelling: naming more never lowers `coverage` nor `arc`, and
-    /// `diverge_first` is counted 1.
-    fn unlabelled(&self, items: &[Item], out: &mut Vec<Sequence>) {
+    /// The sequence with every objective of the request its methods serve named, when it
+    /// names them all (rule 11) and names each result objective on a converging slot (C1):
+    /// the score counts what a method serves whatever its slot names, and naming more
+    /// never breaks a rule, so this labelling is the best of any.
+    fn labelled(&self, items: &[Item], out: &mut Vec<Sequence>) {
         let full: Vec<Item> =
             items.iter().map(|item| Item { labels: self.choices[item.choice].serves, ..*item }).collect();
         if self.labelled_well(&full) {
-            let (bound, diverge_first) = self.bound_parts(&full);
-            out.push(Sequence { items: full, bound: bound + W_DIVERGE * (1.0 - diverge_first) });
-        }
-    }
-
-    /// Every labelling of `items` from `index` on: each method names any subset of the
-    /// request's objectives it serves; kept when every objective is named (rule 11) and
-    /// each objective that calls for a result is named on a converging slot (C1).
-    fn labellings(&self, items: &mut [Item], index: usize, out: &mut Vec<Sequence>) {
-        if index == items.len() {
-            if self.labelled_well(items) {
-                out.push(Sequence { items: items.to_vec(), bound: self.bound(items) });
-            }
-            return;
-        }
-        let serves = self.choices[items[index].choice].serves;
-        let mut subset = serves;
-        loop {
-            items[index].labels = subset;
-            self.labellings(items, index + 1, out);
-            if subset == 0 {
-                break;
-            }
-            subset = (subset - 1) & serves;
+            let bound = self.bound(&full);
+            out.push(Sequence { items: full, bound });
         }
     }
 
@@ -434,33 +402,13 @@ impl<'a> Space<'a> {
     }
 
     /// The upper bound of the sequence part of any timing of `items` (see the module's
-    /// docs): the score of one slot per method, with `profile_fit` and `multi_objective`
-    /// raised to what more parts of a split method could make them.
+    /// docs): the score of one slot per method and no lunch.
     fn bound(&self, items: &[Item]) -> f64 {
-        self.bound_parts(items).0
-    }
-
-    /// [`Self::bound`] and the sequence's `diverge_first`.
-    fn bound_parts(&self, items: &[Item]) -> (f64, f64) {
         let pieces: Vec<Piece> = std::iter::once(Piece::Welcome(welcome_range(self.minutes).min))
             .chain(items.iter().enumerate().map(|(i, item)| Piece::Part(i, self.choices[item.choice].least)))
             .collect();
         let agenda = self.agenda(items, &pieces);
-        let s = score(&agenda, &self.objectives, self.request.with_users(), self.catalogue);
-        let split: Vec<&Item> = items.iter().filter(|item| self.choices[item.choice].method.split).collect();
-        let profile = if self.request.with_users() {
-            split
-                .iter()
-                .map(|item| writing(self.choices[item.choice].method.writing))
-                .fold(s.profile_fit, f64::max)
-        } else {
-            s.profile_fit
-        };
-        let several =
-            |item: &&Item| self.choices[item.choice].serves.count_ones() >= 2 && !item.phase.frames();
-        let multi = if split.iter().any(several) { 1.0 } else { s.multi_objective };
-        let raised = W_PROFILE * (profile - s.profile_fit) + W_MULTI * (multi - s.multi_objective);
-        (s.sequence_part() + raised, s.diverge_first)
+        score(&agenda, &self.objectives, self.request.with_users(), self.catalogue).sequence_part()
     }
 
     fn time_sequence(&self, sequence: &Sequence, fill: &[[Vec<bool>; 2]], search: &mut Search) {
@@ -817,15 +765,6 @@ struct Timing<'s> {
     /// For each index, the most content minutes the methods from there on can give the
     /// first objective, and the fewest they give the others (C5).
     content: (&'s [u32], &'s [u32]),
-}
-
-/// What `profile_fit` counts for a slot of a method with that writing load.
-fn writing(writing: Writing) -> f64 {
-    match writing {
-        Writing::None => 1.0,
-        Writing::Light => 0.7,
-        _ => 0.0,
-    }
 }
 
 /// The bits, over the ranks of `objectives`, of those in `among`.

@@ -24,6 +24,23 @@ pub(crate) struct Candidate<'a> {
     pub network: bool,
 }
 
+impl Candidate<'_> {
+    /// What the search reads of it: two candidates of the same kind are interchangeable
+    /// (the pool keeps one of each kind per phase, this key is finer).
+    pub fn kind(&self, format: crate::vocabulary::Format) -> impl Eq + std::hash::Hash + use<> {
+        let m = self.method;
+        let ids =
+            |groupings: &[crate::vocabulary::Grouping]| groupings.iter().map(|g| g.id()).collect::<Vec<_>>();
+        let groupings = (ids(&m.groupings), ids(m.groupings_for(format)));
+        let phases: Vec<Phase> = m.phases.clone();
+        (
+            (self.serves, self.range.min, self.range.max, self.typical),
+            (phases, groupings, m.energy.id(), m.writing.id()),
+            (m.split, m.opens_itself, m.network, m.level, m.breakout),
+        )
+    }
+}
+
 /// The request as the planner sees it.
 #[derive(Debug, Clone)]
 pub(crate) struct Context<'a> {
@@ -123,7 +140,14 @@ impl<'a> Context<'a> {
             aim: Vec::new(),
         };
         context.fix(request);
-        context.candidates = catalogue.iter().filter_map(|method| context.candidate(method)).collect();
+        // Methods alike in everything the search reads (copies under other ids) would
+        // only slow it: the first of each kind stands for the others.
+        let mut kinds = std::collections::HashSet::new();
+        context.candidates = catalogue
+            .iter()
+            .filter_map(|method| context.candidate(method))
+            .filter(|c| c.included || c.network || kinds.insert(c.kind(request.format)))
+            .collect();
         context
     }
 
@@ -261,20 +285,13 @@ impl<'a> Context<'a> {
     }
 
     /// The objectives a slot of `candidate` in `phase` serves, as bits, following the arc
-    /// (C1): an opening or a closing frames the session and serves no objective that calls
-    /// for a result (the closing evaluates, it does not decide); a method placed to
-    /// converge serves no objective that asks to open up, unless its own steps open up.
+    /// (C1) as the score counts them ([`crate::score::counted`]); every objective the
+    /// method serves when C1 is given up.
     pub fn serves_in(&self, candidate: &Candidate, phase: Phase) -> u32 {
         if !self.keeps(CraftRule::C1) {
             return candidate.serves;
         }
-        match phase {
-            _ if phase.frames() => candidate.serves & !self.results,
-            // A method whose own steps open up first (the forum ouvert, 1-2-4-All) still
-            // serves, when placed to converge, what it opens up.
-            _ if phase.converges() && !candidate.method.opens_up() => candidate.serves & !self.openers,
-            _ => candidate.serves,
-        }
+        crate::score::counted(candidate.method, phase, candidate.serves, self.results, self.openers)
     }
 
     /// The bit set of every objective.

@@ -50,6 +50,10 @@ const ESTIMATE_SLACK: f64 = 3.0;
 /// The widest beam the search keeps: wider costs time and memory and finds nothing more.
 pub const MAX_BEAM_WIDTH: usize = 5_000;
 
+/// The most other orders of a sequence timed when its own order cannot keep the rules:
+/// enough for two phases of two methods or one of three, and a refusal stays quick.
+const MAX_REORDERINGS: usize = 8;
+
 /// The most finished sequences timed in full.
 pub const MAX_ALTERNATIVES: usize = 200;
 
@@ -305,9 +309,21 @@ impl<'a> Planner<'a> {
     }
 
     /// Times a sequence into an agenda that keeps every hard rule and the craft rules the
-    /// context keeps. When only the first objective's share (C5) is missing, the sequence
-    /// is timed again with the methods serving it aimed at their longest.
+    /// context keeps, in its order or, failing that, with the methods of a phase in
+    /// another order ([`Skeleton::reorderings`]): which methods share a run of work
+    /// decides whether the pauses fall at natural points (C3) and the first objective
+    /// gets its time (C5).
     fn time(&self, context: &Context, skeleton: &Skeleton) -> Option<(Agenda, CraftReport)> {
+        self.time_in_order(context, skeleton).or_else(|| {
+            let others = skeleton.reorderings();
+            others.iter().take(MAX_REORDERINGS).find_map(|other| self.time_in_order(context, other))
+        })
+    }
+
+    /// Times a sequence in its order. When only the first objective's share (C5) is
+    /// missing, the sequence is timed again with the methods serving it aimed at their
+    /// longest, and then also the other content methods at their shortest.
+    fn time_in_order(&self, context: &Context, skeleton: &Skeleton) -> Option<(Agenda, CraftReport)> {
         let mut blocks = blocks(context, skeleton);
         let (agenda, craft) = self.time_blocks(context, skeleton, &blocks)?;
         if craft.rules().within(context.relaxed) {
@@ -316,9 +332,15 @@ impl<'a> Planner<'a> {
         if !context.keeps(CraftRule::C5) || !craft.rules().contains(CraftRule::C5) {
             return None;
         }
-        share::aim_long(context, skeleton, &mut blocks);
-        let (agenda, craft) = self.time_blocks(context, skeleton, &blocks)?;
-        craft.rules().within(context.relaxed).then_some((agenda, craft))
+        // Then the others aimed at their shortest too, when aiming long was not enough.
+        for others_short in [false, true] {
+            share::aim_long(context, skeleton, &mut blocks, others_short);
+            let Some((agenda, craft)) = self.time_blocks(context, skeleton, &blocks) else { continue };
+            if craft.rules().within(context.relaxed) {
+                return Some((agenda, craft));
+            }
+        }
+        None
     }
 
     /// The timed agenda of `blocks` with its craft review, if it keeps every hard rule.

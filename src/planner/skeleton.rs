@@ -6,7 +6,7 @@ use super::context::{Candidate, Context};
 use crate::craft::{CraftRule, too_much_writing};
 use crate::rules::{self, CRAFT_LUNCH, MIN_BREAK, MIN_LUNCH, WELCOME};
 use crate::score::{Component, Tally};
-use crate::vocabulary::{Energy, Phase};
+use crate::vocabulary::Phase;
 use std::collections::HashSet;
 use std::collections::hash_map::Entry;
 
@@ -103,8 +103,65 @@ impl<'a> Skeleton<'a> {
             .fold(0u128, |bits, item| bits | 1u128 << (item.candidate % 128))
     }
 
+    /// The same sequence with the methods of each working phase in every other order (at
+    /// most three a phase, so at most 215 others): orders that the search merged as
+    /// growing alike, but that time differently (which method shares a run of work with
+    /// which, C3 and C5).
+    pub fn reorderings(&self) -> Vec<Skeleton<'a>> {
+        let mut all = vec![*self];
+        let mut from = 0;
+        while from < self.len {
+            let item = self.items[from];
+            let to = (from..self.len)
+                .find(|&i| self.items[i].phase != item.phase || self.items[i].reopens)
+                .unwrap_or(self.len);
+            if to - from > 1 && !item.phase.frames() {
+                all = all.iter().flat_map(|skeleton| skeleton.permuted(from, to)).collect();
+            }
+            from = to.max(from + 1);
+        }
+        all.retain(|skeleton| skeleton.items() != self.items());
+        all
+    }
+
+    /// Every order of the items from `from` to `to` (excluded).
+    fn permuted(&self, from: usize, to: usize) -> Vec<Skeleton<'a>> {
+        let mut out = Vec::new();
+        let mut items = self.items;
+        heap_permutations(&mut items[from..to], to - from, &mut |order| {
+            let mut skeleton = *self;
+            skeleton.items[from..to].copy_from_slice(order);
+            out.push(skeleton);
+        });
+        out
+    }
+
+    /// Which phase each method serves, whatever their order: the same methods in other
+    /// phases count other objectives and shape another arc.
+    fn phases_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        self.items().iter().fold(0, |key, item| {
+            let mut hasher = rustc_hash::FxHasher::default();
+            (item.candidate, item.phase, item.reopens).hash(&mut hasher);
+            key ^ hasher.finish()
+        })
+    }
+
     fn reopened(&self) -> bool {
         self.items().iter().any(|item| item.reopens)
+    }
+}
+
+/// Calls `visit` with every order of `items[..k]` (Heap's algorithm).
+fn heap_permutations(items: &mut [Item], k: usize, visit: &mut dyn FnMut(&[Item])) {
+    if k <= 1 {
+        visit(items);
+        return;
+    }
+    for i in 0..k {
+        heap_permutations(items, k - 1, visit);
+        let j = if k % 2 == 0 { i } else { 0 };
+        items.swap(j, k - 1);
     }
 }
 
@@ -201,23 +258,25 @@ pub(crate) fn search<'a>(context: &Context<'a>, beam_width: usize, keep: usize) 
         .collect();
     let mut beam = vec![Skeleton::empty(context)];
     let mut finished: Vec<Skeleton> = Vec::new();
-    // Sequences of the same methods in other phases time alike: keep one of each set.
-    let mut seen_finished: QuickMap<u128, usize> = QuickMap::default();
+    // Sequences of the same methods in the same phases time alike: keep one of each.
+    let mut seen_finished: QuickMap<(u128, u64), usize> = QuickMap::default();
     for _ in 0..MAX_METHODS {
         let mut next: Vec<Skeleton> = Vec::new();
-        // The same methods ending in the same phase grow alike: keep the better order.
-        let mut seen: QuickMap<(u128, Option<Phase>), usize> = QuickMap::default();
+        // The same methods in the same phases, ending in the same phase, grow alike: keep
+        // the better order.
+        let mut seen: QuickMap<(u128, u64, Option<Phase>), usize> = QuickMap::default();
         for skeleton in &beam {
             for choice in &pool {
                 let Some(grown) = grow(context, &overhead, &closings, skeleton, choice) else { continue };
                 if grown.phase() == Some(Phase::Closing) {
                     // Nothing follows a closing: a finished sequence leaves the beam.
                     if is_complete(context, &overhead, &grown) {
-                        keep_better(&mut finished, &mut seen_finished, grown.used, grown);
+                        let key = (grown.used, grown.phases_key());
+                        keep_better(&mut finished, &mut seen_finished, key, grown);
                     }
                     continue;
                 }
-                keep_better(&mut next, &mut seen, (grown.used, grown.phase()), grown);
+                keep_better(&mut next, &mut seen, (grown.used, grown.phases_key(), grown.phase()), grown);
             }
         }
         if next.is_empty() {
@@ -374,10 +433,11 @@ fn grow<'a>(
         }
         Some(last) if phase >= last => false,
         Some(last) => {
-            let energiser = phase == Phase::Opening && c.method.energy == Energy::High;
+            // Any opening may reopen the afternoon: `energy_after_lunch` prefers a lively one,
+            // but a calm check-in may be what lets the day keep every craft rule.
             if !(context.lunch
                 && !context.lunch_fixed()
-                && energiser
+                && phase == Phase::Opening
                 && !skeleton.reopened()
                 && last != Phase::Closing)
             {
@@ -407,7 +467,7 @@ fn grow<'a>(
     if phase.converges() {
         grown.converged |= serves;
     }
-    grown.tally.push(c.method, phase, serves, c.serves, c.typical, reopens);
+    grown.tally.push(c.method, phase, c.serves, c.typical, reopens);
     (grown.sequence_score, grown.estimate) = value(context, closings, &grown);
     Some(grown)
 }

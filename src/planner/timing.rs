@@ -6,8 +6,10 @@
 //!
 //! A state is the time reached, whether lunch is behind, and the minutes worked since the
 //! last pause (the stretch). For a given time and lunch, a state that has worked less and
-//! cost less is better in every way, so each (time, lunch) keeps only its Pareto front
-//! over (stretch, cost): a handful of states instead of one per stretch. Paths are kept as
+//! cost less is better, as long as both have worked a usual run ([`USUAL_RUN`]): a shorter
+//! run may not end in a pause or the session's end (C3) and costs more `pace` when it
+//! does. So each (time, lunch) keeps only its Pareto front over (stretch, cost), shorter
+//! runs than the usual one each kept apart: a handful of states instead of one per stretch. Paths are kept as
 //! back-pointers into one arena, never copied.
 
 use super::context::{Context, MomentKind};
@@ -16,7 +18,7 @@ use crate::craft::CraftRule;
 use crate::rules::{
     self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, GRAIN, LUNCH_WINDOW, MIN_BREAK, MIN_LUNCH, MIN_PART, MIN_RUN,
 };
-use crate::score::{Component, USUAL_BREAK, length_misfit, lunch_misfit, run_misfit};
+use crate::score::{Component, USUAL_BREAK, USUAL_RUN, length_misfit, lunch_misfit, run_misfit};
 use crate::vocabulary::Energy;
 
 /// Break lengths tried, in minutes.
@@ -115,6 +117,13 @@ struct Layer {
     groups: Vec<(usize, Vec<Entry>)>,
 }
 
+/// Whether a state that has worked `known` minutes since the last pause is as good as one
+/// that has worked `other` (at no more cost): no longer, and at least as long up to a usual
+/// run, which a pause or the end needs (C3) and `pace` rewards.
+fn worked_as_well(known: u32, other: u32) -> bool {
+    known <= other && known.min(USUAL_RUN) >= other.min(USUAL_RUN)
+}
+
 impl Layer {
     fn new(minutes: u32) -> Self {
         Layer { group_of: vec![u32::MAX; (minutes as usize + 1) * 2], groups: Vec::new() }
@@ -143,11 +152,12 @@ impl Layer {
         };
         let front = &mut self.groups[group].1;
         let same = |known: &Entry| known.used == entry.used && known.paused == entry.paused;
-        if front.iter().any(|known| same(known) && known.stretch <= entry.stretch && known.cost <= entry.cost)
-        {
+        let dominates =
+            |a: &Entry, b: &Entry| same(a) && worked_as_well(a.stretch, b.stretch) && a.cost <= b.cost;
+        if front.iter().any(|known| dominates(known, &entry)) {
             return;
         }
-        front.retain(|known| !(same(known) && known.stretch >= entry.stretch && known.cost >= entry.cost));
+        front.retain(|known| !dominates(&entry, known));
         front.push(Entry { node: node(), ..entry });
     }
 
