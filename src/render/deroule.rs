@@ -4,19 +4,19 @@
 
 use super::document::{Block, Document, Line, Row, Segment, Span, labelled, plain};
 use super::objective_labels;
-use super::steps::{TimedStep, timed_steps};
+use super::steps::{TimedStep, steps_in_place, timed_steps};
 use super::variant;
 use super::{plan_b, team, typography, wording};
 use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::analysis::Question;
 use crate::catalogue::Catalogue;
 use crate::craft::CraftReport;
-use crate::method::Method;
+use crate::method::{Method, Occasion};
 use crate::planner::{Plan, Reason};
 use crate::request::Requester;
 use crate::text::Lang;
 use crate::text::Localize;
-use crate::vocabulary::{Format, Grouping, Phase};
+use crate::vocabulary::{Format, Grouping, Phase, Profile};
 
 /// The network's ground rules, said at every welcome.
 pub const GROUND_RULES: [&str; 5] =
@@ -475,8 +475,10 @@ fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
 /// The words that move the group into the sequence: the first one opens the work
 /// whatever its phase (a forum ouvert opens itself); the first content sequence that does
 /// not open up gets into the subject; one in the same phase as the one before carries
-/// on; the others say the move into their phase.
-fn transition(sequence: &Sequence, agenda: &Agenda, lang: Lang) -> Option<String> {
+/// on; another content sequence says what its method does (its main product), so that a
+/// method listing irritants is not announced as a time to choose; the others say the move
+/// into their phase.
+fn transition(method: &Method, sequence: &Sequence, agenda: &Agenda, lang: Lang) -> Option<String> {
     let first = sequence.parts.first()?;
     let content = |phase: Option<Phase>| phase.is_some_and(|p| !matches!(p, Phase::Opening | Phase::Closing));
     let earlier: Vec<&Slot> = agenda.method_slots().take_while(|slot| *slot != *first).collect();
@@ -487,6 +489,9 @@ fn transition(sequence: &Sequence, agenda: &Agenda, lang: Lang) -> Option<String
         phase if phase.is_some() && phase == previous => Some(wording::carry_on()),
         Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
             Some(wording::into_work())
+        }
+        Some(phase) if content(Some(phase)) => {
+            method.main_product().and_then(wording::starts).or(wording::phase(phase).map(|w| &w.transition))
         }
         phase => phase.and_then(wording::phase).map(|w| &w.transition),
     };
@@ -524,7 +529,7 @@ fn consigne(
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
     let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
     let mut said: Vec<String> = Vec::new();
-    said.extend(transition(sequence, agenda, lang));
+    said.extend(transition(method, sequence, agenda, lang));
     let question = plan.and_then(|plan| calling_question(plan, first));
     if let Some(question) = question {
         said.push(format!(
@@ -623,9 +628,12 @@ fn method_detail(
             colon(lang, &material_names(method, agenda, lang)),
         )));
     }
-    if !method.tips.is_empty() {
+    let occasion = Occasion { format: agenda.format, users: users(plan), start: first.start };
+    let tips: Vec<Line> =
+        method.tips.iter().filter(|tip| tip.applies(&occasion)).map(|tip| plain(tip.get(lang))).collect();
+    if !tips.is_empty() {
         blocks.push(Block::Paragraph(plain(t(lang, "Conseils :", "Tips:"))));
-        blocks.push(Block::List(method.tips.iter().map(|tip| plain(tip.get(lang))).collect()));
+        blocks.push(Block::List(tips));
     }
     Block::Keep(blocks)
 }
@@ -639,9 +647,26 @@ fn colon_after(lang: Lang, label: &str) -> String {
     format!("{label}{}", t(lang, " : ", ": "))
 }
 
+/// Whether service users take part, when the request says who comes.
+fn users(plan: Option<&Plan>) -> Option<bool> {
+    plan.map(|plan| plan.request.profiles.contains(&Profile::Users))
+}
+
+/// Whether the method's first part opens the session (nothing but pauses before it), and
+/// whether its last part closes it (no sequence after it).
+fn opens_and_closes(parts: &[&Slot], agenda: &Agenda) -> (bool, bool) {
+    let work = |slot: &&Slot| !matches!(slot.kind, SlotKind::Break | SlotKind::Lunch);
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return (true, true) };
+    let before = agenda.slots.iter().take_while(|slot| *slot != *first).any(|slot| work(&slot));
+    let after = agenda.slots.iter().skip_while(|slot| *slot != *last).skip(1).any(|slot| work(&slot));
+    (!before, !after)
+}
+
 /// The steps on the clock, part by part for a split method.
 fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], agenda: &Agenda, lang: Lang) {
-    let timed = timed_steps(method, variant::steps(method, agenda.format), parts, agenda.participants);
+    let (opens, closes) = opens_and_closes(parts, agenda);
+    let in_place = steps_in_place(variant::steps(method, agenda.format), opens, closes);
+    let timed = timed_steps(method, &in_place, parts, agenda.participants);
     for (i, (slot, steps)) in parts.iter().zip(&timed).enumerate() {
         if parts.len() > 1 {
             let part = format!(
