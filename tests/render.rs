@@ -394,3 +394,17 @@ fn a_method_is_announced_by_what_it_does_not_by_the_phase_of_its_slot() {
         "{text}"
     );
 }
+
+#[test]
+fn when_the_facilitators_are_named_the_roles_are_theirs_and_say_what_who_does_what_says() {
+    let plan = plan("irritants-semaine-management.yaml");
+    assert!(plan.request.facilitator_names.len() > 1);
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    for generic in ["Un facilitateur mène", "L'autre circule", "un second facilitateur note"] {
+        assert!(!detail(&text).contains(generic), "{generic}");
+    }
+    for name in &plan.request.facilitator_names {
+        assert!(text.contains(&format!("- {name} anime")), "{name} leads a sequence");
+        assert!(text.contains(&format!("- {name} garde le temps")), "{name} keeps time in another");
+    }
+}

@@ -605,7 +605,6 @@ fn method_detail(
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
     blocks.extend(consigne(method, sequence, agenda, lang, plan));
-    who_does_what(&mut blocks, &team::cast(agenda, sequence.names, sequence.index), lang);
     if !first.objectives.is_empty() {
         let served = objective_labels(&first.objectives, lang);
         blocks.push(Block::Paragraph(labelled(
@@ -620,8 +619,16 @@ fn method_detail(
         blocks.push(Block::Paragraph(labelled(label, colon(lang, setup.get(lang)))));
     }
     steps(&mut blocks, method, parts, agenda, lang);
-    blocks.push(Block::Paragraph(plain(t(lang, "Rôles des facilitateurs :", "Facilitators' roles:"))));
-    blocks.push(Block::List(variant::roles(method, agenda, lang)));
+    // One source for who does what: the roles name the cast when it is known.
+    let cast = team::cast(agenda, sequence.names, sequence.index);
+    let roles = if cast.len() > 1 && method.roles.is_empty() {
+        t(lang, "Qui fait quoi :", "Who does what:")
+    } else {
+        who_does_what(&mut blocks, &cast, lang);
+        t(lang, "Rôles des facilitateurs :", "Facilitators' roles:")
+    };
+    blocks.push(Block::Paragraph(plain(roles)));
+    blocks.push(Block::List(variant::roles(method, agenda, &cast, lang)));
     if !variant::materials(method, agenda.format).is_empty() {
         blocks.push(Block::Paragraph(labelled(
             t(lang, "Matériel", "Materials"),
