@@ -543,6 +543,10 @@ pub struct Method {
     /// How much reading and writing it asks of participants.
     #[serde(default)]
     pub writing: Writing,
+    /// The layouts of the room it works in (any of them); empty: it runs wherever the
+    /// group sits. Two methods in a row whose layouts share none mean the room changes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub room: Vec<Layout>,
     /// How to arrange the room.
     pub setup: Text,
     /// What to bring.
@@ -569,6 +573,47 @@ pub struct Method {
     /// line is the lead's; the others are printed when there are other facilitators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Text>,
+}
+
+/// How the room is laid out for a method.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Layout {
+    /// One circle of chairs, everyone seeing everyone.
+    Circle,
+    /// Chairs in pairs, threes or small circles, without tables.
+    Clusters,
+    /// Small tables to write on.
+    Tables,
+    /// A cleared space to stand and move about.
+    Open,
+    /// Groups standing at walls, posters or flip charts.
+    Walls,
+    /// An audience seated in an arc, facing a stage or a board.
+    Audience,
+}
+
+impl Layout {
+    /// The layout in words, for the déroulé.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Layout::Circle => lang.pick("un cercle de chaises", "a circle of chairs"),
+            Layout::Clusters => lang
+                .pick("des chaises par petits groupes, sans table", "chairs in small groups, without tables"),
+            Layout::Tables => lang.pick("des tables de travail", "work tables"),
+            Layout::Open => lang.pick("un espace dégagé, debout", "a cleared space, standing"),
+            Layout::Walls => lang.pick(
+                "des groupes debout aux murs ou aux paperboards",
+                "groups standing at walls or flip charts",
+            ),
+            Layout::Audience => lang.pick(
+                "le public en arc de cercle face à la scène ou au tableau",
+                "the audience in an arc facing the stage or the board",
+            ),
+        }
+    }
 }
 
 /// A piece of advice from practice, and when it applies.

@@ -408,3 +408,27 @@ fn when_the_facilitators_are_named_the_roles_are_theirs_and_say_what_who_does_wh
         assert!(text.contains(&format!("- {name} garde le temps")), "{name} keeps time in another");
     }
 }
+
+#[test]
+fn a_change_of_room_layout_between_two_methods_is_said_with_its_minutes_or_its_pause() {
+    let catalogue = Catalogue::builtin();
+    let game = method_slot("points-communs", "09:45", "09:55", None);
+    let cafe = method_slot("world-cafe", "09:55", "11:55", None);
+    let text =
+        agenda_of(vec![welcome_slot("09:30", "09:45"), game.clone(), cafe]).to_markdown(catalogue, Lang::Fr);
+    let said = text.split("Changement d'installation").nth(1).expect("the room change is said");
+    assert!(said.contains("un cercle de chaises") && said.contains("des tables de travail"), "{said}");
+    let line = said.split('\n').next().unwrap().replace('\u{a0}', " ");
+    assert!(line.contains("comptez 3 min"), "{said}");
+    let pause = Slot::new(SlotKind::Break, "09:55".parse().unwrap(), "10:10".parse().unwrap());
+    let cafe = method_slot("world-cafe", "10:10", "12:10", None);
+    let text =
+        agenda_of(vec![welcome_slot("09:30", "09:45"), game, pause, cafe]).to_markdown(catalogue, Lang::Fr);
+    assert!(text.contains("réinstallent la salle pendant la pause"));
+    let same = agenda_of(vec![
+        welcome_slot("09:30", "09:45"),
+        method_slot("world-cafe", "09:45", "11:45", None),
+        method_slot("plan-action-qqoqcp", "11:45", "12:30", None),
+    ]);
+    assert!(!same.to_markdown(catalogue, Lang::Fr).contains("Changement d'installation"));
+}

@@ -359,6 +359,8 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
     let mut blocks = Vec::new();
     let mut done: Vec<&str> = Vec::new();
     let mut sequence = 0;
+    // The method before, and whether a pause came since it: the room may change.
+    let mut before: Option<(&Method, bool)> = None;
     for (i, slot) in agenda.slots.iter().enumerate() {
         match (slot.kind, &slot.method) {
             (SlotKind::Welcome, _) => blocks.push(welcome(slot, agenda, names, lang)),
@@ -368,7 +370,18 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                     agenda.method_slots().filter(|s| s.method.as_ref() == Some(id)).collect();
                 let sequence_at = Sequence { parts: &parts, index: sequence, names };
                 match catalogue.get(id.as_str()) {
-                    Some(method) => blocks.push(method_detail(method, &sequence_at, agenda, lang, plan)),
+                    Some(method) => {
+                        let change = before.and_then(|(previous, pause)| {
+                            room_change(previous, method, pause, agenda.format, lang)
+                        });
+                        let mut detail = method_detail(method, &sequence_at, agenda, lang, plan);
+                        if let (Some(change), Block::Keep(inner)) = (change, &mut detail) {
+                            // After the summary: what to move before anything is said.
+                            inner.insert(2.min(inner.len()), change);
+                        }
+                        blocks.push(detail);
+                        before = Some((method, false));
+                    }
                     None => blocks.push(Block::Paragraph(labelled(
                         id.as_str(),
                         t(lang, " : méthode absente du catalogue.", ": method not in the catalogue."),
@@ -377,6 +390,7 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                 sequence += 1;
             }
             (SlotKind::Break | SlotKind::Lunch, _) => {
+                before = before.map(|(method, _)| (method, true));
                 let next = agenda.slots.get(i + 1).map(|next| slot_name(next, catalogue, lang));
                 blocks.push(pause(slot, next, lang));
             }
@@ -384,6 +398,36 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
         }
     }
     blocks
+}
+
+/// The minutes a room change takes from the first step of the next method when no pause
+/// comes between: the group moves the furniture itself, at the facilitator's word.
+const ROOM_CHANGE_MINUTES: u32 = 3;
+
+/// What to say when `method` needs a room laid out unlike the one `previous` used: the
+/// layouts, and when to change (during the pause, or in the first minutes of the method).
+/// Nothing by video, or when either method runs wherever the group sits.
+fn room_change(previous: &Method, method: &Method, pause: bool, format: Format, lang: Lang) -> Option<Block> {
+    let shared = previous.room.iter().any(|layout| method.room.contains(layout));
+    if format == Format::Remote || previous.room.is_empty() || method.room.is_empty() || shared {
+        return None;
+    }
+    let (from, to) = (previous.room[0].label(lang), method.room[0].label(lang));
+    let when = match (lang, pause) {
+        (Lang::Fr, true) => "les facilitateurs réinstallent la salle pendant la pause.".to_string(),
+        (Lang::En, true) => "the facilitators reset the room during the break.".to_string(),
+        (Lang::Fr, false) => format!(
+            "comptez {ROOM_CHANGE_MINUTES} min au début de la première étape : annoncez-le et faites déplacer le mobilier par le groupe."
+        ),
+        (Lang::En, false) => format!(
+            "allow {ROOM_CHANGE_MINUTES} min at the start of the first step: announce it and have the group move the furniture."
+        ),
+    };
+    let text = match lang {
+        Lang::Fr => format!("avant, {from} ; maintenant, {to} ; {when}"),
+        Lang::En => format!("before, {from}; now, {to}; {when}"),
+    };
+    Some(Block::Paragraph(labelled(t(lang, "Changement d'installation", "Room change"), colon(lang, &text))))
 }
 
 /// A method's slots and its place among the sequences.
