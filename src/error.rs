@@ -118,6 +118,12 @@ pub enum ProblemKind {
         /// The missing field.
         field: String,
     },
+    /// A step marked as the method's own welcome (or closing) that is not among its first
+    /// (or last) steps, or a method whose every step is a frame.
+    FrameOrder {
+        /// The frame as written (`welcome`, `closing`).
+        frame: String,
+    },
     /// A list that must not be empty is empty.
     EmptyList,
     /// A value appears twice in a list.
@@ -499,6 +505,10 @@ impl Localize for ProblemKind {
             K::StepShape { shape, field } => lang.pick(
                 format!("une étape de forme `{shape}` a besoin de `{field}` ; ajoutez-le"),
                 format!("a `{shape}` step needs `{field}`; add it"),
+            ),
+            K::FrameOrder { frame } => lang.pick(
+                format!("une étape `frame: {frame}` doit venir avant (accueil) ou après (clôture) toutes les étapes sans `frame`, et au moins une étape doit rester sans `frame` ; déplacez l'étape ou retirez `frame`"),
+                format!("a `frame: {frame}` step must come before (welcome) or after (closing) every step without `frame`, and at least one step must have none; move the step or remove `frame`"),
             ),
             K::EmptyList => lang.pick("la liste est vide ; donnez au moins une valeur", "the list is empty; give at least one value").to_string(),
             K::RepeatedValue { value } => lang.pick(

@@ -3,7 +3,7 @@
 //! the line and the field.
 
 use crate::error::{Location, Problem, ProblemKind};
-use crate::method::{Method, MethodId, Shape, Step};
+use crate::method::{Frame, Method, MethodId, Shape, Step};
 use crate::text::Text;
 use std::collections::HashSet;
 use std::fmt::Display;
@@ -317,7 +317,6 @@ fn check_texts(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
         ("setup".into(), &method.setup),
     ];
     texts.extend(method.steps.iter().enumerate().map(|(i, step)| (format!("steps[{i}].text"), &step.text)));
-    texts.extend(method.tips.iter().enumerate().map(|(i, tip)| (format!("tips[{i}]"), tip)));
     texts.extend(method.roles.iter().enumerate().map(|(i, role)| (format!("roles[{i}]"), role)));
     if let Some(remote) = &method.remote {
         texts.push(("remote.setup".into(), &remote.setup));
@@ -328,6 +327,9 @@ fn check_texts(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
         if text.fr.trim().is_empty() {
             add(&format!("{field}.fr"), ProblemKind::BlankText);
         }
+    }
+    for (i, _) in method.tips.iter().enumerate().filter(|(_, tip)| tip.fr.trim().is_empty()) {
+        add(&format!("tips[{i}].fr"), ProblemKind::BlankText);
     }
     let remote = method.remote.as_ref().map_or(&[][..], |remote| &remote.materials[..]);
     let materials = method.materials.iter().map(|m| ("materials", m)).enumerate();
@@ -426,6 +428,35 @@ fn check_steps(field: &str, steps: &[Step], method: &Method, add: &mut impl FnMu
     if let Some(kind) = range_problem(method, steps) {
         add(field, kind);
     }
+    check_frames(field, steps, add);
+}
+
+/// The method's own welcome steps come first and its closing steps last, around at least
+/// one step of work.
+fn check_frames(field: &str, steps: &[Step], add: &mut impl FnMut(&str, ProblemKind)) {
+    let work = |step: &&Step| step.frame.is_none();
+    let (Some(first), Some(last)) =
+        (steps.iter().position(|s| work(&s)), steps.iter().rposition(|s| work(&s)))
+    else {
+        if let Some(frame) = steps.first().and_then(|step| step.frame) {
+            add(&format!("{field}[0].frame"), ProblemKind::FrameOrder { frame: frame_word(frame) });
+        }
+        return;
+    };
+    for (i, step) in steps.iter().enumerate() {
+        let misplaced = match step.frame {
+            Some(Frame::Welcome) => i > first,
+            Some(Frame::Closing) => i < last,
+            _ => false,
+        };
+        if let Some(frame) = step.frame.filter(|_| misplaced) {
+            add(&format!("{field}[{i}].frame"), ProblemKind::FrameOrder { frame: frame_word(frame) });
+        }
+    }
+}
+
+fn frame_word(frame: Frame) -> String {
+    serde_yaml::to_string(&frame).unwrap_or_default().trim().to_string()
 }
 
 fn check_step(field: &str, step: &Step, add: &mut impl FnMut(&str, ProblemKind)) {

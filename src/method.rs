@@ -1,6 +1,7 @@
 //! A facilitation method, as written in `methods/<id>.yaml`, and the questions a planner
 //! asks of it: how long for this group, how many facilitators, does it fit here.
 
+use crate::clock::ClockTime;
 use crate::text::{Lang, Text};
 use crate::vocabulary::{
     Condition, Energy, Format, Grouping, Level, Objective, Phase, Product, Profile, Writing,
@@ -308,6 +309,25 @@ pub struct Step {
     /// [`render::step_text`]: ../render/fn.step_text.html
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crowded: Option<Text>,
+    /// Whether it is the method's own welcome or closing: said only when the method opens
+    /// (or closes) the session. In the middle of a session, after its welcome or before
+    /// its closing method, the step is left out and its minutes go to the other steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<Frame>,
+}
+
+/// The part of a session a method's step stands in for when the method opens or closes it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Frame {
+    /// Welcoming the group (« accueil », the method's purpose and arrival instructions):
+    /// first steps only, left out when something comes before the method.
+    Welcome,
+    /// Closing the session (a last round, thanks): last steps only, left out when another
+    /// method follows.
+    Closing,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -332,6 +352,7 @@ impl Step {
             most: None,
             rounds: None,
             crowded: None,
+            frame: None,
         }
     }
 
@@ -522,6 +543,10 @@ pub struct Method {
     /// How much reading and writing it asks of participants.
     #[serde(default)]
     pub writing: Writing,
+    /// The layouts of the room it works in (any of them); empty: it runs wherever the
+    /// group sits. Two methods in a row whose layouts share none mean the room changes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub room: Vec<Layout>,
     /// How to arrange the room.
     pub setup: Text,
     /// What to bring.
@@ -529,9 +554,9 @@ pub struct Method {
     pub materials: Vec<Material>,
     /// How it runs, at its typical duration.
     pub steps: Vec<Step>,
-    /// Advice from practice.
+    /// Advice from practice, each with the sessions it applies to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tips: Vec<Text>,
+    pub tips: Vec<Tip>,
     /// Where its figures and description come from.
     #[serde(default)]
     pub sources: Vec<String>,
@@ -548,6 +573,159 @@ pub struct Method {
     /// line is the lead's; the others are printed when there are other facilitators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Text>,
+}
+
+/// How the room is laid out for a method.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Layout {
+    /// One circle of chairs, everyone seeing everyone.
+    Circle,
+    /// Chairs in pairs, threes or small circles, without tables.
+    Clusters,
+    /// Small tables to write on.
+    Tables,
+    /// A cleared space to stand and move about.
+    Open,
+    /// Groups standing at walls, posters or flip charts.
+    Walls,
+    /// An audience seated in an arc, facing a stage or a board.
+    Audience,
+}
+
+impl Layout {
+    /// The layout in words, for the déroulé.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Layout::Circle => lang.pick("un cercle de chaises", "a circle of chairs"),
+            Layout::Clusters => lang
+                .pick("des chaises par petits groupes, sans table", "chairs in small groups, without tables"),
+            Layout::Tables => lang.pick("des tables de travail", "work tables"),
+            Layout::Open => lang.pick("un espace dégagé, debout", "a cleared space, standing"),
+            Layout::Walls => lang.pick(
+                "des groupes debout aux murs ou aux paperboards",
+                "groups standing at walls or flip charts",
+            ),
+            Layout::Audience => lang.pick(
+                "le public en arc de cercle face à la scène ou au tableau",
+                "the audience in an arc facing the stage or the board",
+            ),
+        }
+    }
+}
+
+/// A piece of advice from practice, and when it applies.
+///
+/// ```
+/// use facilitation::method::{Occasion, Tip, When};
+/// use facilitation::{ClockTime, Format};
+/// let tip = Tip { fr: "À distance, ...".into(), en: None, when: vec![When::Remote, When::Hybrid] };
+/// let morning = Occasion { format: Format::Onsite, users: Some(false), start: ClockTime::at(9, 45) };
+/// assert!(!tip.applies(&morning));
+/// assert!(tip.applies(&Occasion { format: Format::Hybrid, ..morning }));
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tip {
+    /// The French text.
+    pub fr: String,
+    /// The English text, when translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    /// The sessions it applies to; empty: every session. Conditions of one kind (formats,
+    /// audience, time of day) are alternatives, and each kind named must be met:
+    /// `[remote, hybrid]` is a tip for any session held by video, `[onsite, with-users]` a
+    /// tip for service users in the room.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<When>,
+}
+
+/// A condition on the session that a tip applies to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum When {
+    /// Everyone in one room.
+    Onsite,
+    /// Everyone by video.
+    Remote,
+    /// Some in the room, some by video.
+    Hybrid,
+    /// Service users take part.
+    WithUsers,
+    /// No service user takes part (a tip for staff only).
+    WithoutUsers,
+    /// The method starts before noon.
+    Morning,
+    /// The method starts after lunch (from [`AFTERNOON`]).
+    Afternoon,
+}
+
+/// When the afternoon begins, for tips about the time of day (« idéal après le déjeuner »).
+pub const AFTERNOON: ClockTime = ClockTime::at(13, 0);
+
+/// What a tip's conditions are checked against: the session's format and audience and the
+/// time the method starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occasion {
+    /// The session's format.
+    pub format: Format,
+    /// Whether service users take part; `None` when unknown (an agenda read from a file):
+    /// the audience's tips are then all shown.
+    pub users: Option<bool>,
+    /// When the method starts.
+    pub start: ClockTime,
+}
+
+impl When {
+    /// The kind of condition (format, audience, time of day): one of each kind named must
+    /// hold.
+    fn kind(self) -> u8 {
+        match self {
+            When::Onsite | When::Remote | When::Hybrid => 0,
+            When::WithUsers | When::WithoutUsers => 1,
+            When::Morning | When::Afternoon => 2,
+        }
+    }
+
+    /// Whether the condition holds on `occasion`.
+    pub fn holds(self, occasion: &Occasion) -> bool {
+        match self {
+            When::Onsite => occasion.format == Format::Onsite,
+            When::Remote => occasion.format == Format::Remote,
+            When::Hybrid => occasion.format == Format::Hybrid,
+            When::WithUsers => occasion.users != Some(false),
+            When::WithoutUsers => occasion.users != Some(true),
+            When::Morning => occasion.start < ClockTime::at(12, 0),
+            When::Afternoon => occasion.start >= AFTERNOON,
+        }
+    }
+}
+
+impl Tip {
+    /// The text in `lang`, falling back to French.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &self.fr,
+        }
+    }
+
+    /// Whether an English version is given and not blank.
+    pub fn has_english(&self) -> bool {
+        self.en.as_deref().is_some_and(|en| !en.trim().is_empty())
+    }
+
+    /// Whether it applies on `occasion`: for each kind of condition it names, one holds.
+    pub fn applies(&self, occasion: &Occasion) -> bool {
+        self.when.iter().all(|when| {
+            self.when.iter().filter(|other| other.kind() == when.kind()).any(|other| other.holds(occasion))
+        })
+    }
 }
 
 /// How a method runs by video: its own setup, materials and, where they differ, steps.

@@ -288,3 +288,148 @@ proptest! {
         }
     }
 }
+
+/// A planned agenda whose slots are replaced by `slots` (a welcome, then methods).
+fn agenda_of(slots: Vec<Slot>) -> facilitation::Agenda {
+    let mut agenda = plan("forum-rsa.yaml").agenda;
+    agenda.start = slots[0].start;
+    agenda.end = slots[slots.len() - 1].end;
+    agenda.slots = slots;
+    agenda
+}
+
+fn welcome_slot(start: &str, end: &str) -> Slot {
+    Slot::new(SlotKind::Welcome, start.parse().unwrap(), end.parse().unwrap())
+}
+
+#[test]
+fn a_method_in_the_middle_of_a_session_leaves_out_its_own_welcome_and_closing_steps() {
+    let catalogue = Catalogue::builtin();
+    let agenda = agenda_of(vec![
+        welcome_slot("09:30", "10:00"),
+        method_slot("world-cafe", "10:00", "12:00", None),
+        method_slot("resolution-irritants", "12:00", "13:30", None),
+        method_slot("roti", "13:30", "13:40", None),
+    ]);
+    let text = agenda.to_markdown(catalogue, Lang::Fr);
+    for id in ["world-cafe", "resolution-irritants"] {
+        let method = catalogue.get(id).unwrap();
+        let framed: Vec<&facilitation::Step> = method.steps.iter().filter(|s| s.frame.is_some()).collect();
+        assert!(!framed.is_empty(), "{id} marks its own welcome or closing");
+        for step in framed {
+            let said = typography::typeset(&step.text.fr, Lang::Fr);
+            assert!(!text.contains(&said), "{id}: {said}");
+        }
+    }
+    assert!(text.contains("Consignes du café"), "the café's instructions stay");
+}
+
+#[test]
+fn a_method_that_opens_and_closes_the_session_keeps_its_own_welcome_and_closing() {
+    let catalogue = Catalogue::builtin();
+    let agenda = agenda_of(vec![method_slot("resolution-irritants", "14:00", "15:30", None)]);
+    let text = agenda.to_markdown(catalogue, Lang::Fr);
+    let method = catalogue.get("resolution-irritants").unwrap();
+    for step in method.steps.iter().filter(|s| s.frame.is_some()) {
+        assert!(text.contains(&typography::typeset(&step.text.fr, Lang::Fr)), "{}", step.text.fr);
+    }
+}
+
+#[test]
+fn the_steps_of_a_method_in_the_middle_still_fill_its_slot() {
+    let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+    let slot = method_slot("world-cafe", "10:00", "11:45", None);
+    let inside = render::steps_in_place(&cafe.steps, false, false);
+    let timed = &timed_steps(cafe, &inside, &[&slot], 40)[0];
+    assert_eq!(timed.iter().map(|step| step.minutes).sum::<u32>(), 105);
+    assert!(timed.iter().all(|step| inside[step.step].frame.is_none()));
+}
+
+#[test]
+fn only_the_tips_that_apply_to_the_session_are_printed() {
+    let catalogue = Catalogue::builtin();
+    for sample in SAMPLES {
+        let plan = plan(sample);
+        let text = plan.to_markdown(catalogue, Lang::Fr);
+        let users = plan.request.profiles.contains(&facilitation::Profile::Users);
+        for slot in plan.agenda.method_slots().filter(|slot| slot.part.is_none()) {
+            let occasion = facilitation::method::Occasion {
+                format: plan.agenda.format,
+                users: Some(users),
+                start: slot.start,
+            };
+            for tip in &method(slot).tips {
+                let printed = text.contains(&typography::typeset(&tip.fr, Lang::Fr));
+                assert_eq!(printed, tip.applies(&occasion), "{sample}: {}", tip.fr);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_tip_for_the_afternoon_is_not_printed_in_the_morning() {
+    let catalogue = Catalogue::builtin();
+    let afternoon = |start: &str, end: &str| {
+        let agenda =
+            agenda_of(vec![welcome_slot("09:00", start), method_slot("points-communs", start, end, None)]);
+        agenda.to_markdown(catalogue, Lang::Fr).contains("Idéal après le déjeuner")
+    };
+    assert!(!afternoon("09:45", "09:55"));
+    assert!(afternoon("14:00", "14:10"));
+}
+
+#[test]
+fn a_method_is_announced_by_what_it_does_not_by_the_phase_of_its_slot() {
+    let catalogue = Catalogue::builtin();
+    let mut opening = method_slot("meteo", "09:55", "10:10", None);
+    opening.phase = Some(facilitation::Phase::Opening);
+    let mut cafe = method_slot("world-cafe", "10:10", "12:10", None);
+    cafe.phase = Some(facilitation::Phase::Divergence);
+    let mut irritants = method_slot("resolution-irritants", "12:10", "13:30", None);
+    irritants.phase = Some(facilitation::Phase::Convergence);
+    let agenda = agenda_of(vec![welcome_slot("09:30", "09:55"), opening, cafe, irritants]);
+    let text = agenda.to_markdown(catalogue, Lang::Fr);
+    assert!(!text.contains("Il est temps de choisir"), "neither lists nor ideas are a time to choose");
+    assert!(
+        text.contains("ce qui nous freine") && text.contains("toutes les idées sont bienvenues"),
+        "{text}"
+    );
+}
+
+#[test]
+fn when_the_facilitators_are_named_the_roles_are_theirs_and_say_what_who_does_what_says() {
+    let plan = plan("irritants-semaine-management.yaml");
+    assert!(plan.request.facilitator_names.len() > 1);
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    for generic in ["Un facilitateur mène", "L'autre circule", "un second facilitateur note"] {
+        assert!(!detail(&text).contains(generic), "{generic}");
+    }
+    for name in &plan.request.facilitator_names {
+        assert!(text.contains(&format!("- {name} anime")), "{name} leads a sequence");
+        assert!(text.contains(&format!("- {name} garde le temps")), "{name} keeps time in another");
+    }
+}
+
+#[test]
+fn a_change_of_room_layout_between_two_methods_is_said_with_its_minutes_or_its_pause() {
+    let catalogue = Catalogue::builtin();
+    let game = method_slot("points-communs", "09:45", "09:55", None);
+    let cafe = method_slot("world-cafe", "09:55", "11:55", None);
+    let text =
+        agenda_of(vec![welcome_slot("09:30", "09:45"), game.clone(), cafe]).to_markdown(catalogue, Lang::Fr);
+    let said = text.split("Changement d'installation").nth(1).expect("the room change is said");
+    assert!(said.contains("un cercle de chaises") && said.contains("des tables de travail"), "{said}");
+    let line = said.split('\n').next().unwrap().replace('\u{a0}', " ");
+    assert!(line.contains("comptez 3 min"), "{said}");
+    let pause = Slot::new(SlotKind::Break, "09:55".parse().unwrap(), "10:10".parse().unwrap());
+    let cafe = method_slot("world-cafe", "10:10", "12:10", None);
+    let text =
+        agenda_of(vec![welcome_slot("09:30", "09:45"), game, pause, cafe]).to_markdown(catalogue, Lang::Fr);
+    assert!(text.contains("réinstallent la salle pendant la pause"));
+    let same = agenda_of(vec![
+        welcome_slot("09:30", "09:45"),
+        method_slot("world-cafe", "09:45", "11:45", None),
+        method_slot("plan-action-qqoqcp", "11:45", "12:30", None),
+    ]);
+    assert!(!same.to_markdown(catalogue, Lang::Fr).contains("Changement d'installation"));
+}

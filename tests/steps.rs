@@ -285,3 +285,66 @@ fn a_share_out_without_its_minutes_each_or_an_unknown_figure_is_refused() {
     assert!(fields.contains(&"steps[1].each".to_string()), "{fields:?}");
     assert!(fields.contains(&"steps[1].text.fr".to_string()), "{fields:?}");
 }
+
+/// A small method file whose steps are `steps` (YAML, adding up to 10 minutes) and whose
+/// tips are `tips`.
+fn method_file(steps: &str, tips: &str) -> String {
+    format!(
+        r#"id: tour-rapide
+name: {{fr: "Tour rapide", en: "Quick round"}}
+summary: {{fr: "Chacun dit un mot.", en: "Everyone says a word."}}
+phases: [opening, closing]
+objectives: [build-trust, feedback]
+participants: {{min: 2, max: 30}}
+duration: {{min: 10, typical: 10, max: 20}}
+formats: [onsite, remote]
+energy: low
+level: beginner
+setup: {{fr: "En cercle.", en: "In a circle."}}
+steps:
+{steps}
+tips:
+{tips}
+sources: ["Pratique du réseau"]
+"#
+    )
+}
+
+const TIP: &str = r#"  - {fr: "Un conseil.", en: "A tip."}"#;
+
+#[test]
+fn a_welcome_step_after_a_step_of_work_is_refused_at_its_line() {
+    let steps = r#"  - {minutes: 5, text: {fr: "Chacun répond."}}
+  - {minutes: 5, frame: welcome, text: {fr: "Accueil."}}"#;
+    let found = problems(&method_file(steps, TIP));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].field, "steps[1].frame");
+    assert_eq!(found[0].location.map(|at| at.line), Some(14));
+    assert!(matches!(&found[0].kind, facilitation::ProblemKind::FrameOrder { frame } if frame == "welcome"));
+}
+
+#[test]
+fn a_method_whose_every_step_is_a_frame_is_refused() {
+    let steps = r#"  - {minutes: 5, frame: welcome, text: {fr: "Accueil."}}
+  - {minutes: 5, frame: closing, text: {fr: "Clôture."}}"#;
+    assert_eq!(problems(&method_file(steps, TIP))[0].field, "steps[0].frame");
+}
+
+#[test]
+fn welcome_and_closing_steps_around_the_work_load() {
+    let steps = r#"  - {minutes: 2, frame: welcome, text: {fr: "Accueil."}}
+  - {minutes: 6, text: {fr: "Chacun répond."}}
+  - {minutes: 2, frame: closing, text: {fr: "Clôture."}}"#;
+    let tips = r#"  - {fr: "À distance, ...", en: "Remotely, ...", when: [remote, hybrid]}"#;
+    assert!(problems(&method_file(steps, tips)).is_empty());
+}
+
+#[test]
+fn a_tip_condition_that_does_not_exist_is_refused_with_the_words_that_do() {
+    let steps = r#"  - {minutes: 10, text: {fr: "Chacun répond."}}"#;
+    let tips = r#"  - {fr: "Le soir, ...", when: [evening]}"#;
+    let found = problems(&method_file(steps, tips));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let said = found[0].to_string();
+    assert!(said.contains("evening") && said.contains("afternoon"), "{said}");
+}

@@ -4,19 +4,19 @@
 
 use super::document::{Block, Document, Line, Row, Segment, Span, labelled, plain};
 use super::objective_labels;
-use super::steps::{TimedStep, timed_steps};
+use super::steps::{TimedStep, steps_in_place, timed_steps};
 use super::variant;
 use super::{plan_b, team, typography, wording};
 use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::analysis::{Question, ResolvedObjective, UNSURE_BELOW};
 use crate::catalogue::Catalogue;
 use crate::craft::CraftReport;
-use crate::method::Method;
+use crate::method::{Method, Occasion};
 use crate::planner::{Plan, Reason};
 use crate::request::Requester;
 use crate::text::Lang;
 use crate::text::Localize;
-use crate::vocabulary::{Format, Grouping, Phase};
+use crate::vocabulary::{Format, Grouping, Phase, Profile};
 
 /// The network's ground rules, said at every welcome.
 pub const GROUND_RULES: [&str; 5] =
@@ -399,6 +399,8 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
     let mut blocks = Vec::new();
     let mut done: Vec<&str> = Vec::new();
     let mut sequence = 0;
+    // The method before, and whether a pause came since it: the room may change.
+    let mut before: Option<(&Method, bool)> = None;
     for (i, slot) in agenda.slots.iter().enumerate() {
         match (slot.kind, &slot.method) {
             (SlotKind::Welcome, _) => blocks.push(welcome(slot, agenda, names, lang)),
@@ -408,7 +410,18 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                     agenda.method_slots().filter(|s| s.method.as_ref() == Some(id)).collect();
                 let sequence_at = Sequence { parts: &parts, index: sequence, names };
                 match catalogue.get(id.as_str()) {
-                    Some(method) => blocks.push(method_detail(method, &sequence_at, agenda, lang, plan)),
+                    Some(method) => {
+                        let change = before.and_then(|(previous, pause)| {
+                            room_change(previous, method, pause, agenda.format, lang)
+                        });
+                        let mut detail = method_detail(method, &sequence_at, agenda, lang, plan);
+                        if let (Some(change), Block::Keep(inner)) = (change, &mut detail) {
+                            // After the summary: what to move before anything is said.
+                            inner.insert(2.min(inner.len()), change);
+                        }
+                        blocks.push(detail);
+                        before = Some((method, false));
+                    }
                     None => blocks.push(Block::Paragraph(labelled(
                         id.as_str(),
                         t(lang, " : méthode absente du catalogue.", ": method not in the catalogue."),
@@ -417,6 +430,7 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                 sequence += 1;
             }
             (SlotKind::Break | SlotKind::Lunch, _) => {
+                before = before.map(|(method, _)| (method, true));
                 let next = agenda.slots.get(i + 1).map(|next| slot_name(next, catalogue, lang));
                 blocks.push(pause(slot, next, lang));
             }
@@ -424,6 +438,36 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
         }
     }
     blocks
+}
+
+/// The minutes a room change takes from the first step of the next method when no pause
+/// comes between: the group moves the furniture itself, at the facilitator's word.
+const ROOM_CHANGE_MINUTES: u32 = 3;
+
+/// What to say when `method` needs a room laid out unlike the one `previous` used: the
+/// layouts, and when to change (during the pause, or in the first minutes of the method).
+/// Nothing by video, or when either method runs wherever the group sits.
+fn room_change(previous: &Method, method: &Method, pause: bool, format: Format, lang: Lang) -> Option<Block> {
+    let shared = previous.room.iter().any(|layout| method.room.contains(layout));
+    if format == Format::Remote || previous.room.is_empty() || method.room.is_empty() || shared {
+        return None;
+    }
+    let (from, to) = (previous.room[0].label(lang), method.room[0].label(lang));
+    let when = match (lang, pause) {
+        (Lang::Fr, true) => "les facilitateurs réinstallent la salle pendant la pause.".to_string(),
+        (Lang::En, true) => "the facilitators reset the room during the break.".to_string(),
+        (Lang::Fr, false) => format!(
+            "comptez {ROOM_CHANGE_MINUTES} min au début de la première étape : annoncez-le et faites déplacer le mobilier par le groupe."
+        ),
+        (Lang::En, false) => format!(
+            "allow {ROOM_CHANGE_MINUTES} min at the start of the first step: announce it and have the group move the furniture."
+        ),
+    };
+    let text = match lang {
+        Lang::Fr => format!("avant, {from} ; maintenant, {to} ; {when}"),
+        Lang::En => format!("before, {from}; now, {to}; {when}"),
+    };
+    Some(Block::Paragraph(labelled(t(lang, "Changement d'installation", "Room change"), colon(lang, &text))))
 }
 
 /// A method's slots and its place among the sequences.
@@ -515,8 +559,10 @@ fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
 /// The words that move the group into the sequence: the first one opens the work
 /// whatever its phase (a forum ouvert opens itself); the first content sequence that does
 /// not open up gets into the subject; one in the same phase as the one before carries
-/// on; the others say the move into their phase.
-fn transition(sequence: &Sequence, agenda: &Agenda, lang: Lang) -> Option<String> {
+/// on; another content sequence says what its method does (its main product), so that a
+/// method listing irritants is not announced as a time to choose; the others say the move
+/// into their phase.
+fn transition(method: &Method, sequence: &Sequence, agenda: &Agenda, lang: Lang) -> Option<String> {
     let first = sequence.parts.first()?;
     let content = |phase: Option<Phase>| phase.is_some_and(|p| !matches!(p, Phase::Opening | Phase::Closing));
     let earlier: Vec<&Slot> = agenda.method_slots().take_while(|slot| *slot != *first).collect();
@@ -527,6 +573,9 @@ fn transition(sequence: &Sequence, agenda: &Agenda, lang: Lang) -> Option<String
         phase if phase.is_some() && phase == previous => Some(wording::carry_on()),
         Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
             Some(wording::into_work())
+        }
+        Some(phase) if content(Some(phase)) => {
+            method.main_product().and_then(wording::starts).or(wording::phase(phase).map(|w| &w.transition))
         }
         phase => phase.and_then(wording::phase).map(|w| &w.transition),
     };
@@ -564,7 +613,7 @@ fn consigne(
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
     let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
     let mut said: Vec<String> = Vec::new();
-    said.extend(transition(sequence, agenda, lang));
+    said.extend(transition(method, sequence, agenda, lang));
     let question = plan.and_then(|plan| calling_question(plan, first));
     if let Some(question) = question {
         said.push(format!(
@@ -640,7 +689,6 @@ fn method_detail(
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
     blocks.extend(consigne(method, sequence, agenda, lang, plan));
-    who_does_what(&mut blocks, &team::cast(agenda, sequence.names, sequence.index), lang);
     if !first.objectives.is_empty() {
         let served = objective_labels(&first.objectives, lang);
         blocks.push(Block::Paragraph(labelled(
@@ -655,17 +703,28 @@ fn method_detail(
         blocks.push(Block::Paragraph(labelled(label, colon(lang, setup.get(lang)))));
     }
     steps(&mut blocks, method, parts, agenda, lang);
-    blocks.push(Block::Paragraph(plain(t(lang, "Rôles des facilitateurs :", "Facilitators' roles:"))));
-    blocks.push(Block::List(variant::roles(method, agenda, lang)));
+    // One source for who does what: the roles name the cast when it is known.
+    let cast = team::cast(agenda, sequence.names, sequence.index);
+    let roles = if cast.len() > 1 && method.roles.is_empty() {
+        t(lang, "Qui fait quoi :", "Who does what:")
+    } else {
+        who_does_what(&mut blocks, &cast, lang);
+        t(lang, "Rôles des facilitateurs :", "Facilitators' roles:")
+    };
+    blocks.push(Block::Paragraph(plain(roles)));
+    blocks.push(Block::List(variant::roles(method, agenda, &cast, lang)));
     if !variant::materials(method, agenda.format).is_empty() {
         blocks.push(Block::Paragraph(labelled(
             t(lang, "Matériel", "Materials"),
             colon(lang, &material_names(method, agenda, lang)),
         )));
     }
-    if !method.tips.is_empty() {
+    let occasion = Occasion { format: agenda.format, users: users(plan), start: first.start };
+    let tips: Vec<Line> =
+        method.tips.iter().filter(|tip| tip.applies(&occasion)).map(|tip| plain(tip.get(lang))).collect();
+    if !tips.is_empty() {
         blocks.push(Block::Paragraph(plain(t(lang, "Conseils :", "Tips:"))));
-        blocks.push(Block::List(method.tips.iter().map(|tip| plain(tip.get(lang))).collect()));
+        blocks.push(Block::List(tips));
     }
     Block::Keep(blocks)
 }
@@ -679,9 +738,26 @@ fn colon_after(lang: Lang, label: &str) -> String {
     format!("{label}{}", t(lang, " : ", ": "))
 }
 
+/// Whether service users take part, when the request says who comes.
+fn users(plan: Option<&Plan>) -> Option<bool> {
+    plan.map(|plan| plan.request.profiles.contains(&Profile::Users))
+}
+
+/// Whether the method's first part opens the session (nothing but pauses before it), and
+/// whether its last part closes it (no sequence after it).
+fn opens_and_closes(parts: &[&Slot], agenda: &Agenda) -> (bool, bool) {
+    let work = |slot: &&Slot| !matches!(slot.kind, SlotKind::Break | SlotKind::Lunch);
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return (true, true) };
+    let before = agenda.slots.iter().take_while(|slot| *slot != *first).any(|slot| work(&slot));
+    let after = agenda.slots.iter().skip_while(|slot| *slot != *last).skip(1).any(|slot| work(&slot));
+    (!before, !after)
+}
+
 /// The steps on the clock, part by part for a split method.
 fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], agenda: &Agenda, lang: Lang) {
-    let timed = timed_steps(method, variant::steps(method, agenda.format), parts, agenda.participants);
+    let (opens, closes) = opens_and_closes(parts, agenda);
+    let in_place = steps_in_place(variant::steps(method, agenda.format), opens, closes);
+    let timed = timed_steps(method, &in_place, parts, agenda.participants);
     for (i, (slot, steps)) in parts.iter().zip(&timed).enumerate() {
         if parts.len() > 1 {
             let part = format!(

@@ -8,7 +8,7 @@
 
 use crate::agenda::Slot;
 use crate::clock::ClockTime;
-use crate::method::{Method, Shape, Step};
+use crate::method::{Frame, Method, Shape, Step};
 use crate::rules::SHARE_ROUND_MOST;
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
@@ -89,6 +89,30 @@ pub fn timed_steps(
             .collect()
     };
     slots.iter().zip(pieces).map(|(slot, part)| lines(steps, &units, &part, slot, participants)).collect()
+}
+
+/// The steps a method runs where it sits in the session: its own welcome steps
+/// ([`Frame::Welcome`]) only when it `opens` the session (nothing before it), its own
+/// closing steps only when it `closes` it (no method after it). The steps left out give
+/// their minutes to the others, since [`timed_steps`] shares the slot's minutes among the
+/// steps it is given.
+///
+/// ```
+/// use facilitation::{render, Catalogue};
+/// let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+/// let inside = render::steps_in_place(&cafe.steps, false, false);
+/// assert!(inside.len() < cafe.steps.len());
+/// assert_eq!(render::steps_in_place(&cafe.steps, true, true), cafe.steps);
+/// ```
+pub fn steps_in_place(steps: &[Step], opens: bool, closes: bool) -> Vec<Step> {
+    let kept = |step: &&Step| match step.frame {
+        Some(Frame::Welcome) => opens,
+        Some(Frame::Closing) => closes,
+        _ => true,
+    };
+    let kept: Vec<Step> = steps.iter().filter(kept).cloned().collect();
+    // A file the loader did not check may frame every step: then run them all.
+    if kept.is_empty() { steps.to_vec() } else { kept }
 }
 
 /// The minutes a unit takes in one part.

@@ -4,7 +4,9 @@
 //! connected; the roles are written for the facilitators actually there.
 
 use super::document::{Line, plain};
-use crate::agenda::Agenda;
+use super::team::Cast;
+use super::typography;
+use crate::agenda::{Agenda, Role};
 use crate::method::{Material, Method, Step};
 use crate::text::{Lang, Text};
 use crate::vocabulary::{Format, Grouping};
@@ -43,12 +45,20 @@ pub(super) fn steps(method: &Method, format: Format) -> &[Step] {
 /// Who does what, for the facilitators of the agenda: the method's own roles when it
 /// says them (a method that runs itself), otherwise one leads and the others, if any,
 /// support the groups or record; then who looks after the people connected.
-pub(super) fn roles(method: &Method, agenda: &Agenda, lang: Lang) -> Vec<Line> {
+///
+/// When the facilitators' names are known (`cast`), the roles are theirs, one line each,
+/// so that the lines say what « Qui fait quoi » says: the lead gives the instructions, the
+/// others keep their role and support the groups or record.
+pub(super) fn roles(method: &Method, agenda: &Agenda, cast: &[Cast], lang: Lang) -> Vec<Line> {
     let t = |fr: &'static str, en: &'static str| plain(lang.pick(fr, en));
     let team = agenda.facilitators;
     let in_groups = groupings(method, agenda.format)
         .iter()
         .any(|g| matches!(g, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups | Grouping::Moving));
+    if method.roles.is_empty() && cast.len() > 1 {
+        let plenary = method.groupings.contains(&Grouping::Plenary);
+        return with_needs(named_roles(cast, in_groups, plenary, lang), method, agenda, lang);
+    }
     let mut lines: Vec<Line> = if method.roles.is_empty() {
         usual_roles(method, in_groups, team, lang)
     } else {
@@ -88,6 +98,46 @@ fn groupings(method: &Method, format: Format) -> &[Grouping] {
         (Format::Remote, Some(remote)) if !remote.groupings.is_empty() => &remote.groupings,
         _ => &method.groupings,
     }
+}
+
+/// Each named facilitator's line: the lead frames, the first of the others records in
+/// plenary, and all the others support the groups while they work.
+fn named_roles(cast: &[Cast], in_groups: bool, plenary: bool, lang: Lang) -> Vec<Line> {
+    let mut supporters = 0;
+    cast.iter()
+        .map(|member| {
+            let mut duties: Vec<&str> = Vec::new();
+            if member.role == Role::Lead {
+                let frames = lang.pick(
+                    "donne les consignes, garde le cadre et relance le groupe",
+                    "gives the instructions, holds the frame and keeps the group going",
+                );
+                return plain(format!(
+                    "{} {}{}{frames}.",
+                    member.name,
+                    member.role.label(lang),
+                    lang.pick(" : ", ": ")
+                ));
+            } else {
+                duties.push(member.role.label(lang));
+                if in_groups {
+                    duties.push(lang.pick(
+                        "circule entre les groupes pour que chacun ait la parole",
+                        "moves between the groups so that everyone gets to speak",
+                    ));
+                }
+                if plenary && supporters == 0 {
+                    duties.push(lang.pick(
+                        "note les apports de la plénière au mur ou sur le support partagé",
+                        "records the plenary's contributions on the wall or the shared board",
+                    ));
+                }
+                supporters += 1;
+            }
+            let and = typography::and_list(&duties, lang);
+            plain(format!("{} {and}.", member.name))
+        })
+        .collect()
 }
 
 /// One lead, and what the others do when there are others.

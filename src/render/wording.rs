@@ -1,9 +1,10 @@
-//! The kit's wording that follows the vocabulary (transitions and plain words per phase,
+//! The kit's wording that follows the vocabulary (transitions per phase and per product,
+//! plain words per phase,
 //! what each objective produces, the questions to settle with the project lead), kept as
 //! data in `wording.yaml`.
 
 use crate::text::Text;
-use crate::vocabulary::{Objective, Phase};
+use crate::vocabulary::{Objective, Phase, Product};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -25,6 +26,7 @@ pub(super) struct PhaseWords {
 struct Wording {
     into_work: Text,
     carry_on: Text,
+    products: BTreeMap<String, Text>,
     phases: BTreeMap<String, PhaseWords>,
     objectives: BTreeMap<String, Text>,
     checklist: Vec<Text>,
@@ -40,6 +42,11 @@ fn wording() -> &'static Wording {
 /// The words of `phase`.
 pub(super) fn phase(phase: Phase) -> Option<&'static PhaseWords> {
     wording().phases.get(phase.id())
+}
+
+/// Said when a content sequence whose method gives `product` first moves into a new phase.
+pub(super) fn starts(product: Product) -> Option<&'static Text> {
+    wording().products.get(product.id())
 }
 
 /// Said when the first content sequence does not open up.
@@ -72,6 +79,9 @@ mod tests {
         for phase in Phase::ALL {
             let words = read.phases.get(phase.id()).expect("every phase has words");
             assert!(words.transition.has_english() && words.does.has_english(), "{phase}");
+        }
+        for product in Product::ALL {
+            assert!(read.products.get(product.id()).is_some_and(Text::has_english), "{product}");
         }
         for objective in Objective::ALL {
             assert!(read.objectives.get(objective.id()).is_some_and(Text::has_english), "{objective}");
