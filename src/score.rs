@@ -205,15 +205,43 @@ pub fn priority_weight(rank: usize, count: usize) -> f64 {
     count.saturating_sub(rank).max(1) as f64
 }
 
+/// The request's objectives that the arc reads apart, as bits over their ranks (0 = first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ArcMasks {
+    /// Those that call for a result ([`Objective::calls_for_result`]).
+    pub results: u32,
+    /// Those that ask to open up ([`Objective::opens_up`]).
+    pub openers: u32,
+    /// Those that look back on the session ([`Objective::looks_back`]).
+    pub looks_back: u32,
+}
+
+impl ArcMasks {
+    /// The masks of `objectives`, in priority order.
+    pub fn of(objectives: &[Objective]) -> Self {
+        let bits = |keep: fn(Objective) -> bool| {
+            let ranked = objectives.iter().take(MAX_OBJECTIVES).enumerate();
+            ranked.filter(|(_, o)| keep(**o)).fold(0, |m, (rank, _)| m | 1 << rank)
+        };
+        ArcMasks {
+            results: bits(Objective::calls_for_result),
+            openers: bits(Objective::opens_up),
+            looks_back: bits(Objective::looks_back),
+        }
+    }
+}
+
 /// The objectives, among `serves` (a method's, as bits over the request's ranks), that a
 /// slot of `method` in `phase` counts for: the arc's reading (craft rule C1). An opening
 /// or a closing frames the session and serves none of `results` (the closing evaluates,
-/// it does not decide); a method placed to converge serves none of `openers` unless its
-/// own steps open up ([`Method::opens_up`]).
-pub fn counted(method: &Method, phase: Phase, serves: u32, results: u32, openers: u32) -> u32 {
+/// it does not decide); an opening evaluates nothing yet ([`Objective::looks_back`]); a
+/// method placed to converge serves none of `openers` unless its own steps open up
+/// ([`Method::opens_up`]). The masks are [`ArcMasks`] over the request's objectives.
+pub fn counted(method: &Method, phase: Phase, serves: u32, masks: ArcMasks) -> u32 {
     match phase {
-        _ if phase.frames() => serves & !results,
-        _ if phase.converges() && !method.opens_up() => serves & !openers,
+        Phase::Opening => serves & !masks.results & !masks.looks_back,
+        _ if phase.frames() => serves & !masks.results,
+        _ if phase.converges() && !method.opens_up() => serves & !masks.openers,
         _ => serves,
     }
 }
@@ -322,10 +350,8 @@ pub(crate) const MAX_OBJECTIVES: usize = 16;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tally<'a> {
     objectives: usize,
-    /// The objectives that call for a result, as bits over their ranks.
-    results: u32,
-    /// The objectives that ask the group to open up, as bits over their ranks.
-    openers: u32,
+    /// The objectives the arc reads apart.
+    masks: ArcMasks,
     /// The phase of the last method that is not a closing.
     last_work: Option<Phase>,
     participants: u32,
@@ -360,14 +386,9 @@ pub(crate) struct Tally<'a> {
 impl<'a> Tally<'a> {
     /// An empty sequence for a request's `objectives`, in priority order.
     pub fn new(objectives: &[Objective], participants: u32, with_users: bool) -> Self {
-        let bits = |keep: fn(Objective) -> bool| {
-            let ranked = objectives.iter().take(MAX_OBJECTIVES).enumerate();
-            ranked.filter(|(_, o)| keep(**o)).fold(0, |m, (rank, _)| m | 1 << rank)
-        };
         Tally {
             objectives: objectives.len().min(MAX_OBJECTIVES),
-            results: bits(Objective::calls_for_result),
-            openers: bits(Objective::opens_up),
+            masks: ArcMasks::of(objectives),
             last_work: None,
             participants,
             with_users,
@@ -403,7 +424,7 @@ impl<'a> Tally<'a> {
         minutes: u32,
         after_lunch: bool,
     ) {
-        let serves = counted(method, phase, method_serves, self.results, self.openers);
+        let serves = counted(method, phase, method_serves, self.masks);
         let part = self.last.is_some_and(|last| last.id == method.id);
         self.served |= serves;
         if after_lunch && self.after_lunch.is_none() {
@@ -527,14 +548,14 @@ impl<'a> Tally<'a> {
     /// that converges; without result objectives, whether the work ends by making sense
     /// of what was opened up (emergence or later) rather than opening up again.
     fn arc(&self) -> f64 {
-        if self.results == 0 {
+        if self.masks.results == 0 {
             return match self.last_work {
                 Some(Phase::Divergence) => 0.5,
                 _ => 1.0,
             };
         }
-        let converged =
-            f64::from((self.converged & self.results).count_ones()) / f64::from(self.results.count_ones());
+        let converged = f64::from((self.converged & self.masks.results).count_ones())
+            / f64::from(self.masks.results.count_ones());
         let ends_converging = self.last_work.is_some_and(Phase::converges);
         0.5 * converged + if ends_converging { 0.5 } else { 0.0 }
     }

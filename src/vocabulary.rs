@@ -356,6 +356,12 @@ impl Objective {
 }
 
 impl Objective {
+    /// Whether the objective looks back on the session itself (evaluate it): only a
+    /// closing serves it, never an opening, before anything has taken place.
+    pub const fn looks_back(self) -> bool {
+        matches!(self, Objective::Feedback)
+    }
+
     /// Whether the objective asks the group to open up (share, generate, explore): craft
     /// rule C1's other half, served in divergence or emergence, never by a method placed
     /// to converge.

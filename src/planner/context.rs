@@ -9,6 +9,7 @@ use crate::craft::{self, CraftRule, CraftSet};
 use crate::method::{Method, MinuteRange};
 use crate::request::{FixedKind, Request};
 use crate::rules;
+use crate::score::ArcMasks;
 use crate::vocabulary::{Objective, Phase};
 
 /// A method that can run in the session, with its figures for this group.
@@ -54,10 +55,8 @@ pub(crate) struct Context<'a> {
     pub candidates: Vec<Candidate<'a>>,
     /// The craft rules this search may break.
     pub relaxed: CraftSet,
-    /// The objectives that call for a result, as bits over their ranks.
-    pub results: u32,
-    /// The objectives that ask the group to open up, as bits over their ranks.
-    pub openers: u32,
+    /// The objectives the arc reads apart (results, openers, looking back).
+    pub masks: ArcMasks,
     /// The moments fixed at a time (talks, breaks, lunch), by start.
     pub moments: Vec<Moment>,
     /// The welcome's minutes, when fixed.
@@ -113,16 +112,7 @@ impl<'a> Context<'a> {
         let end = request.end_time().unwrap_or(start);
         // Off-grid times cannot all be round: C4 is given up from the start.
         let off_grid = start.minutes() % rules::GRAIN != 0 || end.minutes() % rules::GRAIN != 0;
-        let results = objectives
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.calls_for_result())
-            .fold(0u32, |mask, (rank, _)| mask | (1 << rank));
-        let openers = objectives
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.opens_up())
-            .fold(0u32, |mask, (rank, _)| mask | (1 << rank));
+        let masks = ArcMasks::of(&objectives);
         let mut context = Context {
             request,
             analysis,
@@ -132,8 +122,7 @@ impl<'a> Context<'a> {
             lunch: rules::needs_lunch(start, end),
             candidates: Vec::new(),
             relaxed: if off_grid { relaxed.with(CraftRule::C4) } else { relaxed },
-            results,
-            openers,
+            masks,
             moments: Vec::new(),
             welcome: None,
             pins: Vec::new(),
@@ -291,7 +280,7 @@ impl<'a> Context<'a> {
         if !self.keeps(CraftRule::C1) {
             return candidate.serves;
         }
-        crate::score::counted(candidate.method, phase, candidate.serves, self.results, self.openers)
+        crate::score::counted(candidate.method, phase, candidate.serves, self.masks)
     }
 
     /// The bit set of every objective.

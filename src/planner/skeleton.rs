@@ -504,9 +504,9 @@ fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> b
     let uses = |i: usize| skeleton.items().iter().any(|item| item.candidate == i);
     let required = |c: &Candidate| c.included || (c.network && context.keeps(CraftRule::C11));
     let included = context.candidates.iter().enumerate().filter(|(_, c)| required(c)).all(|(i, _)| uses(i));
-    let arc = !context.keeps(CraftRule::C1) || context.results == 0 || {
+    let arc = !context.keeps(CraftRule::C1) || context.masks.results == 0 || {
         let work = skeleton.items().iter().rev().find(|item| item.phase != Phase::Closing);
-        skeleton.converged & context.results == context.results
+        skeleton.converged & context.masks.results == context.masks.results
             && work.is_some_and(|item| item.phase.converges())
     };
     arc && first_can_lead(context, skeleton)
