@@ -433,3 +433,30 @@ fn a_change_of_room_layout_between_two_methods_is_said_with_its_minutes_or_its_p
     ]);
     assert!(!same.to_markdown(catalogue, Lang::Fr).contains("Changement d'installation"));
 }
+
+/// The sections of a French déroulé's detail, each from its `### ` heading.
+fn sections(markdown: &str) -> Vec<&str> {
+    markdown.split("\n### ").skip(1).collect()
+}
+
+#[test]
+fn an_opening_or_a_closing_reads_none_of_the_requests_calling_questions() {
+    for name in ["equipe-a-distance.yaml", "forum-rsa.yaml", "irritants-semaine-management.yaml"] {
+        let plan = plan(name);
+        let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let framing = sections(&markdown)
+            .into_iter()
+            .filter(|section| {
+                section.lines().next().is_some_and(|h| h.ends_with("Ouverture") || h.ends_with("Clôture"))
+            })
+            .collect::<Vec<_>>();
+        assert!(!framing.is_empty(), "{name}: no opening or closing section");
+        for section in framing {
+            assert!(!section.contains("Notre question"), "{name}: {}", section.lines().next().unwrap_or(""));
+        }
+        assert!(
+            markdown.contains("Notre question"),
+            "{name}: the content sequences ask the request's questions"
+        );
+    }
+}

@@ -16,7 +16,7 @@ use crate::planner::{Plan, Reason};
 use crate::request::Requester;
 use crate::text::Lang;
 use crate::text::Localize;
-use crate::vocabulary::{Format, Grouping, Phase, Profile};
+use crate::vocabulary::{Format, Grouping, Phase, Product, Profile};
 
 /// The network's ground rules, said at every welcome.
 pub const GROUND_RULES: [&str; 5] =
@@ -574,20 +574,36 @@ fn transition(method: &Method, sequence: &Sequence, agenda: &Agenda, lang: Lang)
         Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
             Some(wording::into_work())
         }
-        Some(phase) if content(Some(phase)) => {
-            method.main_product().and_then(wording::starts).or(wording::phase(phase).map(|w| &w.transition))
-        }
+        Some(phase) if content(Some(phase)) => announced(method, phase)
+            .and_then(wording::starts)
+            .or(wording::phase(phase).map(|w| &w.transition)),
         phase => phase.and_then(wording::phase).map(|w| &w.transition),
     };
     words.map(|text| text.get(lang).to_string())
 }
 
-/// The calling question of a sequence: the first of its objectives' questions that no
-/// earlier sequence has asked, else the first of them (each question is posed once, then
-/// the next; a later sequence on the same objective asks it again).
+/// What a sequence is announced by: what its method gives first, or, placed to converge,
+/// the first result it gives (25/10 gives ideas, then the ones kept: in convergence the
+/// group is told it will choose, not that nothing is sorted yet). A method that runs a
+/// whole arc of its own (three products or more: résolution des irritants lists, chooses,
+/// then plans) starts where its arc starts.
+fn announced(method: &Method, phase: Phase) -> Option<Product> {
+    let result = |product: &&Product| product.stage() >= Product::Priorities.stage();
+    let whole_arc = method.gives.len() >= 3;
+    let converging =
+        (phase.converges() && !whole_arc).then(|| method.gives.iter().find(result).copied()).flatten();
+    converging.or(method.main_product())
+}
+
+/// The calling question of a content sequence: the first of its objectives' questions that
+/// no earlier sequence has asked, else the first of them (each question is posed once,
+/// then the next; a later sequence on the same objective asks it again). An opening or a
+/// closing asks its own question (the weather, a word to finish): read aloud before it, the
+/// request's question would never be worked on.
 pub(super) fn calling_question<'p>(plan: &'p Plan, slot: &Slot) -> Option<&'p str> {
+    let content = |s: &Slot| s.phase.is_some_and(|phase| !phase.frames());
     let mut asked: Vec<&str> = Vec::new();
-    for earlier in plan.agenda.method_slots().filter(|s| s.part.is_none()) {
+    for earlier in plan.agenda.method_slots().filter(|s| s.part.is_none() && content(s)) {
         let questions: Vec<&str> =
             earlier.objectives.iter().filter_map(|o| plan.request.question(*o)).collect();
         let pick = questions.iter().find(|q| !asked.contains(q)).or(questions.first()).copied();
