@@ -709,15 +709,12 @@ impl When {
 impl Tip {
     /// The text in `lang`, falling back to French.
     pub fn get(&self, lang: Lang) -> &str {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
-            _ => &self.fr,
-        }
+        crate::text::in_lang(&self.fr, self.en.as_deref(), lang)
     }
 
     /// Whether an English version is given and not blank.
     pub fn has_english(&self) -> bool {
-        self.en.as_deref().is_some_and(|en| !en.trim().is_empty())
+        crate::text::english(self.en.as_deref()).is_some()
     }
 
     /// Whether it applies on `occasion`: for each kind of condition it names, one holds.

@@ -114,14 +114,25 @@ impl Text {
 
     /// The text in `lang`, falling back to French.
     pub fn get(&self, lang: Lang) -> &str {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
-            _ => &self.fr,
-        }
+        in_lang(&self.fr, self.en.as_deref(), lang)
     }
 
     /// Whether an English version is given and not blank.
     pub fn has_english(&self) -> bool {
-        self.en.as_deref().is_some_and(|en| !en.trim().is_empty())
+        english(self.en.as_deref()).is_some()
+    }
+}
+
+/// The English version of a text, when given and not blank.
+pub(crate) fn english(en: Option<&str>) -> Option<&str> {
+    en.filter(|en| !en.trim().is_empty())
+}
+
+/// A French text or its English version in `lang`, falling back to French: every
+/// bilingual text of the crate (a [`Text`], a method's tip) reads this way.
+pub(crate) fn in_lang<'t>(fr: &'t str, en: Option<&'t str>, lang: Lang) -> &'t str {
+    match lang {
+        Lang::En => english(en).unwrap_or(fr),
+        Lang::Fr => fr,
     }
 }

@@ -7,14 +7,7 @@ use facilitation::{Catalogue, Lang, Plan, Planner, ProblemKind, Request, Request
 #[path = "support/repo.rs"]
 mod repo;
 
-const SAMPLES: [&str; 6] = [
-    "forum-rsa.yaml",
-    "forum-ouvert-ehpad.yaml",
-    "irritants-semaine-management.yaml",
-    "spda-lancement.yaml",
-    "journee-actions-collectives.yaml",
-    "equipe-a-distance.yaml",
-];
+use repo::SAMPLES;
 
 const NBSP: char = '\u{a0}';
 const NNBSP: char = '\u{202f}';

@@ -10,14 +10,7 @@ mod physical;
 #[path = "support/repo.rs"]
 mod repo;
 
-const SAMPLES: [&str; 6] = [
-    "forum-rsa.yaml",
-    "forum-ouvert-ehpad.yaml",
-    "irritants-semaine-management.yaml",
-    "spda-lancement.yaml",
-    "journee-actions-collectives.yaml",
-    "equipe-a-distance.yaml",
-];
+use repo::SAMPLES;
 
 fn request(name: &str) -> Request {
     let path = repo::file("examples/requests").join(name);

@@ -9,14 +9,7 @@ use proptest::prelude::*;
 #[path = "support/repo.rs"]
 mod repo;
 
-const SAMPLES: [&str; 6] = [
-    "forum-rsa.yaml",
-    "forum-ouvert-ehpad.yaml",
-    "irritants-semaine-management.yaml",
-    "spda-lancement.yaml",
-    "journee-actions-collectives.yaml",
-    "equipe-a-distance.yaml",
-];
+use repo::SAMPLES;
 
 /// The onsite steps and, when the method has them, its remote ones.
 fn step_lists(method: &Method) -> Vec<&[Step]> {

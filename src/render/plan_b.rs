@@ -139,30 +139,21 @@ fn droppable(agenda: &Agenda) -> Vec<usize> {
 /// A measure in words, for the déroulé.
 pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) -> String {
     let slot = &agenda.slots[measure.slot];
-    let gained = duration(measure.minutes, lang);
+    let whole = duration(slot.minutes, lang);
     let at = clock(slot.start, lang);
     if measure.drop {
         return match lang {
-            Lang::Fr => format!(
-                "À {at}, supprimer « {name} » ({}) : ses objectifs sont servis ailleurs.",
-                duration(slot.minutes, lang)
-            ),
-            Lang::En => format!(
-                "At {at}, drop “{name}” ({}): its objectives are served elsewhere.",
-                duration(slot.minutes, lang)
-            ),
+            Lang::Fr => {
+                format!("À {at}, supprimer « {name} » ({whole}) : ses objectifs sont servis ailleurs.")
+            }
+            Lang::En => format!("At {at}, drop “{name}” ({whole}): its objectives are served elsewhere."),
         };
     }
+    let gained = duration(measure.minutes, lang);
     let left = duration(slot.minutes - measure.minutes, lang);
     match lang {
-        Lang::Fr => format!(
-            "À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {}).",
-            duration(slot.minutes, lang)
-        ),
-        Lang::En => format!(
-            "At {at}, shorten “{name}” by {gained} ({left} instead of {}).",
-            duration(slot.minutes, lang)
-        ),
+        Lang::Fr => format!("À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {whole})."),
+        Lang::En => format!("At {at}, shorten “{name}” by {gained} ({left} instead of {whole})."),
     }
 }
 

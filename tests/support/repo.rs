@@ -8,3 +8,15 @@ pub fn file(relative: impl AsRef<Path>) -> PathBuf {
     let tests = Path::new(env!("CARGO_MANIFEST_DIR"));
     tests.parent().expect("the tests' package lies in the repository").join(relative)
 }
+
+/// The sample requests of `examples/requests/` that plan a whole session on their own (the
+/// others are variants of these, for negotiation), read by the render, kit and steps tests.
+#[allow(dead_code)] // each test file includes this module; not all read the samples
+pub const SAMPLES: [&str; 6] = [
+    "forum-rsa.yaml",
+    "forum-ouvert-ehpad.yaml",
+    "irritants-semaine-management.yaml",
+    "spda-lancement.yaml",
+    "journee-actions-collectives.yaml",
+    "equipe-a-distance.yaml",
+];
