@@ -181,6 +181,20 @@ fn one_common_word_shared_with_an_example_is_no_reading() {
     assert!(taught.resolve("que tout se passe pour le mieux").objectives.is_empty());
 }
 
+#[test]
+fn in_a_long_sentence_a_second_objective_needs_the_examples_votes() {
+    // Twelve words: « territoire » alone names the partner network, which no example like
+    // the sentence reads.
+    let text = "relancer la dynamique des zorglubs et des bidulons de tout le territoire";
+    let taught = Reader::new(&[
+        Example::new("relancer la dynamique des zorglubs", vec![Objective::Remobilize]),
+        Example::new("la dynamique des bidulons à relancer", vec![Objective::Remobilize]),
+    ]);
+    assert_eq!(taught.resolve(text).objectives, [Objective::Remobilize]);
+    let untaught = Reader::new(&[]);
+    assert_eq!(untaught.resolve(text).objectives, [Objective::Remobilize, Objective::NetworkPartners]);
+}
+
 /// A batch written by people who never saw the lexicon: a list of `{text, objectives}`,
 /// `objectives` (or `read`) empty for a sentence to refuse, and `also` the objectives a
 /// facilitator would not call wrong if they were read too (as in `examples.yaml`).

@@ -410,16 +410,21 @@ fn negated(slots: &[Slot], i: usize, lexicon: &Lexicon) -> bool {
 }
 
 /// Adds up the cues' weights into readings, and names the situation. Informing only
-/// counts when nothing else is read; organising (« préparer les chevalets », « mettre à
-/// jour l'annuaire des partenaires ») wins over objectives read without confidence or from
-/// one word only, the topic of the errand.
+/// counts when nothing else is read; organising (« préparer les chevalets ») wins over
+/// objectives read without confidence, and over objectives read from one word each after
+/// the errand, its topic (« mettre à jour l'annuaire des partenaires »).
 fn weigh(found: &[Found], slots: &[Slot], lexicon: &Lexicon) -> Read {
     let kind = |f: &&Found| lexicon.cues[f.cue].kind;
     let organises = found.iter().any(|f| kind(&f) == Kind::Logistics);
     let asked: Vec<&Found> =
         found.iter().filter(|f| matches!(kind(f), Kind::Objective | Kind::Conflict)).collect();
     let (read, paired) = readings(&asked, slots, lexicon);
-    let sure = read.iter().any(|reading| reading.confidence >= 1.0 && reading.words.len() > 1);
+    let first = |kinds: &[Kind]| {
+        found.iter().filter(|f| kinds.contains(&kind(f))).map(|f| f.at[0]).min().unwrap_or(usize::MAX)
+    };
+    let errand_first = first(&[Kind::Logistics]) < first(&[Kind::Objective, Kind::Conflict]);
+    let sure =
+        read.iter().any(|reading| reading.confidence >= 1.0 && (reading.words.len() > 1 || !errand_first));
     if !read.is_empty() && (sure || !organises) {
         let conflict = asked.iter().any(|f| kind(f) == Kind::Conflict);
         return Read {
