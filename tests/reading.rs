@@ -269,7 +269,8 @@ fn read_examples(path: &std::path::Path) -> Vec<Example> {
 /// Replays past fresh batches: `REPLAY=dir cargo test --test reading replay -- --ignored
 /// --nocapture`, where each folder of `dir` holds the `lexicon.yaml` and the examples
 /// (`train.yaml`) of the time a batch (`batch.yaml`) was written, read with the lexicon
-/// alone and with the examples (see `docs-analysis.md`).
+/// alone and with the examples, with the batch's `also` and strictly (labels only; see
+/// `docs-analysis.md`).
 #[test]
 #[ignore = "needs past batches in the folder named by REPLAY"]
 fn replays_past_batches() {
@@ -277,17 +278,31 @@ fn replays_past_batches() {
     let mut folders: Vec<_> =
         std::fs::read_dir(&folder).expect("REPLAY is a folder").flatten().map(|e| e.path()).collect();
     folders.sort();
-    let (mut alone, mut with, mut total) = (0, 0, 0);
+    let (mut alone, mut with, mut strict, mut total) = (0, 0, 0, 0);
     for dir in folders.iter().filter(|dir| dir.is_dir()) {
         let lexicon = std::fs::read_to_string(dir.join("lexicon.yaml")).expect("a readable lexicon");
         let batch = read_examples(&dir.join("batch.yaml"));
-        let right = |reader: &Reader| batch.len() - misses(reader, batch.iter()).len();
-        let lexicon_alone = right(&Reader::with_lexicon(&lexicon, &[]).expect("the lexicon parses"));
+        let labels_only: Vec<Example> = batch.iter().map(Example::strict).collect();
+        let right = |reader: &Reader, batch: &[Example]| batch.len() - misses(reader, batch.iter()).len();
+        let lexicon_alone = right(&Reader::with_lexicon(&lexicon, &[]).expect("the lexicon parses"), &batch);
         let examples = read_examples(&dir.join("train.yaml"));
-        let both = right(&Reader::with_lexicon(&lexicon, &examples).expect("the lexicon parses"));
-        println!("{}: {lexicon_alone} then {both} of {} read right", dir.display(), batch.len());
-        (alone, with, total) = (alone + lexicon_alone, with + both, total + batch.len());
+        let reader = Reader::with_lexicon(&lexicon, &examples).expect("the lexicon parses");
+        let (both, both_strict) = (right(&reader, &batch), right(&reader, &labels_only));
+        println!(
+            "{}: {lexicon_alone} then {both} ({both_strict} strict) of {} read right",
+            dir.display(),
+            batch.len()
+        );
+        alone += lexicon_alone;
+        with += both;
+        strict += both_strict;
+        total += batch.len();
     }
     let share = |n: usize| n as f64 * 100.0 / total.max(1) as f64;
-    println!("lexicon alone {:.1} %, with the examples {:.1} % of {total}", share(alone), share(with));
+    println!(
+        "lexicon alone {:.1} %, with the examples {:.1} % ({:.1} % strict) of {total}",
+        share(alone),
+        share(with),
+        share(strict)
+    );
 }
