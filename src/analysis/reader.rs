@@ -12,7 +12,9 @@
 //!
 //! Where the lexicon reads nothing, or reads only unsure cues, the labelled examples speak
 //! (`learned`): the objectives of the examples most alike are read, with a confidence that
-//! shows them to the facilitator as readings to check.
+//! shows them to the facilitator as readings to check. Beside the main objective, another
+//! is read only on evidence of its own: words that are not all the main one's, and a clear
+//! cue in a short sentence or enough of the examples' votes in a long one.
 //!
 //! ```
 //! use facilitation::analysis::reader::Reader;
