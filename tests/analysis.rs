@@ -271,3 +271,30 @@ fn the_deroule_shows_how_the_words_were_read_in_french_and_english() {
     let english = plan.to_html(catalogue, Lang::En);
     assert!(english.contains("How your words were read") && english.contains("unsure reading"), "{english}");
 }
+
+#[test]
+fn a_second_objective_on_words_of_the_main_one_is_not_read() {
+    // « tensions » is the context of the trust named by « cohésion », not irritants to solve.
+    let line = resolve("renforcer la cohésion entre les deux équipes, il y a des tensions depuis des mois");
+    assert_eq!(line.objectives, [BuildTrust]);
+    assert_eq!(
+        line.situation,
+        Some(facilitation::analysis::Situation::Conflict),
+        "the conflict is still raised"
+    );
+}
+
+#[test]
+fn a_short_sentence_naming_two_aims_reads_both() {
+    assert_eq!(resolve("Share practices and build an action plan").objectives, [SharePractices, ActionPlan]);
+}
+
+#[test]
+fn an_errand_about_an_objective_word_is_refused_and_an_aim_about_a_room_is_read() {
+    assert!(resolve("mettre à jour l'annuaire des partenaires").objectives.is_empty());
+    assert!(resolve("Is there parking near the venue for partners?").objectives.is_empty());
+    assert_eq!(
+        resolve("brainstorm sur comment rendre la salle d'attente moins triste").objectives,
+        [GenerateIdeas]
+    );
+}

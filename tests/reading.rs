@@ -40,9 +40,9 @@ fn misses<'a>(reader: &Reader, set: impl Iterator<Item = &'a Example>) -> Vec<St
     misses
 }
 
-#[test]
-fn reads_at_least_ninety_percent_of_the_examples_right_cross_validated() {
-    let set = examples();
+/// The misses of ten-fold cross-validation: each tenth of the examples read by a reader
+/// that learned from the nine others.
+fn cross_validated(set: &[Example]) -> Vec<String> {
     let mut missed = Vec::new();
     for fold in 0..FOLDS {
         let learned: Vec<Example> =
@@ -53,21 +53,96 @@ fn reads_at_least_ninety_percent_of_the_examples_right_cross_validated() {
             set.iter().enumerate().filter(|(i, _)| i % FOLDS == fold).map(|(_, e)| e),
         ));
     }
-    let accuracy = 1.0 - missed.len() as f64 / set.len() as f64;
+    missed
+}
+
+/// One fresh batch read by a reader that learned from every example but the batch's.
+struct LeftOut {
+    batch: String,
+    size: usize,
+    strict: Vec<String>,
+    lenient: Vec<String>,
+}
+
+/// Each fresh batch of the examples (`batch:`) read by a reader that learned from every
+/// other example; the lexicon stays as is (it was partly tuned after batches A and B were
+/// measured, so the figure still flatters a little).
+fn leave_one_batch_out(set: &[Example]) -> Vec<LeftOut> {
+    let mut batches: Vec<&str> = set.iter().filter_map(|e| e.batch.as_deref()).collect();
+    batches.sort_unstable();
+    batches.dedup();
+    batches
+        .into_iter()
+        .map(|batch| {
+            let learned: Vec<Example> =
+                set.iter().filter(|e| e.batch.as_deref() != Some(batch)).cloned().collect();
+            let reader = Reader::new(&learned);
+            let held: Vec<&Example> = set.iter().filter(|e| e.batch.as_deref() == Some(batch)).collect();
+            let strict: Vec<Example> = held.iter().map(|e| e.strict()).collect();
+            LeftOut {
+                batch: batch.to_string(),
+                size: held.len(),
+                strict: misses(&reader, strict.iter()),
+                lenient: misses(&reader, held.iter().copied()),
+            }
+        })
+        .collect()
+}
+
+fn percent(missed: usize, total: usize) -> f64 {
+    100.0 - missed as f64 * 100.0 / total.max(1) as f64
+}
+
+#[test]
+fn reads_at_least_ninety_percent_of_the_examples_right_cross_validated() {
+    let set = examples();
+    let missed = cross_validated(set);
+    let accuracy = percent(missed.len(), set.len());
     println!(
-        "objective reader: {:.1} % of {} sentences read right ({FOLDS}-fold cross-validation)",
-        accuracy * 100.0,
+        "objective reader: {accuracy:.1} % of {} sentences read right ({FOLDS}-fold cross-validation)",
         set.len()
     );
     for miss in &missed {
         println!("  miss: {miss}");
     }
     assert!(
-        accuracy >= LEAST_ACCURACY,
-        "accuracy {:.1} % below {:.0} %",
-        accuracy * 100.0,
+        accuracy >= LEAST_ACCURACY * 100.0,
+        "accuracy {accuracy:.1} % below {:.0} %",
         LEAST_ACCURACY * 100.0
     );
+}
+
+/// The leave-one-batch-out accuracy (strict labels) below which the reader has lost ground
+/// on sentences it never saw, in percent: the figure reached (94.2 %), less two sentences
+/// in 240.
+const LEAST_LEFT_OUT: f64 = 93.3;
+
+#[test]
+fn reads_each_fresh_batch_left_out_of_its_examples() {
+    let set = examples();
+    let left_out = leave_one_batch_out(set);
+    assert!(left_out.len() >= 4, "{} fresh batches in the examples", left_out.len());
+    let total: usize = left_out.iter().map(|b| b.size).sum();
+    let strict: usize = left_out.iter().map(|b| b.strict.len()).sum();
+    let lenient: usize = left_out.iter().map(|b| b.lenient.len()).sum();
+    let cross = percent(cross_validated(set).len(), set.len());
+    println!(
+        "objective reader: {:.1} % strict, {:.1} % with `also`, of {total} fresh sentences \
+         (leave-one-batch-out), beside {cross:.1} % by {FOLDS}-fold cross-validation",
+        percent(strict, total),
+        percent(lenient, total)
+    );
+    for batch in &left_out {
+        println!(
+            "  batch {}: {:.1} % strict, {:.1} % with `also`, of {}",
+            batch.batch,
+            percent(batch.strict.len(), batch.size),
+            percent(batch.lenient.len(), batch.size),
+            batch.size
+        );
+        batch.strict.iter().for_each(|miss| println!("    miss: {miss}"));
+    }
+    assert!(percent(strict, total) >= LEAST_LEFT_OUT, "leave-one-batch-out {:.1} %", percent(strict, total));
 }
 
 #[test]
@@ -106,19 +181,37 @@ fn one_common_word_shared_with_an_example_is_no_reading() {
     assert!(taught.resolve("que tout se passe pour le mieux").objectives.is_empty());
 }
 
+#[test]
+fn in_a_long_sentence_a_second_objective_needs_the_examples_votes() {
+    // Twelve words: « territoire » alone names the partner network, which no example like
+    // the sentence reads.
+    let text = "relancer la dynamique des zorglubs et des bidulons de tout le territoire";
+    let taught = Reader::new(&[
+        Example::new("relancer la dynamique des zorglubs", vec![Objective::Remobilize]),
+        Example::new("la dynamique des bidulons à relancer", vec![Objective::Remobilize]),
+    ]);
+    assert_eq!(taught.resolve(text).objectives, [Objective::Remobilize]);
+    let untaught = Reader::new(&[]);
+    assert_eq!(untaught.resolve(text).objectives, [Objective::Remobilize, Objective::NetworkPartners]);
+}
+
 /// A batch written by people who never saw the lexicon: a list of `{text, objectives}`,
-/// `objectives` empty for a sentence to refuse.
+/// `objectives` (or `read`) empty for a sentence to refuse, and `also` the objectives a
+/// facilitator would not call wrong if they were read too (as in `examples.yaml`).
 #[derive(Debug, Deserialize)]
 struct Fresh {
     text: String,
-    #[serde(default)]
+    #[serde(default, alias = "read")]
     objectives: Vec<Objective>,
+    #[serde(default)]
+    also: Vec<Objective>,
 }
 
 /// Measures the reader on fresh batches, before anyone reads them: `FRESH=/work/blind cargo
 /// test --test reading fresh -- --ignored --nocapture` prints each batch's accuracy only
-/// (`SHOW_MISSES=1` lists the misses too, once the figure is recorded). Strict: every
-/// objective read must be among the batch's labels.
+/// (`SHOW_MISSES=1` lists the misses too, once the figure is recorded), twice: strict
+/// (every objective read must be among the batch's labels) and the facilitator's (labels
+/// and `also`).
 #[test]
 #[ignore = "needs fresh batches in the folder named by FRESH"]
 fn measures_fresh_batches() {
@@ -126,28 +219,40 @@ fn measures_fresh_batches() {
     let mut paths: Vec<_> =
         std::fs::read_dir(&folder).expect("FRESH is a folder").flatten().map(|e| e.path()).collect();
     paths.sort();
+    let (mut strict, mut lenient, mut total) = (0, 0, 0);
     for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "yaml")) {
         let source = std::fs::read_to_string(path).expect("a readable batch");
         let batch: Vec<Fresh> = serde_yaml::from_str(&source).expect("a batch parses");
-        let batch: Vec<Example> =
-            batch.into_iter().map(|fresh| Example::new(fresh.text, fresh.objectives)).collect();
-        let missed = misses(Reader::builtin(), batch.iter());
+        let batch: Vec<Example> = batch
+            .into_iter()
+            .map(|fresh| Example::new(fresh.text, fresh.objectives).with_also(fresh.also))
+            .collect();
+        let labels_only: Vec<Example> = batch.iter().map(Example::strict).collect();
+        let missed = misses(Reader::builtin(), labels_only.iter());
+        let missed_lenient = misses(Reader::builtin(), batch.iter());
         let main = batch
             .iter()
             .filter(|e| e.refuse || Reader::builtin().resolve(&e.text).objectives.contains(&e.read[0]))
             .count();
-        let accuracy = 1.0 - missed.len() as f64 / batch.len() as f64;
         println!(
-            "{}: {:.1} % of {} read right ({:.1} % with the main objective among those read)",
+            "{}: {:.1} % of {} read right strict, {:.1} % with `also` ({:.1} % with the main objective among those read)",
             path.display(),
-            accuracy * 100.0,
+            percent(missed.len(), batch.len()),
             batch.len(),
-            main as f64 * 100.0 / batch.len() as f64
+            percent(missed_lenient.len(), batch.len()),
+            percent(batch.len() - main, batch.len())
         );
         if std::env::var("SHOW_MISSES").is_ok() {
             missed.iter().for_each(|miss| println!("  miss: {miss}"));
         }
+        (strict, lenient, total) =
+            (strict + missed.len(), lenient + missed_lenient.len(), total + batch.len());
     }
+    println!(
+        "all fresh batches: {:.1} % strict, {:.1} % with `also`, of {total}",
+        percent(strict, total),
+        percent(lenient, total)
+    );
 }
 
 /// An examples file: `sentences:` and the labelled sentences.
@@ -164,7 +269,8 @@ fn read_examples(path: &std::path::Path) -> Vec<Example> {
 /// Replays past fresh batches: `REPLAY=dir cargo test --test reading replay -- --ignored
 /// --nocapture`, where each folder of `dir` holds the `lexicon.yaml` and the examples
 /// (`train.yaml`) of the time a batch (`batch.yaml`) was written, read with the lexicon
-/// alone and with the examples (see `docs-analysis.md`).
+/// alone and with the examples, with the batch's `also` and strictly (labels only; see
+/// `docs-analysis.md`).
 #[test]
 #[ignore = "needs past batches in the folder named by REPLAY"]
 fn replays_past_batches() {
@@ -172,17 +278,31 @@ fn replays_past_batches() {
     let mut folders: Vec<_> =
         std::fs::read_dir(&folder).expect("REPLAY is a folder").flatten().map(|e| e.path()).collect();
     folders.sort();
-    let (mut alone, mut with, mut total) = (0, 0, 0);
+    let (mut alone, mut with, mut strict, mut total) = (0, 0, 0, 0);
     for dir in folders.iter().filter(|dir| dir.is_dir()) {
         let lexicon = std::fs::read_to_string(dir.join("lexicon.yaml")).expect("a readable lexicon");
         let batch = read_examples(&dir.join("batch.yaml"));
-        let right = |reader: &Reader| batch.len() - misses(reader, batch.iter()).len();
-        let lexicon_alone = right(&Reader::with_lexicon(&lexicon, &[]).expect("the lexicon parses"));
+        let labels_only: Vec<Example> = batch.iter().map(Example::strict).collect();
+        let right = |reader: &Reader, batch: &[Example]| batch.len() - misses(reader, batch.iter()).len();
+        let lexicon_alone = right(&Reader::with_lexicon(&lexicon, &[]).expect("the lexicon parses"), &batch);
         let examples = read_examples(&dir.join("train.yaml"));
-        let both = right(&Reader::with_lexicon(&lexicon, &examples).expect("the lexicon parses"));
-        println!("{}: {lexicon_alone} then {both} of {} read right", dir.display(), batch.len());
-        (alone, with, total) = (alone + lexicon_alone, with + both, total + batch.len());
+        let reader = Reader::with_lexicon(&lexicon, &examples).expect("the lexicon parses");
+        let (both, both_strict) = (right(&reader, &batch), right(&reader, &labels_only));
+        println!(
+            "{}: {lexicon_alone} then {both} ({both_strict} strict) of {} read right",
+            dir.display(),
+            batch.len()
+        );
+        alone += lexicon_alone;
+        with += both;
+        strict += both_strict;
+        total += batch.len();
     }
     let share = |n: usize| n as f64 * 100.0 / total.max(1) as f64;
-    println!("lexicon alone {:.1} %, with the examples {:.1} % of {total}", share(alone), share(with));
+    println!(
+        "lexicon alone {:.1} %, with the examples {:.1} % ({:.1} % strict) of {total}",
+        share(alone),
+        share(with),
+        share(strict)
+    );
 }

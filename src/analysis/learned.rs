@@ -35,6 +35,12 @@ pub(crate) struct Settings {
     pub prune: f32,
     /// The least share of the votes for a second objective to be read from the examples.
     pub second: f32,
+    /// The least share of the votes for an objective to be read beside the main one,
+    /// relative to the share of the examples' first objective.
+    pub margin: f32,
+    /// The most words of a sentence short enough for every objective it names with a
+    /// clear cue to be read, whatever the examples' votes.
+    pub short: usize,
 }
 
 /// The settings of the built-in reader.
@@ -48,6 +54,8 @@ pub(crate) const SETTINGS: Settings = Settings {
     overrule: 0.7,
     prune: 0.3,
     second: 0.4,
+    margin: 0.5,
+    short: 10,
 };
 
 /// A labelled sentence: what a facilitator reads in it.
@@ -66,13 +74,30 @@ pub struct Example {
     /// No workshop objective: nothing must be read.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub refuse: bool,
+    /// The fresh batch the sentence came from (written by someone who never saw the
+    /// reader, measured before it was added), if any: the leave-one-batch-out measure reads
+    /// each batch with a reader that learned from every other example.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<String>,
 }
 
 impl Example {
     /// A sentence with the objectives a facilitator reads in it (none: to refuse).
     pub fn new(text: impl Into<String>, read: Vec<Objective>) -> Example {
         let refuse = read.is_empty();
-        Example { text: text.into(), read, also: Vec::new(), refuse }
+        Example { text: text.into(), read, also: Vec::new(), refuse, batch: None }
+    }
+
+    /// The same sentence, with objectives a facilitator would not call wrong if they were
+    /// read too.
+    pub fn with_also(mut self, also: Vec<Objective>) -> Example {
+        self.also = also;
+        self
+    }
+
+    /// The same sentence labelled strictly: only its `read` objectives count as right.
+    pub fn strict(&self) -> Example {
+        Example { also: Vec::new(), ..self.clone() }
     }
 
     /// Whether `found` reads the sentence right: one of its objectives read and nothing a

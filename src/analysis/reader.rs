@@ -12,7 +12,9 @@
 //!
 //! Where the lexicon reads nothing, or reads only unsure cues, the labelled examples speak
 //! (`learned`): the objectives of the examples most alike are read, with a confidence that
-//! shows them to the facilitator as readings to check.
+//! shows them to the facilitator as readings to check. Beside the main objective, another
+//! is read only on evidence of its own: words that are not all the main one's, and a clear
+//! cue in a short sentence or enough of the examples' votes in a long one.
 //!
 //! ```
 //! use facilitation::analysis::reader::Reader;
@@ -139,6 +141,7 @@ impl Reader {
         let found = find_cues(&mut slots, lexicon, lang);
         let mut read = weigh(&found, &slots, lexicon);
         self.hear(&mut read, &guess, &slots);
+        keep_strong(&mut read, &guess, &self.settings, slots.len());
         if read.readings.is_empty() && read.situation != Some(Situation::Logistics) {
             read.nearest = nearest(&found, &slots, lexicon, &guess);
         }
@@ -180,6 +183,45 @@ impl Reader {
     }
 }
 
+/// Keeps beside the main objective (the surest, the examples' votes breaking ties) only the
+/// objectives whose evidence is strong on its own: words of their own, not only some of the
+/// main one's (« des tensions » beside « la cohésion »), and either a clear cue in a short
+/// sentence (« partager nos pratiques et bâtir un plan d'action ») or, where the examples
+/// are alike enough to speak, a share of their votes of at least [`Settings::margin`] times
+/// the first objective's. A cue that names two objectives at once (« sortir du conflit »)
+/// keeps both. Measured on fresh batches left out of the examples, a second objective read
+/// on weaker evidence in a long sentence was more often an extra one than a right one.
+fn keep_strong(read: &mut Read, guess: &Guess, settings: &Settings, words: usize) {
+    let (readings, paired) = (&mut read.readings, &read.paired);
+    if readings.len() < 2 {
+        return;
+    }
+    let share = |objective: Objective| {
+        guess.objectives.iter().find(|(o, ..)| *o == objective).map_or(0.0, |(_, share, _)| *share)
+    };
+    let first = guess.objectives.first().map_or(0.0, |(_, share, _)| *share);
+    let heard = guess.likeness >= settings.least_likeness && first > 0.0;
+    let evidence = |reading: &Reading| reading.confidence + share(reading.objective);
+    let main = (1..readings.len())
+        .fold(0, |best, k| if evidence(&readings[k]) > evidence(&readings[best]) { k } else { best });
+    let main_words = &readings[main].words;
+    let keep: Vec<bool> = readings
+        .iter()
+        .enumerate()
+        .map(|(k, reading)| {
+            // Only some of the main one's words: the sentence's topic, not a second aim.
+            let own = reading.words.iter().any(|w| !main_words.contains(w))
+                || main_words.iter().all(|w| reading.words.contains(w));
+            let clear = reading.confidence >= 1.0 && words <= settings.short;
+            k == main
+                || paired.contains(&reading.objective)
+                || (own && (clear || !heard || share(reading.objective) >= settings.margin * first))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    readings.retain(|_| keep.next().unwrap_or(true));
+}
+
 /// The readings the examples give on their own: the first objective when it has enough of
 /// the votes, others when they have many, unless more votes say the sentence is no
 /// objective; each from two words at least.
@@ -207,6 +249,9 @@ pub(crate) struct Read {
     pub readings: Vec<Reading>,
     pub situation: Option<Situation>,
     pub nearest: Vec<Objective>,
+    /// The objectives read only from a cue that names several at once (« sortir du
+    /// conflit »): the cue's own reading, kept whatever the examples' votes.
+    pub paired: Vec<Objective>,
 }
 
 /// A word of the sentence being read.
@@ -368,39 +413,51 @@ fn negated(slots: &[Slot], i: usize, lexicon: &Lexicon) -> bool {
 
 /// Adds up the cues' weights into readings, and names the situation. Informing only
 /// counts when nothing else is read; organising (« préparer les chevalets ») wins over
-/// objectives read without confidence.
+/// objectives read without confidence, and over objectives read from one word each after
+/// the errand, its topic (« mettre à jour l'annuaire des partenaires »).
 fn weigh(found: &[Found], slots: &[Slot], lexicon: &Lexicon) -> Read {
     let kind = |f: &&Found| lexicon.cues[f.cue].kind;
     let organises = found.iter().any(|f| kind(&f) == Kind::Logistics);
     let asked: Vec<&Found> =
         found.iter().filter(|f| matches!(kind(f), Kind::Objective | Kind::Conflict)).collect();
-    let read = readings(&asked, slots, lexicon);
-    let sure = read.iter().any(|reading| reading.confidence >= 1.0);
+    let (read, paired) = readings(&asked, slots, lexicon);
+    let first = |kinds: &[Kind]| {
+        found.iter().filter(|f| kinds.contains(&kind(f))).map(|f| f.at[0]).min().unwrap_or(usize::MAX)
+    };
+    let errand_first = first(&[Kind::Logistics]) < first(&[Kind::Objective, Kind::Conflict]);
+    let sure =
+        read.iter().any(|reading| reading.confidence >= 1.0 && (reading.words.len() > 1 || !errand_first));
     if !read.is_empty() && (sure || !organises) {
         let conflict = asked.iter().any(|f| kind(f) == Kind::Conflict);
         return Read {
             readings: read,
             situation: conflict.then_some(Situation::Conflict),
             nearest: Vec::new(),
+            paired,
         };
     }
     let informs: Vec<&Found> = found.iter().filter(|f| kind(f) == Kind::Inform).collect();
     if !informs.is_empty() && !organises {
         return Read {
-            readings: readings(&informs, slots, lexicon),
+            readings: readings(&informs, slots, lexicon).0,
             situation: Some(Situation::Inform),
-            nearest: Vec::new(),
+            ..Read::default()
         };
     }
-    Read { readings: Vec::new(), situation: organises.then_some(Situation::Logistics), nearest: Vec::new() }
+    Read { situation: organises.then_some(Situation::Logistics), ..Read::default() }
 }
 
-/// The objectives the cues add up to, in the order of the sentence.
-fn readings(found: &[&Found], slots: &[Slot], lexicon: &Lexicon) -> Vec<Reading> {
+/// The objectives the cues add up to, in the order of the sentence, and those read only
+/// from cues that name several objectives at once. Such an objective is dropped when another
+/// is named with confidence by cues of its own: « retrouver la confiance après le conflit »
+/// is trust, the conflict its context; « sortir du conflit » is trust, then irritants.
+fn readings(found: &[&Found], slots: &[Slot], lexicon: &Lexicon) -> (Vec<Reading>, Vec<Objective>) {
     let mut tally: Vec<(Objective, f32, Vec<usize>)> = Vec::new();
+    let mut own: Vec<(Objective, f32)> = Vec::new();
     for f in found {
         let typo = f.at.iter().any(|&i| slots[i].typo);
-        for (objective, weight) in &lexicon.cues[f.cue].reads {
+        let reads = &lexicon.cues[f.cue].reads;
+        for (objective, weight) in reads {
             let weight = if typo { weight * TYPO_DISCOUNT } else { *weight };
             match tally.iter_mut().find(|(o, ..)| o == objective) {
                 Some(entry) => {
@@ -409,7 +466,16 @@ fn readings(found: &[&Found], slots: &[Slot], lexicon: &Lexicon) -> Vec<Reading>
                 }
                 None => tally.push((*objective, weight, f.at.clone())),
             }
+            if reads.len() == 1 {
+                own.push((*objective, weight));
+            }
         }
+    }
+    let own_score =
+        |objective: Objective| own.iter().filter(|(o, _)| *o == objective).map(|(_, w)| w).sum::<f32>();
+    let paired: Vec<Objective> = tally.iter().map(|(o, ..)| *o).filter(|o| own_score(*o) == 0.0).collect();
+    if tally.iter().any(|(o, ..)| own_score(*o) >= SURE) {
+        tally.retain(|(o, ..)| !paired.contains(o));
     }
     // A plain word beside a clearly named objective is the sentence's topic, not a second
     // objective (« partager une vision commune » is a vision).
@@ -425,7 +491,7 @@ fn readings(found: &[&Found], slots: &[Slot], lexicon: &Lexicon) -> Vec<Reading>
         })
         .collect();
     readings.sort_by_key(|(first, _)| *first);
-    readings.into_iter().map(|(_, reading)| reading).collect()
+    (readings.into_iter().map(|(_, reading)| reading).collect(), paired)
 }
 
 /// The objectives nearest to a sentence nothing was read in: those its weak cues and its
