@@ -113,10 +113,9 @@ fn reads_at_least_ninety_percent_of_the_examples_right_cross_validated() {
 }
 
 /// The leave-one-batch-out accuracy (strict labels) below which the reader has lost ground
-/// on sentences it never saw, in percent: the figure reached over batches A–F (92.5 %),
-/// less two sentences in 360. A new batch measured lower may lower it, never under the 90 %
-/// the reader must reach.
-const LEAST_LEFT_OUT: f64 = 92.0;
+/// on sentences it never saw, in percent: the 90 % the reader must reach (92.5 % over
+/// batches A–F, 90.4 % over A–H: batch G was the hardest yet).
+const LEAST_LEFT_OUT: f64 = 90.0;
 
 #[test]
 fn reads_each_fresh_batch_left_out_of_its_examples() {
@@ -220,7 +219,7 @@ fn measures_fresh_batches() {
     let mut paths: Vec<_> =
         std::fs::read_dir(&folder).expect("FRESH is a folder").flatten().map(|e| e.path()).collect();
     paths.sort();
-    let (mut strict, mut lenient, mut total) = (0, 0, 0);
+    let (mut strict, mut lenient, mut total, mut informs) = (0, 0, 0, 0);
     for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "yaml")) {
         let source = std::fs::read_to_string(path).expect("a readable batch");
         let batch: Vec<Fresh> = serde_yaml::from_str(&source).expect("a batch parses");
@@ -246,14 +245,24 @@ fn measures_fresh_batches() {
         if std::env::var("SHOW_MISSES").is_ok() {
             missed.iter().for_each(|miss| println!("  miss: {miss}"));
         }
-        (strict, lenient, total) =
-            (strict + missed.len(), lenient + missed_lenient.len(), total + batch.len());
+        let informing = batch.iter().filter(|e| e.refuse && only_informs(&e.text)).count();
+        (strict, lenient, total, informs) =
+            (strict + missed.len(), lenient + missed_lenient.len(), total + batch.len(), informs + informing);
     }
     println!(
-        "all fresh batches: {:.1} % strict, {:.1} % with `also`, of {total}",
+        "all fresh batches: {:.1} % strict, {:.1} % with `also`, of {total}; {informs} labelled \
+         to refuse only inform: planned, with the question whether a workshop is needed (issue \
+         14); counted right, {:.1} % with `also`",
         percent(strict, total),
-        percent(lenient, total)
+        percent(lenient, total),
+        percent(lenient - informs, total)
     );
+}
+
+/// Whether the reader reads `text` as only informing (« présenter la réforme »), which it
+/// plans with a question rather than refuse.
+fn only_informs(text: &str) -> bool {
+    Reader::builtin().resolve(text).situation == Some(facilitation::analysis::Situation::Inform)
 }
 
 /// An examples file: `sentences:` and the labelled sentences.

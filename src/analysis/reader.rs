@@ -411,10 +411,12 @@ fn negated(slots: &[Slot], i: usize, lexicon: &Lexicon) -> bool {
     false
 }
 
-/// Adds up the cues' weights into readings, and names the situation. Informing only
-/// counts when nothing else is read; organising (« préparer les chevalets ») wins over
-/// objectives read without confidence, and over objectives read from one word each after
-/// the errand, its topic (« mettre à jour l'annuaire des partenaires »).
+/// Adds up the cues' weights into readings, and names the situation. Organising
+/// (« préparer les chevalets ») and informing (« présenter le nouveau règlement aux
+/// équipes ») named first win over objectives read without confidence, and over objectives
+/// read from one word each after them, their topic (« mettre à jour l'annuaire des
+/// partenaires », « présenter aux familles … »); informing otherwise counts only when
+/// nothing else is read.
 fn weigh(found: &[Found], slots: &[Slot], lexicon: &Lexicon) -> Read {
     let kind = |f: &&Found| lexicon.cues[f.cue].kind;
     let organises = found.iter().any(|f| kind(&f) == Kind::Logistics);
@@ -424,10 +426,13 @@ fn weigh(found: &[Found], slots: &[Slot], lexicon: &Lexicon) -> Read {
     let first = |kinds: &[Kind]| {
         found.iter().filter(|f| kinds.contains(&kind(f))).map(|f| f.at[0]).min().unwrap_or(usize::MAX)
     };
-    let errand_first = first(&[Kind::Logistics]) < first(&[Kind::Objective, Kind::Conflict]);
-    let sure =
-        read.iter().any(|reading| reading.confidence >= 1.0 && (reading.words.len() > 1 || !errand_first));
-    if !read.is_empty() && (sure || !organises) {
+    let aims = first(&[Kind::Objective, Kind::Conflict]);
+    let errand_first = first(&[Kind::Logistics]) < aims;
+    let inform_first = first(&[Kind::Inform]) < aims;
+    let sure = read.iter().any(|reading| {
+        reading.confidence >= 1.0 && (reading.words.len() > 1 || !(errand_first || inform_first))
+    });
+    if !read.is_empty() && (sure || !(organises || inform_first)) {
         let conflict = asked.iter().any(|f| kind(f) == Kind::Conflict);
         return Read {
             readings: read,
