@@ -314,6 +314,11 @@ pub struct Step {
     /// its closing method, the step is left out and its minutes go to the other steps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frame: Option<Frame>,
+    /// How many people speak in turn in each of its pairs or small groups (a pair: 2, a
+    /// four: 4): the step, or each of its rounds, never lasts less than that many times
+    /// [`rules::TURN_MINUTES`](crate::rules::TURN_MINUTES), so that nobody is cut short.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speakers: Option<u32>,
 }
 
 /// The part of a session a method's step stands in for when the method opens or closes it.
@@ -353,6 +358,7 @@ impl Step {
             rounds: None,
             crowded: None,
             frame: None,
+            speakers: None,
         }
     }
 
@@ -370,10 +376,22 @@ impl Step {
         if minutes < f64::from(u32::MAX) { minutes as u32 } else { u32::MAX }
     }
 
+    /// The fewest minutes of one round of a repeated step: its `floor` (else its typical
+    /// round), and never less than its speakers need.
+    pub fn round_floor(&self) -> u32 {
+        self.floor.unwrap_or_else(|| self.round_minutes()).max(self.turns_floor())
+    }
+
     /// The typical minutes of one round of a repeated step.
     pub fn round_minutes(&self) -> u32 {
         let typical = self.rounds.map_or(1, |rounds| rounds.typical.max(1));
         (self.minutes / typical).max(1)
+    }
+
+    /// The fewest minutes the step (or one of its rounds) needs for everyone in its groups
+    /// to speak: its `speakers` times [`rules::TURN_MINUTES`](crate::rules::TURN_MINUTES).
+    pub fn turns_floor(&self) -> u32 {
+        self.speakers.unwrap_or(0).saturating_mul(crate::rules::TURN_MINUTES)
     }
 
     /// The fewest and the most minutes this step can take for `participants` people in a
@@ -383,15 +401,21 @@ impl Step {
             (f64::from(self.minutes) * f64::from(to) / f64::from(duration.typical.max(1))).floor() as u32
         };
         match self.shape {
-            Shape::Fixed => (self.minutes, Some(self.minutes)),
+            Shape::Fixed => {
+                let minutes = self.minutes.max(self.turns_floor());
+                (minutes, Some(minutes))
+            }
             Shape::Share => {
                 let minutes = self.minutes.saturating_add(self.share_minutes(participants));
                 (minutes, Some(minutes))
             }
-            Shape::Elastic => (self.floor.unwrap_or_else(|| in_proportion(duration.min)), self.ceiling),
+            Shape::Elastic => {
+                let floor = self.floor.unwrap_or_else(|| in_proportion(duration.min)).max(self.turns_floor());
+                (floor, self.ceiling)
+            }
             Shape::Rounds => {
                 let rounds = self.rounds.unwrap_or(RoundCount { min: 1, typical: 1, max: 1 });
-                let floor = self.floor.unwrap_or_else(|| self.round_minutes());
+                let floor = self.round_floor();
                 let ceiling = self.ceiling.map(|ceiling| ceiling.saturating_mul(rounds.max));
                 (floor.saturating_mul(rounds.min), ceiling)
             }

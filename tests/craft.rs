@@ -228,3 +228,63 @@ fn c1_notices_a_closing_method_before_the_end() {
         "{points:?}"
     );
 }
+
+fn closing_index(agenda: &Agenda) -> usize {
+    agenda.slots.iter().rposition(|slot| slot.phase == Some(Phase::Closing)).unwrap()
+}
+
+#[test]
+fn c14_a_session_that_expects_a_result_closes_on_commitments_not_on_a_roti_alone() {
+    let (request, mut agenda) = planned("irritants-semaine-management.yaml");
+    let closing = closing_index(&agenda);
+    let method = agenda.slots[closing].method.clone().unwrap();
+    let gives = &Catalogue::builtin().get(method.as_str()).unwrap().gives;
+    assert!(gives.contains(&facilitation::Product::Commitments), "the planner closes on commitments: {method}");
+    agenda.slots[closing].method = Some(MethodId::new("roti").unwrap());
+    let points = craft::review(&agenda, &request, Catalogue::builtin()).points;
+    let found = points.iter().find(|p| p.rule == CraftRule::C14).expect("C14 is noticed");
+    assert_eq!(found.slot, Some(closing));
+    assert!(found.text(facilitation::Lang::Fr).contains("engagements"));
+}
+
+#[test]
+fn c14_asks_nothing_of_a_team_session_without_a_result_or_outside_guests() {
+    let request = Request::builder("Retrouvailles d'équipe")
+        .time("14:00", "15:30")
+        .participants(12)
+        .objective("build-trust")
+        .objective("share-practices")
+        .build()
+        .unwrap();
+    assert!(!facilitation::rules::closing_commits(
+        &[facilitation::Objective::BuildTrust],
+        &[facilitation::Profile::Agents]
+    ));
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    assert!(!craft::review(&plan.agenda, &request, Catalogue::builtin()).rules().contains(CraftRule::C14));
+}
+
+#[test]
+fn c14_service_users_or_partners_call_for_commitments_even_without_a_result() {
+    use facilitation::{Objective, Profile};
+    assert!(facilitation::rules::closing_commits(&[Objective::Review], &[Profile::Agents, Profile::Users]));
+    assert!(facilitation::rules::closing_commits(&[Objective::Review], &[Profile::Partners]));
+    assert!(facilitation::rules::closing_commits(&[Objective::ActionPlan], &[]));
+    let (request, agenda) = planned("forum-rsa.yaml");
+    let closing = &agenda.slots[closing_index(&agenda)];
+    let method = Catalogue::builtin().get(closing.method.as_ref().unwrap().as_str()).unwrap();
+    assert!(request.with_users());
+    assert!(method.gives.contains(&facilitation::Product::Commitments), "{}", method.id);
+}
+
+#[test]
+fn the_score_prefers_a_closing_on_commitments_when_the_session_calls_for_one() {
+    let (request, mut agenda) = planned("irritants-semaine-management.yaml");
+    let catalogue = Catalogue::builtin();
+    let with = facilitation::score::score(&agenda, &agenda.objectives, request.with_users(), catalogue);
+    let closing = closing_index(&agenda);
+    agenda.slots[closing].method = Some(MethodId::new("roti").unwrap());
+    let without = facilitation::score::score(&agenda, &agenda.objectives, request.with_users(), catalogue);
+    assert_eq!(with.commits, 1.0);
+    assert_eq!(without.commits, 0.0);
+}
