@@ -2,6 +2,7 @@
 //! breaking one (seeds 1 to 3), each rule is noticed by the review when an agenda breaks
 //! it, and a bigger catalogue never turns a plan into a refusal.
 
+use facilitation::Localize;
 use facilitation::craft::{self, CraftRule};
 use facilitation::{Agenda, Catalogue, Method, MethodId, Phase, Planner, Request, SlotKind, check};
 use std::path::PathBuf;
