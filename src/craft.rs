@@ -1,5 +1,5 @@
 //! The craft of a session: what an experienced facilitator of the network checks first,
-//! beyond the hard rules (craft rules C1 to C11).
+//! beyond the hard rules (craft rules C1 to C14).
 //!
 //! An agenda can keep every hard rule of [`check()`](crate::check()) and still be one no
 //! facilitator would run: no convergence before the end, a 45-minute opening, a break just
