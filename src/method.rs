@@ -480,6 +480,11 @@ impl Given {
         Given(method.gives.iter().fold(self.0, |bits, product| bits | Given::bit(*product)))
     }
 
+    /// How far down the thread the products given lie: the furthest [`Product::stage`].
+    pub fn furthest(self) -> Option<u8> {
+        Product::ALL.iter().filter(|product| self.has(**product)).map(|product| product.stage()).max()
+    }
+
     /// Whether `product` was given.
     pub fn has(self, product: Product) -> bool {
         self.0 & Given::bit(product) != 0
@@ -842,14 +847,18 @@ impl Method {
     /// Whether, placed in `phase` after content methods that `made` their products, the
     /// last of them in `previous` (its phase and main product), it would do a job already
     /// done or go back up the thread: its main product (the first it `gives`) is already
-    /// there (1-2-4-All after 25/10, a vote after a vote), comes before the last one's
-    /// (ideas after a decision, see [`Product::stage`]), or it plans actions right after
-    /// another action method.
+    /// there (1-2-4-All after 25/10, a vote after a vote), comes before the last one's or
+    /// before anything already reached (ideas after a decision, a vision after a forum's
+    /// priorities, see [`Product::stage`]), or it plans actions right after another action
+    /// method.
     pub fn repeats(&self, phase: Phase, made: Given, previous: Option<(Phase, Option<Product>)>) -> bool {
         let main = self.gives.first().copied();
         let same_product = main.is_some_and(|main| made.has(main));
         let (previous_phase, previous_main) = previous.unzip();
-        let back = main.zip(previous_main.flatten()).is_some_and(|(main, last)| main.stage() < last.stage());
+        // Back up the thread: before the last method's main product, or before anything an
+        // earlier content method already reached (a vision after the priorities of a forum).
+        let reached = previous_main.flatten().map(Product::stage).max(made.furthest());
+        let back = main.zip(reached).is_some_and(|(main, reached)| main.stage() < reached);
         let two_plans = phase == Phase::Action && previous_phase == Some(Phase::Action);
         same_product || back || two_plans
     }
