@@ -263,6 +263,13 @@ pub struct RoundCount {
     pub max: u32,
 }
 
+/// The least minutes one person needs to speak in a step where each member of a pair or a
+/// small group speaks in turn (Liberating Structures time 1-2-4-All's pairs at 2 minutes
+/// and its fours at 4): a step whose groups have `speakers` people lasts at least
+/// `speakers` times this, and a method is never given fewer minutes than its steps need.
+/// The `rules` module shows it with the other figures.
+pub const TURN_MINUTES: u32 = 1;
+
 /// One step of a method, at its typical duration.
 ///
 /// Its text may name the real figures of the day: `{count}` (groups or people who share,
@@ -316,7 +323,7 @@ pub struct Step {
     pub frame: Option<Frame>,
     /// How many people speak in turn in each of its pairs or small groups (a pair: 2, a
     /// four: 4): the step, or each of its rounds, never lasts less than that many times
-    /// [`rules::TURN_MINUTES`](crate::rules::TURN_MINUTES), so that nobody is cut short.
+    /// [`TURN_MINUTES`], so that nobody is cut short.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speakers: Option<u32>,
 }
@@ -389,9 +396,9 @@ impl Step {
     }
 
     /// The fewest minutes the step (or one of its rounds) needs for everyone in its groups
-    /// to speak: its `speakers` times [`rules::TURN_MINUTES`](crate::rules::TURN_MINUTES).
+    /// to speak: its `speakers` times [`TURN_MINUTES`].
     pub fn turns_floor(&self) -> u32 {
-        self.speakers.unwrap_or(0).saturating_mul(crate::rules::TURN_MINUTES)
+        self.speakers.unwrap_or(0).saturating_mul(TURN_MINUTES)
     }
 
     /// The fewest and the most minutes this step can take for `participants` people in a

@@ -51,10 +51,8 @@ pub const SHARE_ROUND_MOST: u32 = 6;
 /// C5: the first objective gets at least this share of an equal split of the content time.
 pub const FIRST_OBJECTIVE_SHARE: f64 = 0.8;
 /// The least minutes one person needs to speak in a step where each member of a pair or a
-/// small group speaks in turn (Liberating Structures time 1-2-4-All's pairs at 2 minutes
-/// and its fours at 4): a step whose groups have `speakers` people lasts at least
-/// `speakers` times this, and a method is never given fewer minutes than its steps need.
-pub const TURN_MINUTES: u32 = 1;
+/// small group speaks in turn (stated with the steps it bounds, in `method`).
+pub use crate::method::TURN_MINUTES;
 
 /// C14: whether the session should close on commitments (« ce que je fais lundi », who
 /// does what next) before its quick feedback: when one of its `objectives` calls for a
