@@ -59,7 +59,9 @@ pub use crate::method::TURN_MINUTES;
 /// result, when service users or partners take part (`profiles`), or when it sets out to
 /// lead a partners' network. A ROTI alone sends such a group away without a next step.
 pub fn closing_commits(objectives: &[Objective], profiles: &[Profile]) -> bool {
-    objectives.iter().any(|objective| objective.calls_for_result() || *objective == Objective::NetworkPartners)
+    objectives
+        .iter()
+        .any(|objective| objective.calls_for_result() || *objective == Objective::NetworkPartners)
         || profiles.iter().any(|profile| matches!(profile, Profile::Users | Profile::Partners))
 }
 

@@ -240,7 +240,10 @@ fn c14_a_session_that_expects_a_result_closes_on_commitments_not_on_a_roti_alone
     let closing = closing_index(&agenda);
     let method = agenda.slots[closing].method.clone().unwrap();
     let gives = &Catalogue::builtin().get(method.as_str()).unwrap().gives;
-    assert!(gives.contains(&facilitation::Product::Commitments), "the planner closes on commitments: {method}");
+    assert!(
+        gives.contains(&facilitation::Product::Commitments),
+        "the planner closes on commitments: {method}"
+    );
     agenda.slots[closing].method = Some(MethodId::new("roti").unwrap());
     let points = craft::review(&agenda, &request, Catalogue::builtin()).points;
     let found = points.iter().find(|p| p.rule == CraftRule::C14).expect("C14 is noticed");

@@ -112,7 +112,9 @@ fn a_session_cut_by_thirty_minutes_keeps_the_methods_agreed() {
         })
         .collect();
     let opening = |id: &facilitation::MethodId| {
-        previous.method_slots().any(|slot| slot.method.as_ref() == Some(id) && slot.phase == Some(facilitation::Phase::Opening))
+        previous
+            .method_slots()
+            .any(|slot| slot.method.as_ref() == Some(id) && slot.phase == Some(facilitation::Phase::Opening))
     };
     assert!(dropped.iter().all(|id| opening(id)), "{:?}", replan.changes);
     assert!(replan.distance.dropped <= 1 && replan.distance.added <= 1, "{:?}", replan.changes);

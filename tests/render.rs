@@ -457,7 +457,12 @@ fn an_opening_or_a_closing_reads_none_of_the_requests_calling_questions() {
 
 #[test]
 fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_once_at_least() {
-    for name in ["equipe-a-distance.yaml", "forum-rsa.yaml", "irritants-semaine-management.yaml", "spda-lancement.yaml"] {
+    for name in [
+        "equipe-a-distance.yaml",
+        "forum-rsa.yaml",
+        "irritants-semaine-management.yaml",
+        "spda-lancement.yaml",
+    ] {
         let plan = plan(name);
         let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
         let content = |slot: &&facilitation::Slot| slot.phase.is_some_and(|phase| !phase.frames());
@@ -467,10 +472,9 @@ fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_onc
             let Some(question) = plan.request.question(objective) else { continue };
             // Typography (apostrophes, narrow spaces) aside: the letters of the question.
             let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-            let asked = markdown
-                .split("**À dire**")
-                .skip(1)
-                .any(|said_aloud| letters(said_aloud.lines().next().unwrap_or("")).contains(&letters(question)));
+            let asked = markdown.split("**À dire**").skip(1).any(|said_aloud| {
+                letters(said_aloud.lines().next().unwrap_or("")).contains(&letters(question))
+            });
             assert!(asked, "{name}: « {question} » ({objective}) is never asked");
         }
     }

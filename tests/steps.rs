@@ -48,10 +48,12 @@ fn keeps_its_shape(method: &Method, steps: &[Step], parts: &[u32], n: u32) -> Re
     for line in timed.iter().flatten() {
         let step = &steps[line.step];
         let cut_by_a_pause = timed.iter().flatten().any(|other| other.step == line.step && other.continued);
-        line_keeps_its_shape(step, line, n, cut_by_a_pause).map_err(|why| format!("{id} ({n} people, {parts:?}): {why}"))?;
+        line_keeps_its_shape(step, line, n, cut_by_a_pause)
+            .map_err(|why| format!("{id} ({n} people, {parts:?}): {why}"))?;
     }
     for (i, step) in steps.iter().enumerate().filter(|(_, step)| step.shape != Shape::Rounds) {
-        let minutes: u32 = timed.iter().flatten().filter(|line| line.step == i).map(|line| line.minutes).sum();
+        let minutes: u32 =
+            timed.iter().flatten().filter(|line| line.step == i).map(|line| line.minutes).sum();
         if minutes > 0 && minutes < step.turns_floor() {
             return Err(format!("{id} ({n} people, {parts:?}): step {i}'s speakers get only {minutes} min"));
         }

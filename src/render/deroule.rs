@@ -615,7 +615,9 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, slot: &Slot) -> Vec<&'p str>
         let later = &slots[i + 1..];
         let last_chance = questions
             .iter()
-            .filter(|(o, q)| Some(*q) != pick && !asked.contains(q) && !later.iter().any(|s| s.objectives.contains(o)))
+            .filter(|(o, q)| {
+                Some(*q) != pick && !asked.contains(q) && !later.iter().any(|s| s.objectives.contains(o))
+            })
             .map(|(_, q)| *q);
         let picks: Vec<&str> = pick.into_iter().chain(last_chance).collect();
         if *earlier == slot {

@@ -153,11 +153,12 @@ fn droppable(agenda: &Agenda) -> Vec<usize> {
 /// then the opening dropped (with the minutes each gives).
 fn last_resort(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
     let method_slots = || agenda.slots.iter().enumerate().filter(|(_, slot)| slot.is_method());
-    let closing = method_slots().rev().find(|(_, slot)| slot.phase == Some(Phase::Closing)).and_then(|(i, slot)| {
-        let method = catalogue.get(slot.method.as_ref()?.as_str())?;
-        let least = round_up(method.minutes_for(agenda.participants).min);
-        Some((i, slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN))
-    });
+    let closing =
+        method_slots().rev().find(|(_, slot)| slot.phase == Some(Phase::Closing)).and_then(|(i, slot)| {
+            let method = catalogue.get(slot.method.as_ref()?.as_str())?;
+            let least = round_up(method.minutes_for(agenda.participants).min);
+            Some((i, slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN))
+        });
     let openings = method_slots()
         .filter(|(_, slot)| slot.phase == Some(Phase::Opening) && slot.part.is_none())
         .map(|(i, slot)| (i, slot.minutes));
@@ -171,10 +172,12 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
     let at = clock(slot.start, lang);
     if measure.drop && slot.phase == Some(Phase::Opening) {
         return match lang {
-            Lang::Fr => format!(
-                "À {at}, supprimer « {name} » ({whole}) : l'accueil se termine sur un mot de chacun."
-            ),
-            Lang::En => format!("At {at}, drop “{name}” ({whole}): the welcome ends with one word from each."),
+            Lang::Fr => {
+                format!("À {at}, supprimer « {name} » ({whole}) : l'accueil se termine sur un mot de chacun.")
+            }
+            Lang::En => {
+                format!("At {at}, drop “{name}” ({whole}): the welcome ends with one word from each.")
+            }
         };
     }
     if measure.drop {
