@@ -292,3 +292,26 @@ fn the_score_prefers_a_closing_on_commitments_when_the_session_calls_for_one() {
     assert_eq!(with.commits, 1.0);
     assert_eq!(without.commits, 0.0);
 }
+
+#[test]
+fn crowd_sourcing_25_10_asks_too_much_writing_of_service_users_and_improv_is_no_irritants_method() {
+    let catalogue = Catalogue::builtin();
+    assert_eq!(catalogue.get("25-10-crowd-sourcing").unwrap().writing, facilitation::Writing::Heavy);
+    let users = Request::builder("Atelier avec les personnes accompagnées")
+        .time("14:00", "16:30")
+        .participants(16)
+        .facilitators(2)
+        .profile(facilitation::Profile::Users)
+        .profile(facilitation::Profile::Agents)
+        .objective("user-participation")
+        .objective("generate-ideas")
+        .objective("prioritize")
+        .build()
+        .unwrap();
+    let (_, irritants) = planned("irritants-semaine-management.yaml");
+    for seed in 1..=3 {
+        let agenda = Planner::new(catalogue).seed(seed).plan(&users).unwrap().agenda;
+        assert!(!agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "25-10-crowd-sourcing"));
+    }
+    assert!(!irritants.method_slots().any(|slot| slot.method.as_ref().unwrap() == "improv-prototyping"));
+}
