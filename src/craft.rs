@@ -1,12 +1,12 @@
 //! The craft of a session: what an experienced facilitator of the network checks first,
-//! beyond the hard rules (craft rules C1 to C11).
+//! beyond the hard rules (craft rules C1 to C14).
 //!
 //! An agenda can keep every hard rule of [`check()`](crate::check()) and still be one no
 //! facilitator would run: no convergence before the end, a 45-minute opening, a break just
 //! before the closing. [`review`] lists every craft rule an agenda breaks, as points to
 //! watch: they do not make it invalid, they teach. The planner keeps every craft rule
 //! whenever some agenda keeps them all; otherwise it breaks as few as it can, the
-//! later-numbered first (C1 last), and never C6 (the format is real). C12 and C13 are the
+//! later-numbered first (C1 last), and never C6 (the format is real). C12 to C14 are the
 //! crate's own, read from the method files' `needs`, `gives` and `takes`.
 //!
 //! | rule | what a facilitator checks |
@@ -24,6 +24,7 @@
 //! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing |
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users |
 //! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
+//! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
 //!
 //! ```
 //! use facilitation::{craft, Catalogue, Planner, Request};
@@ -49,7 +50,7 @@ use crate::text::{Lang, Localize};
 use crate::vocabulary::{Condition, Format, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
 
-/// A craft rule, C1 to C11.
+/// A craft rule, C1 to C14.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[allow(missing_docs)] // each variant is documented in the module's table
 pub enum CraftRule {
@@ -66,11 +67,12 @@ pub enum CraftRule {
     C11,
     C12,
     C13,
+    C14,
 }
 
 impl CraftRule {
     /// Every rule, C1 first.
-    pub const ALL: [CraftRule; 13] = [
+    pub const ALL: [CraftRule; 14] = [
         CraftRule::C1,
         CraftRule::C2,
         CraftRule::C3,
@@ -84,9 +86,10 @@ impl CraftRule {
         CraftRule::C11,
         CraftRule::C12,
         CraftRule::C13,
+        CraftRule::C14,
     ];
 
-    /// Its number, 1 to 13.
+    /// Its number, 1 to 14.
     pub const fn number(self) -> u8 {
         self as u8 + 1
     }
@@ -112,6 +115,7 @@ impl CraftRule {
             CraftRule::C11 => lang.pick("les méthodes du réseau", "the network's own methods"),
             CraftRule::C12 => lang.pick("les conditions d'usage", "conditions of use"),
             CraftRule::C13 => lang.pick("des séquences qui s'enchaînent", "sequences that feed each other"),
+            CraftRule::C14 => lang.pick("une clôture qui engage", "a closing that commits"),
         }
     }
 }
@@ -212,6 +216,9 @@ pub enum CraftIssue {
     Unfed { id: MethodId, takes: Vec<Product> },
     /// C13: a method does again a job done before it, or goes back up the thread.
     SameJob { id: MethodId, previous: MethodId },
+    /// C14: the session expects a result, or partners or service users take part, and its
+    /// closing gathers no commitments.
+    NoCommitments { id: MethodId },
 }
 
 impl Localize for CraftIssue {
@@ -297,6 +304,10 @@ impl Localize for CraftIssue {
                 format!("`{id}` refait le travail déjà fait par `{previous}`, ou revient en arrière après lui : gardez-en un seul et donnez-lui le temps, ou enchaînez sur ce qu'il a produit."),
                 format!("`{id}` does again the job already done by `{previous}`, or goes back after it: keep one and give it the time, or go on with what it produced."),
             ),
+            I::NoCommitments { id } => lang.pick(
+                format!("la séance attend un résultat ou réunit des partenaires ou des usagers, et `{id}` la clôt sans engagements : terminez par un tour d'engagements (« ce que je retiens, ce que je fais lundi »), annoncez la suite (qui fait quoi, quand), puis un retour rapide."),
+                format!("the session expects a result or brings partners or service users together, and `{id}` closes it without commitments: end with a round of commitments (\"what I take away, what I do on Monday\"), announce the next step (who does what, by when), then a quick feedback."),
+            ),
         }
     }
 }
@@ -359,6 +370,7 @@ pub fn review(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Craf
     review.network();
     review.conditions();
     review.feeding();
+    review.commitments();
     review.points.sort_by_key(|point| (point.rule, point.slot));
     CraftReport { points: review.points }
 }
@@ -670,6 +682,19 @@ impl<'a> Review<'a> {
             }
             made = made.with(method);
             earlier.push((method, phase));
+        }
+    }
+
+    /// C14: when the session should close on commitments, its closing method gives them.
+    fn commitments(&mut self) {
+        if !rules::closing_commits(&self.agenda.objectives, &self.request.profiles) {
+            return;
+        }
+        let closing = self.methods_in().into_iter().rev().find(|(_, _, phase)| *phase == Phase::Closing);
+        if let Some((i, method, _)) =
+            closing.filter(|(_, method, _)| !method.gives.contains(&Product::Commitments))
+        {
+            self.add(CraftRule::C14, Some(i), CraftIssue::NoCommitments { id: method.id.clone() });
         }
     }
 }

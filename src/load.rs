@@ -488,7 +488,8 @@ fn check_step(field: &str, step: &Step, add: &mut impl FnMut(&str, ProblemKind))
     if step.crowded.is_some() && step.group.is_none() {
         add(&format!("{field}.group"), ProblemKind::MissingField { field: "group".into() });
     }
-    for zero in [("group", step.group), ("most", step.most)].iter().filter(|(_, v)| *v == Some(0)) {
+    let counts = [("group", step.group), ("most", step.most), ("speakers", step.speakers)];
+    for zero in counts.iter().filter(|(_, v)| *v == Some(0)) {
         add(&format!("{field}.{}", zero.0), ProblemKind::NotPositive { value: "0".into() });
     }
     let texts = [("text", Some(&step.text)), ("crowded", step.crowded.as_ref())];

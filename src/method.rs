@@ -263,6 +263,13 @@ pub struct RoundCount {
     pub max: u32,
 }
 
+/// The least minutes one person needs to speak in a step where each member of a pair or a
+/// small group speaks in turn (Liberating Structures time 1-2-4-All's pairs at 2 minutes
+/// and its fours at 4): a step whose groups have `speakers` people lasts at least
+/// `speakers` times this, and a method is never given fewer minutes than its steps need.
+/// The `rules` module shows it with the other figures.
+pub const TURN_MINUTES: u32 = 1;
+
 /// One step of a method, at its typical duration.
 ///
 /// Its text may name the real figures of the day: `{count}` (groups or people who share,
@@ -314,6 +321,11 @@ pub struct Step {
     /// its closing method, the step is left out and its minutes go to the other steps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frame: Option<Frame>,
+    /// How many people speak in turn in each of its pairs or small groups (a pair: 2, a
+    /// four: 4): the step, or each of its rounds, never lasts less than that many times
+    /// [`TURN_MINUTES`], so that nobody is cut short.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speakers: Option<u32>,
 }
 
 /// The part of a session a method's step stands in for when the method opens or closes it.
@@ -353,6 +365,7 @@ impl Step {
             rounds: None,
             crowded: None,
             frame: None,
+            speakers: None,
         }
     }
 
@@ -370,10 +383,22 @@ impl Step {
         if minutes < f64::from(u32::MAX) { minutes as u32 } else { u32::MAX }
     }
 
+    /// The fewest minutes of one round of a repeated step: its `floor` (else its typical
+    /// round), and never less than its speakers need.
+    pub fn round_floor(&self) -> u32 {
+        self.floor.unwrap_or_else(|| self.round_minutes()).max(self.turns_floor())
+    }
+
     /// The typical minutes of one round of a repeated step.
     pub fn round_minutes(&self) -> u32 {
         let typical = self.rounds.map_or(1, |rounds| rounds.typical.max(1));
         (self.minutes / typical).max(1)
+    }
+
+    /// The fewest minutes the step (or one of its rounds) needs for everyone in its groups
+    /// to speak: its `speakers` times [`TURN_MINUTES`].
+    pub fn turns_floor(&self) -> u32 {
+        self.speakers.unwrap_or(0).saturating_mul(TURN_MINUTES)
     }
 
     /// The fewest and the most minutes this step can take for `participants` people in a
@@ -383,15 +408,21 @@ impl Step {
             (f64::from(self.minutes) * f64::from(to) / f64::from(duration.typical.max(1))).floor() as u32
         };
         match self.shape {
-            Shape::Fixed => (self.minutes, Some(self.minutes)),
+            Shape::Fixed => {
+                let minutes = self.minutes.max(self.turns_floor());
+                (minutes, Some(minutes))
+            }
             Shape::Share => {
                 let minutes = self.minutes.saturating_add(self.share_minutes(participants));
                 (minutes, Some(minutes))
             }
-            Shape::Elastic => (self.floor.unwrap_or_else(|| in_proportion(duration.min)), self.ceiling),
+            Shape::Elastic => {
+                let floor = self.floor.unwrap_or_else(|| in_proportion(duration.min)).max(self.turns_floor());
+                (floor, self.ceiling)
+            }
             Shape::Rounds => {
                 let rounds = self.rounds.unwrap_or(RoundCount { min: 1, typical: 1, max: 1 });
-                let floor = self.floor.unwrap_or_else(|| self.round_minutes());
+                let floor = self.round_floor();
                 let ceiling = self.ceiling.map(|ceiling| ceiling.saturating_mul(rounds.max));
                 (floor.saturating_mul(rounds.min), ceiling)
             }
@@ -454,6 +485,11 @@ impl Given {
     /// The set with what `method` gives added.
     pub fn with(self, method: &Method) -> Given {
         Given(method.gives.iter().fold(self.0, |bits, product| bits | Given::bit(*product)))
+    }
+
+    /// How far down the thread the products given lie: the furthest [`Product::stage`].
+    pub fn furthest(self) -> Option<u8> {
+        Product::ALL.iter().filter(|product| self.has(**product)).map(|product| product.stage()).max()
     }
 
     /// Whether `product` was given.
@@ -818,14 +854,18 @@ impl Method {
     /// Whether, placed in `phase` after content methods that `made` their products, the
     /// last of them in `previous` (its phase and main product), it would do a job already
     /// done or go back up the thread: its main product (the first it `gives`) is already
-    /// there (1-2-4-All after 25/10, a vote after a vote), comes before the last one's
-    /// (ideas after a decision, see [`Product::stage`]), or it plans actions right after
-    /// another action method.
+    /// there (1-2-4-All after 25/10, a vote after a vote), comes before the last one's or
+    /// before anything already reached (ideas after a decision, a vision after a forum's
+    /// priorities, see [`Product::stage`]), or it plans actions right after another action
+    /// method.
     pub fn repeats(&self, phase: Phase, made: Given, previous: Option<(Phase, Option<Product>)>) -> bool {
         let main = self.gives.first().copied();
         let same_product = main.is_some_and(|main| made.has(main));
         let (previous_phase, previous_main) = previous.unzip();
-        let back = main.zip(previous_main.flatten()).is_some_and(|(main, last)| main.stage() < last.stage());
+        // Back up the thread: before the last method's main product, or before anything an
+        // earlier content method already reached (a vision after the priorities of a forum).
+        let reached = previous_main.flatten().map(Product::stage).max(made.furthest());
+        let back = main.zip(reached).is_some_and(|(main, reached)| main.stage() < reached);
         let two_plans = phase == Phase::Action && previous_phase == Some(Phase::Action);
         same_product || back || two_plans
     }

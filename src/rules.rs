@@ -2,7 +2,7 @@
 //!
 //! The checker, the craft review, the planner and the quality oracle all read them from
 //! here, so that a rule changed here changes everywhere. The hard rules (numbered 1 to 11)
-//! make an agenda valid or not; the craft rules (C1 to C11) are what an experienced
+//! make an agenda valid or not; the craft rules (C1 to C14) are what an experienced
 //! facilitator checks first (see the `craft` module and the `design` notes).
 //!
 //! ```
@@ -15,6 +15,7 @@
 
 use crate::clock::ClockTime;
 use crate::method::MinuteRange;
+use crate::vocabulary::{Objective, Profile};
 
 /// Rule 8: the shortest break that counts as one.
 pub const MIN_BREAK: u32 = 10;
@@ -49,6 +50,20 @@ pub const CRAFT_LUNCH_WINDOW: (ClockTime, ClockTime) = (ClockTime::at(11, 45), C
 pub const SHARE_ROUND_MOST: u32 = 6;
 /// C5: the first objective gets at least this share of an equal split of the content time.
 pub const FIRST_OBJECTIVE_SHARE: f64 = 0.8;
+/// The least minutes one person needs to speak in a step where each member of a pair or a
+/// small group speaks in turn (stated with the steps it bounds, in `method`).
+pub use crate::method::TURN_MINUTES;
+
+/// C14: whether the session should close on commitments (« ce que je fais lundi », who
+/// does what next) before its quick feedback: when one of its `objectives` calls for a
+/// result, when service users or partners take part (`profiles`), or when it sets out to
+/// lead a partners' network. A ROTI alone sends such a group away without a next step.
+pub fn closing_commits(objectives: &[Objective], profiles: &[Profile]) -> bool {
+    objectives
+        .iter()
+        .any(|objective| objective.calls_for_result() || *objective == Objective::NetworkPartners)
+        || profiles.iter().any(|profile| matches!(profile, Profile::Users | Profile::Partners))
+}
 
 /// Whether a session from `start` to `end` runs through midday and so needs a lunch
 /// (rule 9).

@@ -3,10 +3,10 @@
 //!
 //! | component | weight | what a facilitator would say when it is 1 |
 //! |---|---|---|
-//! | `coverage` | 18 | « Chaque objectif demandé est travaillé, les premiers d'abord. » (priority-weighted) |
+//! | `coverage` | 15 | « Chaque objectif demandé est travaillé, les premiers d'abord. » (priority-weighted) |
 //! | `arc` | 10 | « Quand on attend un résultat, on converge avant de clore, et la dernière séquence avant la clôture décide ou engage ; sinon, on donne du sens à ce qui a été ouvert avant de clore. » |
 //! | `diverge_first` | 10 | « On ouvre avant de converger : chaque objectif tranché a d'abord été exploré (par une séquence précédente, ou par la méthode elle-même quand ses étapes ouvrent avant de trancher). » |
-//! | `multi_objective` | 6 | « Chaque séquence de fond sert plusieurs objectifs de la demande. » |
+//! | `multi_objective` | 4 | « Chaque séquence de fond sert plusieurs objectifs de la demande. » |
 //! | `energy_after_lunch` | 5 | « Après le déjeuner, on remet le groupe en mouvement. » |
 //! | `variety` | 8 | « On alterne les configurations : seul, à deux, en petits groupes, en plénière. » |
 //! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
@@ -14,6 +14,7 @@
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle. » |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
 //! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant. » |
+//! | `commits` | 5 | « Quand on attend un résultat, ou avec des partenaires ou des usagers, on clôt sur les engagements de chacun et la suite (qui fait quoi, quand), puis un retour rapide. » (craft rule C14) |
 //!
 //! A slot counts for every objective of the request that its method serves in its phase
 //! ([`counted`]: the arc's reading, as craft rule C1 puts it: an opening or a closing
@@ -24,7 +25,7 @@
 //! oracle search one space. A split method counts once, however many parts it runs in
 //! (`multi_objective`, `profile_fit`, `timing_fit` and `variety` count methods, not slots).
 //!
-//! `feeds` and the first seven depend on the sequence of methods alone ([`Component::clock`] is
+//! `feeds`, `commits` and the first seven depend on the sequence of methods alone ([`Component::clock`] is
 //! false): the planner's beam search and the quality oracle compute them before any
 //! timing ([`Score::sequence_part`]); the timing can only lower `energy_after_lunch`
 //! (which method follows lunch), so that part is an upper bound of the timed agenda's. The last three depend on the clock, and the timing
@@ -71,11 +72,14 @@ pub enum Component {
     /// Each content method takes up what the ones before it gave, repeats no job done and
     /// serves an objective of the request.
     Feeds,
+    // A closing that commits (craft rule C14), kept apart from the components above.
+    /// The closing gathers commitments when the session calls for them.
+    Commits,
 }
 
 impl Component {
     /// Every component, in the order of [`Score`]'s fields.
-    pub const ALL: [Component; 11] = [
+    pub const ALL: [Component; 12] = [
         Component::Coverage,
         Component::Arc,
         Component::DivergeFirst,
@@ -87,18 +91,20 @@ impl Component {
         Component::TimingFit,
         Component::Pace,
         Component::Feeds,
+        Component::Commits,
     ];
 
     /// Its weight, out of 100 for all components together.
     pub const fn weight(self) -> f64 {
         match self {
-            Component::Coverage => 18.0,
+            Component::Coverage => 15.0,
             Component::Arc | Component::DivergeFirst | Component::TimeShare => 10.0,
-            Component::MultiObjective => 6.0,
+            Component::MultiObjective => 4.0,
             Component::EnergyAfterLunch => 5.0,
             Component::Variety | Component::ProfileFit | Component::Pace => 8.0,
             Component::TimingFit => 11.0,
             Component::Feeds => 6.0,
+            Component::Commits => 5.0,
         }
     }
 
@@ -130,6 +136,7 @@ impl Component {
             Component::TimingFit => lang.pick("durées habituelles", "usual durations"),
             Component::Pace => lang.pick("rythme de l'accueil et des pauses", "rhythm of welcome and pauses"),
             Component::Feeds => lang.pick("séquences qui s'enchaînent", "sequences that feed each other"),
+            Component::Commits => lang.pick("clôture sur les engagements", "closing on commitments"),
         }
     }
 }
@@ -162,6 +169,9 @@ pub struct Score {
     /// Share of content methods that take up what came before, repeat nothing and serve an
     /// objective of the request.
     pub feeds: f64,
+    /// Whether the closing gathers commitments when the session calls for them (1 when it
+    /// does not call for them).
+    pub commits: f64,
 }
 
 /// The usual length of a break and of a lunch, in minutes (the welcome's depends on the
@@ -185,6 +195,7 @@ impl Score {
             Component::TimingFit => self.timing_fit,
             Component::Pace => self.pace,
             Component::Feeds => self.feeds,
+            Component::Commits => self.commits,
         }
     }
 
@@ -381,6 +392,7 @@ pub(crate) struct Tally<'a> {
     runs: u32,
     run_minutes: u32,
     thread: Thread,
+    closing: Closing,
 }
 
 impl<'a> Tally<'a> {
@@ -409,6 +421,7 @@ impl<'a> Tally<'a> {
             runs: 0,
             run_minutes: 0,
             thread: Thread::default(),
+            closing: Closing::of(objectives, with_users),
         }
     }
 
@@ -438,6 +451,7 @@ impl<'a> Tally<'a> {
             self.opened |= serves;
         }
         self.phases(phase, serves, minutes);
+        self.closing.push(method, phase);
         if part {
             self.run_minutes += minutes;
             return;
@@ -541,6 +555,7 @@ impl<'a> Tally<'a> {
             // The pauses are not known here: `score` sets it from the agenda.
             pace: 1.0,
             feeds: self.thread.feeds(),
+            commits: self.closing.value(),
         }
     }
 
@@ -637,5 +652,34 @@ impl<'a> Tally<'a> {
     /// Whether `method` may come next in `phase` and keep the sequence's thread (C13).
     pub fn keeps_thread(&self, method: &Method, phase: Phase) -> bool {
         self.last.is_some_and(|last| last.id == method.id) || self.thread.keeps(method, phase)
+    }
+}
+
+/// The closing of a sequence (craft rule C14, component `commits`): whether the session
+/// calls for commitments at the close and whether its closing gathers them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Closing {
+    wanted: bool,
+    commits: bool,
+}
+
+impl Closing {
+    /// For a request's `objectives`, with or without service users. The sequence does not
+    /// know the other profiles: partners count through the objective `network-partners`,
+    /// and the craft review, which knows them, checks the rest.
+    fn of(objectives: &[Objective], with_users: bool) -> Self {
+        let profiles: &[crate::vocabulary::Profile] =
+            if with_users { &[crate::vocabulary::Profile::Users] } else { &[] };
+        Closing { wanted: crate::rules::closing_commits(objectives, profiles), commits: false }
+    }
+
+    fn push(&mut self, method: &Method, phase: Phase) {
+        if phase == Phase::Closing {
+            self.commits = method.gives.contains(&Product::Commitments);
+        }
+    }
+
+    fn value(&self) -> f64 {
+        if !self.wanted || self.commits { 1.0 } else { 0.0 }
     }
 }

@@ -289,6 +289,9 @@ vocabulary! {
         Actions = "actions", "des actions (qui fait quoi, quand)", "actions (who does what, by when)";
         /// A shared picture of the future or of the purpose.
         Vision = "vision", "une vision partagée", "a shared vision";
+        /// Personal commitments and the next step, said aloud at the close (« ce que je
+        /// fais lundi »): what a closing leaves when the session expects a result.
+        Commitments = "commitments", "des engagements personnels et la suite", "personal commitments and the next step";
     }
 }
 
@@ -318,6 +321,7 @@ impl Product {
             Product::Priorities => 3,
             Product::Decisions => 4,
             Product::Actions => 5,
+            Product::Commitments => 6,
         }
     }
 }

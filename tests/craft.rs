@@ -2,6 +2,7 @@
 //! breaking one (seeds 1 to 3), each rule is noticed by the review when an agenda breaks
 //! it, and a bigger catalogue never turns a plan into a refusal.
 
+use facilitation::Localize;
 use facilitation::craft::{self, CraftRule};
 use facilitation::{Agenda, Catalogue, Method, MethodId, Phase, Planner, Request, SlotKind, check};
 use std::path::PathBuf;
@@ -227,4 +228,90 @@ fn c1_notices_a_closing_method_before_the_end() {
             .any(|p| matches!(&p.issue, craft::CraftIssue::ClosingTooEarly { id } if id.as_str() == "roti")),
         "{points:?}"
     );
+}
+
+fn closing_index(agenda: &Agenda) -> usize {
+    agenda.slots.iter().rposition(|slot| slot.phase == Some(Phase::Closing)).unwrap()
+}
+
+#[test]
+fn c14_a_session_that_expects_a_result_closes_on_commitments_not_on_a_roti_alone() {
+    let (request, mut agenda) = planned("irritants-semaine-management.yaml");
+    let closing = closing_index(&agenda);
+    let method = agenda.slots[closing].method.clone().unwrap();
+    let gives = &Catalogue::builtin().get(method.as_str()).unwrap().gives;
+    assert!(
+        gives.contains(&facilitation::Product::Commitments),
+        "the planner closes on commitments: {method}"
+    );
+    agenda.slots[closing].method = Some(MethodId::new("roti").unwrap());
+    let points = craft::review(&agenda, &request, Catalogue::builtin()).points;
+    let found = points.iter().find(|p| p.rule == CraftRule::C14).expect("C14 is noticed");
+    assert_eq!(found.slot, Some(closing));
+    assert!(found.text(facilitation::Lang::Fr).contains("engagements"));
+}
+
+#[test]
+fn c14_asks_nothing_of_a_team_session_without_a_result_or_outside_guests() {
+    let request = Request::builder("Retrouvailles d'équipe")
+        .time("14:00", "15:30")
+        .participants(12)
+        .objective("build-trust")
+        .objective("share-practices")
+        .build()
+        .unwrap();
+    assert!(!facilitation::rules::closing_commits(
+        &[facilitation::Objective::BuildTrust],
+        &[facilitation::Profile::Agents]
+    ));
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    assert!(!craft::review(&plan.agenda, &request, Catalogue::builtin()).rules().contains(CraftRule::C14));
+}
+
+#[test]
+fn c14_service_users_or_partners_call_for_commitments_even_without_a_result() {
+    use facilitation::{Objective, Profile};
+    assert!(facilitation::rules::closing_commits(&[Objective::Review], &[Profile::Agents, Profile::Users]));
+    assert!(facilitation::rules::closing_commits(&[Objective::Review], &[Profile::Partners]));
+    assert!(facilitation::rules::closing_commits(&[Objective::ActionPlan], &[]));
+    let (request, agenda) = planned("forum-rsa.yaml");
+    let closing = &agenda.slots[closing_index(&agenda)];
+    let method = Catalogue::builtin().get(closing.method.as_ref().unwrap().as_str()).unwrap();
+    assert!(request.with_users());
+    assert!(method.gives.contains(&facilitation::Product::Commitments), "{}", method.id);
+}
+
+#[test]
+fn the_score_prefers_a_closing_on_commitments_when_the_session_calls_for_one() {
+    let (request, mut agenda) = planned("irritants-semaine-management.yaml");
+    let catalogue = Catalogue::builtin();
+    let with = facilitation::score::score(&agenda, &agenda.objectives, request.with_users(), catalogue);
+    let closing = closing_index(&agenda);
+    agenda.slots[closing].method = Some(MethodId::new("roti").unwrap());
+    let without = facilitation::score::score(&agenda, &agenda.objectives, request.with_users(), catalogue);
+    assert_eq!(with.commits, 1.0);
+    assert_eq!(without.commits, 0.0);
+}
+
+#[test]
+fn crowd_sourcing_25_10_asks_too_much_writing_of_service_users_and_improv_is_no_irritants_method() {
+    let catalogue = Catalogue::builtin();
+    assert_eq!(catalogue.get("25-10-crowd-sourcing").unwrap().writing, facilitation::Writing::Heavy);
+    let users = Request::builder("Atelier avec les personnes accompagnées")
+        .time("14:00", "16:30")
+        .participants(16)
+        .facilitators(2)
+        .profile(facilitation::Profile::Users)
+        .profile(facilitation::Profile::Agents)
+        .objective("user-participation")
+        .objective("generate-ideas")
+        .objective("prioritize")
+        .build()
+        .unwrap();
+    let (_, irritants) = planned("irritants-semaine-management.yaml");
+    for seed in 1..=3 {
+        let agenda = Planner::new(catalogue).seed(seed).plan(&users).unwrap().agenda;
+        assert!(!agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "25-10-crowd-sourcing"));
+    }
+    assert!(!irritants.method_slots().any(|slot| slot.method.as_ref().unwrap() == "improv-prototyping"));
 }

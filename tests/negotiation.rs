@@ -101,7 +101,23 @@ fn a_session_cut_by_thirty_minutes_keeps_the_methods_agreed() {
     let cut = sample("forum-rsa-raccourci.yaml");
     let replan = Planner::new(catalogue).replan(&previous, &cut).unwrap();
     assert!(check(&replan.plan.agenda, &cut, catalogue).is_valid());
-    assert_eq!((replan.distance.dropped, replan.distance.added), (0, 0), "{:?}", replan.changes);
+    // Every content method agreed stays; at most the opening gives way to a shorter one,
+    // so that the session still closes on commitments (craft rule C14).
+    let dropped: Vec<&facilitation::MethodId> = replan
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            facilitation::planner::Change::Dropped { method, .. } => Some(method),
+            _ => None,
+        })
+        .collect();
+    let opening = |id: &facilitation::MethodId| {
+        previous
+            .method_slots()
+            .any(|slot| slot.method.as_ref() == Some(id) && slot.phase == Some(facilitation::Phase::Opening))
+    };
+    assert!(dropped.iter().all(|id| opening(id)), "{:?}", replan.changes);
+    assert!(replan.distance.dropped <= 1 && replan.distance.added <= 1, "{:?}", replan.changes);
 }
 
 #[test]

@@ -445,11 +445,37 @@ fn an_opening_or_a_closing_reads_none_of_the_requests_calling_questions() {
             .collect::<Vec<_>>();
         assert!(!framing.is_empty(), "{name}: no opening or closing section");
         for section in framing {
-            assert!(!section.contains("Notre question"), "{name}: {}", section.lines().next().unwrap_or(""));
+            let asks = section.contains("Notre question") || section.contains("Nos questions");
+            assert!(!asks, "{name}: {}", section.lines().next().unwrap_or(""));
         }
         assert!(
-            markdown.contains("Notre question"),
+            markdown.contains("Notre question") || markdown.contains("Nos questions"),
             "{name}: the content sequences ask the request's questions"
         );
+    }
+}
+
+#[test]
+fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_once_at_least() {
+    for name in [
+        "equipe-a-distance.yaml",
+        "forum-rsa.yaml",
+        "irritants-semaine-management.yaml",
+        "spda-lancement.yaml",
+    ] {
+        let plan = plan(name);
+        let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let content = |slot: &&facilitation::Slot| slot.phase.is_some_and(|phase| !phase.frames());
+        let served: Vec<facilitation::Objective> =
+            plan.agenda.method_slots().filter(content).flat_map(|slot| slot.objectives.clone()).collect();
+        for objective in served {
+            let Some(question) = plan.request.question(objective) else { continue };
+            // Typography (apostrophes, narrow spaces) aside: the letters of the question.
+            let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            let asked = markdown.split("**À dire**").skip(1).any(|said_aloud| {
+                letters(said_aloud.lines().next().unwrap_or("")).contains(&letters(question))
+            });
+            assert!(asked, "{name}: « {question} » ({objective}) is never asked");
+        }
     }
 }

@@ -47,7 +47,20 @@ fn keeps_its_shape(method: &Method, steps: &[Step], parts: &[u32], n: u32) -> Re
     }
     for line in timed.iter().flatten() {
         let step = &steps[line.step];
-        line_keeps_its_shape(step, line, n).map_err(|why| format!("{id} ({n} people, {parts:?}): {why}"))?;
+        let cut_by_a_pause = timed.iter().flatten().any(|other| other.step == line.step && other.continued);
+        line_keeps_its_shape(step, line, n, cut_by_a_pause)
+            .map_err(|why| format!("{id} ({n} people, {parts:?}): {why}"))?;
+    }
+    for (i, step) in steps.iter().enumerate().filter(|(_, step)| step.shape != Shape::Rounds) {
+        let minutes: u32 =
+            timed.iter().flatten().filter(|line| line.step == i).map(|line| line.minutes).sum();
+        if minutes > 0 && minutes < step.turns_floor() {
+            return Err(format!("{id} ({n} people, {parts:?}): step {i}'s speakers get only {minutes} min"));
+        }
+        let shares = step.minutes + step.share_minutes(n);
+        if step.shape == Shape::Share && minutes > 0 && minutes < shares {
+            return Err(format!("{id} ({n} people, {parts:?}): share-out {i} has {minutes} min in all"));
+        }
     }
     let rounds: Vec<(usize, u32)> =
         timed.iter().flatten().filter_map(|line| line.rounds.map(|rounds| (line.step, rounds))).collect();
@@ -63,7 +76,7 @@ fn keeps_its_shape(method: &Method, steps: &[Step], parts: &[u32], n: u32) -> Re
     Ok(())
 }
 
-fn line_keeps_its_shape(step: &Step, line: &TimedStep, n: u32) -> Result<(), String> {
+fn line_keeps_its_shape(step: &Step, line: &TimedStep, n: u32, cut_by_a_pause: bool) -> Result<(), String> {
     for text in [Some(&line.text.fr), line.text.en.as_ref()].into_iter().flatten() {
         if let Some(word) = Step::PLACEHOLDERS.iter().find(|word| text.contains(&format!("{{{word}}}"))) {
             return Err(format!("step {} still says {{{word}}}", line.step));
@@ -76,7 +89,8 @@ fn line_keeps_its_shape(step: &Step, line: &TimedStep, n: u32) -> Result<(), Str
         Shape::Share => {
             let (_, count) = step.sharing(n);
             let needed = step.minutes + step.share_minutes(n);
-            if line.minutes < needed {
+            // A share-out cut by a pause is checked over its pieces (`keeps_its_shape`).
+            if line.minutes < needed && !cut_by_a_pause {
                 return Err(format!("share-out {} has {} min for {count} shares", line.step, line.minutes));
             }
             let says = step.text.fr.contains("{count}");
@@ -340,4 +354,33 @@ fn a_tip_condition_that_does_not_exist_is_refused_with_the_words_that_do() {
     assert_eq!(found.len(), 1, "{found:?}");
     let said = found[0].to_string();
     assert!(said.contains("evening") && said.contains("afternoon"), "{said}");
+}
+
+#[test]
+fn a_step_where_each_of_four_speaks_in_turn_needs_four_minutes_and_the_file_must_allow_them() {
+    let steps = r#"  - {minutes: 2, text: {fr: "Chacun note ses idées."}}
+  - {minutes: 8, speakers: 4, text: {fr: "À quatre, chacun dit ses idées."}}"#;
+    let file = method_file(steps, TIP);
+    assert!(problems(&file).is_empty(), "{:?}", problems(&file));
+    // At 3 minutes, the steps in proportion would leave the four 2 minutes: the file must
+    // say that the method needs at least 4.
+    let short = file.replace("duration: {min: 10,", "duration: {min: 3,");
+    let found = problems(&short);
+    assert!(
+        found.iter().any(|p| matches!(p.kind, facilitation::ProblemKind::StepsNeedMore { need: 4, .. })),
+        "{found:?}"
+    );
+    let none = file.replace("speakers: 4", "speakers: 0");
+    assert!(problems(&none).iter().any(|p| p.field == "steps[1].speakers"), "{:?}", problems(&none));
+}
+
+#[test]
+fn one_two_four_all_gives_its_pairs_and_its_fours_their_turns_at_any_length() {
+    let method = Catalogue::builtin().get("1-2-4-all").unwrap();
+    let pairs = method.steps.iter().find(|step| step.speakers == Some(2)).unwrap();
+    let fours = method.steps.iter().find(|step| step.speakers == Some(4)).unwrap();
+    assert_eq!((pairs.turns_floor(), fours.turns_floor()), (2, 4));
+    for minutes in method.minutes_for(24).min..=method.minutes_for(24).max {
+        keeps_its_shape(method, &method.steps, &[minutes], 24).unwrap();
+    }
 }

@@ -595,24 +595,37 @@ fn announced(method: &Method, phase: Phase) -> Option<Product> {
     converging.or(method.main_product())
 }
 
-/// The calling question of a content sequence: the first of its objectives' questions that
+/// The calling questions of a content sequence: the first of its objectives' questions that
 /// no earlier sequence has asked, else the first of them (each question is posed once,
-/// then the next; a later sequence on the same objective asks it again). An opening or a
-/// closing asks its own question (the weather, a word to finish): read aloud before it, the
-/// request's question would never be worked on.
-pub(super) fn calling_question<'p>(plan: &'p Plan, slot: &Slot) -> Option<&'p str> {
+/// then the next; a later sequence on the same objective asks it again); then the questions
+/// of its other objectives that no sequence has asked and none after it serves, so that
+/// every question of the request is asked once (the trust question of a session whose
+/// last sequence also serves trust). An opening or a closing asks its own question (the
+/// weather, a word to finish): read aloud before it, the request's question would never be
+/// worked on.
+pub(super) fn calling_questions<'p>(plan: &'p Plan, slot: &Slot) -> Vec<&'p str> {
     let content = |s: &Slot| s.phase.is_some_and(|phase| !phase.frames());
+    let slots: Vec<&Slot> = plan.agenda.method_slots().filter(|s| s.part.is_none() && content(s)).collect();
     let mut asked: Vec<&str> = Vec::new();
-    for earlier in plan.agenda.method_slots().filter(|s| s.part.is_none() && content(s)) {
-        let questions: Vec<&str> =
-            earlier.objectives.iter().filter_map(|o| plan.request.question(*o)).collect();
-        let pick = questions.iter().find(|q| !asked.contains(q)).or(questions.first()).copied();
-        if earlier == slot {
-            return pick;
+    for (i, earlier) in slots.iter().enumerate() {
+        let questions: Vec<(crate::vocabulary::Objective, &str)> =
+            earlier.objectives.iter().filter_map(|o| Some((*o, plan.request.question(*o)?))).collect();
+        let new = questions.iter().map(|(_, q)| *q).find(|q| !asked.contains(q));
+        let pick = new.or(questions.first().map(|(_, q)| *q));
+        let later = &slots[i + 1..];
+        let last_chance = questions
+            .iter()
+            .filter(|(o, q)| {
+                Some(*q) != pick && !asked.contains(q) && !later.iter().any(|s| s.objectives.contains(o))
+            })
+            .map(|(_, q)| *q);
+        let picks: Vec<&str> = pick.into_iter().chain(last_chance).collect();
+        if *earlier == slot {
+            return picks;
         }
-        asked.extend(pick);
+        asked.extend(picks);
     }
-    None
+    Vec::new()
 }
 
 /// The words to say aloud when the sequence starts: the move into its phase, the calling
@@ -630,14 +643,8 @@ fn consigne(
     let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
     let mut said: Vec<String> = Vec::new();
     said.extend(transition(method, sequence, agenda, lang));
-    let question = plan.and_then(|plan| calling_question(plan, first));
-    if let Some(question) = question {
-        said.push(format!(
-            "{}{}",
-            t(lang, "Notre question : ", "Our question: "),
-            typography::quoted(question, lang)
-        ));
-    }
+    let questions = plan.map(|plan| calling_questions(plan, first)).unwrap_or_default();
+    said.extend(asking(&questions, lang));
     said.extend(method.say.as_ref().map(|say| say.get(lang).to_string()));
     said.push(match lang {
         Lang::Fr => format!(
@@ -668,7 +675,7 @@ fn consigne(
         Span::Plain(colon(lang, "")),
         Span::Emphasis(said.join(" ")),
     ])];
-    if content && plan.is_some() && question.is_none() && !first.objectives.is_empty() {
+    if content && plan.is_some() && questions.is_empty() && !first.objectives.is_empty() {
         blocks.push(Block::Paragraph(plain(t(
             lang,
             match agenda.format {
@@ -682,6 +689,22 @@ fn consigne(
         ))));
     }
     blocks
+}
+
+/// The calling questions as said aloud: « Notre question : ... », or, for several, one after
+/// the other.
+fn asking(questions: &[&str], lang: Lang) -> Option<String> {
+    let quoted: Vec<String> = questions.iter().map(|q| typography::quoted(q, lang)).collect();
+    match quoted.as_slice() {
+        [] => None,
+        [one] => Some(format!("{}{one}", t(lang, "Notre question : ", "Our question: "))),
+        [first, rest @ ..] => Some(format!(
+            "{}{first}{}{}",
+            t(lang, "Nos questions, l'une après l'autre : ", "Our questions, one after the other: "),
+            t(lang, " ; puis ", "; then "),
+            rest.join(t(lang, " ; puis ", "; then "))
+        )),
+    }
 }
 
 fn method_detail(

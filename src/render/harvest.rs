@@ -50,7 +50,7 @@ pub fn harvest(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Document {
                 slot_name(slot, catalogue, lang)
             ),
         }];
-        if let Some(question) = super::deroule::calling_question(plan, slot) {
+        for question in super::deroule::calling_questions(plan, slot) {
             blocks.push(Block::Paragraph(labelled(
                 lang.pick("Question travaillée", "Question worked on"),
                 colon(lang, &typography::quoted(question, lang)),

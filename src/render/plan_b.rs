@@ -2,8 +2,10 @@
 //! still ends on time with its closing. The welcome gives first (latecomers are still
 //! arriving), then the break down to its floor, then the sequences of the least important
 //! objectives down to their shortest length for the group, then the opening; if that is
-//! not enough, a sequence whose objectives another sequence also serves is dropped. The
-//! closing is never cut: the group leaves on time and having said how it went.
+//! not enough, a sequence whose objectives another sequence also serves is dropped. As a
+//! last resort, before ending late, the closing runs at its shortest (fewer voices in its
+//! round) and then the opening gives way to one word each at the end of the welcome. The
+//! closing is never dropped: the group leaves on time, with its next step said.
 
 use super::typography::{clock, duration};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -48,6 +50,17 @@ pub(super) fn measures(agenda: &Agenda, catalogue: &Catalogue, late: u32) -> (Ve
         let gained = agenda.slots[slot].minutes - before;
         taken.push(Measure { slot, minutes: agenda.slots[slot].minutes, drop: true });
         missing = missing.saturating_sub(gained);
+    }
+    for (slot, room) in last_resort(agenda, catalogue) {
+        if missing == 0 {
+            break;
+        }
+        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
+        let drop = agenda.slots[slot].phase == Some(Phase::Opening);
+        let minutes = if drop { agenda.slots[slot].minutes } else { round_up(missing).min(room) };
+        taken.retain(|m| m.slot != slot);
+        taken.push(Measure { slot, minutes, drop });
+        missing = missing.saturating_sub(minutes - before.min(minutes));
     }
     // Chosen by priority, said in the order of the day.
     taken.sort_by_key(|measure| measure.slot);
@@ -136,11 +149,37 @@ fn droppable(agenda: &Agenda) -> Vec<usize> {
     found
 }
 
+/// The last measures before ending late: the closing down to its shortest for the group,
+/// then the opening dropped (with the minutes each gives).
+fn last_resort(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
+    let method_slots = || agenda.slots.iter().enumerate().filter(|(_, slot)| slot.is_method());
+    let closing =
+        method_slots().rev().find(|(_, slot)| slot.phase == Some(Phase::Closing)).and_then(|(i, slot)| {
+            let method = catalogue.get(slot.method.as_ref()?.as_str())?;
+            let least = round_up(method.minutes_for(agenda.participants).min);
+            Some((i, slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN))
+        });
+    let openings = method_slots()
+        .filter(|(_, slot)| slot.phase == Some(Phase::Opening) && slot.part.is_none())
+        .map(|(i, slot)| (i, slot.minutes));
+    closing.into_iter().filter(|&(_, room)| room > 0).chain(openings).collect()
+}
+
 /// A measure in words, for the déroulé.
 pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) -> String {
     let slot = &agenda.slots[measure.slot];
     let whole = duration(slot.minutes, lang);
     let at = clock(slot.start, lang);
+    if measure.drop && slot.phase == Some(Phase::Opening) {
+        return match lang {
+            Lang::Fr => {
+                format!("À {at}, supprimer « {name} » ({whole}) : l'accueil se termine sur un mot de chacun.")
+            }
+            Lang::En => {
+                format!("At {at}, drop “{name}” ({whole}): the welcome ends with one word from each.")
+            }
+        };
+    }
     if measure.drop {
         return match lang {
             Lang::Fr => {
@@ -173,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn plan_b_absorbs_the_delay_or_says_what_is_missing_and_never_cuts_the_closing() {
+    fn plan_b_absorbs_the_delay_or_says_what_is_missing_and_never_drops_the_closing() {
         let catalogue = Catalogue::builtin();
         for (minutes, objectives) in [
             (90, &["share-practices"][..]),
@@ -188,7 +227,13 @@ mod tests {
                 assert!(gained + missing >= late, "{minutes} min, {late} late: {measures:?}");
                 for measure in &measures {
                     let slot = &agenda.slots[measure.slot];
-                    assert_ne!(slot.phase, Some(Phase::Closing));
+                    let closing = slot.phase == Some(Phase::Closing);
+                    assert!(!(closing && measure.drop), "the closing is never dropped");
+                    if closing {
+                        let method = catalogue.get(slot.method.as_ref().unwrap().as_str()).unwrap();
+                        let least = method.minutes_for(agenda.participants).min;
+                        assert!(slot.minutes - measure.minutes >= least, "the closing keeps its shortest");
+                    }
                     assert!(measure.drop || slot.minutes - measure.minutes >= rules::WELCOME.min);
                     assert_eq!(measure.minutes % rules::GRAIN, 0);
                 }

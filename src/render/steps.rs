@@ -74,7 +74,11 @@ pub fn timed_steps(
         units = fewer_units;
         cuts = self::cuts(&units, slots);
     }
-    let pieces: Vec<Vec<UnitShare>> = if units.len() < slots.len() {
+    // No cut at a step's end gives each part its steps' minimums (a long workshop split by
+    // a pause at its own rhythm): a discussion or a share-out may then stop for the pause
+    // and go on after it.
+    let straddle = !fits(&units, slots, &cuts) && pauses_in_discussions(&units, slots);
+    let pieces: Vec<Vec<UnitShare>> = if units.len() < slots.len() || straddle {
         run_on(&units, slots)
     } else {
         let parts = slots.iter().zip(cuts.windows(2));
@@ -152,7 +156,7 @@ fn units(method: &Method, steps: &[Step], total: u32, participants: u32, fewer: 
         let unit = Unit { step: i, shape: step.shape, min: *min, typical: *min, max: *max };
         match (step.shape, step.rounds) {
             (Shape::Rounds, Some(rounds)) => {
-                let floor = step.floor.unwrap_or_else(|| step.round_minutes()).max(1);
+                let floor = step.round_floor().max(1);
                 let typical = step.round_minutes().max(floor);
                 let room = total.saturating_sub(needed - min);
                 let count = if room < typical * rounds.typical {
@@ -196,6 +200,28 @@ fn cuts(units: &[Unit], slots: &[&Slot]) -> Vec<usize> {
     }
     cuts.push(units.len());
     cuts
+}
+
+/// Whether sharing the method's minutes as one run puts every pause between two units or
+/// inside a discussion or a share-out (the last groups present after the pause), never
+/// inside an instruction or a round.
+fn pauses_in_discussions(units: &[Unit], slots: &[&Slot]) -> bool {
+    let total = slots.iter().map(|slot| slot.minutes).sum();
+    let pauses: Vec<u32> = slots
+        .iter()
+        .scan(0u32, |end, slot| {
+            *end += slot.minutes;
+            Some(*end)
+        })
+        .take(slots.len().saturating_sub(1))
+        .collect();
+    let mut start = 0;
+    units.iter().zip(allocate(units, total)).all(|(unit, minutes)| {
+        let end = start + minutes;
+        let cut = pauses.iter().any(|&pause| pause > start && pause < end);
+        start = end;
+        !cut || matches!(unit.shape, Shape::Elastic | Shape::Share)
+    })
 }
 
 /// Shares the method's minutes over all its parts as one run, cutting units at the pauses.
