@@ -19,7 +19,7 @@ use crate::rules::{
     self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, FIRST_OBJECTIVE_SHARE, GRAIN, LUNCH_WINDOW, MIN_BREAK, MIN_LUNCH,
     MIN_PART, MIN_RUN,
 };
-use crate::score::{Component, USUAL_BREAK, USUAL_RUN, length_misfit, lunch_misfit, run_misfit};
+use crate::score::{Component, USUAL_BREAK, USUAL_LUNCH, USUAL_RUN, length_misfit, lunch_misfit, run_misfit};
 use crate::vocabulary::Energy;
 
 /// Break lengths tried, in minutes.
@@ -313,7 +313,29 @@ struct Timetable<'c> {
 }
 
 /// Times the blocks, or `None` when no timing keeps every rule.
+///
+/// The first objective's share (C5) is kept in two passes: the best timing is sought
+/// without the lead in the state, and only when it falls short, again with it. Most
+/// sequences keep the share at their best timing anyway, and the lead multiplies the
+/// states.
 pub(crate) fn time(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Segment>, f64)> {
+    if blocks.iter().all(|block| block.lead == 0) {
+        return time_with(context, blocks);
+    }
+    let unled: Vec<TimedMethod> = blocks.iter().map(|block| TimedMethod { lead: 0, ..block.clone() }).collect();
+    let (pieces, cost) = time_with(context, &unled)?;
+    let lead: i64 = pieces
+        .iter()
+        .map(|piece| match piece {
+            Segment::Part(i, minutes) => i64::from(blocks[*i].lead) * i64::from(*minutes),
+            _ => 0,
+        })
+        .sum();
+    if lead >= 0 { Some((pieces, cost)) } else { time_with(context, blocks) }
+}
+
+/// [`time`] in one pass, with the lead in the state when a block has one.
+fn time_with(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Segment>, f64)> {
     let real_lunch = context.keeps(CraftRule::C8);
     let mut clock = Timetable {
         context,
@@ -583,7 +605,7 @@ impl Timetable<'_> {
         for (pause, cost) in self.pause_options(time, lunched, entry.stretch, false) {
             let (minutes, lunch) = match pause {
                 Segment::Break(minutes) => (minutes, false),
-                Segment::Lunch(minutes) => (minutes, true),
+                Segment::Lunch(minutes) if minutes == USUAL_LUNCH => (minutes, true),
                 _ => continue,
             };
             if !self.context.clear_of_moments(time, minutes) {
