@@ -4,12 +4,15 @@
 //! points of the score's parts that depend on the clock (methods close to their typical
 //! length, an energising method after lunch, the pace of the welcome and the pauses).
 //!
-//! A state is the time reached, whether lunch is behind, and the minutes worked since the
-//! last pause (the stretch). For a given time and lunch, a state that has worked less and
-//! cost less is better, as long as both have worked a usual run ([`USUAL_RUN`]): a shorter
-//! run may not end in a pause or the session's end (C3) and costs more `pace` when it
-//! does. So each (time, lunch) keeps only its Pareto front over (stretch, cost), shorter
-//! runs than the usual one each kept apart: a handful of states instead of one per stretch. Paths are kept as
+//! A state is the time reached, whether lunch is behind, the minutes worked since the
+//! last pause (the stretch) and, when craft rule C5 applies, the first objective's lead
+//! ([`Share`]): the programme keeps the first objective's share itself and finds the best
+//! timing under it, rather than a repair moving minutes afterwards. For a given time and
+//! lunch, a state that has worked less, cost less and leads more is better, as long as
+//! both have worked a usual run ([`USUAL_RUN`]): a shorter run may not end in a pause or
+//! the session's end (C3) and costs more `pace` when it does. So each (time, lunch) keeps
+//! only its Pareto front over (stretch, cost, lead), shorter runs than the usual one each
+//! kept apart: a handful of states instead of one per stretch. Paths are kept as
 //! back-pointers into one arena, never copied.
 
 use super::context::{Context, MomentKind};
@@ -152,10 +155,9 @@ impl Layer {
         };
         let front = &mut self.groups[group].1;
         let same = |known: &Entry| known.used == entry.used && known.paused == entry.paused;
-        let dominates =
-            |a: &Entry, b: &Entry| {
-                same(a) && worked_as_well(a.stretch, b.stretch) && a.cost <= b.cost && a.lead >= b.lead
-            };
+        let dominates = |a: &Entry, b: &Entry| {
+            same(a) && worked_as_well(a.stretch, b.stretch) && a.cost <= b.cost && a.lead >= b.lead
+        };
         if front.iter().any(|known| dominates(known, &entry)) {
             return;
         }
@@ -322,7 +324,8 @@ pub(crate) fn time(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Seg
     if blocks.iter().all(|block| block.lead == 0) {
         return time_with(context, blocks);
     }
-    let unled: Vec<TimedMethod> = blocks.iter().map(|block| TimedMethod { lead: 0, ..block.clone() }).collect();
+    let unled: Vec<TimedMethod> =
+        blocks.iter().map(|block| TimedMethod { lead: 0, ..block.clone() }).collect();
     let (pieces, cost) = time_with(context, &unled)?;
     let lead: i64 = pieces
         .iter()
@@ -413,7 +416,11 @@ impl Timetable<'_> {
             }
             let node = self.arena.push(u32::MAX, Segment::Welcome(welcome));
             let cost = self.per_frame * length_misfit(welcome, usual);
-            layer.offer(welcome, false, Entry { used: 0, lead: 0, paused: false, stretch: welcome, cost, node });
+            layer.offer(
+                welcome,
+                false,
+                Entry { used: 0, lead: 0, paused: false, stretch: welcome, cost, node },
+            );
         }
         self.moments(layer, true)
     }
