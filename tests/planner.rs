@@ -1,7 +1,7 @@
 //! The planner: sample requests plan, every plan keeps every rule, the same seed gives the
 //! same agenda, nonsense gives an error and never a panic, refusals say what to change.
 
-use facilitation::{Catalogue, Format, Level, PlanError, Planner, Request, check};
+use facilitation::{Catalogue, Format, Level, PlanError, Planner, Profile, Request, check};
 use proptest::prelude::*;
 #[path = "support/repo.rs"]
 mod repo;
@@ -190,4 +190,72 @@ fn a_twelve_hour_day_plans_a_valid_agenda_with_lunch() {
     assert!(report.is_valid(), "{:?}", report.violations);
     assert_eq!(plan.agenda.end.to_string(), "20:00");
     assert!(plan.agenda.slots.iter().any(|slot| slot.kind == facilitation::SlotKind::Lunch));
+}
+
+/// A sub-catalogue of built-in methods.
+fn methods(ids: &[&str]) -> Catalogue {
+    let mut catalogue = Catalogue::default();
+    for id in ids {
+        catalogue.insert(Catalogue::builtin().get(id).unwrap().clone());
+    }
+    catalogue
+}
+
+#[test]
+fn the_timing_gives_the_first_objective_its_share_where_moving_minutes_afterwards_could_not() {
+    // The first objective's only method is at its longest: its share is kept by shortening
+    // the others and lengthening a break, which only a timing that counts it can find.
+    let request = Request::builder("Remobiliser et prioriser")
+        .time("14:00", "16:15")
+        .participants(120)
+        .profile(Profile::Agents)
+        .profile(Profile::Managers)
+        .facilitators(3)
+        .objective("remobilize")
+        .objective("prioritize")
+        .build()
+        .unwrap();
+    let catalogue = methods(&[
+        "1-2-4-all",
+        "impromptu-networking",
+        "matrice-impact-effort",
+        "nine-whys",
+        "roue-des-emotions",
+    ]);
+    let plan = Planner::new(&catalogue).plan(&request).unwrap();
+    assert!(check(&plan.agenda, &request, &catalogue).is_valid());
+    assert!(plan.craft.is_clean(), "{:?}", plan.craft.points);
+}
+
+#[test]
+fn a_method_in_rounds_resumes_after_lunch_when_only_that_keeps_every_craft_rule() {
+    let request = Request::builder("Journée à distance")
+        .time("09:00", "15:30")
+        .participants(16)
+        .profile(Profile::Agents)
+        .profile(Profile::Managers)
+        .facilitators(3)
+        .format(Format::Remote)
+        .breakout_rooms(true)
+        .level(Level::Advanced)
+        .objective("remobilize")
+        .objective("share-practices")
+        .objective("feedback")
+        .objective("action-plan")
+        .build()
+        .unwrap();
+    let catalogue = methods(&[
+        "enquete-appreciative",
+        "helping-heuristics",
+        "nine-whys",
+        "photolangage",
+        "tour-de-table",
+    ]);
+    let plan = Planner::new(&catalogue).plan(&request).unwrap();
+    assert!(check(&plan.agenda, &request, &catalogue).is_valid());
+    assert!(plan.craft.is_clean(), "{:?}", plan.craft.points);
+    let slots = &plan.agenda.slots;
+    let lunch = slots.iter().position(|slot| slot.kind == facilitation::SlotKind::Lunch).unwrap();
+    let method = |at: usize| slots.get(at).and_then(|slot| slot.method.clone());
+    assert!(method(lunch - 1).is_some() && method(lunch - 1) == method(lunch + 1), "{slots:?}");
 }

@@ -13,7 +13,6 @@ mod context;
 mod error;
 mod fixed;
 mod replan;
-mod share;
 mod skeleton;
 mod timing;
 
@@ -311,8 +310,7 @@ impl<'a> Planner<'a> {
     /// Times a sequence into an agenda that keeps every hard rule and the craft rules the
     /// context keeps, in its order or, failing that, with the methods of a phase in
     /// another order ([`Skeleton::reorderings`]): which methods share a run of work
-    /// decides whether the pauses fall at natural points (C3) and the first objective
-    /// gets its time (C5).
+    /// decides whether the pauses fall at natural points (C3).
     fn time(&self, context: &Context, skeleton: &Skeleton) -> Option<(Agenda, CraftReport)> {
         self.time_in_order(context, skeleton).or_else(|| {
             let others = skeleton.reorderings();
@@ -320,47 +318,17 @@ impl<'a> Planner<'a> {
         })
     }
 
-    /// Times a sequence in its order. When only the first objective's share (C5) is
-    /// missing, the sequence is timed again with the methods serving it aimed at their
-    /// longest, and then also the other content methods at their shortest.
+    /// Times a sequence in its order: the timing keeps the first objective's share (C5)
+    /// itself, so the best timing under it is the one returned.
     fn time_in_order(&self, context: &Context, skeleton: &Skeleton) -> Option<(Agenda, CraftReport)> {
-        let mut blocks = blocks(context, skeleton);
-        let (agenda, craft) = self.time_blocks(context, skeleton, &blocks)?;
-        if craft.rules().within(context.relaxed) {
-            return Some((agenda, craft));
-        }
-        if !context.keeps(CraftRule::C5) || !craft.rules().contains(CraftRule::C5) {
-            return None;
-        }
-        // Then the others aimed at their shortest too, when aiming long was not enough.
-        for others_short in [false, true] {
-            share::aim_long(context, skeleton, &mut blocks, others_short);
-            let Some((agenda, craft)) = self.time_blocks(context, skeleton, &blocks) else { continue };
-            if craft.rules().within(context.relaxed) {
-                return Some((agenda, craft));
-            }
-        }
-        None
-    }
-
-    /// The timed agenda of `blocks` with its craft review, if it keeps every hard rule.
-    fn time_blocks(
-        &self,
-        context: &Context,
-        skeleton: &Skeleton,
-        blocks: &[TimedMethod],
-    ) -> Option<(Agenda, CraftReport)> {
-        let (mut pieces, _) = timing::time(context, blocks)?;
-        if context.keeps(CraftRule::C5) {
-            share::favour_first(context, skeleton, blocks, &mut pieces);
-        }
+        let (pieces, _) = timing::time(context, &blocks(context, skeleton))?;
         let agenda = self.assemble(context, skeleton, &pieces);
         // The checker is the judge: an agenda that breaks a rule is never returned.
         if !check_analysed(&agenda, context.request, context.analysis, self.catalogue).is_valid() {
             return None;
         }
         let craft = craft::review(&agenda, context.request, self.catalogue);
-        Some((agenda, craft))
+        craft.rules().within(context.relaxed).then_some((agenda, craft))
     }
 
     fn assemble(&self, context: &Context, skeleton: &Skeleton, pieces: &[Segment]) -> Agenda {
@@ -496,6 +464,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
         .map(|(index, item)| {
             let c = &context.candidates[item.candidate];
             let first_opening = index == 0 && item.phase == Phase::Opening && context.keeps(CraftRule::C2);
+            let serves_first = context.serves_in(c, item.phase) & 1 != 0;
             let most = context.most_in(c, item.phase);
             TimedMethod {
                 min: c.range.min,
@@ -505,9 +474,8 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
                 energy: c.method.energy,
                 after_lunch: item.reopens,
                 until: if first_opening { rules::frame_cap(minutes) } else { u32::MAX },
-                over_lunch: c.method.opens_itself,
+                lead: timing::lead_per_minute(context, !item.phase.frames(), serves_first),
                 at: context.pin_of(c.method).and_then(|pin| pin.at),
-                pinned: context.pin_of(c.method).is_some(),
             }
         })
         .collect()

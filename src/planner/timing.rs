@@ -4,21 +4,25 @@
 //! points of the score's parts that depend on the clock (methods close to their typical
 //! length, an energising method after lunch, the pace of the welcome and the pauses).
 //!
-//! A state is the time reached, whether lunch is behind, and the minutes worked since the
-//! last pause (the stretch). For a given time and lunch, a state that has worked less and
-//! cost less is better, as long as both have worked a usual run ([`USUAL_RUN`]): a shorter
-//! run may not end in a pause or the session's end (C3) and costs more `pace` when it
-//! does. So each (time, lunch) keeps only its Pareto front over (stretch, cost), shorter
-//! runs than the usual one each kept apart: a handful of states instead of one per stretch. Paths are kept as
+//! A state is the time reached, whether lunch is behind, the minutes worked since the
+//! last pause (the stretch) and, when craft rule C5 applies, the first objective's lead
+//! ([`Share`]): the programme keeps the first objective's share itself and finds the best
+//! timing under it, rather than a repair moving minutes afterwards. For a given time and
+//! lunch, a state that has worked less, cost less and leads more is better, as long as
+//! both have worked a usual run ([`USUAL_RUN`]): a shorter run may not end in a pause or
+//! the session's end (C3) and costs more `pace` when it does. So each (time, lunch) keeps
+//! only its Pareto front over (stretch, cost, lead), shorter runs than the usual one each
+//! kept apart: a handful of states instead of one per stretch. Paths are kept as
 //! back-pointers into one arena, never copied.
 
 use super::context::{Context, MomentKind};
 use crate::clock::ClockTime;
 use crate::craft::CraftRule;
 use crate::rules::{
-    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, GRAIN, LUNCH_WINDOW, MIN_BREAK, MIN_LUNCH, MIN_PART, MIN_RUN,
+    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, FIRST_OBJECTIVE_SHARE, GRAIN, LUNCH_WINDOW, MIN_BREAK, MIN_LUNCH,
+    MIN_PART, MIN_RUN,
 };
-use crate::score::{Component, USUAL_BREAK, USUAL_RUN, length_misfit, lunch_misfit, run_misfit};
+use crate::score::{Component, USUAL_BREAK, USUAL_LUNCH, USUAL_RUN, length_misfit, lunch_misfit, run_misfit};
 use crate::vocabulary::Energy;
 
 /// Break lengths tried, in minutes.
@@ -33,7 +37,6 @@ const LONGEST_LUNCH: u32 = longest(&LUNCHES);
 const MAX_PARTS: usize = 4;
 const W_FIT: f64 = Component::TimingFit.weight();
 const W_ENERGY: f64 = Component::EnergyAfterLunch.weight();
-const W_VARIETY: f64 = Component::Variety.weight();
 const W_PACE: f64 = Component::Pace.weight();
 /// The cost of a small departure from habit (one more break, lunch away from a quarter
 /// past noon): far below a minute of method time, so that it only breaks ties.
@@ -51,13 +54,10 @@ pub(crate) struct TimedMethod {
     pub after_lunch: bool,
     /// The latest minute of the session at which it may end (C2 for the opening).
     pub until: u32,
-    /// Whether lunch may fall between its parts: only a main event that spans the day
-    /// (a forum ouvert); any other method's harvest would come back cold after the meal.
-    pub over_lunch: bool,
+    /// What each of its minutes adds to the first objective's lead (see [`Share`]).
+    pub lead: i32,
     /// The minute of the session at which it must start, when the request fixes it.
     pub at: Option<u32>,
-    /// Whether the request fixes its time or its minutes: nothing moves it afterwards.
-    pub pinned: bool,
 }
 
 /// A piece of the timed session.
@@ -77,6 +77,9 @@ pub(crate) enum Segment {
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     used: u32,
+    /// The first objective's lead so far (see [`Share`]), capped where nothing to come
+    /// can take it back.
+    lead: i32,
     /// Whether a pause is behind: the run since then will count for it in `pace`.
     paused: bool,
     stretch: u32,
@@ -152,8 +155,9 @@ impl Layer {
         };
         let front = &mut self.groups[group].1;
         let same = |known: &Entry| known.used == entry.used && known.paused == entry.paused;
-        let dominates =
-            |a: &Entry, b: &Entry| same(a) && worked_as_well(a.stretch, b.stretch) && a.cost <= b.cost;
+        let dominates = |a: &Entry, b: &Entry| {
+            same(a) && worked_as_well(a.stretch, b.stretch) && a.cost <= b.cost && a.lead >= b.lead
+        };
         if front.iter().any(|known| dominates(known, &entry)) {
             return;
         }
@@ -241,16 +245,64 @@ impl Reach {
     }
 }
 
+/// Craft rule C5 in the programme's state. The first objective keeps its share when its
+/// content minutes `F` and the others' `O` satisfy `F >= share * (F + O) / n` for `n`
+/// objectives, that is `F * (n - share) - O * share >= 0`: a sum over the minutes, which
+/// each state carries as its `lead` (in hundredths of the share, so that it stays whole).
+/// A state whose lead the blocks to come cannot bring back to zero is dropped; a lead
+/// beyond what they can still take away is as good as any larger one, so it is capped
+/// there and states differing only above it merge.
+struct Share {
+    /// For each block, the most lead it and the blocks after it can add; 0 past the last.
+    gain: Vec<i32>,
+    /// For each block, the most lead it and the blocks after it can take away.
+    loss: Vec<i32>,
+}
+
+impl Share {
+    fn of(blocks: &[TimedMethod], minutes: u32) -> Self {
+        let mut gain = vec![0i32; blocks.len() + 1];
+        let mut loss = vec![0i32; blocks.len() + 1];
+        for (index, block) in blocks.iter().enumerate().rev() {
+            let most = block.lead * to_i32(block.max.min(minutes));
+            let least = block.lead * to_i32(block.min);
+            gain[index] = gain[index + 1] + most.max(least);
+            loss[index] = loss[index + 1] - most.min(0);
+        }
+        Share { gain, loss }
+    }
+
+    /// The lead of a state before the block `next`, or `None` when no timing of the
+    /// blocks from there on can keep C5.
+    fn settle(&self, next: usize, lead: i32) -> Option<i32> {
+        (lead + self.gain[next] >= 0).then(|| lead.min(self.loss[next]))
+    }
+}
+
+/// What each minute of a content method adds to the first objective's lead (C5, see
+/// [`Share`]): `n - share` when it serves the first objective, `-share` when not,
+/// nothing for an opening or a closing, or when the rule does not apply.
+pub(crate) fn lead_per_minute(context: &Context, content: bool, serves_first: bool) -> i32 {
+    let count = context.objectives.len();
+    if !content || count < 2 || !context.keeps(CraftRule::C5) {
+        return 0;
+    }
+    let share = (FIRST_OBJECTIVE_SHARE * 100.0).round() as i32;
+    if serves_first { 100 * to_i32(count as u32) - share } else { -share }
+}
+
+fn to_i32(value: u32) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}
+
 /// Everything the programme reads and writes.
 struct Timetable<'c> {
     context: &'c Context<'c>,
     arena: Arena,
     reach: Reach,
+    share: Share,
     /// The score's points lost per unit of relative distance to a typical length.
     per_deviation: f64,
-    /// About the score's points lost by cutting a method in one more part: two slots of
-    /// the same method in a row lower `variety`.
-    per_part: f64,
     /// About the score's points lost per unit of misfit of the welcome or a pause: `pace`
     /// is a mean over them, and the session will hold about this many.
     per_frame: f64,
@@ -263,14 +315,37 @@ struct Timetable<'c> {
 }
 
 /// Times the blocks, or `None` when no timing keeps every rule.
+///
+/// The first objective's share (C5) is kept in two passes: the best timing is sought
+/// without the lead in the state, and only when it falls short, again with it. Most
+/// sequences keep the share at their best timing anyway, and the lead multiplies the
+/// states.
 pub(crate) fn time(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Segment>, f64)> {
+    if blocks.iter().all(|block| block.lead == 0) {
+        return time_with(context, blocks);
+    }
+    let unled: Vec<TimedMethod> =
+        blocks.iter().map(|block| TimedMethod { lead: 0, ..block.clone() }).collect();
+    let (pieces, cost) = time_with(context, &unled)?;
+    let lead: i64 = pieces
+        .iter()
+        .map(|piece| match piece {
+            Segment::Part(i, minutes) => i64::from(blocks[*i].lead) * i64::from(*minutes),
+            _ => 0,
+        })
+        .sum();
+    if lead >= 0 { Some((pieces, cost)) } else { time_with(context, blocks) }
+}
+
+/// [`time`] in one pass, with the lead in the state when a block has one.
+fn time_with(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Segment>, f64)> {
     let real_lunch = context.keeps(CraftRule::C8);
     let mut clock = Timetable {
         context,
         arena: Arena { nodes: Vec::with_capacity(1024) },
         reach: Reach::of(context, blocks, real_lunch),
+        share: Share::of(blocks, context.minutes),
         per_deviation: W_FIT / blocks.len().max(1) as f64,
-        per_part: W_VARIETY / blocks.len().max(1) as f64,
         per_frame: W_PACE / frame_elements(context) as f64,
         grain: if context.keeps(CraftRule::C4) { GRAIN } else { 1 },
         min_run: if context.keeps(CraftRule::C3) { MIN_RUN } else { 0 },
@@ -292,6 +367,7 @@ pub(crate) fn time(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Seg
         .entries()
         .filter(|(time, lunched, _)| *time == context.minutes && (*lunched || !lunch))
         .filter(|(_, _, entry)| !entry.paused || entry.stretch >= clock.min_run)
+        .filter(|(_, _, entry)| entry.lead >= 0)
         .map(|(time, lunched, entry)| {
             (time, lunched, Entry { cost: entry.cost + clock.run_after(&entry), ..entry })
         })
@@ -340,7 +416,11 @@ impl Timetable<'_> {
             }
             let node = self.arena.push(u32::MAX, Segment::Welcome(welcome));
             let cost = self.per_frame * length_misfit(welcome, usual);
-            layer.offer(welcome, false, Entry { used: 0, paused: false, stretch: welcome, cost, node });
+            layer.offer(
+                welcome,
+                false,
+                Entry { used: 0, lead: 0, paused: false, stretch: welcome, cost, node },
+            );
         }
         self.moments(layer, true)
     }
@@ -409,7 +489,7 @@ impl Timetable<'_> {
                 let after_lunch = matches!(pause, Segment::Lunch(_));
                 let energy = if after_lunch { W_ENERGY * (1.0 - energy_value(block.energy)) } else { 0.0 };
                 let cost = entry.cost + self.run_after(&entry) + cost + energy;
-                let after = Entry { used: 0, paused: true, stretch: 0, cost, node: u32::MAX };
+                let after = Entry { used: 0, paused: true, stretch: 0, cost, node: u32::MAX, ..entry };
                 let arena = &mut self.arena;
                 open.offer_with(time + minutes, lunched || after_lunch, after, || {
                     arena.push(entry.node, pause)
@@ -491,18 +571,20 @@ impl Timetable<'_> {
                 for length in lengths(least.max(1), most, self.grain) {
                     let total = used + length;
                     let piece = Segment::Part(index, length);
-                    let after = Entry { used: total, stretch: entry.stretch + length, ..entry };
+                    let lead = entry.lead + block.lead * to_i32(length);
+                    let after = Entry { used: total, lead, stretch: entry.stretch + length, ..entry };
                     let ends = (block.min..=block.max).contains(&total)
                         && self.reach.can_end(index + 1, time + length, lunched);
                     let run_done = entry.stretch + length >= self.min_run;
                     let goes_on =
                         block.split && total + MIN_PART <= block.max && length >= MIN_PART && run_done;
                     let node = if goes_on { self.arena.push(entry.node, piece) } else { u32::MAX };
-                    if ends {
+                    let settled = self.share.settle(index + 1, lead);
+                    if let (true, Some(lead)) = (ends, settled) {
                         let known = misfits.get((total - block.min) as usize);
                         let misfit = known.map_or_else(|| self.misfit(block, total), |misfit| *misfit);
-                        let cost = entry.cost + (misfit + self.per_part * parts as f64);
-                        let done = Entry { used: 0, cost, node, ..after };
+                        let cost = entry.cost + misfit + HABIT * parts as f64;
+                        let done = Entry { used: 0, lead, cost, node, ..after };
                         let arena = &mut self.arena;
                         next.offer_with(time + length, lunched, done, || match node {
                             u32::MAX => arena.push(entry.node, piece),
@@ -510,13 +592,7 @@ impl Timetable<'_> {
                         });
                     }
                     if goes_on {
-                        self.pause_inside(
-                            &mut more,
-                            time + length,
-                            lunched,
-                            Entry { node, ..after },
-                            block.over_lunch,
-                        );
+                        self.pause_inside(&mut more, time + length, lunched, Entry { node, ..after });
                     }
                 }
             }
@@ -530,12 +606,13 @@ impl Timetable<'_> {
         self.moments(next, true)
     }
 
-    /// Between two parts of a split block: a break, or the usual lunch when `over_lunch`.
-    fn pause_inside(&mut self, more: &mut Layer, time: u32, lunched: bool, entry: Entry, over_lunch: bool) {
+    /// Between two parts of a split block: a break or the lunch (rule 10: a method in
+    /// rounds may resume after lunch, as a day-long forum ouvert or appreciative inquiry).
+    fn pause_inside(&mut self, more: &mut Layer, time: u32, lunched: bool, entry: Entry) {
         for (pause, cost) in self.pause_options(time, lunched, entry.stretch, false) {
             let (minutes, lunch) = match pause {
                 Segment::Break(minutes) => (minutes, false),
-                Segment::Lunch(60) if over_lunch => (60, true),
+                Segment::Lunch(minutes) if minutes == USUAL_LUNCH => (minutes, true),
                 _ => continue,
             };
             if !self.context.clear_of_moments(time, minutes) {
@@ -548,7 +625,9 @@ impl Timetable<'_> {
     }
 
     /// The score's points lost by running a block `minutes` instead of its typical length
-    /// (see `timing_fit`); each part after the first costs [`Timetable::per_part`] more.
+    /// (see `timing_fit`). The score counts a split method once however many parts it runs
+    /// in; each part after the first costs only a trifle ([`HABIT`]), so that among
+    /// timings that score alike the one with fewer parts wins.
     fn misfit(&self, block: &TimedMethod, minutes: u32) -> f64 {
         let deviation = f64::from(minutes.abs_diff(block.typical)) / f64::from(block.typical.max(1));
         self.per_deviation * deviation.min(1.0)
