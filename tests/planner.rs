@@ -221,6 +221,7 @@ fn the_timing_gives_the_first_objective_its_share_where_moving_minutes_afterward
         "matrice-impact-effort",
         "nine-whys",
         "roue-des-emotions",
+        "tour-engagements",
     ]);
     let plan = Planner::new(&catalogue).plan(&request).unwrap();
     assert!(check(&plan.agenda, &request, &catalogue).is_valid());
@@ -250,6 +251,7 @@ fn a_method_in_rounds_resumes_after_lunch_when_only_that_keeps_every_craft_rule(
         "nine-whys",
         "photolangage",
         "tour-de-table",
+        "tour-engagements",
     ]);
     let plan = Planner::new(&catalogue).plan(&request).unwrap();
     assert!(check(&plan.agenda, &request, &catalogue).is_valid());
