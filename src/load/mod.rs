@@ -8,6 +8,9 @@ use crate::text::Text;
 use std::collections::HashSet;
 use std::fmt::Display;
 
+mod nodes;
+mod subset;
+
 /// The largest method file the loader reads: a real one is under 20 KiB.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
 
@@ -37,7 +40,10 @@ const PARALLEL_FROM: usize = 32;
 /// order whatever thread finishes first. A thread the system refuses to start leaves its
 /// run to the calling one.
 pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(MAX_READERS);
+    // Asking the system reads cgroup files each time: once per process is enough.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let threads = *THREADS
+        .get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from).min(MAX_READERS));
     if threads < 2 || items.len() < PARALLEL_FROM {
         return items.iter().map(&f).collect();
     }
@@ -120,9 +126,15 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(file: &str, source: &str
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     crate::limits::scan(source).map_err(|(location, kind)| whole(Some(location), kind))?;
     let source = &join_surrogates(source);
-    let deserializer = serde_yaml::Deserializer::from_str(source);
-    serde_path_to_error::deserialize(deserializer)
-        .map_err(|error| from_yaml(file, source, &field_path(error.path()), error.inner()))
+    if let Some(value) = subset::read(source).and_then(|node| nodes::from_node(&node)) {
+        return Ok(value);
+    }
+    // The full parser, and only on an error the path tracker, which costs as much again.
+    serde_yaml::from_str(source).or_else(|_| {
+        let deserializer = serde_yaml::Deserializer::from_str(source);
+        serde_path_to_error::deserialize(deserializer)
+            .map_err(|error| from_yaml(file, source, &field_path(error.path()), error.inner()))
+    })
 }
 
 /// The field path as the problems write it (`slots[1].start`), from the path the
