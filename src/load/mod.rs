@@ -124,11 +124,13 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(file: &str, source: &str
         return Err(whole(None, kind));
     }
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    crate::limits::scan(source).map_err(|(location, kind)| whole(Some(location), kind))?;
-    let source = &join_surrogates(source);
+    // A file the subset reads is within the limits (no alias, anchor or tag where the scan
+    // looks for one, nesting bounded) and no JSON, whose surrogates would need joining.
     if let Some(value) = subset::read(source).and_then(|node| nodes::from_node(&node)) {
         return Ok(value);
     }
+    crate::limits::scan(source).map_err(|(location, kind)| whole(Some(location), kind))?;
+    let source = &join_surrogates(source);
     // The full parser, and only on an error the path tracker, which costs as much again.
     serde_yaml::from_str(source).or_else(|_| {
         let deserializer = serde_yaml::Deserializer::from_str(source);
@@ -531,10 +533,12 @@ fn placeholders(text: &str) -> impl Iterator<Item = &str> {
 
 /// The first group size where the declared range and the steps disagree: the steps need
 /// more than the declared minimum, or cannot fill the declared maximum. Sizes are checked
-/// one by one up to 2,000 above the minimum, then at the maximum.
+/// one by one up to 2,000 above the minimum, then at the maximum; the first one only when
+/// no figure depends on the size.
 fn range_problem(method: &Method, steps: &[Step]) -> Option<ProblemKind> {
     let p = method.participants;
     let sizes = (p.min..=p.max.min(p.min.saturating_add(2000))).chain(std::iter::once(p.max));
+    let sizes = sizes.take(if same_for_every_size(method, steps) { 1 } else { usize::MAX });
     sizes.into_iter().find_map(|participants| {
         let declared = method.minutes_for(participants);
         let (need, most) = method.steps_range(steps, participants);
@@ -548,6 +552,13 @@ fn range_problem(method: &Method, steps: &[Step]) -> Option<ProblemKind> {
             })
         }
     })
+}
+
+/// Whether the declared range and the steps' range are the same for every group size: no
+/// minutes per participant (`DurationRange::scaling` counts only a positive rate) and no
+/// step shared out among the participants.
+fn same_for_every_size(method: &Method, steps: &[Step]) -> bool {
+    method.duration.per_participant.max(0.0) == 0.0 && steps.iter().all(|step| step.shape != Shape::Share)
 }
 
 /// Finds the line of a field path (`duration.min`, `steps[2].minutes`) in a YAML source:

@@ -45,12 +45,15 @@ pub(crate) fn read(source: &str) -> Option<Node<'_>> {
 }
 
 /// The characters the subset reads as the full parser does: printable ones that YAML does
-/// not take for a line break or a byte-order mark, no tab, no carriage return.
+/// not take for a line break or a byte-order mark, no tab, no carriage return. No space
+/// but the plain one either: the [limits](crate::limits) scan takes any Unicode space for
+/// a blank, so that in the subset it sees the tokens the subset reads, and never an alias,
+/// an anchor or a tag (see `read_yaml`, which skips it for a file the subset reads).
 fn printable(c: char) -> bool {
     match c {
         '\n' => true,
         ' '..='~' => true,
-        '\u{a0}'..='\u{d7ff}' => !matches!(c, '\u{2028}' | '\u{2029}'),
+        '\u{a0}'..='\u{d7ff}' => !c.is_whitespace(),
         '\u{e000}'..='\u{fffd}' => c != '\u{feff}',
         '\u{10000}'..='\u{10ffff}' => true,
         _ => false,
@@ -449,9 +452,54 @@ mod tests {
             "- a",
             "a: b\n- c",
             "a: \u{85}",
+            "a: \u{a0}*x",
+            "a: b\u{2028}c",
         ];
         for case in cases {
             assert_eq!(read(case), None, "{case:?}");
         }
+    }
+
+    /// A built-in file with one line changed: `insert` at the value's start, at the line's
+    /// end, or in place of the value.
+    fn variations(yaml: &str, line: usize, insert: &str) -> [String; 3] {
+        let lines: Vec<&str> = yaml.lines().collect();
+        let changed = |edit: &dyn Fn(&str) -> String| {
+            let mut lines: Vec<String> = lines.iter().map(|line| line.to_string()).collect();
+            lines[line] = edit(lines[line].as_str());
+            lines.join("\n")
+        };
+        let value_start = |text: &str| text.find(": ").or_else(|| text.find("- ")).map_or(text.len(), |at| at + 2);
+        [
+            changed(&|text| format!("{}{insert}{}", &text[..value_start(text)], &text[value_start(text)..])),
+            changed(&|text| format!("{text}{insert}")),
+            changed(&|text| format!("{}{insert}", &text[..value_start(text)])),
+        ]
+    }
+
+    #[test]
+    fn variations_the_subset_reads_are_read_alike_and_within_the_limits() {
+        let inserts = [
+            "*a ", "&a ", "!t ", "\u{a0}", "\u{a0}*a", "\u{202f}", ": ", ":", " #c", "#", "'", "\"", "\\", "[", "]",
+            "{", "}", ",", "- ", "? ", "|", ">", "012", "0x1f", "null", "~", "-1", "1.5", "1e3", "true", "", "\t",
+            "x: y", "\\n", "''", "\"\\u00e9\"", "[a, *b]", "{a: &b c}", "\n  x", "\n- x", "\n---",
+        ];
+        let mut read_alike = 0;
+        for (file, yaml, _) in crate::catalogue::BUILTIN_METHOD_FILES.iter().step_by(3) {
+            let count = yaml.lines().count();
+            for line in (0..count).step_by(4) {
+                for insert in inserts {
+                    for text in variations(yaml, line, insert) {
+                        let Some(fast) = read(&text).and_then(|node| from_node::<Method>(&node)) else {
+                            continue;
+                        };
+                        assert!(crate::limits::scan(&text).is_ok(), "{file}, line {line}, {insert:?}");
+                        assert_eq!(Some(fast), full::<Method>(&text), "{file}, line {line}, {insert:?}");
+                        read_alike += 1;
+                    }
+                }
+            }
+        }
+        assert!(read_alike > 1000, "only {read_alike} variations read by the subset");
     }
 }
