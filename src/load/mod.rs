@@ -81,7 +81,9 @@ pub(crate) fn read_limited(file: &std::path::Path) -> std::io::Result<Result<Str
     if metadata.len() > MAX_FILE_BYTES {
         return Ok(Err(ProblemKind::TooLarge { bytes: metadata.len(), limit: MAX_FILE_BYTES }));
     }
-    let mut raw = Vec::new();
+    // Room for the whole file and one byte more: one read fills it, the next finds the
+    // end, where growing from empty would take a dozen reads.
+    let mut raw = Vec::with_capacity(usize::try_from(metadata.len()).map_or(0, |len| len.saturating_add(1)));
     std::fs::File::open(file)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut raw)?;
     if raw.len() as u64 > MAX_FILE_BYTES {
         return Ok(Err(ProblemKind::TooLarge { bytes: raw.len() as u64, limit: MAX_FILE_BYTES }));

@@ -32,7 +32,7 @@ const NOT_PLAIN_START: &[char] =
 
 /// The source as a tree of nodes, or `None` when it is not within the subset.
 pub(crate) fn read(source: &str) -> Option<Node<'_>> {
-    if !source.chars().all(printable) {
+    if !all_printable(source) {
         return None;
     }
     let lines = meaningful_lines(source)?;
@@ -42,6 +42,18 @@ pub(crate) fn read(source: &str) -> Option<Node<'_>> {
     }
     let node = reader.map(0, 0)?;
     (reader.at == reader.lines.len()).then_some(node)
+}
+
+/// Whether every character is [`printable`], decoding only the non-ASCII ones: most of a
+/// method file is ASCII, and this runs on every byte.
+fn all_printable(source: &str) -> bool {
+    source.bytes().enumerate().all(|(at, byte)| match byte {
+        b'\n' | b' '..=b'~' => true,
+        // A continuation byte belongs to the character its lead byte decoded.
+        0x80..=0xbf => true,
+        0xc0.. => source[at..].chars().next().is_some_and(printable),
+        _ => false,
+    })
 }
 
 /// The characters the subset reads as the full parser does: printable ones that YAML does
@@ -309,12 +321,13 @@ impl<'s> Cursor<'s> {
 
     /// The text of `"..."` after its opening quote, closed on the same line.
     fn double_quoted(&mut self) -> Option<Node<'s>> {
-        let end = self.rest.find(['"', '\\'])?;
-        if self.rest.as_bytes()[end] == b'"' {
-            let text = &self.rest[..end];
-            self.rest = &self.rest[end + 1..];
+        let close = self.rest.find('"')?;
+        if !self.rest[..close].contains('\\') {
+            let text = &self.rest[..close];
+            self.rest = &self.rest[close + 1..];
             return Some(Node::Scalar { text: Cow::Borrowed(text), plain: false });
         }
+        let end = self.rest.find('\\')?;
         let mut text = String::from(&self.rest[..end]);
         let mut chars = self.rest[end..].char_indices();
         while let Some((at, c)) = chars.next() {
