@@ -327,21 +327,25 @@ fn rule_problems(method: &Method, stem: &str) -> Vec<(String, ProblemKind)> {
 }
 
 fn check_texts(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
-    let mut texts: Vec<(String, &Text)> = vec![
-        ("name".into(), &method.name),
-        ("summary".into(), &method.summary),
-        ("setup".into(), &method.setup),
-    ];
-    texts.extend(method.steps.iter().enumerate().map(|(i, step)| (format!("steps[{i}].text"), &step.text)));
-    texts.extend(method.roles.iter().enumerate().map(|(i, role)| (format!("roles[{i}]"), role)));
-    if let Some(remote) = &method.remote {
-        texts.push(("remote.setup".into(), &remote.setup));
-        let steps = remote.steps.iter().enumerate();
-        texts.extend(steps.map(|(i, step)| (format!("remote.steps[{i}].text"), &step.text)));
-    }
-    for (field, text) in texts {
+    // A field's name is only written out for a problem: most texts have none.
+    let mut blank = |field: &dyn Fn() -> String, text: &Text| {
         if text.fr.trim().is_empty() {
-            add(&format!("{field}.fr"), ProblemKind::BlankText);
+            add(&format!("{}.fr", field()), ProblemKind::BlankText);
+        }
+    };
+    blank(&|| "name".into(), &method.name);
+    blank(&|| "summary".into(), &method.summary);
+    blank(&|| "setup".into(), &method.setup);
+    for (i, step) in method.steps.iter().enumerate() {
+        blank(&|| format!("steps[{i}].text"), &step.text);
+    }
+    for (i, role) in method.roles.iter().enumerate() {
+        blank(&|| format!("roles[{i}]"), role);
+    }
+    if let Some(remote) = &method.remote {
+        blank(&|| "remote.setup".into(), &remote.setup);
+        for (i, step) in remote.steps.iter().enumerate() {
+            blank(&|| format!("remote.steps[{i}].text"), &step.text);
         }
     }
     for (i, _) in method.tips.iter().enumerate().filter(|(_, tip)| tip.fr.trim().is_empty()) {
@@ -435,7 +439,7 @@ fn check_numbers(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
 /// they allow against the declared one.
 fn check_steps(field: &str, steps: &[Step], method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
     for (i, step) in steps.iter().enumerate() {
-        check_step(&format!("{field}[{i}]"), step, add);
+        check_step(&|| format!("{field}[{i}]"), step, add);
     }
     let sum = steps.iter().fold(0u32, |sum, step| sum.saturating_add(step.minutes));
     if !steps.is_empty() && sum != method.duration.typical {
@@ -475,10 +479,10 @@ fn frame_word(frame: Frame) -> String {
     serde_yaml::to_string(&frame).unwrap_or_default().trim().to_string()
 }
 
-fn check_step(field: &str, step: &Step, add: &mut impl FnMut(&str, ProblemKind)) {
+fn check_step(field: &dyn Fn() -> String, step: &Step, add: &mut impl FnMut(&str, ProblemKind)) {
     let mut need = |missing: &str| {
         let shape = serde_yaml::to_string(&step.shape).unwrap_or_default().trim().to_string();
-        add(&format!("{field}.{missing}"), ProblemKind::StepShape { shape, field: missing.to_string() });
+        add(&format!("{}.{missing}", field()), ProblemKind::StepShape { shape, field: missing.to_string() });
     };
     match step.shape {
         Shape::Share if step.each.is_none_or(|each| !(each.is_finite() && each > 0.0)) => need("each"),
@@ -487,40 +491,40 @@ fn check_step(field: &str, step: &Step, add: &mut impl FnMut(&str, ProblemKind))
         _ => {}
     }
     if step.minutes == 0 && step.shape != Shape::Share {
-        add(&format!("{field}.minutes"), ProblemKind::NotPositive { value: "0".into() });
+        add(&format!("{}.minutes", field()), ProblemKind::NotPositive { value: "0".into() });
     }
     if let Some(rounds) = step.rounds.filter(|r| r.min == 0 || r.min > r.typical || r.typical > r.max) {
         add(
-            &format!("{field}.rounds"),
+            &format!("{}.rounds", field()),
             ProblemKind::DurationOrder { min: rounds.min, typical: rounds.typical, max: rounds.max },
         );
     }
     if let Some((floor, ceiling)) = step.floor.zip(step.ceiling).filter(|(f, c)| f > c) {
         add(
-            &format!("{field}.floor"),
+            &format!("{}.floor", field()),
             ProblemKind::DurationOrder { min: floor, typical: floor, max: ceiling },
         );
     }
     if step.crowded.is_some() && step.group.is_none() {
-        add(&format!("{field}.group"), ProblemKind::MissingField { field: "group".into() });
+        add(&format!("{}.group", field()), ProblemKind::MissingField { field: "group".into() });
     }
     for zero in [("group", step.group), ("most", step.most)].iter().filter(|(_, v)| *v == Some(0)) {
-        add(&format!("{field}.{}", zero.0), ProblemKind::NotPositive { value: "0".into() });
+        add(&format!("{}.{}", field(), zero.0), ProblemKind::NotPositive { value: "0".into() });
     }
     let texts = [("text", Some(&step.text)), ("crowded", step.crowded.as_ref())];
     for (name, text) in texts.into_iter().filter_map(|(name, text)| Some((name, text?))) {
-        check_placeholders(&format!("{field}.{name}"), text, add);
+        check_placeholders(&|| format!("{}.{name}", field()), text, add);
     }
 }
 
 /// The placeholders of a step's text: only those [`Step::PLACEHOLDERS`] names.
-fn check_placeholders(field: &str, text: &crate::text::Text, add: &mut impl FnMut(&str, ProblemKind)) {
+fn check_placeholders(field: &dyn Fn() -> String, text: &crate::text::Text, add: &mut impl FnMut(&str, ProblemKind)) {
     for (lang, text) in [("fr", Some(&text.fr)), ("en", text.en.as_ref())] {
         for word in text.into_iter().flat_map(|text| placeholders(text)) {
             if !Step::PLACEHOLDERS.contains(&word) {
                 let expected = Step::PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
                 add(
-                    &format!("{field}.{lang}"),
+                    &format!("{}.{lang}", field()),
                     ProblemKind::UnknownValue { value: format!("{{{word}}}"), expected },
                 );
             }
