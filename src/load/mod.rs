@@ -42,8 +42,8 @@ const PARALLEL_FROM: usize = 32;
 pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     // Asking the system reads cgroup files each time: once per process is enough.
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    let threads = *THREADS
-        .get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from).min(MAX_READERS));
+    let threads =
+        *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from).min(MAX_READERS));
     if threads < 2 || items.len() < PARALLEL_FROM {
         return items.iter().map(&f).collect();
     }
@@ -518,7 +518,11 @@ fn check_step(field: &dyn Fn() -> String, step: &Step, add: &mut impl FnMut(&str
 }
 
 /// The placeholders of a step's text: only those [`Step::PLACEHOLDERS`] names.
-fn check_placeholders(field: &dyn Fn() -> String, text: &crate::text::Text, add: &mut impl FnMut(&str, ProblemKind)) {
+fn check_placeholders(
+    field: &dyn Fn() -> String,
+    text: &crate::text::Text,
+    add: &mut impl FnMut(&str, ProblemKind),
+) {
     for (lang, text) in [("fr", Some(&text.fr)), ("en", text.en.as_ref())] {
         for word in text.into_iter().flat_map(|text| placeholders(text)) {
             if !Step::PLACEHOLDERS.contains(&word) {

@@ -381,7 +381,8 @@ mod tests {
     fn every_built_in_file_is_read_by_the_subset_as_by_the_full_parser() {
         for (file, yaml, _) in crate::catalogue::BUILTIN_METHOD_FILES {
             let node = read(yaml).unwrap_or_else(|| panic!("{file} is not within the subset"));
-            let fast: Method = from_node(&node).unwrap_or_else(|| panic!("{file}: the subset cannot type it"));
+            let fast: Method =
+                from_node(&node).unwrap_or_else(|| panic!("{file}: the subset cannot type it"));
             assert_eq!(Some(fast), full::<Method>(yaml), "{file}");
         }
     }
@@ -430,7 +431,8 @@ mod tests {
             b: Option<bool>,
             s: Option<String>,
         }
-        let values = ["0", "12", "012", "-3", "1.5", "-0.25", "1e3", "0x1f", "+5", "true", "True", "null", "~", "'7'"];
+        let values =
+            ["0", "12", "012", "-3", "1.5", "-0.25", "1e3", "0x1f", "+5", "true", "True", "null", "~", "'7'"];
         for value in values {
             for field in ["n", "i", "f", "b", "s"] {
                 let case = format!("{field}: {value}");
@@ -482,7 +484,8 @@ mod tests {
             lines[line] = edit(lines[line].as_str());
             lines.join("\n")
         };
-        let value_start = |text: &str| text.find(": ").or_else(|| text.find("- ")).map_or(text.len(), |at| at + 2);
+        let value_start =
+            |text: &str| text.find(": ").or_else(|| text.find("- ")).map_or(text.len(), |at| at + 2);
         [
             changed(&|text| format!("{}{insert}{}", &text[..value_start(text)], &text[value_start(text)..])),
             changed(&|text| format!("{text}{insert}")),
@@ -493,9 +496,47 @@ mod tests {
     #[test]
     fn variations_the_subset_reads_are_read_alike_and_within_the_limits() {
         let inserts = [
-            "*a ", "&a ", "!t ", "\u{a0}", "\u{a0}*a", "\u{202f}", ": ", ":", " #c", "#", "'", "\"", "\\", "[", "]",
-            "{", "}", ",", "- ", "? ", "|", ">", "012", "0x1f", "null", "~", "-1", "1.5", "1e3", "true", "", "\t",
-            "x: y", "\\n", "''", "\"\\u00e9\"", "[a, *b]", "{a: &b c}", "\n  x", "\n- x", "\n---",
+            "*a ",
+            "&a ",
+            "!t ",
+            "\u{a0}",
+            "\u{a0}*a",
+            "\u{202f}",
+            ": ",
+            ":",
+            " #c",
+            "#",
+            "'",
+            "\"",
+            "\\",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "- ",
+            "? ",
+            "|",
+            ">",
+            "012",
+            "0x1f",
+            "null",
+            "~",
+            "-1",
+            "1.5",
+            "1e3",
+            "true",
+            "",
+            "\t",
+            "x: y",
+            "\\n",
+            "''",
+            "\"\\u00e9\"",
+            "[a, *b]",
+            "{a: &b c}",
+            "\n  x",
+            "\n- x",
+            "\n---",
         ];
         let mut read_alike = 0;
         for (file, yaml, _) in crate::catalogue::BUILTIN_METHOD_FILES.iter().step_by(3) {
