@@ -130,7 +130,9 @@ impl Catalogue {
                 limit: MAX_FILES,
             });
         }
-        files.sort();
+        // The files of one folder differ by name only: their paths' bytes sort them as
+        // their components do, without splitting each path.
+        files.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
         let mut sources = Vec::new();
         let mut problems = Vec::new();
         let read = in_parallel(&files, |file| read_limited(file));

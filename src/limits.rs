@@ -59,6 +59,8 @@ struct Scanner {
     block_scalar: Option<usize>,
     aliases: usize,
     allowed: usize,
+    /// The characters of the line being scanned, a buffer kept from line to line.
+    chars: Vec<char>,
 }
 
 /// Where a token may start: `[`, `{`, a quote, an anchor, an alias or a tag open one only
@@ -89,7 +91,9 @@ impl Scanner {
                 self.deep(0, Location { line: number, column: indent + 1 })?;
             }
         }
-        let chars: Vec<char> = line.chars().collect();
+        let mut chars = std::mem::take(&mut self.chars);
+        chars.clear();
+        chars.extend(line.chars());
         let mut dashes = 0;
         let mut at = At::TokenStart;
         let mut i = 0;
@@ -170,6 +174,7 @@ impl Scanner {
             }
             i += 1;
         }
+        self.chars = chars;
         Ok(())
     }
 

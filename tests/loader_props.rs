@@ -1,6 +1,7 @@
-//! The loader never panics, whatever the bytes, and every refusal names the file.
+//! The loader never panics, whatever the bytes, and every refusal names the file; it reads
+//! every file as the full YAML parser does, whether its fast reader or the parser reads it.
 
-use facilitation::{Catalogue, LoadError};
+use facilitation::{Catalogue, LoadError, Method, ProblemKind};
 use proptest::prelude::*;
 #[path = "support/repo.rs"]
 mod repo;
@@ -119,5 +120,98 @@ proptest! {
         let result = Catalogue::from_dir(&dir);
         std::fs::remove_dir_all(&dir).unwrap();
         assert_names_file(result, &file.display().to_string());
+    }
+}
+
+/// Scalars that read differently by type or quoting, or that the fast reader leaves to
+/// the full parser.
+const TRICKY: [&str; 38] = [
+    "012",
+    "0x1f",
+    "+5",
+    "-3",
+    "1.5",
+    "1e3",
+    ".inf",
+    "null",
+    "~",
+    "Null",
+    "",
+    "true",
+    "True",
+    "yes",
+    "'7'",
+    "\"7\"",
+    "\"a \\\" b\"",
+    "\"\\u00e9\"",
+    "'it''s'",
+    "a: b",
+    "a #c",
+    "#c",
+    "- x",
+    "[a, b]",
+    "{a: 1}",
+    "[a,]",
+    "&a x",
+    "*a",
+    "!t x",
+    "|",
+    "\u{a0}x",
+    "x\u{a0}",
+    "14:00",
+    "[]",
+    "{}",
+    "[opening, closing]",
+    "{min: 1, max: 2}",
+    "99999999999999999999",
+];
+
+/// The source with the value of its `line`-th line (modulo the count) replaced.
+fn with_value(source: &str, line: usize, value: &str) -> String {
+    let mut lines: Vec<String> = source.lines().map(str::to_string).collect();
+    let at = line % lines.len();
+    let keep = lines[at].find(": ").map_or(lines[at].len(), |colon| colon + 2);
+    lines[at] = format!("{}{value}", &lines[at][..keep]);
+    lines.join("\n")
+}
+
+/// The problems as fields and kinds, without their places.
+fn kinds(error: &LoadError) -> Vec<String> {
+    error.problems().iter().map(|problem| format!("{} {:?}", problem.field, problem.kind)).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// What the loader makes of a file is what the full YAML parser makes of it: the same
+    /// method, or a refusal when the parser refuses it, or the same broken rules.
+    #[test]
+    fn the_loader_reads_a_file_as_the_full_yaml_parser_does(
+        pick in any::<prop::sample::Index>(),
+        line in any::<usize>(),
+        value in prop::sample::select(TRICKY.to_vec()),
+        mutations in prop::collection::vec(mutation(), 0..3),
+    ) {
+        let files = method_files();
+        let (name, source) = &files[pick.index(files.len())];
+        let text = apply(&with_value(source, line, value), &mutations);
+        let file = format!("methods/{name}");
+        let loaded = Catalogue::from_files([(file.as_str(), text.as_str())]);
+        match (loaded, serde_yaml::from_str::<Method>(&text)) {
+            (Ok(catalogue), full) => prop_assert_eq!(catalogue.iter().next().cloned(), full.ok()),
+            (Err(error), Ok(method)) => {
+                // The same method written as JSON, which only the full parser reads.
+                let json = serde_json::to_string(&method).unwrap();
+                match Catalogue::from_files([(file.as_str(), json.as_str())]) {
+                    Err(again) => prop_assert_eq!(kinds(&error), kinds(&again)),
+                    // Then only the limits, which look at the text, refuse it.
+                    Ok(_) => prop_assert!(error.problems().iter().all(|problem| matches!(
+                        problem.kind,
+                        ProblemKind::Tag { .. } | ProblemKind::TooManyAliases { .. } | ProblemKind::AnchorOnCollection
+                    )), "{:?}", kinds(&error)),
+                }
+            }
+            (Err(_), Err(_)) => {}
+        }
     }
 }

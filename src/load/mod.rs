@@ -8,6 +8,9 @@ use crate::text::Text;
 use std::collections::HashSet;
 use std::fmt::Display;
 
+mod nodes;
+mod subset;
+
 /// The largest method file the loader reads: a real one is under 20 KiB.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
 
@@ -37,7 +40,10 @@ const PARALLEL_FROM: usize = 32;
 /// order whatever thread finishes first. A thread the system refuses to start leaves its
 /// run to the calling one.
 pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(MAX_READERS);
+    // Asking the system reads cgroup files each time: once per process is enough.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let threads =
+        *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from).min(MAX_READERS));
     if threads < 2 || items.len() < PARALLEL_FROM {
         return items.iter().map(&f).collect();
     }
@@ -75,7 +81,9 @@ pub(crate) fn read_limited(file: &std::path::Path) -> std::io::Result<Result<Str
     if metadata.len() > MAX_FILE_BYTES {
         return Ok(Err(ProblemKind::TooLarge { bytes: metadata.len(), limit: MAX_FILE_BYTES }));
     }
-    let mut raw = Vec::new();
+    // Room for the whole file and one byte more: one read fills it, the next finds the
+    // end, where growing from empty would take a dozen reads.
+    let mut raw = Vec::with_capacity(usize::try_from(metadata.len()).map_or(0, |len| len.saturating_add(1)));
     std::fs::File::open(file)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut raw)?;
     if raw.len() as u64 > MAX_FILE_BYTES {
         return Ok(Err(ProblemKind::TooLarge { bytes: raw.len() as u64, limit: MAX_FILE_BYTES }));
@@ -118,11 +126,19 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(file: &str, source: &str
         return Err(whole(None, kind));
     }
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    // A file the subset reads is within the limits (no alias, anchor or tag where the scan
+    // looks for one, nesting bounded) and no JSON, whose surrogates would need joining.
+    if let Some(value) = subset::read(source).and_then(|node| nodes::from_node(&node)) {
+        return Ok(value);
+    }
     crate::limits::scan(source).map_err(|(location, kind)| whole(Some(location), kind))?;
     let source = &join_surrogates(source);
-    let deserializer = serde_yaml::Deserializer::from_str(source);
-    serde_path_to_error::deserialize(deserializer)
-        .map_err(|error| from_yaml(file, source, &field_path(error.path()), error.inner()))
+    // The full parser, and only on an error the path tracker, which costs as much again.
+    serde_yaml::from_str(source).or_else(|_| {
+        let deserializer = serde_yaml::Deserializer::from_str(source);
+        serde_path_to_error::deserialize(deserializer)
+            .map_err(|error| from_yaml(file, source, &field_path(error.path()), error.inner()))
+    })
 }
 
 /// The field path as the problems write it (`slots[1].start`), from the path the
@@ -311,21 +327,25 @@ fn rule_problems(method: &Method, stem: &str) -> Vec<(String, ProblemKind)> {
 }
 
 fn check_texts(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
-    let mut texts: Vec<(String, &Text)> = vec![
-        ("name".into(), &method.name),
-        ("summary".into(), &method.summary),
-        ("setup".into(), &method.setup),
-    ];
-    texts.extend(method.steps.iter().enumerate().map(|(i, step)| (format!("steps[{i}].text"), &step.text)));
-    texts.extend(method.roles.iter().enumerate().map(|(i, role)| (format!("roles[{i}]"), role)));
-    if let Some(remote) = &method.remote {
-        texts.push(("remote.setup".into(), &remote.setup));
-        let steps = remote.steps.iter().enumerate();
-        texts.extend(steps.map(|(i, step)| (format!("remote.steps[{i}].text"), &step.text)));
-    }
-    for (field, text) in texts {
+    // A field's name is only written out for a problem: most texts have none.
+    let mut blank = |field: &dyn Fn() -> String, text: &Text| {
         if text.fr.trim().is_empty() {
-            add(&format!("{field}.fr"), ProblemKind::BlankText);
+            add(&format!("{}.fr", field()), ProblemKind::BlankText);
+        }
+    };
+    blank(&|| "name".into(), &method.name);
+    blank(&|| "summary".into(), &method.summary);
+    blank(&|| "setup".into(), &method.setup);
+    for (i, step) in method.steps.iter().enumerate() {
+        blank(&|| format!("steps[{i}].text"), &step.text);
+    }
+    for (i, role) in method.roles.iter().enumerate() {
+        blank(&|| format!("roles[{i}]"), role);
+    }
+    if let Some(remote) = &method.remote {
+        blank(&|| "remote.setup".into(), &remote.setup);
+        for (i, step) in remote.steps.iter().enumerate() {
+            blank(&|| format!("remote.steps[{i}].text"), &step.text);
         }
     }
     for (i, _) in method.tips.iter().enumerate().filter(|(_, tip)| tip.fr.trim().is_empty()) {
@@ -419,7 +439,7 @@ fn check_numbers(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
 /// they allow against the declared one.
 fn check_steps(field: &str, steps: &[Step], method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
     for (i, step) in steps.iter().enumerate() {
-        check_step(&format!("{field}[{i}]"), step, add);
+        check_step(&|| format!("{field}[{i}]"), step, add);
     }
     let sum = steps.iter().fold(0u32, |sum, step| sum.saturating_add(step.minutes));
     if !steps.is_empty() && sum != method.duration.typical {
@@ -459,10 +479,10 @@ fn frame_word(frame: Frame) -> String {
     serde_yaml::to_string(&frame).unwrap_or_default().trim().to_string()
 }
 
-fn check_step(field: &str, step: &Step, add: &mut impl FnMut(&str, ProblemKind)) {
+fn check_step(field: &dyn Fn() -> String, step: &Step, add: &mut impl FnMut(&str, ProblemKind)) {
     let mut need = |missing: &str| {
         let shape = serde_yaml::to_string(&step.shape).unwrap_or_default().trim().to_string();
-        add(&format!("{field}.{missing}"), ProblemKind::StepShape { shape, field: missing.to_string() });
+        add(&format!("{}.{missing}", field()), ProblemKind::StepShape { shape, field: missing.to_string() });
     };
     match step.shape {
         Shape::Share if step.each.is_none_or(|each| !(each.is_finite() && each > 0.0)) => need("each"),
@@ -471,41 +491,45 @@ fn check_step(field: &str, step: &Step, add: &mut impl FnMut(&str, ProblemKind))
         _ => {}
     }
     if step.minutes == 0 && step.shape != Shape::Share {
-        add(&format!("{field}.minutes"), ProblemKind::NotPositive { value: "0".into() });
+        add(&format!("{}.minutes", field()), ProblemKind::NotPositive { value: "0".into() });
     }
     if let Some(rounds) = step.rounds.filter(|r| r.min == 0 || r.min > r.typical || r.typical > r.max) {
         add(
-            &format!("{field}.rounds"),
+            &format!("{}.rounds", field()),
             ProblemKind::DurationOrder { min: rounds.min, typical: rounds.typical, max: rounds.max },
         );
     }
     if let Some((floor, ceiling)) = step.floor.zip(step.ceiling).filter(|(f, c)| f > c) {
         add(
-            &format!("{field}.floor"),
+            &format!("{}.floor", field()),
             ProblemKind::DurationOrder { min: floor, typical: floor, max: ceiling },
         );
     }
     if step.crowded.is_some() && step.group.is_none() {
-        add(&format!("{field}.group"), ProblemKind::MissingField { field: "group".into() });
+        add(&format!("{}.group", field()), ProblemKind::MissingField { field: "group".into() });
     }
     let counts = [("group", step.group), ("most", step.most), ("speakers", step.speakers)];
     for zero in counts.iter().filter(|(_, v)| *v == Some(0)) {
-        add(&format!("{field}.{}", zero.0), ProblemKind::NotPositive { value: "0".into() });
+        add(&format!("{}.{}", field(), zero.0), ProblemKind::NotPositive { value: "0".into() });
     }
     let texts = [("text", Some(&step.text)), ("crowded", step.crowded.as_ref())];
     for (name, text) in texts.into_iter().filter_map(|(name, text)| Some((name, text?))) {
-        check_placeholders(&format!("{field}.{name}"), text, add);
+        check_placeholders(&|| format!("{}.{name}", field()), text, add);
     }
 }
 
 /// The placeholders of a step's text: only those [`Step::PLACEHOLDERS`] names.
-fn check_placeholders(field: &str, text: &crate::text::Text, add: &mut impl FnMut(&str, ProblemKind)) {
+fn check_placeholders(
+    field: &dyn Fn() -> String,
+    text: &crate::text::Text,
+    add: &mut impl FnMut(&str, ProblemKind),
+) {
     for (lang, text) in [("fr", Some(&text.fr)), ("en", text.en.as_ref())] {
         for word in text.into_iter().flat_map(|text| placeholders(text)) {
             if !Step::PLACEHOLDERS.contains(&word) {
                 let expected = Step::PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
                 add(
-                    &format!("{field}.{lang}"),
+                    &format!("{}.{lang}", field()),
                     ProblemKind::UnknownValue { value: format!("{{{word}}}"), expected },
                 );
             }
@@ -520,10 +544,12 @@ fn placeholders(text: &str) -> impl Iterator<Item = &str> {
 
 /// The first group size where the declared range and the steps disagree: the steps need
 /// more than the declared minimum, or cannot fill the declared maximum. Sizes are checked
-/// one by one up to 2,000 above the minimum, then at the maximum.
+/// one by one up to 2,000 above the minimum, then at the maximum; the first one only when
+/// no figure depends on the size.
 fn range_problem(method: &Method, steps: &[Step]) -> Option<ProblemKind> {
     let p = method.participants;
     let sizes = (p.min..=p.max.min(p.min.saturating_add(2000))).chain(std::iter::once(p.max));
+    let sizes = sizes.take(if same_for_every_size(method, steps) { 1 } else { usize::MAX });
     sizes.into_iter().find_map(|participants| {
         let declared = method.minutes_for(participants);
         let (need, most) = method.steps_range(steps, participants);
@@ -537,6 +563,13 @@ fn range_problem(method: &Method, steps: &[Step]) -> Option<ProblemKind> {
             })
         }
     })
+}
+
+/// Whether the declared range and the steps' range are the same for every group size: no
+/// minutes per participant (`DurationRange::scaling` counts only a positive rate) and no
+/// step shared out among the participants.
+fn same_for_every_size(method: &Method, steps: &[Step]) -> bool {
+    method.duration.per_participant.max(0.0) == 0.0 && steps.iter().all(|step| step.shape != Shape::Share)
 }
 
 /// Finds the line of a field path (`duration.min`, `steps[2].minutes`) in a YAML source:
