@@ -6,7 +6,7 @@
 
 use facilitation::craft::lacks_subgroups;
 use facilitation::rules::{closing_cap, opening_cap};
-use facilitation::{Catalogue, Format, Level, Method, Objective, Phase, Profile, Request};
+use facilitation::{Catalogue, Format, Level, Method, Objective, Phase, Product, Profile, Request};
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, RngCore};
 
@@ -98,8 +98,8 @@ fn draw(rng: &mut impl RngCore, shape: Shape) -> Option<Instance> {
     Some(Instance { request: builder.build().ok()?, catalogue })
 }
 
-/// Two methods that can open and two that can close within their caps, then others, up to
-/// `size`.
+/// Two methods that can open and two that can close within their caps (one of them on
+/// commitments when one fits), then others, up to `size`.
 fn sub_catalogue(
     rng: &mut impl RngCore,
     fitting: &[&Method],
@@ -111,12 +111,12 @@ fn sub_catalogue(
     for (phase, cap) in [(Phase::Opening, opening_cap(minutes)), (Phase::Closing, closing_cap(minutes))] {
         let short = |m: &&Method| m.has_phase(phase) && m.minutes_for(n).min <= cap;
         let framing: Vec<&Method> = fitting.iter().copied().filter(short).collect();
-        chosen.extend(
-            framing
-                .choose_multiple(rng, 2)
-                .filter(|m| !chosen.iter().any(|c| c.id == m.id))
-                .collect::<Vec<_>>(),
-        );
+        // Like the built-in catalogue, a trainer's always has a closing on commitments,
+        // which C14 asks for whenever a result is expected.
+        let (committing, others): (Vec<&Method>, Vec<&Method>) =
+            framing.iter().partition(|m| phase == Phase::Closing && m.gives.contains(&Product::Commitments));
+        let picks = committing.choose(rng).into_iter().chain(others.choose_multiple(rng, 2)).take(2);
+        chosen.extend(picks.filter(|m| !chosen.iter().any(|c| c.id == m.id)).collect::<Vec<_>>());
     }
     let mut rest: Vec<&Method> =
         fitting.iter().copied().filter(|m| !chosen.iter().any(|c| c.id == m.id)).collect();
