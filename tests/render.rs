@@ -479,3 +479,18 @@ fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_onc
         }
     }
 }
+
+#[test]
+fn a_content_sequence_without_a_calling_question_gets_one_proposed_for_its_objective() {
+    // The held-apart partners' plan of action gives no calling question at all.
+    let path = repo::file("tests/data/requests/plan-action-partenaires.yaml");
+    let plan = Planner::new(Catalogue::builtin()).plan(&Request::from_file(path).unwrap()).unwrap();
+    assert!(plan.request.questions.is_empty());
+    for (lang, propose) in [(Lang::Fr, "Nous proposons «"), (Lang::En, "We propose “")] {
+        let markdown = plan.to_markdown(Catalogue::builtin(), lang);
+        let proposals = markdown.matches(propose).count();
+        let content = plan.agenda.method_slots().filter(|slot| slot.phase.is_some_and(|p| !p.frames()));
+        assert!(proposals >= 1 && proposals <= content.count(), "{lang:?}: {proposals} proposals");
+        assert!(!markdown.contains("formulez-la avec le porteur"), "{lang:?}: a question left to word");
+    }
+}

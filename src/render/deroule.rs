@@ -675,20 +675,35 @@ fn consigne(
         Span::Plain(colon(lang, "")),
         Span::Emphasis(said.join(" ")),
     ])];
-    if content && plan.is_some() && questions.is_empty() && !first.objectives.is_empty() {
-        blocks.push(Block::Paragraph(plain(t(
-            lang,
-            match agenda.format {
-                Format::Onsite => "La saisine ne donne pas de question d'appel pour cette séquence : formulez-la avec le porteur de projet et écrivez-la en grand au mur.",
-                _ => "La saisine ne donne pas de question d'appel pour cette séquence : formulez-la avec le porteur de projet et affichez-la sur le support partagé.",
-            },
-            match agenda.format {
-                Format::Onsite => "The request gives no calling question for this sequence: word it with the project lead and write it large on the wall.",
-                _ => "The request gives no calling question for this sequence: word it with the project lead and show it on the shared board.",
-            },
-        ))));
+    if content && plan.is_some() && questions.is_empty() {
+        let draft = first.objectives.first().and_then(|objective| wording::draft_question(*objective));
+        blocks.extend(
+            draft.map(|draft| {
+                Block::Paragraph(plain(proposed_question(draft.get(lang), agenda.format, lang)))
+            }),
+        );
     }
     blocks
+}
+
+/// The note for a sequence whose request gives no calling question: a first wording to
+/// check with the project lead, and where to show it.
+fn proposed_question(draft: &str, format: Format, lang: Lang) -> String {
+    let quoted = typography::quoted(draft, lang);
+    match (lang, format) {
+        (Lang::Fr, Format::Onsite) => format!(
+            "La saisine ne donne pas de question d'appel pour cette séquence. Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, puis écrivez-la en grand au mur."
+        ),
+        (Lang::Fr, _) => format!(
+            "La saisine ne donne pas de question d'appel pour cette séquence. Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, puis affichez-la sur le support partagé."
+        ),
+        (Lang::En, Format::Onsite) => format!(
+            "The request gives no calling question for this sequence. We propose {quoted}: check it with the project lead before the day, then write it large on the wall."
+        ),
+        (Lang::En, _) => format!(
+            "The request gives no calling question for this sequence. We propose {quoted}: check it with the project lead before the day, then show it on the shared board."
+        ),
+    }
 }
 
 /// The calling questions as said aloud: « Notre question : ... », or, for several, one after

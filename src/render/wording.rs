@@ -1,6 +1,7 @@
 //! The kit's wording that follows the vocabulary (transitions per phase and per product,
 //! plain words per phase,
-//! what each objective produces, the questions to settle with the project lead), kept as
+//! what each objective produces, a first wording of its calling question, the questions to
+//! settle with the project lead), kept as
 //! data in `wording.yaml`.
 
 use crate::text::Text;
@@ -29,6 +30,7 @@ struct Wording {
     products: BTreeMap<String, Text>,
     phases: BTreeMap<String, PhaseWords>,
     objectives: BTreeMap<String, Text>,
+    questions: BTreeMap<String, Text>,
     checklist: Vec<Text>,
 }
 
@@ -64,6 +66,12 @@ pub(super) fn produces(objective: Objective) -> Option<&'static Text> {
     wording().objectives.get(objective.id())
 }
 
+/// A first wording of the calling question for `objective`, proposed when the request
+/// gives none.
+pub(super) fn draft_question(objective: Objective) -> Option<&'static Text> {
+    wording().questions.get(objective.id())
+}
+
 /// The questions to settle with the project lead before the day.
 pub(super) fn checklist() -> &'static [Text] {
     &wording().checklist
@@ -85,6 +93,7 @@ mod tests {
         }
         for objective in Objective::ALL {
             assert!(read.objectives.get(objective.id()).is_some_and(Text::has_english), "{objective}");
+            assert!(read.questions.get(objective.id()).is_some_and(Text::has_english), "{objective}");
         }
         assert!(read.checklist.len() >= 5 && read.into_work.has_english() && read.carry_on.has_english());
     }
