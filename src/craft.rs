@@ -691,9 +691,7 @@ impl<'a> Review<'a> {
             return;
         }
         let closing = self.methods_in().into_iter().rev().find(|(_, _, phase)| *phase == Phase::Closing);
-        if let Some((i, method, _)) =
-            closing.filter(|(_, method, _)| !method.gives.contains(&Product::Commitments))
-        {
+        if let Some((i, method, _)) = closing.filter(|(_, method, _)| !method.commits()) {
             self.add(CraftRule::C14, Some(i), CraftIssue::NoCommitments { id: method.id.clone() });
         }
     }

@@ -840,6 +840,11 @@ impl Method {
         self.phases.iter().any(|phase| matches!(phase, Phase::Divergence | Phase::Emergence))
     }
 
+    /// Whether its work leaves the group with commitments: a closing that keeps C14.
+    pub fn commits(&self) -> bool {
+        self.gives.contains(&Product::Commitments)
+    }
+
     /// The conditions of use that a group of `profiles` does not meet (craft rule C12).
     pub fn unmet_needs(&self, profiles: &[Profile]) -> Vec<Condition> {
         self.needs.iter().copied().filter(|need| !need.met_by(profiles)).collect()

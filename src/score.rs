@@ -675,7 +675,7 @@ impl Closing {
 
     fn push(&mut self, method: &Method, phase: Phase) {
         if phase == Phase::Closing {
-            self.commits = method.gives.contains(&Product::Commitments);
+            self.commits = method.commits();
         }
     }
 

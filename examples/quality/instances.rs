@@ -6,7 +6,7 @@
 
 use facilitation::craft::lacks_subgroups;
 use facilitation::rules::{closing_cap, opening_cap};
-use facilitation::{Catalogue, Format, Level, Method, Objective, Phase, Product, Profile, Request};
+use facilitation::{Catalogue, Format, Level, Method, Objective, Phase, Profile, Request};
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, RngCore};
 
@@ -114,7 +114,7 @@ fn sub_catalogue(
         // Like the built-in catalogue, a trainer's always has a closing on commitments,
         // which C14 asks for whenever a result is expected.
         let (committing, others): (Vec<&Method>, Vec<&Method>) =
-            framing.iter().partition(|m| phase == Phase::Closing && m.gives.contains(&Product::Commitments));
+            framing.iter().partition(|m| phase == Phase::Closing && m.commits());
         let picks = committing.choose(rng).into_iter().chain(others.choose_multiple(rng, 2)).take(2);
         chosen.extend(picks.filter(|m| !chosen.iter().any(|c| c.id == m.id)).collect::<Vec<_>>());
     }

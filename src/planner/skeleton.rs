@@ -245,8 +245,8 @@ fn relevance(context: &Context, candidate: &Candidate) -> f64 {
     };
     let fit = 1.0 - (f64::from(candidate.typical) / f64::from(context.minutes.max(1))).min(1.0);
     // A closing on commitments stays in the pool when the session calls for one (C14).
-    let commits = candidate.method.gives.contains(&crate::vocabulary::Product::Commitments)
-        && rules::closing_commits(&context.objectives, &context.request.profiles);
+    let commits =
+        candidate.method.commits() && rules::closing_commits(&context.objectives, &context.request.profiles);
     weight * 3.0 + users + fit + if candidate.included || candidate.network || commits { 100.0 } else { 0.0 }
 }
 

@@ -690,18 +690,16 @@ fn consigne(
 /// check with the project lead, and where to show it.
 fn proposed_question(draft: &str, format: Format, lang: Lang) -> String {
     let quoted = typography::quoted(draft, lang);
-    match (lang, format) {
-        (Lang::Fr, Format::Onsite) => format!(
-            "La saisine ne donne pas de question d'appel pour cette séquence. Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, puis écrivez-la en grand au mur."
+    let show = match format {
+        Format::Onsite => t(lang, "écrivez-la en grand au mur", "write it large on the wall"),
+        _ => t(lang, "affichez-la sur le support partagé", "show it on the shared board"),
+    };
+    match lang {
+        Lang::Fr => format!(
+            "La saisine ne donne pas de question d'appel pour cette séquence. Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, puis {show}."
         ),
-        (Lang::Fr, _) => format!(
-            "La saisine ne donne pas de question d'appel pour cette séquence. Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, puis affichez-la sur le support partagé."
-        ),
-        (Lang::En, Format::Onsite) => format!(
-            "The request gives no calling question for this sequence. We propose {quoted}: check it with the project lead before the day, then write it large on the wall."
-        ),
-        (Lang::En, _) => format!(
-            "The request gives no calling question for this sequence. We propose {quoted}: check it with the project lead before the day, then show it on the shared board."
+        Lang::En => format!(
+            "The request gives no calling question for this sequence. We propose {quoted}: check it with the project lead before the day, then {show}."
         ),
     }
 }
