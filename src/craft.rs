@@ -12,7 +12,7 @@
 //! | rule | what a facilitator checks |
 //! |---|---|
 //! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method before the closing, and the last method before the closing is one |
-//! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %); the welcome scales with the session |
+//! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), and so the energiser after lunch; the welcome scales with the session |
 //! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end |
 //! | C4 | every slot starts and ends on a five-minute mark |
 //! | C5 | the first objective gets at least 80 % of an equal share of the content minutes |
@@ -22,7 +22,7 @@
 //! | C9 | after a main event that opens itself (forum ouvert), only convergence, action and closing |
 //! | C10 | with service users, no content method with heavy writing |
 //! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing |
-//! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users |
+//! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users, no resolution of irritants when nobody asked about irritants (a method made for one subject runs for it) |
 //! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
 //! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
 //!
@@ -186,6 +186,8 @@ pub enum CraftIssue {
     ClosingTooEarly { id: MethodId },
     /// C2: the opening methods take too long.
     LongOpening { minutes: u32, most: u32 },
+    /// C2: the energiser after lunch takes too long.
+    LongEnergiser { minutes: u32, most: u32 },
     /// C2: the welcome and the opening take too long together.
     LongFrame { minutes: u32, most: u32 },
     /// C2: the welcome does not fit the session's length.
@@ -241,6 +243,10 @@ impl Localize for CraftIssue {
                 format!("l'ouverture dure {minutes} minutes : gardez-la sous {most} minutes, le temps doit aller aux objectifs."),
                 format!("the opening takes {minutes} minutes: keep it under {most}, the time belongs to the objectives."),
             ),
+            I::LongEnergiser { minutes, most } => lang.pick(
+                format!("la reprise après le déjeuner dure {minutes} minutes : gardez-la sous {most} minutes, elle remet le groupe en mouvement, le travail vient après."),
+                format!("the energiser after lunch takes {minutes} minutes: keep it under {most}, it gets the group moving again, the work comes after."),
+            ),
             I::LongFrame { minutes, most } => lang.pick(
                 format!("l'accueil et l'ouverture prennent {minutes} minutes : pas plus de {most} ensemble."),
                 format!("the welcome and the opening take {minutes} minutes: no more than {most} together."),
@@ -290,8 +296,8 @@ impl Localize for CraftIssue {
                 format!("`{id}`, the network's own method, fits this request: use it."),
             ),
             I::UnmetCondition { id, condition } => lang.pick(
-                format!("`{id}` demande {} : ce groupe ne le permet pas, choisissez une autre méthode.", condition.label(lang)),
-                format!("`{id}` needs {}: this group does not allow it, choose another method.", condition.label(lang)),
+                format!("`{id}` demande {} : ce n'est pas le cas ici, choisissez une autre méthode.", condition.label(lang)),
+                format!("`{id}` needs {}: not so here, choose another method.", condition.label(lang)),
             ),
             I::Unfed { id, takes } => {
                 let takes: Vec<&str> = takes.iter().map(|product| product.label(lang)).collect();
@@ -398,7 +404,7 @@ pub fn network_method_fits(method: &Method, request: &Request, objectives: &[Obj
         && crate::check::unfit(method, request).is_empty()
         && !lacks_subgroups(method, request.format, request.breakout_rooms)
         && !request.exclude.contains(&method.id)
-        && method.unmet_needs(&request.profiles).is_empty()
+        && method.unmet_needs(&request.profiles, objectives).is_empty()
         && method.minutes_for(request.participants).min.saturating_add(frame_least(request.minutes()))
             <= request.minutes()
 }
@@ -502,6 +508,22 @@ impl<'a> Review<'a> {
                 first,
                 CraftIssue::LongOpening { minutes: opening, most: rules::opening_cap(session) },
             );
+        }
+        // The energiser after lunch: as short as an opening.
+        let reopening = self
+            .methods_in()
+            .into_iter()
+            .skip(openings.len())
+            .filter(|(_, _, phase)| *phase == Phase::Opening);
+        for (i, _, _) in reopening {
+            let minutes = self.agenda.slots[i].minutes;
+            if minutes > rules::opening_cap(session) {
+                self.add(
+                    CraftRule::C2,
+                    Some(i),
+                    CraftIssue::LongEnergiser { minutes, most: rules::opening_cap(session) },
+                );
+            }
         }
         let frame = opening + welcome.unwrap_or(0);
         if frame > rules::frame_cap(session) {
@@ -640,9 +662,9 @@ impl<'a> Review<'a> {
 
     /// C12: every method's conditions of use.
     fn conditions(&mut self) {
-        let profiles = &self.request.profiles;
+        let (profiles, objectives) = (&self.request.profiles, &self.agenda.objectives);
         for (i, method, _) in self.methods_in() {
-            for condition in method.unmet_needs(profiles) {
+            for condition in method.unmet_needs(profiles, objectives) {
                 self.add(
                     CraftRule::C12,
                     Some(i),

@@ -845,9 +845,11 @@ impl Method {
         self.gives.contains(&Product::Commitments)
     }
 
-    /// The conditions of use that a group of `profiles` does not meet (craft rule C12).
-    pub fn unmet_needs(&self, profiles: &[Profile]) -> Vec<Condition> {
-        self.needs.iter().copied().filter(|need| !need.met_by(profiles)).collect()
+    /// The conditions of use that a group of `profiles`, asking for `objectives`, does not
+    /// meet (craft rule C12).
+    pub fn unmet_needs(&self, profiles: &[Profile], objectives: &[Objective]) -> Vec<Condition> {
+        let own_asked = self.objectives.first().is_some_and(|own| objectives.contains(own));
+        self.needs.iter().copied().filter(|need| !need.met_by(profiles, own_asked)).collect()
     }
 
     /// Whether it can work on what the methods before it gave: it takes nothing, or one of

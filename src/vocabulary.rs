@@ -305,6 +305,10 @@ vocabulary! {
         /// A public at ease with confrontation and probing questions (débat mouvant, nine
         /// whys): never service users, a public the network protects.
         PublicAtEase = "public-at-ease", "un public à l'aise avec la confrontation", "a public at ease with confrontation";
+        /// The objective it is made for (its first) among the request's: a method built
+        /// around one subject (the resolution of irritants) is not run for its other
+        /// objectives when nobody asked about that subject.
+        OwnObjective = "own-objective", "que la demande porte sur ce pour quoi elle est faite (son premier objectif)", "the request to be about what it is made for (its first objective)";
     }
 }
 
@@ -327,10 +331,11 @@ impl Product {
 }
 
 impl Condition {
-    /// Whether a group of `profiles` meets the condition. An unstated profile meets no
+    /// Whether a group of `profiles`, for a request that asks (`own_asked`) or not the
+    /// objective the method is made for, meets the condition. An unstated profile meets no
     /// condition that needs one: the planner does not guess that a team and its manager
     /// are in the room.
-    pub fn met_by(self, profiles: &[Profile]) -> bool {
+    pub fn met_by(self, profiles: &[Profile], own_asked: bool) -> bool {
         let has = |profile: Profile| profiles.contains(&profile);
         match self {
             Condition::TeamAndManager => {
@@ -339,6 +344,7 @@ impl Condition {
                     && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
             }
             Condition::PublicAtEase => !has(Profile::Users),
+            Condition::OwnObjective => own_asked,
         }
     }
 }

@@ -315,3 +315,25 @@ fn crowd_sourcing_25_10_asks_too_much_writing_of_service_users_and_improv_is_no_
     }
     assert!(!irritants.method_slots().any(|slot| slot.method.as_ref().unwrap() == "improv-prototyping"));
 }
+
+#[test]
+fn c2_notices_a_long_energiser_after_lunch() {
+    let path = repo::file("tests/data/requests/seminaire-rentree.yaml");
+    let request = Request::from_file(path).unwrap();
+    let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    assert!(review(&agenda, &request).is_empty());
+    // The afternoon reopens with an hour of photolangage: no energiser, the work itself.
+    let lunch = agenda.slots.iter().position(|slot| slot.kind == SlotKind::Lunch).unwrap();
+    let after = lunch + 1;
+    assert!(agenda.slots[after].minutes > craft_cap(&agenda), "{:?}", agenda.slots[after]);
+    agenda.slots[after].method = Some(MethodId::new("photolangage").unwrap());
+    agenda.slots[after].phase = Some(Phase::Opening);
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let point = report.points.iter().find(|point| point.rule == CraftRule::C2).expect("C2 noticed");
+    assert_eq!(point.slot, Some(after));
+    assert!(point.issue.text(facilitation::Lang::Fr).starts_with("la reprise après le déjeuner dure"));
+}
+
+fn craft_cap(agenda: &Agenda) -> u32 {
+    facilitation::rules::opening_cap(agenda.minutes())
+}

@@ -5,8 +5,8 @@
 use facilitation::craft::{self, CraftIssue, CraftRule};
 use facilitation::method::Given;
 use facilitation::{
-    Agenda, Catalogue, Condition, Lang, Localize, MethodId, Phase, Planner, ProblemKind, Profile, Request,
-    Slot, SlotKind, render, rules, score,
+    Agenda, Catalogue, Condition, Lang, Localize, MethodId, Objective, Phase, Planner, ProblemKind, Profile,
+    Request, Slot, SlotKind, render, rules, score,
 };
 
 #[path = "support/repo.rs"]
@@ -53,7 +53,7 @@ fn confrontation_and_probing_methods_are_never_planned_with_service_users() {
             for slot in plan.agenda.method_slots() {
                 let method = catalogue().get(slot.method.as_ref().unwrap().as_str()).unwrap();
                 assert!(
-                    method.unmet_needs(&request.profiles).is_empty(),
+                    method.unmet_needs(&request.profiles, &plan.agenda.objectives).is_empty(),
                     "{name} seed {seed}: {}",
                     method.id
                 );
@@ -64,12 +64,14 @@ fn confrontation_and_probing_methods_are_never_planned_with_service_users() {
 
 #[test]
 fn a_public_at_ease_excludes_service_users_and_a_team_needs_its_manager() {
-    assert!(!Condition::PublicAtEase.met_by(&[Profile::Agents, Profile::Users]));
-    assert!(Condition::PublicAtEase.met_by(&[Profile::Agents, Profile::Partners]));
-    assert!(Condition::TeamAndManager.met_by(&[Profile::Agents, Profile::Managers]));
-    assert!(!Condition::TeamAndManager.met_by(&[Profile::Managers]));
-    assert!(!Condition::TeamAndManager.met_by(&[Profile::Agents, Profile::Managers, Profile::Partners]));
-    assert!(!Condition::TeamAndManager.met_by(&[]), "an unstated team is not assumed");
+    assert!(!Condition::PublicAtEase.met_by(&[Profile::Agents, Profile::Users], true));
+    assert!(Condition::PublicAtEase.met_by(&[Profile::Agents, Profile::Partners], true));
+    assert!(Condition::TeamAndManager.met_by(&[Profile::Agents, Profile::Managers], true));
+    assert!(!Condition::TeamAndManager.met_by(&[Profile::Managers], true));
+    assert!(
+        !Condition::TeamAndManager.met_by(&[Profile::Agents, Profile::Managers, Profile::Partners], true)
+    );
+    assert!(!Condition::TeamAndManager.met_by(&[], true), "an unstated team is not assumed");
 }
 
 #[test]
@@ -215,4 +217,22 @@ fn every_method_says_in_its_own_words_how_it_starts() {
     let text = render::deroule(&plan, catalogue(), Lang::Fr).to_markdown();
     let irritants = catalogue().get("resolution-irritants").unwrap();
     assert!(text.contains(&irritants.say.as_ref().unwrap().fr), "the déroulé says the method's own words");
+}
+
+#[test]
+fn a_method_made_for_one_subject_runs_only_when_that_subject_is_asked() {
+    let resolution = catalogue().get("resolution-irritants").unwrap();
+    assert_eq!(
+        resolution.unmet_needs(&[Profile::Agents], &[Objective::Prioritize, Objective::ActionPlan]),
+        vec![Condition::OwnObjective],
+        "no resolution of irritants to prioritise a vision"
+    );
+    assert!(resolution.unmet_needs(&[Profile::Agents], &[Objective::ResolveIrritants]).is_empty());
+    let request = request("tests/data/requests/seminaire-rentree.yaml");
+    for seed in 1..=3 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        let used =
+            plan.agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "resolution-irritants");
+        assert!(!used, "seed {seed}: trust, vision, priorities and a plan, and nobody asked about irritants");
+    }
 }

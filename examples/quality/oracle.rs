@@ -42,7 +42,8 @@
 //!    still to come ran at the length closest to its typical one, `pace` as if every pause
 //!    still possible had the usual length. Cuts that only drop agendas the review or the
 //!    checker would refuse (a pause after a run shorter than 40 minutes, C3; an opening or
-//!    a closing over its cap, C2 and C7; a welcome off its range, C2; a lunch outside its
+//!    a closing or the energiser after lunch over its cap,
+//!    C2 and C7; a welcome off its range, C2; a lunch outside its
 //!    window, C8; a session that cannot be filled) lose nothing either.
 //!
 //! Every complete timing that survives becomes an agenda judged by the checker and by the
@@ -682,7 +683,10 @@ impl<'a> Space<'a> {
         if opening > opening_cap(self.minutes) || opening + state.welcome > frame_cap(self.minutes) {
             return None;
         }
-        if item.phase == Phase::Closing && minutes > closing_cap(self.minutes) {
+        let energiser = item.phase == Phase::Opening && !leading;
+        if (item.phase == Phase::Closing && minutes > closing_cap(self.minutes))
+            || (energiser && minutes > opening_cap(self.minutes))
+        {
             return None;
         }
         let content = if item.phase.frames() { 0 } else { minutes };

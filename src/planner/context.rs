@@ -214,7 +214,7 @@ impl<'a> Context<'a> {
         let fits = unfit(method, request).is_empty()
             && !craft::lacks_subgroups(method, request.format, request.breakout_rooms)
             && !request.exclude.contains(&method.id)
-            && (included || method.unmet_needs(&request.profiles).is_empty());
+            && (included || method.unmet_needs(&request.profiles, &self.objectives).is_empty());
         let mut range = self.round(method.minutes_for(n), method.split);
         if let Some(minutes) = pin.and_then(|pin| pin.minutes) {
             // Fixed minutes outside the method's range make no candidate: the checker
