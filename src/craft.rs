@@ -15,7 +15,7 @@
 //! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), and so the energiser after lunch; the welcome scales with the session |
 //! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end |
 //! | C4 | every slot starts and ends on a five-minute mark |
-//! | C5 | the first objective gets at least 80 % of an equal share of the content minutes |
+//! | C5 | every objective gets a content sequence of its own (trust and the look back on the session may be served by the opening or the closing alone), and the first at least 80 % of an equal share of the content minutes |
 //! | C6 | remote or hybrid without breakout rooms: no pair, trio or small-group work |
 //! | C7 | the closing lasts at most max(15 min, 8 %) |
 //! | C8 | lunch lasts 45 to 75 minutes and starts between 11:45 and 13:00 |
@@ -196,6 +196,8 @@ pub enum CraftIssue {
     ShortRun { minutes: u32 },
     /// C4: a slot starts off the five-minute marks.
     OffGrid { at: ClockTime },
+    /// C5: only the opening or the closing serves an objective that needs work of its own.
+    NoContent { objective: Objective },
     /// C5: the first objective gets too little of the time.
     FirstObjectiveShort { objective: Objective, minutes: u32, least: u32 },
     /// C6: a method needs sub-groups that the format cannot give.
@@ -262,6 +264,10 @@ impl Localize for CraftIssue {
             I::OffGrid { at } => lang.pick(
                 format!("commence à {at} : arrondissez les horaires aux cinq minutes."),
                 format!("starts at {at}: round the times to five minutes."),
+            ),
+            I::NoContent { objective } => lang.pick(
+                format!("« {} » n'est servi que par l'ouverture ou la clôture : donnez-lui une séquence de travail à lui, une mise en route ne suffit pas.", objective.label(lang)),
+                format!("\"{}\" is served only by the opening or the closing: give it a working sequence of its own, a warm-up is not enough.", objective.label(lang)),
             ),
             I::FirstObjectiveShort { objective, minutes, least } => lang.pick(
                 format!("le premier objectif, « {} », n'a que {minutes} minutes : donnez-lui au moins {least} minutes, c'est la priorité de la demande.", objective.label(lang)),
@@ -568,8 +574,21 @@ impl<'a> Review<'a> {
         }
     }
 
-    /// C5: the first objective's minutes, whole slot minutes for every slot serving it.
+    /// C5: every objective gets a content sequence (but those an opening or a closing
+    /// serves), and the first its share of the time, whole slot minutes for every slot
+    /// serving it.
     fn priority(&mut self) {
+        let content_named: Vec<Objective> = self
+            .methods_in()
+            .into_iter()
+            .filter(|(_, _, phase)| !phase.frames())
+            .flat_map(|(i, _, _)| self.agenda.slots[i].objectives.iter().copied())
+            .collect();
+        for &objective in &self.agenda.objectives {
+            if !objective.served_by_frames() && !content_named.contains(&objective) {
+                self.add(CraftRule::C5, None, CraftIssue::NoContent { objective });
+            }
+        }
         let Some(first) = self.agenda.objectives.first().copied() else { return };
         let count = self.agenda.objectives.len() as u32;
         let content: Vec<(u32, bool)> = self

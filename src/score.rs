@@ -225,6 +225,9 @@ pub struct ArcMasks {
     pub openers: u32,
     /// Those that look back on the session ([`Objective::looks_back`]).
     pub looks_back: u32,
+    /// Those that need a content sequence: an opening or a closing alone does not serve
+    /// them (not [`Objective::served_by_frames`], craft rule C5).
+    pub need_content: u32,
 }
 
 impl ArcMasks {
@@ -238,6 +241,7 @@ impl ArcMasks {
             results: bits(Objective::calls_for_result),
             openers: bits(Objective::opens_up),
             looks_back: bits(Objective::looks_back),
+            need_content: bits(|o| !o.served_by_frames()),
         }
     }
 }

@@ -378,6 +378,14 @@ impl Objective {
     pub const fn opens_up(self) -> bool {
         matches!(self, Objective::SharePractices | Objective::GenerateIdeas | Objective::ExploreIssue)
     }
+
+    /// Whether an opening or a closing alone may serve the objective (craft rule C5): trust,
+    /// which an icebreaker builds, and the look back on the session, which the closing
+    /// takes. Any other objective the request asks for gets a content sequence of its own:
+    /// twenty minutes of nine whys as the opening is no work on a vision.
+    pub const fn served_by_frames(self) -> bool {
+        matches!(self, Objective::BuildTrust) || self.looks_back()
+    }
 }
 
 impl Phase {

@@ -337,3 +337,29 @@ fn c2_notices_a_long_energiser_after_lunch() {
 fn craft_cap(agenda: &Agenda) -> u32 {
     facilitation::rules::opening_cap(agenda.minutes())
 }
+
+#[test]
+fn c5_notices_an_objective_only_a_warm_up_serves() {
+    let path = repo::file("tests/data/requests/seminaire-rentree.yaml");
+    let request = Request::from_file(path).unwrap();
+    let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    let vision = facilitation::Objective::Vision;
+    for slot in agenda.slots.iter_mut().filter(|slot| slot.phase.is_some_and(|phase| !phase.frames())) {
+        slot.objectives.retain(|objective| *objective != vision);
+    }
+    let opening = index_of(&agenda, Phase::Opening);
+    agenda.slots[opening].objectives.push(vision);
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let texts: Vec<String> = report
+        .points
+        .iter()
+        .filter(|point| point.rule == CraftRule::C5)
+        .map(|point| point.issue.text(facilitation::Lang::En))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "\"Build a shared vision\" is served only by the opening or the closing: give it a working sequence of its own, a warm-up is not enough."
+        ]
+    );
+}

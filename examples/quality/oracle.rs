@@ -378,7 +378,8 @@ impl<'a> Space<'a> {
     }
 
     /// The sequence with every objective of the request its methods serve named, when it
-    /// names them all (rule 11) and names each result objective on a converging slot (C1):
+    /// names them all (rule 11), each result objective on a converging slot (C1) and each
+    /// objective that needs work of its own on a content slot (C5):
     /// the score counts what a method serves whatever its slot names, and naming more
     /// never breaks a rule, so this labelling is the best of any.
     fn labelled(&self, items: &[Item], out: &mut Vec<Sequence>) {
@@ -399,7 +400,14 @@ impl<'a> Space<'a> {
             .enumerate()
             .filter(|(_, o)| o.calls_for_result())
             .fold(0, |m, (rank, _)| m | 1 << rank);
-        named == all(self.objectives.len()) && results & !converged == 0
+        let worked = items.iter().filter(|item| !item.phase.frames()).fold(0, |m, item| m | item.labels);
+        let need_content = self
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !o.served_by_frames())
+            .fold(0, |m, (rank, _)| m | 1 << rank);
+        named == all(self.objectives.len()) && results & !converged == 0 && need_content & !worked == 0
     }
 
     /// The upper bound of the sequence part of any timing of `items` (see the module's

@@ -8,6 +8,10 @@
 //! and every rule of the [checker](crate::check()) holds. The timed agendas are scored in
 //! full; the seed picks one among those within [`NEAR_BEST`] points of the best, with a
 //! portable random generator (ChaCha8), so a seed gives the same agenda on every machine.
+//!
+//! The search first keeps every craft rule ([`crate::craft`]). When it finds no agenda that
+//! does, it runs once more, wider (three times the beam, four times the sequences timed),
+//! and only then gives the rules up one by one, the later-numbered first.
 
 mod context;
 mod error;
@@ -74,6 +78,18 @@ pub struct PlanOptions {
 impl Default for PlanOptions {
     fn default() -> Self {
         PlanOptions { seed: 0, beam_width: 200, alternatives: 6 }
+    }
+}
+
+impl PlanOptions {
+    /// The search run again before any craft rule is given up: a beam three times as
+    /// wide, four times as many sequences timed.
+    fn wider(&self) -> PlanOptions {
+        PlanOptions {
+            beam_width: self.beam_width.saturating_mul(3),
+            alternatives: self.alternatives.saturating_mul(4),
+            ..self.clone()
+        }
     }
 }
 
@@ -211,7 +227,7 @@ impl<'a> Planner<'a> {
     /// Whether some agenda keeps every hard rule for `request`, whatever the craft rules.
     fn feasible(&self, request: &Request, analysis: &Analysis) -> bool {
         let context = Context::new(request, analysis, self.catalogue, all_relaxed());
-        !self.timed_agendas(&context).is_empty()
+        !self.timed_agendas(&context, &self.options).is_empty()
     }
 
     /// The seed's pick among the near-best agendas.
@@ -221,9 +237,14 @@ impl<'a> Planner<'a> {
         Some(timed.swap_remove(pick))
     }
 
-    /// The agendas a seed may draw, best first.
+    /// The agendas a seed may draw, best first. Before any craft rule is given up, a search
+    /// that finds no agenda keeping them all is run again, wider: the best sequences may
+    /// all fail to time cleanly while a few ranks down one keeps every rule.
     fn near_best(&self, context: &Context) -> Vec<Timed> {
-        let mut timed = self.timed_agendas(context);
+        let mut timed = self.timed_agendas(context, &self.options);
+        if timed.is_empty() && context.relaxed == CraftSet::NONE {
+            timed = self.timed_agendas(context, &self.options.wider());
+        }
         timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
         let best = timed.first().map_or(0.0, |t| t.1.total());
         timed.retain(|(_, score, _, _)| score.total() >= best - NEAR_BEST);
@@ -281,9 +302,9 @@ impl<'a> Planner<'a> {
     /// `time_share`, `timing_fit` and `pace` to a sequence's exact part, so a sequence whose part
     /// plus those weights falls below the best agenda found (less the margin a seed may
     /// draw from) cannot matter and is not timed.
-    fn timed_agendas(&self, context: &Context) -> Vec<Timed> {
-        let beam_width = self.options.beam_width.clamp(1, MAX_BEAM_WIDTH);
-        let alternatives = self.options.alternatives.clamp(1, MAX_ALTERNATIVES);
+    fn timed_agendas(&self, context: &Context, options: &PlanOptions) -> Vec<Timed> {
+        let beam_width = options.beam_width.clamp(1, MAX_BEAM_WIDTH);
+        let alternatives = options.alternatives.clamp(1, MAX_ALTERNATIVES);
         let skeletons = skeleton::search(context, beam_width, alternatives.saturating_mul(64));
         let mut timed = Vec::new();
         let mut best = f64::NEG_INFINITY;
@@ -412,7 +433,7 @@ impl<'a> Planner<'a> {
         retimed.end = Some(end);
         retimed.duration = None;
         let context = Context::new(&retimed, analysis, self.catalogue, all_relaxed());
-        (!self.timed_agendas(&context).is_empty()).then_some(end)
+        (!self.timed_agendas(&context, &self.options).is_empty()).then_some(end)
     }
 }
 

@@ -57,6 +57,8 @@ pub(crate) struct Skeleton<'a> {
     /// `sequence_score` plus an estimate of the parts the timing decides.
     pub estimate: f64,
     covered: u32,
+    /// The objectives served by a content method (neither opening nor closing).
+    worked: u32,
     /// The objectives served by a convergence or action method.
     converged: u32,
     min_minutes: u32,
@@ -76,6 +78,7 @@ impl<'a> Skeleton<'a> {
             sequence_score: 0.0,
             estimate: 0.0,
             covered: 0,
+            worked: 0,
             converged: 0,
             min_minutes: 0,
             max_minutes: 0,
@@ -463,6 +466,9 @@ fn grow<'a>(
     grown.used |= bit;
     let serves = context.serves_in(c, phase);
     grown.covered |= serves;
+    if !phase.frames() {
+        grown.worked |= serves;
+    }
     grown.min_minutes = min_minutes;
     grown.max_minutes = skeleton.max_minutes.saturating_add(context.most_in(c, phase));
     grown.typical = grown.typical.saturating_add(c.typical);
@@ -512,7 +518,9 @@ fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> b
         skeleton.converged & context.masks.results == context.masks.results
             && work.is_some_and(|item| item.phase.converges())
     };
-    arc && first_can_lead(context, skeleton)
+    let worked = !context.keeps(CraftRule::C5) || context.masks.need_content & !skeleton.worked == 0;
+    arc && worked
+        && first_can_lead(context, skeleton)
         && skeleton.phase() == Some(Phase::Closing)
         && skeleton.covered == context.all_objectives()
         && included
