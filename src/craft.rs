@@ -13,7 +13,7 @@
 //! |---|---|
 //! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method before the closing, and the last method before the closing is one |
 //! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), and so the energiser after lunch; the welcome scales with the session |
-//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end |
+//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; a pause cuts a method only into parts of 30 minutes at least |
 //! | C4 | every slot starts and ends on a five-minute mark |
 //! | C5 | every objective gets a content sequence of its own (trust and the look back on the session may be served by the opening or the closing alone), and the first at least 80 % of an equal share of the content minutes |
 //! | C6 | remote or hybrid without breakout rooms: no pair, trio or small-group work |
@@ -45,7 +45,9 @@ use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::method::{Given, Method, MethodId};
 use crate::request::Request;
-use crate::rules::{self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, FIRST_OBJECTIVE_SHARE, GRAIN, MIN_RUN};
+use crate::rules::{
+    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, FIRST_OBJECTIVE_SHARE, GRAIN, MIN_RUN,
+};
 use crate::text::{Lang, Localize};
 use crate::vocabulary::{Condition, Format, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
@@ -194,6 +196,8 @@ pub enum CraftIssue {
     WelcomeLength { minutes: u32, usual: u32 },
     /// C3: a run of work between pauses is too short.
     ShortRun { minutes: u32 },
+    /// C3: a pause cuts a method too soon after it began, or too near its end.
+    ShortPart { id: MethodId, minutes: u32, least: u32 },
     /// C4: a slot starts off the five-minute marks.
     OffGrid { at: ClockTime },
     /// C5: only the opening or the closing serves an objective that needs work of its own.
@@ -260,6 +264,10 @@ impl Localize for CraftIssue {
             I::ShortRun { minutes } => lang.pick(
                 format!("seulement {minutes} minutes de travail entre deux pauses (ou une pause et le début ou la fin) : placez les pauses aux moments naturels, après au moins {MIN_RUN} minutes."),
                 format!("only {minutes} minutes of work between two pauses (or a pause and either end): put pauses at natural points, after at least {MIN_RUN} minutes."),
+            ),
+            I::ShortPart { id, minutes, least } => lang.pick(
+                format!("la pause coupe `{id}` sur une partie de {minutes} minutes : déplacez-la pour que chaque partie dure au moins {least} minutes, une fois la méthode vraiment lancée (le premier tour fini)."),
+                format!("the pause cuts `{id}` into a part of {minutes} minutes: move it so that each part lasts at least {least}, once the method is really under way (its first round over)."),
             ),
             I::OffGrid { at } => lang.pick(
                 format!("commence à {at} : arrondissez les horaires aux cinq minutes."),
@@ -556,6 +564,22 @@ impl<'a> Review<'a> {
                 self.add(CraftRule::C3, Some(at.min(slots.len() - 1)), CraftIssue::ShortRun { minutes: run });
             }
             from = end + 1;
+        }
+        self.parts();
+    }
+
+    /// C3: each part of a method cut by a pause is a real part.
+    fn parts(&mut self) {
+        let slots = &self.agenda.slots;
+        let methods: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].is_method()).collect();
+        let same = |a: usize, b: usize| slots[a].method.is_some() && slots[a].method == slots[b].method;
+        for (k, &i) in methods.iter().enumerate() {
+            let before = k.checked_sub(1).is_some_and(|j| same(methods[j], i));
+            let after = methods.get(k + 1).is_some_and(|&j| same(i, j));
+            let minutes = slots[i].minutes;
+            if let (true, Some(id)) = ((before || after) && minutes < CRAFT_PART, slots[i].method.clone()) {
+                self.add(CraftRule::C3, Some(i), CraftIssue::ShortPart { id, minutes, least: CRAFT_PART });
+            }
         }
     }
 

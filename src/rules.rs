@@ -25,6 +25,10 @@ pub const MIN_LUNCH: u32 = 45;
 pub const WELCOME: MinuteRange = MinuteRange { min: 5, max: 30 };
 /// Rule 4: the shortest part of a split method.
 pub const MIN_PART: u32 = 20;
+/// C3: the shortest part of a split method beside a pause, when the craft rules hold: a
+/// pause comes once the method has really begun (a World Café's first round is finished),
+/// and leaves a real part after it.
+pub const CRAFT_PART: u32 = 30;
 /// The longest session the planner builds: a long workshop day (twelve hours with lunch and
 /// breaks). A longer one is spread over several sessions.
 pub const LONGEST_SESSION: u32 = 12 * 60;

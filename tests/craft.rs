@@ -363,3 +363,34 @@ fn c5_notices_an_objective_only_a_warm_up_serves() {
         ]
     );
 }
+
+#[test]
+fn c3_notices_a_pause_that_cuts_a_method_before_it_has_begun() {
+    let path = repo::file("tests/data/requests/seminaire-rentree.yaml");
+    let request = Request::from_file(path).unwrap();
+    let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    assert!(review(&agenda, &request).is_empty());
+    // A part of a method right before a pause, the method going on after it.
+    let slots = &agenda.slots;
+    let part = (0..slots.len() - 2)
+        .find(|&i| {
+            slots[i].is_method() && slots[i + 1].kind.is_pause() && slots[i + 2].method == slots[i].method
+        })
+        .expect("a method cut by a pause");
+    // The pause comes earlier: 25 minutes of the method before it, the rest after.
+    let earlier = agenda.slots[part].minutes - 25;
+    agenda.slots[part].end = earlier_by(agenda.slots[part].end, earlier);
+    agenda.slots[part].minutes = 25;
+    agenda.slots[part + 1].start = agenda.slots[part].end;
+    agenda.slots[part + 1].end = earlier_by(agenda.slots[part + 1].end, earlier);
+    agenda.slots[part + 2].start = agenda.slots[part + 1].end;
+    agenda.slots[part + 2].minutes += earlier;
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let point = report.points.iter().find(|point| point.rule == CraftRule::C3).expect("C3 noticed");
+    assert_eq!(point.slot, Some(part));
+    assert!(point.issue.text(facilitation::Lang::Fr).starts_with("la pause coupe"), "{:?}", point.issue);
+}
+
+fn earlier_by(time: facilitation::ClockTime, minutes: u32) -> facilitation::ClockTime {
+    facilitation::ClockTime::from_minutes(time.minutes() - minutes).unwrap()
+}

@@ -55,8 +55,8 @@
 
 use facilitation::craft::{lacks_subgroups, too_much_writing};
 use facilitation::rules::{
-    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, GRAIN, MIN_PART, MIN_RUN, closing_cap, frame_cap, opening_cap,
-    welcome_range,
+    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, GRAIN, MIN_PART, MIN_RUN, closing_cap, frame_cap,
+    opening_cap, welcome_range,
 };
 use facilitation::score::{Component, length_misfit, score};
 use facilitation::{
@@ -547,7 +547,7 @@ impl<'a> Space<'a> {
             if !choice.method.split {
                 continue;
             }
-            let most_pauses = (total / MIN_PART).saturating_sub(1) as usize;
+            let most_pauses = (total / CRAFT_PART).saturating_sub(1) as usize;
             for pauses in 1..=most_pauses {
                 // Breaks of 2 to 4 steps each: every sum between the least and the most.
                 let (least, most) = (breaks[0] * pauses, breaks[breaks.len() - 1] * pauses);
@@ -653,7 +653,7 @@ impl<'a> Space<'a> {
             choice.lengths.clone()
         } else {
             let mut parts: Vec<u32> =
-                (MIN_PART..=choice.most.saturating_sub(used)).step_by(GRAIN as usize).collect();
+                (CRAFT_PART..=choice.most.saturating_sub(used)).step_by(GRAIN as usize).collect();
             parts.sort_by_key(|p| (used + p).abs_diff(choice.typical));
             parts
         };
@@ -666,7 +666,7 @@ impl<'a> Space<'a> {
                     State { deviation: after.deviation + length_misfit(total, choice.typical), ..after };
                 self.place(timing, index + 1, done, search);
             }
-            if choice.method.split && total + MIN_PART <= choice.most {
+            if choice.method.split && total + CRAFT_PART <= choice.most {
                 for pause in self.pauses(&after) {
                     timing.pieces.push(pause);
                     self.run_item(timing, index, self.after_pause(after, pause), total, search);

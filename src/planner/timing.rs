@@ -19,8 +19,8 @@ use super::context::{Context, MomentKind};
 use crate::clock::ClockTime;
 use crate::craft::CraftRule;
 use crate::rules::{
-    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, FIRST_OBJECTIVE_SHARE, GRAIN, LUNCH_WINDOW, MIN_BREAK, MIN_LUNCH,
-    MIN_PART, MIN_RUN,
+    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, FIRST_OBJECTIVE_SHARE, GRAIN, LUNCH_WINDOW, MIN_BREAK,
+    MIN_LUNCH, MIN_PART, MIN_RUN,
 };
 use crate::score::{Component, USUAL_BREAK, USUAL_LUNCH, USUAL_RUN, length_misfit, lunch_misfit, run_misfit};
 use crate::vocabulary::Energy;
@@ -205,6 +205,8 @@ struct Reach {
     /// The last minute of the session at which the planner may still start the lunch it
     /// needs (none when the session needs none, or the request fixes it).
     lunch_by: Option<u32>,
+    /// The shortest part of a split block: [`CRAFT_PART`] when C3 holds, else [`MIN_PART`].
+    part: u32,
 }
 
 impl Reach {
@@ -223,7 +225,8 @@ impl Reach {
         let latest = if real_lunch { CRAFT_LUNCH_WINDOW.1 } else { LUNCH_WINDOW.1 };
         let lunch_by = (context.lunch && !context.lunch_fixed())
             .then(|| latest.minutes().saturating_sub(context.start.minutes()));
-        Reach { least, most, minutes: context.minutes, lunch_by }
+        let part = if context.keeps(CraftRule::C3) { CRAFT_PART } else { MIN_PART };
+        Reach { least, most, minutes: context.minutes, lunch_by, part }
     }
 
     /// Whether a state at `time` before the block `next` may still end the session on
@@ -234,10 +237,10 @@ impl Reach {
     }
 
     /// [`Reach::can_end`] for a state between two parts of the block `index`: another
-    /// part of at least [`MIN_PART`] minutes follows.
+    /// part of at least `part` minutes follows.
     fn can_resume(&self, index: usize, time: u32, lunched: bool) -> bool {
         let lunch = lunched || self.lunch_by.is_none_or(|by| time <= by);
-        lunch && self.fits(time, self.least[index + 1].saturating_add(MIN_PART), self.most[index])
+        lunch && self.fits(time, self.least[index + 1].saturating_add(self.part), self.most[index])
     }
 
     fn fits(&self, time: u32, least: u32, most: u32) -> bool {
@@ -551,6 +554,7 @@ impl Timetable<'_> {
             (block.min..=block.max.min(minutes)).map(|total| self.misfit(block, total)).collect();
         for parts in 0..MAX_PARTS {
             let mut more = Layer::new(minutes);
+            let part = self.reach.part;
             for (time, lunched, entry) in open.entries() {
                 let used = entry.used;
                 if parts == 0 && block.at.is_some_and(|at| at != time) {
@@ -558,8 +562,8 @@ impl Timetable<'_> {
                 }
                 let least = match (block.split, parts) {
                     (false, _) => block.min,
-                    (true, 0) => block.min.min(MIN_PART),
-                    (true, _) => MIN_PART,
+                    (true, 0) => block.min.min(self.reach.part),
+                    (true, _) => self.reach.part,
                 };
                 let room = (minutes - time)
                     .min(self.context.request.max_stretch.saturating_sub(entry.stretch))
@@ -576,8 +580,7 @@ impl Timetable<'_> {
                     let ends = (block.min..=block.max).contains(&total)
                         && self.reach.can_end(index + 1, time + length, lunched);
                     let run_done = entry.stretch + length >= self.min_run;
-                    let goes_on =
-                        block.split && total + MIN_PART <= block.max && length >= MIN_PART && run_done;
+                    let goes_on = block.split && total + part <= block.max && length >= part && run_done;
                     let node = if goes_on { self.arena.push(entry.node, piece) } else { u32::MAX };
                     let settled = self.share.settle(index + 1, lead);
                     if let (true, Some(lead)) = (ends, settled) {
