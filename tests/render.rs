@@ -595,3 +595,22 @@ fn a_share_out_of_three_tables_then_a_vote_gets_ten_minutes() {
     assert_eq!(share.sharing, Some(3));
     assert!(share.minutes >= 10, "{} min", share.minutes);
 }
+
+#[test]
+fn a_sequence_placed_to_choose_is_not_announced_as_a_time_not_to_sort() {
+    let catalogue = Catalogue::builtin();
+    let mut choose = method_slot("1-2-4-all", "10:15", "10:30", None);
+    choose.phase = Some(facilitation::Phase::Convergence);
+    let mut open = method_slot("impromptu-networking", "09:45", "10:00", None);
+    open.phase = Some(facilitation::Phase::Opening);
+    let mut share = method_slot("world-cafe", "10:00", "10:15", None);
+    share.phase = Some(facilitation::Phase::Emergence);
+    let mut close = method_slot("roti", "10:30", "10:40", None);
+    close.phase = Some(facilitation::Phase::Closing);
+    let agenda = agenda_of(vec![welcome_slot("09:30", "09:45"), open, share, choose, close]);
+    let text = agenda.to_markdown(catalogue, Lang::Fr);
+    let section = &text[text.find("· 1-2-4").unwrap()..];
+    let said = &section[..section.find("**Installation**").unwrap()];
+    assert!(!said.contains("on ne trie pas encore"), "{said}");
+    assert!(said.contains("Il est temps de choisir"), "{said}");
+}

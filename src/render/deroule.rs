@@ -612,12 +612,20 @@ fn transition(
 /// group is told it will choose, not that nothing is sorted yet). A method that runs a
 /// whole arc of its own (three products or more: résolution des irritants lists, chooses,
 /// then plans) starts where its arc starts.
+///
+/// Placed to converge, a method that gives ideas or experiences and no result is announced
+/// by the phase (« Il est temps de choisir »), never by « on ne trie pas encore »: the slot
+/// is there to choose. Irritants are still named first.
 fn announced(method: &Method, phase: Phase) -> Option<Product> {
     let result = |product: &&Product| product.stage() >= Product::Priorities.stage();
     let whole_arc = method.gives.len() >= 3;
     let converging =
         (phase.converges() && !whole_arc).then(|| method.gives.iter().find(result).copied()).flatten();
-    converging.or(method.main_product())
+    let opens_up = |product: &Product| matches!(product, Product::Ideas | Product::Experiences);
+    match converging.or(method.main_product()) {
+        Some(product) if phase.converges() && opens_up(&product) => None,
+        product => product,
+    }
 }
 
 /// The questions a sequence asks: its calling questions, and for a method whose rounds ask
