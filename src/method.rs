@@ -274,7 +274,9 @@ pub const TURN_MINUTES: u32 = 1;
 ///
 /// Its text may name the real figures of the day: `{count}` (groups or people who share,
 /// for a share-out), `{groups}` (groups formed), `{each}` (minutes each), `{rounds}` (rounds
-/// run) and `{minutes}` (minutes of one round, or of the step).
+/// run), `{minutes}` (minutes of one round, or of the step) and `{question}` (the question
+/// each round works on: the request's calling questions in order, one round after the
+/// other, in the déroulé; « la question du tour » where they are not known).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -326,6 +328,10 @@ pub struct Step {
     /// [`TURN_MINUTES`], so that nobody is cut short.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speakers: Option<u32>,
+    /// What the step says instead of `text` when service users take part (a closing where
+    /// the institution commits and users say what they expect, not « dès lundi »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_users: Option<Text>,
 }
 
 /// The part of a session a method's step stands in for when the method opens or closes it.
@@ -348,7 +354,7 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 
 impl Step {
     /// The figures a step's text may name between braces, filled in for the day.
-    pub const PLACEHOLDERS: [&'static str; 5] = ["count", "groups", "each", "rounds", "minutes"];
+    pub const PLACEHOLDERS: [&'static str; 6] = ["count", "groups", "each", "rounds", "minutes", "question"];
 
     /// An elastic step that stretches in proportion, as written in a file with only
     /// minutes and a text.
@@ -366,6 +372,7 @@ impl Step {
             crowded: None,
             frame: None,
             speakers: None,
+            with_users: None,
         }
     }
 
@@ -601,6 +608,9 @@ pub struct Method {
     /// calling question). Written so that it holds on site and by video.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub say: Option<Text>,
+    /// What is said aloud instead of `say` when service users take part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub say_with_users: Option<Text>,
     /// How it runs by video, when it can: what differs from onsite.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote: Option<Remote>,

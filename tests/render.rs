@@ -494,3 +494,123 @@ fn a_content_sequence_without_a_calling_question_gets_one_proposed_for_its_objec
         assert!(!markdown.contains("formulez-la avec le porteur"), "{lang:?}: a question left to word");
     }
 }
+
+/// The World Café section of a déroulé.
+fn cafe_section(text: &str) -> &str {
+    let from = text.find("· World Café").unwrap();
+    let to = text[from..].find("Qui fait quoi").map_or(text.len(), |to| from + to);
+    &text[from..to]
+}
+
+#[test]
+fn world_cafe_rounds_take_the_requests_questions_in_order() {
+    use facilitation::Objective;
+    let plan = plan("forum-rsa.yaml");
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let cafe = cafe_section(&text);
+    let review = plan.request.question(Objective::Review).unwrap();
+    let vision = plan.request.question(Objective::Vision).unwrap();
+    let first = typography::typeset(&format!("tour 1 : « {review} »"), Lang::Fr);
+    let next = typography::typeset(&format!("tour 2 : « {vision} »"), Lang::Fr);
+    assert!(cafe.contains(&first), "{cafe}");
+    assert!(cafe.contains(&next), "{cafe}");
+    let said = typography::typeset(&format!("« {review} » ; puis « {vision} »"), Lang::Fr);
+    assert!(cafe.contains(&said), "the café announces both questions: {cafe}");
+}
+
+#[test]
+fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them() {
+    use facilitation::Objective;
+    let plan = plan("forum-rsa.yaml");
+    assert!(plan.agenda.slots.iter().any(|slot| slot.part == Some(2)), "the sample splits the café");
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let cafe = cafe_section(&text);
+    let vision = plan.request.question(Objective::Vision).unwrap();
+    let taken_up = typography::typeset(
+        &format!("Suite de l'étape 2 de la partie 1, même consigne : tour 3 sur la question « {vision} »"),
+        Lang::Fr,
+    );
+    assert!(cafe.contains(&taken_up), "{cafe}");
+    assert_eq!(cafe.matches("Tours de café").count(), 1, "the rounds' consigne is written once: {cafe}");
+}
+
+#[test]
+fn with_service_users_the_institution_commits_and_users_say_what_they_expect() {
+    let catalogue = Catalogue::builtin();
+    let monday = typography::typeset("« Ce que je retiens, et ce que je fais dès lundi »", Lang::Fr);
+    let with_users = plan("forum-rsa.yaml");
+    assert!(with_users.request.profiles.contains(&facilitation::Profile::Users));
+    let text = with_users.to_markdown(catalogue, Lang::Fr);
+    assert!(!detail(&text).contains(&monday), "no « dès lundi » asked of service users");
+    let institution =
+        typography::typeset("les professionnels disent ce que nous ferons de ce qui a été dit", Lang::Fr);
+    assert!(detail(&text).contains(&institution));
+    let staff = plan("irritants-semaine-management.yaml").to_markdown(catalogue, Lang::Fr);
+    assert!(detail(&staff).contains(&monday), "staff among themselves still commit « dès lundi »");
+}
+
+#[test]
+fn a_team_is_not_asked_to_get_to_know_itself() {
+    let catalogue = Catalogue::builtin();
+    let meet = "faire connaissance";
+    for team in ["equipe-a-distance.yaml", "irritants-semaine-management.yaml"] {
+        let text = plan(team).to_markdown(catalogue, Lang::Fr);
+        assert!(!text.contains(meet), "{team}");
+    }
+    let mixed = plan("forum-rsa.yaml").to_markdown(catalogue, Lang::Fr);
+    assert!(mixed.contains(meet), "agents, partners and users meet each other");
+}
+
+#[test]
+fn the_welcome_names_the_project_lead_only_when_the_request_names_one() {
+    let catalogue = Catalogue::builtin();
+    let nobody = plan("irritants-semaine-management.yaml");
+    assert!(nobody.request.requester.is_none());
+    let text = nobody.to_markdown(catalogue, Lang::Fr);
+    assert!(!text.contains("Le porteur de projet souhaite"), "no lead the request does not name");
+    assert!(text.contains("Nous souhaitons la bienvenue"));
+    let named = plan("forum-rsa.yaml").to_markdown(catalogue, Lang::Fr);
+    assert!(named.contains("Camille Martin, porteur du projet, souhaite la bienvenue"));
+}
+
+#[test]
+fn the_facilitators_sheet_carries_no_score_and_no_method_id() {
+    let catalogue = Catalogue::builtin();
+    for sample in SAMPLES {
+        for lang in [Lang::Fr, Lang::En] {
+            let text = plan(sample).to_markdown(catalogue, lang);
+            assert!(!text.contains("Note du déroulé") && !text.contains("Agenda score"), "{sample}");
+            assert!(!text.contains('`'), "{sample} {lang:?}: an id in backticks");
+        }
+    }
+}
+
+#[test]
+fn a_share_out_of_three_tables_then_a_vote_gets_ten_minutes() {
+    let method = Catalogue::builtin().get("resolution-irritants").unwrap();
+    let mut slot = Slot::new(SlotKind::Method, ClockTime::at(14, 20), ClockTime::at(15, 35));
+    slot.method = Some(method.id.clone());
+    let steps = &timed_steps(method, &method.steps, &[&slot], 18)[0];
+    let share = steps.iter().find(|step| step.sharing.is_some()).unwrap();
+    assert_eq!(share.sharing, Some(3));
+    assert!(share.minutes >= 10, "{} min", share.minutes);
+}
+
+#[test]
+fn a_sequence_placed_to_choose_is_not_announced_as_a_time_not_to_sort() {
+    let catalogue = Catalogue::builtin();
+    let mut choose = method_slot("1-2-4-all", "10:15", "10:30", None);
+    choose.phase = Some(facilitation::Phase::Convergence);
+    let mut open = method_slot("impromptu-networking", "09:45", "10:00", None);
+    open.phase = Some(facilitation::Phase::Opening);
+    let mut share = method_slot("world-cafe", "10:00", "10:15", None);
+    share.phase = Some(facilitation::Phase::Emergence);
+    let mut close = method_slot("roti", "10:30", "10:40", None);
+    close.phase = Some(facilitation::Phase::Closing);
+    let agenda = agenda_of(vec![welcome_slot("09:30", "09:45"), open, share, choose, close]);
+    let text = agenda.to_markdown(catalogue, Lang::Fr);
+    let section = &text[text.find("· 1-2-4").unwrap()..];
+    let said = &section[..section.find("**Installation**").unwrap()];
+    assert!(!said.contains("on ne trie pas encore"), "{said}");
+    assert!(said.contains("Il est temps de choisir"), "{said}");
+}

@@ -512,7 +512,11 @@ fn check_step(field: &dyn Fn() -> String, step: &Step, add: &mut impl FnMut(&str
     for zero in counts.iter().filter(|(_, v)| *v == Some(0)) {
         add(&format!("{}.{}", field(), zero.0), ProblemKind::NotPositive { value: "0".into() });
     }
-    let texts = [("text", Some(&step.text)), ("crowded", step.crowded.as_ref())];
+    let texts = [
+        ("text", Some(&step.text)),
+        ("crowded", step.crowded.as_ref()),
+        ("with_users", step.with_users.as_ref()),
+    ];
     for (name, text) in texts.into_iter().filter_map(|(name, text)| Some((name, text?))) {
         check_placeholders(&|| format!("{}.{name}", field()), text, add);
     }

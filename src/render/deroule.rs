@@ -4,7 +4,7 @@
 
 use super::document::{Block, Document, Line, Row, Segment, Span, labelled, plain};
 use super::objective_labels;
-use super::steps::{TimedStep, steps_in_place, timed_steps};
+use super::steps::{TimedStep, ask_rounds, steps_for_users, steps_in_place, timed_steps};
 use super::variant;
 use super::{plan_b, team, typography, wording};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -109,7 +109,7 @@ fn build(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>
     plan_b(&mut doc, agenda, catalogue, lang);
     materials_and_setups(&mut doc, agenda, catalogue, lang);
     if let Some(plan) = plan {
-        questions(&mut doc, &plan.questions, &plan.craft, lang);
+        questions(&mut doc, &plan.questions, &plan.craft, catalogue, lang);
         technical_note(&mut doc, plan, catalogue, lang);
     } else if let Some(seed) = agenda.seed {
         doc.heading(2, t(lang, "Note technique", "Technical note"));
@@ -403,7 +403,10 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
     let mut before: Option<(&Method, bool)> = None;
     for (i, slot) in agenda.slots.iter().enumerate() {
         match (slot.kind, &slot.method) {
-            (SlotKind::Welcome, _) => blocks.push(welcome(slot, agenda, names, lang)),
+            (SlotKind::Welcome, _) => {
+                let requester = plan.and_then(|plan| plan.request.requester.as_ref());
+                blocks.push(welcome(slot, agenda, (names, requester), lang));
+            }
             (SlotKind::Method, Some(id)) if !done.contains(&id.as_str()) => {
                 done.push(id.as_str());
                 let parts: Vec<&Slot> =
@@ -521,7 +524,11 @@ fn slot_name_kind(kind: SlotKind, lang: Lang) -> &'static str {
     }
 }
 
-fn welcome(slot: &Slot, agenda: &Agenda, names: &[String], lang: Lang) -> Block {
+/// The welcome: the project lead opens when the request names one, else the facilitators
+/// (« nous »), never a lead nobody named.
+fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>), lang: Lang) -> Block {
+    let (names, requester) = who;
+    let lead = requester.map(|r| r.name.trim()).filter(|name| !name.is_empty());
     let rules = GROUND_RULES
         .iter()
         .zip(GROUND_RULE_MEANINGS)
@@ -537,11 +544,20 @@ fn welcome(slot: &Slot, agenda: &Agenda, names: &[String], lang: Lang) -> Block 
                 typography::duration(slot.minutes, lang)
             ),
         },
-        Block::Paragraph(plain(t(
-            lang,
-            "Le porteur de projet souhaite la bienvenue et rappelle pourquoi le groupe est réuni ; les facilitateurs présentent les objectifs, le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :",
-            "The project lead welcomes everyone and recalls why the group is gathered; the facilitators present the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:",
-        ))),
+        Block::Paragraph(plain(match (lead, lang) {
+            (Some(lead), Lang::Fr) => format!(
+                "{lead}, porteur du projet, souhaite la bienvenue et rappelle pourquoi le groupe est réuni ; les facilitateurs présentent les objectifs, le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :"
+            ),
+            (Some(lead), Lang::En) => format!(
+                "{lead}, the project lead, welcomes everyone and recalls why the group is gathered; the facilitators present the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:"
+            ),
+            (None, _) => t(
+                lang,
+                "Nous souhaitons la bienvenue, rappelons pourquoi le groupe est réuni et présentons les objectifs, le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :",
+                "We welcome everyone, recall why the group is gathered and present the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:",
+            )
+            .to_string(),
+        })),
         Block::List(rules),
     ];
     who_does_what(&mut blocks, &team::cast(agenda, names, 0), lang);
@@ -562,13 +578,22 @@ fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
 /// on; another content sequence says what its method does (its main product), so that a
 /// method listing irritants is not announced as a time to choose; the others say the move
 /// into their phase.
-fn transition(method: &Method, sequence: &Sequence, agenda: &Agenda, lang: Lang) -> Option<String> {
+/// A group that knows itself (only agents and managers: a team) is not asked to get to
+/// know each other.
+fn transition(
+    method: &Method,
+    sequence: &Sequence,
+    agenda: &Agenda,
+    lang: Lang,
+    known: bool,
+) -> Option<String> {
     let first = sequence.parts.first()?;
     let content = |phase: Option<Phase>| phase.is_some_and(|p| !matches!(p, Phase::Opening | Phase::Closing));
     let earlier: Vec<&Slot> = agenda.method_slots().take_while(|slot| *slot != *first).collect();
     let earlier_content = earlier.iter().any(|slot| content(slot.phase));
     let previous = earlier.last().and_then(|slot| slot.phase);
     let words = match first.phase {
+        _ if sequence.index == 0 && known => Some(wording::known_group()),
         _ if sequence.index == 0 => wording::phase(Phase::Opening).map(|w| &w.transition),
         phase if phase.is_some() && phase == previous => Some(wording::carry_on()),
         Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
@@ -587,12 +612,45 @@ fn transition(method: &Method, sequence: &Sequence, agenda: &Agenda, lang: Lang)
 /// group is told it will choose, not that nothing is sorted yet). A method that runs a
 /// whole arc of its own (three products or more: résolution des irritants lists, chooses,
 /// then plans) starts where its arc starts.
+///
+/// Placed to converge, a method that gives ideas or experiences and no result is announced
+/// by the phase (« Il est temps de choisir »), never by « on ne trie pas encore »: the slot
+/// is there to choose. Irritants are still named first.
 fn announced(method: &Method, phase: Phase) -> Option<Product> {
     let result = |product: &&Product| product.stage() >= Product::Priorities.stage();
     let whole_arc = method.gives.len() >= 3;
     let converging =
         (phase.converges() && !whole_arc).then(|| method.gives.iter().find(result).copied()).flatten();
-    converging.or(method.main_product())
+    let opens_up = |product: &Product| matches!(product, Product::Ideas | Product::Experiences);
+    match converging.or(method.main_product()) {
+        Some(product) if phase.converges() && opens_up(&product) => None,
+        product => product,
+    }
+}
+
+/// The questions a sequence asks: its calling questions, and for a method whose rounds ask
+/// `{question}`, then the request's other questions in priority order (those of objectives
+/// no earlier sequence served), one round after the other, as many as its fewest rounds:
+/// a World Café takes stock in its first round and looks ahead in the next ones.
+fn round_questions<'p>(plan: &'p Plan, method: &Method, slot: &Slot) -> Vec<&'p str> {
+    let mut questions = calling_questions(plan, slot);
+    let rounds = method
+        .steps
+        .iter()
+        .filter(|step| step.rounds.is_some() && step.text.fr.contains("{question}"))
+        .filter_map(|step| step.rounds.map(|rounds| rounds.min as usize))
+        .max();
+    let (Some(rounds), false) = (rounds, questions.is_empty()) else { return questions };
+    let content = |s: &&Slot| s.phase.is_some_and(|phase| !phase.frames());
+    let earlier: Vec<&Slot> = plan.agenda.method_slots().take_while(|s| *s != slot).filter(content).collect();
+    for objective in &plan.agenda.objectives {
+        let served = earlier.iter().any(|s| s.objectives.contains(objective));
+        match plan.request.question(*objective) {
+            Some(q) if !served && !questions.contains(&q) && questions.len() < rounds => questions.push(q),
+            _ => {}
+        }
+    }
+    questions
 }
 
 /// The calling questions of a content sequence: the first of its objectives' questions that
@@ -642,10 +700,14 @@ fn consigne(
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
     let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
     let mut said: Vec<String> = Vec::new();
-    said.extend(transition(method, sequence, agenda, lang));
-    let questions = plan.map(|plan| calling_questions(plan, first)).unwrap_or_default();
+    said.extend(transition(method, sequence, agenda, lang, knows_itself(plan)));
+    let questions = plan.map(|plan| round_questions(plan, method, first)).unwrap_or_default();
     said.extend(asking(&questions, lang));
-    said.extend(method.say.as_ref().map(|say| say.get(lang).to_string()));
+    let say = match (&method.say_with_users, users(plan)) {
+        (Some(say), Some(true)) => Some(say),
+        _ => method.say.as_ref(),
+    };
+    said.extend(say.map(|say| say.get(lang).to_string()));
     said.push(match lang {
         Lang::Fr => format!(
             "Nous avons {}, jusqu'à {}.",
@@ -754,7 +816,8 @@ fn method_detail(
             room.map_or(label.to_string(), |room| format!("{label} ({})", room.get(lang).to_lowercase()));
         blocks.push(Block::Paragraph(labelled(label, colon(lang, setup.get(lang)))));
     }
-    steps(&mut blocks, method, parts, agenda, lang);
+    let questions = plan.map(|plan| round_questions(plan, method, first)).unwrap_or_default();
+    steps(&mut blocks, method, parts, agenda, lang, (users(plan) == Some(true), &questions));
     // One source for who does what: the roles name the cast when it is known.
     let cast = team::cast(agenda, sequence.names, sequence.index);
     let roles = if cast.len() > 1 && method.roles.is_empty() {
@@ -790,6 +853,15 @@ fn colon_after(lang: Lang, label: &str) -> String {
     format!("{label}{}", t(lang, " : ", ": "))
 }
 
+/// Whether the group knows itself: the request says who comes, and they are only agents
+/// and managers (a team, or staff among themselves), no partner, user or elected member.
+fn knows_itself(plan: Option<&Plan>) -> bool {
+    plan.is_some_and(|plan| {
+        let profiles = &plan.request.profiles;
+        !profiles.is_empty() && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
+    })
+}
+
 /// Whether service users take part, when the request says who comes.
 fn users(plan: Option<&Plan>) -> Option<bool> {
     plan.map(|plan| plan.request.profiles.contains(&Profile::Users))
@@ -805,11 +877,33 @@ fn opens_and_closes(parts: &[&Slot], agenda: &Agenda) -> (bool, bool) {
     (!before, !after)
 }
 
-/// The steps on the clock, part by part for a split method.
-fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], agenda: &Agenda, lang: Lang) {
+/// The steps on the clock, part by part for a split method, as said to this audience
+/// (`with`: whether service users take part, and the questions the rounds take in order).
+/// A step that goes on in a later part is not written out again: the line says which
+/// rounds and which question it takes up.
+fn steps(
+    blocks: &mut Vec<Block>,
+    method: &Method,
+    parts: &[&Slot],
+    agenda: &Agenda,
+    lang: Lang,
+    with: (bool, &[&str]),
+) {
     let (opens, closes) = opens_and_closes(parts, agenda);
     let in_place = steps_in_place(variant::steps(method, agenda.format), opens, closes);
-    let timed = timed_steps(method, &in_place, parts, agenda.participants);
+    let said = steps_for_users(&in_place, with.0);
+    let mut timed = timed_steps(method, &said, parts, agenda.participants);
+    ask_rounds(&said, &mut timed, with.1, agenda.participants);
+    // Where each step was first written out: (step, part, line), numbered from 1.
+    let mut seen: Vec<(usize, usize, usize)> = Vec::new();
+    for (p, part) in timed.iter_mut().enumerate() {
+        for (l, line) in part.iter_mut().enumerate() {
+            match seen.iter().find(|(step, ..)| *step == line.step) {
+                Some(&(_, part, at)) => line.text = taken_up(line, (part, at), with.1),
+                None => seen.push((line.step, p + 1, l + 1)),
+            }
+        }
+    }
     for (i, (slot, steps)) in parts.iter().zip(&timed).enumerate() {
         if parts.len() > 1 {
             let part = format!(
@@ -824,15 +918,53 @@ fn steps(blocks: &mut Vec<Block>, method: &Method, parts: &[&Slot], agenda: &Age
     }
 }
 
+/// A step taken up after a pause, in a few words that point to where it is written out:
+/// « Suite de l'étape 2 de la partie 1, même consigne : tour 3 sur la question « … ». »
+fn taken_up(line: &TimedStep, from: (usize, usize), questions: &[&str]) -> crate::text::Text {
+    let (part, at) = from;
+    let one = |lang: Lang| match (line.first_round, line.rounds) {
+        (Some(first), Some(rounds)) => {
+            let numbers: Vec<String> = (first..first + rounds).map(|n| n.to_string()).collect();
+            let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
+            let (one, many) = lang.pick(("tour", "tours"), ("round", "rounds"));
+            let word = if rounds > 1 { many } else { one };
+            let asked = questions
+                .get((first as usize).saturating_sub(1).min(questions.len().saturating_sub(1)))
+                .map(|q| {
+                    format!(
+                        "{}{}",
+                        t(lang, " sur la question ", " on the question "),
+                        typography::quoted(q, lang)
+                    )
+                })
+                .unwrap_or_default();
+            format!("{}{word} {}{asked}.", going_on(part, at, lang), typography::and_list(&numbers, lang))
+        }
+        _ => format!(
+            "{}{}",
+            going_on(part, at, lang),
+            t(lang, "elle reprend où la pause l'a laissée.", "it resumes where the break left it.")
+        ),
+    };
+    crate::text::Text { fr: one(Lang::Fr), en: Some(one(Lang::En)) }
+}
+
+/// « Suite de l'étape 2 de la partie 1, même consigne : ».
+fn going_on(part: usize, at: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Suite de l'étape {at} de la partie {part}, même consigne : "),
+        Lang::En => format!("Step {at} of part {part} goes on, same instructions: "),
+    }
+}
+
 fn step_line(step: &TimedStep, lang: Lang) -> Line {
     let text = step.text.get(lang);
-    let continued = if step.continued { t(lang, "(suite) ", "(continued) ") } else { "" };
     let when = format!(
         "{} ({})",
         typography::span(step.start, step.end, lang),
         typography::duration(step.minutes, lang)
     );
-    labelled(when, format!(" — {continued}{text}"))
+    labelled(when, format!(" — {text}"))
 }
 
 /// Every item to bring once, with the largest quantity any method needs (items are used
@@ -900,13 +1032,8 @@ fn methods_in_order<'c>(agenda: &Agenda, catalogue: &'c Catalogue) -> Vec<&'c Me
 fn reasons(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang) {
     doc.heading(3, t(lang, "Pourquoi ces choix", "Why these choices"));
     let lines = plan.reasons.iter().map(|reason| reason_line(reason, plan, catalogue, lang)).collect();
+    // The score is the planner's measure, not the facilitator's: it stays out of the sheet.
     doc.push(Block::List(lines));
-    let score = format!("{:.1}", plan.score.total());
-    let score = if lang == Lang::Fr { score.replace('.', ",") } else { score };
-    doc.push(Block::Paragraph(labelled(
-        t(lang, "Note du déroulé", "Agenda score"),
-        format!("{}{score} / 100", t(lang, " : ", ": ")),
-    )));
 }
 
 fn reason_line(reason: &Reason, plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Line {
@@ -941,9 +1068,30 @@ fn reason_line(reason: &Reason, plan: &Plan, catalogue: &Catalogue, lang: Lang) 
     vec![Span::Strong(name.to_string()), Span::Plain(format!(" — {text}"))]
 }
 
+/// A message with the methods named as the facilitator knows them: `world-cafe` (an id,
+/// for the tools) becomes « World Café ».
+fn method_names(text: &str, catalogue: &Catalogue, lang: Lang) -> String {
+    let mut parts = text.split('`');
+    let mut named = parts.next().unwrap_or_default().to_string();
+    for (i, part) in parts.enumerate() {
+        let id = i % 2 == 0;
+        match catalogue.get(part).filter(|_| id) {
+            Some(method) => named += &typography::quoted(method.name.get(lang), lang),
+            None => named += part,
+        }
+    }
+    named
+}
+
 /// The questions for the project lead, then the points to watch: the request's and the
 /// craft rules the agenda had to break.
-fn questions(doc: &mut Document, questions: &[Question], craft: &CraftReport, lang: Lang) {
+fn questions(
+    doc: &mut Document,
+    questions: &[Question],
+    craft: &CraftReport,
+    catalogue: &Catalogue,
+    lang: Lang,
+) {
     let (to_ask, warnings): (Vec<&Question>, Vec<&Question>) =
         questions.iter().partition(|q| matches!(q, Question::Unclear { .. } | Question::Confirm { .. }));
     if !to_ask.is_empty() {
@@ -951,7 +1099,7 @@ fn questions(doc: &mut Document, questions: &[Question], craft: &CraftReport, la
         doc.push(Block::List(to_ask.iter().map(|q| plain(q.text(lang))).collect()));
     }
     let mut watch: Vec<String> = warnings.iter().map(|q| q.text(lang)).collect();
-    watch.extend(craft.points.iter().map(|point| point.text(lang)));
+    watch.extend(craft.points.iter().map(|point| method_names(&point.text(lang), catalogue, lang)));
     if !watch.is_empty() {
         doc.heading(3, t(lang, "Points d'attention", "Points to watch"));
         doc.push(Block::List(watch.into_iter().map(plain).collect()));

@@ -29,6 +29,9 @@ pub struct TimedStep {
     pub continued: bool,
     /// The rounds it runs, for a repeated step.
     pub rounds: Option<u32>,
+    /// The number of its first round among all the rounds of its step (1 for the first),
+    /// counted across the parts of a split method.
+    pub first_round: Option<u32>,
     /// The groups (or people) who share, for a share-out.
     pub sharing: Option<u32>,
     /// Its text with the day's figures filled in.
@@ -92,7 +95,100 @@ pub fn timed_steps(
             })
             .collect()
     };
-    slots.iter().zip(pieces).map(|(slot, part)| lines(steps, &units, &part, slot, participants)).collect()
+    let mut parts: Vec<Vec<TimedStep>> = slots
+        .iter()
+        .zip(pieces)
+        .map(|(slot, part)| lines(steps, &units, &part, slot, participants))
+        .collect();
+    number_rounds(&mut parts);
+    parts
+}
+
+/// Numbers each line's first round among the rounds of its step, across the parts.
+fn number_rounds(parts: &mut [Vec<TimedStep>]) {
+    let mut done: Vec<(usize, u32)> = Vec::new();
+    for line in parts.iter_mut().flatten() {
+        let Some(rounds) = line.rounds else { continue };
+        let before = done.iter().find(|(step, _)| *step == line.step).map_or(0, |(_, n)| *n);
+        line.first_round = Some(before + 1);
+        done.retain(|(step, _)| *step != line.step);
+        done.push((line.step, before + rounds));
+    }
+}
+
+/// The steps as said to the group on the day: a step's `with_users` consigne replaces its
+/// text when service users take part.
+///
+/// ```
+/// use facilitation::{render, Catalogue};
+/// let close = Catalogue::builtin().get("tour-engagements").unwrap();
+/// let with_users = render::steps_for_users(&close.steps, true);
+/// assert_ne!(with_users[0].text, close.steps[0].text);
+/// assert_eq!(render::steps_for_users(&close.steps, false), close.steps);
+/// ```
+pub fn steps_for_users(steps: &[Step], users: bool) -> Vec<Step> {
+    let said = |step: &Step| match (&step.with_users, users) {
+        (Some(text), true) => Step { text: text.clone(), ..step.clone() },
+        _ => step.clone(),
+    };
+    steps.iter().map(said).collect()
+}
+
+/// Fills `{question}` in the lines of the rounds that ask it: the rounds take `questions`
+/// in order, one per round, the last question for the rounds left (the Forum's first round
+/// on the review, the next ones on the perspectives). No question: the text is left as
+/// [`timed_steps`] filled it (« la question du tour »).
+pub fn ask_rounds(steps: &[Step], parts: &mut [Vec<TimedStep>], questions: &[&str], participants: u32) {
+    if questions.is_empty() {
+        return;
+    }
+    for line in parts.iter_mut().flatten() {
+        let Some(step) = steps.get(line.step) else { continue };
+        let (Some(first), Some(rounds)) = (line.first_round, line.rounds) else { continue };
+        if !step_text(step, participants).fr.contains("{question}") {
+            continue;
+        }
+        let asked: Vec<(u32, &str)> = (first..first + rounds)
+            .map(|round| (round, questions[(round as usize - 1).min(questions.len() - 1)]))
+            .collect();
+        let said = |lang: Lang| round_questions(&asked, lang);
+        line.text = fill(step, line, participants, &said);
+    }
+}
+
+/// « la question « Q » », or for rounds on different questions « la question de son tour
+/// (tour 1 : « Q1 » ; tours 2 et 3 : « Q2 ») ».
+fn round_questions(asked: &[(u32, &str)], lang: Lang) -> String {
+    let mut runs: Vec<(Vec<u32>, &str)> = Vec::new();
+    for (round, question) in asked {
+        match runs.last_mut() {
+            Some((rounds, known)) if known == question => rounds.push(*round),
+            _ => runs.push((vec![*round], question)),
+        }
+    }
+    if let [(_, question)] = runs.as_slice() {
+        return format!("{} {}", lang.pick("la question", "the question"), quoted(question, lang));
+    }
+    let runs: Vec<String> = runs
+        .iter()
+        .map(|(rounds, question)| {
+            let numbers: Vec<String> = rounds.iter().map(u32::to_string).collect();
+            let (one, many) = lang.pick(("tour", "tours"), ("round", "rounds"));
+            let word = if rounds.len() > 1 { many } else { one };
+            let numbers =
+                super::typography::and_list(&numbers.iter().map(String::as_str).collect::<Vec<_>>(), lang);
+            format!("{word} {numbers}{}{}", lang.pick(" : ", ": "), quoted(question, lang))
+        })
+        .collect();
+    format!(
+        "{} ({})",
+        lang.pick("la question de son tour", "the question of its round"),
+        runs.join(lang.pick(" ; ", "; "))
+    )
+}
+
+fn quoted(text: &str, lang: Lang) -> String {
+    super::typography::quoted(text, lang)
 }
 
 /// The steps a method runs where it sits in the session: its own welcome steps
@@ -374,21 +470,24 @@ fn lines(
             minutes: piece.minutes,
             continued: piece.continued,
             rounds: rounds.then_some(1),
+            first_round: None,
             sharing,
             text: Text::fr(""),
         });
     }
     for line in &mut lines {
         if let Some(step) = steps.get(line.step) {
-            line.text = fill(step, line, participants);
+            line.text = fill(step, line, participants, &|lang| {
+                lang.pick("la question du tour", "the round's question").to_string()
+            });
         }
     }
     lines
 }
 
 /// The step's text with the day's figures: `{count}`, `{groups}`, `{each}`, `{rounds}`,
-/// `{minutes}`.
-fn fill(step: &Step, line: &TimedStep, participants: u32) -> Text {
+/// `{minutes}`, and `{question}` as `question` says it.
+fn fill(step: &Step, line: &TimedStep, participants: u32, question: &dyn Fn(Lang) -> String) -> Text {
     let (groups, count) = step.sharing(participants);
     let rounds = line.rounds.unwrap_or(1).max(1);
     let one = |lang: Lang, text: &str| {
@@ -398,6 +497,7 @@ fn fill(step: &Step, line: &TimedStep, participants: u32) -> Text {
             .replace("{each}", &each)
             .replace("{rounds}", &rounds.to_string())
             .replace("{minutes}", &(line.minutes / rounds).to_string())
+            .replace("{question}", &question(lang))
     };
     let text = step_text(step, participants);
     Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }

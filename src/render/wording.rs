@@ -27,6 +27,7 @@ pub(super) struct PhaseWords {
 struct Wording {
     into_work: Text,
     carry_on: Text,
+    known_group: Text,
     products: BTreeMap<String, Text>,
     phases: BTreeMap<String, PhaseWords>,
     objectives: BTreeMap<String, Text>,
@@ -54,6 +55,12 @@ pub(super) fn starts(product: Product) -> Option<&'static Text> {
 /// Said when the first content sequence does not open up.
 pub(super) fn into_work() -> &'static Text {
     &wording().into_work
+}
+
+/// Said to open the work of a group that knows itself (a team), instead of the opening
+/// phase's « faisons connaissance ».
+pub(super) fn known_group() -> &'static Text {
+    &wording().known_group
 }
 
 /// Said when a sequence stays in the phase of the one before it.
@@ -96,5 +103,6 @@ mod tests {
             assert!(read.questions.get(objective.id()).is_some_and(Text::has_english), "{objective}");
         }
         assert!(read.checklist.len() >= 5 && read.into_work.has_english() && read.carry_on.has_english());
+        assert!(read.known_group.has_english());
     }
 }
