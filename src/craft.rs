@@ -13,7 +13,7 @@
 //! |---|---|
 //! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method before the closing, and the last method before the closing is one |
 //! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), and so the energiser after lunch; the welcome scales with the session |
-//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; a pause cuts a method only into parts of 30 minutes at least |
+//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least |
 //! | C4 | every slot starts and ends on a five-minute mark |
 //! | C5 | every objective gets a content sequence of its own (trust and the look back on the session may be served by the opening or the closing alone), and the first at least 80 % of an equal share of the content minutes |
 //! | C6 | remote or hybrid without breakout rooms: no pair, trio or small-group work |
@@ -196,6 +196,8 @@ pub enum CraftIssue {
     WelcomeLength { minutes: u32, usual: u32 },
     /// C3: a run of work between pauses is too short.
     ShortRun { minutes: u32 },
+    /// C3: the first pause of a long session comes before the group got into the work.
+    EarlyPause { minutes: u32, least: u32 },
     /// C3: a pause cuts a method too soon after it began, or too near its end.
     ShortPart { id: MethodId, minutes: u32, least: u32 },
     /// C4: a slot starts off the five-minute marks.
@@ -264,6 +266,10 @@ impl Localize for CraftIssue {
             I::ShortRun { minutes } => lang.pick(
                 format!("seulement {minutes} minutes de travail entre deux pauses (ou une pause et le début ou la fin) : placez les pauses aux moments naturels, après au moins {MIN_RUN} minutes."),
                 format!("only {minutes} minutes of work between two pauses (or a pause and either end): put pauses at natural points, after at least {MIN_RUN} minutes."),
+            ),
+            I::EarlyPause { minutes, least } => lang.pick(
+                format!("la première pause arrive après {minutes} minutes : dans une séance de trois heures ou plus, laissez le groupe entrer dans le travail au moins {least} minutes avant de la prendre."),
+                format!("the first pause comes after {minutes} minutes: in a session of three hours or more, let the group get into the work for at least {least} minutes before it."),
             ),
             I::ShortPart { id, minutes, least } => lang.pick(
                 format!("la pause coupe `{id}` sur une partie de {minutes} minutes : déplacez-la pour que chaque partie dure au moins {least} minutes, une fois la méthode vraiment lancée (le premier tour fini)."),
@@ -559,9 +565,13 @@ impl<'a> Review<'a> {
         let mut from = 0;
         for end in pauses.iter().copied().chain([slots.len()]) {
             let run: u32 = slots[from..end].iter().map(|slot| slot.minutes).fold(0, u32::saturating_add);
+            let at = if end == slots.len() { from } else { end };
+            let at = Some(at.min(slots.len() - 1));
+            let least = rules::least_run(self.agenda.minutes(), from == 0);
             if run < MIN_RUN {
-                let at = if end == slots.len() { from } else { end };
-                self.add(CraftRule::C3, Some(at.min(slots.len() - 1)), CraftIssue::ShortRun { minutes: run });
+                self.add(CraftRule::C3, at, CraftIssue::ShortRun { minutes: run });
+            } else if run < least {
+                self.add(CraftRule::C3, at, CraftIssue::EarlyPause { minutes: run, least });
             }
             from = end + 1;
         }

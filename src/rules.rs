@@ -42,6 +42,17 @@ pub const LUNCH_WINDOW: (ClockTime, ClockTime) = (ClockTime::at(11, 45), ClockTi
 
 /// C3: the shortest run of work between two pauses, or a pause and either end.
 pub const MIN_RUN: u32 = 40;
+/// C3: in a session of [`FIRST_RUN_FROM`] minutes or more, the shortest first run (welcome
+/// included): the group gets into the work before its first pause.
+pub const FIRST_RUN: u32 = 60;
+/// C3: the sessions long enough for [`FIRST_RUN`]: three hours.
+pub const FIRST_RUN_FROM: u32 = 180;
+
+/// C3: the shortest run of work before a pause in a session of `session` minutes: the
+/// `first` run of a long session [`FIRST_RUN`], any other [`MIN_RUN`].
+pub const fn least_run(session: u32, first: bool) -> u32 {
+    if first && session >= FIRST_RUN_FROM { FIRST_RUN } else { MIN_RUN }
+}
 /// C4: every slot starts and ends on a multiple of this many minutes of the clock.
 pub const GRAIN: u32 = 5;
 /// C8: a real lunch's length.

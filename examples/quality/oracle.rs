@@ -608,10 +608,11 @@ impl<'a> Space<'a> {
         timing.closest_left += closest;
     }
 
-    /// The pauses that may come now: after a run of at least 40 minutes (C3), a break, or
-    /// the lunch when the session needs one and the clock is in its window (C8).
+    /// The pauses that may come now: after a run of at least 40 minutes (60 for the first
+    /// of a long session, C3), a break, or the lunch when the session needs one and the
+    /// clock is in its window (C8).
     fn pauses(&self, state: &State) -> Vec<Piece> {
-        if state.stretch < MIN_RUN {
+        if state.stretch < rules::least_run(self.minutes, !state.paused) {
             return Vec::new();
         }
         let mut pauses = vec![Piece::Break(USUAL_BREAK)];

@@ -311,7 +311,7 @@ struct Timetable<'c> {
     per_frame: f64,
     /// Minutes that every length is a multiple of (C4), or 1.
     grain: u32,
-    /// The shortest run of work between pauses (C3), or 0.
+    /// The shortest run of work between pauses (C3), or 0 when C3 is given up.
     min_run: u32,
     /// Whether lunch keeps to a real lunch's length and time (C8).
     real_lunch: bool,
@@ -452,7 +452,7 @@ impl Timetable<'_> {
                     (Segment::Talk(index, moment.minutes), Entry { stretch, ..entry })
                 }
                 kind => {
-                    if entry.stretch < self.min_run {
+                    if entry.stretch < self.least_run(&entry) {
                         continue;
                     }
                     let piece = if kind == MomentKind::Lunch {
@@ -478,7 +478,7 @@ impl Timetable<'_> {
             if !block.after_lunch {
                 open.offer(time, lunched, entry);
             }
-            if !allowed || entry.stretch < self.min_run {
+            if !allowed || entry.stretch < self.least_run(&entry) {
                 continue;
             }
             for (pause, cost) in self.pause_options(time, lunched, entry.stretch, block.after_lunch) {
@@ -538,6 +538,12 @@ impl Timetable<'_> {
         breaks.chain(lunches)
     }
 
+    /// The shortest run before a pause from `entry` (C3, when kept): longer for the first
+    /// run of a long session.
+    fn least_run(&self, entry: &Entry) -> u32 {
+        if self.min_run == 0 { 0 } else { rules::least_run(self.context.minutes, !entry.paused) }
+    }
+
     /// The `pace` cost of the run that ends here, for the pause before it.
     fn run_after(&self, entry: &Entry) -> f64 {
         if entry.paused { self.per_frame * run_misfit(entry.stretch) / 3.0 } else { 0.0 }
@@ -579,7 +585,7 @@ impl Timetable<'_> {
                     let after = Entry { used: total, lead, stretch: entry.stretch + length, ..entry };
                     let ends = (block.min..=block.max).contains(&total)
                         && self.reach.can_end(index + 1, time + length, lunched);
-                    let run_done = entry.stretch + length >= self.min_run;
+                    let run_done = entry.stretch + length >= self.least_run(&entry);
                     let goes_on = block.split && total + part <= block.max && length >= part && run_done;
                     let node = if goes_on { self.arena.push(entry.node, piece) } else { u32::MAX };
                     let settled = self.share.settle(index + 1, lead);
