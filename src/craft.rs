@@ -23,7 +23,7 @@
 //! | C10 | with service users, no content method with heavy writing |
 //! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing |
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users, no resolution of irritants when nobody asked about irritants (a method made for one subject runs for it) |
-//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
+//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
 //! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
 //!
 //! ```
@@ -732,6 +732,8 @@ impl<'a> Review<'a> {
     fn feeding(&mut self) {
         let (mut given, mut made) = (Given::default(), Given::default());
         let mut earlier: Vec<(&'a Method, Phase)> = Vec::new();
+        // Every method so far, framing ones too: none is built like another.
+        let mut before: Vec<&'a Method> = Vec::new();
         let mut last: Option<&MethodId> = None;
         for (i, method, phase) in self.methods_in() {
             if last == Some(&method.id) {
@@ -742,6 +744,11 @@ impl<'a> Review<'a> {
                 let issue = CraftIssue::Unfed { id: method.id.clone(), takes: method.takes.clone() };
                 self.add(CraftRule::C13, Some(i), issue);
             }
+            if let Some(twin) = before.iter().find(|m| method.alike_to(m)) {
+                let issue = CraftIssue::SameJob { id: method.id.clone(), previous: twin.id.clone() };
+                self.add(CraftRule::C13, Some(i), issue);
+            }
+            before.push(method);
             given = given.with(method);
             if phase.frames() {
                 continue;

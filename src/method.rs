@@ -580,6 +580,11 @@ pub struct Method {
     /// that gives one of these (craft rule C13). Empty: it starts from the calling question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub takes: Vec<Product>,
+    /// Methods built the same way, whatever they give (the ORID conversation and What? So
+    /// what? Now what?: facts, meaning, then what to do): one session never runs both
+    /// (craft rule C13). Either method naming the other is enough.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alike: Vec<MethodId>,
     /// The group configurations it uses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groupings: Vec<Grouping>,
@@ -885,6 +890,12 @@ impl Method {
         let back = main.zip(reached).is_some_and(|(main, reached)| main.stage() < reached);
         let two_plans = phase == Phase::Action && previous_phase == Some(Phase::Action);
         same_product || back || two_plans
+    }
+
+    /// Whether it is built like `other` (either names the other in `alike`), so that a
+    /// session runs only one of them (craft rule C13).
+    pub fn alike_to(&self, other: &Method) -> bool {
+        self.alike.contains(&other.id) || other.alike.contains(&self.id)
     }
 
     /// Its main product: the first it gives.

@@ -394,3 +394,35 @@ fn c3_notices_a_pause_that_cuts_a_method_before_it_has_begun() {
 fn earlier_by(time: facilitation::ClockTime, minutes: u32) -> facilitation::ClockTime {
     facilitation::ClockTime::from_minutes(time.minutes() - minutes).unwrap()
 }
+
+#[test]
+fn c3_notices_a_first_pause_before_the_group_got_into_the_work() {
+    let path = repo::file("tests/data/requests/seminaire-rentree.yaml");
+    let request = Request::from_file(path).unwrap();
+    let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    assert!(review(&agenda, &request).is_empty());
+    // The first pause comes after 50 minutes of a full day: the run is long enough for
+    // any other pause (40), not for the first (60).
+    let pause = agenda.slots.iter().position(|slot| slot.kind.is_pause()).unwrap();
+    let run: u32 = agenda.slots[..pause].iter().map(|slot| slot.minutes).sum();
+    let earlier = run - 50;
+    agenda.slots[pause - 1].end = earlier_by(agenda.slots[pause - 1].end, earlier);
+    agenda.slots[pause - 1].minutes -= earlier;
+    agenda.slots[pause].start = agenda.slots[pause - 1].end;
+    agenda.slots[pause].end = earlier_by(agenda.slots[pause].end, earlier);
+    agenda.slots[pause + 1].start = agenda.slots[pause].end;
+    agenda.slots[pause + 1].minutes += earlier;
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let texts: Vec<String> = report
+        .points
+        .iter()
+        .filter(|point| point.rule == CraftRule::C3)
+        .map(|point| point.issue.text(facilitation::Lang::En))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "the first pause comes after 50 minutes: in a session of three hours or more, let the group get into the work for at least 60 minutes before it."
+        ]
+    );
+}

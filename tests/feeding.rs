@@ -236,3 +236,23 @@ fn a_method_made_for_one_subject_runs_only_when_that_subject_is_asked() {
         assert!(!used, "seed {seed}: trust, vision, priorities and a plan, and nobody asked about irritants");
     }
 }
+
+#[test]
+fn methods_built_alike_never_run_in_one_session() {
+    let orid = catalogue().get("conversation-orid").unwrap();
+    let what = catalogue().get("what-so-what-now-what").unwrap();
+    assert!(orid.alike_to(what) && what.alike_to(orid), "either naming the other is enough");
+    let request = request("tests/data/requests/hybride-plan-action.yaml");
+    let mut agenda = Planner::new(catalogue()).plan(&request).unwrap().agenda;
+    let content: Vec<usize> = (0..agenda.slots.len())
+        .filter(|&i| agenda.slots[i].phase.is_some_and(|phase| !phase.frames()))
+        .collect();
+    let (first, second) = (content[0], content[content.len() - 1]);
+    agenda.slots[first].method = Some(orid.id.clone());
+    agenda.slots[first].phase = Some(Phase::Convergence);
+    agenda.slots[second].method = Some(what.id.clone());
+    agenda.slots[second].phase = Some(Phase::Action);
+    let issues = c13(&agenda, &request);
+    let same = CraftIssue::SameJob { id: what.id.clone(), previous: orid.id.clone() };
+    assert!(issues.contains(&same), "{issues:?}");
+}

@@ -378,6 +378,7 @@ fn check_lists(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
     unique("needs", &method.needs, add);
     unique("gives", &method.gives, add);
     unique("takes", &method.takes, add);
+    unique("alike", &method.alike, add);
     let opens = method.opens_itself || method.has_phase(crate::vocabulary::Phase::Opening);
     if opens && !method.takes.is_empty() {
         add("takes", ProblemKind::TakesAtStart);
