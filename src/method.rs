@@ -863,7 +863,12 @@ impl Method {
 
     /// How it runs in plenary by video, when a session in `format` without breakout rooms
     /// has `participants` people and its remote block says it can run so for them.
-    pub fn plenary_by_video(&self, format: Format, breakout_rooms: bool, participants: u32) -> Option<&Plenary> {
+    pub fn plenary_by_video(
+        &self,
+        format: Format,
+        breakout_rooms: bool,
+        participants: u32,
+    ) -> Option<&Plenary> {
         let plenary = self.remote.as_ref()?.plenary.as_ref()?;
         (format != Format::Onsite && !breakout_rooms && participants <= plenary.up_to).then_some(plenary)
     }

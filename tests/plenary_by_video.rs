@@ -16,7 +16,8 @@ fn a_video_team_meeting_without_rooms_plans_and_keeps_every_craft_rule_with_seed
     let catalogue = Catalogue::builtin();
     let request = held_out();
     for seed in 1..=3 {
-        let plan = Planner::new(catalogue).seed(seed).plan(&request).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        let plan =
+            Planner::new(catalogue).seed(seed).plan(&request).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
         assert!(check(&plan.agenda, &request, catalogue).is_valid(), "seed {seed}");
         let report = craft::review(&plan.agenda, &request, catalogue);
         assert!(report.is_clean(), "seed {seed}:\n{}", report.to_text(&plan.agenda, Lang::En));
@@ -120,7 +121,9 @@ fn sub_groups_in_a_plenary_variant_are_refused() {
 
 #[test]
 fn plenary_steps_must_add_up_to_the_typical_duration() {
-    let problem = only_problem(&METHOD.replace("{minutes: 30, text: {fr: \"Chacun", "{minutes: 25, text: {fr: \"Chacun"));
+    let problem = only_problem(
+        &METHOD.replace("{minutes: 30, text: {fr: \"Chacun", "{minutes: 25, text: {fr: \"Chacun"),
+    );
     assert_eq!(problem.field, "remote.plenary.steps");
     assert!(matches!(problem.kind, ProblemKind::StepsSum { sum: 25, typical: 30 }));
 }

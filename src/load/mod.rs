@@ -456,7 +456,10 @@ fn plenary_of(method: &Method) -> Option<&Plenary> {
 fn check_plenary(plenary: &Plenary, method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
     let p = method.participants;
     if !(p.min..=p.max).contains(&plenary.up_to) {
-        add("remote.plenary.up_to", ProblemKind::PlenarySize { up_to: plenary.up_to, min: p.min, max: p.max });
+        add(
+            "remote.plenary.up_to",
+            ProblemKind::PlenarySize { up_to: plenary.up_to, min: p.min, max: p.max },
+        );
     }
     non_empty_unique("remote.plenary.groupings", &plenary.groupings, add);
     for grouping in plenary.groupings.iter().filter(|g| g.needs_subgroups()) {

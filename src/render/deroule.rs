@@ -872,9 +872,7 @@ fn materials_and_setups(doc: &mut Document, agenda: &Agenda, catalogue: &Catalog
     doc.heading(2, t(lang, "Installation des salles", "Room setup"));
     let setups = methods
         .iter()
-        .flat_map(|m| {
-            variant::setups(m, agenda).into_iter().map(move |(room, setup)| (m, room, setup))
-        })
+        .flat_map(|m| variant::setups(m, agenda).into_iter().map(move |(room, setup)| (m, room, setup)))
         .map(|(m, room, setup)| {
             let name = room.map_or(m.name.get(lang).to_string(), |room| {
                 format!("{} ({})", m.name.get(lang), room.get(lang).to_lowercase())
