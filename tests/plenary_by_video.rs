@@ -127,3 +127,23 @@ fn plenary_steps_must_add_up_to_the_typical_duration() {
     assert_eq!(problem.field, "remote.plenary.steps");
     assert!(matches!(problem.kind, ProblemKind::StepsSum { sum: 25, typical: 30 }));
 }
+
+proptest::proptest! {
+    /// Without rooms, a built-in method needs sub-groups exactly when its plenary variant
+    /// does not hold the group and what it needs by video does; with rooms or on site,
+    /// never.
+    #[test]
+    fn c6_without_rooms_follows_the_plenary_size(index in 0usize..200, participants in 1u32..120) {
+        let methods: Vec<_> = Catalogue::builtin().iter().collect();
+        let method = methods[index % methods.len()];
+        let by_video = method.groupings_for(Format::Remote).iter().any(|g| g.needs_subgroups());
+        let plenary = method.remote.as_ref().and_then(|r| r.plenary.as_ref());
+        let held = plenary.is_some_and(|p| participants <= p.up_to);
+        proptest::prop_assert_eq!(craft::lacks_subgroups(method, Format::Remote, false, participants), by_video && !held);
+        proptest::prop_assert!(!craft::lacks_subgroups(method, Format::Remote, true, participants));
+        proptest::prop_assert!(!craft::lacks_subgroups(method, Format::Onsite, false, participants));
+        if let Some(plenary) = plenary {
+            proptest::prop_assert!(plenary.groupings.iter().all(|g| !g.needs_subgroups()));
+        }
+    }
+}
