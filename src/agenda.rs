@@ -175,6 +175,10 @@ pub struct Agenda {
     /// Where it takes place.
     #[serde(default)]
     pub format: Format,
+    /// Whether a session by video has breakout rooms (the request's `breakout_rooms`):
+    /// without them, a method that can runs in plenary (its `remote.plenary` variant).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub breakout_rooms: bool,
     /// The request's objectives, resolved to ids, in priority order.
     #[serde(default)]
     pub objectives: Vec<Objective>,

@@ -401,12 +401,13 @@ pub fn review(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Craf
     CraftReport { points: review.points }
 }
 
-/// Whether `method` needs sub-groups that a session in `format` cannot give without
-/// breakout rooms (C6): what it needs by video when it says, else what it needs on site.
-pub fn lacks_subgroups(method: &Method, format: Format, breakout_rooms: bool) -> bool {
+/// Whether `method` needs sub-groups that a session of `participants` in `format` cannot
+/// give without breakout rooms (C6): what it needs in plenary by video when its remote
+/// block says it runs so for this group, else what it needs by video, else on site.
+pub fn lacks_subgroups(method: &Method, format: Format, breakout_rooms: bool, participants: u32) -> bool {
     format != Format::Onsite
         && !breakout_rooms
-        && method.groupings_for(format).iter().any(|g| g.needs_subgroups())
+        && method.groupings_in(format, breakout_rooms, participants).iter().any(|g| g.needs_subgroups())
 }
 
 /// Whether `method` asks service users for heavy writing in a content phase (C10).
@@ -422,7 +423,7 @@ pub fn network_method_fits(method: &Method, request: &Request, objectives: &[Obj
     method.network
         && method.objectives.first().is_some_and(|own| objectives.contains(own))
         && crate::check::unfit(method, request).is_empty()
-        && !lacks_subgroups(method, request.format, request.breakout_rooms)
+        && !lacks_subgroups(method, request.format, request.breakout_rooms, request.participants)
         && !request.exclude.contains(&method.id)
         && method.unmet_needs(&request.profiles, objectives).is_empty()
         && method.minutes_for(request.participants).min.saturating_add(frame_least(request.minutes()))
@@ -648,7 +649,7 @@ impl<'a> Review<'a> {
         let request = self.request;
         let mut event: Option<&'a MethodId> = None;
         for (i, method, phase) in self.methods_in() {
-            if lacks_subgroups(method, request.format, request.breakout_rooms) {
+            if lacks_subgroups(method, request.format, request.breakout_rooms, request.participants) {
                 self.add(CraftRule::C6, Some(i), CraftIssue::NeedsSubgroups { id: method.id.clone() });
             }
             if too_much_writing(method, phase, request.with_users()) {

@@ -133,6 +133,22 @@ pub enum ProblemKind {
     },
     /// A text that must not be blank is blank.
     BlankText,
+    /// A plenary variant by video (`remote.plenary`) whose size lies outside the method's
+    /// participant range.
+    PlenarySize {
+        /// `remote.plenary.up_to`.
+        up_to: u32,
+        /// `participants.min`.
+        min: u32,
+        /// `participants.max`.
+        max: u32,
+    },
+    /// A plenary variant by video (`remote.plenary`) that uses sub-groups, which need
+    /// breakout rooms.
+    PlenarySubgroups {
+        /// The grouping as written.
+        grouping: String,
+    },
     /// `per` and `count` both given for one material.
     TwoQuantities,
     /// The file is larger than any file of the crate (method, request, agenda) can be.
@@ -516,6 +532,14 @@ impl Localize for ProblemKind {
                 format!("`{value}` appears twice in the list; keep one"),
             ),
             K::BlankText => lang.pick("le texte est vide ; écrivez-le", "the text is blank; write it").to_string(),
+            K::PlenarySize { up_to, min, max } => lang.pick(
+                format!("la variante en plénière vaut jusqu'à {up_to} participants, hors de la plage de la méthode ({min} à {max}) ; donnez un nombre entre {min} et {max}"),
+                format!("the plenary variant holds up to {up_to} participants, outside the method's range ({min} to {max}); give a number from {min} to {max}"),
+            ),
+            K::PlenarySubgroups { grouping } => lang.pick(
+                format!("`{grouping}` demande des salles de sous-groupes, que la variante en plénière n'a pas ; gardez `alone` et `plenary`"),
+                format!("`{grouping}` needs breakout rooms, which the plenary variant does not have; keep `alone` and `plenary`"),
+            ),
             K::TwoQuantities => lang.pick(
                 "un matériel prend soit `per` (un pour N participants), soit `count` (un nombre fixe), pas les deux ; gardez-en un",
                 "a material takes either `per` (one per N participants) or `count` (a fixed number), not both; keep one",

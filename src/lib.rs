@@ -99,7 +99,7 @@ pub use error::{AgendaError, LoadError, Location, Problem, ProblemKind, RequestE
 pub use load::MAX_FILE_BYTES;
 pub use method::{
     DurationRange, Facilitators, InvalidMethodId, Material, Method, MethodId, MinuteRange, Origin,
-    Participants, Remote, RoundCount, Shape, Step,
+    Participants, Plenary, Remote, RoundCount, Shape, Step,
 };
 pub use planner::{Plan, PlanError, PlanOptions, Planner, Reason};
 pub use request::{Fixed, FixedKind, Request, RequestBuilder, Requester};

@@ -794,6 +794,33 @@ pub struct Remote {
     /// duration too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
+    /// How it runs by video without breakout rooms, when a facilitator would run its work
+    /// in plenary for a group small enough; absent: without rooms, it cannot run when it
+    /// needs sub-groups (craft rule C6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plenary: Option<Plenary>,
+}
+
+/// How a method runs by video without breakout rooms: everyone stays in the one call and
+/// the work that needs sub-groups elsewhere is done in plenary (turns of speech, the chat,
+/// a shared board or document, pictures shown on screen), up to a group size where the
+/// turns still fit.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plenary {
+    /// The most participants for whom it still runs in plenary; a larger group needs
+    /// breakout rooms.
+    pub up_to: u32,
+    /// The group configurations it uses in plenary: none that needs sub-groups.
+    pub groupings: Vec<Grouping>,
+    /// How to prepare the video call without rooms.
+    pub setup: Text,
+    /// What to prepare (shared board, chat, pictures on screen).
+    #[serde(default)]
+    pub materials: Vec<Material>,
+    /// The steps in plenary, at the typical duration.
+    pub steps: Vec<Step>,
 }
 
 impl Method {
@@ -846,6 +873,28 @@ impl Method {
         match &self.remote {
             Some(remote) if format != Format::Onsite && !remote.groupings.is_empty() => &remote.groupings,
             _ => &self.groupings,
+        }
+    }
+
+    /// How it runs in plenary by video, when a session in `format` without breakout rooms
+    /// has `participants` people and its remote block says it can run so for them.
+    pub fn plenary_by_video(
+        &self,
+        format: Format,
+        breakout_rooms: bool,
+        participants: u32,
+    ) -> Option<&Plenary> {
+        let plenary = self.remote.as_ref()?.plenary.as_ref()?;
+        (format != Format::Onsite && !breakout_rooms && participants <= plenary.up_to).then_some(plenary)
+    }
+
+    /// The group configurations it needs in a session of `participants` people in `format`,
+    /// with or without breakout rooms: those of its plenary variant when it runs so,
+    /// otherwise those of [`Method::groupings_for`].
+    pub fn groupings_in(&self, format: Format, breakout_rooms: bool, participants: u32) -> &[Grouping] {
+        match self.plenary_by_video(format, breakout_rooms, participants) {
+            Some(plenary) => &plenary.groupings,
+            None => self.groupings_for(format),
         }
     }
 

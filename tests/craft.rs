@@ -118,7 +118,11 @@ fn c6_notices_pair_work_by_video_without_breakout_rooms() {
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     for slot in plan.agenda.method_slots() {
         let method = Catalogue::builtin().get(slot.method.as_ref().unwrap().as_str()).unwrap();
-        assert!(!craft::lacks_subgroups(method, request.format, false), "{}", method.id);
+        assert!(
+            !craft::lacks_subgroups(method, request.format, false, request.participants),
+            "{}",
+            method.id
+        );
     }
     let mut agenda = plan.agenda.clone();
     let content = index_of(&agenda, Phase::Opening) + 1;

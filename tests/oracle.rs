@@ -301,6 +301,7 @@ impl<'a> Enumerator<'a> {
             participants: self.request.participants,
             facilitators: self.request.facilitators,
             format: self.request.format,
+            breakout_rooms: self.request.breakout_rooms,
             objectives: self.objectives.clone(),
             seed: None,
             slots: slots.to_vec(),

@@ -196,6 +196,7 @@ fn lay_out(
         participants: request.participants,
         facilitators: request.facilitators,
         format: request.format,
+        breakout_rooms: request.breakout_rooms,
         objectives: objectives.to_vec(),
         seed: None,
         slots,

@@ -60,7 +60,7 @@ fn draw(rng: &mut impl RngCore, shape: Shape) -> Option<Instance> {
     let fits = |m: &&Method| {
         m.fits(participants, format, Level::Advanced, breakout_rooms)
             && m.facilitators_for(participants) <= facilitators
-            && !lacks_subgroups(m, format, breakout_rooms)
+            && !lacks_subgroups(m, format, breakout_rooms, participants)
     };
     let fitting: Vec<&Method> = Catalogue::builtin().iter().filter(fits).collect();
     // A full day chains twice as many methods: a smaller pool keeps the oracle in reach.

@@ -252,7 +252,7 @@ impl<'a> Space<'a> {
             m.fits(n, request.format, request.level, request.breakout_rooms)
                 && m.facilitators_for(n) <= request.facilitators
                 && !request.exclude.contains(&m.id)
-                && !lacks_subgroups(m, request.format, request.breakout_rooms)
+                && !lacks_subgroups(m, request.format, request.breakout_rooms, n)
         };
         let choices = catalogue
             .iter()
@@ -757,6 +757,7 @@ impl<'a> Space<'a> {
             participants: self.request.participants,
             facilitators: self.request.facilitators,
             format: self.request.format,
+            breakout_rooms: self.request.breakout_rooms,
             objectives: self.objectives.clone(),
             seed: None,
             slots,

@@ -3,7 +3,7 @@
 //! the line and the field.
 
 use crate::error::{Location, Problem, ProblemKind};
-use crate::method::{Frame, Method, MethodId, Shape, Step};
+use crate::method::{Frame, Method, MethodId, Plenary, Shape, Step};
 use crate::text::Text;
 use std::collections::HashSet;
 use std::fmt::Display;
@@ -348,13 +348,21 @@ fn check_texts(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
             blank(&|| format!("remote.steps[{i}].text"), &step.text);
         }
     }
+    if let Some(plenary) = plenary_of(method) {
+        blank(&|| "remote.plenary.setup".into(), &plenary.setup);
+        for (i, step) in plenary.steps.iter().enumerate() {
+            blank(&|| format!("remote.plenary.steps[{i}].text"), &step.text);
+        }
+    }
     for (i, _) in method.tips.iter().enumerate().filter(|(_, tip)| tip.fr.trim().is_empty()) {
         add(&format!("tips[{i}].fr"), ProblemKind::BlankText);
     }
     let remote = method.remote.as_ref().map_or(&[][..], |remote| &remote.materials[..]);
+    let plenary = plenary_of(method).map_or(&[][..], |plenary| &plenary.materials[..]);
     let materials = method.materials.iter().map(|m| ("materials", m)).enumerate();
     let remote = remote.iter().map(|m| ("remote.materials", m)).enumerate();
-    for (i, (list, material)) in materials.chain(remote) {
+    let plenary = plenary.iter().map(|m| ("remote.plenary.materials", m)).enumerate();
+    for (i, (list, material)) in materials.chain(remote).chain(plenary) {
         if material.fr.trim().is_empty() {
             add(&format!("{list}[{i}].fr"), ProblemKind::BlankText);
         }
@@ -430,15 +438,49 @@ fn check_numbers(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
     if method.facilitators.per == Some(0) {
         add("facilitators.per", ProblemKind::NotPositive { value: "0".into() });
     }
-    check_steps("steps", &method.steps, method, add);
+    let everyone = method.participants.max;
+    check_steps("steps", &method.steps, method, everyone, add);
     if let Some(remote) = method.remote.as_ref().filter(|remote| !remote.steps.is_empty()) {
-        check_steps("remote.steps", &remote.steps, method, add);
+        check_steps("remote.steps", &remote.steps, method, everyone, add);
     }
+    if let Some(plenary) = plenary_of(method) {
+        check_plenary(plenary, method, add);
+    }
+}
+
+fn plenary_of(method: &Method) -> Option<&Plenary> {
+    method.remote.as_ref()?.plenary.as_ref()
+}
+
+/// A plenary variant by video: a size within the method's range, no sub-groups, and steps
+/// that hold for every group up to that size.
+fn check_plenary(plenary: &Plenary, method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
+    let p = method.participants;
+    if !(p.min..=p.max).contains(&plenary.up_to) {
+        add(
+            "remote.plenary.up_to",
+            ProblemKind::PlenarySize { up_to: plenary.up_to, min: p.min, max: p.max },
+        );
+    }
+    non_empty_unique("remote.plenary.groupings", &plenary.groupings, add);
+    for grouping in plenary.groupings.iter().filter(|g| g.needs_subgroups()) {
+        add("remote.plenary.groupings", ProblemKind::PlenarySubgroups { grouping: grouping.to_string() });
+    }
+    if plenary.steps.is_empty() {
+        add("remote.plenary.steps", ProblemKind::EmptyList);
+    }
+    check_steps("remote.plenary.steps", &plenary.steps, method, plenary.up_to, add);
 }
 
 /// A list of steps: each step's figures, their sum at the typical duration, and the range
 /// they allow against the declared one.
-fn check_steps(field: &str, steps: &[Step], method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
+fn check_steps(
+    field: &str,
+    steps: &[Step],
+    method: &Method,
+    up_to: u32,
+    add: &mut impl FnMut(&str, ProblemKind),
+) {
     for (i, step) in steps.iter().enumerate() {
         check_step(&|| format!("{field}[{i}]"), step, add);
     }
@@ -446,7 +488,7 @@ fn check_steps(field: &str, steps: &[Step], method: &Method, add: &mut impl FnMu
     if !steps.is_empty() && sum != method.duration.typical {
         add(field, ProblemKind::StepsSum { sum, typical: method.duration.typical });
     }
-    if let Some(kind) = range_problem(method, steps) {
+    if let Some(kind) = range_problem(method, steps, up_to) {
         add(field, kind);
     }
     check_frames(field, steps, add);
@@ -551,9 +593,10 @@ fn placeholders(text: &str) -> impl Iterator<Item = &str> {
 /// more than the declared minimum, or cannot fill the declared maximum. Sizes are checked
 /// one by one up to 2,000 above the minimum, then at the maximum; the first one only when
 /// no figure depends on the size.
-fn range_problem(method: &Method, steps: &[Step]) -> Option<ProblemKind> {
+fn range_problem(method: &Method, steps: &[Step], up_to: u32) -> Option<ProblemKind> {
     let p = method.participants;
-    let sizes = (p.min..=p.max.min(p.min.saturating_add(2000))).chain(std::iter::once(p.max));
+    let most = p.max.min(up_to).max(p.min);
+    let sizes = (p.min..=most.min(p.min.saturating_add(2000))).chain(std::iter::once(most));
     let sizes = sizes.take(if same_for_every_size(method, steps) { 1 } else { usize::MAX });
     sizes.into_iter().find_map(|participants| {
         let declared = method.minutes_for(participants);

@@ -212,7 +212,7 @@ impl<'a> Context<'a> {
         // the method by name: a method whose conditions the group does not meet is not
         // proposed (no débat mouvant with service users).
         let fits = unfit(method, request).is_empty()
-            && !craft::lacks_subgroups(method, request.format, request.breakout_rooms)
+            && !craft::lacks_subgroups(method, request.format, request.breakout_rooms, request.participants)
             && !request.exclude.contains(&method.id)
             && (included || method.unmet_needs(&request.profiles, &self.objectives).is_empty());
         let mut range = self.round(method.minutes_for(n), method.split);

@@ -392,6 +392,7 @@ impl<'a> Planner<'a> {
             participants: request.participants,
             facilitators: request.facilitators,
             format: request.format,
+            breakout_rooms: request.breakout_rooms,
             objectives: context.objectives.clone(),
             seed: Some(self.options.seed),
             slots,
@@ -441,7 +442,7 @@ impl<'a> Planner<'a> {
 /// format, the rooms and the request's `exclude` allow it.
 fn runs_for(method: &crate::method::Method, request: &Request) -> bool {
     crate::check::unfit(method, request).is_empty()
-        && !craft::lacks_subgroups(method, request.format, request.breakout_rooms)
+        && !craft::lacks_subgroups(method, request.format, request.breakout_rooms, request.participants)
         && !request.exclude.contains(&method.id)
 }
 

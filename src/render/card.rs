@@ -52,6 +52,21 @@ pub fn card(method: &Method, lang: Lang) -> Document {
             doc.push(Block::Numbered(steps(method, &remote.steps, lang)));
         }
     }
+    if let Some(plenary) = method.remote.as_ref().and_then(|remote| remote.plenary.as_ref()) {
+        let up_to = plenary.up_to;
+        doc.heading(
+            2,
+            lang.pick(
+                format!("À distance sans salles de sous-groupes (jusqu'à {up_to} participants)"),
+                format!("Remotely without breakout rooms (up to {up_to} participants)"),
+            ),
+        );
+        doc.push(Block::Paragraph(plain(plenary.setup.get(lang))));
+        if !plenary.materials.is_empty() {
+            doc.push(Block::List(plenary.materials.iter().map(|m| plain(m.name(lang))).collect()));
+        }
+        doc.push(Block::Numbered(steps(method, &plenary.steps, lang)));
+    }
     if !method.tips.is_empty() {
         doc.heading(2, t("Conseils", "Tips"));
         doc.push(Block::List(method.tips.iter().map(|tip| plain(tip.get(lang))).collect()));

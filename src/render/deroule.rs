@@ -350,7 +350,7 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
             let method = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str()));
             let grouping = match (slot.kind, method) {
                 (SlotKind::Welcome, _) => Grouping::Plenary.label(lang).to_string(),
-                (_, Some(method)) => super::grouping_labels(&method.groupings, lang),
+                (_, Some(method)) => super::grouping_labels(variant::groupings(method, agenda), lang),
                 _ => String::new(),
             };
             // A later part uses what the first part brought.
@@ -377,7 +377,7 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
 
 /// A method's materials with their quantities for the group, on one line.
 fn material_names(method: &Method, agenda: &Agenda, lang: Lang) -> String {
-    variant::materials(method, agenda.format)
+    variant::materials(method, agenda)
         .iter()
         .map(|m| with_quantity(m.name(lang), m.quantity_for(agenda.participants)))
         .collect::<Vec<_>>()
@@ -810,7 +810,7 @@ fn method_detail(
             colon(lang, &served),
         )));
     }
-    for (room, setup) in variant::setups(method, agenda.format) {
+    for (room, setup) in variant::setups(method, agenda) {
         let label = t(lang, "Installation", "Setup");
         let label =
             room.map_or(label.to_string(), |room| format!("{label} ({})", room.get(lang).to_lowercase()));
@@ -828,7 +828,7 @@ fn method_detail(
     };
     blocks.push(Block::Paragraph(plain(roles)));
     blocks.push(Block::List(variant::roles(method, agenda, &cast, lang)));
-    if !variant::materials(method, agenda.format).is_empty() {
+    if !variant::materials(method, agenda).is_empty() {
         blocks.push(Block::Paragraph(labelled(
             t(lang, "Matériel", "Materials"),
             colon(lang, &material_names(method, agenda, lang)),
@@ -890,7 +890,7 @@ fn steps(
     with: (bool, &[&str]),
 ) {
     let (opens, closes) = opens_and_closes(parts, agenda);
-    let in_place = steps_in_place(variant::steps(method, agenda.format), opens, closes);
+    let in_place = steps_in_place(variant::steps(method, agenda), opens, closes);
     let said = steps_for_users(&in_place, with.0);
     let mut timed = timed_steps(method, &said, parts, agenda.participants);
     ask_rounds(&said, &mut timed, with.1, agenda.participants);
@@ -973,7 +973,7 @@ fn materials_and_setups(doc: &mut Document, agenda: &Agenda, catalogue: &Catalog
     let methods = methods_in_order(agenda, catalogue);
     let mut items: Vec<(String, Option<u32>, Vec<&str>)> = Vec::new();
     for method in &methods {
-        for material in variant::materials(method, agenda.format) {
+        for material in variant::materials(method, agenda) {
             let name = material.name(lang).trim();
             let quantity = material.quantity_for(agenda.participants);
             let used_by = method.name.get(lang);
@@ -1004,9 +1004,7 @@ fn materials_and_setups(doc: &mut Document, agenda: &Agenda, catalogue: &Catalog
     doc.heading(2, t(lang, "Installation des salles", "Room setup"));
     let setups = methods
         .iter()
-        .flat_map(|m| {
-            variant::setups(m, agenda.format).into_iter().map(move |(room, setup)| (m, room, setup))
-        })
+        .flat_map(|m| variant::setups(m, agenda).into_iter().map(move |(room, setup)| (m, room, setup)))
         .map(|(m, room, setup)| {
             let name = room.map_or(m.name.get(lang).to_string(), |room| {
                 format!("{} ({})", m.name.get(lang), room.get(lang).to_lowercase())

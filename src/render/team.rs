@@ -79,6 +79,7 @@ mod tests {
             participants: 10,
             facilitators: 3,
             format,
+            breakout_rooms: false,
             objectives: vec![],
             seed: None,
             slots: vec![],

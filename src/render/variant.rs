@@ -7,14 +7,23 @@ use super::document::{Line, plain};
 use super::team::Cast;
 use super::typography;
 use crate::agenda::{Agenda, Role};
-use crate::method::{Material, Method, Step};
+use crate::method::{Material, Method, Plenary, Step};
 use crate::text::{Lang, Text};
 use crate::vocabulary::{Format, Grouping};
 
+/// Its variant in plenary by video, when the agenda's session, without breakout rooms,
+/// runs it so.
+fn plenary<'a>(method: &'a Method, agenda: &Agenda) -> Option<&'a Plenary> {
+    method.plenary_by_video(agenda.format, agenda.breakout_rooms, agenda.participants)
+}
+
 /// The setups to describe, each with its label (`None` for onsite alone).
-pub(super) fn setups(method: &Method, format: Format) -> Vec<(Option<Text>, &Text)> {
-    let remote = method.remote.as_ref().map(|remote| &remote.setup);
-    match (format, remote) {
+pub(super) fn setups<'a>(method: &'a Method, agenda: &Agenda) -> Vec<(Option<Text>, &'a Text)> {
+    let remote = match plenary(method, agenda) {
+        Some(plenary) => Some(&plenary.setup),
+        None => method.remote.as_ref().map(|remote| &remote.setup),
+    };
+    match (agenda.format, remote) {
         (Format::Remote, Some(remote)) => vec![(None, remote)],
         (Format::Hybrid, Some(remote)) => vec![
             (Some(Text::new("Dans la salle", "In the room")), &method.setup),
@@ -25,18 +34,25 @@ pub(super) fn setups(method: &Method, format: Format) -> Vec<(Option<Text>, &Tex
 }
 
 /// The materials to prepare: the remote ones by video, both lists in hybrid.
-pub(super) fn materials(method: &Method, format: Format) -> Vec<&Material> {
-    let remote = method.remote.as_ref().map_or(&[][..], |remote| &remote.materials[..]);
-    match format {
+pub(super) fn materials<'a>(method: &'a Method, agenda: &Agenda) -> Vec<&'a Material> {
+    let remote = match plenary(method, agenda) {
+        Some(plenary) => &plenary.materials[..],
+        None => method.remote.as_ref().map_or(&[][..], |remote| &remote.materials[..]),
+    };
+    match agenda.format {
         Format::Remote if method.remote.is_some() => remote.iter().collect(),
         Format::Hybrid => method.materials.iter().chain(remote).collect(),
         _ => method.materials.iter().collect(),
     }
 }
 
-/// The steps to follow: the remote ones by video when the method has its own.
-pub(super) fn steps(method: &Method, format: Format) -> &[Step] {
-    match (format, &method.remote) {
+/// The steps to follow: those in plenary when the session runs it so, the remote ones by
+/// video when the method has its own.
+pub(super) fn steps<'a>(method: &'a Method, agenda: &Agenda) -> &'a [Step] {
+    if let Some(plenary) = plenary(method, agenda) {
+        return &plenary.steps;
+    }
+    match (agenda.format, &method.remote) {
         (Format::Remote, Some(remote)) if !remote.steps.is_empty() => &remote.steps,
         _ => &method.steps,
     }
@@ -52,7 +68,7 @@ pub(super) fn steps(method: &Method, format: Format) -> &[Step] {
 pub(super) fn roles(method: &Method, agenda: &Agenda, cast: &[Cast], lang: Lang) -> Vec<Line> {
     let t = |fr: &'static str, en: &'static str| plain(lang.pick(fr, en));
     let team = agenda.facilitators;
-    let in_groups = groupings(method, agenda.format)
+    let in_groups = groupings(method, agenda)
         .iter()
         .any(|g| matches!(g, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups | Grouping::Moving));
     if method.roles.is_empty() && cast.len() > 1 {
@@ -92,9 +108,12 @@ pub(super) fn roles(method: &Method, agenda: &Agenda, cast: &[Cast], lang: Lang)
     with_needs(lines, method, agenda, lang)
 }
 
-/// The group configurations the method uses in this format.
-fn groupings(method: &Method, format: Format) -> &[Grouping] {
-    match (format, &method.remote) {
+/// The group configurations the method uses in this session.
+pub(super) fn groupings<'a>(method: &'a Method, agenda: &Agenda) -> &'a [Grouping] {
+    if let Some(plenary) = plenary(method, agenda) {
+        return &plenary.groupings;
+    }
+    match (agenda.format, &method.remote) {
         (Format::Remote, Some(remote)) if !remote.groupings.is_empty() => &remote.groupings,
         _ => &method.groupings,
     }
