@@ -96,14 +96,18 @@ impl<'a> Skeleton<'a> {
         self.items().last().map(|item| item.phase)
     }
 
-    /// The content methods (neither opening nor closing), as bits over the candidates'
-    /// places in the catalogue, folded into 128 bits.
-    fn content_bits(&self, context: &Context) -> u128 {
-        let _ = context;
-        self.items()
-            .iter()
-            .filter(|item| !item.phase.frames())
-            .fold(0u128, |bits, item| bits | 1u128 << (item.candidate % 128))
+    /// The content of the sequence: its content methods (neither opening nor closing) in
+    /// order, with their phases and where lunch falls among them (after the energiser
+    /// that reopens the afternoon). Sequences that differ only by their opening or
+    /// closing time alike; the same methods in another order, or around lunch otherwise,
+    /// do not (the thread, C13, and the runs, C3).
+    fn content_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        for item in self.items().iter().filter(|item| !item.phase.frames() || item.reopens) {
+            (item.candidate, item.phase, item.reopens).hash(&mut hasher);
+        }
+        hasher.finish()
     }
 
     /// The same sequence with the methods of each working phase in every other order (at
@@ -141,13 +145,22 @@ impl<'a> Skeleton<'a> {
 
     /// Which phase each method serves, whatever their order: the same methods in other
     /// phases count other objectives and shape another arc.
+    /// What two sequences of the same methods must share to grow and time alike: each
+    /// method's phase and whether it comes after lunch (the energiser that reopens the
+    /// afternoon sets where lunch falls), whatever the order within those, and the last
+    /// method (the thread goes on from it, C13).
     fn phases_key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
-        self.items().iter().fold(0, |key, item| {
+        let mut afternoon = false;
+        let key = self.items().iter().fold(0, |key, item| {
+            afternoon |= item.reopens;
             let mut hasher = rustc_hash::FxHasher::default();
-            (item.candidate, item.phase, item.reopens).hash(&mut hasher);
+            (item.candidate, item.phase, item.reopens, afternoon).hash(&mut hasher);
             key ^ hasher.finish()
-        })
+        });
+        let mut hasher = rustc_hash::FxHasher::default();
+        (key, self.items().last().map(|item| item.candidate)).hash(&mut hasher);
+        hasher.finish()
     }
 
     fn reopened(&self) -> bool {
@@ -295,10 +308,10 @@ pub(crate) fn search<'a>(context: &Context<'a>, beam_width: usize, keep: usize) 
     // The same content between other openings and closings times alike: a few of each
     // content leave room for other contents, which the timing may accept when the best
     // content cannot keep every rule.
-    let mut per_content: QuickMap<u128, usize> = QuickMap::default();
+    let mut per_content: QuickMap<u64, usize> = QuickMap::default();
     let mut kept = Vec::with_capacity(keep);
     for i in order {
-        let count = per_content.entry(finished[i].content_bits(context)).or_insert(0);
+        let count = per_content.entry(finished[i].content_key()).or_insert(0);
         *count += 1;
         if *count <= SAME_CONTENT {
             kept.push(finished[i]);
