@@ -21,7 +21,7 @@
 //! | C8 | lunch lasts 45 to 75 minutes and starts between 11:45 and 13:00 |
 //! | C9 | after a main event that opens itself (forum ouvert), only convergence, action and closing |
 //! | C10 | with service users, no content method with heavy writing |
-//! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing |
+//! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing; and so is a method the request names (« Forum ouvert : … ») that serves one of its objectives |
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users, no resolution of irritants when nobody asked about irritants (a method made for one subject runs for it) |
 //! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
 //! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
@@ -220,6 +220,8 @@ pub enum CraftIssue {
     HeavyWriting { id: MethodId },
     /// C11: a method of the network fits and is not used.
     NetworkMethodUnused { id: MethodId },
+    /// C11: the request names a method that fits, and it is not used.
+    NamedMethodUnused { id: MethodId },
     /// C12: the group does not meet a method's condition of use.
     UnmetCondition { id: MethodId, condition: Condition },
     /// C13: a method works on something no method before it gave.
@@ -314,6 +316,10 @@ impl Localize for CraftIssue {
             I::NetworkMethodUnused { id } => lang.pick(
                 format!("`{id}`, méthode du réseau, convient à cette demande : utilisez-la."),
                 format!("`{id}`, the network's own method, fits this request: use it."),
+            ),
+            I::NamedMethodUnused { id } => lang.pick(
+                format!("la demande nomme `{id}`, qui convient : utilisez-la, ou dites au porteur de projet pourquoi une autre méthode."),
+                format!("the request names `{id}`, which fits: use it, or tell the project lead why another method."),
             ),
             I::UnmetCondition { id, condition } => lang.pick(
                 format!("`{id}` demande {} : ce n'est pas le cas ici, choisissez une autre méthode.", condition.label(lang)),
@@ -415,19 +421,23 @@ pub fn too_much_writing(method: &Method, phase: Phase, with_users: bool) -> bool
     with_users && !phase.frames() && method.writing == Writing::Heavy
 }
 
-/// Whether one of the network's own methods is made for one of `objectives` (its first
-/// objective is asked for: `resolution-irritants` for `resolve-irritants`), can run for
-/// `request` and leaves room for a welcome, an opening and a closing, so that C11 asks
-/// for it.
-pub fn network_method_fits(method: &Method, request: &Request, objectives: &[Objective]) -> bool {
-    method.network
-        && method.objectives.first().is_some_and(|own| objectives.contains(own))
+/// Whether C11 asks for `method`: one of the network's own methods made for one of
+/// `objectives` (its first objective is asked for: `resolution-irritants` for
+/// `resolve-irritants`), or a method the request names ([`Request::names`]: « Forum
+/// ouvert : … ») that serves one of them; in both cases one that can run for `request`
+/// and leaves room for a welcome, an opening and a closing.
+pub fn wanted_method_fits(method: &Method, request: &Request, objectives: &[Objective]) -> bool {
+    let network = method.network && method.objectives.first().is_some_and(|own| objectives.contains(own));
+    let serves = method.objectives.iter().any(|o| objectives.contains(o));
+    // Reading the request for the method's names comes last: it is the costliest check.
+    (network || serves)
         && crate::check::unfit(method, request).is_empty()
         && !lacks_subgroups(method, request.format, request.breakout_rooms, request.participants)
         && !request.exclude.contains(&method.id)
         && method.unmet_needs(&request.profiles, objectives).is_empty()
         && method.minutes_for(request.participants).min.saturating_add(frame_least(request.minutes()))
             <= request.minutes()
+        && (network || request.names(method))
 }
 
 /// The fewest minutes a session of `minutes` needs besides its content: the usual
@@ -706,10 +716,16 @@ impl<'a> Review<'a> {
     /// would fit in the session's time.
     fn network(&mut self) {
         let request = self.request;
-        for method in self.catalogue.iter().filter(|method| method.network) {
+        for method in self.catalogue.iter() {
             let used = self.agenda.method_slots().any(|slot| slot.method.as_ref() == Some(&method.id));
-            if network_method_fits(method, request, &self.agenda.objectives) && !used {
-                self.add(CraftRule::C11, None, CraftIssue::NetworkMethodUnused { id: method.id.clone() });
+            if wanted_method_fits(method, request, &self.agenda.objectives) && !used {
+                let id = method.id.clone();
+                let issue = if method.network {
+                    CraftIssue::NetworkMethodUnused { id }
+                } else {
+                    CraftIssue::NamedMethodUnused { id }
+                };
+                self.add(CraftRule::C11, None, issue);
             }
         }
     }

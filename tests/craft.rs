@@ -430,3 +430,43 @@ fn c3_notices_a_first_pause_before_the_group_got_into_the_work() {
         ]
     );
 }
+
+#[test]
+fn c11_a_method_the_request_names_is_used_when_it_fits() {
+    let path = repo::file("tests/data/requests/forum-ouvert-nomme.yaml");
+    let request = Request::from_file(path).unwrap();
+    let forum = Catalogue::builtin().get("forum-ouvert").unwrap();
+    assert!(request.names(forum), "« Forum ouvert : … » names it");
+    for seed in 1..=3 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        assert!(
+            plan.agenda.method_slots().any(|slot| slot.method.as_ref() == Some(&forum.id)),
+            "seed {seed}"
+        );
+    }
+    // Without it, the review says the request named it.
+    let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    for slot in agenda.slots.iter_mut().filter(|slot| slot.method.as_ref() == Some(&forum.id)) {
+        slot.method = Some(MethodId::new("world-cafe").unwrap());
+    }
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let named = report.points.iter().find(|point| point.rule == CraftRule::C11).expect("C11 noticed");
+    assert!(named.issue.text(facilitation::Lang::Fr).starts_with("la demande nomme `forum-ouvert`"));
+}
+
+#[test]
+fn a_request_names_a_method_by_its_name_or_alias_as_whole_words_never_by_a_short_one() {
+    let named = |title: &str, id: &str| {
+        let request =
+            Request::builder(title).time("09:00", "12:00").participants(20).objective("review").build();
+        request.unwrap().names(Catalogue::builtin().get(id).unwrap())
+    };
+    assert!(named("Un World Café pour les partenaires", "world-cafe"));
+    assert!(named("Bilan en FORUM OUVERT", "forum-ouvert"));
+    assert!(named("Open Space des équipes", "forum-ouvert"));
+    assert!(!named("Le forum des ouvertures", "forum-ouvert"), "whole words only");
+    assert!(
+        !named("STAR : bilan de la coopération", "generative-relationships-star"),
+        "four letters are too few"
+    );
+}

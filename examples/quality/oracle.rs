@@ -371,7 +371,7 @@ impl<'a> Space<'a> {
         let results = self.objectives.iter().any(|o| o.calls_for_result());
         let last_work = items.iter().rev().find(|item| item.phase != Phase::Closing);
         let mut network =
-            self.catalogue.iter().filter(|m| craft::network_method_fits(m, self.request, &self.objectives));
+            self.catalogue.iter().filter(|m| craft::wanted_method_fits(m, self.request, &self.objectives));
         self.request.include.iter().all(uses)
             && (!results || last_work.is_some_and(|item| item.phase.converges()))
             && network.all(|m| uses(&m.id))

@@ -28,6 +28,7 @@ mod words;
 pub use learned::{Example, examples};
 pub use question::Question;
 pub use reader::Reader;
+pub(crate) use words::fold as fold_text;
 
 use crate::catalogue::Catalogue;
 use crate::request::Request;

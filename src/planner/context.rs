@@ -21,7 +21,8 @@ pub(crate) struct Candidate<'a> {
     /// The request's objectives it serves, as a bit set over their ranks.
     pub serves: u32,
     pub included: bool,
-    /// One of the network's own methods that fits and serves the request (C11).
+    /// One of the network's own methods, or a method the request names, that fits and
+    /// serves the request (C11).
     pub network: bool,
 }
 
@@ -240,7 +241,7 @@ impl<'a> Context<'a> {
             typical: method.typical_minutes_for(n).clamp(range.min, range.max),
             serves,
             included,
-            network: craft::network_method_fits(method, request, &self.objectives),
+            network: craft::wanted_method_fits(method, request, &self.objectives),
         })
     }
 

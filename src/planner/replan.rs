@@ -308,7 +308,7 @@ fn reasons_of(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Vec<
             range: method.minutes_for(request.participants),
             included: request.include.contains(&id),
             suits_users: request.with_users() && method.writing == crate::vocabulary::Writing::None,
-            network: craft::network_method_fits(method, request, &agenda.objectives),
+            network: craft::wanted_method_fits(method, request, &agenda.objectives),
             method: id,
         });
     }
