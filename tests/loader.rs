@@ -263,10 +263,10 @@ fn rejects_a_misspelt_session_placeholder_in_what_is_said_with_its_line_and_the_
     let source = format!("{VALID}say: {{fr: \"Qu'attendez-vous de {{seance}} ?\", en: \"What do you expect?\"}}\n");
     let problem = only_problem(&source);
     assert_eq!(problem.field, "say.fr");
-    assert_eq!(problem.location.map(|at| at.line), Some(25));
+    assert_eq!(problem.location.map(|at| at.line), Some(21));
     assert_eq!(
         problem.text(facilitation::Lang::Fr),
-        "methods/tour-rapide.yaml, ligne 25, colonne 7, champ `say.fr` : `{seance}` n'est pas une valeur connue ; utilisez l'une de : {session}, {scribe}"
+        "methods/tour-rapide.yaml, ligne 21, colonne 7, champ `say.fr` : `{seance}` n'est pas une valeur connue ; utilisez l'une de : {session}, {scribe}"
     );
 }
 

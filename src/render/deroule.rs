@@ -619,9 +619,13 @@ fn transition(
 }
 
 /// The word said first, by where the sequence stands: back from lunch, back from a break,
-/// or the last content sequence before the closing.
+/// or the last of several content sequences, right before the closing.
 fn lead(sequence: &Sequence, agenda: &Agenda, content: bool) -> &'static [Text] {
     let (Some(first), Some(last)) = (sequence.parts.first(), sequence.parts.last()) else { return &[] };
+    let content_before = agenda
+        .method_slots()
+        .take_while(|slot| *slot != *first)
+        .any(|slot| slot.phase.is_some_and(|phase| !phase.frames()));
     let before = agenda.slots.iter().take_while(|slot| *slot != *first).last().map(|slot| slot.kind);
     let after = agenda.slots.iter().skip_while(|slot| *slot != *last).skip(1);
     let mut after = after;
@@ -630,7 +634,7 @@ fn lead(sequence: &Sequence, agenda: &Agenda, content: bool) -> &'static [Text] 
     match before {
         Some(SlotKind::Lunch) => wording::back_from_lunch().all(),
         Some(SlotKind::Break) => wording::back_from_break().all(),
-        _ if content && closing_next && sequence.index > 0 => wording::last_before_closing().all(),
+        _ if content && closing_next && content_before => wording::last_before_closing().all(),
         _ => &[],
     }
 }
@@ -776,9 +780,10 @@ fn consigne(
             .filter_map(|o| wording::produces(*o))
             .map(|text| text.get(lang))
             .collect();
-        // What the method gives instead of a result it cannot promise.
-        let unpromised = first.objectives.iter().any(|o| !wording::promises(*o, &method.gives));
-        produces.extend(method.main_product().filter(|_| unpromised).map(|product| product.label(lang)));
+        // What the method gives, when it can promise none of the results asked of it.
+        if produces.is_empty() {
+            produces.extend(method.main_product().map(|product| product.label(lang)));
+        }
         if !produces.is_empty() {
             let end = typography::and_list(&produces, lang);
             said.push(format!("{}{end}.", t(lang, "À la fin, nous aurons ", "At the end, we will have ")));

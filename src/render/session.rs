@@ -70,7 +70,7 @@ impl Setting {
             Span::Session => lang.pick("cette séance", "this session"),
             Span::Morning => lang.pick("cette matinée", "this morning"),
             Span::Afternoon => lang.pick("cet après-midi", "this afternoon"),
-            Span::Day => lang.pick("cette journée", "this day"),
+            Span::Day => lang.pick("cette journée", "today"),
         }
     }
 
