@@ -260,7 +260,8 @@ fn a_file_that_is_not_utf8_is_refused_by_name() {
 
 #[test]
 fn rejects_a_misspelt_session_placeholder_in_what_is_said_with_its_line_and_the_words_allowed() {
-    let source = format!("{VALID}say: {{fr: \"Qu'attendez-vous de {{seance}} ?\", en: \"What do you expect?\"}}\n");
+    let source =
+        format!("{VALID}say: {{fr: \"Qu'attendez-vous de {{seance}} ?\", en: \"What do you expect?\"}}\n");
     let problem = only_problem(&source);
     assert_eq!(problem.field, "say.fr");
     assert_eq!(problem.location.map(|at| at.line), Some(21));
@@ -272,8 +273,7 @@ fn rejects_a_misspelt_session_placeholder_in_what_is_said_with_its_line_and_the_
 
 #[test]
 fn accepts_the_session_placeholders_in_a_step_and_in_what_is_said() {
-    let source = VALID
-        .replace("Chacun répond.", "Chacun répond, noté par {scribe}.")
+    let source = VALID.replace("Chacun répond.", "Chacun répond, noté par {scribe}.")
         + "say: {fr: \"Un mot sur {session}.\", en: \"A word on {session}.\"}\n";
     load("methods/tour-rapide.yaml", &source).expect("session placeholders are known");
 }

@@ -537,8 +537,10 @@ fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them
 #[test]
 fn with_service_users_the_institution_commits_and_users_say_what_they_expect() {
     let catalogue = Catalogue::builtin();
-    let monday =
-        typography::typeset("« Ce que je retiens, et ce que je ferai dans les jours qui viennent »", Lang::Fr);
+    let monday = typography::typeset(
+        "« Ce que je retiens, et ce que je ferai dans les jours qui viennent »",
+        Lang::Fr,
+    );
     let with_users = plan("forum-rsa.yaml");
     assert!(with_users.request.profiles.contains(&facilitation::Profile::Users));
     let text = with_users.to_markdown(catalogue, Lang::Fr);
@@ -666,7 +668,8 @@ fn only_the_first_sequence_is_told_to_begin_and_the_one_after_lunch_is_welcomed_
         let after = lunch.and_then(|at| plan.agenda.slots.get(at + 1));
         // A method begun before lunch goes on after it: its words were said in the morning.
         if let Some(after) = after.filter(|slot| slot.part.is_none()) {
-            let section = markdown.split("\n### ").find(|s| s.starts_with(&typography::clock(after.start, Lang::Fr)));
+            let section =
+                markdown.split("\n### ").find(|s| s.starts_with(&typography::clock(after.start, Lang::Fr)));
             let said = said_aloud(section.unwrap_or_default()).first().copied().unwrap_or_default();
             assert!(said.contains("déjeuner"), "{name}: back from lunch, {said}");
         }
@@ -692,7 +695,9 @@ fn the_words_said_hold_whatever_the_weekday_and_the_team() {
     for (name, plan) in every_plan() {
         let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
         let detail = detail(&markdown);
-        for fixed in ["dès lundi", "dès demain", "si vous êtes deux", "relevé des actions", "quarante personnes"] {
+        for fixed in
+            ["dès lundi", "dès demain", "si vous êtes deux", "relevé des actions", "quarante personnes"]
+        {
             assert!(!detail.contains(fixed), "{name}: « {fixed} »");
         }
         if plan.agenda.format == facilitation::Format::Remote {

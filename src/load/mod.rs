@@ -522,7 +522,12 @@ fn check_step(field: &dyn Fn() -> String, step: &Step, add: &mut impl FnMut(&str
         ("with_users", step.with_users.as_ref()),
     ];
     for (name, text) in texts.into_iter().filter_map(|(name, text)| Some((name, text?))) {
-        check_placeholders(&|| format!("{}.{name}", field()), text, &[&Step::PLACEHOLDERS, &Method::SESSION_PLACEHOLDERS], add);
+        check_placeholders(
+            &|| format!("{}.{name}", field()),
+            text,
+            &[&Step::PLACEHOLDERS, &Method::SESSION_PLACEHOLDERS],
+            add,
+        );
     }
 }
 
@@ -537,7 +542,8 @@ fn check_placeholders(
     for (lang, text) in [("fr", Some(&text.fr)), ("en", text.en.as_ref())] {
         for word in text.into_iter().flat_map(|text| placeholders(text)) {
             if !allowed.iter().any(|names| names.contains(&word)) {
-                let expected = allowed.iter().flat_map(|names| names.iter()).map(|p| format!("{{{p}}}")).collect();
+                let expected =
+                    allowed.iter().flat_map(|names| names.iter()).map(|p| format!("{{{p}}}")).collect();
                 add(
                     &format!("{}.{lang}", field()),
                     ProblemKind::UnknownValue { value: format!("{{{word}}}"), expected },

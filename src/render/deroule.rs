@@ -15,8 +15,8 @@ use crate::craft::CraftReport;
 use crate::method::{Method, Occasion};
 use crate::planner::{Plan, Reason};
 use crate::request::Requester;
-use crate::text::{Lang, Text};
 use crate::text::Localize;
+use crate::text::{Lang, Text};
 use crate::vocabulary::{Format, Grouping, Objective, Phase, Product, Profile};
 
 /// The network's ground rules, said at every welcome.
@@ -420,8 +420,7 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                         let change = before.and_then(|(previous, pause)| {
                             room_change(previous, method, pause, agenda.format, lang)
                         });
-                        let mut detail =
-                            method_detail(method, &sequence_at, agenda, (lang, &mut said), plan);
+                        let mut detail = method_detail(method, &sequence_at, agenda, (lang, &mut said), plan);
                         if let (Some(change), Block::Keep(inner)) = (change, &mut detail) {
                             // After the summary: what to move before anything is said.
                             inner.insert(2.min(inner.len()), change);
@@ -608,11 +607,9 @@ fn transition(
         Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
             wording::into_work().all().iter().collect()
         }
-        Some(phase) if content(Some(phase)) => one(
-            announced(method, phase)
-                .and_then(wording::starts)
-                .or(wording::phase(phase).map(|w| &w.transition)),
-        ),
+        Some(phase) if content(Some(phase)) => one(announced(method, phase)
+            .and_then(wording::starts)
+            .or(wording::phase(phase).map(|w| &w.transition))),
         phase => one(phase.and_then(wording::phase).map(|w| &w.transition)),
     };
     (lead(sequence, agenda, content(first.phase)), moves)
