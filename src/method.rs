@@ -276,7 +276,9 @@ pub const TURN_MINUTES: u32 = 1;
 /// for a share-out), `{groups}` (groups formed), `{each}` (minutes each), `{rounds}` (rounds
 /// run), `{minutes}` (minutes of one round, or of the step) and `{question}` (the question
 /// each round works on: the request's calling questions in order, one round after the
-/// other, in the déroulé; « la question du tour » where they are not known).
+/// other, in the déroulé; « la question du tour » where they are not known; a step that is
+/// not a round takes the sequence's calling question). It may also name the session
+/// ([`Method::SESSION_PLACEHOLDERS`]).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -610,7 +612,8 @@ pub struct Method {
     pub sources: Vec<String>,
     /// What the facilitator says aloud to launch it, in the words of the network: the
     /// instruction the group hears (printed under « À dire » in the déroulé, after the
-    /// calling question). Written so that it holds on site and by video.
+    /// calling question). Written so that it holds on site and by video, in any session:
+    /// it may name the session ([`Method::SESSION_PLACEHOLDERS`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub say: Option<Text>,
     /// What is said aloud instead of `say` when service users take part.
@@ -824,6 +827,13 @@ pub struct Plenary {
 }
 
 impl Method {
+    /// The words of the session that a step's text and what is said aloud may name between
+    /// braces, filled in for the day: `{session}` (« cette séance », « cette matinée », « cet
+    /// après-midi », « cette journée », by the session's length and time) and `{scribe}`
+    /// (who takes the notes, after « par »: « un autre facilitateur », or « vous-même »
+    /// when one facilitator leads alone).
+    pub const SESSION_PLACEHOLDERS: [&'static str; 2] = ["session", "scribe"];
+
     /// The fewest and the most minutes its `steps` can take for `participants` people
     /// (`None`: no upper bound). The declared range must lie within it.
     pub fn steps_range(&self, steps: &[Step], participants: u32) -> (u32, Option<u32>) {

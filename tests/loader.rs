@@ -1,7 +1,7 @@
 //! Every rule of DESIGN.md "Rules, checked when a catalogue loads" has a test here that
 //! fails when the rule is removed.
 
-use facilitation::{Catalogue, LoadError, Problem, ProblemKind};
+use facilitation::{Catalogue, LoadError, Localize, Problem, ProblemKind};
 
 const VALID: &str = r#"id: tour-rapide
 name: {fr: "Tour rapide", en: "Quick round"}
@@ -256,4 +256,31 @@ fn a_file_that_is_not_utf8_is_refused_by_name() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(matches!(error.problems()[0].kind, ProblemKind::NotText));
     assert!(error.to_string().contains("latin1.yaml"));
+}
+
+#[test]
+fn rejects_a_misspelt_session_placeholder_in_what_is_said_with_its_line_and_the_words_allowed() {
+    let source =
+        format!("{VALID}say: {{fr: \"Qu'attendez-vous de {{seance}} ?\", en: \"What do you expect?\"}}\n");
+    let problem = only_problem(&source);
+    assert_eq!(problem.field, "say.fr");
+    assert_eq!(problem.location.map(|at| at.line), Some(21));
+    assert_eq!(
+        problem.text(facilitation::Lang::Fr),
+        "methods/tour-rapide.yaml, ligne 21, colonne 7, champ `say.fr` : `{seance}` n'est pas une valeur connue ; utilisez l'une de : {session}, {scribe}"
+    );
+}
+
+#[test]
+fn accepts_the_session_placeholders_in_a_step_and_in_what_is_said() {
+    let source = VALID.replace("Chacun répond.", "Chacun répond, noté par {scribe}.")
+        + "say: {fr: \"Un mot sur {session}.\", en: \"A word on {session}.\"}\n";
+    load("methods/tour-rapide.yaml", &source).expect("session placeholders are known");
+}
+
+#[test]
+fn rejects_a_figure_placeholder_in_what_is_said_aloud() {
+    let source = format!("{VALID}say: {{fr: \"Nous formons {{groups}} groupes.\"}}\n");
+    let problem = only_problem(&source);
+    assert!(matches!(&problem.kind, ProblemKind::UnknownValue { value, .. } if value == "{groups}"));
 }

@@ -537,16 +537,19 @@ fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them
 #[test]
 fn with_service_users_the_institution_commits_and_users_say_what_they_expect() {
     let catalogue = Catalogue::builtin();
-    let monday = typography::typeset("« Ce que je retiens, et ce que je fais dès lundi »", Lang::Fr);
+    let monday = typography::typeset(
+        "« Ce que je retiens, et ce que je ferai dans les jours qui viennent »",
+        Lang::Fr,
+    );
     let with_users = plan("forum-rsa.yaml");
     assert!(with_users.request.profiles.contains(&facilitation::Profile::Users));
     let text = with_users.to_markdown(catalogue, Lang::Fr);
-    assert!(!detail(&text).contains(&monday), "no « dès lundi » asked of service users");
+    assert!(!detail(&text).contains(&monday), "no personal commitment asked of service users");
     let institution =
         typography::typeset("les professionnels disent ce que nous ferons de ce qui a été dit", Lang::Fr);
     assert!(detail(&text).contains(&institution));
     let staff = plan("irritants-semaine-management.yaml").to_markdown(catalogue, Lang::Fr);
-    assert!(detail(&staff).contains(&monday), "staff among themselves still commit « dès lundi »");
+    assert!(detail(&staff).contains(&monday), "staff among themselves still commit themselves");
 }
 
 #[test]
@@ -613,4 +616,130 @@ fn a_sequence_placed_to_choose_is_not_announced_as_a_time_not_to_sort() {
     let said = &section[..section.find("**Installation**").unwrap()];
     assert!(!said.contains("on ne trie pas encore"), "{said}");
     assert!(said.contains("Il est temps de choisir"), "{said}");
+}
+
+/// Every sample request and every held-apart request, planned.
+fn every_plan() -> Vec<(String, Plan)> {
+    let held = std::fs::read_dir(repo::file("tests/data/requests")).unwrap();
+    let mut held: Vec<_> = held.map(|entry| entry.unwrap().path()).collect();
+    held.sort();
+    let samples = SAMPLES.iter().map(|name| repo::file("examples/requests").join(name));
+    samples
+        .chain(held)
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            (name, Planner::new(Catalogue::builtin()).plan(&Request::from_file(&path).unwrap()).unwrap())
+        })
+        .collect()
+}
+
+/// What is said aloud to launch each sequence, in order.
+fn said_aloud(markdown: &str) -> Vec<&str> {
+    let said = markdown.split("**À dire**").skip(1).map(|said| said.lines().next().unwrap_or(""));
+    said.map(|line| line.split_once('*').map_or(line, |(_, said)| said)).collect()
+}
+
+/// The first sentence of what is said.
+fn first_sentence(said: &str) -> &str {
+    said.find(['.', '?', '!', ';']).map_or(said, |end| &said[..end])
+}
+
+#[test]
+fn no_two_sequences_of_a_deroule_open_with_the_same_words() {
+    for (name, plan) in every_plan() {
+        let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let openings: Vec<&str> = said_aloud(&markdown).into_iter().map(first_sentence).collect();
+        for (i, opening) in openings.iter().enumerate() {
+            assert!(!openings[..i].contains(opening), "{name}: « {opening} » twice");
+        }
+    }
+}
+
+#[test]
+fn only_the_first_sequence_is_told_to_begin_and_the_one_after_lunch_is_welcomed_back() {
+    for (name, plan) in every_plan() {
+        let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let said = said_aloud(&markdown);
+        assert!(said.len() >= 2, "{name}");
+        for said in said.iter().skip(1) {
+            assert!(!said.starts_with("Pour commencer"), "{name}: {said}");
+        }
+        let lunch = plan.agenda.slots.iter().position(|slot| slot.kind == SlotKind::Lunch);
+        let after = lunch.and_then(|at| plan.agenda.slots.get(at + 1));
+        // A method begun before lunch goes on after it: its words were said in the morning.
+        if let Some(after) = after.filter(|slot| slot.part.is_none()) {
+            let section =
+                markdown.split("\n### ").find(|s| s.starts_with(&typography::clock(after.start, Lang::Fr)));
+            let said = said_aloud(section.unwrap_or_default()).first().copied().unwrap_or_default();
+            assert!(said.contains("déjeuner"), "{name}: back from lunch, {said}");
+        }
+    }
+}
+
+#[test]
+fn a_session_is_called_by_its_length_and_time_of_day_and_no_placeholder_is_left() {
+    for (name, plan) in every_plan() {
+        let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let lunch = plan.agenda.slots.iter().any(|slot| slot.kind == SlotKind::Lunch);
+        if !lunch {
+            assert!(!markdown.contains("cette journée"), "{name}: not a day");
+        }
+        for word in ["{session}", "{scribe}", "{question}", "{groups}", "{count}"] {
+            assert!(!markdown.contains(word), "{name}: {word} left");
+        }
+    }
+}
+
+#[test]
+fn the_words_said_hold_whatever_the_weekday_and_the_team() {
+    for (name, plan) in every_plan() {
+        let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let detail = detail(&markdown);
+        for fixed in
+            ["dès lundi", "dès demain", "si vous êtes deux", "relevé des actions", "quarante personnes"]
+        {
+            assert!(!detail.contains(fixed), "{name}: « {fixed} »");
+        }
+        if plan.agenda.format == facilitation::Format::Remote {
+            assert!(!detail.contains("d'un geste"), "{name}: a gesture by video");
+        }
+    }
+}
+
+#[test]
+fn the_commitments_are_noted_by_another_facilitator_or_by_the_one_who_leads_alone() {
+    let catalogue = Catalogue::builtin();
+    let team = plan("forum-rsa.yaml").to_markdown(catalogue, Lang::Fr);
+    assert!(team.contains("par un autre facilitateur"), "{team}");
+    let alone = plan_with_one_facilitator("forum-rsa.yaml").to_markdown(catalogue, Lang::Fr);
+    assert!(alone.contains("par vous-même") && !alone.contains("par un autre facilitateur"));
+}
+
+#[test]
+fn the_callers_of_a_pro_action_cafe_are_counted_for_the_group() {
+    let catalogue = Catalogue::builtin();
+    let cafe = catalogue.get("pro-action-cafe").unwrap();
+    let slot = method_slot("pro-action-cafe", "13:30", "16:30", None);
+    for (people, callers) in [(40, "10 appelants"), (60, "15 appelants"), (90, "23 appelants")] {
+        let said: Vec<String> =
+            timed_steps(cafe, &cafe.steps, &[&slot], people)[0].iter().map(|s| s.text.fr.clone()).collect();
+        assert!(said.iter().any(|text| text.contains(callers)), "{people}: {said:?}");
+    }
+}
+
+#[test]
+fn a_sequence_promises_only_the_results_its_method_gives() {
+    use facilitation::{Objective, Phase};
+    let catalogue = Catalogue::builtin();
+    let mut ideas = method_slot("1-2-4-all", "10:00", "10:30", None);
+    ideas.phase = Some(Phase::Convergence);
+    ideas.objectives = vec![Objective::Prioritize];
+    let mut vote = method_slot("vote-par-gommettes", "10:30", "10:50", None);
+    vote.phase = Some(Phase::Convergence);
+    vote.objectives = vec![Objective::Prioritize];
+    let agenda = agenda_of(vec![welcome_slot("09:30", "10:00"), ideas, vote]);
+    let said = said_aloud(&agenda.to_markdown(catalogue, Lang::Fr)).join("\n");
+    let promises: Vec<&str> = said.lines().filter(|line| line.contains("des priorités classées")).collect();
+    assert_eq!(promises.len(), 1, "only the vote promises ranked priorities: {said}");
+    assert!(said.lines().next().unwrap_or_default().contains("des idées et des pistes"), "{said}");
 }

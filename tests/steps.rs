@@ -384,3 +384,21 @@ fn one_two_four_all_gives_its_pairs_and_its_fours_their_turns_at_any_length() {
         keeps_its_shape(method, &method.steps, &[minutes], 24).unwrap();
     }
 }
+
+#[test]
+fn a_step_that_presents_the_question_reads_the_calling_question_or_names_it() {
+    use facilitation::render::ask_rounds;
+    let catalogue = Catalogue::builtin();
+    for id in ["1-2-4-all", "photolangage", "min-specs", "appreciative-interviews", "triz"] {
+        let method = catalogue.get(id).unwrap();
+        let mut slot = Slot::new(SlotKind::Method, "10:00".parse().unwrap(), "11:00".parse().unwrap());
+        slot.method = Some(id.parse().unwrap());
+        let mut timed = timed_steps(method, &method.steps, &[&slot], 20);
+        let unknown = timed[0][0].text.fr.clone();
+        assert!(unknown.contains("la question d'appel"), "{id}: {unknown}");
+        ask_rounds(&method.steps, &mut timed, &["Comment travaillons-nous à distance ?"], 20);
+        let asked = &timed[0][0].text.fr;
+        assert!(asked.contains("Comment travaillons-nous à distance"), "{id}: {asked}");
+        assert!(!asked.contains("accueil"), "{id}: an example off the subject: {asked}");
+    }
+}

@@ -440,6 +440,10 @@ fn check_numbers(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
     }
     let everyone = method.participants.max;
     check_steps("steps", &method.steps, method, everyone, add);
+    let said = [("say", method.say.as_ref()), ("say_with_users", method.say_with_users.as_ref())];
+    for (name, text) in said.into_iter().filter_map(|(name, text)| Some((name, text?))) {
+        check_placeholders(&|| name.to_string(), text, &[&Method::SESSION_PLACEHOLDERS], add);
+    }
     if let Some(remote) = method.remote.as_ref().filter(|remote| !remote.steps.is_empty()) {
         check_steps("remote.steps", &remote.steps, method, everyone, add);
     }
@@ -561,20 +565,28 @@ fn check_step(field: &dyn Fn() -> String, step: &Step, add: &mut impl FnMut(&str
         ("with_users", step.with_users.as_ref()),
     ];
     for (name, text) in texts.into_iter().filter_map(|(name, text)| Some((name, text?))) {
-        check_placeholders(&|| format!("{}.{name}", field()), text, add);
+        check_placeholders(
+            &|| format!("{}.{name}", field()),
+            text,
+            &[&Step::PLACEHOLDERS, &Method::SESSION_PLACEHOLDERS],
+            add,
+        );
     }
 }
 
-/// The placeholders of a step's text: only those [`Step::PLACEHOLDERS`] names.
+/// The placeholders of a text: only those the `allowed` lists name (a step's text may name
+/// the day's figures and the session's words; what is said aloud, only the session's).
 fn check_placeholders(
     field: &dyn Fn() -> String,
     text: &crate::text::Text,
+    allowed: &[&[&str]],
     add: &mut impl FnMut(&str, ProblemKind),
 ) {
     for (lang, text) in [("fr", Some(&text.fr)), ("en", text.en.as_ref())] {
         for word in text.into_iter().flat_map(|text| placeholders(text)) {
-            if !Step::PLACEHOLDERS.contains(&word) {
-                let expected = Step::PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
+            if !allowed.iter().any(|names| names.contains(&word)) {
+                let expected =
+                    allowed.iter().flat_map(|names| names.iter()).map(|p| format!("{{{p}}}")).collect();
                 add(
                     &format!("{}.{lang}", field()),
                     ProblemKind::UnknownValue { value: format!("{{{word}}}"), expected },

@@ -1,6 +1,7 @@
 //! The method card: everything a facilitator needs to run a method, on one page.
 
 use super::document::{Block, Document, Line, Row, Span, labelled, plain};
+use super::session::Setting;
 use super::steps::timed_steps;
 use super::{format_labels, grouping_labels, objective_labels, phase_labels};
 use crate::agenda::{Slot, SlotKind};
@@ -149,7 +150,8 @@ fn steps(method: &Method, steps: &[Step], lang: Lang) -> Vec<Line> {
         .flatten()
         .map(|step| {
             let (from, to) = (step.start.minutes(), step.end.minutes());
-            labelled(format!("{from}–{to} min"), format!(" — {}", step.text.get(lang)))
+            let text = Setting::any().fill(&step.text);
+            labelled(format!("{from}–{to} min"), format!(" — {}", text.get(lang)))
         })
         .collect()
 }

@@ -4,6 +4,7 @@
 
 use super::document::{Block, Document, Line, Row, Segment, Span, labelled, plain};
 use super::objective_labels;
+use super::session::Setting;
 use super::steps::{TimedStep, ask_rounds, steps_for_users, steps_in_place, timed_steps};
 use super::variant;
 use super::{plan_b, team, typography, wording};
@@ -14,9 +15,9 @@ use crate::craft::CraftReport;
 use crate::method::{Method, Occasion};
 use crate::planner::{Plan, Reason};
 use crate::request::Requester;
-use crate::text::Lang;
 use crate::text::Localize;
-use crate::vocabulary::{Format, Grouping, Phase, Product, Profile};
+use crate::text::{Lang, Text};
+use crate::vocabulary::{Format, Grouping, Objective, Phase, Product, Profile};
 
 /// The network's ground rules, said at every welcome.
 pub const GROUND_RULES: [&str; 5] =
@@ -399,6 +400,8 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
     let mut blocks = Vec::new();
     let mut done: Vec<&str> = Vec::new();
     let mut sequence = 0;
+    // The transitions said so far: no two sequences open with the same words.
+    let mut said: Vec<String> = Vec::new();
     // The method before, and whether a pause came since it: the room may change.
     let mut before: Option<(&Method, bool)> = None;
     for (i, slot) in agenda.slots.iter().enumerate() {
@@ -417,7 +420,7 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                         let change = before.and_then(|(previous, pause)| {
                             room_change(previous, method, pause, agenda.format, lang)
                         });
-                        let mut detail = method_detail(method, &sequence_at, agenda, lang, plan);
+                        let mut detail = method_detail(method, &sequence_at, agenda, (lang, &mut said), plan);
                         if let (Some(change), Block::Keep(inner)) = (change, &mut detail) {
                             // After the summary: what to move before anything is said.
                             inner.insert(2.min(inner.len()), change);
@@ -572,39 +575,83 @@ fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
     }
 }
 
-/// The words that move the group into the sequence: the first one opens the work
-/// whatever its phase (a forum ouvert opens itself); the first content sequence that does
-/// not open up gets into the subject; one in the same phase as the one before carries
-/// on; another content sequence says what its method does (its main product), so that a
-/// method listing irritants is not announced as a time to choose; the others say the move
-/// into their phase.
+/// The words that move the group into the sequence: a word of return after a break or
+/// lunch, or before the last content sequence a word that the closing comes next; then the
+/// move itself. The first sequence opens the work whatever its phase (a forum ouvert opens
+/// itself); a later one of the opening phase gets the group going again, never « pour
+/// commencer »; the first content sequence that does not open up gets into the subject;
+/// one in the same phase as the one before carries on; another content sequence says what
+/// its method does (its main product), so that a method listing irritants is not announced
+/// as a time to choose; the others say the move into their phase.
 /// A group that knows itself (only agents and managers: a team) is not asked to get to
 /// know each other.
+///
+/// Each part comes with its variants in order: [`choose`] says the first not said yet.
 fn transition(
     method: &Method,
     sequence: &Sequence,
     agenda: &Agenda,
-    lang: Lang,
     known: bool,
-) -> Option<String> {
-    let first = sequence.parts.first()?;
-    let content = |phase: Option<Phase>| phase.is_some_and(|p| !matches!(p, Phase::Opening | Phase::Closing));
+) -> (&'static [Text], Vec<&'static Text>) {
+    let Some(first) = sequence.parts.first() else { return (&[], Vec::new()) };
+    let content = |phase: Option<Phase>| phase.is_some_and(|p| !p.frames());
     let earlier: Vec<&Slot> = agenda.method_slots().take_while(|slot| *slot != *first).collect();
     let earlier_content = earlier.iter().any(|slot| content(slot.phase));
     let previous = earlier.last().and_then(|slot| slot.phase);
-    let words = match first.phase {
-        _ if sequence.index == 0 && known => Some(wording::known_group()),
-        _ if sequence.index == 0 => wording::phase(Phase::Opening).map(|w| &w.transition),
-        phase if phase.is_some() && phase == previous => Some(wording::carry_on()),
+    let one = |text: Option<&'static Text>| text.into_iter().collect::<Vec<_>>();
+    let moves: Vec<&'static Text> = match first.phase {
+        _ if sequence.index == 0 && known => vec![wording::known_group()],
+        _ if sequence.index == 0 => one(wording::phase(Phase::Opening).map(|w| &w.transition)),
+        Some(Phase::Opening) => wording::reopen().all().iter().collect(),
+        phase if phase.is_some() && phase == previous => wording::carry_on().all().iter().collect(),
         Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
-            Some(wording::into_work())
+            wording::into_work().all().iter().collect()
         }
-        Some(phase) if content(Some(phase)) => announced(method, phase)
+        Some(phase) if content(Some(phase)) => one(announced(method, phase)
             .and_then(wording::starts)
-            .or(wording::phase(phase).map(|w| &w.transition)),
-        phase => phase.and_then(wording::phase).map(|w| &w.transition),
+            .or(wording::phase(phase).map(|w| &w.transition))),
+        phase => one(phase.and_then(wording::phase).map(|w| &w.transition)),
     };
-    words.map(|text| text.get(lang).to_string())
+    (lead(sequence, agenda, content(first.phase)), moves)
+}
+
+/// The word said first, by where the sequence stands: back from lunch, back from a break,
+/// or the last of several content sequences, right before the closing.
+fn lead(sequence: &Sequence, agenda: &Agenda, content: bool) -> &'static [Text] {
+    let (Some(first), Some(last)) = (sequence.parts.first(), sequence.parts.last()) else { return &[] };
+    let content_before = agenda
+        .method_slots()
+        .take_while(|slot| *slot != *first)
+        .any(|slot| slot.phase.is_some_and(|phase| !phase.frames()));
+    let before = agenda.slots.iter().take_while(|slot| *slot != *first).last().map(|slot| slot.kind);
+    let after = agenda.slots.iter().skip_while(|slot| *slot != *last).skip(1);
+    let mut after = after;
+    let next_work = after.find(|slot| !matches!(slot.kind, SlotKind::Break | SlotKind::Lunch));
+    let closing_next = next_work.is_some_and(|slot| slot.phase == Some(Phase::Closing));
+    match before {
+        Some(SlotKind::Lunch) => wording::back_from_lunch().all(),
+        Some(SlotKind::Break) => wording::back_from_break().all(),
+        _ if content && closing_next && content_before => wording::last_before_closing().all(),
+        _ => &[],
+    }
+}
+
+/// The transition said: the first variant of the lead and of the move that the déroulé has
+/// not said yet (`said` keeps what it said), so that no two sequences open with the same
+/// words; when every variant was said, the first.
+fn choose(leads: &[Text], moves: &[&Text], said: &mut Vec<String>, lang: Lang) -> Option<String> {
+    let mut pick = |variants: Vec<&Text>| -> Option<String> {
+        let words: Vec<String> = variants.iter().map(|text| text.get(lang).to_string()).collect();
+        let chosen = words.iter().find(|w| !said.contains(w)).or(words.first()).cloned()?;
+        said.push(chosen.clone());
+        Some(chosen)
+    };
+    let lead = pick(leads.iter().collect());
+    let words = pick(moves.to_vec());
+    match (lead, words) {
+        (Some(lead), Some(words)) => Some(format!("{lead} {words}")),
+        (lead, words) => lead.or(words),
+    }
 }
 
 /// What a sequence is announced by: what its method gives first, or, placed to converge,
@@ -692,7 +739,7 @@ fn consigne(
     method: &Method,
     sequence: &Sequence,
     agenda: &Agenda,
-    lang: Lang,
+    (lang, said_before): (Lang, &mut Vec<String>),
     plan: Option<&Plan>,
 ) -> Vec<Block> {
     let parts = sequence.parts;
@@ -700,14 +747,15 @@ fn consigne(
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
     let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
     let mut said: Vec<String> = Vec::new();
-    said.extend(transition(method, sequence, agenda, lang, knows_itself(plan)));
+    let (leads, moves) = transition(method, sequence, agenda, knows_itself(plan));
+    said.extend(choose(leads, &moves, said_before, lang));
     let questions = plan.map(|plan| round_questions(plan, method, first)).unwrap_or_default();
     said.extend(asking(&questions, lang));
     let say = match (&method.say_with_users, users(plan)) {
         (Some(say), Some(true)) => Some(say),
         _ => method.say.as_ref(),
     };
-    said.extend(say.map(|say| say.get(lang).to_string()));
+    said.extend(say.map(|say| Setting::of(agenda).fill(say).get(lang).to_string()));
     said.push(match lang {
         Lang::Fr => format!(
             "Nous avons {}, jusqu'à {}.",
@@ -721,12 +769,18 @@ fn consigne(
         ),
     });
     if content {
-        let produces: Vec<&str> = first
+        let promised = |o: &&Objective| wording::promises(**o, &method.gives);
+        let mut produces: Vec<&str> = first
             .objectives
             .iter()
+            .filter(promised)
             .filter_map(|o| wording::produces(*o))
             .map(|text| text.get(lang))
             .collect();
+        // What the method gives, when it can promise none of the results asked of it.
+        if produces.is_empty() {
+            produces.extend(method.main_product().map(|product| product.label(lang)));
+        }
         if !produces.is_empty() {
             let end = typography::and_list(&produces, lang);
             said.push(format!("{}{end}.", t(lang, "À la fin, nous aurons ", "At the end, we will have ")));
@@ -786,7 +840,7 @@ fn method_detail(
     method: &Method,
     sequence: &Sequence,
     agenda: &Agenda,
-    lang: Lang,
+    (lang, said): (Lang, &mut Vec<String>),
     plan: Option<&Plan>,
 ) -> Block {
     let parts = sequence.parts;
@@ -802,7 +856,7 @@ fn method_detail(
     );
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
-    blocks.extend(consigne(method, sequence, agenda, lang, plan));
+    blocks.extend(consigne(method, sequence, agenda, (lang, said), plan));
     if !first.objectives.is_empty() {
         let served = objective_labels(&first.objectives, lang);
         blocks.push(Block::Paragraph(labelled(
@@ -894,6 +948,10 @@ fn steps(
     let said = steps_for_users(&in_place, with.0);
     let mut timed = timed_steps(method, &said, parts, agenda.participants);
     ask_rounds(&said, &mut timed, with.1, agenda.participants);
+    let setting = Setting::of(agenda);
+    for line in timed.iter_mut().flatten() {
+        line.text = setting.fill(&line.text);
+    }
     // Where each step was first written out: (step, part, line), numbered from 1.
     let mut seen: Vec<(usize, usize, usize)> = Vec::new();
     for (p, part) in timed.iter_mut().enumerate() {

@@ -17,6 +17,7 @@ mod kit;
 mod markdown;
 mod plan_b;
 mod programme;
+mod session;
 mod steps;
 mod team;
 pub mod typography;

@@ -134,23 +134,26 @@ pub fn steps_for_users(steps: &[Step], users: bool) -> Vec<Step> {
     steps.iter().map(said).collect()
 }
 
-/// Fills `{question}` in the lines of the rounds that ask it: the rounds take `questions`
-/// in order, one per round, the last question for the rounds left (the Forum's first round
-/// on the review, the next ones on the perspectives). No question: the text is left as
-/// [`timed_steps`] filled it (« la question du tour »).
+/// Fills `{question}` in the lines that ask it: the rounds take `questions` in order, one
+/// per round, the last question for the rounds left (the Forum's first round on the
+/// review, the next ones on the perspectives); a step that is not a round (the instruction
+/// that presents the question) takes them all. No question: the text is left as
+/// [`timed_steps`] filled it (« la question du tour », « la question d'appel »).
 pub fn ask_rounds(steps: &[Step], parts: &mut [Vec<TimedStep>], questions: &[&str], participants: u32) {
     if questions.is_empty() {
         return;
     }
     for line in parts.iter_mut().flatten() {
         let Some(step) = steps.get(line.step) else { continue };
-        let (Some(first), Some(rounds)) = (line.first_round, line.rounds) else { continue };
         if !step_text(step, participants).fr.contains("{question}") {
             continue;
         }
-        let asked: Vec<(u32, &str)> = (first..first + rounds)
-            .map(|round| (round, questions[(round as usize - 1).min(questions.len() - 1)]))
-            .collect();
+        let asked: Vec<(u32, &str)> = match (line.first_round, line.rounds) {
+            (Some(first), Some(rounds)) => (first..first + rounds)
+                .map(|round| (round, questions[(round as usize - 1).min(questions.len() - 1)]))
+                .collect(),
+            _ => questions.iter().map(|question| (0, *question)).collect(),
+        };
         let said = |lang: Lang| round_questions(&asked, lang);
         line.text = fill(step, line, participants, &said);
     }
@@ -168,6 +171,15 @@ fn round_questions(asked: &[(u32, &str)], lang: Lang) -> String {
     }
     if let [(_, question)] = runs.as_slice() {
         return format!("{} {}", lang.pick("la question", "the question"), quoted(question, lang));
+    }
+    if asked.iter().all(|(round, _)| *round == 0) {
+        let questions: Vec<String> = runs.iter().map(|(_, question)| quoted(question, lang)).collect();
+        let questions: Vec<&str> = questions.iter().map(String::as_str).collect();
+        return format!(
+            "{} {}",
+            lang.pick("les questions", "the questions"),
+            super::typography::and_list(&questions, lang)
+        );
     }
     let runs: Vec<String> = runs
         .iter()
@@ -477,8 +489,10 @@ fn lines(
     }
     for line in &mut lines {
         if let Some(step) = steps.get(line.step) {
-            line.text = fill(step, line, participants, &|lang| {
-                lang.pick("la question du tour", "the round's question").to_string()
+            let round = line.rounds.is_some();
+            line.text = fill(step, line, participants, &|lang| match round {
+                true => lang.pick("la question du tour", "the round's question").to_string(),
+                false => lang.pick("la question d'appel", "the calling question").to_string(),
             });
         }
     }

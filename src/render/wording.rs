@@ -22,15 +22,54 @@ pub(super) struct PhaseWords {
     pub does: Text,
 }
 
+/// Words said aloud, as one text or as variants: a déroulé says the first variant it has
+/// not said yet.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "OneOrMany")]
+pub(super) struct Variants(Vec<Text>);
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(Text),
+    Many(Vec<Text>),
+}
+
+impl From<OneOrMany> for Variants {
+    fn from(read: OneOrMany) -> Self {
+        match read {
+            OneOrMany::One(text) => Variants(vec![text]),
+            OneOrMany::Many(texts) => Variants(texts),
+        }
+    }
+}
+
+impl Variants {
+    /// All the variants, in the order of preference.
+    pub(super) fn all(&self) -> &[Text] {
+        &self.0
+    }
+
+    #[cfg(test)]
+    fn has_english(&self) -> bool {
+        !self.0.is_empty() && self.0.iter().all(Text::has_english)
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Wording {
-    into_work: Text,
-    carry_on: Text,
+    into_work: Variants,
+    carry_on: Variants,
+    reopen: Variants,
+    back_from_break: Variants,
+    back_from_lunch: Variants,
+    last_before_closing: Variants,
     known_group: Text,
     products: BTreeMap<String, Text>,
     phases: BTreeMap<String, PhaseWords>,
     objectives: BTreeMap<String, Text>,
+    results: BTreeMap<String, Vec<Product>>,
     questions: BTreeMap<String, Text>,
     checklist: Vec<Text>,
 }
@@ -53,8 +92,28 @@ pub(super) fn starts(product: Product) -> Option<&'static Text> {
 }
 
 /// Said when the first content sequence does not open up.
-pub(super) fn into_work() -> &'static Text {
+pub(super) fn into_work() -> &'static Variants {
     &wording().into_work
+}
+
+/// Said for a sequence of the opening phase that does not open the session.
+pub(super) fn reopen() -> &'static Variants {
+    &wording().reopen
+}
+
+/// Said first when the group comes back from a break.
+pub(super) fn back_from_break() -> &'static Variants {
+    &wording().back_from_break
+}
+
+/// Said first when the group comes back from lunch.
+pub(super) fn back_from_lunch() -> &'static Variants {
+    &wording().back_from_lunch
+}
+
+/// Said first for the last sequence of content before the closing.
+pub(super) fn last_before_closing() -> &'static Variants {
+    &wording().last_before_closing
 }
 
 /// Said to open the work of a group that knows itself (a team), instead of the opening
@@ -64,13 +123,20 @@ pub(super) fn known_group() -> &'static Text {
 }
 
 /// Said when a sequence stays in the phase of the one before it.
-pub(super) fn carry_on() -> &'static Text {
+pub(super) fn carry_on() -> &'static Variants {
     &wording().carry_on
 }
 
 /// What the group leaves with for `objective`, in plain words.
 pub(super) fn produces(objective: Objective) -> Option<&'static Text> {
     wording().objectives.get(objective.id())
+}
+
+/// Whether a sequence whose method gives `gives` may promise what `objective` produces:
+/// an objective that names a result (ranked priorities, a vision) is promised only by a
+/// method that gives one of its products.
+pub(super) fn promises(objective: Objective, gives: &[Product]) -> bool {
+    wording().results.get(objective.id()).is_none_or(|needs| needs.iter().any(|p| gives.contains(p)))
 }
 
 /// A first wording of the calling question for `objective`, proposed when the request
@@ -103,6 +169,9 @@ mod tests {
             assert!(read.questions.get(objective.id()).is_some_and(Text::has_english), "{objective}");
         }
         assert!(read.checklist.len() >= 5 && read.into_work.has_english() && read.carry_on.has_english());
-        assert!(read.known_group.has_english());
+        assert!(read.known_group.has_english() && read.reopen.has_english());
+        assert!(read.results.keys().all(|id| Objective::ALL.iter().any(|o| o.id() == id)));
+        let leads = [&read.back_from_break, &read.back_from_lunch, &read.last_before_closing];
+        assert!(leads.iter().all(|lead| lead.has_english()));
     }
 }

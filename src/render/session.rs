@@ -1,0 +1,107 @@
+//! The words of a method's texts that depend on the session they are read in: what the
+//! session is called (« cette séance », « cette matinée », « cette journée ») and who takes
+//! the notes (another facilitator, or the one who leads alone). A method file writes
+//! `{session}` and `{scribe}` ([`Method::SESSION_PLACEHOLDERS`]) instead of a word that
+//! only holds for one kind of session.
+//!
+//! [`Method::SESSION_PLACEHOLDERS`]: crate::method::Method::SESSION_PLACEHOLDERS
+
+use crate::agenda::{Agenda, SlotKind};
+use crate::clock::ClockTime;
+use crate::text::{Lang, Text};
+
+/// A session at least this long (in minutes) that ends by lunchtime is « cette matinée »,
+/// one that starts after it « cet après-midi »: a half-day, not a meeting.
+const HALF_DAY_MINUTES: u32 = 150;
+
+/// What the session is called when said aloud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Span {
+    /// A meeting or a workshop of a few hours: « cette séance ».
+    Session,
+    /// A morning: « cette matinée ».
+    Morning,
+    /// An afternoon: « cet après-midi ».
+    Afternoon,
+    /// A day with a lunch: « cette journée ».
+    Day,
+}
+
+/// The session a method's texts are read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Setting {
+    span: Span,
+    /// How many facilitators run it; `None` on a method card, read outside any session.
+    facilitators: Option<u32>,
+}
+
+impl Setting {
+    /// The session of `agenda`.
+    pub(super) fn of(agenda: &Agenda) -> Self {
+        let lunch = agenda.slots.iter().any(|slot| slot.kind == SlotKind::Lunch);
+        let long = agenda.minutes() >= HALF_DAY_MINUTES;
+        let span = if lunch {
+            Span::Day
+        } else if long && agenda.end <= ClockTime::at(13, 30) {
+            Span::Morning
+        } else if long && agenda.start >= ClockTime::at(12, 0) {
+            Span::Afternoon
+        } else {
+            Span::Session
+        };
+        Setting { span, facilitators: Some(agenda.facilitators) }
+    }
+
+    /// Any session: the words of a method card.
+    pub(super) const fn any() -> Self {
+        Setting { span: Span::Session, facilitators: None }
+    }
+
+    /// `text` with `{session}` and `{scribe}` said for this session.
+    pub(super) fn fill(&self, text: &Text) -> Text {
+        let one = |lang: Lang, text: &str| {
+            text.replace("{session}", self.session(lang)).replace("{scribe}", self.scribe(lang))
+        };
+        Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
+    }
+
+    fn session(&self, lang: Lang) -> &'static str {
+        match self.span {
+            Span::Session => lang.pick("cette séance", "this session"),
+            Span::Morning => lang.pick("cette matinée", "this morning"),
+            Span::Afternoon => lang.pick("cet après-midi", "this afternoon"),
+            Span::Day => lang.pick("cette journée", "today"),
+        }
+    }
+
+    /// Who takes the notes, after « par »: another facilitator when there are several.
+    fn scribe(&self, lang: Lang) -> &'static str {
+        match self.facilitators {
+            Some(0 | 1) => lang.pick("vous-même", "yourself"),
+            Some(_) => lang.pick("un autre facilitateur", "another facilitator"),
+            None => lang.pick(
+                "un autre facilitateur (ou vous-même si vous animez seul)",
+                "another facilitator (or yourself if you lead alone)",
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setting(span: Span, facilitators: Option<u32>) -> Setting {
+        Setting { span, facilitators }
+    }
+
+    #[test]
+    fn the_session_is_named_by_its_span_and_the_scribe_by_the_team() {
+        let text = Text::new("De {session}, noté par {scribe}.", "From {session}, noted by {scribe}.");
+        let day = setting(Span::Day, Some(3)).fill(&text);
+        assert_eq!(day.fr, "De cette journée, noté par un autre facilitateur.");
+        let alone = setting(Span::Afternoon, Some(1)).fill(&text);
+        assert_eq!(alone.en.as_deref(), Some("From this afternoon, noted by yourself."));
+        assert!(Setting::any().fill(&text).fr.contains("cette séance"));
+    }
+}
