@@ -423,7 +423,7 @@ pub fn too_much_writing(method: &Method, phase: Phase, with_users: bool) -> bool
 
 /// Whether C11 asks for `method`: one of the network's own methods made for one of
 /// `objectives` (its first objective is asked for: `resolution-irritants` for
-/// `resolve-irritants`), or a method the request names ([`Request::names`]: « Forum
+/// `resolve-irritants`), or a method the request names ([`crate::analysis::names`]: « Forum
 /// ouvert : … ») that serves one of them; in both cases one that can run for `request`
 /// and leaves room for a welcome, an opening and a closing.
 pub fn wanted_method_fits(method: &Method, request: &Request, objectives: &[Objective]) -> bool {
@@ -437,7 +437,7 @@ pub fn wanted_method_fits(method: &Method, request: &Request, objectives: &[Obje
         && method.unmet_needs(&request.profiles, objectives).is_empty()
         && method.minutes_for(request.participants).min.saturating_add(frame_least(request.minutes()))
             <= request.minutes()
-        && (network || request.names(method))
+        && (network || crate::analysis::names(request, method))
 }
 
 /// The fewest minutes a session of `minutes` needs besides its content: the usual

@@ -4,7 +4,7 @@ use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::error::{Problem, ProblemKind, RequestError};
 use crate::load::{locate, read_source, read_yaml};
-use crate::method::{Method, MethodId};
+use crate::method::MethodId;
 use crate::vocabulary::{Format, Level, Objective, Profile};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -275,35 +275,6 @@ impl Request {
         self.profiles.contains(&Profile::Users)
     }
 
-    /// Whether the project lead names `method` in the title or an objective sentence: its
-    /// French or English name, or one of its aliases, as whole words, accents and case
-    /// aside (« Forum ouvert : l'accompagnement des jeunes majeurs »). Names shorter than
-    /// [`NAMED_LEAST`] letters (« OST », « STAR ») are too ambiguous to count.
-    ///
-    /// ```
-    /// use facilitation::{Catalogue, Request};
-    /// let request = Request::builder("Forum ouvert : les jeunes majeurs")
-    ///     .time("09:00", "17:00")
-    ///     .participants(90)
-    ///     .objective("explore-issue")
-    ///     .build()?;
-    /// assert!(request.names(Catalogue::builtin().get("forum-ouvert").unwrap()));
-    /// assert!(!request.names(Catalogue::builtin().get("world-cafe").unwrap()));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn names(&self, method: &Method) -> bool {
-        let said: Vec<Vec<String>> =
-            std::iter::once(&self.title).chain(&self.objectives).map(|text| folded_words(text)).collect();
-        let names = std::iter::once(method.name.fr.as_str()).chain(method.name.en.as_deref());
-        names.chain(method.aliases.iter().map(String::as_str)).any(|name| {
-            let name = folded_words(name);
-            let letters: usize = name.iter().map(|word| word.chars().count()).sum();
-            letters >= NAMED_LEAST
-                && !name.is_empty()
-                && said.iter().any(|text| text.windows(name.len()).any(|words| words == name.as_slice()))
-        })
-    }
-
     fn field_problems(&self) -> Vec<(String, ProblemKind)> {
         let mut problems = Vec::new();
         let mut add = |field: &str, kind: ProblemKind| problems.push((field.to_string(), kind));
@@ -420,16 +391,6 @@ impl Request {
             _ => add("end", ProblemKind::EndOrDuration),
         }
     }
-}
-
-/// The fewest letters of a method's name or alias that [`Request::names`] reads in a
-/// request.
-pub const NAMED_LEAST: usize = 5;
-
-/// The words of `text`, lowercased, accents removed.
-fn folded_words(text: &str) -> Vec<String> {
-    let lower = crate::analysis::fold_text(&text.to_lowercase());
-    lower.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_owned).collect()
 }
 
 pub(crate) fn is_date(date: &str) -> bool {

@@ -436,7 +436,7 @@ fn c11_a_method_the_request_names_is_used_when_it_fits() {
     let path = repo::file("tests/data/requests/forum-ouvert-nomme.yaml");
     let request = Request::from_file(path).unwrap();
     let forum = Catalogue::builtin().get("forum-ouvert").unwrap();
-    assert!(request.names(forum), "« Forum ouvert : … » names it");
+    assert!(facilitation::analysis::names(&request, forum), "« Forum ouvert : … » names it");
     for seed in 1..=3 {
         let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
         assert!(
@@ -459,7 +459,7 @@ fn a_request_names_a_method_by_its_name_or_alias_as_whole_words_never_by_a_short
     let named = |title: &str, id: &str| {
         let request =
             Request::builder(title).time("09:00", "12:00").participants(20).objective("review").build();
-        request.unwrap().names(Catalogue::builtin().get(id).unwrap())
+        facilitation::analysis::names(&request.unwrap(), Catalogue::builtin().get(id).unwrap())
     };
     assert!(named("Un World Café pour les partenaires", "world-cafe"));
     assert!(named("Bilan en FORUM OUVERT", "forum-ouvert"));

@@ -28,12 +28,50 @@ mod words;
 pub use learned::{Example, examples};
 pub use question::Question;
 pub use reader::Reader;
-pub(crate) use words::fold as fold_text;
 
 use crate::catalogue::Catalogue;
+use crate::method::Method;
 use crate::request::Request;
 use crate::vocabulary::{Objective, Writing};
 use serde::{Deserialize, Serialize};
+
+/// The fewest letters of a method's name or alias that [`names`] reads in a request.
+pub const NAMED_LEAST: usize = 5;
+
+/// Whether the project lead names `method` in the request's title or an objective
+/// sentence: its French or English name, or one of its aliases, as whole words, accents
+/// and case aside (« Forum ouvert : l'accompagnement des jeunes majeurs »). Names shorter
+/// than [`NAMED_LEAST`] letters (« OST », « STAR ») are too ambiguous to count.
+///
+/// ```
+/// use facilitation::{analysis, Catalogue, Request};
+/// let request = Request::builder("Forum ouvert : les jeunes majeurs")
+///     .time("09:00", "17:00")
+///     .participants(90)
+///     .objective("explore-issue")
+///     .build()?;
+/// assert!(analysis::names(&request, Catalogue::builtin().get("forum-ouvert").unwrap()));
+/// assert!(!analysis::names(&request, Catalogue::builtin().get("world-cafe").unwrap()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn names(request: &Request, method: &Method) -> bool {
+    let said: Vec<Vec<String>> =
+        std::iter::once(&request.title).chain(&request.objectives).map(|text| folded_words(text)).collect();
+    let names = std::iter::once(method.name.fr.as_str()).chain(method.name.en.as_deref());
+    names.chain(method.aliases.iter().map(String::as_str)).any(|name| {
+        let name = folded_words(name);
+        let letters: usize = name.iter().map(|word| word.chars().count()).sum();
+        letters >= NAMED_LEAST
+            && !name.is_empty()
+            && said.iter().any(|text| text.windows(name.len()).any(|words| words == name.as_slice()))
+    })
+}
+
+/// The words of `text`, lowercased, accents removed.
+fn folded_words(text: &str) -> Vec<String> {
+    let lower = words::fold(&text.to_lowercase());
+    lower.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_owned).collect()
+}
 
 /// Below this confidence a reading is shown to the facilitator as a point to watch.
 pub const UNSURE_BELOW: f32 = 0.75;
