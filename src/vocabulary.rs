@@ -363,7 +363,8 @@ impl Condition {
             | Condition::ChosenExposure
             | Condition::PhysicalGame => !has(Profile::Users),
             Condition::KnownGroup => {
-                !profiles.is_empty() && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
+                !profiles.is_empty()
+                    && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
             }
             Condition::OwnObjective => own_asked,
         }

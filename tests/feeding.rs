@@ -5,8 +5,8 @@
 use facilitation::craft::{self, CraftIssue, CraftRule};
 use facilitation::method::Given;
 use facilitation::{
-    Agenda, Catalogue, Condition, Lang, Localize, MethodId, Objective, Phase, Planner, ProblemKind, Product, Profile,
-    Request, Slot, SlotKind, render, rules, score,
+    Agenda, Catalogue, Condition, Lang, Localize, MethodId, Objective, Phase, Planner, ProblemKind, Product,
+    Profile, Request, Slot, SlotKind, render, rules, score,
 };
 
 #[path = "support/repo.rs"]
@@ -263,7 +263,8 @@ fn a_partners_day_never_opens_on_stories_of_disrespect() {
     let request = request("tests/data/requests/plan-action-partenaires.yaml");
     for seed in 1..=3 {
         let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
-        let used = plan.agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "heard-seen-respected");
+        let used =
+            plan.agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "heard-seen-respected");
         assert!(!used, "seed {seed}: intimate stories asked of 50 agents and partners");
     }
 }
@@ -304,7 +305,10 @@ fn methods_serve_only_the_objectives_the_published_facts_give_them() {
         ("heard-seen-respected", Objective::UserParticipation),
     ];
     for (id, objective) in not_for {
-        assert!(!catalogue().get(id).unwrap().objectives.contains(&objective), "{id} does not serve {objective}");
+        assert!(
+            !catalogue().get(id).unwrap().objectives.contains(&objective),
+            "{id} does not serve {objective}"
+        );
     }
     assert_eq!(catalogue().get("la-une-du-magazine").unwrap().objectives.first(), Some(&Objective::Vision));
 }

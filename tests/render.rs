@@ -533,7 +533,8 @@ fn world_cafe_rounds_take_the_requests_questions_in_order() {
 fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them() {
     use facilitation::Objective;
     // The partners' day runs its café over the morning, cut by the pauses.
-    let mut request = Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    let mut request =
+        Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
     let partners = "Que pouvons-nous faire ensemble pour les parcours d'insertion ?";
     request.questions.insert("network-partners".into(), partners.into());
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
