@@ -309,6 +309,21 @@ vocabulary! {
         /// around one subject (the resolution of irritants) is not run for its other
         /// objectives when nobody asked about that subject.
         OwnObjective = "own-objective", "que la demande porte sur ce pour quoi elle est faite (son premier objectif)", "the request to be about what it is made for (its first objective)";
+        /// A group that already knows itself, only agents and managers of the house
+        /// (heard, seen, respected): intimate stories are not asked of partners or service
+        /// users met that morning.
+        KnownGroup = "known-group", "un groupe qui se connaît (agents et encadrants seulement)", "a group that knows itself (only agents and managers)";
+        /// Peers who may play client and helper to one another (helping heuristics): no
+        /// service users, for whom the roles replay the asymmetry between helper and helped
+        /// that the session wants to undo.
+        PeerRoles = "peer-roles", "des pairs qui peuvent jouer aidant et aidé (pas d'usagers)", "peers who may play helper and helped (no service users)";
+        /// Speakers at the centre who chose to be watched (fishbowls): professionals, or
+        /// service users prepared beforehand, which only the request can say by naming the
+        /// method (`include`).
+        ChosenExposure = "chosen-exposure", "un public qui a choisi de s'exposer (pas d'usagers sans préparation)", "a public that chose to be exposed (no unprepared service users)";
+        /// A public at ease with a physical game, rushing for chairs (le grand vent
+        /// souffle): not service users, among whom older or disabled people may be.
+        PhysicalGame = "physical-game", "un public à l'aise avec un jeu physique (pas d'usagers)", "a public at ease with a physical game (no service users)";
     }
 }
 
@@ -343,7 +358,14 @@ impl Condition {
                     && has(Profile::Managers)
                     && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
             }
-            Condition::PublicAtEase => !has(Profile::Users),
+            Condition::PublicAtEase
+            | Condition::PeerRoles
+            | Condition::ChosenExposure
+            | Condition::PhysicalGame => !has(Profile::Users),
+            Condition::KnownGroup => {
+                !profiles.is_empty()
+                    && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
+            }
             Condition::OwnObjective => own_asked,
         }
     }

@@ -5,8 +5,8 @@
 use facilitation::craft::{self, CraftIssue, CraftRule};
 use facilitation::method::Given;
 use facilitation::{
-    Agenda, Catalogue, Condition, Lang, Localize, MethodId, Objective, Phase, Planner, ProblemKind, Profile,
-    Request, Slot, SlotKind, render, rules, score,
+    Agenda, Catalogue, Condition, Lang, Localize, MethodId, Objective, Phase, Planner, ProblemKind, Product,
+    Profile, Request, Slot, SlotKind, render, rules, score,
 };
 
 #[path = "support/repo.rs"]
@@ -255,4 +255,104 @@ fn methods_built_alike_never_run_in_one_session() {
     let issues = c13(&agenda, &request);
     let same = CraftIssue::SameJob { id: what.id.clone(), previous: orid.id.clone() };
     assert!(issues.contains(&same), "{issues:?}");
+}
+
+#[test]
+fn role_play_fishbowls_chair_games_and_intimate_stories_are_kept_from_whom_they_hurt() {
+    let with_users = [Profile::Agents, Profile::Users];
+    let staff = [Profile::Agents, Profile::Partners];
+    for condition in [Condition::PeerRoles, Condition::ChosenExposure, Condition::PhysicalGame] {
+        assert!(!condition.met_by(&with_users, true), "{condition} with service users");
+        assert!(condition.met_by(&staff, true), "{condition} among professionals");
+    }
+    assert!(Condition::KnownGroup.met_by(&[Profile::Agents, Profile::Managers], true));
+    assert!(Condition::KnownGroup.met_by(&[Profile::Agents], true));
+    assert!(!Condition::KnownGroup.met_by(&staff, true), "partners met that morning");
+    assert!(!Condition::KnownGroup.met_by(&with_users, true));
+    assert!(!Condition::KnownGroup.met_by(&[], true), "an unstated group is not assumed to know itself");
+    let needs = |id: &str| catalogue().get(id).unwrap().needs.clone();
+    assert_eq!(needs("helping-heuristics"), vec![Condition::PeerRoles]);
+    assert_eq!(needs("fishbowl"), vec![Condition::ChosenExposure]);
+    assert_eq!(needs("user-experience-fishbowl"), vec![Condition::ChosenExposure]);
+    assert_eq!(needs("points-communs"), vec![Condition::PhysicalGame]);
+    assert_eq!(needs("heard-seen-respected"), vec![Condition::KnownGroup]);
+}
+
+#[test]
+fn a_partners_day_never_opens_on_stories_of_disrespect() {
+    let request = request("tests/data/requests/plan-action-partenaires.yaml");
+    for seed in 1..=3 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        let used =
+            plan.agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "heard-seen-respected");
+        assert!(!used, "seed {seed}: intimate stories asked of 50 agents and partners");
+    }
+}
+
+#[test]
+fn a_fishbowl_with_service_users_asked_for_by_name_is_named_under_c12() {
+    let fishbowl = MethodId::new("fishbowl").unwrap();
+    let request = Request::builder("Atelier usagers")
+        .time("14:00", "16:30")
+        .participants(16)
+        .profile(Profile::Users)
+        .profile(Profile::Agents)
+        .objective("share-practices")
+        .include(fishbowl.clone())
+        .build()
+        .unwrap();
+    let plan = Planner::new(catalogue()).plan(&request).unwrap();
+    assert!(plan.agenda.method_slots().any(|slot| slot.method.as_ref() == Some(&fishbowl)));
+    let point = plan.craft.points.iter().find(|p| p.rule == CraftRule::C12).expect("C12 named");
+    assert!(point.text(Lang::Fr).contains("choisi de s'exposer"), "{}", point.text(Lang::Fr));
+}
+
+/// What the published facts (`methods-facts.md`, the Liberating Structures cards) say a
+/// method does not do: paradoxes build no vision, 1-2-4-All and min specs rank nothing,
+/// STAR looks at a working relationship rather than a programme, the Pro Action Café and
+/// What, So What, Now What leave individual next steps rather than a group's plan.
+#[test]
+fn methods_serve_only_the_objectives_the_published_facts_give_them() {
+    let not_for = [
+        ("wicked-questions", Objective::Vision),
+        ("nine-whys", Objective::Vision),
+        ("1-2-4-all", Objective::Prioritize),
+        ("min-specs", Objective::Prioritize),
+        ("generative-relationships-star", Objective::Review),
+        ("pro-action-cafe", Objective::ActionPlan),
+        ("what-so-what-now-what", Objective::ActionPlan),
+        ("arbre-a-problemes", Objective::ActionPlan),
+        ("heard-seen-respected", Objective::UserParticipation),
+    ];
+    for (id, objective) in not_for {
+        assert!(
+            !catalogue().get(id).unwrap().objectives.contains(&objective),
+            "{id} does not serve {objective}"
+        );
+    }
+    assert_eq!(catalogue().get("la-une-du-magazine").unwrap().objectives.first(), Some(&Objective::Vision));
+}
+
+/// A plan of action is the group's (who does what, by when): every method that serves it
+/// leaves actions, except a main event that brings its own sequences (the forum ouvert,
+/// whose action groups are planned by the methods after it).
+#[test]
+fn every_method_serving_an_action_plan_leaves_actions() {
+    for method in catalogue().iter() {
+        if method.objectives.contains(&Objective::ActionPlan) && !method.opens_itself {
+            assert!(method.gives.contains(&Product::Actions), "{} serves action-plan", method.id);
+        }
+    }
+}
+
+#[test]
+fn a_vision_for_sixty_is_built_by_a_method_made_for_it() {
+    let request = request("tests/data/requests/seminaire-rentree.yaml");
+    for seed in 1..=3 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        for slot in plan.agenda.method_slots().filter(|slot| slot.objectives.contains(&Objective::Vision)) {
+            let method = catalogue().get(slot.method.as_ref().unwrap().as_str()).unwrap();
+            assert_eq!(method.objectives.first(), Some(&Objective::Vision), "seed {seed}: {}", method.id);
+        }
+    }
 }

@@ -97,8 +97,12 @@ fn replanning_an_unchanged_request_changes_nothing() {
 #[test]
 fn a_session_cut_by_thirty_minutes_keeps_the_methods_agreed() {
     let catalogue = Catalogue::builtin();
-    let previous = Planner::new(catalogue).plan(&sample("forum-rsa.yaml")).unwrap().agenda;
-    let cut = sample("forum-rsa-raccourci.yaml");
+    // A day with room to give: the three-hour RSA forum has none once its World Café (90
+    // minutes at least) and its vision have their shortest runs.
+    let agreed = sample("spda-lancement.yaml");
+    let previous = Planner::new(catalogue).plan(&agreed).unwrap().agenda;
+    let mut cut = agreed.clone();
+    cut.end = cut.end.map(|end| ClockTime::from_minutes(end.minutes() - 30).unwrap());
     let replan = Planner::new(catalogue).replan(&previous, &cut).unwrap();
     assert!(check(&replan.plan.agenda, &cut, catalogue).is_valid());
     // Every content method agreed stays; at most the opening gives way to a shorter one,
@@ -159,7 +163,7 @@ fn variants_differ_and_their_seeds_plan_them_again() {
 #[test]
 fn twenty_minutes_late_at_the_first_break_still_ends_on_time() {
     let catalogue = Catalogue::builtin();
-    let request = sample("forum-rsa.yaml");
+    let request = sample("spda-lancement.yaml");
     let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
     let first_break = agenda.slots.iter().position(|s| s.kind == SlotKind::Break).unwrap();
     let now = agenda.slots[first_break].start.plus(20).unwrap();

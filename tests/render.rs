@@ -495,6 +495,17 @@ fn a_content_sequence_without_a_calling_question_gets_one_proposed_for_its_objec
     }
 }
 
+/// The RSA forum with its World Café asked for by name, and a calling question for the
+/// partners' network, which the café serves besides the review (the vision goes to a
+/// method made for it).
+fn forum_rsa_with_cafe() -> Plan {
+    let mut request = request("forum-rsa.yaml");
+    request.include.push(facilitation::MethodId::new("world-cafe").unwrap());
+    let partners = "Que pouvons-nous faire ensemble, allocataires, agents et partenaires, pour que le RSA accompagne mieux ?";
+    request.questions.insert("network-partners".into(), partners.into());
+    Planner::new(Catalogue::builtin()).plan(&request).unwrap()
+}
+
 /// The World Café section of a déroulé.
 fn cafe_section(text: &str) -> &str {
     let from = text.find("· World Café").unwrap();
@@ -505,29 +516,36 @@ fn cafe_section(text: &str) -> &str {
 #[test]
 fn world_cafe_rounds_take_the_requests_questions_in_order() {
     use facilitation::Objective;
-    let plan = plan("forum-rsa.yaml");
+    let plan = forum_rsa_with_cafe();
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let cafe = cafe_section(&text);
     let review = plan.request.question(Objective::Review).unwrap();
-    let vision = plan.request.question(Objective::Vision).unwrap();
+    let partners = plan.request.question(Objective::NetworkPartners).unwrap();
     let first = typography::typeset(&format!("tour 1 : « {review} »"), Lang::Fr);
-    let next = typography::typeset(&format!("tour 2 : « {vision} »"), Lang::Fr);
+    let next = typography::typeset(&format!("tour 2 : « {partners} »"), Lang::Fr);
     assert!(cafe.contains(&first), "{cafe}");
     assert!(cafe.contains(&next), "{cafe}");
-    let said = typography::typeset(&format!("« {review} » ; puis « {vision} »"), Lang::Fr);
+    let said = typography::typeset(&format!("« {review} » ; puis « {partners} »"), Lang::Fr);
     assert!(cafe.contains(&said), "the café announces both questions: {cafe}");
 }
 
 #[test]
 fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them() {
     use facilitation::Objective;
-    let plan = plan("forum-rsa.yaml");
-    assert!(plan.agenda.slots.iter().any(|slot| slot.part == Some(2)), "the sample splits the café");
+    // The partners' day runs its café over the morning, cut by the pauses.
+    let mut request =
+        Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    let partners = "Que pouvons-nous faire ensemble pour les parcours d'insertion ?";
+    request.questions.insert("network-partners".into(), partners.into());
+    request.include.push(facilitation::MethodId::new("world-cafe").unwrap());
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let cafe = |slot: &&facilitation::Slot| slot.method.as_ref().is_some_and(|id| id == "world-cafe");
+    assert!(plan.agenda.slots.iter().filter(cafe).count() > 1, "the day splits the café");
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let cafe = cafe_section(&text);
-    let vision = plan.request.question(Objective::Vision).unwrap();
+    let partners = plan.request.question(Objective::NetworkPartners).unwrap();
     let taken_up = typography::typeset(
-        &format!("Suite de l'étape 2 de la partie 1, même consigne : tour 3 sur la question « {vision} »"),
+        &format!("Suite de l'étape 2 de la partie 1, même consigne : tour 2 sur la question « {partners} »"),
         Lang::Fr,
     );
     assert!(cafe.contains(&taken_up), "{cafe}");

@@ -17,7 +17,7 @@ use crate::planner::{Plan, Reason};
 use crate::request::Requester;
 use crate::text::Localize;
 use crate::text::{Lang, Text};
-use crate::vocabulary::{Format, Grouping, Objective, Phase, Product, Profile};
+use crate::vocabulary::{Condition, Format, Grouping, Objective, Phase, Product, Profile};
 
 /// The network's ground rules, said at every welcome.
 pub const GROUND_RULES: [&str; 5] =
@@ -907,13 +907,10 @@ fn colon_after(lang: Lang, label: &str) -> String {
     format!("{label}{}", t(lang, " : ", ": "))
 }
 
-/// Whether the group knows itself: the request says who comes, and they are only agents
-/// and managers (a team, or staff among themselves), no partner, user or elected member.
+/// Whether the group knows itself ([`Condition::KnownGroup`]): the request says who comes,
+/// and they are only agents and managers, no partner, user or elected member.
 fn knows_itself(plan: Option<&Plan>) -> bool {
-    plan.is_some_and(|plan| {
-        let profiles = &plan.request.profiles;
-        !profiles.is_empty() && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
-    })
+    plan.is_some_and(|plan| Condition::KnownGroup.met_by(&plan.request.profiles, false))
 }
 
 /// Whether service users take part, when the request says who comes.
