@@ -48,6 +48,7 @@ use crate::request::Request;
 use crate::rules::{
     self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, FIRST_OBJECTIVE_SHARE, GRAIN, MIN_RUN,
 };
+use crate::score;
 use crate::text::{Lang, Localize};
 use crate::vocabulary::{Condition, Format, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
@@ -623,14 +624,20 @@ impl<'a> Review<'a> {
     /// serves), and the first its share of the time, whole slot minutes for every slot
     /// serving it.
     fn priority(&mut self) {
-        let content_named: Vec<Objective> = self
+        // What each content method works on as the arc reads it ([`score::counted`]), as
+        // the planner and its score count it, whatever its slot names.
+        let objectives = &self.agenda.objectives;
+        let masks = score::ArcMasks::of(objectives);
+        let worked = self
             .methods_in()
             .into_iter()
             .filter(|(_, _, phase)| !phase.frames())
-            .flat_map(|(i, _, _)| self.agenda.slots[i].objectives.iter().copied())
-            .collect();
-        for &objective in &self.agenda.objectives {
-            if !objective.served_by_frames() && !content_named.contains(&objective) {
+            .map(|(_, method, phase)| {
+                score::counted(method, phase, score::mask(objectives, &method.objectives), masks)
+            })
+            .fold(0u32, |bits, serves| bits | serves);
+        for (rank, &objective) in objectives.iter().enumerate().take(u32::BITS as usize) {
+            if !objective.served_by_frames() && worked & (1 << rank) == 0 {
                 self.add(CraftRule::C5, None, CraftIssue::NoContent { objective });
             }
         }

@@ -347,9 +347,15 @@ fn c5_notices_an_objective_only_a_warm_up_serves() {
     let path = repo::file("tests/data/requests/seminaire-rentree.yaml");
     let request = Request::from_file(path).unwrap();
     let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    // Every content sequence on the vision becomes appreciative interviews, which do not
+    // build one; only the opening is left to name it.
     let vision = facilitation::Objective::Vision;
+    let interviews = MethodId::new("appreciative-interviews").unwrap();
     for slot in agenda.slots.iter_mut().filter(|slot| slot.phase.is_some_and(|phase| !phase.frames())) {
-        slot.objectives.retain(|objective| *objective != vision);
+        if slot.objectives.contains(&vision) {
+            slot.method = Some(interviews.clone());
+            slot.objectives.retain(|objective| *objective != vision);
+        }
     }
     let opening = index_of(&agenda, Phase::Opening);
     agenda.slots[opening].objectives.push(vision);

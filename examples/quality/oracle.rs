@@ -400,7 +400,15 @@ impl<'a> Space<'a> {
             .enumerate()
             .filter(|(_, o)| o.calls_for_result())
             .fold(0, |m, (rank, _)| m | 1 << rank);
-        let worked = items.iter().filter(|item| !item.phase.frames()).fold(0, |m, item| m | item.labels);
+        // What a content slot works on, as the arc reads it (C5, as the review counts it).
+        let masks = facilitation::score::ArcMasks::of(&self.objectives);
+        let worked = items
+            .iter()
+            .filter(|item| !item.phase.frames())
+            .map(|item| {
+                facilitation::score::counted(self.choices[item.choice].method, item.phase, item.labels, masks)
+            })
+            .fold(0, |m, serves| m | serves);
         let need_content = self
             .objectives
             .iter()
