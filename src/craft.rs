@@ -41,6 +41,7 @@
 //! ```
 
 use crate::agenda::{Agenda, SlotKind};
+use crate::analysis::Said;
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::method::{Given, Method, MethodId};
@@ -427,7 +428,9 @@ pub fn too_much_writing(method: &Method, phase: Phase, with_users: bool) -> bool
 /// `resolve-irritants`), or a method the request names ([`crate::analysis::names`]: « Forum
 /// ouvert : … ») that serves one of them; in both cases one that can run for `request`
 /// and leaves room for a welcome, an opening and a closing.
-pub fn wanted_method_fits(method: &Method, request: &Request, objectives: &[Objective]) -> bool {
+///
+/// `said` is the request's words ([`Said::of`]), read once for a whole catalogue.
+pub fn wanted_method_fits(method: &Method, request: &Request, objectives: &[Objective], said: &Said) -> bool {
     let network = method.network && method.objectives.first().is_some_and(|own| objectives.contains(own));
     let serves = method.objectives.iter().any(|o| objectives.contains(o));
     // Reading the request for the method's names comes last: it is the costliest check.
@@ -438,7 +441,7 @@ pub fn wanted_method_fits(method: &Method, request: &Request, objectives: &[Obje
         && method.unmet_needs(&request.profiles, objectives).is_empty()
         && method.minutes_for(request.participants).min.saturating_add(frame_least(request.minutes()))
             <= request.minutes()
-        && (network || crate::analysis::names(request, method))
+        && (network || said.names(method))
 }
 
 /// The fewest minutes a session of `minutes` needs besides its content: the usual
@@ -723,9 +726,10 @@ impl<'a> Review<'a> {
     /// would fit in the session's time.
     fn network(&mut self) {
         let request = self.request;
+        let said = Said::of(request);
         for method in self.catalogue.iter() {
             let used = self.agenda.method_slots().any(|slot| slot.method.as_ref() == Some(&method.id));
-            if wanted_method_fits(method, request, &self.agenda.objectives) && !used {
+            if wanted_method_fits(method, request, &self.agenda.objectives, &said) && !used {
                 let id = method.id.clone();
                 let issue = if method.network {
                     CraftIssue::NetworkMethodUnused { id }

@@ -370,8 +370,11 @@ impl<'a> Space<'a> {
             |id: &facilitation::MethodId| items.iter().any(|item| self.choices[item.choice].method.id == *id);
         let results = self.objectives.iter().any(|o| o.calls_for_result());
         let last_work = items.iter().rev().find(|item| item.phase != Phase::Closing);
-        let mut network =
-            self.catalogue.iter().filter(|m| craft::wanted_method_fits(m, self.request, &self.objectives));
+        let said = facilitation::analysis::Said::of(self.request);
+        let mut network = self
+            .catalogue
+            .iter()
+            .filter(|m| craft::wanted_method_fits(m, self.request, &self.objectives, &said));
         self.request.include.iter().all(uses)
             && (!results || last_work.is_some_and(|item| item.phase.converges()))
             && network.all(|m| uses(&m.id))

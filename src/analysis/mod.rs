@@ -55,16 +55,47 @@ pub const NAMED_LEAST: usize = 5;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn names(request: &Request, method: &Method) -> bool {
-    let said: Vec<Vec<String>> =
-        std::iter::once(&request.title).chain(&request.objectives).map(|text| folded_words(text)).collect();
-    let names = std::iter::once(method.name.fr.as_str()).chain(method.name.en.as_deref());
-    names.chain(method.aliases.iter().map(String::as_str)).any(|name| {
+    Said::of(request).names(method)
+}
+
+/// The words of a request where its project lead may name a method: the title and the
+/// objective sentences, read once and then asked of every method of a catalogue
+/// ([`names`] reads them for one method).
+#[derive(Debug, Clone, Default)]
+pub struct Said {
+    texts: Vec<Vec<String>>,
+    words: std::collections::HashSet<String>,
+}
+
+impl Said {
+    /// The words of `request`.
+    pub fn of(request: &Request) -> Self {
+        let texts: Vec<Vec<String>> = std::iter::once(&request.title)
+            .chain(&request.objectives)
+            .map(|text| folded_words(text))
+            .collect();
+        let words = texts.iter().flatten().cloned().collect();
+        Said { texts, words }
+    }
+
+    /// Whether they name `method` (see [`names`]).
+    pub fn names(&self, method: &Method) -> bool {
+        let names = std::iter::once(method.name.fr.as_str()).chain(method.name.en.as_deref());
+        names.chain(method.aliases.iter().map(String::as_str)).any(|name| self.holds(name))
+    }
+
+    fn holds(&self, name: &str) -> bool {
+        // Most names share no word with the request: their first word tells at once.
+        let first: String = name.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if !self.words.contains(&words::fold(&first.to_lowercase())) {
+            return false;
+        }
         let name = folded_words(name);
         let letters: usize = name.iter().map(|word| word.chars().count()).sum();
         letters >= NAMED_LEAST
             && !name.is_empty()
-            && said.iter().any(|text| text.windows(name.len()).any(|words| words == name.as_slice()))
-    })
+            && self.texts.iter().any(|text| text.windows(name.len()).any(|words| words == name.as_slice()))
+    }
 }
 
 /// The words of `text`, lowercased, accents removed.

@@ -133,9 +133,10 @@ impl<'a> Context<'a> {
         // Methods alike in everything the search reads (copies under other ids) would
         // only slow it: the first of each kind stands for the others.
         let mut kinds = std::collections::HashSet::new();
+        let said = crate::analysis::Said::of(request);
         context.candidates = catalogue
             .iter()
-            .filter_map(|method| context.candidate(method))
+            .filter_map(|method| context.candidate(method, &said))
             .filter(|c| c.included || c.network || kinds.insert(c.kind(request.format)))
             .collect();
         context
@@ -204,7 +205,7 @@ impl<'a> Context<'a> {
     }
 
     /// The method as a candidate, if it can run in this session.
-    pub fn candidate(&self, method: &'a Method) -> Option<Candidate<'a>> {
+    pub fn candidate(&self, method: &'a Method, said: &crate::analysis::Said) -> Option<Candidate<'a>> {
         let request = self.request;
         let n = request.participants;
         let pin = self.pin_of(method);
@@ -241,7 +242,7 @@ impl<'a> Context<'a> {
             typical: method.typical_minutes_for(n).clamp(range.min, range.max),
             serves,
             included,
-            network: craft::wanted_method_fits(method, request, &self.objectives),
+            network: craft::wanted_method_fits(method, request, &self.objectives, said),
         })
     }
 

@@ -296,6 +296,7 @@ impl Planner<'_> {
 /// Why each method of `agenda` is there, read from the agenda itself.
 fn reasons_of(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Vec<Reason> {
     let mut reasons = Vec::new();
+    let said = crate::analysis::Said::of(request);
     for (id, _, minutes) in timed_methods(agenda) {
         let first = agenda.slots.iter().position(|s| s.is_method() && s.method.as_ref() == Some(&id));
         let (Some(slot), Some(method)) = (first, catalogue.get(id.as_str())) else { continue };
@@ -308,7 +309,7 @@ fn reasons_of(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Vec<
             range: method.minutes_for(request.participants),
             included: request.include.contains(&id),
             suits_users: request.with_users() && method.writing == crate::vocabulary::Writing::None,
-            network: craft::wanted_method_fits(method, request, &agenda.objectives),
+            network: craft::wanted_method_fits(method, request, &agenda.objectives, &said),
             method: id,
         });
     }
