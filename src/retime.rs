@@ -372,16 +372,18 @@ impl<'a> Rest<'a> {
         self.give(extra);
     }
 
-    /// Puts `extra` minutes into the breaks (up to [`LONGEST_BREAK`]), the methods (up to
-    /// their longest), then the breaks whatever their length; else the group waits.
+    /// Puts `extra` minutes into the methods (up to their longest, the first objectives
+    /// first: a method dropped gives its time to the work left, not to a longer pause),
+    /// the breaks (up to [`LONGEST_BREAK`]), then the breaks whatever their length; else
+    /// the group waits.
     fn give(&mut self, extra: u32) {
         let breaks: Vec<usize> = (0..self.slots.len())
             .filter(|&i| self.slots[i].kind.is_pause() && !self.slots[i].locked && self.minutes[i] > 0)
             .collect();
-        let extra = self.lengthen(&breaks, extra, |rest, i| LONGEST_BREAK.max(rest.minutes[i]));
         let mut methods: Vec<usize> = (0..self.slots.len()).filter(|&i| self.movable(i)).collect();
         methods.sort_by_key(|&i| (self.rank(i), i));
         let extra = self.lengthen(&methods, extra, |rest, i| rest.most(i));
+        let extra = self.lengthen(&breaks, extra, |rest, i| LONGEST_BREAK.max(rest.minutes[i]));
         let extra = self.lengthen(&breaks, extra, |_, _| u32::MAX);
         let extra = self.lengthen(&self.closings(), extra, |rest, i| rest.most(i));
         self.wait += extra;
