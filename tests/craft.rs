@@ -359,13 +359,7 @@ fn c5_notices_an_objective_only_a_warm_up_serves() {
     }
     let opening = index_of(&agenda, Phase::Opening);
     agenda.slots[opening].objectives.push(vision);
-    let report = craft::review(&agenda, &request, Catalogue::builtin());
-    let texts: Vec<String> = report
-        .points
-        .iter()
-        .filter(|point| point.rule == CraftRule::C5)
-        .map(|point| point.issue.text(facilitation::Lang::En))
-        .collect();
+    let texts = points(&agenda, &request, CraftRule::C5);
     assert_eq!(
         texts,
         [
@@ -422,13 +416,7 @@ fn c3_notices_a_first_pause_before_the_group_got_into_the_work() {
     agenda.slots[pause].end = earlier_by(agenda.slots[pause].end, earlier);
     agenda.slots[pause + 1].start = agenda.slots[pause].end;
     agenda.slots[pause + 1].minutes += earlier;
-    let report = craft::review(&agenda, &request, Catalogue::builtin());
-    let texts: Vec<String> = report
-        .points
-        .iter()
-        .filter(|point| point.rule == CraftRule::C3)
-        .map(|point| point.issue.text(facilitation::Lang::En))
-        .collect();
+    let texts = points(&agenda, &request, CraftRule::C3);
     assert_eq!(
         texts,
         [
@@ -475,4 +463,11 @@ fn a_request_names_a_method_by_its_name_or_alias_as_whole_words_never_by_a_short
         !named("STAR : bilan de la coopération", "generative-relationships-star"),
         "four letters are too few"
     );
+}
+
+/// What the review says of `rule` for `agenda`, in English.
+fn points(agenda: &Agenda, request: &Request, rule: CraftRule) -> Vec<String> {
+    let report = craft::review(agenda, request, Catalogue::builtin());
+    let points = report.points.iter().filter(|point| point.rule == rule);
+    points.map(|point| point.issue.text(facilitation::Lang::En)).collect()
 }
