@@ -761,3 +761,13 @@ fn a_sequence_promises_only_the_results_its_method_gives() {
     assert_eq!(promises.len(), 1, "only the vote promises ranked priorities: {said}");
     assert!(said.lines().next().unwrap_or_default().contains("des idées et des pistes"), "{said}");
 }
+
+#[test]
+fn plan_b_leaves_a_sequence_for_another_time_rather_than_end_late() {
+    // The RSA forum's methods are at their shortest: 30 minutes late, only dropping the
+    // vision's sequence keeps the end time, and service users have transport to keep to.
+    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("Il manque encore"), "plan B ends late");
+    let postponed = typography::typeset("plutôt que finir en retard", Lang::Fr);
+    assert!(text.contains(&postponed), "{text}");
+}

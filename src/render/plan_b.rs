@@ -4,8 +4,10 @@
 //! objectives down to their shortest length for the group, then the opening; if that is
 //! not enough, a sequence whose objectives another sequence also serves is dropped. As a
 //! last resort, before ending late, the closing runs at its shortest (fewer voices in its
-//! round) and then the opening gives way to one word each at the end of the welcome. The
-//! closing is never dropped: the group leaves on time, with its next step said.
+//! round) and then the opening gives way to one word each at the end of the welcome; if
+//! even that is not enough, the sequence of the least important objective goes, left for
+//! another time. The closing is never dropped: the group leaves on time, with its next
+//! step said.
 
 use super::typography::{clock, duration};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -26,6 +28,9 @@ pub(super) struct Measure {
     pub minutes: u32,
     /// Whether the slot is dropped rather than shortened.
     pub drop: bool,
+    /// Whether its objectives are left for another time (dropped though nothing else
+    /// serves them), rather than served elsewhere.
+    pub postponed: bool,
 }
 
 /// The measures that absorb `late` minutes, in the order of the day, and the minutes
@@ -38,7 +43,7 @@ pub(super) fn measures(agenda: &Agenda, catalogue: &Catalogue, late: u32) -> (Ve
             break;
         }
         let minutes = round_up(missing).min(room);
-        taken.push(Measure { slot, minutes, drop: false });
+        taken.push(Measure { slot, minutes, drop: false, postponed: false });
         missing = missing.saturating_sub(minutes);
     }
     for slot in droppable(agenda) {
@@ -48,7 +53,7 @@ pub(super) fn measures(agenda: &Agenda, catalogue: &Catalogue, late: u32) -> (Ve
         let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
         taken.retain(|m| m.slot != slot);
         let gained = agenda.slots[slot].minutes - before;
-        taken.push(Measure { slot, minutes: agenda.slots[slot].minutes, drop: true });
+        taken.push(Measure { slot, minutes: agenda.slots[slot].minutes, drop: true, postponed: false });
         missing = missing.saturating_sub(gained);
     }
     for (slot, room) in last_resort(agenda, catalogue) {
@@ -59,7 +64,16 @@ pub(super) fn measures(agenda: &Agenda, catalogue: &Catalogue, late: u32) -> (Ve
         let drop = agenda.slots[slot].phase == Some(Phase::Opening);
         let minutes = if drop { agenda.slots[slot].minutes } else { round_up(missing).min(room) };
         taken.retain(|m| m.slot != slot);
-        taken.push(Measure { slot, minutes, drop });
+        taken.push(Measure { slot, minutes, drop, postponed: false });
+        missing = missing.saturating_sub(minutes - before.min(minutes));
+    }
+    // Rather than end late (service users have transport and care to keep to), the
+    // sequence of the least important objective goes, left for another time.
+    if let Some(slot) = postponable(agenda).filter(|_| missing > 0) {
+        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
+        taken.retain(|m| m.slot != slot);
+        let minutes = agenda.slots[slot].minutes;
+        taken.push(Measure { slot, minutes, drop: true, postponed: true });
         missing = missing.saturating_sub(minutes - before.min(minutes));
     }
     // Chosen by priority, said in the order of the day.
@@ -149,6 +163,17 @@ fn droppable(agenda: &Agenda) -> Vec<usize> {
     found
 }
 
+/// The content sequence, in one slot, that serves only objectives after the first and the
+/// least important of them: the one plan B leaves for another time rather than end late.
+fn postponable(agenda: &Agenda) -> Option<usize> {
+    let content = |slot: &Slot| slot.is_method() && slot.phase.is_some_and(|phase| !phase.frames());
+    let single = |slot: &Slot| agenda.method_slots().filter(|other| other.method == slot.method).count() == 1;
+    (0..agenda.slots.len())
+        .filter(|&i| content(&agenda.slots[i]) && single(&agenda.slots[i]))
+        .filter(|&i| priority(agenda, &agenda.slots[i]) > 0)
+        .max_by_key(|&i| (priority(agenda, &agenda.slots[i]), i))
+}
+
 /// The last measures before ending late: the closing down to its shortest for the group,
 /// then the opening dropped (with the minutes each gives).
 fn last_resort(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
@@ -178,6 +203,16 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
             Lang::En => {
                 format!("At {at}, drop “{name}” ({whole}): the welcome ends with one word from each.")
             }
+        };
+    }
+    if measure.postponed {
+        return match lang {
+            Lang::Fr => format!(
+                "À {at}, supprimer « {name} » ({whole}) plutôt que finir en retard : ce qu'il devait produire sera repris lors d'un prochain temps, à convenir avec le porteur de projet."
+            ),
+            Lang::En => format!(
+                "At {at}, drop “{name}” ({whole}) rather than end late: what it was to produce will be taken up another time, to agree with the project lead."
+            ),
         };
     }
     if measure.drop {
