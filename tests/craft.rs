@@ -383,20 +383,25 @@ fn c3_notices_a_pause_that_cuts_a_method_before_it_has_begun() {
         .expect("a method cut by a pause");
     // The pause comes earlier: 25 minutes of the method before it, the rest after.
     let earlier = agenda.slots[part].minutes - 25;
-    agenda.slots[part].end = earlier_by(agenda.slots[part].end, earlier);
-    agenda.slots[part].minutes = 25;
-    agenda.slots[part + 1].start = agenda.slots[part].end;
-    agenda.slots[part + 1].end = earlier_by(agenda.slots[part + 1].end, earlier);
-    agenda.slots[part + 2].start = agenda.slots[part + 1].end;
-    agenda.slots[part + 2].minutes += earlier;
+    pause_earlier(&mut agenda, part + 1, earlier);
     let report = craft::review(&agenda, &request, Catalogue::builtin());
     let point = report.points.iter().find(|point| point.rule == CraftRule::C3).expect("C3 noticed");
     assert_eq!(point.slot, Some(part));
     assert!(point.issue.text(facilitation::Lang::Fr).starts_with("la pause coupe"), "{:?}", point.issue);
 }
 
-fn earlier_by(time: facilitation::ClockTime, minutes: u32) -> facilitation::ClockTime {
-    facilitation::ClockTime::from_minutes(time.minutes() - minutes).unwrap()
+/// Moves the pause at `pause` `minutes` earlier, keeping the clock right: the slot before
+/// it gives the minutes, the slot after it takes them.
+fn pause_earlier(agenda: &mut Agenda, pause: usize, minutes: u32) {
+    let earlier = |time: facilitation::ClockTime| {
+        facilitation::ClockTime::from_minutes(time.minutes() - minutes).unwrap()
+    };
+    agenda.slots[pause - 1].end = earlier(agenda.slots[pause - 1].end);
+    agenda.slots[pause - 1].minutes -= minutes;
+    agenda.slots[pause].start = agenda.slots[pause - 1].end;
+    agenda.slots[pause].end = earlier(agenda.slots[pause].end);
+    agenda.slots[pause + 1].start = agenda.slots[pause].end;
+    agenda.slots[pause + 1].minutes += minutes;
 }
 
 #[test]
@@ -409,13 +414,7 @@ fn c3_notices_a_first_pause_before_the_group_got_into_the_work() {
     // any other pause (40), not for the first (60).
     let pause = agenda.slots.iter().position(|slot| slot.kind.is_pause()).unwrap();
     let run: u32 = agenda.slots[..pause].iter().map(|slot| slot.minutes).sum();
-    let earlier = run - 50;
-    agenda.slots[pause - 1].end = earlier_by(agenda.slots[pause - 1].end, earlier);
-    agenda.slots[pause - 1].minutes -= earlier;
-    agenda.slots[pause].start = agenda.slots[pause - 1].end;
-    agenda.slots[pause].end = earlier_by(agenda.slots[pause].end, earlier);
-    agenda.slots[pause + 1].start = agenda.slots[pause].end;
-    agenda.slots[pause + 1].minutes += earlier;
+    pause_earlier(&mut agenda, pause, run - 50);
     let texts = points(&agenda, &request, CraftRule::C3);
     assert_eq!(
         texts,

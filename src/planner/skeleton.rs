@@ -519,8 +519,8 @@ fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Ph
     if context.keeps(CraftRule::C13) && !skeleton.tally.keeps_thread(m, phase) {
         return false;
     }
-    let twin = skeleton.items().iter().any(|item| context.candidates[item.candidate].method.alike_to(m));
-    if context.keeps(CraftRule::C13) && twin {
+    let twin = || skeleton.items().iter().any(|item| context.candidates[item.candidate].method.alike_to(m));
+    if context.keeps(CraftRule::C13) && twin() {
         return false;
     }
     !(context.keeps(CraftRule::C10) && too_much_writing(m, phase, context.request.with_users()))
