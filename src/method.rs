@@ -676,7 +676,7 @@ impl Layout {
 /// use facilitation::method::{Occasion, Tip, When};
 /// use facilitation::{ClockTime, Format};
 /// let tip = Tip { fr: "À distance, ...".into(), en: None, when: vec![When::Remote, When::Hybrid] };
-/// let morning = Occasion { format: Format::Onsite, users: Some(false), start: ClockTime::at(9, 45) };
+/// let morning = Occasion { format: Format::Onsite, users: Some(false), start: ClockTime::at(9, 45), work_after: None };
 /// assert!(!tip.applies(&morning));
 /// assert!(tip.applies(&Occasion { format: Format::Hybrid, ..morning }));
 /// ```
@@ -717,6 +717,9 @@ pub enum When {
     Morning,
     /// The method starts after lunch (from [`AFTERNOON`]).
     Afternoon,
+    /// Other work follows the method in the session (a tip that points to the rest of the
+    /// session, as « keep the covers on display: they give the workstreams to prioritise »).
+    WorkAfter,
 }
 
 /// When the afternoon begins, for tips about the time of day (« idéal après le déjeuner »).
@@ -733,6 +736,9 @@ pub struct Occasion {
     pub users: Option<bool>,
     /// When the method starts.
     pub start: ClockTime,
+    /// Whether a content sequence follows the method; `None` when unknown: the tips about
+    /// the rest of the session are then shown.
+    pub work_after: Option<bool>,
 }
 
 impl When {
@@ -743,6 +749,7 @@ impl When {
             When::Onsite | When::Remote | When::Hybrid => 0,
             When::WithUsers | When::WithoutUsers => 1,
             When::Morning | When::Afternoon => 2,
+            When::WorkAfter => 3,
         }
     }
 
@@ -756,6 +763,7 @@ impl When {
             When::WithoutUsers => occasion.users != Some(true),
             When::Morning => occasion.start < ClockTime::at(12, 0),
             When::Afternoon => occasion.start >= AFTERNOON,
+            When::WorkAfter => occasion.work_after != Some(false),
         }
     }
 }

@@ -350,6 +350,11 @@ fn only_the_tips_that_apply_to_the_session_are_printed() {
                 format: plan.agenda.format,
                 users: Some(users),
                 start: slot.start,
+                work_after: Some(plan.agenda.method_slots().any(|later| {
+                    later.start > slot.start
+                        && later.method != slot.method
+                        && later.phase.is_some_and(|phase| !phase.frames())
+                })),
             };
             for tip in &method(slot).tips {
                 let printed = text.contains(&typography::typeset(&tip.fr, Lang::Fr));
@@ -493,6 +498,48 @@ fn a_content_sequence_without_a_calling_question_gets_one_proposed_for_its_objec
         assert!(proposals >= 1 && proposals <= content.count(), "{lang:?}: {proposals} proposals");
         assert!(!markdown.contains("formulez-la avec le porteur"), "{lang:?}: a question left to word");
     }
+}
+
+#[test]
+fn a_proposed_question_is_headed_by_the_subject_the_title_names_and_never_proposed_twice() {
+    let path = repo::file("tests/data/requests/plan-action-partenaires.yaml");
+    let plan = Planner::new(Catalogue::builtin()).plan(&Request::from_file(path).unwrap()).unwrap();
+    let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let proposed: Vec<&str> = markdown
+        .split("Nous proposons «")
+        .skip(1)
+        .filter_map(|rest| rest.split('»').next())
+        .map(str::trim)
+        .collect();
+    assert!(!proposed.is_empty(), "{markdown}");
+    for question in &proposed {
+        assert!(question.starts_with("Plan d'action partenarial de l'insertion\u{a0}: "), "{question}");
+    }
+    let mut once = proposed.clone();
+    once.dedup();
+    assert_eq!(once.len(), proposed.len(), "a question proposed twice: {proposed:?}");
+}
+
+#[test]
+fn a_world_cafe_leaves_the_vision_to_the_later_sequence_made_for_it() {
+    use facilitation::Objective;
+    let mut request = request("forum-rsa.yaml");
+    request.include.push(facilitation::MethodId::new("world-cafe").unwrap());
+    let vision = request.question(Objective::Vision).unwrap().to_string();
+    let mut seen = 0;
+    for seed in 1..=6 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let other = |slot: &&Slot| slot.method.as_ref().is_some_and(|id| id != "world-cafe");
+        if !plan.agenda.method_slots().filter(other).any(|slot| slot.objectives.contains(&Objective::Vision))
+        {
+            continue;
+        }
+        seen += 1;
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let cafe = cafe_section(&text);
+        assert!(!cafe.contains(&typography::typeset(&vision, Lang::Fr)), "seed {seed}: {cafe}");
+    }
+    assert!(seen > 0, "no seed gives the vision to another method");
 }
 
 /// The RSA forum with its World Café asked for by name, and a calling question for the

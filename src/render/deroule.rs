@@ -675,10 +675,18 @@ fn announced(method: &Method, phase: Phase) -> Option<Product> {
     }
 }
 
+/// Whether a content sequence of another method follows `slot` in the session.
+fn work_after(agenda: &Agenda, slot: &Slot) -> bool {
+    let content = |s: &&Slot| s.phase.is_some_and(|phase| !phase.frames());
+    agenda.method_slots().filter(content).any(|s| s.start > slot.start && s.method != slot.method)
+}
+
 /// The questions a sequence asks: its calling questions, and for a method whose rounds ask
 /// `{question}`, then the request's other questions in priority order (those of objectives
-/// no earlier sequence served), one round after the other, as many as its fewest rounds:
-/// a World Café takes stock in its first round and looks ahead in the next ones.
+/// no other sequence serves), one round after the other, as many as its fewest rounds:
+/// a World Café takes stock in its first round and looks ahead in the next ones, unless a
+/// later sequence looks ahead (La Une du magazine): a question is worked on once, and the
+/// café's rounds then deepen its own question.
 fn round_questions<'p>(plan: &'p Plan, method: &Method, slot: &Slot) -> Vec<&'p str> {
     let mut questions = calling_questions(plan, slot);
     let rounds = method
@@ -689,9 +697,10 @@ fn round_questions<'p>(plan: &'p Plan, method: &Method, slot: &Slot) -> Vec<&'p 
         .max();
     let (Some(rounds), false) = (rounds, questions.is_empty()) else { return questions };
     let content = |s: &&Slot| s.phase.is_some_and(|phase| !phase.frames());
-    let earlier: Vec<&Slot> = plan.agenda.method_slots().take_while(|s| *s != slot).filter(content).collect();
+    let others: Vec<&Slot> =
+        plan.agenda.method_slots().filter(content).filter(|s| s.method != slot.method).collect();
     for objective in &plan.agenda.objectives {
-        let served = earlier.iter().any(|s| s.objectives.contains(objective));
+        let served = others.iter().any(|s| s.objectives.contains(objective));
         match plan.request.question(*objective) {
             Some(q) if !served && !questions.contains(&q) && questions.len() < rounds => questions.push(q),
             _ => {}
@@ -791,15 +800,41 @@ fn consigne(
         Span::Plain(colon(lang, "")),
         Span::Emphasis(said.join(" ")),
     ])];
-    if content && plan.is_some() && questions.is_empty() {
-        let draft = first.objectives.first().and_then(|objective| wording::draft_question(*objective));
-        blocks.extend(
-            draft.map(|draft| {
-                Block::Paragraph(plain(proposed_question(draft.get(lang), agenda.format, lang)))
-            }),
-        );
+    if let (true, Some(plan), true) = (content, plan, questions.is_empty()) {
+        let draft = proposed_for(plan, first).and_then(wording::draft_question);
+        let subject = wording::subject(&plan.request.title);
+        blocks.extend(draft.map(|draft| {
+            let question = headed(subject, draft.get(lang), lang);
+            Block::Paragraph(plain(proposed_question(&question, agenda.format, lang)))
+        }));
     }
     blocks
+}
+
+/// The objective whose draft question a sequence without a calling question proposes: the
+/// first of its objectives that no earlier such sequence proposed, so that a second sequence
+/// on irritants moves on to the plan of action rather than ask the same question again;
+/// none when all were proposed (the group goes on with the question on the wall).
+fn proposed_for(plan: &Plan, slot: &Slot) -> Option<crate::vocabulary::Objective> {
+    let content = |s: &&Slot| s.part.is_none() && s.phase.is_some_and(|phase| !phase.frames());
+    let mut proposed = Vec::new();
+    for earlier in plan.agenda.method_slots().filter(content) {
+        let asks = !calling_questions(plan, earlier).is_empty();
+        let pick = earlier.objectives.iter().copied().find(|o| !asks && !proposed.contains(o));
+        if earlier == slot {
+            return pick;
+        }
+        proposed.extend(pick);
+    }
+    None
+}
+
+/// A proposed question headed by the request's subject, as written on the wall: « Remettre
+/// à plat l'accueil téléphonique : qui fait quoi, avec qui, et pour quand ? ». A draft
+/// question on its own could be asked of any group; headed, it is about this one's work.
+fn headed(subject: Option<&str>, draft: &str, lang: Lang) -> String {
+    let Some(subject) = subject else { return draft.to_string() };
+    format!("{}{}", typography::capitalised(subject), colon(lang, &typography::uncapitalised(draft)))
 }
 
 /// The note for a sequence whose request gives no calling question: a first wording to
@@ -888,7 +923,12 @@ fn method_detail(
             colon(lang, &material_names(method, agenda, lang)),
         )));
     }
-    let occasion = Occasion { format: agenda.format, users: users(plan), start: first.start };
+    let occasion = Occasion {
+        format: agenda.format,
+        users: users(plan),
+        start: first.start,
+        work_after: Some(work_after(agenda, first)),
+    };
     let tips: Vec<Line> =
         method.tips.iter().filter(|tip| tip.applies(&occasion)).map(|tip| plain(tip.get(lang))).collect();
     if !tips.is_empty() {

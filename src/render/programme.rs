@@ -94,7 +94,7 @@ fn objectives(plan: &Plan, lang: Lang) -> Vec<Line> {
             let words = if line.exact {
                 line.objectives.iter().map(|o| o.label(lang)).collect::<Vec<_>>().join(", ")
             } else {
-                capitalised(&line.text)
+                typography::capitalised(&line.text)
             };
             let mut spans = plain(words);
             for question in line.objectives.iter().filter_map(|o| plan.request.question(*o)) {
@@ -104,12 +104,6 @@ fn objectives(plan: &Plan, lang: Lang) -> Vec<Line> {
             spans
         })
         .collect()
-}
-
-fn capitalised(text: &str) -> String {
-    let text = text.trim();
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// A slot in plain words: what the group does, and what it leaves with.
@@ -142,7 +136,7 @@ pub(super) fn plain_words(slot: &Slot, lang: Lang) -> (String, String) {
     let produces = if content && slot.part.is_none() {
         let said: Vec<&str> =
             slot.objectives.iter().filter_map(|o| wording::produces(*o)).map(|t| t.get(lang)).collect();
-        capitalised(&said.join(" ; "))
+        typography::capitalised(&said.join(" ; "))
     } else {
         String::new()
     };

@@ -71,6 +71,7 @@ struct Wording {
     objectives: BTreeMap<String, Text>,
     results: BTreeMap<String, Vec<Product>>,
     questions: BTreeMap<String, Text>,
+    session_kinds: Vec<String>,
     checklist: Vec<Text>,
 }
 
@@ -145,6 +146,29 @@ pub(super) fn draft_question(objective: Objective) -> Option<&'static Text> {
     wording().questions.get(objective.id())
 }
 
+/// The subject a request's title names, to head a proposed calling question: what follows
+/// the colon when what precedes it names the kind of session (« Réunion d'équipe : remettre
+/// à plat l'accueil »), else the whole title, without a closing parenthesis (« (format
+/// court) »). A title that only names the session (« Séminaire de rentrée de la
+/// sous-direction »), is a question, or is too long to head a poster, names none.
+pub(super) fn subject(title: &str) -> Option<&str> {
+    let kind = |words: &str| {
+        let first = words.split([' ', '\'', '’']).next().unwrap_or("").to_lowercase();
+        wording().session_kinds.iter().any(|kind| *kind == first)
+    };
+    let subject = match title.split_once(':') {
+        Some((before, after)) if kind(before.trim()) => after,
+        None if kind(title.trim()) => return None,
+        _ => title,
+    };
+    let subject = subject.split(" (").next().unwrap_or(subject).trim();
+    let fits = !subject.is_empty() && !subject.ends_with('?') && subject.chars().count() <= SUBJECT_MOST;
+    fits.then_some(subject)
+}
+
+/// The longest subject that heads a question on a poster, in characters.
+const SUBJECT_MOST: usize = 80;
+
 /// The questions to settle with the project lead before the day.
 pub(super) fn checklist() -> &'static [Text] {
     &wording().checklist
@@ -168,10 +192,31 @@ mod tests {
             assert!(read.objectives.get(objective.id()).is_some_and(Text::has_english), "{objective}");
             assert!(read.questions.get(objective.id()).is_some_and(Text::has_english), "{objective}");
         }
+        assert!(!read.session_kinds.is_empty());
         assert!(read.checklist.len() >= 5 && read.into_work.has_english() && read.carry_on.has_english());
         assert!(read.known_group.has_english() && read.reopen.has_english());
         assert!(read.results.keys().all(|id| Objective::ALL.iter().any(|o| o.id() == id)));
         let leads = [&read.back_from_break, &read.back_from_lunch, &read.last_before_closing];
         assert!(leads.iter().all(|lead| lead.has_english()));
+    }
+
+    #[test]
+    fn the_subject_is_what_follows_the_kind_of_session() {
+        let subject = |title| subject(title);
+        assert_eq!(
+            subject("Réunion d'équipe : remettre à plat l'accueil téléphonique"),
+            Some("remettre à plat l'accueil téléphonique")
+        );
+        assert_eq!(
+            subject("Semaine du management : résoudre les irritants (format court)"),
+            Some("résoudre les irritants")
+        );
+        assert_eq!(
+            subject("Plan d'action partenarial de l'insertion"),
+            Some("Plan d'action partenarial de l'insertion")
+        );
+        assert_eq!(subject("Forum RSA : bilan et perspectives"), Some("bilan et perspectives"));
+        assert_eq!(subject("Comment mieux accueillir ?"), None);
+        assert_eq!(subject("Séminaire de rentrée de la sous-direction"), None);
     }
 }
