@@ -243,6 +243,18 @@ fn typeset_span(span: &mut Span, lang: Lang) {
     }
 }
 
+/// `text` trimmed, with its first letter in capitals: the start of a sentence.
+pub(super) fn capitalised(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// `text` with its first letter in lower case: a sentence that goes on after a colon.
+pub(super) fn uncapitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| first.to_lowercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,16 +294,4 @@ mod tests {
         assert_eq!(count(3, "facilitateur", "facilitateurs", Lang::Fr), "3\u{a0}facilitateurs");
         assert_eq!(count(0, "person", "people", Lang::En), "0 people");
     }
-}
-
-/// `text` trimmed, with its first letter in capitals: the start of a sentence.
-pub(super) fn capitalised(text: &str) -> String {
-    let mut chars = text.trim().chars();
-    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
-}
-
-/// `text` with its first letter in lower case: a sentence that goes on after a colon.
-pub(super) fn uncapitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |first| first.to_lowercase().chain(chars).collect())
 }

@@ -154,7 +154,7 @@ pub(super) fn draft_question(objective: Objective) -> Option<&'static Text> {
 pub(super) fn subject(title: &str) -> Option<&str> {
     let kind = |words: &str| {
         let first = words.split([' ', '\'', '’']).next().unwrap_or("").to_lowercase();
-        wording().session_kinds.iter().any(|kind| *kind == first)
+        wording().session_kinds.contains(&first)
     };
     let subject = match title.split_once(':') {
         Some((before, after)) if kind(before.trim()) => after,
