@@ -10,8 +10,10 @@
 //! portable random generator (ChaCha8), so a seed gives the same agenda on every machine.
 //!
 //! The search first keeps every craft rule ([`crate::craft`]). When it finds no agenda that
-//! does, it runs once more, wider (four times the sequences timed),
-//! and only then gives the rules up one by one, the later-numbered first.
+//! does, it runs once more, wider (four times the sequences timed), unless it already
+//! timed every sequence it found, and only then gives the rules up one by one, the
+//! later-numbered first. A sequence that no timing fits is remembered and not timed again
+//! at the next levels, as long as they keep the craft rules the timing reads.
 
 mod context;
 mod error;
@@ -208,10 +210,11 @@ impl<'a> Planner<'a> {
             other => other?,
         }
         // Every craft rule first; then give them up one by one, the later-numbered first.
+        let untimed = Untimed::default();
         for relaxed in std::iter::once(CraftSet::NONE).chain(CraftSet::relaxations()) {
             let mut context = Context::new(request, &analysis, self.catalogue, relaxed);
             context.aim = self.aim.clone();
-            let Some((agenda, score, reasons, craft)) = self.pick(&context) else { continue };
+            let Some((agenda, score, reasons, craft)) = self.pick(&context, &untimed) else { continue };
             let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
             return Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score, craft });
         }
@@ -224,23 +227,24 @@ impl<'a> Planner<'a> {
     /// Whether some agenda keeps every hard rule for `request`, whatever the craft rules.
     fn feasible(&self, request: &Request, analysis: &Analysis) -> bool {
         let context = Context::new(request, analysis, self.catalogue, all_relaxed());
-        !self.timed_agendas(&context, &self.options).is_empty()
+        !self.timed_agendas(&context, &self.options, &Untimed::default()).0.is_empty()
     }
 
     /// The seed's pick among the near-best agendas.
-    fn pick(&self, context: &Context) -> Option<Timed> {
-        let mut timed = self.near_best(context);
+    fn pick(&self, context: &Context, untimed: &Untimed) -> Option<Timed> {
+        let mut timed = self.near_best(context, untimed);
         let pick = drawn(self.options.seed, timed.len())?;
         Some(timed.swap_remove(pick))
     }
 
     /// The agendas a seed may draw, best first. Before any craft rule is given up, a search
-    /// that finds no agenda keeping them all is run again, wider: the best sequences may
-    /// all fail to time cleanly while a few ranks down one keeps every rule.
-    fn near_best(&self, context: &Context) -> Vec<Timed> {
-        let mut timed = self.timed_agendas(context, &self.options);
-        if timed.is_empty() && context.relaxed == CraftSet::NONE {
-            timed = self.timed_agendas(context, &self.options.wider());
+    /// that finds no agenda keeping them all, and left sequences out, is run again, wider:
+    /// the best sequences may all fail to time cleanly while a few ranks down one keeps
+    /// every rule.
+    fn near_best(&self, context: &Context, untimed: &Untimed) -> Vec<Timed> {
+        let (mut timed, left_out) = self.timed_agendas(context, &self.options, untimed);
+        if timed.is_empty() && left_out && context.relaxed == CraftSet::NONE {
+            timed = self.timed_agendas(context, &self.options.wider(), untimed).0;
         }
         timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
         let best = timed.first().map_or(0.0, |t| t.1.total());
@@ -255,8 +259,11 @@ impl<'a> Planner<'a> {
         let best = self.plan(request)?;
         let analysis = best.analysis.clone();
         let relaxed = std::iter::once(CraftSet::NONE).chain(CraftSet::relaxations());
+        let untimed = Untimed::default();
         let timed = relaxed
-            .map(|relaxed| self.near_best(&Context::new(request, &analysis, self.catalogue, relaxed)))
+            .map(|relaxed| {
+                self.near_best(&Context::new(request, &analysis, self.catalogue, relaxed), &untimed)
+            })
             .find(|timed| !timed.is_empty())
             .unwrap_or_default();
         // The first seed that draws each agenda.
@@ -299,10 +306,19 @@ impl<'a> Planner<'a> {
     /// `time_share`, `timing_fit` and `pace` to a sequence's exact part, so a sequence whose part
     /// plus those weights falls below the best agenda found (less the margin a seed may
     /// draw from) cannot matter and is not timed.
-    fn timed_agendas(&self, context: &Context, options: &PlanOptions) -> Vec<Timed> {
+    ///
+    /// Also says whether the search left sequences out: when it did not, a wider search
+    /// would find the same.
+    fn timed_agendas(
+        &self,
+        context: &Context,
+        options: &PlanOptions,
+        untimed: &Untimed,
+    ) -> (Vec<Timed>, bool) {
         let beam_width = options.beam_width.clamp(1, MAX_BEAM_WIDTH);
         let alternatives = options.alternatives.clamp(1, MAX_ALTERNATIVES);
-        let skeletons = skeleton::search(context, beam_width, alternatives.saturating_mul(64));
+        let keep = alternatives.saturating_mul(64);
+        let skeletons = skeleton::search(context, beam_width, keep);
         let mut timed = Vec::new();
         let mut best = f64::NEG_INFINITY;
         let reach = Component::clock_reach();
@@ -316,37 +332,58 @@ impl<'a> Planner<'a> {
             {
                 continue;
             }
-            let Some((agenda, craft)) = self.time(context, skeleton) else { continue };
+            let Some((agenda, craft)) = self.time(context, skeleton, untimed) else { continue };
             let score = score(&agenda, &context.objectives, context.request.with_users(), self.catalogue);
             best = best.max(score.total());
             let reasons = reasons(context, skeleton, &agenda);
             timed.push((agenda, score, reasons, craft));
         }
-        timed
+        (timed, skeletons.len() >= keep)
     }
 
     /// Times a sequence into an agenda that keeps every hard rule and the craft rules the
     /// context keeps, in its order or, failing that, with the methods of a phase in
     /// another order ([`Skeleton::reorderings`]): which methods share a run of work
     /// decides whether the pauses fall at natural points (C3).
-    fn time(&self, context: &Context, skeleton: &Skeleton) -> Option<(Agenda, CraftReport)> {
-        self.time_in_order(context, skeleton).or_else(|| {
-            let others = skeleton.reorderings();
-            others.iter().take(MAX_REORDERINGS).find_map(|other| self.time_in_order(context, other))
-        })
+    /// A sequence that no order times within the hard rules is remembered in `untimed`, and
+    /// not timed again when a later level gives up a rule the timing does not read.
+    fn time(
+        &self,
+        context: &Context,
+        skeleton: &Skeleton,
+        untimed: &Untimed,
+    ) -> Option<(Agenda, CraftReport)> {
+        let key = untimed.key(context, skeleton);
+        if untimed.knows(key) {
+            return None;
+        }
+        let mut missed_craft = false;
+        let others = skeleton.reorderings();
+        let orders = std::iter::once(skeleton).chain(others.iter().take(MAX_REORDERINGS));
+        for order in orders {
+            match self.time_in_order(context, order) {
+                Ok(timed) => return Some(timed),
+                Err(Miss::Craft) => missed_craft = true,
+                Err(Miss::Timing) => {}
+            }
+        }
+        if !missed_craft {
+            untimed.remember(key);
+        }
+        None
     }
 
     /// Times a sequence in its order: the timing keeps the first objective's share (C5)
     /// itself, so the best timing under it is the one returned.
-    fn time_in_order(&self, context: &Context, skeleton: &Skeleton) -> Option<(Agenda, CraftReport)> {
-        let (pieces, _) = timing::time(context, &blocks(context, skeleton))?;
+    fn time_in_order(&self, context: &Context, skeleton: &Skeleton) -> Result<(Agenda, CraftReport), Miss> {
+        let (pieces, _) = timing::time(context, &blocks(context, skeleton)).ok_or(Miss::Timing)?;
         let agenda = self.assemble(context, skeleton, &pieces);
         // The checker is the judge: an agenda that breaks a rule is never returned.
         if !check_analysed(&agenda, context.request, context.analysis, self.catalogue).is_valid() {
-            return None;
+            return Err(Miss::Timing);
         }
         let craft = craft::review(&agenda, context.request, self.catalogue);
-        craft.rules().within(context.relaxed).then_some((agenda, craft))
+        if craft.rules().within(context.relaxed) { Ok((agenda, craft)) } else { Err(Miss::Craft) }
     }
 
     fn assemble(&self, context: &Context, skeleton: &Skeleton, pieces: &[Segment]) -> Agenda {
@@ -431,7 +468,53 @@ impl<'a> Planner<'a> {
         retimed.end = Some(end);
         retimed.duration = None;
         let context = Context::new(&retimed, analysis, self.catalogue, all_relaxed());
-        (!self.timed_agendas(&context, &self.options).is_empty()).then_some(end)
+        (!self.timed_agendas(&context, &self.options, &Untimed::default()).0.is_empty()).then_some(end)
+    }
+}
+
+/// Why a sequence was not timed in one order.
+enum Miss {
+    /// No timing keeps the hard rules and the craft rules the timing reads.
+    Timing,
+    /// The timed agenda breaks a craft rule the search keeps.
+    Craft,
+}
+
+/// The craft rules the timing reads (the minutes of openings and closings, the runs and
+/// the parts, the five-minute marks, the first objective's share, the lunch) and through
+/// the objectives counted, the arc (C1). A sequence that cannot be timed while these are
+/// kept cannot be timed when only others are given up.
+const TIMING_RULES: [CraftRule; 7] =
+    [CraftRule::C1, CraftRule::C2, CraftRule::C3, CraftRule::C4, CraftRule::C5, CraftRule::C7, CraftRule::C8];
+
+/// The sequences no timing fits, over the levels of one search: the relaxation runs the
+/// search again for each rule given up, and from C14 to C9 the same sequences would be
+/// timed, and fail, again.
+#[derive(Default)]
+struct Untimed(std::cell::RefCell<std::collections::HashSet<u64>>);
+
+impl Untimed {
+    /// A sequence's methods, phases and fresh starts after lunch, with the timing rules the
+    /// level keeps: what its timing depends on.
+    fn key(&self, context: &Context, skeleton: &Skeleton) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for rule in TIMING_RULES {
+            context.keeps(rule).hash(&mut hasher);
+        }
+        for item in skeleton.items() {
+            context.candidates[item.candidate].method.id.hash(&mut hasher);
+            (item.phase, item.reopens).hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
+    fn knows(&self, key: u64) -> bool {
+        self.0.borrow().contains(&key)
+    }
+
+    fn remember(&self, key: u64) {
+        self.0.borrow_mut().insert(key);
     }
 }
 

@@ -387,10 +387,11 @@ const LONGEST_BREAK: u32 = 20;
 
 impl Overhead {
     /// Whether methods of at most `work` minutes in all can fill the session: with the
-    /// welcome, the lunch and as many breaks as runs of the shortest length allow.
-    fn can_fill(&self, context: &Context, work: u32) -> bool {
+    /// welcome, the lunch and as many breaks as runs of the shortest length allow, and as
+    /// there are places for them (`places`: between two methods, or inside one that splits).
+    fn can_fill(&self, context: &Context, work: u32, places: u32) -> bool {
         let work = work + self.welcome_most + context.fixed_minutes();
-        let pauses = (work / self.shortest_run).saturating_sub(1);
+        let pauses = (work / self.shortest_run).saturating_sub(1).min(places);
         let breaks = pauses.saturating_sub(u32::from(context.lunch));
         work + self.lunch_most + LONGEST_BREAK * breaks >= context.minutes
     }
@@ -542,7 +543,19 @@ fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> b
         && skeleton.covered == context.all_objectives()
         && included
         && (!skeleton.reopened() || context.lunch)
-        && overhead.can_fill(context, skeleton.max_minutes)
+        && overhead.can_fill(context, skeleton.max_minutes, pause_places(context, skeleton))
+}
+
+/// Where a pause can fall in a sequence: between two methods, and inside a method that
+/// splits, once per part after its first; on either side of a fixed moment. Not between
+/// the welcome and the first method while runs are kept long (C3): the welcome is shorter
+/// than any run.
+fn pause_places(context: &Context, skeleton: &Skeleton) -> u32 {
+    let items = skeleton.items();
+    let splits = items.iter().filter(|item| context.candidates[item.candidate].method.split).count();
+    let between = items.len().saturating_sub(1) + splits * (super::timing::MAX_PARTS - 1);
+    let fixed = 2 * context.moments.len();
+    u32::try_from(between + fixed).unwrap_or(u32::MAX) + u32::from(!context.keeps(CraftRule::C3))
 }
 
 /// Whether the methods serving the first objective can, at their longest, take its share

@@ -34,7 +34,7 @@ const LONGEST_BREAK: u32 = longest(&BREAKS);
 /// The longest lunch tried.
 const LONGEST_LUNCH: u32 = longest(&LUNCHES);
 /// The most parts a split method is cut into.
-const MAX_PARTS: usize = 4;
+pub(super) const MAX_PARTS: usize = 4;
 const W_FIT: f64 = Component::TimingFit.weight();
 const W_ENERGY: f64 = Component::EnergyAfterLunch.weight();
 const W_PACE: f64 = Component::Pace.weight();
