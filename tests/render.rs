@@ -618,15 +618,16 @@ fn with_service_users_the_institution_commits_and_users_say_what_they_expect() {
 }
 
 #[test]
-fn a_team_is_not_asked_to_get_to_know_itself() {
+fn a_team_is_greeted_as_a_team_and_a_mixed_group_as_people_arriving() {
     let catalogue = Catalogue::builtin();
-    let meet = "faire connaissance";
+    let (again, arrive) = ("nous retrouver", "prenons le temps d'arriver");
     for team in ["equipe-a-distance.yaml", "irritants-semaine-management.yaml"] {
         let text = plan(team).to_markdown(catalogue, Lang::Fr);
-        assert!(!text.contains(meet), "{team}");
+        assert!(text.contains(again) && !text.contains(arrive), "{team}");
     }
     let mixed = plan("forum-rsa.yaml").to_markdown(catalogue, Lang::Fr);
-    assert!(mixed.contains(meet), "agents, partners and users meet each other");
+    assert!(mixed.contains(arrive) && !mixed.contains(again), "agents, partners and users arrive");
+    assert!(!mixed.contains("faire connaissance"), "a weather check-in is no introduction round");
 }
 
 #[test]
@@ -817,4 +818,33 @@ fn plan_b_leaves_a_sequence_for_another_time_rather_than_end_late() {
     assert!(!text.contains("Il manque encore"), "plan B ends late");
     let postponed = typography::typeset("plutôt que finir en retard", Lang::Fr);
     assert!(text.contains(&postponed), "{text}");
+}
+
+#[test]
+fn a_sequence_cut_by_a_pause_says_when_it_ends_and_where_the_pause_falls() {
+    let plan = forum_rsa_with_cafe();
+    let cafe: Vec<&Slot> = plan
+        .agenda
+        .method_slots()
+        .filter(|slot| slot.method.as_ref().is_some_and(|id| id == "world-cafe"))
+        .collect();
+    let (Some(first), Some(last)) = (cafe.first(), cafe.last()) else { panic!("no café") };
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let section = cafe_section(&text);
+    let said = if cafe.len() > 1 {
+        format!("Nous avons jusqu'à {}, avec ", typography::clock(last.end, Lang::Fr))
+    } else {
+        format!(
+            "Nous avons {}, jusqu'à {}.",
+            typography::duration(first.minutes, Lang::Fr),
+            typography::clock(last.end, Lang::Fr)
+        )
+    };
+    assert!(section.contains(&typography::typeset(&said, Lang::Fr)), "{said}: {section}");
+    if cafe.len() > 1 {
+        let pause = format!("pause à {}", typography::clock(first.end, Lang::Fr));
+        let lunch = format!("déjeuner à {}", typography::clock(first.end, Lang::Fr));
+        let named = [pause, lunch].iter().any(|p| section.contains(&typography::typeset(p, Lang::Fr)));
+        assert!(named, "{section}");
+    }
 }

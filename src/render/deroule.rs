@@ -742,6 +742,40 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, slot: &Slot) -> Vec<&'p str>
     Vec::new()
 }
 
+/// The time the group has, as said aloud: « Nous avons 40 min, jusqu'à 12 h 20. », or for
+/// a sequence cut by pauses, when it ends and where the pauses fall (the minutes of work
+/// alone would not match the clock the group sees): « Nous avons jusqu'à 11 h 40, avec une
+/// pause à 10 h 55. »
+fn time_given(parts: &[&Slot], agenda: &Agenda, minutes: u32, lang: Lang) -> String {
+    let Some(last) = parts.last() else { return String::new() };
+    let end = typography::clock(last.end, lang);
+    if parts.len() < 2 {
+        let minutes = typography::duration(minutes, lang);
+        return match lang {
+            Lang::Fr => format!("Nous avons {minutes}, jusqu'à {end}."),
+            Lang::En => format!("We have {minutes}, until {end}."),
+        };
+    }
+    let pauses: Vec<String> = parts[..parts.len() - 1]
+        .iter()
+        .map(|part| {
+            let lunch = agenda.slots.iter().any(|s| s.start == part.end && s.kind == SlotKind::Lunch);
+            let at = typography::clock(part.end, lang);
+            match (lunch, lang) {
+                (true, Lang::Fr) => format!("le déjeuner à {at}"),
+                (true, Lang::En) => format!("lunch at {at}"),
+                (false, Lang::Fr) => format!("une pause à {at}"),
+                (false, Lang::En) => format!("a break at {at}"),
+            }
+        })
+        .collect();
+    let pauses = typography::and_list(&pauses.iter().map(String::as_str).collect::<Vec<_>>(), lang);
+    match lang {
+        Lang::Fr => format!("Nous avons jusqu'à {end}, avec {pauses}."),
+        Lang::En => format!("We have until {end}, with {pauses}."),
+    }
+}
+
 /// The words to say aloud when the sequence starts: the move into its phase, the calling
 /// question, the time the group has and what it will leave with.
 fn consigne(
@@ -765,18 +799,7 @@ fn consigne(
         _ => method.say.as_ref(),
     };
     said.extend(say.map(|say| Setting::of(agenda).fill(say).get(lang).to_string()));
-    said.push(match lang {
-        Lang::Fr => format!(
-            "Nous avons {}, jusqu'à {}.",
-            typography::duration(minutes, lang),
-            typography::clock(last.end, lang)
-        ),
-        Lang::En => format!(
-            "We have {}, until {}.",
-            typography::duration(minutes, lang),
-            typography::clock(last.end, lang)
-        ),
-    });
+    said.push(time_given(parts, agenda, minutes, lang));
     if content {
         let promised = |o: &&Objective| wording::promises(**o, &method.gives);
         let mut produces: Vec<&str> = first
