@@ -786,7 +786,7 @@ fn consigne(
     plan: Option<&Plan>,
 ) -> Vec<Block> {
     let parts = sequence.parts;
-    let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return Vec::new() };
+    let Some(first) = parts.first() else { return Vec::new() };
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
     let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
     let mut said: Vec<String> = Vec::new();
