@@ -848,3 +848,23 @@ fn a_sequence_cut_by_a_pause_says_when_it_ends_and_where_the_pause_falls() {
         assert!(named, "{section}");
     }
 }
+
+#[test]
+fn a_pause_that_cuts_a_method_is_announced_among_its_steps_in_clock_order() {
+    let plan = forum_rsa_with_cafe();
+    let cafe: Vec<&Slot> = plan
+        .agenda
+        .method_slots()
+        .filter(|slot| slot.method.as_ref().is_some_and(|id| id == "world-cafe"))
+        .collect();
+    assert!(cafe.len() > 1, "the forum's café is cut by its pause");
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let section = cafe_section(&text);
+    let pause = plan.agenda.slots.iter().find(|slot| slot.start == cafe[0].end).unwrap();
+    let span = typography::span(pause.start, pause.end, Lang::Fr);
+    let first_part = section.find(&typography::span(cafe[0].start, cafe[0].end, Lang::Fr)).unwrap();
+    let second_part = section.find(&typography::span(cafe[1].start, cafe[1].end, Lang::Fr)).unwrap();
+    let announced = section.find(&format!("{span} · Pause")).expect("the pause among the café's steps");
+    assert!(first_part < announced && announced < second_part, "{section}");
+    assert!(!text.contains(&format!("### {span} · Pause")), "the pause is not written again after the café");
+}

@@ -301,6 +301,11 @@ fn sentence_read(line: &ResolvedObjective, lang: Lang) -> Line {
 }
 
 /// What a slot is called in the table, the timeline and the details.
+/// A later part of a split method, as the agenda names it: « World Café (partie 2) ».
+fn part_name(name: &str, part: u32, lang: Lang) -> String {
+    format!("{name} ({} {part})", t(lang, "partie", "part"))
+}
+
 pub(super) fn slot_name(slot: &Slot, catalogue: &Catalogue, lang: Lang) -> String {
     match slot.kind {
         SlotKind::Welcome => t(lang, "Accueil et cadre", "Welcome and ground rules").to_string(),
@@ -314,7 +319,7 @@ pub(super) fn slot_name(slot: &Slot, catalogue: &Catalogue, lang: Lang) -> Strin
             let id = slot.method.as_ref().map_or("?", |id| id.as_str());
             let name = catalogue.get(id).map_or(id, |method| method.name.get(lang));
             match slot.part {
-                Some(part) => format!("{name} ({} {part})", t(lang, "partie", "part")),
+                Some(part) => part_name(name, part, lang),
                 None => name.to_string(),
             }
         }
@@ -435,6 +440,8 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                 }
                 sequence += 1;
             }
+            // Written among the steps of the method it cuts.
+            (SlotKind::Break | SlotKind::Lunch, _) if within_method(agenda, i) => {}
             (SlotKind::Break | SlotKind::Lunch, _) => {
                 before = before.map(|(method, _)| (method, true));
                 let next = agenda.slots.get(i + 1).map(|next| slot_name(next, catalogue, lang));
@@ -444,6 +451,19 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
         }
     }
     blocks
+}
+
+/// Whether the pause at `index` falls between two parts of one method.
+fn within_method(agenda: &Agenda, index: usize) -> bool {
+    let pause = |slot: &&Slot| matches!(slot.kind, SlotKind::Break | SlotKind::Lunch);
+    let before = agenda.slots[..index].iter().rev().find(|slot| !pause(slot));
+    let after = agenda.slots.get(index + 1..).unwrap_or_default().iter().find(|slot| !pause(slot));
+    match (before, after) {
+        (Some(before), Some(after)) => {
+            before.kind == SlotKind::Method && before.method.is_some() && before.method == after.method
+        }
+        _ => false,
+    }
 }
 
 /// The minutes a room change takes from the first step of the next method when no pause
@@ -491,6 +511,33 @@ fn pause(slot: &Slot, next: Option<String>, lang: Lang) -> Block {
         typography::span(slot.start, slot.end, lang),
         typography::duration(slot.minutes, lang)
     );
+    Block::Keep(vec![
+        Block::Heading { level: 3, text: title },
+        Block::Paragraph(vec![
+            Span::Strong(t(lang, "À annoncer", "To announce").to_string()),
+            Span::Plain(colon(lang, "")),
+            Span::Emphasis(pause_said(slot, next, lang)),
+        ]),
+    ])
+}
+
+/// A pause between two parts of one method, where it falls among the steps: « 10 h 55 –
+/// 11 h 10 · Pause — À annoncer : … ».
+fn pause_within(slot: &Slot, next: String, lang: Lang) -> Block {
+    let name = slot_name_kind(slot.kind, lang);
+    Block::Paragraph(vec![
+        Span::Strong(format!("{} · {name}", typography::span(slot.start, slot.end, lang))),
+        Span::Plain(" — ".into()),
+        Span::Strong(t(lang, "À annoncer", "To announce").to_string()),
+        Span::Plain(colon(lang, "")),
+        Span::Emphasis(pause_said(slot, Some(next), lang)),
+    ])
+}
+
+/// What to announce before a pause: its length, and when and with what the group starts
+/// again.
+fn pause_said(slot: &Slot, next: Option<String>, lang: Lang) -> String {
+    let name = slot_name_kind(slot.kind, lang);
     let back = typography::clock(slot.end, lang);
     let say = match (lang, next) {
         (Lang::Fr, Some(next)) => format!(
@@ -510,14 +557,7 @@ fn pause(slot: &Slot, next: Option<String>, lang: Lang) -> Block {
             format!("A {}-minute {}: we start again at {back} sharp.", slot.minutes, name.to_lowercase())
         }
     };
-    Block::Keep(vec![
-        Block::Heading { level: 3, text: title },
-        Block::Paragraph(vec![
-            Span::Strong(t(lang, "À annoncer", "To announce").to_string()),
-            Span::Plain(colon(lang, "")),
-            Span::Emphasis(say),
-        ]),
-    ])
+    say
 }
 
 fn slot_name_kind(kind: SlotKind, lang: Lang) -> &'static str {
@@ -1033,6 +1073,13 @@ fn steps(
             blocks.push(Block::Paragraph(vec![Span::Strong(part)]));
         }
         blocks.push(Block::Numbered(steps.iter().map(|step| step_line(step, lang)).collect()));
+        if let Some(next) = parts.get(i + 1) {
+            let pauses = agenda.slots.iter().filter(|s| matches!(s.kind, SlotKind::Break | SlotKind::Lunch));
+            for pause in pauses.filter(|s| s.start >= slot.end && s.end <= next.start) {
+                let name = part_name(method.name.get(lang), next.part.unwrap_or(i as u32 + 2), lang);
+                blocks.push(pause_within(pause, name, lang));
+            }
+        }
     }
 }
 
