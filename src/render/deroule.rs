@@ -539,7 +539,7 @@ fn pause_within(slot: &Slot, next: String, lang: Lang) -> Block {
 fn pause_said(slot: &Slot, next: Option<String>, lang: Lang) -> String {
     let name = slot_name_kind(slot.kind, lang);
     let back = typography::clock(slot.end, lang);
-    let say = match (lang, next) {
+    match (lang, next) {
         (Lang::Fr, Some(next)) => format!(
             "{name} de {} : nous reprenons à {back} précises avec « {next} ».",
             typography::duration(slot.minutes, lang)
@@ -556,8 +556,7 @@ fn pause_said(slot: &Slot, next: Option<String>, lang: Lang) -> String {
         (Lang::En, None) => {
             format!("A {}-minute {}: we start again at {back} sharp.", slot.minutes, name.to_lowercase())
         }
-    };
-    say
+    }
 }
 
 fn slot_name_kind(kind: SlotKind, lang: Lang) -> &'static str {
