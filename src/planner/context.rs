@@ -230,6 +230,10 @@ impl<'a> Context<'a> {
         if !fits || !placeable || range.min > self.minutes || range.min > range.max {
             return None;
         }
+        if !method.split {
+            // A method that runs in one piece runs within one stretch of work.
+            range.max = range.max.min(request.max_stretch);
+        }
         let serves = self
             .objectives
             .iter()

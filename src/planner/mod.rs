@@ -10,9 +10,9 @@
 //! portable random generator (ChaCha8), so a seed gives the same agenda on every machine.
 //!
 //! The search first keeps every craft rule ([`crate::craft`]). When it finds no agenda that
-//! does, it runs once more, wider (four times the sequences timed), unless it already
-//! timed every sequence it found, and only then gives the rules up one by one, the
-//! later-numbered first. A sequence that no timing fits is remembered and not timed again
+//! does, it runs once more, wider (four times the sequences timed, or a beam five times as
+//! wide when it timed every sequence it found), and only then gives the rules up one by
+//! one, the later-numbered first. A sequence that no timing fits is remembered and not timed again
 //! at the next levels, as long as they keep the craft rules the timing reads.
 
 mod context;
@@ -59,6 +59,10 @@ pub const MAX_BEAM_WIDTH: usize = 5_000;
 /// enough for two phases of two methods or one of three, and a refusal stays quick.
 const MAX_REORDERINGS: usize = 8;
 
+/// How many times wider the beam of a second strict search is, when the first found too few
+/// sequences.
+const DEEPER_BEAM: usize = 5;
+
 /// The most finished sequences timed in full.
 pub const MAX_ALTERNATIVES: usize = 200;
 
@@ -89,6 +93,13 @@ impl PlanOptions {
     /// cleanly).
     fn wider(&self) -> PlanOptions {
         PlanOptions { alternatives: self.alternatives.saturating_mul(4), ..self.clone() }
+    }
+
+    /// The search run again when the first timed every sequence it found and none kept
+    /// every craft rule: a beam DEEPER_BEAM times as wide, to find sequences the first
+    /// beam let go.
+    fn deeper(&self) -> PlanOptions {
+        PlanOptions { beam_width: self.beam_width.saturating_mul(DEEPER_BEAM), ..self.clone() }
     }
 }
 
@@ -238,13 +249,22 @@ impl<'a> Planner<'a> {
     }
 
     /// The agendas a seed may draw, best first. Before any craft rule is given up, a search
-    /// that finds no agenda keeping them all, and left sequences out, is run again, wider:
-    /// the best sequences may all fail to time cleanly while a few ranks down one keeps
-    /// every rule.
+    /// that finds no agenda keeping them all is run again: with more of the sequences
+    /// timed when it left some out (the best may all fail to time cleanly while a few
+    /// ranks down one keeps every rule), with a wider beam when it timed all it found (the
+    /// beam let go of sequences of the same shape). Not when it found none: no sequence
+    /// keeps the rules, and a wider beam would cost without finding one.
     fn near_best(&self, context: &Context, untimed: &Untimed) -> Vec<Timed> {
-        let (mut timed, left_out) = self.timed_agendas(context, &self.options, untimed);
-        if timed.is_empty() && left_out && context.relaxed == CraftSet::NONE {
-            timed = self.timed_agendas(context, &self.options.wider(), untimed).0;
+        let (mut timed, found) = self.timed_agendas(context, &self.options, untimed);
+        if timed.is_empty() && context.relaxed == CraftSet::NONE {
+            let again = match found {
+                Found::More => Some(self.options.wider()),
+                Found::All => Some(self.options.deeper()),
+                Found::None => None,
+            };
+            if let Some(options) = again {
+                timed = self.timed_agendas(context, &options, untimed).0;
+            }
         }
         timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
         let best = timed.first().map_or(0.0, |t| t.1.total());
@@ -307,14 +327,14 @@ impl<'a> Planner<'a> {
     /// plus those weights falls below the best agenda found (less the margin a seed may
     /// draw from) cannot matter and is not timed.
     ///
-    /// Also says whether the search left sequences out: when it did not, a wider search
-    /// would find the same.
+    /// Also says what the search found of the finished sequences: a wider search would
+    /// find the same when it found them all.
     fn timed_agendas(
         &self,
         context: &Context,
         options: &PlanOptions,
         untimed: &Untimed,
-    ) -> (Vec<Timed>, bool) {
+    ) -> (Vec<Timed>, Found) {
         let beam_width = options.beam_width.clamp(1, MAX_BEAM_WIDTH);
         let alternatives = options.alternatives.clamp(1, MAX_ALTERNATIVES);
         let keep = alternatives.saturating_mul(64);
@@ -338,7 +358,12 @@ impl<'a> Planner<'a> {
             let reasons = reasons(context, skeleton, &agenda);
             timed.push((agenda, score, reasons, craft));
         }
-        (timed, skeletons.len() >= keep)
+        let found = match skeletons.len() {
+            0 => Found::None,
+            n if n < keep => Found::All,
+            _ => Found::More,
+        };
+        (timed, found)
     }
 
     /// Times a sequence into an agenda that keeps every hard rule and the craft rules the
@@ -470,6 +495,17 @@ impl<'a> Planner<'a> {
         let context = Context::new(&retimed, analysis, self.catalogue, all_relaxed());
         (!self.timed_agendas(&context, &self.options, &Untimed::default()).0.is_empty()).then_some(end)
     }
+}
+
+/// What a search found of the finished sequences it was asked for.
+enum Found {
+    /// None: no sequence of methods keeps the craft rules the search keeps, and a wider
+    /// beam is not where one would be found.
+    None,
+    /// Fewer than asked: all the beam holds.
+    All,
+    /// As many as asked, and more were left out.
+    More,
 }
 
 /// Why a sequence was not timed in one order.

@@ -543,19 +543,65 @@ fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> b
         && skeleton.covered == context.all_objectives()
         && included
         && (!skeleton.reopened() || context.lunch)
-        && overhead.can_fill(context, skeleton.max_minutes, pause_places(context, skeleton))
+        && overhead.can_fill(
+            context,
+            skeleton.max_minutes,
+            pause_places(context, skeleton.items(), overhead.shortest_run, overhead.welcome_most),
+        )
+        && halves_can_fill(context, overhead, skeleton)
+}
+
+/// Whether, in a sequence that starts afresh after lunch (an energiser), the methods before
+/// it can reach the earliest lunch, and the methods from it on can reach from the latest
+/// end of lunch to the end of the session: each at its longest, with the breaks they leave
+/// places for. Filling the day in total is not enough when all the long methods sit on one
+/// side of lunch.
+fn halves_can_fill(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> bool {
+    let items = skeleton.items();
+    let Some(at) = items.iter().position(|item| item.reopens) else { return true };
+    if context.lunch_fixed() {
+        return true;
+    }
+    let start = context.start.minutes();
+    let end = start + context.minutes;
+    let latest =
+        if context.keeps(CraftRule::C8) { rules::CRAFT_LUNCH_WINDOW.1 } else { rules::LUNCH_WINDOW.1 };
+    let earliest_lunch = rules::LUNCH_WINDOW.0.minutes().saturating_sub(start);
+    let afternoon = end.saturating_sub(latest.minutes() + overhead.lunch_most);
+    let reach = |items: &[Item], lead: u32| {
+        let work: u32 =
+            items.iter().map(|item| context.most_in(&context.candidates[item.candidate], item.phase)).sum();
+        let work = work + lead + context.fixed_minutes();
+        let places = pause_places(context, items, overhead.shortest_run, lead);
+        work + LONGEST_BREAK * (work / overhead.shortest_run).saturating_sub(1).min(places)
+    };
+    reach(&items[..at], overhead.welcome_most) >= earliest_lunch && reach(&items[at..], 0) >= afternoon
 }
 
 /// Where a pause can fall in a sequence: between two methods, and inside a method that
 /// splits, once per part after its first; on either side of a fixed moment. Not between
 /// the welcome and the first method while runs are kept long (C3): the welcome is shorter
 /// than any run.
-fn pause_places(context: &Context, skeleton: &Skeleton) -> u32 {
-    let items = skeleton.items();
+///
+/// Between two methods only where the work on either side, at its longest, makes a run
+/// (`shortest_run`, after the `lead` minutes before the first method): no pause before
+/// a ten-minute closing.
+fn pause_places(context: &Context, items: &[Item], shortest_run: u32, lead: u32) -> u32 {
     let splits = items.iter().filter(|item| context.candidates[item.candidate].method.split).count();
-    let between = items.len().saturating_sub(1) + splits * (super::timing::MAX_PARTS - 1);
+    let longest: Vec<u32> =
+        items.iter().map(|item| context.most_in(&context.candidates[item.candidate], item.phase)).collect();
+    let total: u32 = longest.iter().sum::<u32>() + lead;
+    let mut before = lead;
+    let mut between = 0;
+    for minutes in longest.iter().take(longest.len().saturating_sub(1)) {
+        before += minutes;
+        if before >= shortest_run && total - before >= shortest_run {
+            between += 1;
+        }
+    }
     let fixed = 2 * context.moments.len();
-    u32::try_from(between + fixed).unwrap_or(u32::MAX) + u32::from(!context.keeps(CraftRule::C3))
+    let inner = splits * (super::timing::MAX_PARTS - 1);
+    u32::try_from(between as usize + inner + fixed).unwrap_or(u32::MAX)
 }
 
 /// Whether the methods serving the first objective can, at their longest, take its share
