@@ -1,12 +1,12 @@
 //! The craft of a session: what an experienced facilitator of the network checks first,
-//! beyond the hard rules (craft rules C1 to C14).
+//! beyond the hard rules (craft rules C1 to C15).
 //!
 //! An agenda can keep every hard rule of [`check()`](crate::check()) and still be one no
 //! facilitator would run: no convergence before the end, a 45-minute opening, a break just
 //! before the closing. [`review`] lists every craft rule an agenda breaks, as points to
 //! watch: they do not make it invalid, they teach. The planner keeps every craft rule
 //! whenever some agenda keeps them all; otherwise it breaks as few as it can, the
-//! later-numbered first (C1 last), and never C6 (the format is real). C12 to C14 are the
+//! later-numbered first (C1 last), and never C6 (the format is real). C12 to C15 are the
 //! crate's own, read from the method files' `needs`, `gives` and `takes`.
 //!
 //! | rule | what a facilitator checks |
@@ -25,6 +25,7 @@
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users, no resolution of irritants when nobody asked about irritants (a method made for one subject runs for it) |
 //! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
 //! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
+//! | C15 | the content time goes to what was asked: every method between the opening and the closing serves one of the request's objectives (no 60 minutes of minimum specifications in a seminar that asked for a vision and a plan) |
 //!
 //! ```
 //! use facilitation::{craft, Catalogue, Planner, Request};
@@ -54,8 +55,9 @@ use crate::text::{Lang, Localize};
 use crate::vocabulary::{Condition, Format, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
 
-/// A craft rule, C1 to C14.
+/// A craft rule, C1 to C15.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 #[allow(missing_docs)] // each variant is documented in the module's table
 pub enum CraftRule {
     C1,
@@ -72,11 +74,12 @@ pub enum CraftRule {
     C12,
     C13,
     C14,
+    C15,
 }
 
 impl CraftRule {
     /// Every rule, C1 first.
-    pub const ALL: [CraftRule; 14] = [
+    pub const ALL: [CraftRule; 15] = [
         CraftRule::C1,
         CraftRule::C2,
         CraftRule::C3,
@@ -91,9 +94,10 @@ impl CraftRule {
         CraftRule::C12,
         CraftRule::C13,
         CraftRule::C14,
+        CraftRule::C15,
     ];
 
-    /// Its number, 1 to 14.
+    /// Its number, 1 to 15.
     pub const fn number(self) -> u8 {
         self as u8 + 1
     }
@@ -120,6 +124,7 @@ impl CraftRule {
             CraftRule::C12 => lang.pick("les conditions d'usage", "conditions of use"),
             CraftRule::C13 => lang.pick("des séquences qui s'enchaînent", "sequences that feed each other"),
             CraftRule::C14 => lang.pick("une clôture qui engage", "a closing that commits"),
+            CraftRule::C15 => lang.pick("le temps va à la commande", "time goes to what was asked"),
         }
     }
 }
@@ -230,6 +235,9 @@ pub enum CraftIssue {
     Unfed { id: MethodId, takes: Vec<Product> },
     /// C13: a method does again a job done before it, or goes back up the thread.
     SameJob { id: MethodId, previous: MethodId },
+    /// C15: a content method serves none of the request's objectives: time taken from
+    /// those that were asked for.
+    OffRequest { id: MethodId },
     /// C14: the session expects a result, or partners or service users take part, and its
     /// closing gathers no commitments.
     NoCommitments { id: MethodId },
@@ -338,6 +346,10 @@ impl Localize for CraftIssue {
                 format!("`{id}` refait le travail déjà fait par `{previous}`, ou revient en arrière après lui : gardez-en un seul et donnez-lui le temps, ou enchaînez sur ce qu'il a produit."),
                 format!("`{id}` does again the job already done by `{previous}`, or goes back after it: keep one and give it the time, or go on with what it produced."),
             ),
+            I::OffRequest { id } => lang.pick(
+                format!("`{id}` ne sert aucun des objectifs de la demande : donnez son temps aux séquences qui en servent un, ou, si ce travail est voulu, ajoutez son objectif à la demande."),
+                format!("`{id}` serves none of the request's objectives: give its time to the sequences that serve one, or, if this work is wanted, add its objective to the request."),
+            ),
             I::NoCommitments { id } => lang.pick(
                 format!("la séance attend un résultat ou réunit des partenaires ou des usagers, et `{id}` la clôt sans engagements : terminez par un tour d'engagements (« ce que je retiens, ce que je fais lundi »), annoncez la suite (qui fait quoi, quand), puis un retour rapide."),
                 format!("the session expects a result or brings partners or service users together, and `{id}` closes it without commitments: end with a round of commitments (\"what I take away, what I do on Monday\"), announce the next step (who does what, by when), then a quick feedback."),
@@ -405,6 +417,7 @@ pub fn review(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Craf
     review.conditions();
     review.feeding();
     review.commitments();
+    review.asked();
     review.points.sort_by_key(|point| (point.rule, point.slot));
     CraftReport { points: review.points }
 }
@@ -792,6 +805,20 @@ impl<'a> Review<'a> {
             }
             made = made.with(method);
             earlier.push((method, phase));
+        }
+    }
+
+    /// C15: every content method serves one of the request's objectives. The parts of a
+    /// split method are one method.
+    fn asked(&mut self) {
+        let mut last: Option<&MethodId> = None;
+        for (i, method, phase) in self.methods_in() {
+            let again = last == Some(&method.id);
+            last = Some(&method.id);
+            if again || phase.frames() || self.agenda.objectives.iter().any(|o| method.serves(*o)) {
+                continue;
+            }
+            self.add(CraftRule::C15, Some(i), CraftIssue::OffRequest { id: method.id.clone() });
         }
     }
 

@@ -35,7 +35,7 @@
 //!   [`Request::clarify`] lists the questions to ask back.
 //! - [`Planner`]: builds an [`Agenda`] that keeps every rule, with the reasons of its
 //!   choices; [`check()`] judges any agenda against the hard rules and [`craft::review`]
-//!   against the craft rules C1–C14 (points to watch).
+//!   against the craft rules C1–C15 (points to watch).
 //! - [`design`]: the data contracts and the rules, as other tools rely on them; [`rules`]
 //!   holds every figure of the rules, once.
 //! - Negotiation: a request's `fixed` moments ([`Fixed`]: a talk, a lunch, a method at a

@@ -2,7 +2,7 @@
 //!
 //! The checker, the craft review, the planner and the quality oracle all read them from
 //! here, so that a rule changed here changes everywhere. The hard rules (numbered 1 to 11)
-//! make an agenda valid or not; the craft rules (C1 to C14) are what an experienced
+//! make an agenda valid or not; the craft rules (C1 to C15) are what an experienced
 //! facilitator checks first (see the `craft` module and the `design` notes).
 //!
 //! ```

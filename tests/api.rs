@@ -63,7 +63,7 @@ fn messages_are_french_by_default_and_english_on_request() {
 }
 
 #[test]
-fn craft_rules_are_numbered_one_to_fourteen() {
+fn craft_rules_are_numbered_one_to_fifteen() {
     let numbers: Vec<u8> = CraftRule::ALL.iter().map(|rule| rule.number()).collect();
-    assert_eq!(numbers, (1..=14).collect::<Vec<u8>>());
+    assert_eq!(numbers, (1..=15).collect::<Vec<u8>>());
 }

@@ -470,3 +470,36 @@ fn points(agenda: &Agenda, request: &Request, rule: CraftRule) -> Vec<String> {
     let points = report.points.iter().filter(|point| point.rule == rule);
     points.map(|point| point.issue.text(facilitation::Lang::En)).collect()
 }
+
+#[test]
+fn c15_a_day_the_catalogue_cannot_fill_with_asked_for_work_gives_up_that_rule_alone() {
+    // The benches' full day: a vision, priorities and a plan for 40 agents, 09:30–16:30.
+    let request = Request::builder("Séminaire de service")
+        .time("09:30", "16:30")
+        .participants(40)
+        .facilitators(2)
+        .objective("vision")
+        .objective("prioritize")
+        .objective("action-plan")
+        .build()
+        .unwrap();
+    for seed in 1..=3 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let broken = review(&plan.agenda, &request);
+        assert!(broken.iter().all(|rule| *rule == CraftRule::C15), "seed {seed}: {broken:?}");
+    }
+}
+
+#[test]
+fn c15_notices_a_content_method_that_serves_none_of_the_objectives() {
+    let (request, mut agenda) = planned("irritants-semaine-management.yaml");
+    let content =
+        agenda.slots.iter().position(|slot| slot.phase.is_some_and(|phase| !phase.frames())).unwrap();
+    agenda.slots[content].method = Some(MethodId::new("social-network-webbing").unwrap());
+    let off = Catalogue::builtin().get("social-network-webbing").unwrap();
+    assert!(!agenda.objectives.iter().any(|o| off.serves(*o)), "the webbing serves none of them");
+    let points = craft::review(&agenda, &request, Catalogue::builtin()).points;
+    let found = points.iter().find(|p| p.rule == CraftRule::C15).expect("C15 is noticed");
+    assert_eq!(found.slot, Some(content));
+    assert!(found.text(facilitation::Lang::Fr).contains("ne sert aucun des objectifs de la demande"));
+}

@@ -256,7 +256,7 @@ impl<'a> Planner<'a> {
     /// keeps the rules, and a wider beam would cost without finding one.
     fn near_best(&self, context: &Context, untimed: &Untimed) -> Vec<Timed> {
         let (mut timed, found) = self.timed_agendas(context, &self.options, untimed);
-        if timed.is_empty() && context.relaxed == CraftSet::NONE {
+        if timed.is_empty() {
             let again = match found {
                 Found::More => Some(self.options.wider()),
                 Found::All => Some(self.options.deeper()),
@@ -524,7 +524,7 @@ const TIMING_RULES: [CraftRule; 7] =
     [CraftRule::C1, CraftRule::C2, CraftRule::C3, CraftRule::C4, CraftRule::C5, CraftRule::C7, CraftRule::C8];
 
 /// The sequences no timing fits, over the levels of one search: the relaxation runs the
-/// search again for each rule given up, and from C14 to C9 the same sequences would be
+/// search again for each rule given up, and from C15 to C9 the same sequences would be
 /// timed, and fail, again.
 #[derive(Default)]
 struct Untimed(std::cell::RefCell<std::collections::HashSet<u64>>);

@@ -520,6 +520,10 @@ fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Ph
     if context.keeps(CraftRule::C13) && !skeleton.tally.keeps_thread(m, phase) {
         return false;
     }
+    // Content time goes to what was asked for (C15).
+    if context.keeps(CraftRule::C15) && !phase.frames() && c.serves == 0 {
+        return false;
+    }
     let twin = || skeleton.items().iter().any(|item| context.candidates[item.candidate].method.alike_to(m));
     if context.keeps(CraftRule::C13) && twin() {
         return false;
