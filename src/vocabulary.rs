@@ -377,7 +377,8 @@ impl Condition {
             Condition::OwnObjective => own_asked,
             Condition::PassersBy => false,
             Condition::FeelingsWelcome => {
-                profiles.is_empty() || profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected))
+                profiles.is_empty()
+                    || profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected))
             }
         }
     }

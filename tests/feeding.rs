@@ -371,7 +371,9 @@ fn planned_ids(request: &Request, seeds: std::ops::RangeInclusive<u64>) -> Vec<S
     let mut ids = Vec::new();
     for seed in seeds {
         let plan = Planner::new(catalogue()).seed(seed).plan(request).unwrap();
-        ids.extend(plan.agenda.method_slots().filter_map(|slot| slot.method.as_ref()).map(|id| id.to_string()));
+        ids.extend(
+            plan.agenda.method_slots().filter_map(|slot| slot.method.as_ref()).map(|id| id.to_string()),
+        );
     }
     ids
 }
