@@ -468,6 +468,7 @@ fn share_outs_of_the_reviewed_sequences_grow_with_the_groups() {
         ("la-une-du-magazine", 10, 60),
         ("plan-action-qqoqcp", 16, 90),
         ("forum-ouvert", 20, 90),
+        ("enquete-appreciative", 12, 60),
     ] {
         let method = catalogue().get(id).unwrap();
         let share = method.steps.iter().find(|step| step.shape == Shape::Share).unwrap();
