@@ -469,6 +469,8 @@ fn share_outs_of_the_reviewed_sequences_grow_with_the_groups() {
         ("plan-action-qqoqcp", 16, 90),
         ("forum-ouvert", 20, 90),
         ("enquete-appreciative", 12, 60),
+        ("arbre-a-problemes", 10, 30),
+        ("diagramme-causes-effets", 10, 30),
     ] {
         let method = catalogue().get(id).unwrap();
         let share = method.steps.iter().find(|step| step.shape == Shape::Share).unwrap();
