@@ -471,6 +471,7 @@ fn share_outs_of_the_reviewed_sequences_grow_with_the_groups() {
         ("enquete-appreciative", 12, 60),
         ("arbre-a-problemes", 10, 30),
         ("diagramme-causes-effets", 10, 30),
+        ("carte-empathie", 10, 30),
     ] {
         let method = catalogue().get(id).unwrap();
         let share = method.steps.iter().find(|step| step.shape == Shape::Share).unwrap();
