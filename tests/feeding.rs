@@ -482,3 +482,24 @@ fn share_outs_of_the_reviewed_sequences_grow_with_the_groups() {
     let market = forum.steps.iter().find(|step| step.shape == Shape::Share).unwrap();
     assert!((20..=30).contains(&market.sharing(90).1), "topics at 90: {:?}", market.sharing(90));
 }
+
+#[test]
+fn a_crowded_share_out_hears_fewer_groups_than_there_are() {
+    // « Les 8 grilles… chacun en visite au moins 8 autres » cannot be done: when the
+    // groups are too many to hear, only some of them share.
+    for method in catalogue().iter() {
+        let remote = method.remote.iter().flat_map(|remote| remote.steps.iter());
+        for step in method.steps.iter().chain(remote) {
+            if step.shape != Shape::Share || step.crowded.is_none() {
+                continue;
+            }
+            let sizes = method.participants.min..=method.participants.max.min(400);
+            for n in sizes {
+                let (groups, sharing) = step.sharing(n);
+                if groups > rules::SHARE_ROUND_MOST {
+                    assert!(sharing < groups, "{} at {n}: {sharing} of {groups} groups", method.id);
+                }
+            }
+        }
+    }
+}
