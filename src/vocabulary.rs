@@ -324,6 +324,14 @@ vocabulary! {
         /// A public at ease with a physical game, rushing for chairs (le grand vent
         /// souffle): not service users, among whom older or disabled people may be.
         PhysicalGame = "physical-game", "un public à l'aise avec un jeu physique (pas d'usagers)", "a public at ease with a physical game (no service users)";
+        /// Passers-by to stop in a hall, a waiting room, a market or a forum's entrance
+        /// (porteur de parole): no closed workshop brings them, so only the request can say
+        /// the place is one of passage, by naming the method (`include`).
+        PassersBy = "passers-by", "des passants à interpeller (un hall, un marché, l'entrée d'un forum)", "passers-by to approach (a hall, a market, a forum's entrance)";
+        /// A group that came to share feelings as well as work (the wheel of emotions): not
+        /// a room of managers or elected members only, who came to work on a subject and for
+        /// whom stickers on a wheel of feelings read as a gadget.
+        FeelingsWelcome = "feelings-welcome", "un groupe venu aussi pour dire ses ressentis (pas seulement des encadrants ou des élus)", "a group that came to share feelings too (not managers or elected members only)";
     }
 }
 
@@ -367,6 +375,11 @@ impl Condition {
                     && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
             }
             Condition::OwnObjective => own_asked,
+            Condition::PassersBy => false,
+            Condition::FeelingsWelcome => {
+                profiles.is_empty()
+                    || profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected))
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use facilitation::craft::{self, CraftIssue, CraftRule};
 use facilitation::method::Given;
 use facilitation::{
     Agenda, Catalogue, Condition, Lang, Localize, MethodId, Objective, Phase, Planner, ProblemKind, Product,
-    Profile, Request, Slot, SlotKind, render, rules, score,
+    Profile, Request, Shape, Slot, SlotKind, render, rules, score,
 };
 
 #[path = "support/repo.rs"]
@@ -202,7 +202,8 @@ fn a_share_out_of_too_many_groups_changes_its_form() {
     slot.method = Some(qqoqcp.id.clone());
     let lines = &render::timed_steps(qqoqcp, &qqoqcp.steps, &[&slot], 80)[0];
     let text: Vec<&str> = lines.iter().map(|line| line.text.fr.as_str()).collect();
-    assert!(text.iter().any(|t| t.contains("Les 16 grilles sont affichées")), "{text:#?}");
+    let grids = format!("Les {} grilles sont affichées", 80u32.div_ceil(group));
+    assert!(text.iter().any(|t| t.contains(&grids)), "{text:#?}");
     assert!(!text.iter().any(|t| t.contains("en deux minutes")), "{text:#?}");
 }
 
@@ -353,6 +354,152 @@ fn a_vision_for_sixty_is_built_by_a_method_made_for_it() {
         for slot in plan.agenda.method_slots().filter(|slot| slot.objectives.contains(&Objective::Vision)) {
             let method = catalogue().get(slot.method.as_ref().unwrap().as_str()).unwrap();
             assert_eq!(method.objectives.first(), Some(&Objective::Vision), "seed {seed}: {}", method.id);
+        }
+    }
+}
+
+/// Every profile the vocabulary knows, one by one and all together.
+fn groups_of_profiles() -> Vec<Vec<Profile>> {
+    let all = [Profile::Agents, Profile::Managers, Profile::Partners, Profile::Users, Profile::Elected];
+    let mut groups: Vec<Vec<Profile>> = all.iter().map(|profile| vec![*profile]).collect();
+    groups.push(all.to_vec());
+    groups.push(Vec::new());
+    groups
+}
+
+fn planned_ids(request: &Request, seeds: std::ops::RangeInclusive<u64>) -> Vec<String> {
+    let mut ids = Vec::new();
+    for seed in seeds {
+        let plan = Planner::new(catalogue()).seed(seed).plan(request).unwrap();
+        ids.extend(
+            plan.agenda.method_slots().filter_map(|slot| slot.method.as_ref()).map(|id| id.to_string()),
+        );
+    }
+    ids
+}
+
+#[test]
+fn the_porteur_de_parole_is_planned_only_where_the_request_names_it() {
+    // It is made to stop passers-by in a hall or a market (Les Lézards Politiques,
+    // sanstransition.org): no group of participants brings them.
+    for profiles in groups_of_profiles() {
+        assert!(!Condition::PassersBy.met_by(&profiles, true), "{profiles:?}");
+    }
+    let workshop = request("tests/data/requests/usagers-atelier.yaml");
+    assert!(!planned_ids(&workshop, 0..=5).iter().any(|id| id == "porteur-de-parole"));
+    let mut named = workshop.clone();
+    named.include.push(MethodId::new("porteur-de-parole").unwrap());
+    let plan = Planner::new(catalogue()).plan(&named).unwrap();
+    let issue = CraftIssue::UnmetCondition {
+        id: MethodId::new("porteur-de-parole").unwrap(),
+        condition: Condition::PassersBy,
+    };
+    assert!(plan.craft.points.iter().any(|point| point.rule == CraftRule::C12 && point.issue == issue));
+}
+
+#[test]
+fn the_emotion_wheel_is_not_proposed_to_a_room_of_managers() {
+    assert!(!Condition::FeelingsWelcome.met_by(&[Profile::Managers], false));
+    assert!(!Condition::FeelingsWelcome.met_by(&[Profile::Managers, Profile::Elected], false));
+    assert!(Condition::FeelingsWelcome.met_by(&[Profile::Managers, Profile::Agents], false));
+    assert!(Condition::FeelingsWelcome.met_by(&[], false));
+    let managers = request("examples/requests/irritants-semaine-management.yaml");
+    assert_eq!(managers.profiles, [Profile::Managers]);
+    assert!(!planned_ids(&managers, 0..=5).iter().any(|id| id == "roue-des-emotions"));
+}
+
+#[test]
+fn lean_coffee_and_drawing_together_serve_what_they_are_made_for() {
+    // Lean Coffee orders a discussion's topics (leancoffee.org): it ranks no list of
+    // improvements. Drawing Together reveals what words miss (liberatingstructures.fr): it
+    // is no way to collect ideas for a service.
+    let lean = catalogue().get("lean-coffee").unwrap();
+    assert!(!lean.objectives.contains(&Objective::Prioritize) && !lean.gives.contains(&Product::Priorities));
+    assert!(!lean.phases.contains(&Phase::Convergence));
+    let drawing = catalogue().get("drawing-together").unwrap();
+    assert!(!drawing.objectives.contains(&Objective::GenerateIdeas));
+    let users = request("tests/data/requests/usagers-atelier.yaml");
+    for seed in 0..=5 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&users).unwrap();
+        for slot in plan.agenda.method_slots() {
+            let id = slot.method.as_ref().unwrap().as_str();
+            let serves = |objective| slot.objectives.contains(&objective);
+            assert!(!(id == "lean-coffee" && serves(Objective::Prioritize)), "seed {seed}");
+            assert!(!(id == "drawing-together" && serves(Objective::GenerateIdeas)), "seed {seed}");
+        }
+    }
+}
+
+#[test]
+fn methods_go_by_the_names_french_facilitators_use_and_answer_to_the_old_ones() {
+    for (id, name, old) in [
+        ("lean-coffee", "Lean Coffee", "Café Lean"),
+        ("impromptu-networking", "Réseautage impromptu", "Mise en réseau improvisée"),
+        ("drawing-together", "Dessiner ensemble", "Dessinons ensemble"),
+    ] {
+        let method = catalogue().get(id).unwrap();
+        assert_eq!(method.name.fr, name);
+        let request = Request::builder(format!("{old} avec l'équipe"))
+            .time("14:00", "16:00")
+            .participants(12)
+            .objective("share-practices")
+            .build()
+            .unwrap();
+        assert!(facilitation::analysis::names(&request, method), "{old}");
+    }
+}
+
+#[test]
+fn everyone_speaks_in_a_round_of_commitments_of_twelve() {
+    let round = catalogue().get("tour-engagements").unwrap();
+    let share = round.steps.iter().find(|step| step.shape == Shape::Share).unwrap();
+    assert_eq!(share.sharing(12), (12, 12));
+    assert_eq!(share.sharing(40).1, 12);
+    // Everyone's half-minute fits the method's shortest run at 12.
+    assert!(round.minutes_for(12).min >= share.minutes + share.share_minutes(12));
+}
+
+#[test]
+fn share_outs_of_the_reviewed_sequences_grow_with_the_groups() {
+    // Each of these steps heard every group in a fixed time: 15 groups in 10 minutes, 9
+    // topics announced by 90 people, 5 presentations of two minutes in 5 minutes.
+    for (id, small, large) in [
+        ("appreciative-interviews", 8, 60),
+        ("la-une-du-magazine", 10, 60),
+        ("plan-action-qqoqcp", 16, 90),
+        ("forum-ouvert", 20, 90),
+        ("enquete-appreciative", 12, 60),
+        ("arbre-a-problemes", 10, 30),
+        ("diagramme-causes-effets", 10, 30),
+        ("carte-empathie", 10, 30),
+    ] {
+        let method = catalogue().get(id).unwrap();
+        let share = method.steps.iter().find(|step| step.shape == Shape::Share).unwrap();
+        assert!(share.share_minutes(large) > share.share_minutes(small), "{id}");
+        assert!(method.minutes_for(large).min > method.minutes_for(small).min, "{id}");
+    }
+    let forum = catalogue().get("forum-ouvert").unwrap();
+    let market = forum.steps.iter().find(|step| step.shape == Shape::Share).unwrap();
+    assert!((20..=30).contains(&market.sharing(90).1), "topics at 90: {:?}", market.sharing(90));
+}
+
+#[test]
+fn a_crowded_share_out_hears_fewer_groups_than_there_are() {
+    // « Les 8 grilles… chacun en visite au moins 8 autres » cannot be done: when the
+    // groups are too many to hear, only some of them share.
+    for method in catalogue().iter() {
+        let remote = method.remote.iter().flat_map(|remote| remote.steps.iter());
+        for step in method.steps.iter().chain(remote) {
+            if step.shape != Shape::Share || step.crowded.is_none() {
+                continue;
+            }
+            let sizes = method.participants.min..=method.participants.max.min(400);
+            for n in sizes {
+                let (groups, sharing) = step.sharing(n);
+                if groups > rules::SHARE_ROUND_MOST {
+                    assert!(sharing < groups, "{} at {n}: {sharing} of {groups} groups", method.id);
+                }
+            }
         }
     }
 }
