@@ -4,7 +4,7 @@
 //!
 //! # The space searched
 //!
-//! Every agenda that the checker accepts and the craft review finds clean (C1 to C11),
+//! Every agenda that the checker accepts and the craft review finds clean (C1 to C15),
 //! whose slots all lie on the five-minute marks (C4, as the planner keeps them), that:
 //! - opens with a welcome, then runs method slots whose phases never go back: one opening
 //!   first (or a method that opens itself), working phases repeated or skipped at will,
@@ -33,7 +33,7 @@
 //! `timing_fit`, `pace`) lie in [0, 1]. So the oracle:
 //! 1. enumerates every sequence of the space whose shortest run fits the session and
 //!    that keeps the rules a sequence alone decides (rule 11, `include`, C1, C6, C9, C10,
-//!    C11), and computes an upper bound `A` of its sequence part: the crate's own score of
+//!    C11, C15), and computes an upper bound `A` of its sequence part: the crate's own score of
 //!    the sequence with one slot per method and no lunch (the score counts a split method
 //!    once, however many parts it runs in; a lunch can only lower `energy_after_lunch`);
 //! 2. for each sequence, by decreasing `A`, enumerates every timing depth first
@@ -330,12 +330,12 @@ impl<'a> Space<'a> {
         }
     }
 
-    /// Whether `choice` in `phase` may come after `items`: the phase order, C2, C7, C9
-    /// and C10.
+    /// Whether `choice` in `phase` may come after `items`: the phase order, C2, C7, C9,
+    /// C10 and C15 (a content method serves one of the request's objectives).
     fn may_follow(&self, items: &[Item], choice: &Choice, phase: Phase) -> bool {
         let method = choice.method;
         let request = self.request;
-        if too_much_writing(method, phase, request.with_users()) {
+        if too_much_writing(method, phase, request.with_users()) || (!phase.frames() && choice.serves == 0) {
             return false;
         }
         if phase == Phase::Opening && choice.least > opening_cap(self.minutes) {
