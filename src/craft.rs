@@ -404,7 +404,20 @@ impl CraftReport {
 /// Reviews `agenda` against the craft rules for `request`. Slots naming methods the
 /// catalogue does not hold are passed over (the checker reports them).
 pub fn review(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> CraftReport {
-    let mut review = Review { agenda, request, catalogue, points: Vec::new() };
+    let wanted = wanted_methods(request, &agenda.objectives, catalogue);
+    review_wanting(agenda, request, catalogue, &wanted)
+}
+
+/// [`review`], with the methods C11 asks for already known ([`wanted_methods`] for the
+/// agenda's objectives): a planner reviews many agendas of one request, and reads the
+/// catalogue for them once.
+pub fn review_wanting(
+    agenda: &Agenda,
+    request: &Request,
+    catalogue: &Catalogue,
+    wanted: &[&Method],
+) -> CraftReport {
+    let mut review = Review { agenda, request, catalogue, wanted, points: Vec::new() };
     review.arc();
     review.opening();
     review.runs();
@@ -446,15 +459,26 @@ pub fn too_much_writing(method: &Method, phase: Phase, with_users: bool) -> bool
 pub fn wanted_method_fits(method: &Method, request: &Request, objectives: &[Objective], said: &Said) -> bool {
     let network = method.network && method.objectives.first().is_some_and(|own| objectives.contains(own));
     let serves = method.objectives.iter().any(|o| objectives.contains(o));
-    // Reading the request for the method's names comes last: it is the costliest check.
-    (network || serves)
+    // Whether the request names the method comes first: most methods are neither the
+    // network's nor named, and the request's words tell it without allocating.
+    (network || (serves && said.names(method)))
         && crate::check::unfit(method, request).is_empty()
         && !lacks_subgroups(method, request.format, request.breakout_rooms, request.participants)
         && !request.exclude.contains(&method.id)
         && method.unmet_needs(&request.profiles, objectives).is_empty()
         && method.minutes_for(request.participants).min.saturating_add(frame_least(request.minutes()))
             <= request.minutes()
-        && (network || said.names(method))
+}
+
+/// The methods C11 asks for in a session of `request` serving `objectives`, in catalogue
+/// order: each method for which [`wanted_method_fits`] holds, the request's words read once.
+pub fn wanted_methods<'c>(
+    request: &Request,
+    objectives: &[Objective],
+    catalogue: &'c Catalogue,
+) -> Vec<&'c Method> {
+    let said = Said::of(request);
+    catalogue.iter().filter(|method| wanted_method_fits(method, request, objectives, &said)).collect()
 }
 
 /// The fewest minutes a session of `minutes` needs besides its content: the usual
@@ -467,6 +491,7 @@ struct Review<'a> {
     agenda: &'a Agenda,
     request: &'a Request,
     catalogue: &'a Catalogue,
+    wanted: &'a [&'a Method],
     points: Vec<CraftPoint>,
 }
 
@@ -738,11 +763,9 @@ impl<'a> Review<'a> {
     /// C11: a network method that can run here, serves an objective of the agenda and
     /// would fit in the session's time.
     fn network(&mut self) {
-        let request = self.request;
-        let said = Said::of(request);
-        for method in self.catalogue.iter() {
+        for method in self.wanted {
             let used = self.agenda.method_slots().any(|slot| slot.method.as_ref() == Some(&method.id));
-            if wanted_method_fits(method, request, &self.agenda.objectives, &said) && !used {
+            if !used {
                 let id = method.id.clone();
                 let issue = if method.network {
                     CraftIssue::NetworkMethodUnused { id }

@@ -64,7 +64,9 @@ pub fn names(request: &Request, method: &Method) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct Said {
     texts: Vec<Vec<String>>,
-    words: std::collections::HashSet<String>,
+    /// Each word's [`word_key`]: a method's name is checked against them before anything
+    /// is allocated.
+    words: rustc_hash::FxHashSet<u64>,
 }
 
 impl Said {
@@ -74,7 +76,7 @@ impl Said {
             .chain(&request.objectives)
             .map(|text| folded_words(text))
             .collect();
-        let words = texts.iter().flatten().cloned().collect();
+        let words = texts.iter().flatten().map(|word| word_key(word.chars())).collect();
         Said { texts, words }
     }
 
@@ -86,8 +88,8 @@ impl Said {
 
     fn holds(&self, name: &str) -> bool {
         // Most names share no word with the request: their first word tells at once.
-        let first: String = name.chars().take_while(|c| c.is_alphanumeric()).collect();
-        if !self.words.contains(&words::fold(&first.to_lowercase())) {
+        let first = name.chars().take_while(|c| c.is_alphanumeric()).flat_map(char::to_lowercase);
+        if !self.words.contains(&word_key(first.map(words::fold_char))) {
             return false;
         }
         let name = folded_words(name);
@@ -96,6 +98,15 @@ impl Said {
             && !name.is_empty()
             && self.texts.iter().any(|text| text.windows(name.len()).any(|words| words == name.as_slice()))
     }
+}
+
+/// A key for a folded word, read from its letters: equal words have equal keys (and the
+/// rare equal keys of different words are told apart by the full check that follows).
+fn word_key(letters: impl Iterator<Item = char>) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    letters.for_each(|letter| hasher.write_u32(u32::from(letter)));
+    hasher.finish()
 }
 
 /// The words of `text`, lowercased, accents removed.

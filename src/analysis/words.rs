@@ -85,18 +85,21 @@ fn stemmers() -> &'static (Stemmer, Stemmer) {
 
 /// Removes accents from a lowercased word.
 pub(crate) fn fold(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            other => other,
-        })
-        .collect()
+    word.chars().map(fold_char).collect()
+}
+
+/// A lowercased letter without its accent.
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        other => other,
+    }
 }
 
 /// Whether two words are one slip of the keyboard apart: a letter dropped or doubled, or

@@ -54,6 +54,9 @@ pub(crate) struct Context<'a> {
     pub minutes: u32,
     pub lunch: bool,
     pub candidates: Vec<Candidate<'a>>,
+    /// The methods C11 asks for: the network's own and the named ones that fit (read once
+    /// for every candidate and every agenda reviewed).
+    pub wanted: Vec<&'a Method>,
     /// The craft rules this search may break.
     pub relaxed: CraftSet,
     /// The objectives the arc reads apart (results, openers, looking back).
@@ -122,6 +125,7 @@ impl<'a> Context<'a> {
             minutes: end.since(start),
             lunch: rules::needs_lunch(start, end),
             candidates: Vec::new(),
+            wanted: Vec::new(),
             relaxed: if off_grid { relaxed.with(CraftRule::C4) } else { relaxed },
             masks,
             moments: Vec::new(),
@@ -132,11 +136,11 @@ impl<'a> Context<'a> {
         context.fix(request);
         // Methods alike in everything the search reads (copies under other ids) would
         // only slow it: the first of each kind stands for the others.
-        let mut kinds = std::collections::HashSet::new();
-        let said = crate::analysis::Said::of(request);
+        let mut kinds = rustc_hash::FxHashSet::default();
+        context.wanted = craft::wanted_methods(request, &context.objectives, catalogue);
         context.candidates = catalogue
             .iter()
-            .filter_map(|method| context.candidate(method, &said))
+            .filter_map(|method| context.candidate(method))
             .filter(|c| c.included || c.network || kinds.insert(c.kind(request.format)))
             .collect();
         context
@@ -205,7 +209,7 @@ impl<'a> Context<'a> {
     }
 
     /// The method as a candidate, if it can run in this session.
-    pub fn candidate(&self, method: &'a Method, said: &crate::analysis::Said) -> Option<Candidate<'a>> {
+    pub fn candidate(&self, method: &'a Method) -> Option<Candidate<'a>> {
         let request = self.request;
         let n = request.participants;
         let pin = self.pin_of(method);
@@ -246,7 +250,7 @@ impl<'a> Context<'a> {
             typical: method.typical_minutes_for(n).clamp(range.min, range.max),
             serves,
             included,
-            network: craft::wanted_method_fits(method, request, &self.objectives, said),
+            network: self.wanted.iter().any(|wanted| std::ptr::eq(*wanted, method)),
         })
     }
 

@@ -407,7 +407,7 @@ impl<'a> Planner<'a> {
         if !check_analysed(&agenda, context.request, context.analysis, self.catalogue).is_valid() {
             return Err(Miss::Timing);
         }
-        let craft = craft::review(&agenda, context.request, self.catalogue);
+        let craft = craft::review_wanting(&agenda, context.request, self.catalogue, &context.wanted);
         if craft.rules().within(context.relaxed) { Ok((agenda, craft)) } else { Err(Miss::Craft) }
     }
 
@@ -527,14 +527,14 @@ const TIMING_RULES: [CraftRule; 7] =
 /// search again for each rule given up, and from C15 to C9 the same sequences would be
 /// timed, and fail, again.
 #[derive(Default)]
-struct Untimed(std::cell::RefCell<std::collections::HashSet<u64>>);
+struct Untimed(std::cell::RefCell<rustc_hash::FxHashSet<u64>>);
 
 impl Untimed {
     /// A sequence's methods, phases and fresh starts after lunch, with the timing rules the
     /// level keeps: what its timing depends on.
     fn key(&self, context: &Context, skeleton: &Skeleton) -> u64 {
         use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let mut hasher = rustc_hash::FxHasher::default();
         for rule in TIMING_RULES {
             context.keeps(rule).hash(&mut hasher);
         }

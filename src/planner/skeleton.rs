@@ -582,14 +582,11 @@ fn halves_can_fill(context: &Context, overhead: &Overhead, skeleton: &Skeleton) 
     reach(&items[..at], overhead.welcome_most) >= earliest_lunch && reach(&items[at..], 0) >= afternoon
 }
 
-/// Where a pause can fall in a sequence: between two methods, and inside a method that
-/// splits, once per part after its first; on either side of a fixed moment. Not between
-/// the welcome and the first method while runs are kept long (C3): the welcome is shorter
-/// than any run.
-///
-/// Between two methods only where the work on either side, at its longest, makes a run
-/// (`shortest_run`, after the `lead` minutes before the first method): no pause before
-/// a ten-minute closing.
+/// Where a pause can fall in a sequence: before a method (after the `lead` minutes of a
+/// welcome, or between two methods) where the work on either side, at its longest, makes
+/// a run of `shortest_run` (no pause right after the welcome or before a ten-minute
+/// closing while C3 holds); inside a method that splits, once per part after its first;
+/// on either side of a fixed moment.
 fn pause_places(context: &Context, items: &[Item], shortest_run: u32, lead: u32) -> u32 {
     let splits = items.iter().filter(|item| context.candidates[item.candidate].method.split).count();
     let longest: Vec<u32> =
@@ -597,11 +594,12 @@ fn pause_places(context: &Context, items: &[Item], shortest_run: u32, lead: u32)
     let total: u32 = longest.iter().sum::<u32>() + lead;
     let mut before = lead;
     let mut between = 0;
-    for minutes in longest.iter().take(longest.len().saturating_sub(1)) {
-        before += minutes;
-        if before >= shortest_run && total - before >= shortest_run {
+    for (index, minutes) in longest.iter().enumerate() {
+        let boundary = index > 0 || lead > 0;
+        if boundary && before >= shortest_run && total - before >= shortest_run {
             between += 1;
         }
+        before += minutes;
     }
     let fixed = 2 * context.moments.len();
     let inner = splits * (super::timing::MAX_PARTS - 1);
