@@ -269,3 +269,31 @@ fn a_method_in_rounds_resumes_after_lunch_when_only_that_keeps_every_craft_rule(
     let method = |at: usize| slots.get(at).and_then(|slot| slot.method.clone());
     assert!(method(lunch - 1).is_some() && method(lunch - 1) == method(lunch + 1), "{slots:?}");
 }
+
+#[test]
+fn a_split_method_is_timed_when_only_the_shortest_welcome_leaves_it_room() {
+    // 120 people: the forum ouvert needs 120 minutes, cut by a pause (90 minutes at most in
+    // a stretch). Welcome 10, forum 70, break 10, forum 50, closing 10 fill 150 minutes
+    // exactly; a timing that let a state with more of the forum behind it drop one with
+    // less lost this day and refused the forum.
+    let request = Request::builder("Forum ouvert du matin")
+        .time("09:30", "12:00")
+        .participants(120)
+        .profile(Profile::Agents)
+        .facilitators(3)
+        .objective("action-plan")
+        .include(facilitation::MethodId::new("forum-ouvert").unwrap())
+        .breakout_rooms(true)
+        .build()
+        .unwrap();
+    let catalogue = methods(&["forum-ouvert", "tour-engagements", "meteo"]);
+    let plan = Planner::new(&catalogue).plan(&request).unwrap();
+    let forum: u32 = plan
+        .agenda
+        .method_slots()
+        .filter(|slot| slot.method.as_ref().is_some_and(|id| id == "forum-ouvert"))
+        .map(|slot| slot.minutes)
+        .sum();
+    assert_eq!(forum, 120, "{:?}", plan.agenda.slots);
+    assert!(plan.craft.is_clean(), "{:?}", plan.craft.points);
+}

@@ -154,9 +154,14 @@ impl Layer {
             group => group as usize,
         };
         let front = &mut self.groups[group].1;
-        let same = |known: &Entry| known.used == entry.used && known.paused == entry.paused;
+        // Only states in the same place of a split block and after the same kind of pause
+        // compare: one that has given the block fewer minutes is not worse, only elsewhere.
         let dominates = |a: &Entry, b: &Entry| {
-            same(a) && worked_as_well(a.stretch, b.stretch) && a.cost <= b.cost && a.lead >= b.lead
+            a.used == b.used
+                && a.paused == b.paused
+                && worked_as_well(a.stretch, b.stretch)
+                && a.cost <= b.cost
+                && a.lead >= b.lead
         };
         if front.iter().any(|known| dominates(known, &entry)) {
             return;
