@@ -330,8 +330,10 @@ vocabulary! {
         PassersBy = "passers-by", "des passants à interpeller (un hall, un marché, l'entrée d'un forum)", "passers-by to approach (a hall, a market, a forum's entrance)";
         /// A group that came to share feelings as well as work (the wheel of emotions): not
         /// a room of managers or elected members only, who came to work on a subject and for
-        /// whom stickers on a wheel of feelings read as a gadget.
-        FeelingsWelcome = "feelings-welcome", "un groupe venu aussi pour dire ses ressentis (pas seulement des encadrants ou des élus)", "a group that came to share feelings too (not managers or elected members only)";
+        /// whom stickers on a wheel of feelings read as a gadget; nor service users among
+        /// professionals, who would show their anger or fear to the institutions they
+        /// depend on.
+        FeelingsWelcome = "feelings-welcome", "un groupe venu aussi pour dire ses ressentis (pas seulement des encadrants ou des élus, ni des usagers parmi des professionnels)", "a group that came to share feelings too (not managers or elected members only, nor service users among professionals)";
     }
 }
 
@@ -377,8 +379,10 @@ impl Condition {
             Condition::OwnObjective => own_asked,
             Condition::PassersBy => false,
             Condition::FeelingsWelcome => {
-                profiles.is_empty()
-                    || profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected))
+                let users_among_staff =
+                    profiles.contains(&Profile::Users) && profiles.iter().any(|p| *p != Profile::Users);
+                let working = profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected));
+                (profiles.is_empty() || working) && !users_among_staff
             }
         }
     }

@@ -409,6 +409,16 @@ fn the_emotion_wheel_is_not_proposed_to_a_room_of_managers() {
 }
 
 #[test]
+fn the_emotion_wheel_is_not_proposed_to_service_users_among_professionals() {
+    let forum = [Profile::Agents, Profile::Partners, Profile::Users];
+    assert!(!Condition::FeelingsWelcome.met_by(&forum, false));
+    assert!(!Condition::FeelingsWelcome.met_by(&[Profile::Users, Profile::Agents], false));
+    assert!(Condition::FeelingsWelcome.met_by(&[Profile::Users], false), "residents among themselves");
+    let rsa = request("examples/requests/forum-rsa.yaml");
+    assert!(!planned_ids(&rsa, 0..=5).iter().any(|id| id == "roue-des-emotions"));
+}
+
+#[test]
 fn lean_coffee_and_drawing_together_serve_what_they_are_made_for() {
     // Lean Coffee orders a discussion's topics (leancoffee.org): it ranks no list of
     // improvements. Drawing Together reveals what words miss (liberatingstructures.fr): it
