@@ -857,3 +857,16 @@ fn a_pause_that_cuts_a_method_is_announced_among_its_steps_in_clock_order() {
     assert!(first_part < announced && announced < second_part, "{section}");
     assert!(!text.contains(&format!("### {span} · Pause")), "the pause is not written again after the café");
 }
+
+#[test]
+fn no_question_is_asked_aloud_just_before_the_calling_question() {
+    // « Projetons-nous : à quoi ressemblerait la réussite ? Notre question : « … » » asks
+    // two questions in a row: the group does not know which one to work on.
+    for (name, plan) in every_plan() {
+        let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        for said in said_aloud(&markdown) {
+            let Some((before, _)) = said.split_once("Notre question") else { continue };
+            assert!(!before.contains('?'), "{name}: {said}");
+        }
+    }
+}
