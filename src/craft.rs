@@ -25,7 +25,7 @@
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users, no resolution of irritants when nobody asked about irritants (a method made for one subject runs for it) |
 //! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
 //! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
-//! | C15 | the content time goes to what was asked: every method between the opening and the closing serves one of the request's objectives (no 60 minutes of minimum specifications in a seminar that asked for a vision and a plan) |
+//! | C15 | the content time goes to what was asked: every method between the opening and the closing serves one of the request's objectives (no 60 minutes of minimum specifications in a seminar that asked for a vision and a plan), or opens up just before a convergence that serves one and works on what it gives (the options a vote then ranks) |
 //!
 //! ```
 //! use facilitation::{craft, Catalogue, Planner, Request};
@@ -831,14 +831,19 @@ impl<'a> Review<'a> {
         }
     }
 
-    /// C15: every content method serves one of the request's objectives. The parts of a
-    /// split method are one method.
+    /// C15: every content method serves one of the request's objectives, or prepares what
+    /// the next one works on for them ([`rules::prepares`]). The parts of a split method
+    /// are one method.
     fn asked(&mut self) {
-        let mut last: Option<&MethodId> = None;
-        for (i, method, phase) in self.methods_in() {
-            let again = last == Some(&method.id);
-            last = Some(&method.id);
-            if again || phase.frames() || self.agenda.objectives.iter().any(|o| method.serves(*o)) {
+        let methods = self.methods_in();
+        let serves = |method: &Method| self.agenda.objectives.iter().any(|o| method.serves(*o));
+        for (at, &(i, method, phase)) in methods.iter().enumerate() {
+            let again = at > 0 && methods[at - 1].1.id == method.id;
+            let next = methods[at + 1..].iter().find(|(_, next, _)| next.id != method.id);
+            let prepares = next.is_some_and(|&(_, next, next_phase)| {
+                serves(next) && crate::rules::prepares(method, phase, next, next_phase)
+            });
+            if again || phase.frames() || serves(method) || prepares {
                 continue;
             }
             self.add(CraftRule::C15, Some(i), CraftIssue::OffRequest { id: method.id.clone() });

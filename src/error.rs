@@ -121,7 +121,7 @@ pub enum ProblemKind {
     /// A step marked as the method's own welcome (or closing) that is not among its first
     /// (or last) steps, or a method whose every step is a frame.
     FrameOrder {
-        /// The frame as written (`welcome`, `closing`).
+        /// The frame as written (`welcome`, `closing`, `action`).
         frame: String,
     },
     /// A list that must not be empty is empty.
@@ -523,8 +523,8 @@ impl Localize for ProblemKind {
                 format!("a `{shape}` step needs `{field}`; add it"),
             ),
             K::FrameOrder { frame } => lang.pick(
-                format!("une étape `frame: {frame}` doit venir avant (accueil) ou après (clôture) toutes les étapes sans `frame`, et au moins une étape doit rester sans `frame` ; déplacez l'étape ou retirez `frame`"),
-                format!("a `frame: {frame}` step must come before (welcome) or after (closing) every step without `frame`, and at least one step must have none; move the step or remove `frame`"),
+                format!("une étape `frame: {frame}` doit venir avant (accueil) ou après (clôture) toutes les étapes sans `frame`, ou après la première d'entre elles (action), et au moins une étape doit rester sans `frame` ; déplacez l'étape ou retirez `frame`"),
+                format!("a `frame: {frame}` step must come before (welcome) or after (closing) every step without `frame`, or after the first of them (action), and at least one step must have none; move the step or remove `frame`"),
             ),
             K::EmptyList => lang.pick("la liste est vide ; donnez au moins une valeur", "the list is empty; give at least one value").to_string(),
             K::RepeatedValue { value } => lang.pick(

@@ -57,7 +57,9 @@
 //! users often have little of either); on a material, `per` (one item per N participants)
 //! or `count` (a fixed number); on a step, its [`Shape`] (`fixed`, `elastic` within
 //! `floor`/`ceiling`, `share` of `each` minutes per `group`, `rounds` of at least `floor`
-//! minutes) and the day's figures in its text (`{count}`, `{rounds}`, `{minutes}`...); on a
+//! minutes), its [`Frame`] (the method's own `welcome`, `closing` or `action` steps, run
+//! only where the method sits at that point of the session) and the day's figures in its
+//! text (`{count}`, `{rounds}`, `{minutes}`...); on a
 //! method, `roles` when the usual ones do not fit and `remote.steps` where they differ; on a
 //! duration, `per_participant_up_to`. Everything that can go wrong in an input is reported as a
 //! [`Problem`] naming the file, the line and the field; nothing panics.
@@ -98,7 +100,7 @@ pub use clock::{ClockTime, InvalidClockTime};
 pub use error::{AgendaError, LoadError, Location, Problem, ProblemKind, RequestError};
 pub use load::MAX_FILE_BYTES;
 pub use method::{
-    DurationRange, Facilitators, InvalidMethodId, Material, Method, MethodId, MinuteRange, Origin,
+    DurationRange, Facilitators, Frame, InvalidMethodId, Material, Method, MethodId, MinuteRange, Origin,
     Participants, Plenary, Remote, RoundCount, Shape, Step,
 };
 pub use planner::{Plan, PlanError, PlanOptions, Planner, Reason};

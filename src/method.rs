@@ -348,6 +348,12 @@ pub enum Frame {
     /// Closing the session (a last round, thanks): last steps only, left out when another
     /// method follows.
     Closing,
+    /// Turning the method's results into actions (action groups, a lead, a deadline, names
+    /// under workstreams): after its first step of work, left out when a convergence or
+    /// action method comes later in the session (the forum ouvert's action groups, when a
+    /// QQOQCP plan comes after it): the group neither writes its plan twice nor acts
+    /// before it has chosen.
+    Action,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {

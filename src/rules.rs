@@ -14,8 +14,8 @@
 //! ```
 
 use crate::clock::ClockTime;
-use crate::method::MinuteRange;
-use crate::vocabulary::{Objective, Profile};
+use crate::method::{Method, MinuteRange};
+use crate::vocabulary::{Objective, Phase, Profile};
 
 /// Rule 8: the shortest break that counts as one.
 pub const MIN_BREAK: u32 = 10;
@@ -140,4 +140,22 @@ const fn at_most(value: u32, most: u32) -> u32 {
 const fn share(minutes: u32, percent: u32, floor: u32) -> u32 {
     let part = (minutes as u64 * percent as u64 / 100) as u32;
     if part > floor { part } else { floor }
+}
+
+/// C15's one exception: a method that serves none of the request's objectives still has its
+/// place when it opens up (divergence or emergence) just before a convergence or action
+/// method that serves one and works on what it gives: the options a vote then ranks, in a
+/// meeting asked only to decide. The caller checks that `next` serves the request.
+///
+/// ```
+/// use facilitation::{rules, Catalogue, Phase};
+/// let catalogue = Catalogue::builtin();
+/// let (ideas, vote) = (catalogue.get("1-2-4-all").unwrap(), catalogue.get("vote-par-gommettes").unwrap());
+/// assert!(rules::prepares(ideas, Phase::Divergence, vote, Phase::Convergence));
+/// assert!(!rules::prepares(ideas, Phase::Convergence, vote, Phase::Convergence));
+/// ```
+pub fn prepares(method: &Method, phase: Phase, next: &Method, next_phase: Phase) -> bool {
+    matches!(phase, Phase::Divergence | Phase::Emergence)
+        && next_phase.converges()
+        && method.gives.iter().any(|product| next.takes.contains(product))
 }

@@ -503,3 +503,59 @@ fn c15_notices_a_content_method_that_serves_none_of_the_objectives() {
     assert_eq!(found.slot, Some(content));
     assert!(found.text(facilitation::Lang::Fr).contains("ne sert aucun des objectifs de la demande"));
 }
+
+fn planned_test_request(name: &str) -> (Request, Agenda) {
+    let request = Request::from_file(repo::file("tests/data/requests").join(name)).unwrap();
+    let agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    (request, agenda)
+}
+
+/// The index of the content slot that serves none of the request's objectives.
+fn off_request_slot(agenda: &Agenda) -> usize {
+    let serves = |slot: &facilitation::Slot| {
+        let method = Catalogue::builtin().get(slot.method.as_ref().unwrap().as_str()).unwrap();
+        agenda.objectives.iter().any(|o| method.serves(*o))
+    };
+    let content = |slot: &&facilitation::Slot| slot.is_method() && slot.phase.is_some_and(|p| !p.frames());
+    agenda.slots.iter().position(|slot| content(&slot) && !serves(slot)).expect("a method that prepares")
+}
+
+#[test]
+fn c15_lets_a_short_divergence_bring_the_options_a_vote_then_ranks() {
+    // A 45-minute meeting asked only to decide: a vote needs options on the wall, and no
+    // beginner's decision method takes nothing. The ideas round serves no objective of its
+    // own, but the decision asked for.
+    let (request, agenda) = planned_test_request("reunion-45-trancher.yaml");
+    assert!(review(&agenda, &request).is_empty(), "{agenda:?}");
+    let at = off_request_slot(&agenda);
+    let method =
+        |i: usize| Catalogue::builtin().get(agenda.slots[i].method.as_ref().unwrap().as_str()).unwrap();
+    let (feeder, next) = (method(at), method(at + 1));
+    assert!(matches!(agenda.slots[at].phase, Some(Phase::Divergence | Phase::Emergence)));
+    assert!(
+        feeder.gives.iter().any(|product| next.takes.contains(product)),
+        "{} feeds {}",
+        feeder.id,
+        next.id
+    );
+    assert!(agenda.objectives.iter().any(|o| next.serves(*o)));
+}
+
+#[test]
+fn c15_notices_a_method_that_prepares_nothing_the_next_one_takes() {
+    let (request, mut agenda) = planned_test_request("reunion-45-trancher.yaml");
+    let at = off_request_slot(&agenda);
+    // The same ideas round, now followed by a conversation that works on nothing given.
+    agenda.slots[at + 1].method = Some(MethodId::new("conversation-orid").unwrap());
+    let points = craft::review(&agenda, &request, Catalogue::builtin()).points;
+    assert!(points.iter().any(|p| p.rule == CraftRule::C15 && p.slot == Some(at)), "{points:?}");
+}
+
+#[test]
+fn c15_notices_a_method_that_would_prepare_but_converges_itself() {
+    let (request, mut agenda) = planned_test_request("reunion-45-trancher.yaml");
+    let at = off_request_slot(&agenda);
+    agenda.slots[at].phase = Some(Phase::Convergence);
+    let points = craft::review(&agenda, &request, Catalogue::builtin()).points;
+    assert!(points.iter().any(|p| p.rule == CraftRule::C15 && p.slot == Some(at)), "{points:?}");
+}

@@ -2,7 +2,9 @@
 //! every method, every step on the clock) and self-contained as HTML.
 
 use facilitation::render::{self, timed_steps, typography};
-use facilitation::{Catalogue, ClockTime, Lang, Method, Plan, Planner, Request, Slot, SlotKind};
+use facilitation::{
+    Catalogue, ClockTime, Frame, Lang, Method, Phase, Plan, Planner, Request, Slot, SlotKind,
+};
 use proptest::prelude::*;
 
 #[path = "support/physical.rs"]
@@ -307,7 +309,11 @@ fn a_method_in_the_middle_of_a_session_leaves_out_its_own_welcome_and_closing_st
     let text = agenda.to_markdown(catalogue, Lang::Fr);
     for id in ["world-cafe", "resolution-irritants"] {
         let method = catalogue.get(id).unwrap();
-        let framed: Vec<&facilitation::Step> = method.steps.iter().filter(|s| s.frame.is_some()).collect();
+        let framed: Vec<&facilitation::Step> = method
+            .steps
+            .iter()
+            .filter(|s| matches!(s.frame, Some(Frame::Welcome | Frame::Closing)))
+            .collect();
         assert!(!framed.is_empty(), "{id} marks its own welcome or closing");
         for step in framed {
             let said = typography::typeset(&step.text.fr, Lang::Fr);
@@ -332,7 +338,7 @@ fn a_method_that_opens_and_closes_the_session_keeps_its_own_welcome_and_closing(
 fn the_steps_of_a_method_in_the_middle_still_fill_its_slot() {
     let cafe = Catalogue::builtin().get("world-cafe").unwrap();
     let slot = method_slot("world-cafe", "10:00", "11:45", None);
-    let inside = render::steps_in_place(&cafe.steps, false, false);
+    let inside = render::steps_in_place(&cafe.steps, render::Place::INSIDE);
     let timed = &timed_steps(cafe, &inside, &[&slot], 40)[0];
     assert_eq!(timed.iter().map(|step| step.minutes).sum::<u32>(), 105);
     assert!(timed.iter().all(|step| inside[step.step].frame.is_none()));
@@ -869,4 +875,72 @@ fn no_question_is_asked_aloud_just_before_the_calling_question() {
             assert!(!before.contains('?'), "{name}: {said}");
         }
     }
+}
+
+fn phased(mut slot: Slot, phase: Phase) -> Slot {
+    slot.phase = Some(phase);
+    slot
+}
+
+/// The French text of the steps of `id` that carry `frame`, as the déroulé prints them.
+fn framed_texts(id: &str, frame: facilitation::Frame) -> Vec<String> {
+    let method = Catalogue::builtin().get(id).unwrap();
+    let framed = method.steps.iter().filter(|step| step.frame == Some(frame));
+    framed.map(|step| typography::typeset(&step.text.fr, Lang::Fr)).collect()
+}
+
+#[test]
+fn a_forum_ouvert_followed_by_an_action_plan_leaves_it_the_action_groups_and_the_closing() {
+    // Two action plans and two closing rounds in one afternoon: the group would write its
+    // plan twice and say goodbye twice.
+    let agenda = agenda_of(vec![
+        welcome_slot("09:00", "09:15"),
+        phased(method_slot("forum-ouvert", "09:15", "12:15", None), Phase::Emergence),
+        phased(method_slot("plan-action-qqoqcp", "12:15", "13:00", None), Phase::Action),
+        phased(method_slot("tour-engagements", "13:00", "13:15", None), Phase::Closing),
+    ]);
+    let text = agenda.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let dropped = [framed_texts("forum-ouvert", Frame::Action), framed_texts("forum-ouvert", Frame::Closing)];
+    for said in dropped.iter().flatten() {
+        assert!(!text.contains(said.as_str()), "{said}");
+    }
+    assert!(
+        text.contains(&typography::typeset("Convergence : chacun lit les comptes rendus", Lang::Fr)),
+        "the forum still chooses its proposals"
+    );
+}
+
+#[test]
+fn a_forum_ouvert_that_ends_the_work_forms_its_own_action_groups() {
+    let agenda = agenda_of(vec![
+        welcome_slot("09:00", "09:15"),
+        phased(method_slot("forum-ouvert", "09:15", "12:15", None), Phase::Emergence),
+        phased(method_slot("tour-engagements", "12:15", "12:30", None), Phase::Closing),
+    ]);
+    let text = agenda.to_markdown(Catalogue::builtin(), Lang::Fr);
+    for said in framed_texts("forum-ouvert", Frame::Action) {
+        assert!(text.contains(&said), "{said}");
+    }
+    for said in framed_texts("forum-ouvert", Frame::Closing) {
+        assert!(!text.contains(&said), "the session's closing closes: {said}");
+    }
+}
+
+#[test]
+fn the_last_vision_before_the_closing_ends_on_names_under_workstreams_and_not_before_a_choice() {
+    let last = agenda_of(vec![
+        welcome_slot("09:00", "09:15"),
+        phased(method_slot("la-une-du-magazine", "09:15", "10:15", None), Phase::Emergence),
+        phased(method_slot("tour-engagements", "10:15", "10:30", None), Phase::Closing),
+    ]);
+    let before_a_choice = agenda_of(vec![
+        welcome_slot("09:00", "09:15"),
+        phased(method_slot("la-une-du-magazine", "09:15", "10:15", None), Phase::Emergence),
+        phased(method_slot("matrice-impact-effort", "10:15", "11:00", None), Phase::Convergence),
+        phased(method_slot("tour-engagements", "11:00", "11:15", None), Phase::Closing),
+    ]);
+    let signing = framed_texts("la-une-du-magazine", Frame::Action);
+    assert_eq!(signing.len(), 1);
+    assert!(last.to_markdown(Catalogue::builtin(), Lang::Fr).contains(&signing[0]));
+    assert!(!before_a_choice.to_markdown(Catalogue::builtin(), Lang::Fr).contains(&signing[0]));
 }

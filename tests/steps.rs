@@ -402,3 +402,22 @@ fn a_step_that_presents_the_question_reads_the_calling_question_or_names_it() {
         assert!(!asked.contains("accueil"), "{id}: an example off the subject: {asked}");
     }
 }
+
+#[test]
+fn an_action_step_before_any_step_of_work_is_refused_at_its_line() {
+    let steps = r#"  - {minutes: 5, frame: action, text: {fr: "Chacun s'inscrit à un chantier."}}
+  - {minutes: 5, text: {fr: "Chacun répond."}}"#;
+    let found = problems(&method_file(steps, TIP));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].field, "steps[0].frame");
+    assert!(matches!(&found[0].kind, facilitation::ProblemKind::FrameOrder { frame } if frame == "action"));
+}
+
+#[test]
+fn an_action_step_between_the_work_and_the_closing_loads() {
+    let steps = r#"  - {minutes: 5, text: {fr: "Chacun répond."}}
+  - {minutes: 3, frame: action, text: {fr: "Chacun s'inscrit à un chantier."}}
+  - {minutes: 2, frame: closing, text: {fr: "Clôture."}}"#;
+    let found = problems(&method_file(steps, TIP));
+    assert!(found.is_empty(), "{found:?}");
+}

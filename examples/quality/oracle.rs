@@ -335,7 +335,9 @@ impl<'a> Space<'a> {
     fn may_follow(&self, items: &[Item], choice: &Choice, phase: Phase) -> bool {
         let method = choice.method;
         let request = self.request;
-        if too_much_writing(method, phase, request.with_users()) || (!phase.frames() && choice.serves == 0) {
+        if too_much_writing(method, phase, request.with_users())
+            || !self.serves_or_prepares(items, choice, phase)
+        {
             return false;
         }
         if phase == Phase::Opening && choice.least > opening_cap(self.minutes) {
@@ -357,6 +359,22 @@ impl<'a> Space<'a> {
             && !matches!(last, Phase::Opening | Phase::Closing)
             && !self.reopened(items);
         in_order || reopens
+    }
+
+    /// C15: `choice` serves one of the request's objectives or may prepare what the next
+    /// method works on, and a method that prepared is followed by one it prepared.
+    fn serves_or_prepares(&self, items: &[Item], choice: &Choice, phase: Phase) -> bool {
+        let may_prepare =
+            matches!(phase, Phase::Divergence | Phase::Emergence) && !choice.method.gives.is_empty();
+        if !phase.frames() && choice.serves == 0 && !may_prepare {
+            return false;
+        }
+        let Some(last) = items.last() else { return true };
+        let before = &self.choices[last.choice];
+        let prepared = last.phase.frames() || before.serves != 0;
+        prepared
+            || (choice.serves != 0
+                && facilitation::rules::prepares(before.method, last.phase, choice.method, phase))
     }
 
     /// Whether an opening already came after the work began.

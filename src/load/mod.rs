@@ -514,6 +514,7 @@ fn check_frames(field: &str, steps: &[Step], add: &mut impl FnMut(&str, ProblemK
         let misplaced = match step.frame {
             Some(Frame::Welcome) => i > first,
             Some(Frame::Closing) => i < last,
+            Some(Frame::Action) => i < first,
             _ => false,
         };
         if let Some(frame) = step.frame.filter(|_| misplaced) {

@@ -39,7 +39,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 pub use replan::{Change, Distance, DropReason, METHOD_WEIGHT, ORDER_WEIGHT, Replan, with_locks};
 use serde::{Deserialize, Serialize};
-use skeleton::Skeleton;
+use skeleton::{Item, Skeleton};
 use timing::{Segment, TimedMethod};
 
 /// A timed agenda with its score, the reasons of its choices and its craft review.
@@ -437,7 +437,7 @@ impl<'a> Planner<'a> {
                 parts_seen[*index] += 1;
                 slot.method = Some(candidate.method.id.clone());
                 slot.phase = Some(item.phase);
-                slot.objectives = context.slot_objectives(candidate, item.phase);
+                slot.objectives = slot_objectives(context, skeleton.items(), *index);
                 slot.part = (parts_seen[*index] > 1).then_some(parts_seen[*index]);
             }
             slots.push(slot);
@@ -494,6 +494,25 @@ impl<'a> Planner<'a> {
         retimed.duration = None;
         let context = Context::new(&retimed, analysis, self.catalogue, all_relaxed());
         (!self.timed_agendas(&context, &self.options, &Untimed::default()).0.is_empty()).then_some(end)
+    }
+}
+
+/// The objectives the slot of the `index`th method serves: its own for the request, or,
+/// for a method that serves none of them and prepares the next one's work (C15,
+/// [`rules::prepares`]), what it is made for (its first objective: the ideas that a vote
+/// will rank), rather than what it might do for the group.
+fn slot_objectives(context: &Context, items: &[Item], index: usize) -> Vec<Objective> {
+    let item = items[index];
+    let candidate = &context.candidates[item.candidate];
+    let prepares = items.get(index + 1).is_some_and(|next| {
+        let next_candidate = &context.candidates[next.candidate];
+        candidate.serves == 0
+            && !item.phase.frames()
+            && rules::prepares(candidate.method, item.phase, next_candidate.method, next.phase)
+    });
+    match candidate.method.objectives.first() {
+        Some(own) if prepares => vec![*own],
+        _ => context.slot_objectives(candidate, item.phase),
     }
 }
 

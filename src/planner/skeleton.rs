@@ -260,10 +260,27 @@ fn relevance(context: &Context, candidate: &Candidate) -> f64 {
         0.0
     };
     let fit = 1.0 - (f64::from(candidate.typical) / f64::from(context.minutes.max(1))).min(1.0);
+    // A method that serves nothing asked may still prepare what a method that serves the
+    // request works on (C15): it competes with the others of its phase that serve nothing.
+    let prepares = if candidate.serves == 0 && prepares_for_some(context, candidate) { 1.0 } else { 0.0 };
     // A closing on commitments stays in the pool when the session calls for one (C14).
     let commits =
         candidate.method.commits() && rules::closing_commits(&context.objectives, &context.request.profiles);
-    weight * 3.0 + users + fit + if candidate.included || candidate.network || commits { 100.0 } else { 0.0 }
+    weight * 3.0
+        + users
+        + fit
+        + prepares
+        + if candidate.included || candidate.network || commits { 100.0 } else { 0.0 }
+}
+
+/// Whether `candidate` can prepare, in divergence, the work of a candidate that serves the
+/// request in convergence ([`rules::prepares`]).
+fn prepares_for_some(context: &Context, candidate: &Candidate) -> bool {
+    candidate.method.has_phase(Phase::Divergence)
+        && context.candidates.iter().any(|next| {
+            next.serves != 0
+                && rules::prepares(candidate.method, Phase::Divergence, next.method, Phase::Convergence)
+        })
 }
 
 /// Finds up to `keep` complete skeletons, best first.
@@ -520,8 +537,7 @@ fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Ph
     if context.keeps(CraftRule::C13) && !skeleton.tally.keeps_thread(m, phase) {
         return false;
     }
-    // Content time goes to what was asked for (C15).
-    if context.keeps(CraftRule::C15) && !phase.frames() && c.serves == 0 {
+    if context.keeps(CraftRule::C15) && !serves_or_prepares(context, skeleton, c, phase) {
         return false;
     }
     let twin = || skeleton.items().iter().any(|item| context.candidates[item.candidate].method.alike_to(m));
@@ -529,6 +545,20 @@ fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Ph
         return false;
     }
     !(context.keeps(CraftRule::C10) && too_much_writing(m, phase, context.request.with_users()))
+}
+
+/// Content time goes to what was asked for (C15): `c` serves the request, or may prepare
+/// what the next method works on; and a method that prepared is followed by one it
+/// prepared ([`rules::prepares`]).
+fn serves_or_prepares(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Phase) -> bool {
+    let may_prepare = matches!(phase, Phase::Divergence | Phase::Emergence) && !c.method.gives.is_empty();
+    if !phase.frames() && c.serves == 0 && !may_prepare {
+        return false;
+    }
+    let Some(last) = skeleton.items().last() else { return true };
+    let before = &context.candidates[last.candidate];
+    let prepared = last.phase.frames() || before.serves != 0;
+    prepared || (c.serves != 0 && rules::prepares(before.method, last.phase, c.method, phase))
 }
 
 fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> bool {

@@ -5,7 +5,7 @@
 use super::document::{Block, Document, Line, Row, Segment, Span, labelled, plain};
 use super::objective_labels;
 use super::session::Setting;
-use super::steps::{TimedStep, ask_rounds, steps_for_users, steps_in_place, timed_steps};
+use super::steps::{Place, TimedStep, ask_rounds, steps_for_users, steps_in_place, timed_steps};
 use super::variant;
 use super::{plan_b, team, typography, wording};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -1020,14 +1020,18 @@ fn users(plan: Option<&Plan>) -> Option<bool> {
     plan.map(|plan| plan.request.profiles.contains(&Profile::Users))
 }
 
-/// Whether the method's first part opens the session (nothing but pauses before it), and
-/// whether its last part closes it (no sequence after it).
-fn opens_and_closes(parts: &[&Slot], agenda: &Agenda) -> (bool, bool) {
+/// Where the method sits: whether its first part opens the session (nothing but pauses
+/// before it), whether its last part closes it (no sequence after it), and whether an
+/// action method comes after it.
+fn place(parts: &[&Slot], agenda: &Agenda) -> Place {
     let work = |slot: &&Slot| !matches!(slot.kind, SlotKind::Break | SlotKind::Lunch);
-    let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return (true, true) };
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return Place::ALONE };
     let before = agenda.slots.iter().take_while(|slot| *slot != *first).any(|slot| work(&slot));
-    let after = agenda.slots.iter().skip_while(|slot| *slot != *last).skip(1).any(|slot| work(&slot));
-    (!before, !after)
+    let mut after = agenda.slots.iter().skip_while(|slot| *slot != *last).skip(1);
+    let later: Vec<&Slot> = after.by_ref().filter(work).collect();
+    let converges = |slot: &&&Slot| matches!(slot.phase, Some(Phase::Convergence | Phase::Action));
+    let result_after = later.iter().filter(|slot| slot.kind == SlotKind::Method).any(|slot| converges(&slot));
+    Place { opens: !before, closes: later.is_empty(), result_after }
 }
 
 /// The steps on the clock, part by part for a split method, as said to this audience
@@ -1042,8 +1046,7 @@ fn steps(
     lang: Lang,
     with: (bool, &[&str]),
 ) {
-    let (opens, closes) = opens_and_closes(parts, agenda);
-    let in_place = steps_in_place(variant::steps(method, agenda), opens, closes);
+    let in_place = steps_in_place(variant::steps(method, agenda), place(parts, agenda));
     let said = steps_for_users(&in_place, with.0);
     let mut timed = timed_steps(method, &said, parts, agenda.participants);
     ask_rounds(&said, &mut timed, with.1, agenda.participants);

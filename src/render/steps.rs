@@ -203,23 +203,45 @@ fn quoted(text: &str, lang: Lang) -> String {
     super::typography::quoted(text, lang)
 }
 
+/// Where a method sits in the session, which decides which of its framed steps it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Place {
+    /// Nothing but pauses comes before it: it welcomes the group itself.
+    pub opens: bool,
+    /// No sequence comes after it: it closes the session itself.
+    pub closes: bool,
+    /// A convergence or action method comes later in the session: that method draws the
+    /// result, and the group does not turn to action before it.
+    pub result_after: bool,
+}
+
+impl Place {
+    /// The method is the whole session: every step runs.
+    pub const ALONE: Place = Place { opens: true, closes: true, result_after: false };
+    /// Between other sequences, with no action method after it.
+    pub const INSIDE: Place = Place { opens: false, closes: false, result_after: false };
+}
+
 /// The steps a method runs where it sits in the session: its own welcome steps
-/// ([`Frame::Welcome`]) only when it `opens` the session (nothing before it), its own
-/// closing steps only when it `closes` it (no method after it). The steps left out give
-/// their minutes to the others, since [`timed_steps`] shares the slot's minutes among the
-/// steps it is given.
+/// ([`Frame::Welcome`]) only when it opens the session (nothing before it), its own
+/// closing steps only when it closes it (no method after it), its own action steps
+/// ([`Frame::Action`]) only when no convergence or action method follows. The steps left out give their
+/// minutes to the others, since [`timed_steps`] shares the slot's minutes among the steps
+/// it is given.
 ///
 /// ```
 /// use facilitation::{render, Catalogue};
+/// use facilitation::render::Place;
 /// let cafe = Catalogue::builtin().get("world-cafe").unwrap();
-/// let inside = render::steps_in_place(&cafe.steps, false, false);
+/// let inside = render::steps_in_place(&cafe.steps, Place::INSIDE);
 /// assert!(inside.len() < cafe.steps.len());
-/// assert_eq!(render::steps_in_place(&cafe.steps, true, true), cafe.steps);
+/// assert_eq!(render::steps_in_place(&cafe.steps, Place::ALONE), cafe.steps);
 /// ```
-pub fn steps_in_place(steps: &[Step], opens: bool, closes: bool) -> Vec<Step> {
+pub fn steps_in_place(steps: &[Step], place: Place) -> Vec<Step> {
     let kept = |step: &&Step| match step.frame {
-        Some(Frame::Welcome) => opens,
-        Some(Frame::Closing) => closes,
+        Some(Frame::Welcome) => place.opens,
+        Some(Frame::Closing) => place.closes,
+        Some(Frame::Action) => !place.result_after,
         _ => true,
     };
     let kept: Vec<Step> = steps.iter().filter(kept).cloned().collect();
