@@ -24,6 +24,9 @@ pub(crate) struct Candidate<'a> {
     /// One of the network's own methods, or a method the request names, that fits and
     /// serves the request (C11).
     pub network: bool,
+    /// It serves none of the request's objectives but may, in divergence or emergence,
+    /// prepare what another candidate that serves one works on (C15, `rules::prepares`).
+    pub prepares: bool,
 }
 
 impl Candidate<'_> {
@@ -143,6 +146,17 @@ impl<'a> Context<'a> {
             .filter_map(|method| context.candidate(method))
             .filter(|c| c.included || c.network || kinds.insert(c.kind(request.format)))
             .collect();
+        let prepares: Vec<bool> = context
+            .candidates
+            .iter()
+            .map(|c| {
+                c.serves == 0
+                    && context.candidates.iter().any(|next| next.serves != 0 && may_prepare(c, next))
+            })
+            .collect();
+        for (candidate, prepares) in context.candidates.iter_mut().zip(prepares) {
+            candidate.prepares = prepares;
+        }
         context
     }
 
@@ -251,6 +265,7 @@ impl<'a> Context<'a> {
             serves,
             included,
             network: self.wanted.iter().any(|wanted| std::ptr::eq(*wanted, method)),
+            prepares: false,
         })
     }
 
@@ -347,4 +362,15 @@ impl<'a> Context<'a> {
         let allowed = |o: &Objective| method.serves(*o) && !self.objectives.contains(o);
         framing.into_iter().chain(method.objectives.iter().copied()).find(allowed).into_iter().collect()
     }
+}
+
+/// Whether `c` can prepare, in one of its opening-up phases, what `next` works on in one of
+/// its converging ones (C15).
+fn may_prepare(c: &Candidate, next: &Candidate) -> bool {
+    let (before, after) = ([Phase::Divergence, Phase::Emergence], [Phase::Convergence, Phase::Action]);
+    before.iter().filter(|p| c.method.has_phase(**p)).any(|p| {
+        after
+            .iter()
+            .any(|q| next.method.has_phase(*q) && crate::rules::prepares(c.method, *p, next.method, *q))
+    })
 }

@@ -262,7 +262,7 @@ fn relevance(context: &Context, candidate: &Candidate) -> f64 {
     let fit = 1.0 - (f64::from(candidate.typical) / f64::from(context.minutes.max(1))).min(1.0);
     // A method that serves nothing asked may still prepare what a method that serves the
     // request works on (C15): it competes with the others of its phase that serve nothing.
-    let prepares = if candidate.serves == 0 && prepares_for_some(context, candidate) { 1.0 } else { 0.0 };
+    let prepares = if candidate.prepares { 1.0 } else { 0.0 };
     // A closing on commitments stays in the pool when the session calls for one (C14).
     let commits =
         candidate.method.commits() && rules::closing_commits(&context.objectives, &context.request.profiles);
@@ -271,16 +271,6 @@ fn relevance(context: &Context, candidate: &Candidate) -> f64 {
         + fit
         + prepares
         + if candidate.included || candidate.network || commits { 100.0 } else { 0.0 }
-}
-
-/// Whether `candidate` can prepare, in divergence, the work of a candidate that serves the
-/// request in convergence ([`rules::prepares`]).
-fn prepares_for_some(context: &Context, candidate: &Candidate) -> bool {
-    candidate.method.has_phase(Phase::Divergence)
-        && context.candidates.iter().any(|next| {
-            next.serves != 0
-                && rules::prepares(candidate.method, Phase::Divergence, next.method, Phase::Convergence)
-        })
 }
 
 /// Finds up to `keep` complete skeletons, best first.
@@ -551,7 +541,7 @@ fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Ph
 /// what the next method works on; and a method that prepared is followed by one it
 /// prepared ([`rules::prepares`]).
 fn serves_or_prepares(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Phase) -> bool {
-    let may_prepare = matches!(phase, Phase::Divergence | Phase::Emergence) && !c.method.gives.is_empty();
+    let may_prepare = matches!(phase, Phase::Divergence | Phase::Emergence) && c.prepares;
     if !phase.frames() && c.serves == 0 && !may_prepare {
         return false;
     }
