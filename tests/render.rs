@@ -944,3 +944,19 @@ fn the_last_vision_before_the_closing_ends_on_names_under_workstreams_and_not_be
     assert!(last.to_markdown(Catalogue::builtin(), Lang::Fr).contains(&signing[0]));
     assert!(!before_a_choice.to_markdown(Catalogue::builtin(), Lang::Fr).contains(&signing[0]));
 }
+
+#[test]
+fn a_method_that_brings_the_options_of_a_decision_works_on_the_decisions_question() {
+    // The ideas round before the vote serves nothing asked but the decision (C15): it asks
+    // the decision's question, not a brainstorm of its own that the vote would not rank.
+    let path = repo::file("tests/data/requests/reunion-45-trancher.yaml");
+    let request = Request::from_file(path).unwrap();
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let decision = request.question(facilitation::Objective::Decide).unwrap();
+    // Its words before the first punctuation, which typesetting leaves as they are.
+    let words = decision.split([',', '?']).next().unwrap();
+    let ideas = sections(&markdown).into_iter().find(|s| s.contains("1-2-4-Tous")).expect("an ideas round");
+    assert!(ideas.contains(words), "{ideas}");
+    assert!(!ideas.contains("ne donne pas de question d'appel"), "{ideas}");
+}

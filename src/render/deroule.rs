@@ -425,7 +425,13 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                         let change = before.and_then(|(previous, pause)| {
                             room_change(previous, method, pause, agenda.format, lang)
                         });
-                        let mut detail = method_detail(method, &sequence_at, agenda, (lang, &mut said), plan);
+                        let mut detail = method_detail(
+                            method,
+                            &sequence_at,
+                            agenda,
+                            (lang, &mut said),
+                            plan.map(|plan| (plan, catalogue)),
+                        );
                         if let (Some(change), Block::Keep(inner)) = (change, &mut detail) {
                             // After the summary: what to move before anything is said.
                             inner.insert(2.min(inner.len()), change);
@@ -726,8 +732,8 @@ fn work_after(agenda: &Agenda, slot: &Slot) -> bool {
 /// a World Café takes stock in its first round and looks ahead in the next ones, unless a
 /// later sequence looks ahead (La Une du magazine): a question is worked on once, and the
 /// café's rounds then deepen its own question.
-fn round_questions<'p>(plan: &'p Plan, method: &Method, slot: &Slot) -> Vec<&'p str> {
-    let mut questions = calling_questions(plan, slot);
+fn round_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, method: &Method, slot: &Slot) -> Vec<&'p str> {
+    let mut questions = calling_questions(plan, catalogue, slot);
     let rounds = method
         .steps
         .iter()
@@ -756,13 +762,19 @@ fn round_questions<'p>(plan: &'p Plan, method: &Method, slot: &Slot) -> Vec<&'p 
 /// last sequence also serves trust). An opening or a closing asks its own question (the
 /// weather, a word to finish): read aloud before it, the request's question would never be
 /// worked on.
-pub(super) fn calling_questions<'p>(plan: &'p Plan, slot: &Slot) -> Vec<&'p str> {
+pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot: &Slot) -> Vec<&'p str> {
     let content = |s: &Slot| s.phase.is_some_and(|phase| !phase.frames());
     let slots: Vec<&Slot> = plan.agenda.method_slots().filter(|s| s.part.is_none() && content(s)).collect();
     let mut asked: Vec<&str> = Vec::new();
+    let asks = |slot: &Slot| -> Vec<(crate::vocabulary::Objective, &'p str)> {
+        slot.objectives.iter().filter_map(|o| Some((*o, plan.request.question(*o)?))).collect()
+    };
     for (i, earlier) in slots.iter().enumerate() {
-        let questions: Vec<(crate::vocabulary::Objective, &str)> =
-            earlier.objectives.iter().filter_map(|o| Some((*o, plan.request.question(*o)?))).collect();
+        let mut questions = asks(earlier);
+        // A method that prepares the next one's work works on its question (C15).
+        if let Some(next) = slots.get(i + 1).filter(|next| prepares(plan, catalogue, earlier, next)) {
+            questions = asks(next);
+        }
         let new = questions.iter().map(|(_, q)| *q).find(|q| !asked.contains(q));
         let pick = new.or(questions.first().map(|(_, q)| *q));
         let later = &slots[i + 1..];
@@ -779,6 +791,17 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, slot: &Slot) -> Vec<&'p str>
         asked.extend(picks);
     }
     Vec::new()
+}
+
+/// Whether `slot` serves none of the request's objectives and prepares what `next`, which
+/// serves one, works on ([`rules::prepares`]).
+fn prepares(plan: &Plan, catalogue: &Catalogue, slot: &Slot, next: &Slot) -> bool {
+    let method = |slot: &Slot| catalogue.get(slot.method.as_ref()?.as_str());
+    let (Some(m), Some(n), Some(p), Some(q)) = (method(slot), method(next), slot.phase, next.phase) else {
+        return false;
+    };
+    let serves = |method: &Method| plan.agenda.objectives.iter().any(|o| method.serves(*o));
+    !serves(m) && serves(n) && crate::rules::prepares(m, p, n, q)
 }
 
 /// The time the group has, as said aloud: « Nous avons 40 min, jusqu'à 12 h 20. », or for
@@ -822,8 +845,9 @@ fn consigne(
     sequence: &Sequence,
     agenda: &Agenda,
     (lang, said_before): (Lang, &mut Vec<String>),
-    plan: Option<&Plan>,
+    planned: Option<(&Plan, &Catalogue)>,
 ) -> Vec<Block> {
+    let plan = planned.map(|(plan, _)| plan);
     let parts = sequence.parts;
     let Some(first) = parts.first() else { return Vec::new() };
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
@@ -831,7 +855,8 @@ fn consigne(
     let mut said: Vec<String> = Vec::new();
     let (leads, moves) = transition(method, sequence, agenda, knows_itself(plan));
     said.extend(choose(leads, &moves, said_before, lang));
-    let questions = plan.map(|plan| round_questions(plan, method, first)).unwrap_or_default();
+    let questions =
+        planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
     said.extend(asking(&questions, lang));
     let say = match (&method.say_with_users, users(plan)) {
         (Some(say), Some(true)) => Some(say),
@@ -862,8 +887,8 @@ fn consigne(
         Span::Plain(colon(lang, "")),
         Span::Emphasis(said.join(" ")),
     ])];
-    if let (true, Some(plan), true) = (content, plan, questions.is_empty()) {
-        let draft = proposed_for(plan, first).and_then(wording::draft_question);
+    if let (true, Some((plan, catalogue)), true) = (content, planned, questions.is_empty()) {
+        let draft = proposed_for(plan, catalogue, first).and_then(wording::draft_question);
         let subject = wording::subject(&plan.request.title);
         blocks.extend(draft.map(|draft| {
             let question = headed(subject, draft.get(lang), lang);
@@ -877,11 +902,11 @@ fn consigne(
 /// first of its objectives that no earlier such sequence proposed, so that a second sequence
 /// on irritants moves on to the plan of action rather than ask the same question again;
 /// none when all were proposed (the group goes on with the question on the wall).
-fn proposed_for(plan: &Plan, slot: &Slot) -> Option<crate::vocabulary::Objective> {
+fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate::vocabulary::Objective> {
     let content = |s: &&Slot| s.part.is_none() && s.phase.is_some_and(|phase| !phase.frames());
     let mut proposed = Vec::new();
     for earlier in plan.agenda.method_slots().filter(content) {
-        let asks = !calling_questions(plan, earlier).is_empty();
+        let asks = !calling_questions(plan, catalogue, earlier).is_empty();
         let pick = earlier.objectives.iter().copied().find(|o| !asks && !proposed.contains(o));
         if earlier == slot {
             return pick;
@@ -938,8 +963,9 @@ fn method_detail(
     sequence: &Sequence,
     agenda: &Agenda,
     (lang, said): (Lang, &mut Vec<String>),
-    plan: Option<&Plan>,
+    planned: Option<(&Plan, &Catalogue)>,
 ) -> Block {
+    let plan = planned.map(|(plan, _)| plan);
     let parts = sequence.parts;
     let first = parts[0];
     let last = parts[parts.len() - 1];
@@ -953,7 +979,7 @@ fn method_detail(
     );
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
-    blocks.extend(consigne(method, sequence, agenda, (lang, said), plan));
+    blocks.extend(consigne(method, sequence, agenda, (lang, said), planned));
     if !first.objectives.is_empty() {
         let served = objective_labels(&first.objectives, lang);
         blocks.push(Block::Paragraph(labelled(
@@ -967,7 +993,8 @@ fn method_detail(
             room.map_or(label.to_string(), |room| format!("{label} ({})", room.get(lang).to_lowercase()));
         blocks.push(Block::Paragraph(labelled(label, colon(lang, setup.get(lang)))));
     }
-    let questions = plan.map(|plan| round_questions(plan, method, first)).unwrap_or_default();
+    let questions =
+        planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
     steps(&mut blocks, method, parts, agenda, lang, (users(plan) == Some(true), &questions));
     // One source for who does what: the roles name the cast when it is known.
     let cast = team::cast(agenda, sequence.names, sequence.index);

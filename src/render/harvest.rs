@@ -50,7 +50,7 @@ pub fn harvest(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Document {
                 slot_name(slot, catalogue, lang)
             ),
         }];
-        for question in super::deroule::calling_questions(plan, slot) {
+        for question in super::deroule::calling_questions(plan, catalogue, slot) {
             blocks.push(Block::Paragraph(labelled(
                 lang.pick("Question travaillée", "Question worked on"),
                 colon(lang, &typography::quoted(question, lang)),
