@@ -681,8 +681,14 @@ impl Layout {
 /// ```
 /// use facilitation::method::{Occasion, Tip, When};
 /// use facilitation::{ClockTime, Format};
-/// let tip = Tip { fr: "À distance, ...".into(), en: None, when: vec![When::Remote, When::Hybrid] };
-/// let morning = Occasion { format: Format::Onsite, users: Some(false), start: ClockTime::at(9, 45), work_after: None };
+/// let tip = Tip { fr: "À distance, ...".into(), en: None, when: vec![When::Remote, When::Hybrid], beyond: None };
+/// let morning = Occasion {
+///     format: Format::Onsite,
+///     users: Some(false),
+///     start: ClockTime::at(9, 45),
+///     work_after: None,
+///     participants: 12,
+/// };
 /// assert!(!tip.applies(&morning));
 /// assert!(tip.applies(&Occasion { format: Format::Hybrid, ..morning }));
 /// ```
@@ -701,6 +707,10 @@ pub struct Tip {
     /// tip for service users in the room.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub when: Vec<When>,
+    /// A tip for big groups: it applies only when more than this many people take part
+    /// (« au-delà d'une trentaine de personnes » is no advice for a team of nine).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beyond: Option<u32>,
 }
 
 /// A condition on the session that a tip applies to.
@@ -745,6 +755,8 @@ pub struct Occasion {
     /// Whether a content sequence follows the method; `None` when unknown: the tips about
     /// the rest of the session are then shown.
     pub work_after: Option<bool>,
+    /// How many people take part.
+    pub participants: u32,
 }
 
 impl When {
@@ -785,11 +797,17 @@ impl Tip {
         crate::text::english(self.en.as_deref()).is_some()
     }
 
-    /// Whether it applies on `occasion`: for each kind of condition it names, one holds.
+    /// Whether it applies on `occasion`: for each kind of condition it names, one holds,
+    /// and the group is bigger than its `beyond`.
     pub fn applies(&self, occasion: &Occasion) -> bool {
-        self.when.iter().all(|when| {
-            self.when.iter().filter(|other| other.kind() == when.kind()).any(|other| other.holds(occasion))
-        })
+        let big_enough = self.beyond.is_none_or(|most| occasion.participants > most);
+        big_enough
+            && self.when.iter().all(|when| {
+                self.when
+                    .iter()
+                    .filter(|other| other.kind() == when.kind())
+                    .any(|other| other.holds(occasion))
+            })
     }
 }
 

@@ -361,6 +361,7 @@ fn only_the_tips_that_apply_to_the_session_are_printed() {
                         && later.method != slot.method
                         && later.phase.is_some_and(|phase| !phase.frames())
                 })),
+                participants: plan.agenda.participants,
             };
             for tip in &method(slot).tips {
                 let printed = text.contains(&typography::typeset(&tip.fr, Lang::Fr));
@@ -606,7 +607,10 @@ fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them
 }
 
 #[test]
-fn with_service_users_the_institution_commits_and_users_say_what_they_expect() {
+fn with_service_users_everyone_gets_one_instruction_and_the_institution_says_what_follows() {
+    // « Vous, personnes accompagnées… nous, professionnels… » splits the room in two,
+    // against Équivalence 1 = 1: one instruction for all, and the institution's answer
+    // comes in the next step, from the facilitators and the sponsor.
     let catalogue = Catalogue::builtin();
     let monday = typography::typeset(
         "« Ce que je retiens, et ce que je ferai dans les jours qui viennent »",
@@ -616,9 +620,11 @@ fn with_service_users_the_institution_commits_and_users_say_what_they_expect() {
     assert!(with_users.request.profiles.contains(&facilitation::Profile::Users));
     let text = with_users.to_markdown(catalogue, Lang::Fr);
     assert!(!detail(&text).contains(&monday), "no personal commitment asked of service users");
-    let institution =
-        typography::typeset("les professionnels disent ce que nous ferons de ce qui a été dit", Lang::Fr);
+    let one = typography::typeset("Vous donnez une seule consigne, la même pour tous", Lang::Fr);
+    assert!(detail(&text).contains(&one));
+    let institution = typography::typeset("vous dites ce que l'institution fera de la parole", Lang::Fr);
     assert!(detail(&text).contains(&institution));
+    assert!(!text.contains("nous, professionnels") && !text.contains("Vous, personnes accompagnées"));
     let staff = plan("irritants-semaine-management.yaml").to_markdown(catalogue, Lang::Fr);
     assert!(detail(&staff).contains(&monday), "staff among themselves still commit themselves");
 }
@@ -645,7 +651,22 @@ fn the_welcome_names_the_project_lead_only_when_the_request_names_one() {
     assert!(!text.contains("Le porteur de projet souhaite"), "no lead the request does not name");
     assert!(text.contains("Nous souhaitons la bienvenue"));
     let named = plan("forum-rsa.yaml").to_markdown(catalogue, Lang::Fr);
-    assert!(named.contains("Camille Martin, porteur du projet, souhaite la bienvenue"));
+    assert!(named.contains("Camille Martin, qui porte le projet, souhaite la bienvenue"));
+}
+
+#[test]
+fn the_welcome_says_who_presents_the_frame_by_name_with_the_verb_agreeing() {
+    // « les facilitateurs présentent » read aloud by the one facilitator of a team meeting,
+    // or « porteur du projet » said of a woman, are the first words a group hears.
+    let catalogue = Catalogue::builtin();
+    let three = plan("forum-rsa.yaml").to_markdown(catalogue, Lang::Fr);
+    assert!(three.contains("Maëlle, Théo et Inès présentent les objectifs"), "{three}");
+    let mut alone = request("forum-rsa.yaml");
+    alone.facilitators = 1;
+    alone.facilitator_names = vec!["Jeanne".to_string()];
+    let alone = Planner::new(catalogue).plan(&alone).unwrap().to_markdown(catalogue, Lang::Fr);
+    assert!(alone.contains("; Jeanne présente les objectifs"));
+    assert!(!alone.contains("porteur du projet") && !alone.contains("les facilitateurs présentent"));
 }
 
 #[test]
@@ -959,4 +980,24 @@ fn a_method_that_brings_the_options_of_a_decision_works_on_the_decisions_questio
     let ideas = sections(&markdown).into_iter().find(|s| s.contains("1-2-4-Tous")).expect("an ideas round");
     assert!(ideas.contains(words), "{ideas}");
     assert!(!ideas.contains("ne donne pas de question d'appel"), "{ideas}");
+}
+
+#[test]
+fn a_tip_for_big_groups_is_left_out_for_a_team_of_nine() {
+    let path = repo::file("tests/data/requests/reunion-45-trancher.yaml");
+    let request = Request::from_file(path).unwrap();
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let ideas = Catalogue::builtin().get("1-2-4-all").unwrap();
+    let big = ideas.tips.iter().find(|tip| tip.beyond.is_some()).expect("a tip for big groups");
+    assert!(text.contains("1-2-4-Tous"));
+    assert!(!text.contains(&typography::typeset(&big.fr, Lang::Fr)), "9 people: {}", big.fr);
+    let occasion = |participants| facilitation::method::Occasion {
+        format: facilitation::Format::Onsite,
+        users: Some(false),
+        start: ClockTime::at(10, 0),
+        work_after: None,
+        participants,
+    };
+    assert!(!big.applies(&occasion(9)) && big.applies(&occasion(40)));
 }

@@ -594,10 +594,12 @@ fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>), l
         },
         Block::Paragraph(plain(match (lead, lang) {
             (Some(lead), Lang::Fr) => format!(
-                "{lead}, porteur du projet, souhaite la bienvenue et rappelle pourquoi le groupe est réuni ; les facilitateurs présentent les objectifs, le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :"
+                "{lead}, qui porte le projet, souhaite la bienvenue et rappelle pourquoi le groupe est réuni ; {} les objectifs, le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :",
+                who_presents(names, lang)
             ),
             (Some(lead), Lang::En) => format!(
-                "{lead}, the project lead, welcomes everyone and recalls why the group is gathered; the facilitators present the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:"
+                "{lead}, who leads the project, welcomes everyone and recalls why the group is gathered; {} the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:",
+                who_presents(names, lang)
             ),
             (None, _) => t(
                 lang,
@@ -610,6 +612,20 @@ fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>), l
     ];
     who_does_what(&mut blocks, &team::cast(agenda, names, 0), lang);
     Block::Keep(blocks)
+}
+
+/// Who presents the frame, with its verb: the facilitators by name when the request names
+/// them (« Jeanne présente », « Maëlle et Théo présentent »), else the team (no plural for
+/// a facilitator who runs the session alone, no gender guessed from a title).
+fn who_presents(names: &[String], lang: Lang) -> String {
+    let named: Vec<&str> = names.iter().map(|name| name.trim()).filter(|name| !name.is_empty()).collect();
+    match (named.len(), lang) {
+        (0, _) => t(lang, "l'équipe d'animation présente", "the facilitation team presents").to_string(),
+        (1, Lang::Fr) => format!("{} présente", named[0]),
+        (1, Lang::En) => format!("{} presents", named[0]),
+        (_, Lang::Fr) => format!("{} présentent", typography::and_list(&named, lang)),
+        (_, Lang::En) => format!("{} present", typography::and_list(&named, lang)),
+    }
 }
 
 /// « Qui fait quoi : Camille anime ; Sacha garde le temps. », when the names are known.
@@ -1017,6 +1033,7 @@ fn method_detail(
         users: users(plan),
         start: first.start,
         work_after: Some(work_after(agenda, first)),
+        participants: agenda.participants,
     };
     let tips: Vec<Line> =
         method.tips.iter().filter(|tip| tip.applies(&occasion)).map(|tip| plain(tip.get(lang))).collect();
