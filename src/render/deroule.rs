@@ -722,7 +722,7 @@ fn choose(leads: &[Text], moves: &[&Text], said: &mut Vec<String>, lang: Lang) -
 /// then plans) starts where its arc starts.
 ///
 /// Placed to converge, a method that gives ideas or experiences and no result is announced
-/// by the phase (« Il est temps de choisir »), never by « on ne trie pas encore »: the slot
+/// by the phase (« gardons celles qui comptent le plus »), never by « on ne trie pas encore »: the slot
 /// is there to choose. Irritants are still named first.
 fn announced(method: &Method, phase: Phase) -> Option<Product> {
     let result = |product: &&Product| product.stage() >= Product::Priorities.stage();
