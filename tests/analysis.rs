@@ -298,3 +298,15 @@ fn an_errand_about_an_objective_word_is_refused_and_an_aim_about_a_room_is_read(
         [GenerateIdeas]
     );
 }
+
+#[test]
+fn a_session_asked_to_decide_asks_the_lead_who_decides_and_how() {
+    // A vote is not a decision: a group that only advised must not leave believing it
+    // decided.
+    let asked = questions(&["decide"]);
+    let who = asked.iter().find(|q| matches!(q, Question::WhoDecides)).expect("who decides");
+    assert!(!who.blocks_planning());
+    assert!(who.text(Lang::Fr).contains("qui décide, et comment"));
+    assert!(who.text(Lang::En).contains("who decides, and how"));
+    assert!(questions(&["review"]).iter().all(|q| !matches!(q, Question::WhoDecides)));
+}

@@ -220,6 +220,9 @@ impl Analysis {
         if let Some(text) = self.only_informs() {
             questions.push(Question::OnlyInform { text });
         }
+        if self.objectives().contains(&Objective::Decide) {
+            questions.push(Question::WhoDecides);
+        }
         if request.participants > PARTICIPANTS_PER_FACILITATOR.saturating_mul(request.facilitators) {
             questions.push(Question::FewFacilitators {
                 participants: request.participants,

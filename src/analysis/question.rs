@@ -64,6 +64,10 @@ pub enum Question {
         /// How many objectives.
         objectives: usize,
     },
+    /// The group is asked to decide: who decides, and how, must be said before the day
+    /// (the group by consent, a vote, the lead after hearing the group), or a group that
+    /// only advised believes it decided.
+    WhoDecides,
     /// Service users take part and an included method asks for much writing.
     WritingForUsers {
         /// The method's id.
@@ -127,6 +131,12 @@ impl Localize for Question {
                 )
                 .replace("{m}", &minutes.to_string())
                 .replace("{o}", &objectives.to_string()),
+            Question::WhoDecides => lang
+                .pick(
+                    "La séance doit trancher : qui décide, et comment ? Le groupe par consentement, à la majorité d'un vote, ou vous-même après l'avoir entendu ? Dites-le avant la séance : l'équipe d'animation l'annonce à l'accueil, pour que personne ne croie décider ce qu'il ne fait que conseiller.",
+                    "The session must decide: who decides, and how? The group by consent, by a majority vote, or you yourself after hearing it? Say it before the session: the facilitators announce it in the welcome, so that nobody believes they decide what they only advise on.",
+                )
+                .to_string(),
             Question::WritingForUsers { method } => lang
                 .pick(
                     "Des usagers participent et « {m} » demande beaucoup d'écrit : faut-il la garder, ou prévoir une aide à l'écriture ?",

@@ -1301,8 +1301,9 @@ fn questions(
     catalogue: &Catalogue,
     lang: Lang,
 ) {
-    let (to_ask, warnings): (Vec<&Question>, Vec<&Question>) =
-        questions.iter().partition(|q| matches!(q, Question::Unclear { .. } | Question::Confirm { .. }));
+    let (to_ask, warnings): (Vec<&Question>, Vec<&Question>) = questions.iter().partition(|q| {
+        matches!(q, Question::Unclear { .. } | Question::Confirm { .. } | Question::WhoDecides)
+    });
     if !to_ask.is_empty() {
         doc.heading(3, t(lang, "Questions au porteur de projet", "Questions for the project lead"));
         doc.push(Block::List(to_ask.iter().map(|q| plain(q.text(lang))).collect()));
