@@ -125,8 +125,8 @@ fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang
     doc.heading(2, t(lang, "Plan B : si la séance prend du retard", "Plan B: if the session runs late"));
     doc.push(Block::Paragraph(plain(t(
         lang,
-        "Ce qui rattrape le retard au fil de la séance, en commençant par ce qui compte le moins ; la clôture n'est jamais sacrifiée et la séance finit à l'heure.",
-        "What makes up the delay as the session goes, starting with what matters least; the closing is never cut and the session ends on time.",
+        "Ce qui rattrape le retard au fil de la séance, en commençant par ce qui compte le moins ; la clôture n'est jamais sacrifiée, et la séance finit à l'heure tant que le retard peut être rattrapé (sinon, le plan dit de combien elle déborde, à annoncer au groupe).",
+        "What makes up the delay as the session goes, starting with what matters least; the closing is never cut, and the session ends on time as long as the delay can be made up (otherwise the plan says by how much it runs over, to be announced to the group).",
     ))));
     for late in plan_b::DELAYS {
         let (measures, missing) = plan_b::measures(agenda, catalogue, late);
