@@ -155,7 +155,13 @@ const fn share(minutes: u32, percent: u32, floor: u32) -> u32 {
 /// assert!(!rules::prepares(ideas, Phase::Convergence, vote, Phase::Convergence));
 /// ```
 pub fn prepares(method: &Method, phase: Phase, next: &Method, next_phase: Phase) -> bool {
-    matches!(phase, Phase::Divergence | Phase::Emergence)
+    prepares_in(phase)
         && next_phase.converges()
         && method.gives.iter().any(|product| next.takes.contains(product))
+}
+
+/// The phases in which a method may prepare the next one's work ([`prepares`]): those that
+/// open up.
+pub const fn prepares_in(phase: Phase) -> bool {
+    matches!(phase, Phase::Divergence | Phase::Emergence)
 }

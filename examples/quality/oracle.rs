@@ -364,8 +364,7 @@ impl<'a> Space<'a> {
     /// C15: `choice` serves one of the request's objectives or may prepare what the next
     /// method works on, and a method that prepared is followed by one it prepared.
     fn serves_or_prepares(&self, items: &[Item], choice: &Choice, phase: Phase) -> bool {
-        let may_prepare =
-            matches!(phase, Phase::Divergence | Phase::Emergence) && !choice.method.gives.is_empty();
+        let may_prepare = facilitation::rules::prepares_in(phase) && !choice.method.gives.is_empty();
         if !phase.frames() && choice.serves == 0 && !may_prepare {
             return false;
         }

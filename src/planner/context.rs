@@ -367,10 +367,8 @@ impl<'a> Context<'a> {
 /// Whether `c` can prepare, in one of its opening-up phases, what `next` works on in one of
 /// its converging ones (C15).
 fn may_prepare(c: &Candidate, next: &Candidate) -> bool {
-    let (before, after) = ([Phase::Divergence, Phase::Emergence], [Phase::Convergence, Phase::Action]);
-    before.iter().filter(|p| c.method.has_phase(**p)).any(|p| {
-        after
-            .iter()
-            .any(|q| next.method.has_phase(*q) && crate::rules::prepares(c.method, *p, next.method, *q))
+    let phases = || Phase::ALL.iter().copied();
+    phases().filter(|p| crate::rules::prepares_in(*p) && c.method.has_phase(*p)).any(|p| {
+        phases().any(|q| next.method.has_phase(q) && crate::rules::prepares(c.method, p, next.method, q))
     })
 }

@@ -541,7 +541,7 @@ fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Ph
 /// what the next method works on; and a method that prepared is followed by one it
 /// prepared ([`rules::prepares`]).
 fn serves_or_prepares(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Phase) -> bool {
-    let may_prepare = matches!(phase, Phase::Divergence | Phase::Emergence) && c.prepares;
+    let may_prepare = rules::prepares_in(phase) && c.prepares;
     if !phase.frames() && c.serves == 0 && !may_prepare {
         return false;
     }
