@@ -13,7 +13,7 @@
 //! |---|---|
 //! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method before the closing, and the last method before the closing is one |
 //! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), and so the energiser after lunch; the welcome scales with the session |
-//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least |
+//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least, a method in rounds only once its rotation has begun and before its last round |
 //! | C4 | every slot starts and ends on a five-minute mark |
 //! | C5 | every objective gets a content sequence of its own (trust and the look back on the session may be served by the opening or the closing alone), and the first at least 80 % of an equal share of the content minutes |
 //! | C6 | remote or hybrid without breakout rooms: no pair, trio or small-group work |

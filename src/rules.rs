@@ -14,7 +14,7 @@
 //! ```
 
 use crate::clock::ClockTime;
-use crate::method::{Method, MinuteRange};
+use crate::method::{Frame, Method, MinuteRange, Shape};
 use crate::vocabulary::{Objective, Phase, Profile};
 
 /// Rule 8: the shortest break that counts as one.
@@ -29,6 +29,10 @@ pub const MIN_PART: u32 = 20;
 /// pause comes once the method has really begun (a World Café's first round is finished),
 /// and leaves a real part after it.
 pub const CRAFT_PART: u32 = 30;
+/// C3: how many rounds of a method in rounds run before a pause may cut it (one when it
+/// runs fewer than this many and one more): the rotation has begun, and the tables have
+/// met someone new before they part.
+pub const ROUNDS_BEFORE_PAUSE: u32 = 2;
 /// The longest session the planner builds: a long workshop day (twelve hours with lunch and
 /// breaks). A longer one is spread over several sessions.
 pub const LONGEST_SESSION: u32 = 12 * 60;
@@ -164,4 +168,38 @@ pub fn prepares(method: &Method, phase: Phase, next: &Method, next_phase: Phase)
 /// open up.
 pub const fn prepares_in(phase: Phase) -> bool {
     matches!(phase, Phase::Divergence | Phase::Emergence)
+}
+
+/// C3: how many of a method's `rounds` must run before a pause may cut it:
+/// [`ROUNDS_BEFORE_PAUSE`], or one when it runs no more than that.
+pub const fn rounds_before_pause(rounds: u32) -> u32 {
+    if rounds > ROUNDS_BEFORE_PAUSE { ROUNDS_BEFORE_PAUSE } else { 1 }
+}
+
+/// C3: the fewest minutes of the first and of the last part of a split method in rounds
+/// (one of its steps is of `shape: rounds`, as the World Café's or the forum ouvert's), for
+/// `participants` people. A pause cuts such a method only once its rotation has begun
+/// ([`ROUNDS_BEFORE_PAUSE`] rounds behind it) and before its last round, so that the
+/// harvest follows the conversations it gathers instead of coming back cold after the
+/// coffee or the lunch: the first part holds the steps before the rounds and those rounds,
+/// the last part a round and the steps after it, each at its floor. Welcome steps are not
+/// counted: the session's own welcome takes their place. `None` for a method with no
+/// rounds: parts of [`CRAFT_PART`] minutes are enough.
+///
+/// ```
+/// use facilitation::{rules, Catalogue};
+/// let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+/// let (first, last) = rules::split_parts(cafe, 60).unwrap();
+/// assert!(first >= 2 * 18, "instructions and two rounds before the first pause");
+/// assert!(last >= 18 + 15, "a round and the harvest after the last");
+/// ```
+pub fn split_parts(method: &Method, participants: u32) -> Option<(u32, u32)> {
+    let steps: Vec<_> = method.steps.iter().filter(|step| step.frame != Some(Frame::Welcome)).collect();
+    let at = steps.iter().position(|step| step.shape == Shape::Rounds)?;
+    let before = rounds_before_pause(steps[at].rounds.map_or(1, |count| count.min));
+    let floor = |step: &&crate::method::Step| step.range(&method.duration, participants).0;
+    let round = steps[at].round_floor();
+    let first = steps[..at].iter().map(floor).sum::<u32>() + before * round;
+    let last = round + steps[at + 1..].iter().map(floor).sum::<u32>();
+    Some((first.max(CRAFT_PART), last.max(CRAFT_PART)))
 }

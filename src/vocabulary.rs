@@ -328,6 +328,11 @@ vocabulary! {
         /// (porteur de parole): no closed workshop brings them, so only the request can say
         /// the place is one of passage, by naming the method (`include`).
         PassersBy = "passers-by", "des passants à interpeller (un hall, un marché, l'entrée d'un forum)", "passers-by to approach (a hall, a market, a forum's entrance)";
+        /// A public at ease with an abstract grid of analysis (the agreement-certainty
+        /// matrix: agreement, certainty about causes and effects, « complex » and
+        /// « chaotic »): not service users, who would keep silent before an axis they cannot
+        /// make their own.
+        AbstractFrame = "abstract-frame", "un public à l'aise avec une grille d'analyse abstraite (pas d'usagers)", "a public at ease with an abstract grid of analysis (no service users)";
         /// A group that came to share feelings as well as work (the wheel of emotions): not
         /// a room of managers or elected members only, who came to work on a subject and for
         /// whom stickers on a wheel of feelings read as a gadget; nor service users among
@@ -371,7 +376,8 @@ impl Condition {
             Condition::PublicAtEase
             | Condition::PeerRoles
             | Condition::ChosenExposure
-            | Condition::PhysicalGame => !has(Profile::Users),
+            | Condition::PhysicalGame
+            | Condition::AbstractFrame => !has(Profile::Users),
             Condition::KnownGroup => {
                 !profiles.is_empty()
                     && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))

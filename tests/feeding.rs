@@ -262,7 +262,9 @@ fn methods_built_alike_never_run_in_one_session() {
 fn role_play_fishbowls_chair_games_and_intimate_stories_are_kept_from_whom_they_hurt() {
     let with_users = [Profile::Agents, Profile::Users];
     let staff = [Profile::Agents, Profile::Partners];
-    for condition in [Condition::PeerRoles, Condition::ChosenExposure, Condition::PhysicalGame] {
+    let conditions =
+        [Condition::PeerRoles, Condition::ChosenExposure, Condition::PhysicalGame, Condition::AbstractFrame];
+    for condition in conditions {
         assert!(!condition.met_by(&with_users, true), "{condition} with service users");
         assert!(condition.met_by(&staff, true), "{condition} among professionals");
     }
@@ -276,7 +278,27 @@ fn role_play_fishbowls_chair_games_and_intimate_stories_are_kept_from_whom_they_
     assert_eq!(needs("fishbowl"), vec![Condition::ChosenExposure]);
     assert_eq!(needs("user-experience-fishbowl"), vec![Condition::ChosenExposure]);
     assert_eq!(needs("points-communs"), vec![Condition::PhysicalGame]);
+    assert_eq!(needs("agreement-certainty-matrix"), vec![Condition::AbstractFrame]);
     assert_eq!(needs("heard-seen-respected"), vec![Condition::KnownGroup]);
+}
+
+#[test]
+fn a_team_that_must_settle_between_known_scenarios_weighs_them_instead_of_inventing_more() {
+    let request = request("tests/data/requests/reunion-45-trancher.yaml");
+    for seed in 1..=3 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        let methods: Vec<&str> =
+            plan.agenda.method_slots().map(|slot| slot.method.as_ref().unwrap().as_str()).collect();
+        assert!(methods.contains(&"grille-de-decision"), "seed {seed}: {methods:?}");
+        let opens_up = plan
+            .agenda
+            .method_slots()
+            .any(|slot| matches!(slot.phase, Some(Phase::Divergence | Phase::Emergence)));
+        assert!(
+            !opens_up,
+            "seed {seed}: new ideas brainstormed when three scenarios wait to be weighed: {methods:?}"
+        );
+    }
 }
 
 #[test]

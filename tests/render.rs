@@ -116,8 +116,8 @@ fn a_split_world_cafe_keeps_its_rounds_whole_across_the_break() {
 #[test]
 fn a_world_cafe_given_half_an_hour_more_runs_one_more_round_and_shortens_nothing() {
     let cafe = Catalogue::builtin().get("world-cafe").unwrap();
-    let usual = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "12:00", None)], 40);
-    let long = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "12:30", None)], 40);
+    let usual = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "11:30", None)], 40);
+    let long = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "12:00", None)], 40);
     let rounds = |timed: &[Vec<render::TimedStep>]| timed[0].iter().find_map(|step| step.rounds);
     assert_eq!((rounds(&usual), rounds(&long)), (Some(3), Some(4)));
     for (usual, long) in usual[0].iter().zip(&long[0]) {
@@ -599,7 +599,9 @@ fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them
     let cafe = cafe_section(&text);
     let partners = plan.request.question(Objective::NetworkPartners).unwrap();
     let taken_up = typography::typeset(
-        &format!("Suite de l'étape 2 de la partie 1, même consigne : tour 2 sur la question « {partners} »"),
+        &format!(
+            "Suite de l'étape 2 de la partie 1, même consigne : tours 3 et 4 sur la question « {partners} »"
+        ),
         Lang::Fr,
     );
     assert!(cafe.contains(&taken_up), "{cafe}");
@@ -973,8 +975,10 @@ fn the_last_vision_before_the_closing_ends_on_names_under_workstreams_and_not_be
 fn a_method_that_brings_the_options_of_a_decision_works_on_the_decisions_question() {
     // The ideas round before the vote serves nothing asked but the decision (C15): it asks
     // the decision's question, not a brainstorm of its own that the vote would not rank.
+    // Without the decision grid, which brings its options itself.
     let path = repo::file("tests/data/requests/reunion-45-trancher.yaml");
-    let request = Request::from_file(path).unwrap();
+    let mut request = Request::from_file(path).unwrap();
+    request.exclude.push(facilitation::MethodId::new("grille-de-decision").unwrap());
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let decision = request.question(facilitation::Objective::Decide).unwrap();
@@ -988,7 +992,8 @@ fn a_method_that_brings_the_options_of_a_decision_works_on_the_decisions_questio
 #[test]
 fn a_tip_for_big_groups_is_left_out_for_a_team_of_nine() {
     let path = repo::file("tests/data/requests/reunion-45-trancher.yaml");
-    let request = Request::from_file(path).unwrap();
+    let mut request = Request::from_file(path).unwrap();
+    request.exclude.push(facilitation::MethodId::new("grille-de-decision").unwrap());
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let ideas = Catalogue::builtin().get("1-2-4-all").unwrap();

@@ -3,8 +3,8 @@
 //! to the slot, instructions keep their minutes, share-outs give every group its minutes
 //! and say the real count, and rounds keep their minimum (fewer rounds, not shorter ones).
 
-use facilitation::render::{TimedStep, timed_steps};
-use facilitation::{Catalogue, ClockTime, Method, Planner, Request, Shape, Slot, SlotKind, Step};
+use facilitation::render::{Place, TimedStep, steps_in_place, timed_steps};
+use facilitation::{Catalogue, ClockTime, Method, Planner, Request, Shape, Slot, SlotKind, Step, rules};
 use proptest::prelude::*;
 #[path = "support/repo.rs"]
 mod repo;
@@ -178,6 +178,34 @@ fn a_short_world_cafe_runs_fewer_rounds_not_shorter_ones() {
     assert!(length >= 20, "rounds of {length} minutes");
     let (many, _) = rounds(&long);
     assert!(many > few);
+}
+
+#[test]
+fn a_pause_cuts_a_method_in_rounds_once_the_tables_have_turned_and_before_its_last_round() {
+    let catalogue = Catalogue::builtin();
+    let mut cut = 0;
+    for sample in SAMPLES {
+        let request = Request::from_file(repo::file("examples/requests").join(sample)).unwrap();
+        for seed in 0..3 {
+            let agenda = Planner::new(catalogue).seed(seed).plan(&request).unwrap().agenda;
+            for slot in agenda.method_slots().filter(|slot| slot.part == Some(2)) {
+                let method = catalogue.get(slot.method.as_ref().unwrap().as_str()).unwrap();
+                let Some((first, last)) = rules::split_parts(method, agenda.participants) else { continue };
+                let parts: Vec<&Slot> = agenda.method_slots().filter(|s| s.method == slot.method).collect();
+                let minutes: Vec<u32> = parts.iter().map(|part| part.minutes).collect();
+                let at = format!("{sample}, seed {seed}, {}: parts {minutes:?}", method.id);
+                assert!(minutes[0] >= first && minutes[minutes.len() - 1] >= last, "{at}");
+                let steps = steps_in_place(&method.steps, Place::INSIDE);
+                let timed = timed_steps(method, &steps, &parts, agenda.participants);
+                let rounds = |part: &[TimedStep]| part.iter().filter_map(|line| line.rounds).sum::<u32>();
+                let all: u32 = timed.iter().map(|part| rounds(part)).sum();
+                assert!(rounds(&timed[0]) >= rules::rounds_before_pause(all), "{at}: {timed:?}");
+                assert!(rounds(&timed[timed.len() - 1]) >= 1, "{at}: the harvest comes back cold");
+                cut += 1;
+            }
+        }
+    }
+    assert!(cut > 0, "no sample splits a method in rounds: the test reads nothing");
 }
 
 #[test]

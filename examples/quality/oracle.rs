@@ -686,16 +686,25 @@ impl<'a> Space<'a> {
             parts.sort_by_key(|p| (used + p).abs_diff(choice.typical));
             parts
         };
+        // C3: a method in rounds is cut once its rotation has begun and before its last round.
+        let (first_part, last_part) = choice
+            .method
+            .split
+            .then(|| rules::split_parts(choice.method, self.request.participants))
+            .flatten()
+            .unwrap_or((0, 0));
         for minutes in lengths {
             let Some(after) = self.work(state, minutes, item, index, timing) else { continue };
             timing.pieces.push(Piece::Part(index, minutes));
             let total = used + minutes;
-            if !choice.method.split || (choice.least..=choice.most).contains(&total) {
+            let last_holds = used == 0 || minutes >= last_part;
+            if !choice.method.split || ((choice.least..=choice.most).contains(&total) && last_holds) {
                 let done =
                     State { deviation: after.deviation + length_misfit(total, choice.typical), ..after };
                 self.place(timing, index + 1, done, search);
             }
-            if choice.method.split && total + CRAFT_PART <= choice.most {
+            let first_holds = used > 0 || minutes >= first_part;
+            if choice.method.split && first_holds && total + CRAFT_PART.max(last_part) <= choice.most {
                 for pause in self.pauses(&after) {
                     timing.pieces.push(pause);
                     self.run_item(timing, index, self.after_pause(after, pause), total, search);

@@ -10,9 +10,10 @@
 //! portable random generator (ChaCha8), so a seed gives the same agenda on every machine.
 //!
 //! The search first keeps every craft rule ([`crate::craft`]). When it finds no agenda that
-//! does, it runs once more, wider (four times the sequences timed, or a beam five times as
-//! wide when it timed every sequence it found), and only then gives the rules up one by
-//! one, the later-numbered first. A sequence that no timing fits is remembered and not timed again
+//! does, it runs again, wider: four times the sequences timed when it left some out, then,
+//! if that is not enough, a beam five times as wide (at once when it timed every sequence
+//! it found or found none), and only then gives the rules up one by one, the
+//! later-numbered first. A sequence that no timing fits is remembered and not timed again
 //! at the next levels, as long as they keep the craft rules the timing reads.
 
 mod context;
@@ -251,19 +252,22 @@ impl<'a> Planner<'a> {
     /// The agendas a seed may draw, best first. Before any craft rule is given up, a search
     /// that finds no agenda keeping them all is run again: with more of the sequences
     /// timed when it left some out (the best may all fail to time cleanly while a few
-    /// ranks down one keeps every rule), with a wider beam when it timed all it found (the
-    /// beam let go of sequences of the same shape). Not when it found none: no sequence
-    /// keeps the rules, and a wider beam would cost without finding one.
+    /// ranks down one keeps every rule), with a wider beam when it timed all it found, found
+    /// none, or when timing more was not enough (the beam let go of sequences of the same
+    /// shape: a long method that serves the first objective crowds out the chains of
+    /// shorter ones, until no unfinished sequence in the beam can be finished).
     fn near_best(&self, context: &Context, untimed: &Untimed) -> Vec<Timed> {
         let (mut timed, found) = self.timed_agendas(context, &self.options, untimed);
         if timed.is_empty() {
             let again = match found {
-                Found::More => Some(self.options.wider()),
-                Found::All => Some(self.options.deeper()),
-                Found::None => None,
+                Found::More => vec![self.options.wider(), self.options.deeper()],
+                Found::All | Found::None => vec![self.options.deeper()],
             };
-            if let Some(options) = again {
+            for options in again {
                 timed = self.timed_agendas(context, &options, untimed).0;
+                if !timed.is_empty() {
+                    break;
+                }
             }
         }
         timed.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()));
@@ -518,8 +522,8 @@ fn slot_objectives(context: &Context, items: &[Item], index: usize) -> Vec<Objec
 
 /// What a search found of the finished sequences it was asked for.
 enum Found {
-    /// None: no sequence of methods keeps the craft rules the search keeps, and a wider
-    /// beam is not where one would be found.
+    /// None: the beam finished no sequence that keeps the craft rules the search keeps
+    /// (there may be none, or the beam let them all go on the way).
     None,
     /// Fewer than asked: all the beam holds.
     All,
@@ -623,6 +627,8 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
             let first_opening = index == 0 && item.phase == Phase::Opening && context.keeps(CraftRule::C2);
             let serves_first = context.serves_in(c, item.phase) & 1 != 0;
             let most = context.most_in(c, item.phase);
+            let parts = c.method.split.then(|| rules::split_parts(c.method, context.request.participants));
+            let (first_part, last_part) = parts.flatten().unwrap_or((0, 0));
             TimedMethod {
                 min: c.range.min,
                 max: most,
@@ -633,6 +639,8 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
                 until: if first_opening { rules::frame_cap(minutes) } else { u32::MAX },
                 lead: timing::lead_per_minute(context, !item.phase.frames(), serves_first),
                 at: context.pin_of(c.method).and_then(|pin| pin.at),
+                first_part,
+                last_part,
             }
         })
         .collect()

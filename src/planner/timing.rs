@@ -58,6 +58,11 @@ pub(crate) struct TimedMethod {
     pub lead: i32,
     /// The minute of the session at which it must start, when the request fixes it.
     pub at: Option<u32>,
+    /// The fewest minutes of its first part and of its last, when it is split and a pause
+    /// cuts it only between its rounds ([`rules::split_parts`]); 0 otherwise.
+    pub first_part: u32,
+    /// See `first_part`.
+    pub last_part: u32,
 }
 
 /// A piece of the timed session.
@@ -589,9 +594,15 @@ impl Timetable<'_> {
                     let lead = entry.lead + block.lead * to_i32(length);
                     let after = Entry { used: total, lead, stretch: entry.stretch + length, ..entry };
                     let ends = (block.min..=block.max).contains(&total)
+                        && (parts == 0 || length >= block.last_part)
                         && self.reach.can_end(index + 1, time + length, lunched);
                     let run_done = entry.stretch + length >= self.least_run(&entry);
-                    let goes_on = block.split && total + part <= block.max && length >= part && run_done;
+                    let first_done = parts > 0 || length >= block.first_part;
+                    let goes_on = block.split
+                        && total + part.max(block.last_part) <= block.max
+                        && length >= part
+                        && first_done
+                        && run_done;
                     let node = if goes_on { self.arena.push(entry.node, piece) } else { u32::MAX };
                     let settled = self.share.settle(index + 1, lead);
                     if let (true, Some(lead)) = (ends, settled) {

@@ -9,7 +9,7 @@
 use crate::agenda::Slot;
 use crate::clock::ClockTime;
 use crate::method::{Frame, Method, Shape, Step};
-use crate::rules::SHARE_ROUND_MOST;
+use crate::rules::{self, SHARE_ROUND_MOST};
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
@@ -320,16 +320,29 @@ fn cuts(units: &[Unit], slots: &[&Slot]) -> Vec<usize> {
         let at = |cut: usize| (weights[..cut].iter().sum::<f64>() - target).abs();
         let mins = |from: usize, to: usize| units[from..to].iter().map(|unit| unit.min).sum::<u32>();
         let rest: u32 = slots[j + 1..].iter().map(|slot| slot.minutes).sum();
-        // Prefer a cut where both this part and the rest can give every unit its minimum.
+        // Prefer a cut where both this part and the rest can give every unit its minimum,
+        // and that a pause may cut (between rounds, the rotation begun: C3).
         let fits = |cut: &usize| mins(cuts[j], *cut) <= slot.minutes && mins(*cut, units.len()) <= rest;
+        let last = j + 2 == slots.len();
+        let between_rounds = |cut: &usize| pause_between_rounds(units, *cut, j == 0, last);
         let closest = |cuts: &mut dyn Iterator<Item = usize>| cuts.min_by(|&a, &b| at(a).total_cmp(&at(b)));
-        let best = closest(&mut (lowest..=highest).filter(fits))
+        let best = closest(&mut (lowest..=highest).filter(fits).filter(between_rounds))
+            .or_else(|| closest(&mut (lowest..=highest).filter(fits)))
             .or_else(|| closest(&mut (lowest..=highest)))
             .unwrap_or(lowest);
         cuts.push(best);
     }
     cuts.push(units.len());
     cuts
+}
+
+/// Whether a pause may fall before the unit `cut` of a method in rounds (C3, see
+/// [`rules::split_parts`]): the `first` pause once its rotation has begun, the `last`
+/// before its last round. Any cut will do in a method with no rounds.
+fn pause_between_rounds(units: &[Unit], cut: usize, first: bool, last: bool) -> bool {
+    let rounds = units.iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
+    let before = units[..cut].iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
+    rounds == 0 || ((!first || before >= rules::rounds_before_pause(rounds)) && (!last || before < rounds))
 }
 
 /// Whether sharing the method's minutes as one run puts every pause between two units or
