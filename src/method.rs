@@ -312,6 +312,13 @@ pub struct Step {
     /// The rounds of a repeated step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounds: Option<RoundCount>,
+    /// For rounds on one calling question: the angle each round takes on it, one per
+    /// round in order, the last for the rounds left (a World Café's « ce qui marche »,
+    /// « ce qui manque », « ce que nous pourrions faire ensemble »), so that the
+    /// conversation moves on instead of going round in circles. Rounds given a question
+    /// each by the request take those instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub angles: Vec<Text>,
     /// For a share-out where each of the groups of `group` people speaks in turn: what the
     /// facilitator does instead when there are too many groups to hear them all (more than
     /// `rules::SHARE_ROUND_MOST`): a gallery walk, two groups drawn by lot and then only
@@ -377,6 +384,7 @@ impl Step {
             group: None,
             most: None,
             rounds: None,
+            angles: Vec::new(),
             crowded: None,
             frame: None,
             speakers: None,

@@ -29,9 +29,9 @@ pub const MIN_PART: u32 = 20;
 /// pause comes once the method has really begun (a World Café's first round is finished),
 /// and leaves a real part after it.
 pub const CRAFT_PART: u32 = 30;
-/// C3: how many rounds of a method in rounds run before a pause may cut it (one when it
-/// runs fewer than this many and one more): the rotation has begun, and the tables have
-/// met someone new before they part.
+/// C3: how many rounds of a method in rounds run before a pause may cut it, when its
+/// rounds build on one another (see [`rounds_before_pause`]): the rotation has begun, and
+/// the tables have met someone new before they part.
 pub const ROUNDS_BEFORE_PAUSE: u32 = 2;
 /// The longest session the planner builds: a long workshop day (twelve hours with lunch and
 /// breaks). A longer one is spread over several sessions.
@@ -170,16 +170,19 @@ pub const fn prepares_in(phase: Phase) -> bool {
     matches!(phase, Phase::Divergence | Phase::Emergence)
 }
 
-/// C3: how many of a method's `rounds` must run before a pause may cut it:
-/// [`ROUNDS_BEFORE_PAUSE`], or one when it runs no more than that.
-pub const fn rounds_before_pause(rounds: u32) -> u32 {
-    if rounds > ROUNDS_BEFORE_PAUSE { ROUNDS_BEFORE_PAUSE } else { 1 }
+/// C3: how many rounds must run before a pause may cut a method that runs at least
+/// `fewest` rounds: [`ROUNDS_BEFORE_PAUSE`] when it runs more (a World Café's rounds build
+/// on one another: the host sums up, the tables turn), none when it may run as few (a
+/// forum ouvert's sessions are each a whole conversation: the coffee may follow the
+/// marketplace).
+pub const fn rounds_before_pause(fewest: u32) -> u32 {
+    if fewest > ROUNDS_BEFORE_PAUSE { ROUNDS_BEFORE_PAUSE } else { 0 }
 }
 
 /// C3: the fewest minutes of the first and of the last part of a split method in rounds
 /// (one of its steps is of `shape: rounds`, as the World Café's or the forum ouvert's), for
 /// `participants` people. A pause cuts such a method only once its rotation has begun
-/// ([`ROUNDS_BEFORE_PAUSE`] rounds behind it) and before its last round, so that the
+/// ([`rounds_before_pause`]) and before its last round, so that the
 /// harvest follows the conversations it gathers instead of coming back cold after the
 /// coffee or the lunch: the first part holds the steps before the rounds and those rounds,
 /// the last part a round and the steps after it, each at its floor. Welcome steps are not

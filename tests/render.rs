@@ -114,6 +114,25 @@ fn a_split_world_cafe_keeps_its_rounds_whole_across_the_break() {
 }
 
 #[test]
+fn a_world_cafe_on_one_question_gives_each_round_its_angle() {
+    let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+    let rounds = cafe.steps.iter().find(|step| step.rounds.is_some()).unwrap();
+    let slot = method_slot("world-cafe", "10:00", "11:30", None);
+    let mut timed = timed_steps(cafe, &cafe.steps, &[&slot], 40);
+    render::ask_rounds(&cafe.steps, &mut timed, &["Qu'est-ce qui a changé ?"], 40);
+    let line = timed[0].iter().find(|line| line.rounds == Some(3)).expect("three rounds");
+    for (round, angle) in rounds.angles.iter().take(3).enumerate() {
+        let said = format!("tour {} : {}", round + 1, angle.fr);
+        assert!(line.text.fr.contains(&said), "{said} in {}", line.text.fr);
+    }
+    // Rounds the request gives a question each take those, not the angles.
+    let mut two = timed_steps(cafe, &cafe.steps, &[&slot], 40);
+    render::ask_rounds(&cafe.steps, &mut two, &["Q1 ?", "Q2 ?"], 40);
+    let line = two[0].iter().find(|line| line.rounds.is_some()).unwrap();
+    assert!(!line.text.fr.contains(&rounds.angles[0].fr), "{}", line.text.fr);
+}
+
+#[test]
 fn a_world_cafe_given_half_an_hour_more_runs_one_more_round_and_shortens_nothing() {
     let cafe = Catalogue::builtin().get("world-cafe").unwrap();
     let usual = timed_steps(cafe, &cafe.steps, &[&method_slot("world-cafe", "10:00", "11:30", None)], 40);

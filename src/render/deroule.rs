@@ -1103,7 +1103,10 @@ fn steps(
     for (p, part) in timed.iter_mut().enumerate() {
         for (l, line) in part.iter_mut().enumerate() {
             match seen.iter().find(|(step, ..)| *step == line.step) {
-                Some(&(_, part, at)) => line.text = taken_up(line, (part, at), with.1),
+                Some(&(_, part, at)) => {
+                    let angles = said.get(line.step).map_or(&[][..], |step| &step.angles[..]);
+                    line.text = taken_up(line, (part, at), with.1, angles);
+                }
                 None => seen.push((line.step, p + 1, l + 1)),
             }
         }
@@ -1131,7 +1134,13 @@ fn steps(
 
 /// A step taken up after a pause, in a few words that point to where it is written out:
 /// « Suite de l'étape 2 de la partie 1, même consigne : tour 3 sur la question « … ». »
-fn taken_up(line: &TimedStep, from: (usize, usize), questions: &[&str]) -> crate::text::Text {
+/// With one question and the step's `angles`, each round taken up says its angle.
+fn taken_up(
+    line: &TimedStep,
+    from: (usize, usize),
+    questions: &[&str],
+    angles: &[Text],
+) -> crate::text::Text {
     let (part, at) = from;
     let one = |lang: Lang| match (line.first_round, line.rounds) {
         (Some(first), Some(rounds)) => {
@@ -1149,7 +1158,21 @@ fn taken_up(line: &TimedStep, from: (usize, usize), questions: &[&str]) -> crate
                     )
                 })
                 .unwrap_or_default();
-            format!("{}{word} {}{asked}.", going_on(part, at, lang), typography::and_list(&numbers, lang))
+            let angled = match (questions.len(), angles.len()) {
+                (1, 1..) => {
+                    let angle = |n: u32| angles[(n.max(1) as usize - 1).min(angles.len() - 1)].get(lang);
+                    let each: Vec<String> = (first..first + rounds)
+                        .map(|n| format!("{one} {n}{}{}", t(lang, " : ", ": "), angle(n)))
+                        .collect();
+                    format!(" ({})", each.join(t(lang, " ; ", "; ")))
+                }
+                _ => String::new(),
+            };
+            format!(
+                "{}{word} {}{asked}{angled}.",
+                going_on(part, at, lang),
+                typography::and_list(&numbers, lang)
+            )
         }
         _ => format!(
             "{}{}",

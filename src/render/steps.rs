@@ -64,7 +64,7 @@ pub fn timed_steps(
 ) -> Vec<Vec<TimedStep>> {
     let total = slots.iter().fold(0u32, |sum, slot| sum.saturating_add(slot.minutes));
     let mut units = units(method, steps, total, participants, 0);
-    let mut cuts = cuts(&units, slots);
+    let mut cuts = cuts(&units, slots, steps);
     // A pause may leave no room for a whole round in a part: then one round fewer.
     for fewer in 1..=units.len() as u32 {
         if fits(&units, slots, &cuts) || !units.iter().any(|unit| unit.shape == Shape::Rounds) {
@@ -75,7 +75,7 @@ pub fn timed_steps(
             break;
         }
         units = fewer_units;
-        cuts = self::cuts(&units, slots);
+        cuts = self::cuts(&units, slots, steps);
     }
     // No cut at a step's end gives each part its steps' minimums (a long workshop split by
     // a pause at its own rhythm): a discussion or a share-out may then stop for the pause
@@ -154,7 +154,11 @@ pub fn ask_rounds(steps: &[Step], parts: &mut [Vec<TimedStep>], questions: &[&st
                 .collect(),
             _ => questions.iter().map(|question| (0, *question)).collect(),
         };
-        let said = |lang: Lang| round_questions(&asked, lang);
+        let angled = questions.len() == 1 && !step.angles.is_empty() && line.rounds.is_some();
+        let said = |lang: Lang| match angled {
+            true => round_angles(&asked, &step.angles, lang),
+            false => round_questions(&asked, lang),
+        };
         line.text = fill(step, line, participants, &said);
     }
 }
@@ -195,6 +199,26 @@ fn round_questions(asked: &[(u32, &str)], lang: Lang) -> String {
     format!(
         "{} ({})",
         lang.pick("la question de son tour", "the question of its round"),
+        runs.join(lang.pick(" ; ", "; "))
+    )
+}
+
+/// « la question « Q », sous l'angle de son tour (tour 1 : ce qui marche ; tour 2 : …) »:
+/// one question, each round (numbered across the parts) taking its angle, the last angle
+/// for the rounds left.
+fn round_angles(asked: &[(u32, &str)], angles: &[Text], lang: Lang) -> String {
+    let question = asked.first().map_or("", |(_, question)| *question);
+    let angle = |round: u32| angles[(round.max(1) as usize - 1).min(angles.len() - 1)].get(lang);
+    let word = lang.pick("tour", "round");
+    let runs: Vec<String> = asked
+        .iter()
+        .map(|(round, _)| format!("{word} {round}{}{}", lang.pick(" : ", ": "), angle(*round)))
+        .collect();
+    format!(
+        "{} {}{}{})",
+        lang.pick("la question", "the question"),
+        quoted(question, lang),
+        lang.pick(", sous l'angle de son tour (", ", from its round's angle ("),
         runs.join(lang.pick(" ; ", "; "))
     )
 }
@@ -306,7 +330,12 @@ fn units(method: &Method, steps: &[Step], total: u32, participants: u32, fewer: 
 
 /// Where each part begins in the list of units (plus the end): the boundary closest to the
 /// share of the method's time that precedes the part, each part keeping at least one unit.
-fn cuts(units: &[Unit], slots: &[&Slot]) -> Vec<usize> {
+fn cuts(units: &[Unit], slots: &[&Slot], steps: &[Step]) -> Vec<usize> {
+    let fewest = steps
+        .iter()
+        .find(|step| step.shape == Shape::Rounds)
+        .and_then(|step| step.rounds)
+        .map_or(0, |r| r.min);
     let weights: Vec<f64> = units.iter().map(|unit| f64::from(unit.typical.max(1))).collect();
     let weight: f64 = weights.iter().sum();
     let total: f64 = slots.iter().map(|slot| f64::from(slot.minutes)).sum::<f64>().max(1.0);
@@ -324,7 +353,7 @@ fn cuts(units: &[Unit], slots: &[&Slot]) -> Vec<usize> {
         // and that a pause may cut (between rounds, the rotation begun: C3).
         let fits = |cut: &usize| mins(cuts[j], *cut) <= slot.minutes && mins(*cut, units.len()) <= rest;
         let last = j + 2 == slots.len();
-        let between_rounds = |cut: &usize| pause_between_rounds(units, *cut, j == 0, last);
+        let between_rounds = |cut: &usize| pause_between_rounds(units, *cut, fewest, j == 0, last);
         let closest = |cuts: &mut dyn Iterator<Item = usize>| cuts.min_by(|&a, &b| at(a).total_cmp(&at(b)));
         let best = closest(&mut (lowest..=highest).filter(fits).filter(between_rounds))
             .or_else(|| closest(&mut (lowest..=highest).filter(fits)))
@@ -336,13 +365,13 @@ fn cuts(units: &[Unit], slots: &[&Slot]) -> Vec<usize> {
     cuts
 }
 
-/// Whether a pause may fall before the unit `cut` of a method in rounds (C3, see
-/// [`rules::split_parts`]): the `first` pause once its rotation has begun, the `last`
-/// before its last round. Any cut will do in a method with no rounds.
-fn pause_between_rounds(units: &[Unit], cut: usize, first: bool, last: bool) -> bool {
+/// Whether a pause may fall before the unit `cut` of a method that runs at least `fewest`
+/// rounds (C3, see [`rules::split_parts`]): the `first` pause once its rotation has begun,
+/// the `last` before its last round. Any cut will do in a method with no rounds.
+fn pause_between_rounds(units: &[Unit], cut: usize, fewest: u32, first: bool, last: bool) -> bool {
     let rounds = units.iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
     let before = units[..cut].iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
-    rounds == 0 || ((!first || before >= rules::rounds_before_pause(rounds)) && (!last || before < rounds))
+    rounds == 0 || ((!first || before >= rules::rounds_before_pause(fewest)) && (!last || before < rounds))
 }
 
 /// Whether sharing the method's minutes as one run puts every pause between two units or

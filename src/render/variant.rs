@@ -70,7 +70,8 @@ pub(super) fn roles(method: &Method, agenda: &Agenda, cast: &[Cast], lang: Lang)
     let team = agenda.facilitators;
     let in_groups = groupings(method, agenda)
         .iter()
-        .any(|g| matches!(g, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups | Grouping::Moving));
+        // Everyone moving to a wall (a vote, a grid) is no group work to visit.
+        .any(|g| matches!(g, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups));
     if method.roles.is_empty() && cast.len() > 1 {
         let plenary = method.groupings.contains(&Grouping::Plenary);
         return with_needs(named_roles(cast, in_groups, plenary, lang), method, agenda, lang);
