@@ -328,6 +328,10 @@ vocabulary! {
         /// (porteur de parole): no closed workshop brings them, so only the request can say
         /// the place is one of passage, by naming the method (`include`).
         PassersBy = "passers-by", "des passants à interpeller (un hall, un marché, l'entrée d'un forum)", "passers-by to approach (a hall, a market, a forum's entrance)";
+        /// Peers who may bring a difficulty of their own to one another (codevelopment): no
+        /// managers with their agents in the room, who would consult or be consulted by
+        /// their own hierarchy, and no service users among professionals.
+        Peers = "peers", "des pairs, sans lien hiérarchique (pas d'encadrants avec leurs agents, ni d'usagers parmi des professionnels)", "peers with no line of authority between them (no managers with their staff, nor service users among professionals)";
         /// A public at ease with an abstract grid of analysis (the agreement-certainty
         /// matrix: agreement, certainty about causes and effects, « complex » and
         /// « chaotic »): not service users, who would keep silent before an axis they cannot
@@ -381,6 +385,11 @@ impl Condition {
             Condition::KnownGroup => {
                 !profiles.is_empty()
                     && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
+            }
+            Condition::Peers => {
+                let hierarchy = has(Profile::Managers) && has(Profile::Agents);
+                let users_among_staff = has(Profile::Users) && profiles.iter().any(|p| *p != Profile::Users);
+                !hierarchy && !users_among_staff
             }
             Condition::OwnObjective => own_asked,
             Condition::PassersBy => false,

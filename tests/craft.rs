@@ -370,7 +370,7 @@ fn c5_notices_an_objective_only_a_warm_up_serves() {
 
 #[test]
 fn c3_notices_a_pause_that_cuts_a_method_before_it_has_begun() {
-    let path = repo::file("tests/data/requests/plan-action-partenaires.yaml");
+    let path = repo::file("examples/requests/forum-rsa.yaml");
     let request = Request::from_file(path).unwrap();
     let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
     assert!(review(&agenda, &request).is_empty());

@@ -279,6 +279,12 @@ fn role_play_fishbowls_chair_games_and_intimate_stories_are_kept_from_whom_they_
     assert_eq!(needs("user-experience-fishbowl"), vec![Condition::ChosenExposure]);
     assert_eq!(needs("points-communs"), vec![Condition::PhysicalGame]);
     assert_eq!(needs("agreement-certainty-matrix"), vec![Condition::AbstractFrame]);
+    assert_eq!(needs("codeveloppement"), vec![Condition::Peers]);
+    let seminar = [Profile::Managers, Profile::Agents];
+    assert!(!Condition::Peers.met_by(&seminar, true), "agents consulting their own managers");
+    assert!(Condition::Peers.met_by(&[Profile::Managers], true));
+    assert!(Condition::Peers.met_by(&staff, true));
+    assert!(!Condition::Peers.met_by(&with_users, true));
     assert_eq!(needs("heard-seen-respected"), vec![Condition::KnownGroup]);
 }
 

@@ -628,6 +628,22 @@ fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them
 }
 
 #[test]
+fn with_service_users_the_welcome_says_their_words_change_nothing_to_their_file() {
+    let plan_of = |name: &str| {
+        let request = Request::from_file(repo::file("tests/data/requests").join(name)).unwrap();
+        let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+        plan.to_markdown(Catalogue::builtin(), Lang::Fr)
+    };
+    let promise = typography::typeset("aucun effet sur votre dossier ni sur vos droits", Lang::Fr);
+    let rank = "quels que soient le grade et la fonction";
+    let users = plan_of("usagers-atelier.yaml");
+    assert!(users.contains(&promise), "the promise to service users is missing");
+    assert!(!users.contains(rank), "grade and function mean nothing to service users");
+    let staff = plan_of("reunion-45-trancher.yaml");
+    assert!(staff.contains(rank) && !staff.contains(&promise));
+}
+
+#[test]
 fn with_service_users_everyone_gets_one_instruction_and_the_institution_says_what_follows() {
     // « Vous, personnes accompagnées… nous, professionnels… » splits the room in two,
     // against Équivalence 1 = 1: one instruction for all, and the institution's answer

@@ -41,6 +41,23 @@ const GROUND_RULE_MEANINGS: [(&str, &str); 5] = [
     ),
 ];
 
+/// The place of Équivalence 1 = 1 among [`GROUND_RULES`].
+const EQUIVALENCE: usize = 4;
+
+/// Équivalence 1 = 1 in the words of a room where service users sit with professionals:
+/// grade and function mean nothing to them.
+const EQUIVALENCE_WITH_USERS: (&str, &str) = (
+    "ici, la parole d'une personne accompagnée compte autant que celle d'un agent, d'un encadrant ou d'un partenaire",
+    "here, the word of a person supported counts as much as that of staff, a manager or a partner",
+);
+
+/// What the welcome promises service users before they speak: what they say changes
+/// nothing to their file, and is noted without names.
+const PROMISE_TO_USERS: (&str, &str) = (
+    "ce que vous direz aujourd'hui n'aura aucun effet sur votre dossier ni sur vos droits ; les notes sont prises sans nom ; chacun peut passer son tour à tout moment.",
+    "what you say today will have no effect on your file or your rights; notes are taken without names; anyone may pass at any time.",
+);
+
 /// The déroulé of a plan: everything the agenda says, plus the requester's words, the
 /// participants' profiles, the reasons of each choice and the questions to ask back.
 ///
@@ -413,7 +430,8 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
         match (slot.kind, &slot.method) {
             (SlotKind::Welcome, _) => {
                 let requester = plan.and_then(|plan| plan.request.requester.as_ref());
-                blocks.push(welcome(slot, agenda, (names, requester), lang));
+                let users = users(plan) == Some(true);
+                blocks.push(welcome(slot, agenda, (names, requester, users), lang));
             }
             (SlotKind::Method, Some(id)) if !done.contains(&id.as_str()) => {
                 done.push(id.as_str());
@@ -574,13 +592,20 @@ fn slot_name_kind(kind: SlotKind, lang: Lang) -> &'static str {
 
 /// The welcome: the project lead opens when the request names one, else the facilitators
 /// (« nous »), never a lead nobody named.
-fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>), lang: Lang) -> Block {
-    let (names, requester) = who;
+/// The welcome: the lead's word, the frame (said for service users in their own terms when
+/// they take part, with what their words will and will not change), who does what.
+fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>, bool), lang: Lang) -> Block {
+    let (names, requester, users) = who;
     let lead = requester.map(|r| r.name.trim()).filter(|name| !name.is_empty());
     let rules = GROUND_RULES
         .iter()
         .zip(GROUND_RULE_MEANINGS)
-        .map(|(rule, (fr, en))| labelled(*rule, format!(" — {}", lang.pick(fr, en))))
+        .enumerate()
+        .map(|(i, (rule, (fr, en)))| {
+            let (fr, en) = if users && i == EQUIVALENCE { EQUIVALENCE_WITH_USERS } else { (fr, en) };
+            let meaning = lang.pick(fr, en);
+            labelled(*rule, format!(" — {meaning}"))
+        })
         .collect();
     let mut blocks = vec![
         Block::Heading {
@@ -610,6 +635,13 @@ fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>), l
         })),
         Block::List(rules),
     ];
+    if users {
+        let (fr, en) = PROMISE_TO_USERS;
+        blocks.push(Block::Paragraph(labelled(
+            t(lang, "Aux personnes accompagnées", "To the people supported"),
+            colon(lang, t(lang, fr, en)),
+        )));
+    }
     who_does_what(&mut blocks, &team::cast(agenda, names, 0), lang);
     Block::Keep(blocks)
 }
