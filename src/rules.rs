@@ -36,6 +36,10 @@ pub const ROUNDS_BEFORE_PAUSE: u32 = 2;
 /// The longest session the planner builds: a long workshop day (twelve hours with lunch and
 /// breaks). A longer one is spread over several sessions.
 pub const LONGEST_SESSION: u32 = 12 * 60;
+/// Plan B's last shortening before an objective is left for another time: a content
+/// sequence may run up to one part in this many under its shortest length (a World Café of
+/// 80 minutes runs 75: shorter rounds, not a lost sequence).
+pub const PLAN_B_SQUEEZE: u32 = 10;
 /// The default longest stretch of work without a pause (a request's `max_stretch`).
 pub const DEFAULT_MAX_STRETCH: u32 = 90;
 

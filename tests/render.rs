@@ -878,10 +878,23 @@ fn a_sequence_promises_only_the_results_its_method_gives() {
 }
 
 #[test]
-fn plan_b_leaves_a_sequence_for_another_time_rather_than_end_late() {
-    // The RSA forum's methods are at their shortest: 30 minutes late, only dropping the
-    // vision's sequence keeps the end time, and service users have transport to keep to.
+fn plan_b_runs_the_cafe_a_little_shorter_rather_than_lose_the_vision() {
+    // The RSA forum's methods are at their shortest: 30 minutes late, the café gives five
+    // minutes under its shortest rather than the vision's sequence going (rules::PLAN_B_SQUEEZE).
     let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("Il manque encore"), "plan B ends late");
+    let postponed = typography::typeset("plutôt que finir en retard", Lang::Fr);
+    assert!(!text.contains(&postponed), "{text}");
+    let squeezed =
+        |line: &&str| line.contains("raccourcir") && line.contains("World Café") && line.contains("de 5");
+    assert!(text.lines().any(|line| squeezed(&line)), "{text}");
+}
+
+#[test]
+fn plan_b_leaves_a_sequence_for_another_time_rather_than_end_late() {
+    // The shortened forum has no minute to squeeze out of its sequences: 30 minutes late,
+    // only leaving the least important objective's sequence for another time keeps the end.
+    let text = plan("forum-rsa-raccourci.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!text.contains("Il manque encore"), "plan B ends late");
     let postponed = typography::typeset("plutôt que finir en retard", Lang::Fr);
     assert!(text.contains(&postponed), "{text}");

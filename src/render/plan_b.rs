@@ -4,9 +4,10 @@
 //! objectives down to their shortest length for the group, then the opening; if that is
 //! not enough, a sequence whose objectives another sequence also serves is dropped. As a
 //! last resort, before ending late, the closing runs at its shortest (fewer voices in its
-//! round) and then the opening gives way to one word each at the end of the welcome; if
-//! even that is not enough, the sequence of the least important objective goes, left for
-//! another time. The closing is never dropped: the group leaves on time, with its next
+//! round), the opening gives way to one word each at the end of the welcome, and the
+//! content sequences run a little under their shortest length (a tenth at most,
+//! [`rules::PLAN_B_SQUEEZE`]); if even that is not enough, the sequence of the least
+//! important objective goes, left for another time. The closing is never dropped: the group leaves on time, with its next
 //! step said.
 
 use super::typography::{clock, duration};
@@ -66,6 +67,22 @@ pub(super) fn measures(agenda: &Agenda, catalogue: &Catalogue, late: u32) -> (Ve
         taken.retain(|m| m.slot != slot);
         taken.push(Measure { slot, minutes, drop, postponed: false });
         missing = missing.saturating_sub(minutes - before.min(minutes));
+    }
+    // Before an objective is left for another time, the content sequences run a little
+    // under their shortest length, the least important first.
+    for (slot, room) in squeeze(agenda) {
+        if missing == 0 {
+            break;
+        }
+        if taken.iter().any(|m| m.slot == slot && m.drop) {
+            continue;
+        }
+        let minutes = round_up(missing).min(room);
+        match taken.iter_mut().find(|m| m.slot == slot) {
+            Some(measure) => measure.minutes += minutes,
+            None => taken.push(Measure { slot, minutes, drop: false, postponed: false }),
+        }
+        missing = missing.saturating_sub(minutes);
     }
     // Rather than end late (service users have transport and care to keep to), the
     // sequence of the least important objective goes, left for another time.
@@ -172,6 +189,29 @@ fn postponable(agenda: &Agenda) -> Option<usize> {
         .filter(|&i| content(&agenda.slots[i]) && single(&agenda.slots[i]))
         .filter(|&i| priority(agenda, &agenda.slots[i]) > 0)
         .max_by_key(|&i| (priority(agenda, &agenda.slots[i]), i))
+}
+
+/// The content sequences that may run under their shortest length as plan B's last
+/// shortening ([`rules::PLAN_B_SQUEEZE`]), with the minutes each gives, the least
+/// important first; a part keeps [`rules::MIN_PART`] minutes.
+fn squeeze(agenda: &Agenda) -> Vec<(usize, u32)> {
+    let content = |slot: &Slot| slot.is_method() && slot.phase.is_some_and(|phase| !phase.frames());
+    let mut found: Vec<(usize, u32)> = (0..agenda.slots.len())
+        .filter(|&i| content(&agenda.slots[i]) && agenda.slots[i].part.is_none())
+        .map(|i| {
+            let slot = &agenda.slots[i];
+            let total: u32 = agenda
+                .method_slots()
+                .filter(|other| other.method == slot.method)
+                .map(|other| other.minutes)
+                .sum();
+            let room = (total / rules::PLAN_B_SQUEEZE).min(slot.minutes.saturating_sub(rules::MIN_PART));
+            (i, room / rules::GRAIN * rules::GRAIN)
+        })
+        .filter(|&(_, room)| room > 0)
+        .collect();
+    found.sort_by_key(|&(i, _)| std::cmp::Reverse(priority(agenda, &agenda.slots[i])));
+    found
 }
 
 /// The last measures before ending late: the closing down to its shortest for the group,
