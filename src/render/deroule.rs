@@ -1190,14 +1190,8 @@ fn taken_up(
                     )
                 })
                 .unwrap_or_default();
-            let angled = match (questions.len(), angles.len()) {
-                (1, 1..) => {
-                    let angle = |n: u32| angles[(n.max(1) as usize - 1).min(angles.len() - 1)].get(lang);
-                    let each: Vec<String> = (first..first + rounds)
-                        .map(|n| format!("{one} {n}{}{}", t(lang, " : ", ": "), angle(n)))
-                        .collect();
-                    format!(" ({})", each.join(t(lang, " ; ", "; ")))
-                }
+            let angled = match (questions.len(), angles.is_empty()) {
+                (1, false) => format!(" ({})", super::steps::angles_of(first..first + rounds, angles, lang)),
                 _ => String::new(),
             };
             format!(

@@ -208,19 +208,27 @@ fn round_questions(asked: &[(u32, &str)], lang: Lang) -> String {
 /// for the rounds left.
 fn round_angles(asked: &[(u32, &str)], angles: &[Text], lang: Lang) -> String {
     let question = asked.first().map_or("", |(_, question)| *question);
-    let angle = |round: u32| angles[(round.max(1) as usize - 1).min(angles.len() - 1)].get(lang);
-    let word = lang.pick("tour", "round");
-    let runs: Vec<String> = asked
-        .iter()
-        .map(|(round, _)| format!("{word} {round}{}{}", lang.pick(" : ", ": "), angle(*round)))
-        .collect();
     format!(
         "{} {}{}{})",
         lang.pick("la question", "the question"),
         quoted(question, lang),
         lang.pick(", sous l'angle de son tour (", ", from its round's angle ("),
-        runs.join(lang.pick(" ; ", "; "))
+        angles_of(asked.iter().map(|(round, _)| *round), angles, lang)
     )
+}
+
+/// « tour 1 : ce qui marche déjà ; tour 2 : ce qui manque encore »: each of `rounds`
+/// (numbered from 1) with its angle, the last angle for the rounds left.
+pub(super) fn angles_of(rounds: impl Iterator<Item = u32>, angles: &[Text], lang: Lang) -> String {
+    let Some(last) = angles.len().checked_sub(1) else { return String::new() };
+    let word = lang.pick("tour", "round");
+    let runs: Vec<String> = rounds
+        .map(|round| {
+            let angle = angles[(round.max(1) as usize - 1).min(last)].get(lang);
+            format!("{word} {round}{}{angle}", lang.pick(" : ", ": "))
+        })
+        .collect();
+    runs.join(lang.pick(" ; ", "; "))
 }
 
 fn quoted(text: &str, lang: Lang) -> String {
