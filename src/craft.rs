@@ -13,7 +13,7 @@
 //! |---|---|
 //! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method before the closing, and the last method before the closing is one |
 //! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), and so the energiser after lunch; the welcome scales with the session |
-//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least, a method in rounds only once its rotation has begun and before its last round |
+//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least, a method in rounds only once its rotation has begun and before its last round; only a day's method (a forum ouvert) resumes after lunch or takes a second pause |
 //! | C4 | every slot starts and ends on a five-minute mark |
 //! | C5 | every objective gets a content sequence of its own (trust and the look back on the session may be served by the opening or the closing alone), and the first at least 80 % of an equal share of the content minutes |
 //! | C6 | remote or hybrid without breakout rooms: no pair, trio or small-group work |
@@ -25,7 +25,7 @@
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users, no resolution of irritants when nobody asked about irritants (a method made for one subject runs for it) |
 //! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
 //! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
-//! | C15 | the content time goes to what was asked: every method between the opening and the closing serves one of the request's objectives (no 60 minutes of minimum specifications in a seminar that asked for a vision and a plan), or opens up just before a convergence that serves one and works on what it gives (the options a vote then ranks) |
+//! | C15 | the content time goes to what was asked: every method between the opening and the closing serves one of the request's objectives (no 60 minutes of minimum specifications in a seminar that asked for a vision and a plan), or comes just before a convergence or action method that serves one, earlier in the arc, and works on what it gives (the options a vote then ranks, the actions a vote retains for the plan) |
 //!
 //! ```
 //! use facilitation::{craft, Catalogue, Planner, Request};
@@ -207,6 +207,8 @@ pub enum CraftIssue {
     EarlyPause { minutes: u32, least: u32 },
     /// C3: a pause cuts a method too soon after it began, or too near its end.
     ShortPart { id: MethodId, minutes: u32, least: u32 },
+    /// C3: a method that is not a day's work is cut by the lunch, or by a second pause.
+    CutAgain { id: MethodId, lunch: bool },
     /// C4: a slot starts off the five-minute marks.
     OffGrid { at: ClockTime },
     /// C5: only the opening or the closing serves an objective that needs work of its own.
@@ -286,6 +288,14 @@ impl Localize for CraftIssue {
             I::ShortPart { id, minutes, least } => lang.pick(
                 format!("la pause coupe `{id}` sur une partie de {minutes} minutes : déplacez-la pour que chaque partie dure au moins {least} minutes, une fois la méthode vraiment lancée (le premier tour fini)."),
                 format!("the pause cuts `{id}` into a part of {minutes} minutes: move it so that each part lasts at least {least}, once the method is really under way (its first round over)."),
+            ),
+            I::CutAgain { id, lunch: true } => lang.pick(
+                format!("le déjeuner coupe `{id}` : seule une méthode d'une journée (un forum ouvert) reprend après le repas ; placez-la d'un seul tenant, ou coupée une fois par une pause courte."),
+                format!("lunch cuts `{id}`: only a day's method (an open space) resumes after the meal; run it in one piece, or cut once by a short break."),
+            ),
+            I::CutAgain { id, lunch: false } => lang.pick(
+                format!("une seconde pause coupe `{id}` : en trois parties, ce n'est plus une méthode ; gardez une seule pause en son milieu."),
+                format!("a second break cuts `{id}`: in three parts it is no longer one method; keep a single break in its middle."),
             ),
             I::OffGrid { at } => lang.pick(
                 format!("commence à {at} : arrondissez les horaires aux cinq minutes."),
@@ -631,18 +641,35 @@ impl<'a> Review<'a> {
         self.parts();
     }
 
-    /// C3: each part of a method cut by a pause is a real part.
+    /// C3: each part of a method cut by a pause is a real part, and the pauses that cut it
+    /// are ones it may take ([`rules::may_cut`]).
     fn parts(&mut self) {
         let slots = &self.agenda.slots;
         let methods: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].is_method()).collect();
         let same = |a: usize, b: usize| slots[a].method.is_some() && slots[a].method == slots[b].method;
+        let mut cuts = 0;
         for (k, &i) in methods.iter().enumerate() {
-            let before = k.checked_sub(1).is_some_and(|j| same(methods[j], i));
+            let before = k.checked_sub(1).filter(|&j| same(methods[j], i)).map(|j| methods[j]);
             let after = methods.get(k + 1).is_some_and(|&j| same(i, j));
             let minutes = slots[i].minutes;
-            if let (true, Some(id)) = ((before || after) && minutes < CRAFT_PART, slots[i].method.clone()) {
-                self.add(CraftRule::C3, Some(i), CraftIssue::ShortPart { id, minutes, least: CRAFT_PART });
+            let Some(id) = slots[i].method.clone() else { continue };
+            if (before.is_some() || after) && minutes < CRAFT_PART {
+                self.add(
+                    CraftRule::C3,
+                    Some(i),
+                    CraftIssue::ShortPart { id: id.clone(), minutes, least: CRAFT_PART },
+                );
             }
+            let Some(j) = before else {
+                cuts = 0;
+                continue;
+            };
+            let lunch = slots[j..i].iter().any(|slot| slot.kind == SlotKind::Lunch);
+            let method = self.catalogue.get(id.as_str());
+            if method.is_some_and(|method| !rules::may_cut(method, cuts, lunch)) {
+                self.add(CraftRule::C3, Some(i), CraftIssue::CutAgain { id, lunch });
+            }
+            cuts += 1;
         }
     }
 
@@ -832,21 +859,30 @@ impl<'a> Review<'a> {
     }
 
     /// C15: every content method serves one of the request's objectives, or prepares what
-    /// the next one works on for them ([`rules::prepares`]). The parts of a split method
-    /// are one method.
+    /// the next one works on for them, directly or through a chain of preparations
+    /// ([`rules::prepares`]). The parts of a split method are one method.
     fn asked(&mut self) {
         let methods = self.methods_in();
         let serves = |method: &Method| self.agenda.objectives.iter().any(|o| method.serves(*o));
-        for (at, &(i, method, phase)) in methods.iter().enumerate() {
+        // Read from the end: a method is justified when it serves, or prepares one that is.
+        let mut justified_next = false;
+        let mut issues = Vec::new();
+        for (at, &(i, method, phase)) in methods.iter().enumerate().rev() {
             let again = at > 0 && methods[at - 1].1.id == method.id;
             let next = methods[at + 1..].iter().find(|(_, next, _)| next.id != method.id);
             let prepares = next.is_some_and(|&(_, next, next_phase)| {
-                serves(next) && crate::rules::prepares(method, phase, next, next_phase)
+                justified_next && crate::rules::prepares(method, phase, next, next_phase)
             });
-            if again || phase.frames() || serves(method) || prepares {
-                continue;
+            let justified = phase.frames() || serves(method) || prepares;
+            if !justified && !again {
+                issues.push((i, method.id.clone()));
             }
-            self.add(CraftRule::C15, Some(i), CraftIssue::OffRequest { id: method.id.clone() });
+            if !again {
+                justified_next = justified && !phase.frames();
+            }
+        }
+        for (i, id) in issues.into_iter().rev() {
+            self.add(CraftRule::C15, Some(i), CraftIssue::OffRequest { id });
         }
     }
 

@@ -15,7 +15,7 @@
 
 use crate::clock::ClockTime;
 use crate::method::{Frame, Method, MinuteRange, Shape};
-use crate::vocabulary::{Objective, Phase, Profile};
+use crate::vocabulary::{Objective, Phase, Product, Profile};
 
 /// Rule 8: the shortest break that counts as one.
 pub const MIN_BREAK: u32 = 10;
@@ -33,6 +33,10 @@ pub const CRAFT_PART: u32 = 30;
 /// rounds build on one another (see [`rounds_before_pause`]): the rotation has begun, and
 /// the tables have met someone new before they part.
 pub const ROUNDS_BEFORE_PAUSE: u32 = 2;
+/// C3: the typical minutes from which a method is a day's work (a forum ouvert, an
+/// appreciative inquiry, a croisement des savoirs): it may resume after lunch and after
+/// more than one pause (see [`may_cut`]).
+pub const DAY_LONG: u32 = 160;
 /// The longest session the planner builds: a long workshop day (twelve hours with lunch and
 /// breaks). A longer one is spread over several sessions.
 pub const LONGEST_SESSION: u32 = 12 * 60;
@@ -151,27 +155,38 @@ const fn share(minutes: u32, percent: u32, floor: u32) -> u32 {
 }
 
 /// C15's one exception: a method that serves none of the request's objectives still has its
-/// place when it opens up (divergence or emergence) just before a convergence or action
-/// method that serves one and works on what it gives: the options a vote then ranks, in a
-/// meeting asked only to decide. The caller checks that `next` serves the request.
+/// place when it comes just before a convergence or action method that serves one, earlier
+/// in the arc, and works on what it gives: the options a vote then ranks, in a meeting
+/// asked only to decide; the vote that retains the actions a plan then details, in a day
+/// asked for a plan. A convergence hands an action only a selection ([`Product::Priorities`]),
+/// never a second result, and only to an action that works on a selection alone. The
+/// caller checks that `next` serves the request.
 ///
 /// ```
 /// use facilitation::{rules, Catalogue, Phase};
 /// let catalogue = Catalogue::builtin();
-/// let (ideas, vote) = (catalogue.get("1-2-4-all").unwrap(), catalogue.get("vote-par-gommettes").unwrap());
+/// let get = |id| catalogue.get(id).unwrap();
+/// let (ideas, vote, plan) = (get("1-2-4-all"), get("vote-par-gommettes"), get("plan-action-qqoqcp"));
 /// assert!(rules::prepares(ideas, Phase::Divergence, vote, Phase::Convergence));
 /// assert!(!rules::prepares(ideas, Phase::Convergence, vote, Phase::Convergence));
+/// assert!(rules::prepares(vote, Phase::Convergence, plan, Phase::Action));
 /// ```
 pub fn prepares(method: &Method, phase: Phase, next: &Method, next_phase: Phase) -> bool {
-    prepares_in(phase)
-        && next_phase.converges()
-        && method.gives.iter().any(|product| next.takes.contains(product))
+    // What a convergence hands to an action is a selection, not a second result, and only
+    // to an action that works on a selection alone (the grids of a plan detail what was
+    // retained): one that can start from ideas needs no vote before it.
+    let selection = || next.takes.iter().all(|product| *product == Product::Priorities);
+    let handed = |product: &Product| {
+        next.takes.contains(product)
+            && (phase != Phase::Convergence || (*product == Product::Priorities && selection()))
+    };
+    prepares_in(phase) && next_phase.converges() && phase < next_phase && method.gives.iter().any(handed)
 }
 
-/// The phases in which a method may prepare the next one's work ([`prepares`]): those that
-/// open up.
+/// The phases in which a method may prepare a later one's work ([`prepares`]): those of
+/// the content before the action.
 pub const fn prepares_in(phase: Phase) -> bool {
-    matches!(phase, Phase::Divergence | Phase::Emergence)
+    matches!(phase, Phase::Divergence | Phase::Emergence | Phase::Convergence)
 }
 
 /// C3: how many rounds must run before a pause may cut a method that runs at least
@@ -181,6 +196,24 @@ pub const fn prepares_in(phase: Phase) -> bool {
 /// marketplace).
 pub const fn rounds_before_pause(fewest: u32) -> u32 {
     if fewest > ROUNDS_BEFORE_PAUSE { ROUNDS_BEFORE_PAUSE } else { 0 }
+}
+
+/// C3: whether a pause (the `lunch` or a short one) may cut `method` once `pauses` have
+/// already cut it. A method of a day's work ([`DAY_LONG`] minutes or more, typically)
+/// resumes after lunch and after several pauses: its sessions are whole conversations. Any
+/// other is cut at most once, and by a short pause: the tables of a World Café do not go
+/// to lunch between two rounds, and a method spread over three parts is no longer one.
+///
+/// ```
+/// use facilitation::{rules, Catalogue};
+/// let catalogue = Catalogue::builtin();
+/// let (cafe, forum) = (catalogue.get("world-cafe").unwrap(), catalogue.get("forum-ouvert").unwrap());
+/// assert!(rules::may_cut(cafe, 0, false));
+/// assert!(!rules::may_cut(cafe, 0, true) && !rules::may_cut(cafe, 1, false));
+/// assert!(rules::may_cut(forum, 2, true));
+/// ```
+pub fn may_cut(method: &Method, pauses: u32, lunch: bool) -> bool {
+    method.duration.typical >= DAY_LONG || (pauses == 0 && !lunch)
 }
 
 /// C3: the fewest minutes of the first and of the last part of a split method in rounds

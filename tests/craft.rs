@@ -562,3 +562,27 @@ fn c15_notices_a_method_that_would_prepare_but_converges_itself() {
     let points = craft::review(&agenda, &request, Catalogue::builtin()).points;
     assert!(points.iter().any(|p| p.rule == CraftRule::C15 && p.slot == Some(at)), "{points:?}");
 }
+
+#[test]
+fn c3_notices_a_world_cafe_that_goes_to_lunch_between_its_rounds() {
+    let path = repo::file("examples/requests/forum-rsa.yaml");
+    let request = Request::from_file(path).unwrap();
+    let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    let slots = &agenda.slots;
+    let pause = (1..slots.len() - 1)
+        .find(|&i| {
+            slots[i].kind.is_pause() && slots[i - 1].is_method() && slots[i + 1].method == slots[i - 1].method
+        })
+        .expect("the café cut once by a short pause");
+    let cut_once = craft::review(&agenda, &request, Catalogue::builtin());
+    assert!(cut_once.points.iter().all(|point| point.rule != CraftRule::C3), "one short pause is allowed");
+    agenda.slots[pause].kind = SlotKind::Lunch;
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let point = report.points.iter().find(|point| point.rule == CraftRule::C3).expect("C3 noticed");
+    assert_eq!(point.slot, Some(pause + 1));
+    assert!(
+        point.issue.text(facilitation::Lang::Fr).starts_with("le déjeuner coupe `world-cafe`"),
+        "{:?}",
+        point.issue
+    );
+}

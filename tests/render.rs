@@ -460,7 +460,8 @@ fn a_change_of_room_layout_between_two_methods_is_said_with_its_minutes_or_its_p
 
 /// The sections of a French déroulé's detail, each from its `### ` heading.
 fn sections(markdown: &str) -> Vec<&str> {
-    markdown.split("\n### ").skip(1).collect()
+    // Each ends where the next heading of either level begins.
+    markdown.split("\n### ").skip(1).map(|section| section.split("\n## ").next().unwrap_or(section)).collect()
 }
 
 #[test]
@@ -605,7 +606,7 @@ fn world_cafe_rounds_take_the_requests_questions_in_order() {
 #[test]
 fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them() {
     use facilitation::Objective;
-    // The partners' day runs its café over the morning, cut by the pauses.
+    // The partners' day runs its café over the morning, cut once by a pause (C3).
     let mut request =
         Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
     let partners = "Que pouvons-nous faire ensemble pour les parcours d'insertion ?";
@@ -618,9 +619,7 @@ fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them
     let cafe = cafe_section(&text);
     let partners = plan.request.question(Objective::NetworkPartners).unwrap();
     let taken_up = typography::typeset(
-        &format!(
-            "Suite de l'étape 2 de la partie 1, même consigne : tours 3 et 4 sur la question « {partners} »"
-        ),
+        &format!("Suite de l'étape 2 de la partie 1, même consigne : tour 3 sur la question « {partners} »"),
         Lang::Fr,
     );
     assert!(cafe.contains(&taken_up), "{cafe}");
@@ -1056,4 +1055,20 @@ fn a_tip_for_big_groups_is_left_out_for_a_team_of_nine() {
         participants,
     };
     assert!(!big.applies(&occasion(9)) && big.applies(&occasion(40)));
+}
+
+#[test]
+fn a_deroule_opens_on_what_to_settle_with_the_project_lead_before_the_day() {
+    // The partners' day gives no calling question: each is to be written with the lead.
+    let request = Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    assert!(request.questions.is_empty());
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let settle = markdown.find("### À régler avec le porteur de projet avant le jour").expect("the section");
+    let agenda = markdown.find("\n## Déroulé\n").unwrap();
+    assert!(settle < agenda, "it comes before the agenda");
+    let section = &markdown[settle..agenda];
+    let question = typography::typeset("La question d'appel de « Plan d'action QQOQCP »", Lang::Fr);
+    assert!(section.contains(&question), "{section}");
+    assert!(section.contains("L'accessibilité"), "the network's own questions follow: {section}");
 }

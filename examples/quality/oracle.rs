@@ -362,7 +362,8 @@ impl<'a> Space<'a> {
     }
 
     /// C15: `choice` serves one of the request's objectives or may prepare what the next
-    /// method works on, and a method that prepared is followed by one it prepared.
+    /// method works on, and a method that prepared is followed by one it prepared, which
+    /// serves or prepares in turn.
     fn serves_or_prepares(&self, items: &[Item], choice: &Choice, phase: Phase) -> bool {
         let may_prepare = facilitation::rules::prepares_in(phase) && !choice.method.gives.is_empty();
         if !phase.frames() && choice.serves == 0 && !may_prepare {
@@ -371,9 +372,7 @@ impl<'a> Space<'a> {
         let Some(last) = items.last() else { return true };
         let before = &self.choices[last.choice];
         let prepared = last.phase.frames() || before.serves != 0;
-        prepared
-            || (choice.serves != 0
-                && facilitation::rules::prepares(before.method, last.phase, choice.method, phase))
+        prepared || facilitation::rules::prepares(before.method, last.phase, choice.method, phase)
     }
 
     /// Whether an opening already came after the work began.
@@ -705,7 +704,17 @@ impl<'a> Space<'a> {
             }
             let first_holds = used > 0 || minutes >= first_part;
             if choice.method.split && first_holds && total + CRAFT_PART.max(last_part) <= choice.most {
-                for pause in self.pauses(&after) {
+                // C3: only a day's method resumes after lunch or takes a second pause.
+                let cuts = timing
+                    .pieces
+                    .iter()
+                    .filter(|piece| matches!(piece, Piece::Part(i, _) if *i == index))
+                    .count()
+                    - 1;
+                let allowed = |pause: &Piece| {
+                    rules::may_cut(choice.method, cuts as u32, matches!(pause, Piece::Lunch(_)))
+                };
+                for pause in self.pauses(&after).into_iter().filter(allowed) {
                     timing.pieces.push(pause);
                     self.run_item(timing, index, self.after_pause(after, pause), total, search);
                     timing.pieces.pop();

@@ -80,6 +80,12 @@ impl Question {
     pub fn blocks_planning(&self) -> bool {
         matches!(self, Question::Unclear { .. } | Question::NotAnObjective { .. })
     }
+
+    /// Whether it is a question to put to the project lead before the day (what they meant,
+    /// who decides), rather than a point for the facilitators to watch.
+    pub fn is_for_the_lead(&self) -> bool {
+        matches!(self, Question::Unclear { .. } | Question::Confirm { .. } | Question::WhoDecides)
+    }
 }
 
 impl Localize for Question {

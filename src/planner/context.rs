@@ -24,8 +24,8 @@ pub(crate) struct Candidate<'a> {
     /// One of the network's own methods, or a method the request names, that fits and
     /// serves the request (C11).
     pub network: bool,
-    /// It serves none of the request's objectives but may, in divergence or emergence,
-    /// prepare what another candidate that serves one works on (C15, `rules::prepares`).
+    /// It serves none of the request's objectives but may prepare what another candidate
+    /// that serves one, or prepares in turn, works on (C15, `rules::prepares`).
     pub prepares: bool,
 }
 
@@ -146,16 +146,20 @@ impl<'a> Context<'a> {
             .filter_map(|method| context.candidate(method))
             .filter(|c| c.included || c.network || kinds.insert(c.kind(request.format)))
             .collect();
-        let prepares: Vec<bool> = context
-            .candidates
-            .iter()
-            .map(|c| {
-                c.serves == 0
-                    && context.candidates.iter().any(|next| next.serves != 0 && may_prepare(c, next))
-            })
-            .collect();
-        for (candidate, prepares) in context.candidates.iter_mut().zip(prepares) {
-            candidate.prepares = prepares;
+        // A chain of preparations climbs the arc (divergence, convergence, action): as many
+        // passes as it has steps find every method that leads to one serving the request.
+        for _ in 0..2 {
+            let prepares: Vec<bool> = context
+                .candidates
+                .iter()
+                .map(|c| {
+                    let leads = |next: &Candidate| next.serves != 0 || next.prepares;
+                    c.serves == 0 && context.candidates.iter().any(|next| leads(next) && may_prepare(c, next))
+                })
+                .collect();
+            for (candidate, prepares) in context.candidates.iter_mut().zip(prepares) {
+                candidate.prepares = prepares;
+            }
         }
         context
     }

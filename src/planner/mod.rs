@@ -100,7 +100,8 @@ impl PlanOptions {
     /// every craft rule: a beam DEEPER_BEAM times as wide, to find sequences the first
     /// beam let go.
     fn deeper(&self) -> PlanOptions {
-        PlanOptions { beam_width: self.beam_width.saturating_mul(DEEPER_BEAM), ..self.clone() }
+        // A beam of 0 is searched as one: the deeper search widens that one.
+        PlanOptions { beam_width: self.beam_width.max(1).saturating_mul(DEEPER_BEAM), ..self.clone() }
     }
 }
 
@@ -641,6 +642,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
                 at: context.pin_of(c.method).and_then(|pin| pin.at),
                 first_part,
                 last_part,
+                cut_freely: !context.keeps(CraftRule::C3) || rules::may_cut(c.method, 1, true),
             }
         })
         .collect()

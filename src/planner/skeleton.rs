@@ -539,7 +539,8 @@ fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Ph
 
 /// Content time goes to what was asked for (C15): `c` serves the request, or may prepare
 /// what the next method works on; and a method that prepared is followed by one it
-/// prepared ([`rules::prepares`]).
+/// prepared ([`rules::prepares`]), which serves the request or prepares in turn (the ideas
+/// a vote ranks, before the plan that details what it retained).
 fn serves_or_prepares(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Phase) -> bool {
     let may_prepare = rules::prepares_in(phase) && c.prepares;
     if !phase.frames() && c.serves == 0 && !may_prepare {
@@ -548,7 +549,7 @@ fn serves_or_prepares(context: &Context, skeleton: &Skeleton, c: &Candidate, pha
     let Some(last) = skeleton.items().last() else { return true };
     let before = &context.candidates[last.candidate];
     let prepared = last.phase.frames() || before.serves != 0;
-    prepared || (c.serves != 0 && rules::prepares(before.method, last.phase, c.method, phase))
+    prepared || rules::prepares(before.method, last.phase, c.method, phase)
 }
 
 fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> bool {
@@ -562,6 +563,7 @@ fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> b
     };
     let worked = !context.keeps(CraftRule::C5) || context.masks.need_content & !skeleton.worked == 0;
     arc && worked
+        && closes_on_commitments(context, skeleton)
         && first_can_lead(context, skeleton)
         && skeleton.phase() == Some(Phase::Closing)
         && skeleton.covered == context.all_objectives()
@@ -573,6 +575,16 @@ fn is_complete(context: &Context, overhead: &Overhead, skeleton: &Skeleton) -> b
             pause_places(context, skeleton.items(), overhead.shortest_run, overhead.welcome_most),
         )
         && halves_can_fill(context, overhead, skeleton)
+}
+
+/// C14: when the session should close on commitments, its last method gives them. Kept in
+/// the search rather than left to the timing: among closings that score alike, the beam
+/// would otherwise time only those that do not commit.
+fn closes_on_commitments(context: &Context, skeleton: &Skeleton) -> bool {
+    let calls = context.keeps(CraftRule::C14)
+        && rules::closing_commits(&context.objectives, &context.request.profiles);
+    let last = skeleton.items().last().map(|item| context.candidates[item.candidate].method);
+    !calls || last.is_some_and(|method| method.commits())
 }
 
 /// Whether, in a sequence that starts afresh after lunch (an energiser), the methods before

@@ -63,6 +63,9 @@ pub(crate) struct TimedMethod {
     pub first_part: u32,
     /// See `first_part`.
     pub last_part: u32,
+    /// Whether any pause may cut it, the lunch too, however many before ([`rules::may_cut`]
+    /// for a day's work, or C3 given up); otherwise one short pause at most.
+    pub cut_freely: bool,
 }
 
 /// A piece of the timed session.
@@ -599,6 +602,7 @@ impl Timetable<'_> {
                     let run_done = entry.stretch + length >= self.least_run(&entry);
                     let first_done = parts > 0 || length >= block.first_part;
                     let goes_on = block.split
+                        && (block.cut_freely || parts == 0)
                         && total + part.max(block.last_part) <= block.max
                         && length >= part
                         && first_done
@@ -617,7 +621,8 @@ impl Timetable<'_> {
                         });
                     }
                     if goes_on {
-                        self.pause_inside(&mut more, time + length, lunched, Entry { node, ..after });
+                        let inside = Entry { node, ..after };
+                        self.pause_inside(&mut more, time + length, lunched, block.cut_freely, inside);
                     }
                 }
             }
@@ -631,13 +636,14 @@ impl Timetable<'_> {
         self.moments(next, true)
     }
 
-    /// Between two parts of a split block: a break or the lunch (rule 10: a method in
-    /// rounds may resume after lunch, as a day-long forum ouvert or appreciative inquiry).
-    fn pause_inside(&mut self, more: &mut Layer, time: u32, lunched: bool, entry: Entry) {
+    /// Between two parts of a split block: a break, or the lunch when `lunch` allows it
+    /// (rule 10: a method in rounds may resume after lunch, as a day-long forum ouvert or
+    /// appreciative inquiry; C3 keeps that for a day's work, [`rules::may_cut`]).
+    fn pause_inside(&mut self, more: &mut Layer, time: u32, lunched: bool, lunch: bool, entry: Entry) {
         for (pause, cost) in self.pause_options(time, lunched, entry.stretch, false) {
             let (minutes, lunch) = match pause {
                 Segment::Break(minutes) => (minutes, false),
-                Segment::Lunch(minutes) if minutes == USUAL_LUNCH => (minutes, true),
+                Segment::Lunch(minutes) if lunch && minutes == USUAL_LUNCH => (minutes, true),
                 _ => continue,
             };
             if !self.context.clear_of_moments(time, minutes) {

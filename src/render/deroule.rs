@@ -116,6 +116,7 @@ fn build(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>
     objectives(&mut doc, agenda, lang, plan);
     if let Some(plan) = plan {
         words_read(&mut doc, &plan.analysis.lines, lang);
+        to_settle(&mut doc, plan, catalogue, lang);
     }
     doc.heading(2, t(lang, "Déroulé", "Agenda"));
     doc.push(Block::Timeline(segments(agenda, catalogue, lang)));
@@ -277,6 +278,43 @@ fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Pla
             .collect(),
         _ => agenda.objectives.iter().map(|objective| plain(objective.label(lang))).collect(),
     };
+    doc.push(Block::List(lines));
+}
+
+/// What to settle with the project lead before the day, first of all (the network's
+/// « analyse et clarification »): the calling questions the request does not give, with a
+/// first wording each; what the planner could not settle from the request alone; then the
+/// network's own questions (who decides, what is negotiable, the room, accessibility).
+fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang) {
+    let content = |s: &&Slot| s.part.is_none() && s.phase.is_some_and(|phase| !phase.frames());
+    let subject = wording::subject(&plan.request.title);
+    let mut lines: Vec<Line> = plan
+        .agenda
+        .method_slots()
+        .filter(content)
+        .filter(|slot| calling_questions(plan, catalogue, slot).is_empty())
+        .filter_map(|slot| {
+            let draft = proposed_for(plan, catalogue, slot).and_then(wording::draft_question)?;
+            let question = typography::quoted(&headed(subject, draft.get(lang), lang), lang);
+            let name = slot_name(slot, catalogue, lang);
+            let at = typography::clock(slot.start, lang);
+            Some(plain(match lang {
+                Lang::Fr => format!("☐ La question d'appel de « {name} » ({at}) : la saisine n'en donne pas. À écrire avec le porteur, dans les mots du sujet ; une première piste : {question}."),
+                Lang::En => format!("☐ The calling question of \"{name}\" ({at}): the request gives none. To write with the project lead, in the subject's own words; a first draft: {question}."),
+            }))
+        })
+        .collect();
+    let asked = plan.questions.iter().filter(|q| q.is_for_the_lead());
+    lines.extend(asked.map(|q| plain(format!("☐ {}", q.text(lang)))));
+    lines.extend(wording::checklist().iter().map(|item| plain(format!("☐ {}", item.get(lang)))));
+    doc.heading(
+        3,
+        t(
+            lang,
+            "À régler avec le porteur de projet avant le jour",
+            "To settle with the project lead before the day",
+        ),
+    );
     doc.push(Block::List(lines));
 }
 
@@ -819,9 +857,14 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
     };
     for (i, earlier) in slots.iter().enumerate() {
         let mut questions = asks(earlier);
-        // A method that prepares the next one's work works on its question (C15).
-        if let Some(next) = slots.get(i + 1).filter(|next| prepares(plan, catalogue, earlier, next)) {
+        // A method that prepares the next one's work works on its question (C15), or on
+        // the question of the one the chain of preparations leads to.
+        let mut chain = i;
+        while let Some(next) =
+            slots.get(chain + 1).filter(|next| prepares(plan, catalogue, slots[chain], next))
+        {
             questions = asks(next);
+            chain += 1;
         }
         let new = questions.iter().map(|(_, q)| *q).find(|q| !asked.contains(q));
         let pick = new.or(questions.first().map(|(_, q)| *q));
@@ -841,15 +884,15 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
     Vec::new()
 }
 
-/// Whether `slot` serves none of the request's objectives and prepares what `next`, which
-/// serves one, works on ([`rules::prepares`]).
+/// Whether `slot` serves none of the request's objectives and prepares what `next` works
+/// on ([`rules::prepares`]).
 fn prepares(plan: &Plan, catalogue: &Catalogue, slot: &Slot, next: &Slot) -> bool {
     let method = |slot: &Slot| catalogue.get(slot.method.as_ref()?.as_str());
     let (Some(m), Some(n), Some(p), Some(q)) = (method(slot), method(next), slot.phase, next.phase) else {
         return false;
     };
     let serves = |method: &Method| plan.agenda.objectives.iter().any(|o| method.serves(*o));
-    !serves(m) && serves(n) && crate::rules::prepares(m, p, n, q)
+    !serves(m) && crate::rules::prepares(m, p, n, q)
 }
 
 /// The time the group has, as said aloud: « Nous avons 40 min, jusqu'à 12 h 20. », or for
@@ -1350,14 +1393,9 @@ fn questions(
     catalogue: &Catalogue,
     lang: Lang,
 ) {
-    let (to_ask, warnings): (Vec<&Question>, Vec<&Question>) = questions.iter().partition(|q| {
-        matches!(q, Question::Unclear { .. } | Question::Confirm { .. } | Question::WhoDecides)
-    });
-    if !to_ask.is_empty() {
-        doc.heading(3, t(lang, "Questions au porteur de projet", "Questions for the project lead"));
-        doc.push(Block::List(to_ask.iter().map(|q| plain(q.text(lang))).collect()));
-    }
-    let mut watch: Vec<String> = warnings.iter().map(|q| q.text(lang)).collect();
+    // The questions for the project lead open the déroulé ([`to_settle`]).
+    let warnings = questions.iter().filter(|q| !q.is_for_the_lead());
+    let mut watch: Vec<String> = warnings.map(|q| q.text(lang)).collect();
     watch.extend(craft.points.iter().map(|point| method_names(&point.text(lang), catalogue, lang)));
     if !watch.is_empty() {
         doc.heading(3, t(lang, "Points d'attention", "Points to watch"));

@@ -148,9 +148,7 @@ pub(super) fn plain_words(slot: &Slot, lang: Lang) -> (String, String) {
 fn checklist(plan: &Plan, lang: Lang) -> Vec<Line> {
     let mut lines: Vec<Line> =
         wording::checklist().iter().map(|item| plain(format!("☐ {}", item.get(lang)))).collect();
-    for question in
-        plan.questions.iter().filter(|q| matches!(q, Question::Unclear { .. } | Question::Confirm { .. }))
-    {
+    for question in plan.questions.iter().filter(|q| q.is_for_the_lead() && **q != Question::WhoDecides) {
         lines.push(plain(format!("☐ {}", question.text(lang))));
     }
     lines
