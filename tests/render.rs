@@ -1072,3 +1072,19 @@ fn a_deroule_opens_on_what_to_settle_with_the_project_lead_before_the_day() {
     assert!(section.contains(&question), "{section}");
     assert!(section.contains("L'accessibilité"), "the network's own questions follow: {section}");
 }
+
+#[test]
+fn a_plan_of_action_points_at_the_priorities_on_the_wall_before_its_instructions() {
+    let request = Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let grid =
+        sections(&markdown).into_iter().find(|s| s.contains("· Plan d'action QQOQCP")).expect("a QQOQCP");
+    let wall = grid.lines().find(|line| line.starts_with("**Au mur**")).expect("what hangs on the wall");
+    assert!(wall.contains("des priorités"), "{wall}");
+    let sequences = sections(&markdown);
+    let source = wall.split('«').nth(1).and_then(|rest| rest.split('»').next()).unwrap().trim();
+    let earlier = sequences.iter().position(|s| s.contains(&format!("· {source}"))).expect("the source");
+    let here = sequences.iter().position(|s| s.contains("· Plan d'action QQOQCP")).unwrap();
+    assert!(earlier < here, "the source comes before: {source}");
+}

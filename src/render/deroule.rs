@@ -1049,6 +1049,37 @@ fn asking(questions: &[&str], lang: Lang) -> Option<String> {
     }
 }
 
+/// What the sequence works on, as it hangs on the wall: what the latest earlier sequence
+/// that gave one of the things it `takes` produced (craft rule C13's thread, made visible),
+/// so that the facilitator knows what to point at before giving the instructions.
+fn on_the_wall(
+    method: &Method,
+    first: &Slot,
+    agenda: &Agenda,
+    catalogue: &Catalogue,
+    lang: Lang,
+) -> Option<Block> {
+    let method_of = |slot: &'_ Slot| catalogue.get(slot.method.as_ref()?.as_str());
+    let feeds =
+        |earlier: &Method| earlier.id != method.id && earlier.gives.iter().any(|p| method.takes.contains(p));
+    let before = agenda.method_slots().take_while(|slot| slot.start < first.start);
+    let source = before.filter_map(method_of).filter(|earlier| feeds(earlier)).last()?;
+    let start = agenda.method_slots().find(|slot| slot.method.as_ref() == Some(&source.id))?.start;
+    // Each product's label may hold an « et » of its own: they are listed apart.
+    let given: Vec<&str> =
+        source.gives.iter().filter(|p| method.takes.contains(p)).map(|p| p.label(lang)).collect();
+    let (name, at, given) = (source.name.get(lang), typography::clock(start, lang), given.join(" ; "));
+    let text = match lang {
+        Lang::Fr => format!(
+            "ce que « {name} » ({at}) a produit : {given}. C'est de là que la séquence part : montrez-le avant la consigne."
+        ),
+        Lang::En => format!(
+            "what \"{name}\" ({at}) produced: {given}. The sequence starts from there: point at it before the instructions."
+        ),
+    };
+    Some(Block::Paragraph(labelled(t(lang, "Au mur", "On the wall"), colon(lang, &text))))
+}
+
 fn method_detail(
     method: &Method,
     sequence: &Sequence,
@@ -1071,6 +1102,9 @@ fn method_detail(
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
     blocks.extend(consigne(method, sequence, agenda, (lang, said), planned));
+    if let Some((_, catalogue)) = planned {
+        blocks.extend(on_the_wall(method, first, agenda, catalogue, lang));
+    }
     if !first.objectives.is_empty() {
         let served = objective_labels(&first.objectives, lang);
         blocks.push(Block::Paragraph(labelled(
