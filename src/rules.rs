@@ -198,6 +198,35 @@ pub const fn rounds_before_pause(fewest: u32) -> u32 {
     if fewest > ROUNDS_BEFORE_PAUSE { ROUNDS_BEFORE_PAUSE } else { 0 }
 }
 
+/// C3: the lengths the first part of a split method may not take when a pause may come
+/// before its first round (a forum ouvert's, after the marketplace): longer than its steps
+/// before the rounds can hold, yet too short to hold a round as well. The extra minutes
+/// would only stretch its opening circle. An open range of minutes, `(after, before)`;
+/// `None` when the first part holds rounds anyway, or a step before them has no ceiling.
+///
+/// ```
+/// use facilitation::{rules, Catalogue};
+/// let forum = Catalogue::builtin().get("forum-ouvert").unwrap();
+/// let (after, before) = rules::first_part_gap(forum, 90).unwrap();
+/// assert!(after < 75 && 75 < before, "no 75-minute opening and marketplace");
+/// assert!(rules::first_part_gap(Catalogue::builtin().get("world-cafe").unwrap(), 60).is_none());
+/// ```
+pub fn first_part_gap(method: &Method, participants: u32) -> Option<(u32, u32)> {
+    let steps: Vec<_> = method.steps.iter().filter(|step| step.frame != Some(Frame::Welcome)).collect();
+    let at = steps.iter().position(|step| step.shape == Shape::Rounds)?;
+    if rounds_before_pause(steps[at].rounds.map_or(1, |count| count.min)) > 0 {
+        return None;
+    }
+    let most: u32 =
+        steps[..at].iter().map(|step| step.range(&method.duration, participants).1).sum::<Option<u32>>()?;
+    Some((most, most + steps[at].round_floor()))
+}
+
+/// Whether `minutes` fall inside a [`first_part_gap`].
+pub fn in_gap(gap: Option<(u32, u32)>, minutes: u32) -> bool {
+    gap.is_some_and(|(after, before)| after < minutes && minutes < before)
+}
+
 /// C3: whether a pause (the `lunch` or a short one) may cut `method` once `pauses` have
 /// already cut it. A method of a day's work ([`DAY_LONG`] minutes or more, typically)
 /// resumes after lunch and after several pauses: its sessions are whole conversations. Any

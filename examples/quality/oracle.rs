@@ -702,7 +702,8 @@ impl<'a> Space<'a> {
                     State { deviation: after.deviation + length_misfit(total, choice.typical), ..after };
                 self.place(timing, index + 1, done, search);
             }
-            let first_holds = used > 0 || minutes >= first_part;
+            let gap = rules::first_part_gap(choice.method, self.request.participants);
+            let first_holds = used > 0 || (minutes >= first_part && !rules::in_gap(gap, minutes));
             if choice.method.split && first_holds && total + CRAFT_PART.max(last_part) <= choice.most {
                 // C3: only a day's method resumes after lunch or takes a second pause.
                 let cuts = timing

@@ -63,6 +63,8 @@ pub(crate) struct TimedMethod {
     pub first_part: u32,
     /// See `first_part`.
     pub last_part: u32,
+    /// The lengths its first part may not take ([`rules::first_part_gap`]).
+    pub first_gap: Option<(u32, u32)>,
     /// Whether any pause may cut it, the lunch too, however many before ([`rules::may_cut`]
     /// for a day's work, or C3 given up); otherwise one short pause at most.
     pub cut_freely: bool,
@@ -600,7 +602,8 @@ impl Timetable<'_> {
                         && (parts == 0 || length >= block.last_part)
                         && self.reach.can_end(index + 1, time + length, lunched);
                     let run_done = entry.stretch + length >= self.least_run(&entry);
-                    let first_done = parts > 0 || length >= block.first_part;
+                    let first_done =
+                        parts > 0 || (length >= block.first_part && !rules::in_gap(block.first_gap, length));
                     let goes_on = block.split
                         && (block.cut_freely || parts == 0)
                         && total + part.max(block.last_part) <= block.max

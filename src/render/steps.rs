@@ -360,8 +360,8 @@ fn cuts(units: &[Unit], slots: &[&Slot], steps: &[Step]) -> Vec<usize> {
         // Prefer a cut where both this part and the rest can give every unit its minimum,
         // and that a pause may cut (between rounds, the rotation begun: C3).
         let fits = |cut: &usize| mins(cuts[j], *cut) <= slot.minutes && mins(*cut, units.len()) <= rest;
-        let last = j + 2 == slots.len();
-        let between_rounds = |cut: &usize| pause_between_rounds(units, *cut, fewest, j == 0, last);
+        let later = (slots.len() - 2 - j) as u32;
+        let between_rounds = |cut: &usize| pause_between_rounds(units, *cut, fewest, j == 0, later);
         let closest = |cuts: &mut dyn Iterator<Item = usize>| cuts.min_by(|&a, &b| at(a).total_cmp(&at(b)));
         let best = closest(&mut (lowest..=highest).filter(fits).filter(between_rounds))
             .or_else(|| closest(&mut (lowest..=highest).filter(fits)))
@@ -375,11 +375,14 @@ fn cuts(units: &[Unit], slots: &[&Slot], steps: &[Step]) -> Vec<usize> {
 
 /// Whether a pause may fall before the unit `cut` of a method that runs at least `fewest`
 /// rounds (C3, see [`rules::split_parts`]): the `first` pause once its rotation has begun,
-/// the `last` before its last round. Any cut will do in a method with no rounds.
-fn pause_between_rounds(units: &[Unit], cut: usize, fewest: u32, first: bool, last: bool) -> bool {
+/// every pause before its last round, with a round left for each of the `later` pauses
+/// (the parts between them hold rounds: the last part then has one before its harvest).
+/// Any cut will do in a method with no rounds.
+fn pause_between_rounds(units: &[Unit], cut: usize, fewest: u32, first: bool, later: u32) -> bool {
     let rounds = units.iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
     let before = units[..cut].iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
-    rounds == 0 || ((!first || before >= rules::rounds_before_pause(fewest)) && (!last || before < rounds))
+    rounds == 0
+        || ((!first || before >= rules::rounds_before_pause(fewest)) && rounds - before.min(rounds) > later)
 }
 
 /// Whether sharing the method's minutes as one run puts every pause between two units or
