@@ -13,7 +13,7 @@
 //! |---|---|
 //! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method before the closing, and the last method before the closing is one |
 //! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), and so the energiser after lunch; the welcome scales with the session |
-//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least, a method in rounds only once its rotation has begun and before its last round; only a day's method (a forum ouvert) resumes after lunch or takes a second pause |
+//! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least, a method in rounds only once its rotation has begun and before its last round; only a day's method (a forum ouvert) resumes after lunch or takes a second pause, and its first part is not stretched beyond its opening and marketplace |
 //! | C4 | every slot starts and ends on a five-minute mark |
 //! | C5 | every objective gets a content sequence of its own (trust and the look back on the session may be served by the opening or the closing alone), and the first at least 80 % of an equal share of the content minutes |
 //! | C6 | remote or hybrid without breakout rooms: no pair, trio or small-group work |
@@ -209,6 +209,9 @@ pub enum CraftIssue {
     ShortPart { id: MethodId, minutes: u32, least: u32 },
     /// C3: a method that is not a day's work is cut by the lunch, or by a second pause.
     CutAgain { id: MethodId, lunch: bool },
+    /// C3: the first part of a method cut before its first round is longer than the steps
+    /// before the rounds can hold, yet too short for a round ([`rules::first_part_gap`]).
+    StretchedStart { id: MethodId, minutes: u32, most: u32 },
     /// C4: a slot starts off the five-minute marks.
     OffGrid { at: ClockTime },
     /// C5: only the opening or the closing serves an objective that needs work of its own.
@@ -296,6 +299,10 @@ impl Localize for CraftIssue {
             I::CutAgain { id, lunch: false } => lang.pick(
                 format!("une seconde pause coupe `{id}` : en trois parties, ce n'est plus une méthode ; gardez une seule pause en son milieu."),
                 format!("a second break cuts `{id}`: in three parts it is no longer one method; keep a single break in its middle."),
+            ),
+            I::StretchedStart { id, minutes, most } => lang.pick(
+                format!("la première partie de `{id}` dure {minutes} minutes : ce qui précède ses tours en tient {most} au plus, le reste n'allongerait que l'ouverture ; placez la pause plus tôt, ou après un premier tour."),
+                format!("the first part of `{id}` lasts {minutes} minutes: what comes before its rounds holds {most} at most, the rest would only stretch its opening; move the pause earlier, or after a first round."),
             ),
             I::OffGrid { at } => lang.pick(
                 format!("commence à {at} : arrondissez les horaires aux cinq minutes."),
@@ -662,6 +669,11 @@ impl<'a> Review<'a> {
             }
             let Some(j) = before else {
                 cuts = 0;
+                let method = self.catalogue.get(id.as_str());
+                let gap = method.and_then(|method| rules::first_part_gap(method, self.agenda.participants));
+                if let (true, Some((most, _))) = (after && rules::in_gap(gap, minutes), gap) {
+                    self.add(CraftRule::C3, Some(i), CraftIssue::StretchedStart { id, minutes, most });
+                }
                 continue;
             };
             let lunch = slots[j..i].iter().any(|slot| slot.kind == SlotKind::Lunch);

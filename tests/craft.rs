@@ -586,3 +586,27 @@ fn c3_notices_a_world_cafe_that_goes_to_lunch_between_its_rounds() {
         point.issue
     );
 }
+
+#[test]
+fn c3_notices_a_forum_ouvert_whose_opening_is_stretched_to_the_first_pause() {
+    let path = repo::file("examples/requests/forum-ouvert-ehpad.yaml");
+    let request = Request::from_file(path).unwrap();
+    let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    assert!(review(&agenda, &request).is_empty());
+    let forum = |slot: &facilitation::Slot| slot.method.as_ref().is_some_and(|id| id == "forum-ouvert");
+    let first = agenda.slots.iter().position(forum).expect("the forum");
+    assert!(agenda.slots[first + 1].kind.is_pause(), "the forum is cut after its marketplace");
+    // The pause comes 20 minutes later: the opening circle would take them.
+    let later = |time: facilitation::ClockTime| time.plus(20).unwrap();
+    agenda.slots[first].end = later(agenda.slots[first].end);
+    agenda.slots[first].minutes += 20;
+    agenda.slots[first + 1].start = agenda.slots[first].end;
+    agenda.slots[first + 1].end = later(agenda.slots[first + 1].end);
+    agenda.slots[first + 2].start = agenda.slots[first + 1].end;
+    agenda.slots[first + 2].minutes -= 20;
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let point = report.points.iter().find(|point| point.rule == CraftRule::C3).expect("C3 noticed");
+    assert_eq!(point.slot, Some(first));
+    let text = point.issue.text(facilitation::Lang::Fr);
+    assert!(text.starts_with("la première partie de `forum-ouvert`"), "{text}");
+}

@@ -642,9 +642,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
                 at: context.pin_of(c.method).and_then(|pin| pin.at),
                 first_part,
                 last_part,
-                first_gap: c
-                    .method
-                    .split
+                first_gap: (c.method.split && context.keeps(CraftRule::C3))
                     .then(|| rules::first_part_gap(c.method, context.request.participants))
                     .flatten(),
                 cut_freely: !context.keeps(CraftRule::C3) || rules::may_cut(c.method, 1, true),
