@@ -667,9 +667,9 @@ impl<'a> Review<'a> {
                     CraftIssue::ShortPart { id: id.clone(), minutes, least: CRAFT_PART },
                 );
             }
+            let method = self.catalogue.get(id.as_str());
             let Some(j) = before else {
                 cuts = 0;
-                let method = self.catalogue.get(id.as_str());
                 let gap = method.and_then(|method| rules::first_part_gap(method, self.agenda.participants));
                 if let (true, Some((most, _))) = (after && rules::in_gap(gap, minutes), gap) {
                     self.add(CraftRule::C3, Some(i), CraftIssue::StretchedStart { id, minutes, most });
@@ -677,7 +677,6 @@ impl<'a> Review<'a> {
                 continue;
             };
             let lunch = slots[j..i].iter().any(|slot| slot.kind == SlotKind::Lunch);
-            let method = self.catalogue.get(id.as_str());
             if method.is_some_and(|method| !rules::may_cut(method, cuts, lunch)) {
                 self.add(CraftRule::C3, Some(i), CraftIssue::CutAgain { id, lunch });
             }

@@ -692,6 +692,11 @@ impl<'a> Space<'a> {
             .then(|| rules::split_parts(choice.method, self.request.participants))
             .flatten()
             .unwrap_or((0, 0));
+        let gap = choice
+            .method
+            .split
+            .then(|| rules::first_part_gap(choice.method, self.request.participants))
+            .flatten();
         for minutes in lengths {
             let Some(after) = self.work(state, minutes, item, index, timing) else { continue };
             timing.pieces.push(Piece::Part(index, minutes));
@@ -702,7 +707,6 @@ impl<'a> Space<'a> {
                     State { deviation: after.deviation + length_misfit(total, choice.typical), ..after };
                 self.place(timing, index + 1, done, search);
             }
-            let gap = rules::first_part_gap(choice.method, self.request.participants);
             let first_holds = used > 0 || (minutes >= first_part && !rules::in_gap(gap, minutes));
             if choice.method.split && first_holds && total + CRAFT_PART.max(last_part) <= choice.most {
                 // C3: only a day's method resumes after lunch or takes a second pause.

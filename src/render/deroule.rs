@@ -287,15 +287,13 @@ fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Pla
 /// network's own questions (who decides, what is negotiable, the room, accessibility).
 fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang) {
     let content = |s: &&Slot| s.part.is_none() && s.phase.is_some_and(|phase| !phase.frames());
-    let subject = wording::subject(&plan.request.title);
     let mut lines: Vec<Line> = plan
         .agenda
         .method_slots()
         .filter(content)
         .filter(|slot| calling_questions(plan, catalogue, slot).is_empty())
         .filter_map(|slot| {
-            let draft = proposed_for(plan, catalogue, slot).and_then(wording::draft_question)?;
-            let question = typography::quoted(&headed(subject, draft.get(lang), lang), lang);
+            let question = typography::quoted(&proposed_wording(plan, catalogue, slot, lang)?, lang);
             let name = slot_name(slot, catalogue, lang);
             let at = typography::clock(slot.start, lang);
             Some(plain(match lang {
@@ -979,12 +977,11 @@ fn consigne(
         Span::Emphasis(said.join(" ")),
     ])];
     if let (true, Some((plan, catalogue)), true) = (content, planned, questions.is_empty()) {
-        let draft = proposed_for(plan, catalogue, first).and_then(wording::draft_question);
-        let subject = wording::subject(&plan.request.title);
-        blocks.extend(draft.map(|draft| {
-            let question = headed(subject, draft.get(lang), lang);
-            Block::Paragraph(plain(proposed_question(&question, agenda.format, lang)))
-        }));
+        let question = proposed_wording(plan, catalogue, first, lang);
+        blocks.extend(
+            question
+                .map(|question| Block::Paragraph(plain(proposed_question(&question, agenda.format, lang)))),
+        );
     }
     blocks
 }
@@ -1005,6 +1002,13 @@ fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate
         proposed.extend(pick);
     }
     None
+}
+
+/// The calling question proposed for a sequence the request gives none: the draft of the
+/// objective it proposes ([`proposed_for`]), headed by the request's subject.
+fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang) -> Option<String> {
+    let draft = proposed_for(plan, catalogue, slot).and_then(wording::draft_question)?;
+    Some(headed(wording::subject(&plan.request.title), draft.get(lang), lang))
 }
 
 /// A proposed question headed by the request's subject, as written on the wall: « Remettre
