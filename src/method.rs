@@ -162,7 +162,8 @@ pub struct DurationRange {
     #[serde(default)]
     pub per_participant: f64,
     /// The group size beyond which no more minutes are added (a large plenary switches to
-    /// a show of cards and a few volunteers); absent: no limit.
+    /// a show of cards and a few volunteers); absent: no limit. It caps only groups larger
+    /// than [`EVERYONE_SPEAKS_UP_TO`]: in a smaller one everybody speaks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_participant_up_to: Option<u32>,
 }
@@ -196,7 +197,8 @@ impl fmt::Display for MinuteRange {
 impl DurationRange {
     /// The minutes added for `participants` people, before rounding.
     fn scaling(&self, participants: u32) -> f64 {
-        let counted = self.per_participant_up_to.map_or(participants, |cap| participants.min(cap));
+        let cap = self.per_participant_up_to.filter(|_| participants > EVERYONE_SPEAKS_UP_TO);
+        let counted = cap.map_or(participants, |cap| participants.min(cap));
         self.per_participant.max(0.0) * f64::from(counted)
     }
 
@@ -270,6 +272,12 @@ pub struct RoundCount {
 /// The `rules` module shows it with the other figures.
 pub const TURN_MINUTES: u32 = 1;
 
+/// In a group of this many people or fewer, a round where each person speaks leaves nobody
+/// out (Équivalence 1 = 1): a share-out's `most` and a duration's `per_participant_up_to`
+/// cap only larger groups, where a show of cards and a few volunteers take over. Sixteen
+/// people at a workshop with service users all say their sentence at the close.
+pub const EVERYONE_SPEAKS_UP_TO: u32 = 20;
+
 /// One step of a method, at its typical duration.
 ///
 /// Its text may name the real figures of the day: `{count}` (groups or people who share,
@@ -306,7 +314,9 @@ pub struct Step {
     /// behind `{groups}` (one wheel for every 20 people: `{groups}` wheels).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<u32>,
-    /// At most this many groups share (drawn by lot, the others display their work).
+    /// At most this many groups share (drawn by lot, the others display their work). When
+    /// each person shares alone, everyone does in a group of [`EVERYONE_SPEAKS_UP_TO`] or
+    /// fewer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub most: Option<u32>,
     /// The rounds of a repeated step.
@@ -395,7 +405,11 @@ impl Step {
     /// The groups (or people) formed for a share-out of `participants` people, and how
     /// many of them share.
     pub fn sharing(&self, participants: u32) -> (u32, u32) {
+        let alone = self.group.unwrap_or(1) <= 1;
         let groups = participants.div_ceil(self.group.unwrap_or(1).max(1));
+        if alone && participants <= EVERYONE_SPEAKS_UP_TO {
+            return (groups, groups);
+        }
         (groups, self.most.map_or(groups, |most| groups.min(most)))
     }
 
@@ -977,8 +991,10 @@ impl Method {
     /// done or go back up the thread: its main product (the first it `gives`) is already
     /// there (1-2-4-All after 25/10, a vote after a vote), comes before the last one's or
     /// before anything already reached (ideas after a decision, a vision after a forum's
-    /// priorities, see [`Product::stage`]), or it plans actions right after another action
-    /// method.
+    /// priorities, see [`Product::stage`]), it plans actions right after another action
+    /// method, or it opens up again after the last one converged (after lunch) on a blank
+    /// page, taking up nothing made before it (a troïka between the morning's priorities and
+    /// the afternoon's plan).
     pub fn repeats(&self, phase: Phase, made: Given, previous: Option<(Phase, Option<Product>)>) -> bool {
         let main = self.gives.first().copied();
         let same_product = main.is_some_and(|main| made.has(main));
@@ -988,7 +1004,11 @@ impl Method {
         let reached = previous_main.flatten().map(Product::stage).max(made.furthest());
         let back = main.zip(reached).is_some_and(|(main, reached)| main.stage() < reached);
         let two_plans = phase == Phase::Action && previous_phase == Some(Phase::Action);
-        same_product || back || two_plans
+        // An afternoon may open up again, but on what the morning chose (the causes of the
+        // irritants it voted on), not on a new subject that drops the thread.
+        let takes_up = self.takes.iter().any(|product| made.has(*product));
+        let blank_reopening = previous_phase.is_some_and(|previous| phase < previous) && !takes_up;
+        same_product || back || two_plans || blank_reopening
     }
 
     /// Whether it is built like `other` (either names the other in `alike`), so that a

@@ -209,6 +209,29 @@ fn a_pause_cuts_a_method_in_rounds_once_the_tables_have_turned_and_before_its_la
 }
 
 #[test]
+fn a_forum_ouvert_over_a_day_runs_sessions_of_one_length_before_and_after_lunch() {
+    // The full day of the network's forum: opening and marketplace, then 90 minutes of
+    // sessions, lunch, 90 more, a pause and the last 65 with the convergence; the day's
+    // own plan of action and closing follow the forum (its frame steps are left out).
+    let forum = Catalogue::builtin().get("forum-ouvert").unwrap();
+    let steps: Vec<Step> =
+        steps_in_place(&forum.steps, Place::INSIDE).into_iter().filter(|step| step.frame.is_none()).collect();
+    let slots = slots(&[55, 90, 90, 65]);
+    let refs: Vec<&Slot> = slots.iter().collect();
+    let timed = timed_steps(forum, &steps, &refs, 90);
+    let lengths: Vec<u32> =
+        timed.iter().flatten().filter_map(|line| Some(line.minutes / line.rounds?)).collect();
+    let (short, long) = (lengths.iter().min().unwrap(), lengths.iter().max().unwrap());
+    assert!(long - short <= 5, "a grid of créneaux of one length, not {lengths:?}: {timed:#?}");
+    let last = &timed[3];
+    assert!(last.iter().any(|line| line.rounds.is_some()), "the last part holds a session: {timed:#?}");
+    assert!(
+        last.iter().any(|line| line.rounds.is_none() && line.minutes >= 15),
+        "and its convergence: {last:#?}"
+    );
+}
+
+#[test]
 fn a_share_out_says_how_many_groups_present_and_gives_each_its_minutes() {
     let timeline = Catalogue::builtin().get("frise-chronologique").unwrap();
     let n = 60;

@@ -1246,7 +1246,7 @@ fn steps(
 }
 
 /// A step taken up after a pause, in a few words that point to where it is written out:
-/// « Suite de l'étape 2 de la partie 1, même consigne : tour 3 sur la question « … ». »
+/// « Tour 3 (20 min) sur la question « … » : même consigne qu'à l'étape 2 de la partie 1. »
 /// With one question and the step's `angles`, each round taken up says its angle.
 fn taken_up(
     line: &TimedStep,
@@ -1259,8 +1259,10 @@ fn taken_up(
         (Some(first), Some(rounds)) => {
             let numbers: Vec<String> = (first..first + rounds).map(|n| n.to_string()).collect();
             let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
-            let (one, many) = lang.pick(("tour", "tours"), ("round", "rounds"));
+            let (one, many) = lang.pick(("Tour", "Tours"), ("Round", "Rounds"));
             let word = if rounds > 1 { many } else { one };
+            let each = typography::duration(line.minutes / rounds.max(1), lang);
+            let length = if rounds > 1 { format!(" ({rounds} × {each})") } else { format!(" ({each})") };
             let asked = questions
                 .get((first as usize).saturating_sub(1).min(questions.len().saturating_sub(1)))
                 .map(|q| {
@@ -1275,27 +1277,23 @@ fn taken_up(
                 (1, false) => format!(" ({})", super::steps::angles_of(first..first + rounds, angles, lang)),
                 _ => String::new(),
             };
-            format!(
-                "{}{word} {}{asked}{angled}.",
-                going_on(part, at, lang),
-                typography::and_list(&numbers, lang)
-            )
+            let same = match lang {
+                Lang::Fr => format!("même consigne qu'à l'étape {at} de la partie {part}"),
+                Lang::En => format!("same instructions as step {at} of part {part}"),
+            };
+            let numbers = typography::and_list(&numbers, lang);
+            format!("{word} {numbers}{length}{asked}{angled} : {same}.")
         }
-        _ => format!(
-            "{}{}",
-            going_on(part, at, lang),
-            t(lang, "elle reprend où la pause l'a laissée.", "it resumes where the break left it.")
-        ),
+        _ => match lang {
+            Lang::Fr => format!(
+                "Suite de l'étape {at} de la partie {part}, même consigne : elle reprend où la pause l'a laissée."
+            ),
+            Lang::En => format!(
+                "Step {at} of part {part} goes on, same instructions: it resumes where the break left it."
+            ),
+        },
     };
     crate::text::Text { fr: one(Lang::Fr), en: Some(one(Lang::En)) }
-}
-
-/// « Suite de l'étape 2 de la partie 1, même consigne : ».
-fn going_on(part: usize, at: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("Suite de l'étape {at} de la partie {part}, même consigne : "),
-        Lang::En => format!("Step {at} of part {part} goes on, same instructions: "),
-    }
 }
 
 fn step_line(step: &TimedStep, lang: Lang) -> Line {

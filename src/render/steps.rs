@@ -62,21 +62,10 @@ pub fn timed_steps(
     slots: &[&Slot],
     participants: u32,
 ) -> Vec<Vec<TimedStep>> {
-    let total = slots.iter().fold(0u32, |sum, slot| sum.saturating_add(slot.minutes));
-    let mut units = units(method, steps, total, participants, 0);
-    let mut cuts = cuts(&units, slots, steps);
-    // A pause may leave no room for a whole round in a part: then one round fewer.
-    for fewer in 1..=units.len() as u32 {
-        if fits(&units, slots, &cuts) || !units.iter().any(|unit| unit.shape == Shape::Rounds) {
-            break;
-        }
-        let fewer_units = self::units(method, steps, total, participants, fewer);
-        if fewer_units.len() == units.len() || fewer_units.len() < slots.len() {
-            break;
-        }
-        units = fewer_units;
-        cuts = self::cuts(&units, slots, steps);
-    }
+    let (units, cuts) = match even_rounds(method, steps, slots, participants) {
+        Some(layout) => layout,
+        None => closest_cuts(method, steps, slots, participants),
+    };
     // No cut at a step's end gives each part its steps' minimums (a long workshop split by
     // a pause at its own rhythm): a discussion or a share-out may then stop for the pause
     // and go on after it.
@@ -84,11 +73,11 @@ pub fn timed_steps(
     let pieces: Vec<Vec<UnitShare>> = if units.len() < slots.len() || straddle {
         run_on(&units, slots)
     } else {
-        let parts = slots.iter().zip(cuts.windows(2));
+        let parts = slots.iter().zip(cuts.windows(2)).zip(part_minutes(&units, slots, &cuts));
         parts
-            .map(|(slot, c)| {
-                let minutes = allocate(&units[c[0]..c[1]], slot.minutes).into_iter();
+            .map(|((_, c), minutes)| {
                 minutes
+                    .into_iter()
                     .enumerate()
                     .map(|(i, minutes)| UnitShare { unit: c[0] + i, minutes, continued: false })
                     .collect()
@@ -102,6 +91,159 @@ pub fn timed_steps(
         .collect();
     number_rounds(&mut parts);
     parts
+}
+
+/// The units and the cuts of the parts, the cut before each part closest to the share of
+/// the method's time that precedes it. A pause may leave no room for a whole round in a
+/// part: then one round fewer.
+fn closest_cuts(
+    method: &Method,
+    steps: &[Step],
+    slots: &[&Slot],
+    participants: u32,
+) -> (Vec<Unit>, Vec<usize>) {
+    let total = slots.iter().map(|slot| slot.minutes).sum();
+    let mut units = units(method, steps, total, participants, None);
+    let mut cuts = cuts(&units, slots, steps);
+    for fewer in 1..=units.len() as u32 {
+        if fits(&units, slots, &cuts) || !units.iter().any(|unit| unit.shape == Shape::Rounds) {
+            break;
+        }
+        let count = units.iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
+        let fewer_units = self::units(method, steps, total, participants, Some(count.saturating_sub(fewer)));
+        if fewer_units.len() == units.len() || fewer_units.len() < slots.len() {
+            break;
+        }
+        units = fewer_units;
+        cuts = self::cuts(&units, slots, steps);
+    }
+    (units, cuts)
+}
+
+/// Rounds of one length all day, when a method in rounds runs over several parts (C3, C4):
+/// the grid of a forum ouvert reads « créneaux de 45 minutes », not two rounds of 45 before
+/// lunch and one of 90 after it. Among the numbers of rounds the step allows and the cuts
+/// that give each part its minimums and keep its pauses between rounds
+/// ([`pause_between_rounds`]), the layout that stretches its steps least beyond their
+/// ceilings, then whose rounds differ least in length (within [`EVEN`] minutes), then with the number of rounds closest to the one the time calls for,
+/// then with the cuts closest to each part's share. `None` for a method without rounds, in
+/// one part, or when no layout fits.
+fn even_rounds(
+    method: &Method,
+    steps: &[Step],
+    slots: &[&Slot],
+    participants: u32,
+) -> Option<(Vec<Unit>, Vec<usize>)> {
+    let rounds = steps.iter().find(|step| step.shape == Shape::Rounds)?.rounds?;
+    if slots.len() < 2 {
+        return None;
+    }
+    let total = slots.iter().map(|slot| slot.minutes).sum();
+    let natural = units(method, steps, total, participants, None);
+    let wanted = natural.iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
+    let closest = cuts(&natural, slots, steps);
+    let layouts = (rounds.min.max(1)..=rounds.max.max(rounds.min)).flat_map(|n| {
+        let units = units(method, steps, total, participants, Some(n));
+        let all = all_cuts(units.len(), slots.len());
+        all.into_iter().map(move |cuts| (n, units.clone(), cuts))
+    });
+    let kept = layouts.filter(|(_, units, cuts)| {
+        fits(units, slots, cuts) && pauses_between_rounds(units, cuts, rounds.min)
+    });
+    let keyed = kept.filter_map(|(n, units, cuts)| {
+        let (beyond, spread) = unevenness(&units, slots, &cuts)?;
+        let drift: usize = cuts.iter().zip(&closest).map(|(a, b)| a.abs_diff(*b)).sum();
+        Some(((beyond, spread.saturating_sub(EVEN), n.abs_diff(wanted), drift), units, cuts))
+    });
+    keyed.min_by_key(|(key, _, _)| *key).map(|(_, units, cuts)| (units, cuts))
+}
+
+/// For a layout: the minutes its steps run beyond their ceilings, and the difference
+/// between its longest and its shortest round (`None` without rounds).
+fn unevenness(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Option<(u32, u32)> {
+    let minutes: Vec<u32> = part_minutes(units, slots, cuts).into_iter().flatten().collect();
+    let rounds =
+        || units.iter().zip(&minutes).filter(|(unit, _)| unit.shape == Shape::Rounds).map(|(_, m)| *m);
+    let spread = rounds().max()? - rounds().min()?;
+    let beyond = units.iter().zip(&minutes).map(|(unit, m)| m.saturating_sub(unit.max.unwrap_or(*m))).sum();
+    Some((beyond, spread))
+}
+
+/// Rounds that differ by this many minutes or fewer read as one length on the day.
+const EVEN: u32 = 5;
+
+/// Every way to cut `units` units into `parts` parts of one unit or more, as the index of
+/// each part's first unit plus the end.
+fn all_cuts(units: usize, parts: usize) -> Vec<Vec<usize>> {
+    fn extend(
+        from: usize,
+        units: usize,
+        parts_left: usize,
+        cuts: &mut Vec<usize>,
+        out: &mut Vec<Vec<usize>>,
+    ) {
+        if parts_left == 1 {
+            cuts.push(units);
+            out.push(cuts.clone());
+            cuts.pop();
+            return;
+        }
+        for next in from + 1..=units.saturating_sub(parts_left - 1) {
+            cuts.push(next);
+            extend(next, units, parts_left - 1, cuts, out);
+            cuts.pop();
+        }
+    }
+    let mut out = Vec::new();
+    if parts > 0 && units >= parts {
+        extend(0, units, parts, &mut vec![0], &mut out);
+    }
+    out
+}
+
+/// Whether every pause of `cuts` falls where [`pause_between_rounds`] allows it.
+fn pauses_between_rounds(units: &[Unit], cuts: &[usize], fewest: u32) -> bool {
+    let pauses = cuts.len().saturating_sub(2);
+    cuts[1..cuts.len() - 1]
+        .iter()
+        .enumerate()
+        .all(|(j, &cut)| pause_between_rounds(units, cut, fewest, j == 0, (pauses - 1 - j) as u32))
+}
+
+/// Each part's minutes shared among its units ([`allocate`]); then, when the parts that
+/// hold nothing but rounds give them one length, the rounds of the other parts take that
+/// length too if the rest of their part can give its other units their minimums (the
+/// harvest after the last round takes what the round does not need).
+fn part_minutes(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Vec<Vec<u32>> {
+    let parts: Vec<(&[Unit], u32)> =
+        slots.iter().zip(cuts.windows(2)).map(|(slot, c)| (&units[c[0]..c[1]], slot.minutes)).collect();
+    let mut minutes: Vec<Vec<u32>> = parts.iter().map(|(units, total)| allocate(units, *total)).collect();
+    let is_round = |unit: &Unit| unit.shape == Shape::Rounds;
+    let pure: Vec<u32> = parts
+        .iter()
+        .zip(&minutes)
+        .filter(|((units, _), _)| units.iter().all(is_round))
+        .flat_map(|(_, minutes)| minutes.iter().copied())
+        .collect();
+    let (Some(&short), Some(&long)) = (pure.iter().min(), pure.iter().max()) else { return minutes };
+    if long - short > EVEN {
+        return minutes;
+    }
+    for ((units, total), shares) in parts.iter().zip(&mut minutes) {
+        let rounds = units.iter().filter(|unit| is_round(unit)).count() as u32;
+        let others: Vec<Unit> = units.iter().filter(|unit| !is_round(unit)).copied().collect();
+        let rest = total.checked_sub(rounds * short);
+        let Some(rest) = rest.filter(|rest| {
+            rounds > 0 && !others.is_empty() && others.iter().map(|u| u.min).sum::<u32>() <= *rest
+        }) else {
+            continue;
+        };
+        let mut other_minutes = allocate(&others, rest).into_iter();
+        for (unit, share) in units.iter().zip(shares.iter_mut()) {
+            *share = if is_round(unit) { short } else { other_minutes.next().unwrap_or(0) };
+        }
+    }
+    minutes
 }
 
 /// Numbers each line's first round among the rounds of its step, across the parts.
@@ -308,8 +450,8 @@ fn fits(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> bool {
 }
 
 /// The units of the steps for `total` minutes: rounds expanded into as many rounds as fit,
-/// less `fewer` (for parts too short to hold them whole), at least one.
-fn units(method: &Method, steps: &[Step], total: u32, participants: u32, fewer: u32) -> Vec<Unit> {
+/// or into `count` rounds when it is given, at least one.
+fn units(method: &Method, steps: &[Step], total: u32, participants: u32, count: Option<u32>) -> Vec<Unit> {
     let ranges: Vec<(u32, Option<u32>)> =
         steps.iter().map(|step| step.range(&method.duration, participants)).collect();
     let needed: u32 = ranges.iter().map(|(min, _)| *min).sum();
@@ -321,13 +463,15 @@ fn units(method: &Method, steps: &[Step], total: u32, participants: u32, fewer: 
                 let floor = step.round_floor().max(1);
                 let typical = step.round_minutes().max(floor);
                 let room = total.saturating_sub(needed - min);
-                let count = if room < typical * rounds.typical {
-                    (room / floor).clamp(rounds.min, rounds.typical)
+                let fitting = if room < typical * rounds.typical {
+                    // Short of time: rounds close to their usual length, fewer of them.
+                    let nearest = (room + typical / 2) / typical;
+                    nearest.min(room / floor).clamp(rounds.min, rounds.typical)
                 } else {
                     (room / typical).clamp(rounds.typical, rounds.max)
                 };
                 let round = Unit { min: floor, typical, max: step.ceiling, ..unit };
-                units.extend(std::iter::repeat_n(round, count.saturating_sub(fewer).max(1) as usize));
+                units.extend(std::iter::repeat_n(round, count.unwrap_or(fitting).max(1) as usize));
             }
             (Shape::Fixed | Shape::Share, _) => units.push(unit),
             _ => units.push(Unit { typical: step.minutes.max(*min), ..unit }),
