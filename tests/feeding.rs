@@ -123,6 +123,46 @@ fn c13_notices_two_methods_doing_the_same_job() {
 }
 
 #[test]
+fn c13_notices_an_afternoon_that_opens_a_blank_page_between_the_priorities_and_the_plan() {
+    // The seminar's morning chose its priorities; a troïka after the lunch's energiser takes
+    // up nothing of them, while a plan of action details them.
+    let request = request("tests/data/requests/seminaire-rentree.yaml");
+    let morning = [
+        ("impromptu-networking", Phase::Opening),
+        ("1-2-4-all", Phase::Divergence),
+        ("vote-par-gommettes", Phase::Convergence),
+        ("un-mot-pour-commencer", Phase::Opening),
+    ];
+    let blank = [&morning[..], &[("troika-consulting", Phase::Emergence)]].concat();
+    let issues = c13(&agenda_of(&request, &blank), &request);
+    assert!(
+        matches!(&issues[..], [CraftIssue::SameJob { id, previous }] if id == "troika-consulting" && previous == "vote-par-gommettes"),
+        "{issues:?}"
+    );
+    let taken_up = [&morning[..], &[("plan-action-qqoqcp", Phase::Action)]].concat();
+    assert!(c13(&agenda_of(&request, &taken_up), &request).is_empty());
+}
+
+#[test]
+fn a_vision_is_not_voted_on_nor_a_troika_prioritised() {
+    let given = |id: &str| Given::default().with(catalogue().get(id).unwrap());
+    for ranking in ["vote-par-gommettes", "matrice-impact-effort"] {
+        let ranking = catalogue().get(ranking).unwrap();
+        assert!(
+            !ranking.fed_by(given("la-une-du-magazine")),
+            "{}: a vision is built on, not ranked",
+            ranking.id
+        );
+        assert!(
+            !ranking.fed_by(given("troika-consulting")),
+            "{}: a troïka's advice is the client's",
+            ranking.id
+        );
+        assert!(ranking.fed_by(given("1-2-4-all")));
+    }
+}
+
+#[test]
 fn what_a_method_takes_is_given_by_an_earlier_one() {
     let vote = catalogue().get("vote-par-gommettes").unwrap();
     assert!(!vote.fed_by(Given::default()));

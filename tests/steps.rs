@@ -232,6 +232,17 @@ fn a_forum_ouvert_over_a_day_runs_sessions_of_one_length_before_and_after_lunch(
 }
 
 #[test]
+fn everyone_says_their_sentence_at_the_close_up_to_twenty_people_and_ten_voices_beyond() {
+    let close = Catalogue::builtin().get("tour-engagements").unwrap();
+    let round = close.steps.iter().find(|step| step.shape == Shape::Share).unwrap();
+    assert_eq!(round.sharing(16), (16, 16), "a workshop of sixteen: nobody left out");
+    assert_eq!(round.sharing(20).1, 20);
+    assert_eq!(round.sharing(60).1, 10, "sixty: ten voices, the others post their card");
+    let range = close.minutes_for(16);
+    assert!(range.min >= 16 / 2, "the method's range makes room for sixteen half-minutes: {range}");
+}
+
+#[test]
 fn a_share_out_says_how_many_groups_present_and_gives_each_its_minutes() {
     let timeline = Catalogue::builtin().get("frise-chronologique").unwrap();
     let n = 60;
