@@ -892,6 +892,27 @@ fn plan_b_runs_the_cafe_a_little_shorter_rather_than_lose_the_vision() {
 }
 
 #[test]
+fn plan_b_never_takes_from_the_pause_of_service_users() {
+    let plan_b = |request: &Request| {
+        let text = Planner::new(Catalogue::builtin())
+            .plan(request)
+            .unwrap()
+            .to_markdown(Catalogue::builtin(), Lang::Fr);
+        let from = text.find("## Plan B").unwrap();
+        let to = text[from + 3..].find("\n## ").map_or(text.len(), |at| from + 3 + at);
+        text[from..to].to_string()
+    };
+    let path = repo::file("tests/data/requests/usagers-atelier.yaml");
+    let with_users = Request::from_file(&path).unwrap();
+    let pause = typography::typeset("raccourcir « Pause »", Lang::Fr);
+    assert!(!plan_b(&with_users).contains(&pause), "{}", plan_b(&with_users));
+    // The same workshop among agents only: the pause may give five minutes.
+    let mut agents = with_users.clone();
+    agents.profiles.retain(|profile| *profile != facilitation::Profile::Users);
+    assert!(plan_b(&agents).contains(&pause), "{}", plan_b(&agents));
+}
+
+#[test]
 fn plan_b_leaves_a_sequence_for_another_time_rather_than_end_late() {
     // The shortened forum has no minute to squeeze out of its sequences: 30 minutes late,
     // only leaving the least important objective's sequence for another time keeps the end.

@@ -125,7 +125,7 @@ fn build(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>
     for block in details(agenda, catalogue, lang, plan) {
         doc.push(block);
     }
-    plan_b(&mut doc, agenda, catalogue, lang);
+    plan_b(&mut doc, agenda, catalogue, lang, users(plan).unwrap_or(false));
     materials_and_setups(&mut doc, agenda, catalogue, lang);
     if let Some(plan) = plan {
         questions(&mut doc, &plan.questions, &plan.craft, catalogue, lang);
@@ -139,7 +139,7 @@ fn build(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>
 }
 
 /// What to shorten or drop, in order, when the session runs 15 or 30 minutes late.
-fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang) {
+fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang, users: bool) {
     doc.heading(2, t(lang, "Plan B : si la séance prend du retard", "Plan B: if the session runs late"));
     doc.push(Block::Paragraph(plain(t(
         lang,
@@ -147,7 +147,7 @@ fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang
         "What makes up the delay as the session goes, starting with what matters least; the closing is never cut, and the session ends on time as long as the delay can be made up (otherwise the plan says by how much it runs over, to be announced to the group).",
     ))));
     for late in plan_b::DELAYS {
-        let (measures, missing) = plan_b::measures(agenda, catalogue, late);
+        let (measures, missing) = plan_b::measures(agenda, catalogue, late, users);
         let mut lines: Vec<Line> = measures
             .iter()
             .map(|m| plain(plan_b::say(m, agenda, &slot_name(&agenda.slots[m.slot], catalogue, lang), lang)))

@@ -1,14 +1,16 @@
 //! Plan B: what to shorten or drop, in order, when the session runs late, so that it
 //! still ends on time with its closing. The welcome gives first (latecomers are still
-//! arriving), then the break down to its floor, then the sequences of the least important
-//! objectives down to their shortest length for the group, then the opening; if that is
-//! not enough, a sequence whose objectives another sequence also serves is dropped. As a
-//! last resort, before ending late, the closing runs at its shortest (fewer voices in its
-//! round), the opening gives way to one word each at the end of the welcome, and the
-//! content sequences run a little under their shortest length (a tenth at most,
-//! [`rules::PLAN_B_SQUEEZE`]); if even that is not enough, the sequence of the least
-//! important objective goes, left for another time. The closing is never dropped: the group leaves on time, with its next
-//! step said.
+//! arriving), then the sequences of the objectives after the first down to their shortest
+//! length for the group (those that open up before those that conclude, the least
+//! important first), then the breaks down to their floor (never with service users: a
+//! fragile public's pause is no reserve of minutes), then the first objective's sequences,
+//! then the opening; if that is not enough, a sequence whose objectives another sequence
+//! also serves is dropped. As a last resort, before ending late, the closing runs at its
+//! shortest (fewer voices in its round), the opening gives way to one word each at the end
+//! of the welcome, and the content sequences run a little under their shortest length (a
+//! tenth at most, [`rules::PLAN_B_SQUEEZE`]); if even that is not enough, the sequence of
+//! the least important objective goes, left for another time. The closing is never
+//! dropped: the group leaves on time, with its next step said.
 
 use super::typography::{clock, duration};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -35,11 +37,17 @@ pub(super) struct Measure {
 }
 
 /// The measures that absorb `late` minutes, in the order of the day, and the minutes
-/// still missing when every measure is taken.
-pub(super) fn measures(agenda: &Agenda, catalogue: &Catalogue, late: u32) -> (Vec<Measure>, u32) {
+/// still missing when every measure is taken; with service `users`, the pauses keep their
+/// length (transport, fatigue, care: a fragile public's pause is no reserve of minutes).
+pub(super) fn measures(
+    agenda: &Agenda,
+    catalogue: &Catalogue,
+    late: u32,
+    users: bool,
+) -> (Vec<Measure>, u32) {
     let mut taken: Vec<Measure> = Vec::new();
     let mut missing = late;
-    for (slot, room) in room_to_shorten(agenda, catalogue) {
+    for (slot, room) in room_to_shorten(agenda, catalogue, users) {
         if missing == 0 {
             break;
         }
@@ -103,8 +111,12 @@ fn round_up(minutes: u32) -> u32 {
     minutes.div_ceil(rules::GRAIN) * rules::GRAIN
 }
 
-/// Every slot that can give minutes, with how many, in the order to ask them.
-fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
+/// Every slot that can give minutes, with how many, in the order to ask them: the
+/// welcome (latecomers are still arriving), then the content sequences of the objectives
+/// after the first (those that open up before those that conclude, the least important
+/// first), then the breaks (never with service `users`), then the first objective's
+/// sequences, and the opening.
+fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
     let mut room = Vec::new();
     let session = agenda.minutes();
     for (i, slot) in agenda.slots.iter().enumerate() {
@@ -112,7 +124,7 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> 
             SlotKind::Welcome => {
                 room.push((0, i, slot.minutes.saturating_sub(rules::welcome_range(session).min)))
             }
-            SlotKind::Break => room.push((1, i, slot.minutes.saturating_sub(rules::MIN_BREAK))),
+            SlotKind::Break if !users => room.push((4, i, slot.minutes.saturating_sub(rules::MIN_BREAK))),
             _ => {}
         }
     }
@@ -129,7 +141,12 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> 
             .sum();
         let least = method.minutes_for(agenda.participants).min;
         // The opening gives after every content sequence: the group needs it to start.
-        let rank = if slot.phase == Some(Phase::Opening) { 100 } else { 2 };
+        let main = priority(agenda, slot) == 0;
+        let concludes = slot.phase.is_some_and(Phase::converges);
+        let rank = match slot.phase {
+            Some(Phase::Opening) => 100,
+            _ => 2 + 3 * usize::from(main) + usize::from(concludes),
+        };
         content.push((
             rank,
             i,
@@ -297,7 +314,7 @@ mod tests {
         ] {
             let agenda = agenda(minutes, objectives);
             for late in DELAYS {
-                let (measures, missing) = measures(&agenda, catalogue, late);
+                let (measures, missing) = measures(&agenda, catalogue, late, false);
                 let gained: u32 = measures.iter().map(|m| m.minutes).sum();
                 assert!(gained + missing >= late, "{minutes} min, {late} late: {measures:?}");
                 for measure in &measures {
