@@ -115,7 +115,6 @@ fn build(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>
     doc.push(Block::List(header(agenda, lang, plan)));
     objectives(&mut doc, agenda, lang, plan);
     if let Some(plan) = plan {
-        words_read(&mut doc, &plan.analysis.lines, lang);
         to_settle(&mut doc, plan, catalogue, lang);
     }
     doc.heading(2, t(lang, "Déroulé", "Agenda"));
@@ -182,9 +181,12 @@ fn seed_line(seed: u64, lang: Lang) -> Line {
     labelled(t(lang, "Graine", "Seed"), colon(lang, &format!("{seed} ({again})")))
 }
 
-/// For the facilitators only, at the end: why each choice, the score and the seed.
+/// For the facilitators only, at the end (not for the project lead, who reads the
+/// déroulé up to the materials): how the request's words were read, why each choice, and
+/// the seed.
 fn technical_note(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang) {
     doc.heading(2, t(lang, "Note technique", "Technical note"));
+    words_read(doc, &plan.analysis.lines, lang);
     reasons(doc, plan, catalogue, lang);
     if let Some(seed) = plan.agenda.seed {
         doc.push(Block::Paragraph(seed_line(seed, lang)));
