@@ -610,6 +610,11 @@ pub struct Method {
     /// that gives one of these (craft rule C13). Empty: it starts from the calling question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub takes: Vec<Product>,
+    /// What its work leaves on the wall for the sequences after it, as the facilitator
+    /// points at it before their instructions (« les nappes des tables, une par table,
+    /// avec leurs idées entourées »). Absent: the déroulé names what it `gives`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaves: Option<Text>,
     /// Methods built the same way, whatever they give (the ORID conversation and What? So
     /// what? Now what?: facts, meaning, then what to do): one session never runs both
     /// (craft rule C13). Either method naming the other is enough.

@@ -668,9 +668,9 @@ fn with_service_users_everyone_gets_one_instruction_and_the_institution_says_wha
 }
 
 #[test]
-fn a_team_is_greeted_as_a_team_and_a_mixed_group_as_people_arriving() {
+fn a_team_is_greeted_as_a_team_and_a_mixed_group_as_people_meeting() {
     let catalogue = Catalogue::builtin();
-    let (again, arrive) = ("nous retrouver", "prenons le temps d'arriver");
+    let (again, arrive) = ("nous retrouver", "prenons un premier temps tous ensemble");
     for team in ["equipe-a-distance.yaml", "irritants-semaine-management.yaml"] {
         let text = plan(team).to_markdown(catalogue, Lang::Fr);
         assert!(text.contains(again) && !text.contains(arrive), "{team}");

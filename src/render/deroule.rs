@@ -1074,13 +1074,23 @@ fn on_the_wall(
     // Each product's label may hold an « et » of its own: they are listed apart.
     let given: Vec<&str> =
         source.gives.iter().filter(|p| method.takes.contains(p)).map(|p| p.label(lang)).collect();
-    let (name, at, given) = (source.name.get(lang), typography::clock(start, lang), given.join(" ; "));
-    let text = match lang {
-        Lang::Fr => format!(
-            "ce que « {name} » ({at}) a produit : {given}. C'est de là que la séquence part : montrez-le avant la consigne."
+    let (name, at) = (source.name.get(lang), typography::clock(start, lang));
+    let text = match (&source.leaves, lang) {
+        (Some(leaves), Lang::Fr) => format!(
+            "{} (« {name} », {at}). C'est de là que la séquence part : montrez-les avant la consigne.",
+            typography::capitalised(leaves.get(lang))
         ),
-        Lang::En => format!(
-            "what \"{name}\" ({at}) produced: {given}. The sequence starts from there: point at it before the instructions."
+        (Some(leaves), Lang::En) => format!(
+            "{} (\"{name}\", {at}). The sequence starts from there: point at them before the instructions.",
+            typography::capitalised(leaves.get(lang))
+        ),
+        (None, Lang::Fr) => format!(
+            "ce que « {name} » ({at}) a produit : {}. C'est de là que la séquence part : montrez-le avant la consigne.",
+            given.join(" ; ")
+        ),
+        (None, Lang::En) => format!(
+            "what \"{name}\" ({at}) produced: {}. The sequence starts from there: point at it before the instructions.",
+            given.join(" ; ")
         ),
     };
     Some(Block::Paragraph(labelled(t(lang, "Au mur", "On the wall"), colon(lang, &text))))
