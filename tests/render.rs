@@ -1104,10 +1104,29 @@ fn a_plan_of_action_points_at_the_priorities_on_the_wall_before_its_instructions
     let grid =
         sections(&markdown).into_iter().find(|s| s.contains("· Plan d'action QQOQCP")).expect("a QQOQCP");
     let wall = grid.lines().find(|line| line.starts_with("**Au mur**")).expect("what hangs on the wall");
-    assert!(wall.contains("des priorités"), "{wall}");
     let sequences = sections(&markdown);
-    let source = wall.split('«').nth(1).and_then(|rest| rest.split('»').next()).unwrap().trim();
+    // « … (« Vote par gommettes », 14 h 25). »: the source is named last, after what it left.
+    let source = wall.rsplit("(«").next().and_then(|rest| rest.split('»').next()).unwrap().trim();
+    let method = Catalogue::builtin().iter().find(|m| m.name.get(Lang::Fr) == source).expect("a method");
+    let left = method.leaves.as_ref().expect("the vote says what it leaves").get(Lang::Fr);
+    let left = typography::typeset(&left.chars().skip(1).collect::<String>(), Lang::Fr);
+    assert!(wall.contains(&left), "the wall shows what the vote left, not a kind of product: {wall}");
     let earlier = sequences.iter().position(|s| s.contains(&format!("· {source}"))).expect("the source");
     let here = sequences.iter().position(|s| s.contains("· Plan d'action QQOQCP")).unwrap();
     assert!(earlier < here, "the source comes before: {source}");
+}
+
+#[test]
+fn a_method_placed_to_converge_that_opens_up_first_reads_from_its_first_phase() {
+    let agenda = agenda_of(vec![
+        welcome_slot("09:00", "09:10"),
+        phased(method_slot("1-2-4-all", "09:10", "09:30", None), Phase::Convergence),
+        phased(method_slot("vote-par-gommettes", "09:30", "09:45", None), Phase::Convergence),
+    ]);
+    let text = agenda.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let row = |name: &str| text.lines().find(|line| line.starts_with('|') && line.contains(name)).unwrap();
+    assert!(row("1-2-4-Tous").contains("| Divergence → convergence |"), "{}", row("1-2-4-Tous"));
+    assert!(row("Vote par gommettes").contains("| Convergence |"), "a vote only converges");
+    let heading = typography::typeset("1-2-4-Tous (20 min) — Divergence → convergence", Lang::Fr);
+    assert!(text.contains(&heading), "{text}");
 }

@@ -423,7 +423,7 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
                 cells: vec![
                     typography::span(slot.start, slot.end, lang),
                     slot.minutes.to_string(),
-                    slot.phase.map(|phase| phase.label(lang).to_string()).unwrap_or_default(),
+                    slot.phase.map(|phase| phase_words(method, phase, lang)).unwrap_or_default(),
                     slot_name(slot, catalogue, lang),
                     objective_labels(&slot.objectives, lang),
                     grouping,
@@ -1096,6 +1096,19 @@ fn on_the_wall(
     Some(Block::Paragraph(labelled(t(lang, "Au mur", "On the wall"), colon(lang, &text))))
 }
 
+/// The phase of a slot as the facilitator reads it: a method placed to converge whose own
+/// steps open up first (1-2-4-All, a forum ouvert) reads « Divergence → convergence », from
+/// its first phase that opens up, so that nobody takes its first steps for a vote.
+fn phase_words(method: Option<&Method>, phase: Phase, lang: Lang) -> String {
+    let opens = method.filter(|_| phase.converges()).and_then(|method| {
+        method.phases.iter().copied().filter(|p| matches!(p, Phase::Divergence | Phase::Emergence)).min()
+    });
+    match opens {
+        Some(first) => format!("{} → {}", first.label(lang), phase.label(lang).to_lowercase()),
+        None => phase.label(lang).to_string(),
+    }
+}
+
 fn method_detail(
     method: &Method,
     sequence: &Sequence,
@@ -1108,7 +1121,8 @@ fn method_detail(
     let first = parts[0];
     let last = parts[parts.len() - 1];
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
-    let phase = first.phase.map(|phase| format!(" — {}", phase.label(lang))).unwrap_or_default();
+    let phase =
+        first.phase.map(|phase| format!(" — {}", phase_words(Some(method), phase, lang))).unwrap_or_default();
     let title = format!(
         "{} · {} ({}){phase}",
         typography::span(first.start, last.end, lang),
