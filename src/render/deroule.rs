@@ -1308,7 +1308,7 @@ fn taken_up(
                 Lang::En => format!("same instructions as step {at} of part {part}"),
             };
             let numbers = typography::and_list(&numbers, lang);
-            format!("{word} {numbers}{length}{asked}{angled} : {same}.")
+            format!("{word} {numbers}{length}{asked}{angled}{} {same}.", lang.pick(" :", ":"))
         }
         _ => match lang {
             Lang::Fr => format!(
