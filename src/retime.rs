@@ -156,6 +156,8 @@ struct Rest<'a> {
     /// Each slot's method range for the group (all parts together), for method slots.
     ranges: Vec<Option<MinuteRange>>,
     max_stretch: u32,
+    /// Service users take part: their pauses keep their length (as in plan B).
+    users: bool,
     /// Minutes nothing could take: the rest starts that much later.
     wait: u32,
     /// The work already done since the last pause (less when running early: it went
@@ -182,6 +184,7 @@ impl<'a> Rest<'a> {
             slots,
             ranges,
             max_stretch: request.max_stretch,
+            users: request.with_users(),
             wait: 0,
             done_stretch: since_pause.map(|s| s.minutes).sum::<u32>().saturating_sub(early),
         }
@@ -271,10 +274,10 @@ impl<'a> Rest<'a> {
         done == 0 || done >= range.min
     }
 
-    /// Finds `need` minutes, the cheapest way first.
+    /// Finds `need` minutes, the cheapest way first; the pauses of service users give none.
     fn cut(&mut self, mut need: u32) -> Result<(), RetimeError> {
         let pauses: Vec<usize> = (0..self.slots.len())
-            .filter(|&i| self.slots[i].kind.is_pause() && !self.slots[i].locked)
+            .filter(|&i| self.slots[i].kind.is_pause() && !self.slots[i].locked && !self.users)
             .collect();
         need = self.shorten(&pauses, need);
         let mut methods: Vec<usize> = (0..self.slots.len()).filter(|&i| self.movable(i)).collect();

@@ -174,6 +174,21 @@ fn twenty_minutes_late_at_the_first_break_still_ends_on_time() {
     assert!(retimed.card(catalogue, Lang::Fr).contains("20 min de retard"));
 }
 
+#[test]
+fn with_service_users_a_late_start_after_the_break_keeps_the_break_whole() {
+    let catalogue = Catalogue::builtin();
+    let path = repo::file("tests/data/requests/usagers-atelier.yaml");
+    let request = Request::from_file(path).unwrap();
+    assert!(request.with_users());
+    let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+    let first_break = agenda.slots.iter().position(|s| s.kind == SlotKind::Break).unwrap();
+    assert!(agenda.slots[first_break].minutes > MIN_BREAK, "a break that could give minutes");
+    let now = agenda.slots[first_break].start.plus(5).unwrap();
+    let retimed = retime(&agenda, &request, catalogue, now, first_break + 1).unwrap();
+    assert_eq!(retimed.slots[0].minutes, agenda.slots[first_break].minutes, "the break keeps its length");
+    assert_eq!(retimed.slots.last().unwrap().end, agenda.end, "the sequences give the five minutes");
+}
+
 /// A feasible request drawn at random: its times, group, format and objectives.
 fn requests() -> impl Strategy<Value = Request> {
     let objectives = prop::sample::subsequence(
