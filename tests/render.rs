@@ -746,10 +746,10 @@ fn a_sequence_placed_to_choose_is_not_announced_as_a_time_not_to_sort() {
     let section = &text[text.find("· 1-2-4").unwrap()..];
     let said = &section[..section.find("**Installation**").unwrap()];
     assert!(!said.contains("on ne trie pas encore"), "{said}");
-    // It gathers and keeps the strongest, which the method's own steps then do: « il est
-    // temps de choisir » before « d'abord une minute seul, pour noter vos idées » would
-    // contradict them.
-    assert!(said.contains("garder celles qui comptent le plus"), "{said}");
+    // It looks for ideas, then keeps the strongest, which the method's own steps then do:
+    // « il est temps de choisir » before « d'abord une minute seul, pour noter vos idées »
+    // would contradict them.
+    assert!(said.contains("Cherchons d'abord des idées, puis gardons ensemble les plus fortes"), "{said}");
 }
 
 /// Every sample request and every held-apart request, planned.

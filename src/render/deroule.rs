@@ -738,9 +738,14 @@ fn transition(
         Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
             wording::into_work().all().iter().collect()
         }
-        Some(phase) if content(Some(phase)) => one(announced(method, phase)
-            .and_then(wording::starts)
-            .or(wording::phase(phase).map(|w| &w.transition))),
+        Some(phase) if content(Some(phase)) => {
+            let announced = match announced(method, phase) {
+                Some(product) => wording::starts(product),
+                None if phase.converges() && method.opens_up() => Some(wording::opens_then_keeps()),
+                None => None,
+            };
+            one(announced.or(wording::phase(phase).map(|w| &w.transition)))
+        }
         phase => one(phase.and_then(wording::phase).map(|w| &w.transition)),
     };
     (lead(sequence, agenda, content(first.phase)), moves)

@@ -66,6 +66,7 @@ struct Wording {
     back_from_lunch: Variants,
     last_before_closing: Variants,
     known_group: Text,
+    opens_then_keeps: Text,
     products: BTreeMap<String, Text>,
     phases: BTreeMap<String, PhaseWords>,
     objectives: BTreeMap<String, Text>,
@@ -95,6 +96,11 @@ pub(super) fn starts(product: Product) -> Option<&'static Text> {
 /// Said when the first content sequence does not open up.
 pub(super) fn into_work() -> &'static Variants {
     &wording().into_work
+}
+
+/// Said when a method placed to converge opens up first (1-2-4-All): ideas, then a choice.
+pub(super) fn opens_then_keeps() -> &'static Text {
+    &wording().opens_then_keeps
 }
 
 /// Said for a sequence of the opening phase that does not open the session.
@@ -195,6 +201,7 @@ mod tests {
         assert!(!read.session_kinds.is_empty());
         assert!(read.checklist.len() >= 5 && read.into_work.has_english() && read.carry_on.has_english());
         assert!(read.known_group.has_english() && read.reopen.has_english());
+        assert!(read.opens_then_keeps.has_english());
         assert!(read.results.keys().all(|id| Objective::ALL.iter().any(|o| o.id() == id)));
         let leads = [&read.back_from_break, &read.back_from_lunch, &read.last_before_closing];
         assert!(leads.iter().all(|lead| lead.has_english()));
