@@ -970,7 +970,16 @@ impl Method {
     /// Whether its own steps open up (it has a divergence or emergence phase): placed to
     /// converge, it still opens what it converges on.
     pub fn opens_up(&self) -> bool {
-        self.phases.iter().any(|phase| matches!(phase, Phase::Divergence | Phase::Emergence))
+        self.first_opening_phase().is_some()
+    }
+
+    /// The earliest of its phases that open up (divergence, emergence), if any.
+    pub fn first_opening_phase(&self) -> Option<Phase> {
+        self.phases
+            .iter()
+            .copied()
+            .filter(|phase| matches!(phase, Phase::Divergence | Phase::Emergence))
+            .min()
     }
 
     /// Whether its work leaves the group with commitments: a closing that keeps C14.

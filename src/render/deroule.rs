@@ -17,7 +17,7 @@ use crate::planner::{Plan, Reason};
 use crate::request::Requester;
 use crate::text::Localize;
 use crate::text::{Lang, Text};
-use crate::vocabulary::{Condition, Format, Grouping, Objective, Phase, Product, Profile};
+use crate::vocabulary::{Condition, Format, Grouping, Objective, Phase, Product};
 
 /// The network's ground rules, said at every welcome.
 pub const GROUND_RULES: [&str; 5] =
@@ -1105,9 +1105,7 @@ fn on_the_wall(
 /// steps open up first (1-2-4-All, a forum ouvert) reads « Divergence → convergence », from
 /// its first phase that opens up, so that nobody takes its first steps for a vote.
 fn phase_words(method: Option<&Method>, phase: Phase, lang: Lang) -> String {
-    let opens = method.filter(|_| phase.converges()).and_then(|method| {
-        method.phases.iter().copied().filter(|p| matches!(p, Phase::Divergence | Phase::Emergence)).min()
-    });
+    let opens = method.filter(|_| phase.converges()).and_then(Method::first_opening_phase);
     match opens {
         Some(first) => format!("{} → {}", first.label(lang), phase.label(lang).to_lowercase()),
         None => phase.label(lang).to_string(),
@@ -1205,7 +1203,7 @@ fn knows_itself(plan: Option<&Plan>) -> bool {
 
 /// Whether service users take part, when the request says who comes.
 fn users(plan: Option<&Plan>) -> Option<bool> {
-    plan.map(|plan| plan.request.profiles.contains(&Profile::Users))
+    plan.map(|plan| plan.request.with_users())
 }
 
 /// Where the method sits: whether its first part opens the session (nothing but pauses

@@ -105,12 +105,13 @@ fn closest_cuts(
     let total = slots.iter().map(|slot| slot.minutes).sum();
     let mut units = units(method, steps, total, participants, None);
     let mut cuts = cuts(&units, slots, steps);
+    let natural = round_count(&units);
     for fewer in 1..=units.len() as u32 {
-        if fits(&units, slots, &cuts) || !units.iter().any(|unit| unit.shape == Shape::Rounds) {
+        if fits(&units, slots, &cuts) || natural == 0 {
             break;
         }
-        let count = units.iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
-        let fewer_units = self::units(method, steps, total, participants, Some(count.saturating_sub(fewer)));
+        let fewer_units =
+            self::units(method, steps, total, participants, Some(natural.saturating_sub(fewer)));
         if fewer_units.len() == units.len() || fewer_units.len() < slots.len() {
             break;
         }
@@ -125,9 +126,10 @@ fn closest_cuts(
 /// lunch and one of 90 after it. Among the numbers of rounds the step allows and the cuts
 /// that give each part its minimums and keep its pauses between rounds
 /// ([`pause_between_rounds`]), the layout that stretches its steps least beyond their
-/// ceilings, then whose rounds differ least in length (within [`EVEN`] minutes), then with the number of rounds closest to the one the time calls for,
-/// then with the cuts closest to each part's share. `None` for a method without rounds, in
-/// one part, or when no layout fits.
+/// ceilings, then whose rounds differ least in length (within [`EVEN`] minutes), then with
+/// the number of rounds closest to the one the time calls for, then with the cuts closest
+/// to each part's share. `None` for a method without rounds, in one part, or when no
+/// layout fits.
 fn even_rounds(
     method: &Method,
     steps: &[Step],
@@ -140,7 +142,7 @@ fn even_rounds(
     }
     let total = slots.iter().map(|slot| slot.minutes).sum();
     let natural = units(method, steps, total, participants, None);
-    let wanted = natural.iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
+    let wanted = round_count(&natural);
     let closest = cuts(&natural, slots, steps);
     let layouts = (rounds.min.max(1)..=rounds.max.max(rounds.min)).flat_map(|n| {
         let units = units(method, steps, total, participants, Some(n));
@@ -162,8 +164,7 @@ fn even_rounds(
 /// between its longest and its shortest round (`None` without rounds).
 fn unevenness(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Option<(u32, u32)> {
     let minutes: Vec<u32> = part_minutes(units, slots, cuts).into_iter().flatten().collect();
-    let rounds =
-        || units.iter().zip(&minutes).filter(|(unit, _)| unit.shape == Shape::Rounds).map(|(_, m)| *m);
+    let rounds = || units.iter().zip(&minutes).filter(|(unit, _)| unit.is_round()).map(|(_, m)| *m);
     let spread = rounds().max()? - rounds().min()?;
     let beyond = units.iter().zip(&minutes).map(|(unit, m)| m.saturating_sub(unit.max.unwrap_or(*m))).sum();
     Some((beyond, spread))
@@ -218,11 +219,10 @@ fn part_minutes(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Vec<Vec<u32>
     let parts: Vec<(&[Unit], u32)> =
         slots.iter().zip(cuts.windows(2)).map(|(slot, c)| (&units[c[0]..c[1]], slot.minutes)).collect();
     let mut minutes: Vec<Vec<u32>> = parts.iter().map(|(units, total)| allocate(units, *total)).collect();
-    let is_round = |unit: &Unit| unit.shape == Shape::Rounds;
     let pure: Vec<u32> = parts
         .iter()
         .zip(&minutes)
-        .filter(|((units, _), _)| units.iter().all(is_round))
+        .filter(|((units, _), _)| units.iter().all(Unit::is_round))
         .flat_map(|(_, minutes)| minutes.iter().copied())
         .collect();
     let (Some(&short), Some(&long)) = (pure.iter().min(), pure.iter().max()) else { return minutes };
@@ -230,8 +230,8 @@ fn part_minutes(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Vec<Vec<u32>
         return minutes;
     }
     for ((units, total), shares) in parts.iter().zip(&mut minutes) {
-        let rounds = units.iter().filter(|unit| is_round(unit)).count() as u32;
-        let others: Vec<Unit> = units.iter().filter(|unit| !is_round(unit)).copied().collect();
+        let rounds = round_count(units);
+        let others: Vec<Unit> = units.iter().filter(|unit| !unit.is_round()).copied().collect();
         let rest = total.checked_sub(rounds * short);
         let Some(rest) = rest.filter(|rest| {
             rounds > 0 && !others.is_empty() && others.iter().map(|u| u.min).sum::<u32>() <= *rest
@@ -240,7 +240,7 @@ fn part_minutes(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Vec<Vec<u32>
         };
         let mut other_minutes = allocate(&others, rest).into_iter();
         for (unit, share) in units.iter().zip(shares.iter_mut()) {
-            *share = if is_round(unit) { short } else { other_minutes.next().unwrap_or(0) };
+            *share = if unit.is_round() { short } else { other_minutes.next().unwrap_or(0) };
         }
     }
     minutes
@@ -431,6 +431,11 @@ struct UnitShare {
     continued: bool,
 }
 
+/// How many of `units` are rounds.
+fn round_count(units: &[Unit]) -> u32 {
+    units.iter().filter(|unit| unit.is_round()).count() as u32
+}
+
 /// One indivisible piece of a method's time: a step, or one round of a repeated step.
 #[derive(Debug, Clone, Copy)]
 struct Unit {
@@ -439,6 +444,12 @@ struct Unit {
     min: u32,
     typical: u32,
     max: Option<u32>,
+}
+
+impl Unit {
+    fn is_round(&self) -> bool {
+        self.shape == Shape::Rounds
+    }
 }
 
 /// Whether every part can give each of its units its minimum.
@@ -523,8 +534,8 @@ fn cuts(units: &[Unit], slots: &[&Slot], steps: &[Step]) -> Vec<usize> {
 /// (the parts between them hold rounds: the last part then has one before its harvest).
 /// Any cut will do in a method with no rounds.
 fn pause_between_rounds(units: &[Unit], cut: usize, fewest: u32, first: bool, later: u32) -> bool {
-    let rounds = units.iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
-    let before = units[..cut].iter().filter(|unit| unit.shape == Shape::Rounds).count() as u32;
+    let rounds = round_count(units);
+    let before = round_count(&units[..cut]);
     rounds == 0
         || ((!first || before >= rules::rounds_before_pause(fewest)) && rounds - before.min(rounds) > later)
 }
