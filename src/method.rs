@@ -890,8 +890,10 @@ impl Method {
     /// braces, filled in for the day: `{session}` (« cette séance », « cette matinée », « cet
     /// après-midi », « cette journée », by the session's length and time) and `{scribe}`
     /// (who takes the notes, after « par »: « un autre facilitateur », or « vous-même »
-    /// when one facilitator leads alone).
-    pub const SESSION_PLACEHOLDERS: [&'static str; 2] = ["session", "scribe"];
+    /// when one facilitator leads alone) and `{kept}` (what the session kept, to read aloud
+    /// at the close: « le plan d'action… », « la décision prise… », by the results its
+    /// sequences serve).
+    pub const SESSION_PLACEHOLDERS: [&'static str; 3] = ["session", "scribe", "kept"];
 
     /// The fewest and the most minutes its `steps` can take for `participants` people
     /// (`None`: no upper bound). The declared range must lie within it.

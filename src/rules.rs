@@ -113,6 +113,14 @@ pub const fn usual_welcome(minutes: u32) -> u32 {
     }
 }
 
+/// C2: the usual welcome for a session of `minutes` whose first sequence brings its own
+/// opening circle or not (`opens_itself`: a forum ouvert states its principles and its
+/// question): then the welcome only greets and gives the frame, at the short end of
+/// [`welcome_range`], so that the frame is not said twice.
+pub const fn usual_welcome_before(minutes: u32, opens_itself: bool) -> u32 {
+    if opens_itself { welcome_range(minutes).min } else { usual_welcome(minutes) }
+}
+
 /// C2: the welcome lengths that suit a session of `minutes`: within five minutes of the
 /// usual one, and within rule 2's range.
 pub const fn welcome_range(minutes: u32) -> MinuteRange {

@@ -38,7 +38,7 @@ use crate::agenda::{Agenda, SlotKind};
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::method::{Given, Method};
-use crate::rules::{MIN_RUN, usual_welcome};
+use crate::rules::{MIN_RUN, usual_welcome_before};
 use crate::text::Lang;
 use crate::vocabulary::{Energy, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
@@ -175,7 +175,7 @@ pub struct Score {
 }
 
 /// The usual length of a break and of a lunch, in minutes (the welcome's depends on the
-/// session: [`usual_welcome`]).
+/// session and on what opens it: [`usual_welcome_before`]).
 pub const USUAL_BREAK: u32 = 15;
 /// See [`USUAL_BREAK`].
 pub const USUAL_LUNCH: u32 = 60;
@@ -291,7 +291,8 @@ pub fn score(agenda: &Agenda, objectives: &[Objective], with_users: bool, catalo
         }
     }
     let had_lunch = agenda.slots.iter().any(|slot| slot.kind == SlotKind::Lunch);
-    Score { pace: pace(agenda), ..tally.score(had_lunch) }
+    let first = agenda.method_slots().next().and_then(|slot| catalogue.get(slot.method.as_ref()?.as_str()));
+    Score { pace: pace(agenda, first.is_some_and(|method| method.opens_itself)), ..tally.score(had_lunch) }
 }
 
 /// How far a length is from its usual value, between 0 and 1.
@@ -321,8 +322,8 @@ pub fn lunch_misfit(minutes: u32, start: ClockTime) -> f64 {
 
 /// `pace`: one minus the mean misfit of the welcome (its length) and of each pause (the
 /// mean of its length's misfit and of the runs of work before and after it).
-fn pace(agenda: &Agenda) -> f64 {
-    let usual_welcome = usual_welcome(agenda.minutes());
+fn pace(agenda: &Agenda, opens_itself: bool) -> f64 {
+    let usual_welcome = usual_welcome_before(agenda.minutes(), opens_itself);
     let mut misfits = Vec::new();
     let mut run: u32 = 0;
     let mut open: Option<f64> = None;

@@ -232,19 +232,19 @@ fn the_loader_refuses_a_crowded_consigne_without_its_group_size() {
 
 #[test]
 fn a_share_out_of_too_many_groups_changes_its_form() {
-    let qqoqcp = catalogue().get("plan-action-qqoqcp").unwrap();
-    let step = qqoqcp.steps.iter().find(|step| step.crowded.is_some()).unwrap();
+    let cover = catalogue().get("la-une-du-magazine").unwrap();
+    let step = cover.steps.iter().find(|step| step.crowded.is_some()).unwrap();
     let group = step.group.unwrap();
     let few = group * rules::SHARE_ROUND_MOST;
     assert_eq!(render::step_text(step, few), &step.text);
     assert_eq!(render::step_text(step, few + 1).fr, step.crowded.as_ref().unwrap().fr);
-    let mut slot = Slot::new(SlotKind::Method, "10:00".parse().unwrap(), "10:45".parse().unwrap());
-    slot.method = Some(qqoqcp.id.clone());
-    let lines = &render::timed_steps(qqoqcp, &qqoqcp.steps, &[&slot], 80)[0];
+    let mut slot = Slot::new(SlotKind::Method, "10:00".parse().unwrap(), "10:50".parse().unwrap());
+    slot.method = Some(cover.id.clone());
+    let lines = &render::timed_steps(cover, &cover.steps, &[&slot], 80)[0];
     let text: Vec<&str> = lines.iter().map(|line| line.text.fr.as_str()).collect();
-    let grids = format!("Les {} grilles sont affichées", 80u32.div_ceil(group));
-    assert!(text.iter().any(|t| t.contains(&grids)), "{text:#?}");
-    assert!(!text.iter().any(|t| t.contains("en deux minutes")), "{text:#?}");
+    let covers = format!("Les {} unes sont affichées", 80u32.div_ceil(group));
+    assert!(text.iter().any(|t| t.contains(&covers)), "{text:#?}");
+    assert!(!text.iter().any(|t| t.contains("chaque table présente la sienne")), "{text:#?}");
 }
 
 #[test]

@@ -139,6 +139,9 @@ fn the_programme_fits_the_lead_and_lists_the_questions_to_settle() {
         for item in settle {
             assert!(programme.contains(item), "{name} {lang}: checklist lacks {item}");
         }
+        // Childcare and travel expenses are asked for service users, and only for them.
+        let for_users = lang.pick("Pour les personnes accompagnées", "For service users");
+        assert_eq!(programme.contains(for_users), plan.request.with_users(), "{name} {lang}");
         for slot in plan.agenda.method_slots() {
             let method = Catalogue::builtin().get(slot.method.as_ref().unwrap().as_str()).unwrap();
             let named = method.name.get(lang);

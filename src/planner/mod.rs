@@ -646,6 +646,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
                     .then(|| rules::first_part_gap(c.method, context.request.participants))
                     .flatten(),
                 cut_freely: !context.keeps(CraftRule::C3) || rules::may_cut(c.method, 1, true),
+                opens_itself: c.method.opens_itself,
             }
         })
         .collect()

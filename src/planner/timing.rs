@@ -68,6 +68,8 @@ pub(crate) struct TimedMethod {
     /// Whether any pause may cut it, the lunch too, however many before ([`rules::may_cut`]
     /// for a day's work, or C3 given up); otherwise one short pause at most.
     pub cut_freely: bool,
+    /// Whether it brings its own opening circle (a forum ouvert).
+    pub opens_itself: bool,
 }
 
 /// A piece of the timed session.
@@ -369,7 +371,7 @@ fn time_with(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Segment>,
         min_run: if context.keeps(CraftRule::C3) { MIN_RUN } else { 0 },
         real_lunch,
     };
-    let mut layer = clock.welcome();
+    let mut layer = clock.welcome(blocks.first().is_some_and(|block| block.opens_itself));
     layer.keep_only(|time, lunched| clock.reach.can_end(0, time, lunched));
     for (index, block) in blocks.iter().enumerate() {
         let mut open = clock.pauses(&layer, index > 0, block);
@@ -413,7 +415,8 @@ fn frame_elements(context: &Context) -> u32 {
 }
 
 impl Timetable<'_> {
-    fn welcome(&mut self) -> Layer {
+    /// The welcome's lengths; `opens_itself`: the first block brings its own opening.
+    fn welcome(&mut self, opens_itself: bool) -> Layer {
         let minutes = self.context.minutes;
         let mut layer = Layer::new(minutes);
         let range = match self.context.welcome {
@@ -421,7 +424,7 @@ impl Timetable<'_> {
             None if self.context.keeps(CraftRule::C2) => rules::welcome_range(minutes),
             None => rules::WELCOME,
         };
-        let usual = rules::usual_welcome(minutes);
+        let usual = rules::usual_welcome_before(minutes, opens_itself);
         for welcome in range.min..=range.max.min(minutes) {
             // Welcomes land the rest of the session on the five-minute grid when they can.
             let fixed = self.context.welcome.is_some();

@@ -306,7 +306,9 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
         .collect();
     let asked = plan.questions.iter().filter(|q| q.is_for_the_lead());
     lines.extend(asked.map(|q| plain(format!("☐ {}", q.text(lang)))));
-    lines.extend(wording::checklist().iter().map(|item| plain(format!("☐ {}", item.get(lang)))));
+    lines.extend(
+        wording::checklist(plan.request.with_users()).map(|item| plain(format!("☐ {}", item.get(lang)))),
+    );
     doc.heading(
         3,
         t(
@@ -711,7 +713,8 @@ fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
 /// move itself. The first sequence opens the work whatever its phase (a forum ouvert opens
 /// itself); a later one of the opening phase gets the group going again, never « pour
 /// commencer »; the first content sequence that does not open up gets into the subject;
-/// one in the same phase as the one before carries on; another content sequence says what
+/// one in the same phase as the one before carries on (unless a lead is said: « nous
+/// reprenons » is enough); another content sequence says what
 /// its method does (its main product), so that a method listing irritants is not announced
 /// as a time to choose; the others say the move into their phase.
 /// A group that knows itself (only agents and managers: a team) is not asked to get to
@@ -730,10 +733,14 @@ fn transition(
     let earlier_content = earlier.iter().any(|slot| content(slot.phase));
     let previous = earlier.last().and_then(|slot| slot.phase);
     let one = |text: Option<&'static Text>| text.into_iter().collect::<Vec<_>>();
+    let lead = lead(sequence, agenda, content(first.phase));
     let moves: Vec<&'static Text> = match first.phase {
         _ if sequence.index == 0 && known => vec![wording::known_group()],
         _ if sequence.index == 0 => one(wording::phase(Phase::Opening).map(|w| &w.transition)),
         Some(Phase::Opening) => wording::reopen().all().iter().collect(),
+        // Back from a pause or right before the closing, the lead says enough: a group
+        // that stays in its phase needs no « poursuivons » on top of « nous reprenons ».
+        phase if phase.is_some() && phase == previous && !lead.is_empty() => Vec::new(),
         phase if phase.is_some() && phase == previous => wording::carry_on().all().iter().collect(),
         Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
             wording::into_work().all().iter().collect()
@@ -748,7 +755,7 @@ fn transition(
         }
         phase => one(phase.and_then(wording::phase).map(|w| &w.transition)),
     };
-    (lead(sequence, agenda, content(first.phase)), moves)
+    (lead, moves)
 }
 
 /// The word said first, by where the sequence stands: back from lunch, back from a break,

@@ -5,12 +5,14 @@
 //! important first), then the breaks down to their floor (never with service users: a
 //! fragile public's pause is no reserve of minutes), then the first objective's sequences,
 //! then the opening; if that is not enough, a sequence whose objectives another sequence
-//! also serves is dropped. As a last resort, before ending late, the closing runs at its
-//! shortest (fewer voices in its round), the opening gives way to one word each at the end
-//! of the welcome, and the content sequences run a little under their shortest length (a
-//! tenth at most, [`rules::PLAN_B_SQUEEZE`]); if even that is not enough, the sequence of
-//! the least important objective goes, left for another time. The closing is never
-//! dropped: the group leaves on time, with its next step said.
+//! also serves is dropped, when the delay left is about its length (a choice is served
+//! elsewhere only by another sequence that converges). As a last resort, before ending
+//! late, the closing runs at its shortest (fewer voices in its round), the opening gives
+//! way to one word each at the end of the welcome, and the content sequences run a little
+//! under their shortest length (a tenth at most, [`rules::PLAN_B_SQUEEZE`]); then a
+//! sequence served elsewhere goes whatever its length; if even that is not enough, the
+//! sequence of the least important objective goes, left for another time. The closing is
+//! never dropped: the group leaves on time, with its next step said.
 
 use super::typography::{clock, duration};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -55,16 +57,9 @@ pub(super) fn measures(
         taken.push(Measure { slot, minutes, drop: false, postponed: false });
         missing = missing.saturating_sub(minutes);
     }
-    for slot in droppable(agenda) {
-        if missing == 0 {
-            break;
-        }
-        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
-        taken.retain(|m| m.slot != slot);
-        let gained = agenda.slots[slot].minutes - before;
-        taken.push(Measure { slot, minutes: agenda.slots[slot].minutes, drop: true, postponed: false });
-        missing = missing.saturating_sub(gained);
-    }
+    // A sequence served elsewhere goes now only if the delay left is worth it (nearly its
+    // whole length): for ten minutes, the opening and a little of each sequence go first.
+    drop_served(agenda, &mut taken, &mut missing, true);
     for (slot, room) in last_resort(agenda, catalogue) {
         if missing == 0 {
             break;
@@ -78,20 +73,26 @@ pub(super) fn measures(
     }
     // Before an objective is left for another time, the content sequences run a little
     // under their shortest length, the least important first.
-    for (slot, room) in squeeze(agenda) {
+    for (slot, room) in squeeze(agenda, catalogue) {
         if missing == 0 {
             break;
         }
         if taken.iter().any(|m| m.slot == slot && m.drop) {
             continue;
         }
+        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
+        let room = room.saturating_sub(before) / rules::GRAIN * rules::GRAIN;
         let minutes = round_up(missing).min(room);
+        if minutes == 0 {
+            continue;
+        }
         match taken.iter_mut().find(|m| m.slot == slot) {
             Some(measure) => measure.minutes += minutes,
             None => taken.push(Measure { slot, minutes, drop: false, postponed: false }),
         }
         missing = missing.saturating_sub(minutes);
     }
+    drop_served(agenda, &mut taken, &mut missing, false);
     // Rather than end late (service users have transport and care to keep to), the
     // sequence of the least important objective goes, left for another time.
     if let Some(slot) = postponable(agenda).filter(|_| missing > 0) {
@@ -104,6 +105,21 @@ pub(super) fn measures(
     // Chosen by priority, said in the order of the day.
     taken.sort_by_key(|measure| measure.slot);
     (taken, missing)
+}
+
+/// Drops the sequences whose objectives others serve ([`droppable`]) while minutes are
+/// missing; `worth_it`: only one no longer than what is still missing and five minutes.
+fn drop_served(agenda: &Agenda, taken: &mut Vec<Measure>, missing: &mut u32, worth_it: bool) {
+    for slot in droppable(agenda) {
+        let minutes = agenda.slots[slot].minutes;
+        if *missing == 0 || (worth_it && minutes > *missing + rules::GRAIN) {
+            continue;
+        }
+        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
+        taken.retain(|m| m.slot != slot);
+        taken.push(Measure { slot, minutes, drop: true, postponed: false });
+        *missing = missing.saturating_sub(minutes - before.min(minutes));
+    }
 }
 
 /// Delays are absorbed in whole five-minute steps, as the agenda is timed.
@@ -174,7 +190,9 @@ fn priority(agenda: &Agenda, slot: &Slot) -> usize {
 }
 
 /// Content sequences whose every objective another sequence also serves, the least
-/// important first; never the opening, the closing, or a split method.
+/// important first; never the opening, the closing, or a split method. A sequence that
+/// converges is served elsewhere only by another that converges: a choice is not made by
+/// the sequence that gathered the ideas.
 fn droppable(agenda: &Agenda) -> Vec<usize> {
     let mut found: Vec<usize> = agenda
         .slots
@@ -187,7 +205,11 @@ fn droppable(agenda: &Agenda) -> Vec<usize> {
             single
                 && slot.objectives.iter().all(|objective| {
                     agenda.slots.iter().enumerate().any(|(j, other)| {
-                        j != *i && other.method != slot.method && other.objectives.contains(objective)
+                        let converges = |slot: &Slot| slot.phase.is_some_and(Phase::converges);
+                        j != *i
+                            && other.method != slot.method
+                            && other.objectives.contains(objective)
+                            && (converges(other) || !converges(slot))
                     })
                 })
         })
@@ -209,23 +231,27 @@ fn postponable(agenda: &Agenda) -> Option<usize> {
 }
 
 /// The content sequences that may run under their shortest length as plan B's last
-/// shortening ([`rules::PLAN_B_SQUEEZE`]), with the minutes each gives, the least
-/// important first; a part keeps [`rules::MIN_PART`] minutes.
-fn squeeze(agenda: &Agenda) -> Vec<(usize, u32)> {
+/// shortening ([`rules::PLAN_B_SQUEEZE`]), with the minutes each may give in all (counting
+/// what an earlier measure already took from it), the least important first; a part keeps
+/// [`rules::MIN_PART`] minutes.
+fn squeeze(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
     let content = |slot: &Slot| slot.is_method() && slot.phase.is_some_and(|phase| !phase.frames());
     let mut found: Vec<(usize, u32)> = (0..agenda.slots.len())
         .filter(|&i| content(&agenda.slots[i]) && agenda.slots[i].part.is_none())
-        .map(|i| {
+        .filter_map(|i| {
             let slot = &agenda.slots[i];
+            let method = catalogue.get(slot.method.as_ref()?.as_str())?;
             let total: u32 = agenda
                 .method_slots()
                 .filter(|other| other.method == slot.method)
                 .map(|other| other.minutes)
                 .sum();
-            let room = (total / rules::PLAN_B_SQUEEZE).min(slot.minutes.saturating_sub(rules::MIN_PART));
-            (i, room / rules::GRAIN * rules::GRAIN)
+            let least = method.minutes_for(agenda.participants).min.min(total);
+            let fewest = least - least / rules::PLAN_B_SQUEEZE;
+            let room = total.saturating_sub(fewest).min(slot.minutes.saturating_sub(rules::MIN_PART));
+            Some((i, room))
         })
-        .filter(|&(_, room)| room > 0)
+        .filter(|&(_, room)| room >= rules::GRAIN)
         .collect();
     found.sort_by_key(|&(i, _)| std::cmp::Reverse(priority(agenda, &agenda.slots[i])));
     found

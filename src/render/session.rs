@@ -1,11 +1,13 @@
 //! The words of a method's texts that depend on the session they are read in: what the
 //! session is called (« cette séance », « cette matinée », « cette journée ») and who takes
-//! the notes (another facilitator, or the one who leads alone). A method file writes
-//! `{session}` and `{scribe}` ([`Method::SESSION_PLACEHOLDERS`]) instead of a word that
-//! only holds for one kind of session.
+//! the notes (another facilitator, or the one who leads alone), and what it kept (read
+//! aloud at the close). A method file writes `{session}`, `{scribe}` and `{kept}`
+//! ([`Method::SESSION_PLACEHOLDERS`]) instead of a word that only holds for one kind of
+//! session.
 //!
 //! [`Method::SESSION_PLACEHOLDERS`]: crate::method::Method::SESSION_PLACEHOLDERS
 
+use super::wording;
 use crate::agenda::{Agenda, SlotKind};
 use crate::clock::ClockTime;
 use crate::text::{Lang, Text};
@@ -28,11 +30,13 @@ enum Span {
 }
 
 /// The session a method's texts are read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Setting {
     span: Span,
     /// How many facilitators run it; `None` on a method card, read outside any session.
     facilitators: Option<u32>,
+    /// What it kept, read aloud at the close.
+    kept: Text,
 }
 
 impl Setting {
@@ -49,18 +53,21 @@ impl Setting {
         } else {
             Span::Session
         };
-        Setting { span, facilitators: Some(agenda.facilitators) }
+        let served: Vec<_> = agenda.slots.iter().flat_map(|slot| slot.objectives.iter().copied()).collect();
+        Setting { span, facilitators: Some(agenda.facilitators), kept: wording::kept(&served) }
     }
 
     /// Any session: the words of a method card.
-    pub(super) const fn any() -> Self {
-        Setting { span: Span::Session, facilitators: None }
+    pub(super) fn any() -> Self {
+        Setting { span: Span::Session, facilitators: None, kept: wording::kept(&[]) }
     }
 
-    /// `text` with `{session}` and `{scribe}` said for this session.
+    /// `text` with `{session}`, `{scribe}` and `{kept}` said for this session.
     pub(super) fn fill(&self, text: &Text) -> Text {
         let one = |lang: Lang, text: &str| {
-            text.replace("{session}", self.session(lang)).replace("{scribe}", self.scribe(lang))
+            text.replace("{session}", self.session(lang))
+                .replace("{scribe}", self.scribe(lang))
+                .replace("{kept}", self.kept.get(lang))
         };
         Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
     }
@@ -92,7 +99,7 @@ mod tests {
     use super::*;
 
     fn setting(span: Span, facilitators: Option<u32>) -> Setting {
-        Setting { span, facilitators }
+        Setting { span, facilitators, kept: wording::kept(&[]) }
     }
 
     #[test]
@@ -103,5 +110,15 @@ mod tests {
         let alone = setting(Span::Afternoon, Some(1)).fill(&text);
         assert_eq!(alone.en.as_deref(), Some("From this afternoon, noted by yourself."));
         assert!(Setting::any().fill(&text).fr.contains("cette séance"));
+    }
+
+    #[test]
+    fn what_was_kept_is_the_plan_before_the_decision_and_the_decision_before_the_priorities() {
+        use crate::vocabulary::Objective;
+        let kept = |served: &[Objective]| wording::kept(served).fr;
+        assert!(kept(&[Objective::Prioritize, Objective::ActionPlan]).starts_with("le plan d'action"));
+        assert!(kept(&[Objective::Prioritize, Objective::Decide]).starts_with("la décision"));
+        assert!(kept(&[Objective::Prioritize]).starts_with("les priorités"));
+        assert_eq!(kept(&[Objective::SharePractices]), kept(&[]));
     }
 }

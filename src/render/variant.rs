@@ -193,10 +193,16 @@ fn usual_roles(method: &Method, in_groups: bool, team: u32, lang: Lang) -> Vec<L
         });
     }
     if method.groupings.contains(&Grouping::Plenary) {
-        lines.push(t(
-            "En plénière, un second facilitateur note les apports au mur ou sur le support partagé.",
-            "In plenary, a second facilitator records the contributions on the wall or the shared board.",
-        ));
+        lines.push(match team {
+            2 => t(
+                "En plénière, l'autre note les apports au mur ou sur le support partagé.",
+                "In plenary, the other records the contributions on the wall or the shared board.",
+            ),
+            _ => t(
+                "En plénière, l'un des autres note les apports au mur ou sur le support partagé.",
+                "In plenary, one of the others records the contributions on the wall or the shared board.",
+            ),
+        });
     }
     lines
 }

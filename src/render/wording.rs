@@ -74,6 +74,19 @@ struct Wording {
     questions: BTreeMap<String, Text>,
     session_kinds: Vec<String>,
     checklist: Vec<Text>,
+    checklist_with_users: Vec<Text>,
+    kept: Vec<Kept>,
+}
+
+/// What a session kept, said for the first objective of the list that it serves (`None`:
+/// the words when it serves none of them).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Kept {
+    #[serde(default)]
+    objective: Option<Objective>,
+    fr: String,
+    en: String,
 }
 
 /// The embedded wording; a test checks that it reads and covers the whole vocabulary, so
@@ -129,6 +142,14 @@ pub(super) fn known_group() -> &'static Text {
     &wording().known_group
 }
 
+/// What a session that serves `served` kept, read aloud at the close (`{kept}`).
+pub(super) fn kept(served: &[Objective]) -> Text {
+    let all = &wording().kept;
+    let found = all.iter().find(|kept| kept.objective.is_some_and(|o| served.contains(&o)));
+    let fallback = all.iter().find(|kept| kept.objective.is_none());
+    found.or(fallback).map_or_else(Text::default, |kept| Text::new(kept.fr.as_str(), kept.en.as_str()))
+}
+
 /// Said when a sequence stays in the phase of the one before it.
 pub(super) fn carry_on() -> &'static Variants {
     &wording().carry_on
@@ -175,9 +196,11 @@ pub(super) fn subject(title: &str) -> Option<&str> {
 /// The longest subject that heads a question on a poster, in characters.
 const SUBJECT_MOST: usize = 80;
 
-/// The questions to settle with the project lead before the day.
-pub(super) fn checklist() -> &'static [Text] {
-    &wording().checklist
+/// The questions to settle with the project lead before the day, and those asked besides
+/// when service users take part.
+pub(super) fn checklist(with_users: bool) -> impl Iterator<Item = &'static Text> {
+    let users: &[Text] = if with_users { &wording().checklist_with_users } else { &[] };
+    wording().checklist.iter().chain(users)
 }
 
 #[cfg(test)]
@@ -199,6 +222,7 @@ mod tests {
             assert!(read.questions.get(objective.id()).is_some_and(Text::has_english), "{objective}");
         }
         assert!(!read.session_kinds.is_empty());
+        assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
         assert!(read.checklist.len() >= 5 && read.into_work.has_english() && read.carry_on.has_english());
         assert!(read.known_group.has_english() && read.reopen.has_english());
         assert!(read.opens_then_keeps.has_english());
