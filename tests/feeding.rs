@@ -320,6 +320,9 @@ fn role_play_fishbowls_chair_games_and_intimate_stories_are_kept_from_whom_they_
     assert_eq!(needs("points-communs"), vec![Condition::PhysicalGame]);
     assert_eq!(needs("agreement-certainty-matrix"), vec![Condition::AbstractFrame]);
     assert_eq!(needs("codeveloppement"), vec![Condition::Peers]);
+    // A trio where an agent brings a difficulty to two colleagues, one of them their manager,
+    // is no peer help (the seminar of a sub-directorate).
+    assert_eq!(needs("troika-consulting"), vec![Condition::Peers]);
     let seminar = [Profile::Managers, Profile::Agents];
     assert!(!Condition::Peers.met_by(&seminar, true), "agents consulting their own managers");
     assert!(Condition::Peers.met_by(&[Profile::Managers], true));
