@@ -1186,3 +1186,19 @@ fn the_closing_reads_aloud_what_the_session_kept_the_decision_or_the_plan() {
     let plan = next_step("seminaire-rentree.yaml");
     assert!(plan.contains("vous relisez à voix haute le plan d'action, action par action"), "{plan}");
 }
+
+#[test]
+fn a_session_on_child_protection_reminds_confidentiality_at_the_welcome_and_no_other_does() {
+    let catalogue = Catalogue::builtin();
+    let mut agenda = agenda_of(vec![
+        welcome_slot("14:00", "14:10"),
+        method_slot("1-2-4-all", "14:10", "14:30", None),
+        method_slot("tour-engagements", "14:30", "14:40", None),
+    ]);
+    let reminder =
+        typography::typeset("**Confidentialité** : les situations évoquées restent anonymes", Lang::Fr);
+    agenda.title = "Harmoniser l'évaluation des Informations préoccupantes".into();
+    assert!(agenda.to_markdown(catalogue, Lang::Fr).contains(&reminder));
+    agenda.title = "Remobiliser l'équipe d'accueil".into();
+    assert!(!agenda.to_markdown(catalogue, Lang::Fr).contains("Confidentialité"));
+}

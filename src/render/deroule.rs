@@ -471,7 +471,18 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
             (SlotKind::Welcome, _) => {
                 let requester = plan.and_then(|plan| plan.request.requester.as_ref());
                 let users = users(plan) == Some(true);
-                blocks.push(welcome(slot, agenda, (names, requester, users), lang));
+                let mut subject = agenda.title.clone();
+                subject.extend(
+                    plan.iter().flat_map(|plan| plan.request.questions.values()).map(|q| format!(" {q}")),
+                );
+                let mut welcomed = welcome(slot, agenda, (names, requester, users), lang);
+                if let (Block::Keep(blocks), Some(reminder)) =
+                    (&mut welcomed, wording::confidentiality(&subject))
+                {
+                    let label = t(lang, "Confidentialité", "Confidentiality");
+                    blocks.insert(3, Block::Paragraph(labelled(label, colon(lang, reminder.get(lang)))));
+                }
+                blocks.push(welcomed);
             }
             (SlotKind::Method, Some(id)) if !done.contains(&id.as_str()) => {
                 done.push(id.as_str());

@@ -76,6 +76,7 @@ struct Wording {
     checklist: Vec<Text>,
     checklist_with_users: Vec<Text>,
     kept: Vec<Kept>,
+    confidential: Confidential,
 }
 
 /// What a session kept, said for the first objective of the list that it serves (`None`:
@@ -85,6 +86,15 @@ struct Wording {
 struct Kept {
     #[serde(default)]
     objective: Option<Objective>,
+    fr: String,
+    en: String,
+}
+
+/// The reminder of confidentiality, and the words of a request that call for it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Confidential {
+    words: Vec<String>,
     fr: String,
     en: String,
 }
@@ -148,6 +158,15 @@ pub(super) fn kept(served: &[Objective]) -> Text {
     let found = all.iter().find(|kept| kept.objective.is_some_and(|o| served.contains(&o)));
     let fallback = all.iter().find(|kept| kept.objective.is_none());
     found.or(fallback).map_or_else(Text::default, |kept| Text::new(kept.fr.as_str(), kept.en.as_str()))
+}
+
+/// The reminder of confidentiality said at the welcome, when `subject` (a request's title
+/// and calling questions) touches on people's situations.
+pub(super) fn confidentiality(subject: &str) -> Option<Text> {
+    let confidential = &wording().confidential;
+    let subject = subject.to_lowercase();
+    let touches = confidential.words.iter().any(|word| subject.contains(word.as_str()));
+    touches.then(|| Text::new(confidential.fr.as_str(), confidential.en.as_str()))
 }
 
 /// Said when a sequence stays in the phase of the one before it.
@@ -223,6 +242,7 @@ mod tests {
         }
         assert!(!read.session_kinds.is_empty());
         assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
+        assert!(read.confidential.words.iter().all(|word| *word == word.to_lowercase()));
         assert!(read.checklist.len() >= 5 && read.into_work.has_english() && read.carry_on.has_english());
         assert!(read.known_group.has_english() && read.reopen.has_english());
         assert!(read.opens_then_keeps.has_english());
