@@ -102,6 +102,16 @@ pub(super) fn measures(
         taken.push(Measure { slot, minutes, drop: true, postponed: true });
         missing = missing.saturating_sub(minutes - before.min(minutes));
     }
+    // A sequence shortened before a later measure made it needless keeps its minutes: plan
+    // B absorbs the delay, not more (the opening dropped whole may cover the rest).
+    let mut gained: u32 = taken.iter().map(|m| m.minutes).sum();
+    taken.retain(|m| {
+        let needless = !m.drop && agenda.slots[m.slot].is_method() && gained >= late + m.minutes;
+        if needless {
+            gained -= m.minutes;
+        }
+        !needless
+    });
     // Chosen by priority, said in the order of the day.
     taken.sort_by_key(|measure| measure.slot);
     (taken, missing)
@@ -307,6 +317,22 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
         };
     }
     let gained = duration(measure.minutes, lang);
+    let total: u32 =
+        agenda.method_slots().filter(|other| other.method == slot.method).map(|s| s.minutes).sum();
+    if slot.method.is_some() && total > slot.minutes {
+        // A method in parts: its length is the whole of it, not of its first part.
+        let (left, whole) = (duration(total - measure.minutes, lang), duration(total, lang));
+        return match lang {
+            Lang::Fr => format!(
+                "À {at}, raccourcir « {name} » de {gained} dans sa première partie ({left} au lieu de {whole} en tout)."
+            ),
+            Lang::En => {
+                format!(
+                    "At {at}, shorten “{name}” by {gained} in its first part ({left} instead of {whole} in all)."
+                )
+            }
+        };
+    }
     let left = duration(slot.minutes - measure.minutes, lang);
     match lang {
         Lang::Fr => format!("À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {whole})."),
@@ -343,6 +369,9 @@ mod tests {
                 let (measures, missing) = measures(&agenda, catalogue, late, false);
                 let gained: u32 = measures.iter().map(|m| m.minutes).sum();
                 assert!(gained + missing >= late, "{minutes} min, {late} late: {measures:?}");
+                for measure in measures.iter().filter(|m| !m.drop && agenda.slots[m.slot].is_method()) {
+                    assert!(gained - measure.minutes < late, "a needless shortening: {measures:?}");
+                }
                 for measure in &measures {
                     let slot = &agenda.slots[measure.slot];
                     let closing = slot.phase == Some(Phase::Closing);
