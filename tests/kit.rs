@@ -142,6 +142,10 @@ fn the_programme_fits_the_lead_and_lists_the_questions_to_settle() {
         // Childcare and travel expenses are asked for service users, and only for them.
         let for_users = lang.pick("Pour les personnes accompagnées", "For service users");
         assert_eq!(programme.contains(for_users), plan.request.with_users(), "{name} {lang}");
+        // The technical test is asked when some take part by video, and only then.
+        let technical = lang.pick("La technique :", "The technical side:");
+        let video = plan.request.format != facilitation::Format::Onsite;
+        assert_eq!(programme.contains(&render::typography::typeset(technical, lang)), video, "{name} {lang}");
         for slot in plan.agenda.method_slots() {
             let method = Catalogue::builtin().get(slot.method.as_ref().unwrap().as_str()).unwrap();
             let named = method.name.get(lang);

@@ -1202,3 +1202,14 @@ fn a_session_on_child_protection_reminds_confidentiality_at_the_welcome_and_no_o
     agenda.title = "Remobiliser l'équipe d'accueil".into();
     assert!(!agenda.to_markdown(catalogue, Lang::Fr).contains("Confidentialité"));
 }
+
+#[test]
+fn a_round_taken_up_after_the_pause_says_its_angle_first_then_the_question() {
+    // The RSA forum's café runs two rounds, a pause, then the third on what to do together.
+    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let line = text.lines().find(|line| line.contains("— Tour 3 (")).expect("the café is cut by the pause");
+    let angle = typography::typeset(", sous l'angle « ce que nous pourrions faire ensemble", Lang::Fr);
+    assert!(line.contains(&angle), "{line}");
+    assert!(line.contains("toujours sur la question"), "{line}");
+    assert!(!line.contains("(tour 3"), "the angle is not said in brackets: {line}");
+}

@@ -307,7 +307,8 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
     let asked = plan.questions.iter().filter(|q| q.is_for_the_lead());
     lines.extend(asked.map(|q| plain(format!("☐ {}", q.text(lang)))));
     lines.extend(
-        wording::checklist(plan.request.with_users()).map(|item| plain(format!("☐ {}", item.get(lang)))),
+        wording::checklist(plan.request.format != Format::Onsite, plan.request.with_users())
+            .map(|item| plain(format!("☐ {}", item.get(lang)))),
     );
     doc.heading(
         3,
@@ -1329,6 +1330,22 @@ fn taken_up(
                 Lang::En => format!("same instructions as step {at} of part {part}"),
             };
             let numbers = typography::and_list(&numbers, lang);
+            // One round with its own angle on the one question: the angle first, as said.
+            let angle = (rounds == 1 && questions.len() == 1)
+                .then(|| angles.get((first as usize).saturating_sub(1)).or(angles.last()))
+                .flatten();
+            if let (Some(angle), Some(question)) = (angle, questions.first()) {
+                let (angle, question) =
+                    (typography::quoted(angle.get(lang), lang), typography::quoted(question, lang));
+                return match lang {
+                    Lang::Fr => format!(
+                        "{word} {numbers}{length}, sous l'angle {angle}, toujours sur la question {question} : {same}."
+                    ),
+                    Lang::En => format!(
+                        "{word} {numbers}{length}, from the angle {angle}, still on the question {question}: {same}."
+                    ),
+                };
+            }
             format!("{word} {numbers}{length}{asked}{angled}{} {same}.", lang.pick(" :", ":"))
         }
         _ => match lang {

@@ -75,6 +75,7 @@ struct Wording {
     session_kinds: Vec<String>,
     checklist: Vec<Text>,
     checklist_with_users: Vec<Text>,
+    checklist_remote: Vec<Text>,
     kept: Vec<Kept>,
     confidential: Confidential,
 }
@@ -216,10 +217,11 @@ pub(super) fn subject(title: &str) -> Option<&str> {
 const SUBJECT_MOST: usize = 80;
 
 /// The questions to settle with the project lead before the day, and those asked besides
-/// when service users take part.
-pub(super) fn checklist(with_users: bool) -> impl Iterator<Item = &'static Text> {
+/// when some take part by video (`remote`) and when service users take part.
+pub(super) fn checklist(remote: bool, with_users: bool) -> impl Iterator<Item = &'static Text> {
+    let video: &[Text] = if remote { &wording().checklist_remote } else { &[] };
     let users: &[Text] = if with_users { &wording().checklist_with_users } else { &[] };
-    wording().checklist.iter().chain(users)
+    wording().checklist.iter().chain(video).chain(users)
 }
 
 #[cfg(test)]
