@@ -472,16 +472,12 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
             (SlotKind::Welcome, _) => {
                 let requester = plan.and_then(|plan| plan.request.requester.as_ref());
                 let users = users(plan) == Some(true);
-                let mut subject = agenda.title.clone();
-                subject.extend(
-                    plan.iter().flat_map(|plan| plan.request.questions.values()).map(|q| format!(" {q}")),
-                );
                 let mut welcomed = welcome(slot, agenda, (names, requester, users), lang);
-                if let (Block::Keep(blocks), Some(reminder)) =
-                    (&mut welcomed, wording::confidentiality(&subject))
+                if let (Block::Keep(blocks), Some(note)) =
+                    (&mut welcomed, confidentiality(agenda, plan, lang))
                 {
-                    let label = t(lang, "Confidentialité", "Confidentiality");
-                    blocks.insert(3, Block::Paragraph(labelled(label, colon(lang, reminder.get(lang)))));
+                    // Right after the ground rules (heading, lead's word, rules).
+                    blocks.insert(3, note);
                 }
                 blocks.push(welcomed);
             }
@@ -696,6 +692,17 @@ fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>, bo
     }
     who_does_what(&mut blocks, &team::cast(agenda, names, 0), lang);
     Block::Keep(blocks)
+}
+
+/// The reminder of confidentiality, when the title or the calling questions touch on
+/// people's situations (child protection, reports).
+fn confidentiality(agenda: &Agenda, plan: Option<&Plan>, lang: Lang) -> Option<Block> {
+    let questions = plan.into_iter().flat_map(|plan| plan.request.questions.values());
+    let subject: String =
+        std::iter::once(&agenda.title).chain(questions).map(|text| format!("{text} ")).collect();
+    let reminder = wording::confidentiality(&subject)?;
+    let label = t(lang, "Confidentialité", "Confidentiality");
+    Some(Block::Paragraph(labelled(label, colon(lang, reminder.get(lang)))))
 }
 
 /// Who presents the frame, with its verb: the facilitators by name when the request names
