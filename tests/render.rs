@@ -1135,8 +1135,8 @@ fn a_method_placed_to_converge_that_opens_up_first_reads_from_its_first_phase() 
 /// that converges on the criteria; `shared` is the phase 1-2-4-All is placed in.
 fn criteria_session(shared: Phase) -> facilitation::Agenda {
     use facilitation::Objective;
-    let with = |mut slot: Slot, phase: Phase, objectives: &[Objective]| {
-        slot.phase = Some(phase);
+    let with = |slot: Slot, phase: Phase, objectives: &[Objective]| {
+        let mut slot = phased(slot, phase);
         slot.objectives = objectives.to_vec();
         slot
     };

@@ -64,12 +64,9 @@ pub(super) fn measures(
         if missing == 0 {
             break;
         }
-        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
         let drop = agenda.slots[slot].phase == Some(Phase::Opening);
         let minutes = if drop { agenda.slots[slot].minutes } else { round_up(missing).min(room) };
-        taken.retain(|m| m.slot != slot);
-        taken.push(Measure { slot, minutes, drop, postponed: false });
-        missing = missing.saturating_sub(minutes - before.min(minutes));
+        replace(&mut taken, &mut missing, Measure { slot, minutes, drop, postponed: false });
     }
     // Before an objective is left for another time, the content sequences run a little
     // under their shortest length, the least important first.
@@ -80,8 +77,7 @@ pub(super) fn measures(
         if taken.iter().any(|m| m.slot == slot && m.drop) {
             continue;
         }
-        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
-        let room = room.saturating_sub(before) / rules::GRAIN * rules::GRAIN;
+        let room = room.saturating_sub(taken_from(&taken, slot)) / rules::GRAIN * rules::GRAIN;
         let minutes = round_up(missing).min(room);
         if minutes == 0 {
             continue;
@@ -96,11 +92,8 @@ pub(super) fn measures(
     // Rather than end late (service users have transport and care to keep to), the
     // sequence of the least important objective goes, left for another time.
     if let Some(slot) = postponable(agenda).filter(|_| missing > 0) {
-        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
-        taken.retain(|m| m.slot != slot);
         let minutes = agenda.slots[slot].minutes;
-        taken.push(Measure { slot, minutes, drop: true, postponed: true });
-        missing = missing.saturating_sub(minutes - before.min(minutes));
+        replace(&mut taken, &mut missing, Measure { slot, minutes, drop: true, postponed: true });
     }
     // A sequence shortened before a later measure made it needless keeps its minutes: plan
     // B absorbs the delay, not more (the opening dropped whole may cover the rest).
@@ -125,11 +118,27 @@ fn drop_served(agenda: &Agenda, taken: &mut Vec<Measure>, missing: &mut u32, wor
         if *missing == 0 || (worth_it && minutes > *missing + rules::GRAIN) {
             continue;
         }
-        let before: u32 = taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum();
-        taken.retain(|m| m.slot != slot);
-        taken.push(Measure { slot, minutes, drop: true, postponed: false });
-        *missing = missing.saturating_sub(minutes - before.min(minutes));
+        replace(taken, missing, Measure { slot, minutes, drop: true, postponed: false });
     }
+}
+
+/// The minutes the measures already `taken` take from `slot`.
+fn taken_from(taken: &[Measure], slot: usize) -> u32 {
+    taken.iter().filter(|m| m.slot == slot).map(|m| m.minutes).sum()
+}
+
+/// Takes `measure` instead of any earlier one on its slot: what is `missing` drops by what
+/// it gains beyond them.
+fn replace(taken: &mut Vec<Measure>, missing: &mut u32, measure: Measure) {
+    let before = taken_from(taken, measure.slot);
+    taken.retain(|m| m.slot != measure.slot);
+    *missing = missing.saturating_sub(measure.minutes - before.min(measure.minutes));
+    taken.push(measure);
+}
+
+/// The minutes of the method of `slot` over all its parts.
+fn method_minutes(agenda: &Agenda, slot: &Slot) -> u32 {
+    agenda.method_slots().filter(|other| other.method == slot.method).map(|other| other.minutes).sum()
 }
 
 /// Delays are absorbed in whole five-minute steps, as the agenda is timed.
@@ -160,11 +169,7 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
             continue;
         }
         let Some(method) = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str())) else { continue };
-        let parts: u32 = agenda
-            .method_slots()
-            .filter(|other| other.method == slot.method)
-            .map(|other| other.minutes)
-            .sum();
+        let parts = method_minutes(agenda, slot);
         let least = method.minutes_for(agenda.participants).min;
         // The opening gives after every content sequence: the group needs it to start.
         let main = priority(agenda, slot) == 0;
@@ -251,11 +256,7 @@ fn squeeze(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
         .filter_map(|i| {
             let slot = &agenda.slots[i];
             let method = catalogue.get(slot.method.as_ref()?.as_str())?;
-            let total: u32 = agenda
-                .method_slots()
-                .filter(|other| other.method == slot.method)
-                .map(|other| other.minutes)
-                .sum();
+            let total = method_minutes(agenda, slot);
             let least = method.minutes_for(agenda.participants).min.min(total);
             let fewest = least - least / rules::PLAN_B_SQUEEZE;
             let room = total.saturating_sub(fewest).min(slot.minutes.saturating_sub(rules::MIN_PART));
@@ -317,8 +318,7 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
         };
     }
     let gained = duration(measure.minutes, lang);
-    let total: u32 =
-        agenda.method_slots().filter(|other| other.method == slot.method).map(|s| s.minutes).sum();
+    let total = method_minutes(agenda, slot);
     if slot.method.is_some() && total > slot.minutes {
         // A method in parts: its length is the whole of it, not of its first part.
         let (left, whole) = (duration(total - measure.minutes, lang), duration(total, lang));
