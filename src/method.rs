@@ -1027,6 +1027,14 @@ impl Method {
         same_product || back || two_plans || blank_reopening
     }
 
+    /// Whether, placed to converge in `phase` right after a content method that gave
+    /// `last`, it would work on something older and leave that method's product behind: a
+    /// vote on the morning's ideas after a vision built in between. A convergence takes up
+    /// what the sequence just before it produced (craft rule C13).
+    pub fn skips(&self, phase: Phase, last: Option<Given>) -> bool {
+        phase.converges() && !self.takes.is_empty() && last.is_some_and(|last| !self.fed_by(last))
+    }
+
     /// Whether it is built like `other` (either names the other in `alike`), so that a
     /// session runs only one of them (craft rule C13).
     pub fn alike_to(&self, other: &Method) -> bool {

@@ -611,13 +611,15 @@ pub(crate) fn mask(objectives: &[Objective], among: &[Objective]) -> u32 {
 }
 
 /// The thread of a sequence (craft rule C13, component `feeds`): what its methods gave so
-/// far (and its content methods alone), the phase of the last content method, and how
-/// many content methods broke the thread.
+/// far (and its content methods alone), the phase and the products of the last content
+/// method, and how many content methods broke the thread.
 #[derive(Debug, Clone, Copy, Default)]
 struct Thread {
     given: Given,
     made: Given,
     previous: Option<(Phase, Option<Product>)>,
+    /// What the last content method gave.
+    last: Option<Given>,
     content: u32,
     broken: u32,
 }
@@ -631,12 +633,17 @@ impl Thread {
     }
 
     /// Adds `method` in `phase`; `serves` when it serves one of the request's objectives (a
-    /// content method that serves none feeds nothing the group came for).
+    /// content method that serves none feeds nothing the group came for). Converging on
+    /// something older than the last sequence's work is allowed, but drops that work (see
+    /// [`Method::skips`]).
     fn push(&mut self, method: &Method, phase: Phase, serves: bool) {
         if !phase.frames() {
             self.content += 1;
-            self.broken += u32::from(!self.keeps(method, phase) || !serves);
+            // A fault of its own, even for a method that serves nothing asked.
+            let skips = method.skips(phase, self.last);
+            self.broken += u32::from(!self.keeps(method, phase) || !serves) + u32::from(skips);
             self.previous = Some((phase, method.main_product()));
+            self.last = Some(Given::default().with(method));
             self.made = self.made.with(method);
         } else if !method.fed_by(self.given) {
             self.broken += 1;

@@ -193,6 +193,51 @@ fn a_planned_sample_keeps_its_thread_and_feeds_counts_only_what_serves_nothing()
     }
 }
 
+#[test]
+fn a_vote_right_after_a_vision_skips_it_and_the_score_counts_the_dropped_thread() {
+    let get = |id: &str| catalogue().get(id).unwrap();
+    let given = |id: &str| Some(Given::default().with(get(id)));
+    let vote = get("vote-par-gommettes");
+    assert!(
+        vote.skips(Phase::Convergence, given("la-une-du-magazine")),
+        "the morning's ideas, not the vision"
+    );
+    assert!(!vote.skips(Phase::Convergence, given("pro-action-cafe")));
+    assert!(!vote.skips(Phase::Convergence, None), "nothing came before");
+    assert!(!vote.skips(Phase::Divergence, given("la-une-du-magazine")), "only a convergence takes up");
+    let request = request("tests/data/requests/plan-action-partenaires.yaml");
+    let feeds = |order: [&str; 2]| {
+        let methods = [
+            (order[0], Phase::Emergence),
+            (order[1], Phase::Emergence),
+            ("vote-par-gommettes", Phase::Convergence),
+            ("plan-action-qqoqcp", Phase::Action),
+        ];
+        let agenda = agenda_of(&request, &methods);
+        score::score(&agenda, &agenda.objectives, request.with_users(), catalogue()).feeds
+    };
+    let backwards = feeds(["pro-action-cafe", "la-une-du-magazine"]);
+    let forwards = feeds(["la-une-du-magazine", "pro-action-cafe"]);
+    assert!(forwards > backwards, "vision, then the projects the vote ranks: {forwards} against {backwards}");
+}
+
+#[test]
+fn a_day_asked_for_a_vision_and_a_plan_converges_on_what_the_sequence_before_gave() {
+    let request = request("tests/data/requests/plan-action-partenaires.yaml");
+    for seed in 1..=3 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        let mut last: Option<Given> = None;
+        let mut vision = false;
+        for slot in plan.agenda.method_slots().filter(|slot| slot.phase.is_some_and(|p| !p.frames())) {
+            let method = catalogue().get(slot.method.as_ref().unwrap().as_str()).unwrap();
+            assert!(!method.skips(slot.phase.unwrap(), last), "seed {seed}: {} at {}", method.id, slot.start);
+            last = Some(Given::default().with(method));
+            vision |= method.gives.contains(&Product::Vision);
+        }
+        assert!(vision, "seed {seed}: the vision asked for is built");
+    }
+}
+
 const OPENING: &str = r#"id: accueil-repris
 name: {fr: Accueil repris}
 summary: {fr: "Un accueil."}

@@ -1174,7 +1174,7 @@ fn plan_b_keeps_the_only_sequence_that_converges_and_never_drops_twenty_minutes_
 }
 
 #[test]
-fn the_closing_reads_aloud_what_the_session_kept_the_decision_or_the_plan() {
+fn the_closing_recalls_what_the_session_kept_the_decision_or_the_plan() {
     let next_step = |name: &str| {
         let request = Request::from_file(repo::file("tests/data/requests").join(name)).unwrap();
         let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
@@ -1182,9 +1182,13 @@ fn the_closing_reads_aloud_what_the_session_kept_the_decision_or_the_plan() {
         let said = text.lines().find(|line| line.contains("— La suite")).map(str::to_string);
         said.unwrap_or_else(|| panic!("{name}: no next step read aloud\n{text}"))
     };
-    assert!(next_step("reunion-60-decider.yaml").contains("vous relisez à voix haute la décision prise"));
+    assert!(next_step("reunion-60-decider.yaml").contains("vous rappelez en une phrase la décision prise"));
     let plan = next_step("seminaire-rentree.yaml");
-    assert!(plan.contains("vous relisez à voix haute le plan d'action, action par action"), "{plan}");
+    assert!(plan.contains("vous rappelez en une phrase les actions du plan, qui les porte"), "{plan}");
+    assert!(
+        plan.contains("sans relire ce qui vient d'être confirmé"),
+        "the plan was confirmed grid by grid: {plan}"
+    );
 }
 
 #[test]
@@ -1212,4 +1216,26 @@ fn a_round_taken_up_after_the_pause_says_its_angle_first_then_the_question() {
     assert!(line.contains(&angle), "{line}");
     assert!(line.contains("toujours sur la question"), "{line}");
     assert!(!line.contains("(tour 3"), "the angle is not said in brackets: {line}");
+}
+
+#[test]
+fn a_sequence_that_opens_up_right_after_a_vision_proposes_to_turn_it_into_workstreams() {
+    let path = repo::file("tests/data/requests/plan-action-partenaires.yaml");
+    let request = Request::from_file(path).unwrap();
+    let after_vision =
+        "pour que ce que nous venons d'imaginer devienne vrai, quels chantiers lançons-nous ensemble";
+    for seed in 1..=3 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let sections: Vec<&str> = text.split("\n### ").collect();
+        let vision =
+            sections.iter().position(|s| s.contains("· La Une du magazine")).expect("a vision is built");
+        let proposes = |section: &str| section.contains(after_vision);
+        // The next sequence, past the pause or lunch that may come between.
+        let next = vision + 1 + sections[vision + 1..].iter().position(|s| s.contains("**À dire**")).unwrap();
+        assert!(proposes(sections[next]), "seed {seed}: {}", sections[next]);
+        let sequences = sections.iter().enumerate().filter(|(_, s)| s.contains("**À dire**"));
+        let elsewhere = sequences.filter(|(i, s)| *i != next && proposes(s)).count();
+        assert_eq!(elsewhere, 0, "seed {seed}: only the sequence right after the vision");
+    }
 }

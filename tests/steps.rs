@@ -232,6 +232,29 @@ fn a_forum_ouvert_over_a_day_runs_sessions_of_one_length_before_and_after_lunch(
 }
 
 #[test]
+fn a_forum_ouvert_shortens_its_last_session_a_little_rather_than_squeeze_its_convergence() {
+    // Ninety people read twenty reports and more before they vote: the last session runs
+    // five minutes shorter than the others to give the convergence its time.
+    let forum = Catalogue::builtin().get("forum-ouvert").unwrap();
+    let steps: Vec<Step> =
+        steps_in_place(&forum.steps, Place::INSIDE).into_iter().filter(|step| step.frame.is_none()).collect();
+    let slots = slots(&[55, 90, 90, 60]);
+    let refs: Vec<&Slot> = slots.iter().collect();
+    let timed = timed_steps(forum, &steps, &refs, 90);
+    let round = |line: &TimedStep| line.rounds.map(|rounds| line.minutes / rounds);
+    let earlier: Vec<u32> = timed[..3].iter().flatten().filter_map(round).collect();
+    let last = &timed[3];
+    let (session, convergence) =
+        (last.iter().find_map(round).unwrap(), last.iter().find(|l| l.rounds.is_none()).unwrap());
+    assert!(
+        earlier.iter().all(|minutes| *minutes >= session && minutes - session <= 5),
+        "{earlier:?} then {session}"
+    );
+    assert!(session < *earlier.iter().min().unwrap(), "the last session gives some of its time: {last:#?}");
+    assert!(convergence.minutes >= 20, "the convergence keeps twenty minutes: {last:#?}");
+}
+
+#[test]
 fn everyone_says_their_sentence_at_the_close_up_to_twenty_people_and_ten_voices_beyond() {
     let close = Catalogue::builtin().get("tour-engagements").unwrap();
     let round = close.steps.iter().find(|step| step.shape == Shape::Share).unwrap();

@@ -1040,8 +1040,22 @@ fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate
 /// The calling question proposed for a sequence the request gives none: the draft of the
 /// objective it proposes ([`proposed_for`]), headed by the request's subject.
 fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang) -> Option<String> {
-    let draft = proposed_for(plan, catalogue, slot).and_then(wording::draft_question)?;
+    let mut draft = proposed_for(plan, catalogue, slot).and_then(wording::draft_question)?;
+    if after_vision(plan, catalogue, slot) {
+        draft = wording::after_vision();
+    }
     Some(headed(wording::subject(&plan.request.title), draft.get(lang), lang))
+}
+
+/// Whether `slot` opens up right after a sequence that built a vision, and builds none
+/// itself.
+fn after_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
+    let method = |s: &Slot| catalogue.get(s.method.as_ref()?.as_str());
+    let content = |s: &&Slot| s.part.is_none() && s.phase.is_some_and(|phase| !phase.frames());
+    let gives_vision = |s: &Slot| method(s).is_some_and(|m| m.gives.contains(&Product::Vision));
+    let opens = slot.phase.is_some_and(|phase| !phase.frames() && !phase.converges());
+    let before = plan.agenda.method_slots().filter(content).take_while(|s| s.start < slot.start).last();
+    opens && !gives_vision(slot) && before.is_some_and(gives_vision)
 }
 
 /// A proposed question headed by the request's subject, as written on the wall: « Remettre

@@ -116,7 +116,7 @@ mod tests {
     fn what_was_kept_is_the_plan_before_the_decision_and_the_decision_before_the_priorities() {
         use crate::vocabulary::Objective;
         let kept = |served: &[Objective]| wording::kept(served).fr;
-        assert!(kept(&[Objective::Prioritize, Objective::ActionPlan]).starts_with("le plan d'action"));
+        assert!(kept(&[Objective::Prioritize, Objective::ActionPlan]).starts_with("les actions du plan"));
         assert!(kept(&[Objective::Prioritize, Objective::Decide]).starts_with("la décision"));
         assert!(kept(&[Objective::Prioritize]).starts_with("les priorités"));
         assert_eq!(kept(&[Objective::SharePractices]), kept(&[]));

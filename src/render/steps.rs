@@ -213,7 +213,8 @@ fn pauses_between_rounds(units: &[Unit], cuts: &[usize], fewest: u32) -> bool {
 
 /// Each part's minutes shared among its units ([`allocate`]); then, when the parts that
 /// hold nothing but rounds give them one length, the rounds of the other parts take that
-/// length too if the rest of their part can give its other units their minimums (the
+/// length too, or up to [`EVEN`] minutes less when the rest of their part needs it to give
+/// its other units their usual length, as long as it can give them their minimums (the
 /// harvest after the last round takes what the round does not need).
 fn part_minutes(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Vec<Vec<u32>> {
     let parts: Vec<(&[Unit], u32)> =
@@ -232,15 +233,20 @@ fn part_minutes(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Vec<Vec<u32>
     for ((units, total), shares) in parts.iter().zip(&mut minutes) {
         let rounds = round_count(units);
         let others: Vec<Unit> = units.iter().filter(|unit| !unit.is_round()).copied().collect();
-        let rest = total.checked_sub(rounds * short);
-        let Some(rest) = rest.filter(|rest| {
-            rounds > 0 && !others.is_empty() && others.iter().map(|u| u.min).sum::<u32>() <= *rest
-        }) else {
+        if rounds == 0 || others.is_empty() {
+            continue;
+        }
+        // The rounds may run up to EVEN minutes shorter than the others, to leave the
+        // harvest its usual length (a forum's convergence is where the day's choice is made).
+        let usual: u32 = others.iter().map(|u| u.typical).sum();
+        let round = (total.saturating_sub(usual) / rounds).clamp(short.saturating_sub(EVEN), short);
+        let rest = total.checked_sub(rounds * round);
+        let Some(rest) = rest.filter(|rest| others.iter().map(|u| u.min).sum::<u32>() <= *rest) else {
             continue;
         };
         let mut other_minutes = allocate(&others, rest).into_iter();
         for (unit, share) in units.iter().zip(shares.iter_mut()) {
-            *share = if unit.is_round() { short } else { other_minutes.next().unwrap_or(0) };
+            *share = if unit.is_round() { round } else { other_minutes.next().unwrap_or(0) };
         }
     }
     minutes

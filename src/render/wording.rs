@@ -72,6 +72,7 @@ struct Wording {
     objectives: BTreeMap<String, Text>,
     results: BTreeMap<String, Vec<Product>>,
     questions: BTreeMap<String, Text>,
+    after_vision: Text,
     session_kinds: Vec<String>,
     checklist: Vec<Text>,
     checklist_with_users: Vec<Text>,
@@ -191,6 +192,13 @@ pub(super) fn promises(objective: Objective, gives: &[Product]) -> bool {
 /// gives none.
 pub(super) fn draft_question(objective: Objective) -> Option<&'static Text> {
     wording().questions.get(objective.id())
+}
+
+/// The calling question proposed for a sequence that opens up right after a vision, when
+/// the request gives none: it starts from what the group just imagined, not from a fresh
+/// page.
+pub(super) fn after_vision() -> &'static Text {
+    &wording().after_vision
 }
 
 /// The subject a request's title names, to head a proposed calling question: what follows
