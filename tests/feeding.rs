@@ -5,8 +5,8 @@
 use facilitation::craft::{self, CraftIssue, CraftRule};
 use facilitation::method::Given;
 use facilitation::{
-    Agenda, Catalogue, Condition, Lang, Localize, MethodId, Objective, Phase, Planner, ProblemKind, Product,
-    Profile, Request, Shape, Slot, SlotKind, render, rules, score,
+    Agenda, Catalogue, Condition, Lang, Localize, Method, MethodId, Objective, Phase, Planner, ProblemKind,
+    Product, Profile, Request, Shape, Slot, SlotKind, render, rules, score,
 };
 
 #[path = "support/repo.rs"]
@@ -629,5 +629,29 @@ fn a_crowded_share_out_hears_fewer_groups_than_there_are() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn a_full_day_turns_its_vision_into_options_with_a_sequence_of_its_size_before_the_vote() {
+    // Eight hours for trust, a vision, priorities and a plan: the afternoon draws the
+    // workstreams out of the vision (a World Café), not a twenty-minute role play on
+    // another subject.
+    let request = request("tests/data/requests/seminaire-rentree.yaml");
+    for seed in 1..=3 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        let content: Vec<(&Method, u32)> = plan
+            .agenda
+            .method_slots()
+            .filter(|slot| slot.phase.is_some_and(|p| !p.frames()))
+            .map(|slot| (catalogue().get(slot.method.as_ref().unwrap().as_str()).unwrap(), slot.minutes))
+            .collect();
+        let at = |product: Product| content.iter().position(|(m, _)| m.gives.contains(&product));
+        let (vision, vote) = (at(Product::Vision).unwrap(), at(Product::Priorities).unwrap());
+        let between = &content[vision + 1..vote];
+        assert!(!between.is_empty(), "seed {seed}: the vision is built on before the vote");
+        let minutes: u32 = between.iter().map(|(_, minutes)| minutes).sum();
+        assert!(minutes >= 45, "seed {seed}: {minutes} minutes to turn a vision into options");
+        assert!(between.iter().all(|(m, _)| m.id != "improv-prototyping"), "seed {seed}");
     }
 }

@@ -259,7 +259,11 @@ fn relevance(context: &Context, candidate: &Candidate) -> f64 {
     } else {
         0.0
     };
-    let fit = 1.0 - (f64::from(candidate.typical) / f64::from(context.minutes.max(1))).min(1.0);
+    // Short methods leave a meeting room for the others; a day needs methods close to a
+    // sequence's share of it, long ones as much as short ones.
+    let share = if context.lunch { context.minutes / (context.objectives.len() as u32 + 2) } else { 0 };
+    let fit =
+        1.0 - (f64::from(candidate.typical.abs_diff(share)) / f64::from(context.minutes.max(1))).min(1.0);
     // A method that serves nothing asked may still prepare what a method that serves the
     // request works on (C15): it competes with the others of its phase that serve nothing.
     let prepares = if candidate.prepares { 1.0 } else { 0.0 };
