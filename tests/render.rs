@@ -1174,6 +1174,19 @@ fn plan_b_keeps_the_only_sequence_that_converges_and_never_drops_twenty_minutes_
 }
 
 #[test]
+fn plan_b_drops_what_gathers_before_what_concludes_and_keeps_a_pause_it_no_longer_needs() {
+    // Thirty minutes late, the interviews (50 min) share practices that 1-2-4-All shares
+    // too: they go, the criteria are still agreed on, and the pause keeps its minutes.
+    let text = criteria_session(Phase::Convergence).to_markdown(Catalogue::builtin(), Lang::Fr);
+    let thirty = &text[text.find("### 30").unwrap()..];
+    let thirty = &thirty[..thirty.find("\n## ").unwrap_or(thirty.len())];
+    let measure = |words: &str| typography::typeset(words, Lang::Fr);
+    assert!(thirty.contains(&measure("supprimer « Entretiens appréciatifs »")), "{thirty}");
+    assert!(!thirty.contains(&measure("supprimer « Commencer, arrêter, continuer »")), "{thirty}");
+    assert!(!thirty.contains(&measure("raccourcir « Pause »")), "{thirty}");
+}
+
+#[test]
 fn the_closing_recalls_what_the_session_kept_the_decision_or_the_plan() {
     let next_step = |name: &str| {
         let request = Request::from_file(repo::file("tests/data/requests").join(name)).unwrap();

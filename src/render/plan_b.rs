@@ -95,11 +95,14 @@ pub(super) fn measures(
         let minutes = agenda.slots[slot].minutes;
         replace(&mut taken, &mut missing, Measure { slot, minutes, drop: true, postponed: true });
     }
-    // A sequence shortened before a later measure made it needless keeps its minutes: plan
-    // B absorbs the delay, not more (the opening dropped whole may cover the rest).
+    // A sequence or a pause shortened before a later measure made it needless keeps its
+    // minutes: plan B absorbs the delay, not more (the opening dropped whole may cover the
+    // rest). The welcome stays short: the latecomers are why the session is late.
     let mut gained: u32 = taken.iter().map(|m| m.minutes).sum();
     taken.retain(|m| {
-        let needless = !m.drop && agenda.slots[m.slot].is_method() && gained >= late + m.minutes;
+        let slot = &agenda.slots[m.slot];
+        let kept_whole = slot.is_method() || slot.kind == SlotKind::Break;
+        let needless = !m.drop && kept_whole && gained >= late + m.minutes;
         if needless {
             gained -= m.minutes;
         }
@@ -111,11 +114,13 @@ pub(super) fn measures(
 }
 
 /// Drops the sequences whose objectives others serve ([`droppable`]) while minutes are
-/// missing; `worth_it`: only one no longer than what is still missing and five minutes.
+/// missing; `worth_it`: only one no longer than what is still missing and five minutes,
+/// and that does not conclude ([`concludes`]).
 fn drop_served(agenda: &Agenda, taken: &mut Vec<Measure>, missing: &mut u32, worth_it: bool) {
     for slot in droppable(agenda) {
         let minutes = agenda.slots[slot].minutes;
-        if *missing == 0 || (worth_it && minutes > *missing + rules::GRAIN) {
+        let early = minutes > *missing + rules::GRAIN || concludes(&agenda.slots[slot]);
+        if *missing == 0 || (worth_it && early) {
             continue;
         }
         replace(taken, missing, Measure { slot, minutes, drop: true, postponed: false });
@@ -148,9 +153,9 @@ fn round_up(minutes: u32) -> u32 {
 
 /// Every slot that can give minutes, with how many, in the order to ask them: the
 /// welcome (latecomers are still arriving), then the content sequences of the objectives
-/// after the first (those that open up before those that conclude, the least important
+/// after the first (those that open up before those that converge, the least important
 /// first), then the breaks (never with service `users`), then the first objective's
-/// sequences, and the opening.
+/// sequences, then those that conclude on a result ([`concludes`]), and the opening.
 fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
     let mut room = Vec::new();
     let session = agenda.minutes();
@@ -173,10 +178,13 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
         let least = method.minutes_for(agenda.participants).min;
         // The opening gives after every content sequence: the group needs it to start.
         let main = priority(agenda, slot) == 0;
-        let concludes = slot.phase.is_some_and(Phase::converges);
+        let converges = slot.phase.is_some_and(Phase::converges);
+        // A sequence that concludes on a result gives after the pauses and the main
+        // objective's other sequences: it is what the session leaves with.
         let rank = match slot.phase {
             Some(Phase::Opening) => 100,
-            _ => 2 + 3 * usize::from(main) + usize::from(concludes),
+            _ if concludes(slot) => 7,
+            _ => 2 + 3 * usize::from(main) + usize::from(converges),
         };
         content.push((
             rank,
@@ -204,8 +212,8 @@ fn priority(agenda: &Agenda, slot: &Slot) -> usize {
         .unwrap_or(agenda.objectives.len())
 }
 
-/// Content sequences whose every objective another sequence also serves, the least
-/// important first; never the opening, the closing, or a split method. A sequence that
+/// Content sequences whose every objective another sequence also serves, those that open
+/// up before those that conclude, the least important first; never the opening, the closing, or a split method. A sequence that
 /// converges is served elsewhere only by another that converges: a choice is not made by
 /// the sequence that gathered the ideas.
 fn droppable(agenda: &Agenda) -> Vec<usize> {
@@ -230,8 +238,18 @@ fn droppable(agenda: &Agenda) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect();
-    found.sort_by_key(|&i| std::cmp::Reverse(priority(agenda, &agenda.slots[i])));
+    // What only gathers goes before what concludes, however the objectives rank.
+    found.sort_by_key(|&i| {
+        (concludes(&agenda.slots[i]), std::cmp::Reverse(priority(agenda, &agenda.slots[i])))
+    });
     found
+}
+
+/// Whether `slot` converges on an objective that calls for a result: the criteria a
+/// session came to agree on are what it leaves with, dropped only when nothing else can
+/// give the minutes.
+fn concludes(slot: &Slot) -> bool {
+    slot.phase.is_some_and(Phase::converges) && slot.objectives.iter().any(|o| o.calls_for_result())
 }
 
 /// The content sequence, in one slot, that serves only objectives after the first and the
