@@ -13,7 +13,7 @@
 //! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part. » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle. » |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
-//! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant. » |
+//! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, et on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant. » |
 //! | `commits` | 5 | « Quand on attend un résultat, ou avec des partenaires ou des usagers, on clôt sur les engagements de chacun et la suite (qui fait quoi, quand), puis un retour rapide. » (craft rule C14) |
 //!
 //! A slot counts for every objective of the request that its method serves in its phase

@@ -208,17 +208,23 @@ fn a_pause_cuts_a_method_in_rounds_once_the_tables_have_turned_and_before_its_la
     assert!(cut > 0, "no sample splits a method in rounds: the test reads nothing");
 }
 
+/// The steps of a forum ouvert for 90 people over parts of `minutes`, inside a day that has
+/// its own plan of action and closing (the forum's frame steps are left out).
+fn forum_day(minutes: &[u32]) -> Vec<Vec<TimedStep>> {
+    let forum = Catalogue::builtin().get("forum-ouvert").unwrap();
+    let steps: Vec<Step> =
+        steps_in_place(&forum.steps, Place::INSIDE).into_iter().filter(|step| step.frame.is_none()).collect();
+    let slots = slots(minutes);
+    let refs: Vec<&Slot> = slots.iter().collect();
+    timed_steps(forum, &steps, &refs, 90)
+}
+
 #[test]
 fn a_forum_ouvert_over_a_day_runs_sessions_of_one_length_before_and_after_lunch() {
     // The full day of the network's forum: opening and marketplace, then 90 minutes of
     // sessions, lunch, 90 more, a pause and the last 65 with the convergence; the day's
     // own plan of action and closing follow the forum (its frame steps are left out).
-    let forum = Catalogue::builtin().get("forum-ouvert").unwrap();
-    let steps: Vec<Step> =
-        steps_in_place(&forum.steps, Place::INSIDE).into_iter().filter(|step| step.frame.is_none()).collect();
-    let slots = slots(&[55, 90, 90, 65]);
-    let refs: Vec<&Slot> = slots.iter().collect();
-    let timed = timed_steps(forum, &steps, &refs, 90);
+    let timed = forum_day(&[55, 90, 90, 65]);
     let lengths: Vec<u32> =
         timed.iter().flatten().filter_map(|line| Some(line.minutes / line.rounds?)).collect();
     let (short, long) = (lengths.iter().min().unwrap(), lengths.iter().max().unwrap());
@@ -235,12 +241,7 @@ fn a_forum_ouvert_over_a_day_runs_sessions_of_one_length_before_and_after_lunch(
 fn a_forum_ouvert_shortens_its_last_session_a_little_rather_than_squeeze_its_convergence() {
     // Ninety people read twenty reports and more before they vote: the last session runs
     // five minutes shorter than the others to give the convergence its time.
-    let forum = Catalogue::builtin().get("forum-ouvert").unwrap();
-    let steps: Vec<Step> =
-        steps_in_place(&forum.steps, Place::INSIDE).into_iter().filter(|step| step.frame.is_none()).collect();
-    let slots = slots(&[55, 90, 90, 60]);
-    let refs: Vec<&Slot> = slots.iter().collect();
-    let timed = timed_steps(forum, &steps, &refs, 90);
+    let timed = forum_day(&[55, 90, 90, 60]);
     let round = |line: &TimedStep| line.rounds.map(|rounds| line.minutes / rounds);
     let earlier: Vec<u32> = timed[..3].iter().flatten().filter_map(round).collect();
     let last = &timed[3];

@@ -213,9 +213,9 @@ fn priority(agenda: &Agenda, slot: &Slot) -> usize {
 }
 
 /// Content sequences whose every objective another sequence also serves, those that open
-/// up before those that conclude, the least important first; never the opening, the closing, or a split method. A sequence that
-/// converges is served elsewhere only by another that converges: a choice is not made by
-/// the sequence that gathered the ideas.
+/// up before those that conclude, the least important first; never the opening, the
+/// closing, or a split method. A sequence that converges is served elsewhere only by
+/// another that converges: a choice is not made by the sequence that gathered the ideas.
 fn droppable(agenda: &Agenda) -> Vec<usize> {
     let mut found: Vec<usize> = agenda
         .slots
