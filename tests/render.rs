@@ -1252,3 +1252,17 @@ fn a_sequence_that_opens_up_right_after_a_vision_proposes_to_turn_it_into_workst
         assert_eq!(elsewhere, 0, "seed {seed}: only the sequence right after the vision");
     }
 }
+
+#[test]
+fn what_is_said_aloud_never_promises_every_voice_when_the_round_hears_a_few() {
+    // Sixty people: the round of commitments hears ten voices and the weather check-in
+    // a few; the words said to launch them do not promise everyone the floor.
+    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let said: Vec<&str> = text.lines().filter(|line| line.starts_with("**À dire**")).collect();
+    assert!(!said.is_empty());
+    for line in said {
+        for promise in ["Chacun dit en une phrase", "On écoute chacun"] {
+            assert!(!line.contains(promise), "{line}");
+        }
+    }
+}

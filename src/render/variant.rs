@@ -213,11 +213,14 @@ fn with_needs(mut lines: Vec<Line>, method: &Method, agenda: &Agenda, lang: Lang
     if needed > 1 {
         lines.push(plain(match lang {
             Lang::Fr => format!(
-                "Cette méthode demande {needed} facilitateurs pour {} participants.",
+                "Pour {} participants, cette séquence demande au moins {needed} facilitateurs.",
                 agenda.participants
             ),
             Lang::En => {
-                format!("This method needs {needed} facilitators for {} participants.", agenda.participants)
+                format!(
+                    "For {} participants, this sequence needs at least {needed} facilitators.",
+                    agenda.participants
+                )
             }
         }));
     }
