@@ -288,11 +288,10 @@ fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Pla
 /// first wording each; what the planner could not settle from the request alone; then the
 /// network's own questions (who decides, what is negotiable, the room, accessibility).
 fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang) {
-    let content = |s: &&Slot| s.part.is_none() && s.phase.is_some_and(|phase| !phase.frames());
     let mut lines: Vec<Line> = plan
         .agenda
         .method_slots()
-        .filter(content)
+        .filter(|s| content_sequence(s))
         .filter(|slot| calling_questions(plan, catalogue, slot).is_empty())
         .filter_map(|slot| {
             let question = typography::quoted(&proposed_wording(plan, catalogue, slot, lang)?, lang);
@@ -306,10 +305,7 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
         .collect();
     let asked = plan.questions.iter().filter(|q| q.is_for_the_lead());
     lines.extend(asked.map(|q| plain(format!("☐ {}", q.text(lang)))));
-    lines.extend(
-        wording::checklist(plan.request.format != Format::Onsite, plan.request.with_users())
-            .map(|item| plain(format!("☐ {}", item.get(lang)))),
-    );
+    lines.extend(wording::checklist(&plan.request).map(|item| plain(format!("☐ {}", item.get(lang)))));
     doc.heading(
         3,
         t(
@@ -918,7 +914,7 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
 /// Whether `slot` serves none of the request's objectives and prepares what `next` works
 /// on ([`rules::prepares`]).
 fn prepares(plan: &Plan, catalogue: &Catalogue, slot: &Slot, next: &Slot) -> bool {
-    let method = |slot: &Slot| catalogue.get(slot.method.as_ref()?.as_str());
+    let method = |slot: &Slot| method_of(catalogue, slot);
     let (Some(m), Some(n), Some(p), Some(q)) = (method(slot), method(next), slot.phase, next.phase) else {
         return false;
     };
@@ -1024,9 +1020,8 @@ fn consigne(
 /// on irritants moves on to the plan of action rather than ask the same question again;
 /// none when all were proposed (the group goes on with the question on the wall).
 fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate::vocabulary::Objective> {
-    let content = |s: &&Slot| s.part.is_none() && s.phase.is_some_and(|phase| !phase.frames());
     let mut proposed = Vec::new();
-    for earlier in plan.agenda.method_slots().filter(content) {
+    for earlier in plan.agenda.method_slots().filter(|s| content_sequence(s)) {
         let asks = !calling_questions(plan, catalogue, earlier).is_empty();
         let pick = earlier.objectives.iter().copied().find(|o| !asks && !proposed.contains(o));
         if earlier == slot {
@@ -1050,11 +1045,10 @@ fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang)
 /// Whether `slot` opens up right after a sequence that built a vision, and builds none
 /// itself.
 fn after_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
-    let method = |s: &Slot| catalogue.get(s.method.as_ref()?.as_str());
-    let content = |s: &&Slot| s.part.is_none() && s.phase.is_some_and(|phase| !phase.frames());
-    let gives_vision = |s: &Slot| method(s).is_some_and(|m| m.gives.contains(&Product::Vision));
+    let gives_vision = |s: &Slot| method_of(catalogue, s).is_some_and(|m| m.gives.contains(&Product::Vision));
     let opens = slot.phase.is_some_and(|phase| !phase.frames() && !phase.converges());
-    let before = plan.agenda.method_slots().filter(content).take_while(|s| s.start < slot.start).last();
+    let content = plan.agenda.method_slots().filter(|s| content_sequence(s));
+    let before = content.take_while(|s| s.start < slot.start).last();
     opens && !gives_vision(slot) && before.is_some_and(gives_vision)
 }
 
@@ -1110,11 +1104,11 @@ fn on_the_wall(
     catalogue: &Catalogue,
     lang: Lang,
 ) -> Option<Block> {
-    let method_of = |slot: &'_ Slot| catalogue.get(slot.method.as_ref()?.as_str());
     let feeds =
         |earlier: &Method| earlier.id != method.id && earlier.gives.iter().any(|p| method.takes.contains(p));
     let before = agenda.method_slots().take_while(|slot| slot.start < first.start);
-    let source = before.filter_map(method_of).filter(|earlier| feeds(earlier)).last()?;
+    let source =
+        before.filter_map(|slot| method_of(catalogue, slot)).filter(|earlier| feeds(earlier)).last()?;
     let start = agenda.method_slots().find(|slot| slot.method.as_ref() == Some(&source.id))?.start;
     // Each product's label may hold an « et » of its own: they are listed apart.
     let given: Vec<&str> =
@@ -1522,4 +1516,14 @@ fn questions(
         doc.heading(3, t(lang, "Points d'attention", "Points to watch"));
         doc.push(Block::List(watch.into_iter().map(plain).collect()));
     }
+}
+
+/// The method of `slot` in `catalogue`.
+fn method_of<'c>(catalogue: &'c Catalogue, slot: &Slot) -> Option<&'c Method> {
+    catalogue.get(slot.method.as_ref()?.as_str())
+}
+
+/// Whether `slot` holds a content sequence (neither opening nor closing), or its first part.
+fn content_sequence(slot: &Slot) -> bool {
+    slot.part.is_none() && slot.phase.is_some_and(|phase| !phase.frames())
 }

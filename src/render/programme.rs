@@ -147,9 +147,7 @@ pub(super) fn plain_words(slot: &Slot, lang: Lang) -> (String, String) {
 /// settle from the request alone.
 fn checklist(plan: &Plan, lang: Lang) -> Vec<Line> {
     let mut lines: Vec<Line> =
-        wording::checklist(plan.request.format != Format::Onsite, plan.request.with_users())
-            .map(|item| plain(format!("☐ {}", item.get(lang))))
-            .collect();
+        wording::checklist(&plan.request).map(|item| plain(format!("☐ {}", item.get(lang)))).collect();
     for question in plan.questions.iter().filter(|q| q.is_for_the_lead() && **q != Question::WhoDecides) {
         lines.push(plain(format!("☐ {}", question.text(lang))));
     }

@@ -4,8 +4,9 @@
 //! settle with the project lead), kept as
 //! data in `wording.yaml`.
 
+use crate::request::Request;
 use crate::text::Text;
-use crate::vocabulary::{Objective, Phase, Product};
+use crate::vocabulary::{Format, Objective, Phase, Product};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -225,10 +226,12 @@ pub(super) fn subject(title: &str) -> Option<&str> {
 const SUBJECT_MOST: usize = 80;
 
 /// The questions to settle with the project lead before the day, and those asked besides
-/// when some take part by video (`remote`) and when service users take part.
-pub(super) fn checklist(remote: bool, with_users: bool) -> impl Iterator<Item = &'static Text> {
+/// when some take part by video (a remote or hybrid `request`) and when service users take
+/// part.
+pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text> {
+    let remote = request.format != Format::Onsite;
     let video: &[Text] = if remote { &wording().checklist_remote } else { &[] };
-    let users: &[Text] = if with_users { &wording().checklist_with_users } else { &[] };
+    let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
     wording().checklist.iter().chain(video).chain(users)
 }
 
