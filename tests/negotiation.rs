@@ -76,6 +76,62 @@ fn a_talk_at_the_very_start_is_refused_with_a_time_that_works() {
 }
 
 #[test]
+fn a_fixed_method_that_cannot_run_here_is_refused_with_why_before_any_search() {
+    // Kicéki's pairs need breakout rooms by video: a hybrid session without them cannot
+    // hold it, at 09:15 or at any other time.
+    let kiceki =
+        Fixed { kind: None, method: Some("kiceki".parse().unwrap()), title: None, ..talk("09:15", 20) };
+    let request = Request::builder("Atelier hybride")
+        .time("09:00", "13:30")
+        .participants(15)
+        .facilitators(2)
+        .format(Format::Hybrid)
+        .objective("share-practices")
+        .objective("build-trust")
+        .fixed(kiceki)
+        .build()
+        .unwrap();
+    let error = Planner::new(Catalogue::builtin()).plan(&request).unwrap_err();
+    assert!(
+        matches!(&error, PlanError::FixedUnfit { index: 0, id, .. } if id.as_str() == "kiceki"),
+        "{error}"
+    );
+    assert_eq!(
+        error.text(Lang::Fr),
+        "La méthode placée dans `fixed[0]` ne peut pas être utilisée ici : `kiceki` demande des salles de sous-groupes que la demande n'a pas (`breakout_rooms`)."
+    );
+    let mut with_rooms = request.clone();
+    with_rooms.breakout_rooms = true;
+    assert!(Planner::new(Catalogue::builtin()).plan(&with_rooms).is_ok());
+}
+
+#[test]
+fn a_fixed_method_given_fewer_minutes_than_its_group_needs_is_refused_with_its_range() {
+    let vote = Fixed {
+        kind: None,
+        method: Some("vote-par-gommettes".parse().unwrap()),
+        title: None,
+        ..talk("10:40", 20)
+    };
+    let request = Request::builder("Journée de choix")
+        .time("09:00", "13:00")
+        .participants(66)
+        .facilitators(2)
+        .breakout_rooms(true)
+        .objective("decide")
+        .fixed(vote)
+        .build()
+        .unwrap();
+    let error = Planner::new(Catalogue::builtin()).plan(&request).unwrap_err();
+    assert!(matches!(&error, PlanError::FixedUnfit { index: 0, .. }), "{error}");
+    let text = error.text(Lang::Fr);
+    assert!(
+        text.contains("`vote-par-gommettes` dure 20 minutes mais demande 22–44 min pour ce groupe"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_moment_outside_the_session_is_a_located_request_error() {
     let source = "title: T\nstart: \"09:30\"\nend: \"11:30\"\nparticipants: 12\nfacilitators: 1\nobjectives: [review]\nfixed:\n  - {kind: talk, start: \"11:20\", minutes: 20, title: Mot}\n  - {kind: break, minutes: 10}\n";
     let error = Request::from_yaml("r.yaml", source).unwrap_err();

@@ -31,6 +31,15 @@ pub enum PlanError {
         /// Why.
         breach: Breach,
     },
+    /// The method of a fixed moment (`fixed[index]`) cannot run for this request.
+    FixedUnfit {
+        /// Its place in the request's `fixed`.
+        index: usize,
+        /// The method.
+        id: MethodId,
+        /// Why.
+        breach: Breach,
+    },
     /// A method of `include` needs more time than the session has.
     IncludeTooLong {
         /// The method.
@@ -148,6 +157,10 @@ impl Localize for PlanError {
             PlanError::IncludeUnfit { id, breach } => lang.pick(
                 format!("`{id}` est demandée dans `include` mais ne peut pas être utilisée ici : {}", breach.text(lang)),
                 format!("`{id}` is required by `include` but cannot run here: {}", breach.text(lang)),
+            ),
+            PlanError::FixedUnfit { index, breach, .. } => lang.pick(
+                format!("La méthode placée dans `fixed[{index}]` ne peut pas être utilisée ici : {}", breach.text(lang)),
+                format!("The method placed by `fixed[{index}]` cannot run here: {}", breach.text(lang)),
             ),
             PlanError::IncludeTooLong { id, needed, minutes, end } => lang.pick(
                 format!(

@@ -223,24 +223,40 @@ impl<'a> Planner<'a> {
             other => other?,
         }
         // Every craft rule first; then give them up one by one, the later-numbered first.
+        // Before the levels in between, the level that gives them all up: when even it
+        // finds no agenda, the request is refused at once rather than after timing the
+        // same sequences, and failing, at every level.
         let untimed = Untimed::default();
-        for relaxed in std::iter::once(CraftSet::NONE).chain(CraftSet::relaxations()) {
+        let level = |relaxed: CraftSet| {
             let mut context = Context::new(request, &analysis, self.catalogue, relaxed);
             context.aim = self.aim.clone();
-            let Some((agenda, score, reasons, craft)) = self.pick(&context, &untimed) else { continue };
-            let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
-            return Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score, craft });
-        }
-        if let Some(refusal) = fixed::blame(self, request, &analysis) {
-            return Err(refusal);
-        }
-        Err(self.too_short(request, &analysis))
+            self.pick(&context, &untimed)
+        };
+        let loosest = all_relaxed();
+        let between = CraftSet::relaxations().filter(|relaxed| *relaxed != loosest);
+        let mut fallback = None;
+        let found = level(CraftSet::NONE)
+            .or_else(|| {
+                fallback = Some(level(loosest)?);
+                between.into_iter().find_map(&level)
+            })
+            .or_else(|| fallback.take());
+        let Some((agenda, score, reasons, craft)) = found else {
+            return Err(
+                fixed::blame(self, request, &analysis).unwrap_or_else(|| self.too_short(request, &analysis))
+            );
+        };
+        let questions = questions.into_iter().filter(|q| !q.blocks_planning()).collect();
+        Ok(Plan { request: request.clone(), agenda, analysis, questions, reasons, score, craft })
     }
 
     /// Whether some agenda keeps every hard rule for `request`, whatever the craft rules.
+    /// One agenda is enough: only the best sequences are timed, so that the answer stays
+    /// quick when it is no (a refusal asks it for every start it proposes).
     fn feasible(&self, request: &Request, analysis: &Analysis) -> bool {
         let context = Context::new(request, analysis, self.catalogue, all_relaxed());
-        !self.timed_agendas(&context, &self.options, &Untimed::default()).0.is_empty()
+        let options = PlanOptions { alternatives: 1, ..self.options.clone() };
+        !self.timed_agendas(&context, &options, &Untimed::default()).0.is_empty()
     }
 
     /// The seed's pick among the near-best agendas.
@@ -581,9 +597,18 @@ impl Untimed {
 /// Whether `method` can run for `request` whatever the time: the group, the team, the
 /// format, the rooms and the request's `exclude` allow it.
 fn runs_for(method: &crate::method::Method, request: &Request) -> bool {
-    crate::check::unfit(method, request).is_empty()
-        && !craft::lacks_subgroups(method, request.format, request.breakout_rooms, request.participants)
-        && !request.exclude.contains(&method.id)
+    why_unfit(method, request).is_none() && !request.exclude.contains(&method.id)
+}
+
+/// Why `method` cannot run for `request` whatever the time: the hard rules on the group,
+/// the team, the format and the level, or sub-groups that a session by video without
+/// breakout rooms cannot give (C6, never given up).
+fn why_unfit(method: &crate::method::Method, request: &Request) -> Option<crate::check::Breach> {
+    let breach = crate::check::unfit(method, request).into_iter().next().map(|(_, breach)| breach);
+    breach.or_else(|| {
+        craft::lacks_subgroups(method, request.format, request.breakout_rooms, request.participants)
+            .then(|| crate::check::Breach::Breakout { id: method.id.clone() })
+    })
 }
 
 /// The shortest session that could hold a welcome, an opening and a closing for this
@@ -652,13 +677,24 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
         .collect()
 }
 
-/// Says why the catalogue cannot serve the request whatever the time: a phase or an
-/// objective no fitting method serves, an included method that cannot run.
+/// Says why the catalogue cannot serve the request whatever the time: a fixed or an
+/// included method that cannot run, a phase or an objective no fitting method serves.
 fn diagnose_content(context: &Context, catalogue: &Catalogue) -> Result<(), PlanError> {
     let request = context.request;
+    for (index, fixed) in request.fixed.iter().enumerate() {
+        let Some(method) = fixed.method.as_ref().and_then(|id| catalogue.get(id.as_str())) else { continue };
+        let range = method.minutes_for(request.participants);
+        let out_of_range = fixed
+            .minutes
+            .filter(|minutes| !range.contains(*minutes))
+            .map(|minutes| crate::check::Breach::MinutesOutOfRange { id: method.id.clone(), minutes, range });
+        if let Some(breach) = why_unfit(method, request).or(out_of_range) {
+            return Err(PlanError::FixedUnfit { index, id: method.id.clone(), breach });
+        }
+    }
     for id in &request.include {
         let Some(method) = catalogue.get(id.as_str()) else { continue };
-        if let Some((_, breach)) = crate::check::unfit(method, request).into_iter().next() {
+        if let Some(breach) = why_unfit(method, request) {
             return Err(PlanError::IncludeUnfit { id: id.clone(), breach });
         }
         let needed = method.minutes_for(request.participants).min;
