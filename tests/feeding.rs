@@ -655,3 +655,22 @@ fn a_full_day_turns_its_vision_into_options_with_a_sequence_of_its_size_before_t
         assert!(between.iter().all(|(m, _)| m.id != "improv-prototyping"), "seed {seed}");
     }
 }
+
+#[test]
+fn a_plan_of_action_is_built_together_not_from_each_ones_first_step() {
+    // 15 % Solutions asks each person what they can do alone from tomorrow: a good
+    // complement to a plan, never the plan of action of a sub-directorate (who does what,
+    // with whom, by when).
+    let request = request("tests/data/requests/seminaire-rentree.yaml");
+    for seed in 1..=3 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        let planned: Vec<&str> = plan
+            .agenda
+            .method_slots()
+            .filter(|slot| slot.objectives.contains(&Objective::ActionPlan))
+            .filter_map(|slot| slot.method.as_ref().map(MethodId::as_str))
+            .collect();
+        assert!(!planned.is_empty(), "seed {seed}: the plan of action is planned");
+        assert!(!planned.contains(&"15-percent-solutions"), "seed {seed}: {planned:?}");
+    }
+}

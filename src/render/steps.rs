@@ -238,8 +238,11 @@ fn part_minutes(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Vec<Vec<u32>
         }
         // The rounds may run up to EVEN minutes shorter than the others, to leave the
         // harvest its usual length (a forum's convergence is where the day's choice is made).
+        // Never below a round's own floor, though.
         let usual: u32 = others.iter().map(|u| u.typical).sum();
-        let round = (total.saturating_sub(usual) / rounds).clamp(short.saturating_sub(EVEN), short);
+        let floor = units.iter().filter(|u| u.is_round()).map(|u| u.min).max().unwrap_or(0);
+        let round =
+            (total.saturating_sub(usual) / rounds).max(short.saturating_sub(EVEN).max(floor)).min(short);
         let rest = total.checked_sub(rounds * round);
         let Some(rest) = rest.filter(|rest| others.iter().map(|u| u.min).sum::<u32>() <= *rest) else {
             continue;
