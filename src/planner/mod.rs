@@ -15,6 +15,13 @@
 //! it found or found none), and only then gives the rules up one by one, the
 //! later-numbered first. A sequence that no timing fits is remembered and not timed again
 //! at the next levels, as long as they keep the craft rules the timing reads.
+//!
+//! A refusal comes quickly. Before any search, a fixed or included method that cannot run
+//! for the request (the group, the team, the format, the rooms, a fixed length outside its
+//! range) is refused with why. For a request with fixed moments, the level that gives
+//! every craft rule up runs before the levels in between: when even it finds no agenda,
+//! no level between would, and the planner says which moment to move, and where, without
+//! timing the same sequences at every level.
 
 mod context;
 mod error;
@@ -223,24 +230,25 @@ impl<'a> Planner<'a> {
             other => other?,
         }
         // Every craft rule first; then give them up one by one, the later-numbered first.
-        // Before the levels in between, the level that gives them all up: when even it
-        // finds no agenda, the request is refused at once rather than after timing the
-        // same sequences, and failing, at every level.
+        // A fixed moment is what most often leaves no agenda at all: then the level that
+        // gives every rule up runs before those in between, and when it finds none the
+        // request is refused at once, rather than after timing the same sequences, and
+        // failing, at every level.
         let untimed = Untimed::default();
         let level = |relaxed: CraftSet| {
             let mut context = Context::new(request, &analysis, self.catalogue, relaxed);
             context.aim = self.aim.clone();
             self.pick(&context, &untimed)
         };
-        let loosest = all_relaxed();
-        let between = CraftSet::relaxations().filter(|relaxed| *relaxed != loosest);
-        let mut fallback = None;
-        let found = level(CraftSet::NONE)
-            .or_else(|| {
-                fallback = Some(level(loosest)?);
-                between.into_iter().find_map(&level)
-            })
-            .or_else(|| fallback.take());
+        let found = level(CraftSet::NONE).or_else(|| {
+            if request.fixed.is_empty() {
+                return CraftSet::relaxations().find_map(&level);
+            }
+            let loosest = all_relaxed();
+            let loosest_found = level(loosest)?;
+            let mut between = CraftSet::relaxations().filter(|relaxed| *relaxed != loosest);
+            Some(between.find_map(&level).unwrap_or(loosest_found))
+        });
         let Some((agenda, score, reasons, craft)) = found else {
             return Err(
                 fixed::blame(self, request, &analysis).unwrap_or_else(|| self.too_short(request, &analysis))
