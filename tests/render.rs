@@ -917,6 +917,30 @@ fn plan_b_never_takes_from_the_pause_of_service_users() {
 }
 
 #[test]
+fn plan_b_of_a_short_meeting_asked_to_decide_settles_rather_than_runs_over() {
+    // Nine agents, 45 minutes, three scenarios to choose from: nothing is left to drop but
+    // the opening, and the agents go back to the front desk after it.
+    let request = Request::builder("Réunion d'équipe")
+        .time("14:00", "14:45")
+        .participants(9)
+        .facilitators(1)
+        .objective("decide")
+        .build()
+        .unwrap();
+    let text = Planner::new(Catalogue::builtin())
+        .plan(&request)
+        .unwrap()
+        .to_markdown(Catalogue::builtin(), Lang::Fr);
+    let from = text.find("## Plan B").unwrap();
+    let plan_b = &text[from..];
+    let settles =
+        typography::typeset("le porteur de projet tranche à partir de ce que le groupe a posé", Lang::Fr);
+    assert!(plan_b.contains(&settles), "{plan_b}");
+    let dropped = plan_b.lines().find(|line| line.contains("supprimer")).unwrap_or_default();
+    assert!(!dropped.contains("un mot de chacun"), "the opening's words are not said again: {dropped}");
+}
+
+#[test]
 fn plan_b_leaves_a_sequence_for_another_time_rather_than_end_late() {
     // The shortened forum has no minute to squeeze out of its sequences: 30 minutes late,
     // only leaving the least important objective's sequence for another time keeps the end.

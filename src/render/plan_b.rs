@@ -7,8 +7,8 @@
 //! then the opening; if that is not enough, a sequence whose objectives another sequence
 //! also serves is dropped, when the delay left is about its length (a choice is served
 //! elsewhere only by another sequence that converges). As a last resort, before ending
-//! late, the closing runs at its shortest (fewer voices in its round), the opening gives
-//! way to one word each at the end of the welcome, and the content sequences run a little
+//! late, the closing runs at its shortest (fewer voices in its round), the opening is
+//! dropped (the welcome leads straight into the work), and the content sequences run a little
 //! under their shortest length (a tenth at most, [`rules::PLAN_B_SQUEEZE`]); then a
 //! sequence served elsewhere goes whatever its length; if even that is not enough, the
 //! sequence of the least important objective goes, left for another time. The closing is
@@ -310,10 +310,14 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
     if measure.drop && slot.phase == Some(Phase::Opening) {
         return match lang {
             Lang::Fr => {
-                format!("À {at}, supprimer « {name} » ({whole}) : l'accueil se termine sur un mot de chacun.")
+                format!(
+                    "À {at}, supprimer « {name} » ({whole}) : l'accueil enchaîne directement sur la séquence suivante."
+                )
             }
             Lang::En => {
-                format!("At {at}, drop “{name}” ({whole}): the welcome ends with one word from each.")
+                format!(
+                    "At {at}, drop “{name}” ({whole}): the welcome leads straight into the next sequence."
+                )
             }
         };
     }
