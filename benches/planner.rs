@@ -5,7 +5,7 @@
 //! `cargo bench` runs them; CI only builds them (`cargo bench --no-run`).
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use facilitation::{Catalogue, Planner, Request, check};
+use facilitation::{Catalogue, Fixed, Planner, Request, check};
 use std::hint::black_box;
 use std::path::Path;
 
@@ -102,6 +102,30 @@ fn too_short() -> Request {
         .expect("a valid request")
 }
 
+/// A closing fixed 40 minutes before the end: no agenda keeps it, and the refusal says
+/// where it would fit (every level of the search fails, then the starts are tried).
+fn fixed_closing_too_early() -> Request {
+    let closing = Fixed {
+        kind: None,
+        method: Some("tour-engagements".parse().expect("a method id")),
+        start: Some("16:05".parse().expect("a time")),
+        minutes: Some(10),
+        title: None,
+        who: None,
+    };
+    Request::builder("Atelier")
+        .time("14:00", "16:45")
+        .participants(31)
+        .facilitators(2)
+        .breakout_rooms(true)
+        .objective("generate-ideas")
+        .objective("action-plan")
+        .objective("build-trust")
+        .fixed(closing)
+        .build()
+        .expect("a valid request")
+}
+
 fn load(c: &mut Criterion) {
     c.bench_function("the built-in catalogue ready (embedded)", |b| {
         b.iter(|| Catalogue::builtin_uncached().expect("the built-in catalogue"))
@@ -178,6 +202,7 @@ fn plan(c: &mut Criterion) {
         ("plan a 10-hour day", ten_hours()),
         ("plan a 12-hour day", twelve_hours()),
         ("refuse a request too short for its objectives", too_short()),
+        ("refuse a fixed closing that leaves no agenda", fixed_closing_too_early()),
     ] {
         c.bench_function(name, |b| b.iter(|| planner.plan(black_box(&request))));
     }

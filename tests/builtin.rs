@@ -191,3 +191,23 @@ fn the_embedded_json_is_the_same_catalogue_as_the_yaml_files() {
     assert_eq!(&from_yaml, Catalogue::builtin());
     assert_eq!(from_yaml.len(), Catalogue::builtin().len());
 }
+
+#[test]
+fn what_each_method_says_aloud_leaves_nothing_to_complete_on_the_day() {
+    // Words to be said as written: no blank for the facilitator to fill in on the spot
+    // (« je vous dis combien »), no list left open (« etc. »).
+    let blanks = ["je vous dis combien", "etc.", "I will tell you how many"];
+    let mut found = Vec::new();
+    for method in methods() {
+        let texts = [&method.say, &method.say_with_users].into_iter().flatten();
+        for text in texts.flat_map(|text| std::iter::once(&text.fr).chain(text.en.as_ref())) {
+            found.extend(
+                blanks
+                    .iter()
+                    .filter(|blank| text.contains(*blank))
+                    .map(|blank| format!("{}: « {blank} »", method.id)),
+            );
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
