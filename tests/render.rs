@@ -1294,3 +1294,18 @@ fn what_is_said_aloud_never_promises_every_voice_when_the_round_hears_a_few() {
         }
     }
 }
+
+#[test]
+fn with_service_users_the_words_said_aloud_ask_nobody_to_write() {
+    // 1-2-4-All's minute alone is a minute to think: a person uneasy with writing is not
+    // asked to note ideas in front of the others; someone in the group writes for all.
+    let path = repo::file("tests/data/requests/usagers-atelier.yaml");
+    let request = Request::from_file(&path).unwrap();
+    let text = Planner::new(Catalogue::builtin())
+        .plan(&request)
+        .unwrap()
+        .to_markdown(Catalogue::builtin(), Lang::Fr);
+    let said: Vec<&str> = text.lines().filter(|line| line.starts_with("**À dire**")).collect();
+    assert!(said.iter().any(|line| line.contains("inutile d'écrire")), "the 1-2-4-All is said for users");
+    assert!(said.iter().all(|line| !line.contains("pour noter vos idées")), "{said:?}");
+}
