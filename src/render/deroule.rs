@@ -152,27 +152,7 @@ fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang
             .map(|m| plain(plan_b::say(m, agenda, &slot_name(&agenda.slots[m.slot], catalogue, lang), lang)))
             .collect();
         if missing > 0 {
-            let (gap, end) = (
-                typography::duration(missing, lang),
-                agenda.end.plus(missing).map_or(String::new(), |end| typography::clock(end, lang)),
-            );
-            // A session asked to decide does not end without its decision, nor late: the
-            // project lead settles it on what the group has laid out, and says why.
-            let decides = agenda.objectives.contains(&Objective::Decide);
-            lines.push(plain(match (lang, decides) {
-                (Lang::Fr, false) => format!(
-                    "Il manque encore {gap} : prévenez le porteur de projet et le groupe, et finissez à {end}."
-                ),
-                (Lang::En, false) => {
-                    format!("{gap} are still missing: tell the project lead and the group, and end at {end}.")
-                }
-                (Lang::Fr, true) => format!(
-                    "Il manque encore {gap} : plutôt que de déborder, le porteur de projet tranche à partir de ce que le groupe a posé et dit pourquoi ; s'il ne le peut pas, prévenez le groupe et finissez à {end}."
-                ),
-                (Lang::En, true) => format!(
-                    "{gap} are still missing: rather than run over, the project lead decides on what the group has laid out and says why; if they cannot, tell the group and end at {end}."
-                ),
-            }));
+            lines.push(plain(plan_b::say_missing(agenda, missing, lang)));
         }
         let title = match lang {
             Lang::Fr => format!("{} de retard", typography::duration(late, lang)),

@@ -19,7 +19,7 @@ use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::catalogue::Catalogue;
 use crate::rules;
 use crate::text::Lang;
-use crate::vocabulary::Phase;
+use crate::vocabulary::{Objective, Phase};
 
 /// The delays plan B is written for, in minutes.
 pub const DELAYS: [u32; 2] = [15, 30];
@@ -359,6 +359,31 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
     match lang {
         Lang::Fr => format!("À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {whole})."),
         Lang::En => format!("At {at}, shorten “{name}” by {gained} ({left} instead of {whole})."),
+    }
+}
+
+/// What to do when plan B's measures leave `missing` minutes: tell the group and end that
+/// much later; in a session asked to decide, first have the project lead settle on what
+/// the group has laid out (a decision is not left for after the session, nor taken late).
+pub(super) fn say_missing(agenda: &Agenda, missing: u32, lang: Lang) -> String {
+    let gap = duration(missing, lang);
+    let end = agenda.end.plus(missing).map_or(String::new(), |end| clock(end, lang));
+    let decides = agenda.objectives.contains(&Objective::Decide);
+    match (lang, decides) {
+        (Lang::Fr, false) => {
+            format!(
+                "Il manque encore {gap} : prévenez le porteur de projet et le groupe, et finissez à {end}."
+            )
+        }
+        (Lang::En, false) => {
+            format!("{gap} are still missing: tell the project lead and the group, and end at {end}.")
+        }
+        (Lang::Fr, true) => format!(
+            "Il manque encore {gap} : plutôt que de déborder, le porteur de projet tranche à partir de ce que le groupe a posé et dit pourquoi ; s'il ne le peut pas, prévenez le groupe et finissez à {end}."
+        ),
+        (Lang::En, true) => format!(
+            "{gap} are still missing: rather than run over, the project lead decides on what the group has laid out and says why; if they cannot, tell the group and end at {end}."
+        ),
     }
 }
 
