@@ -23,6 +23,18 @@ pub const MIN_BREAK: u32 = 10;
 pub const MIN_LUNCH: u32 = 45;
 /// Rule 2: the welcome's length range.
 pub const WELCOME: MinuteRange = MinuteRange { min: 5, max: 30 };
+/// The largest team among colleagues ([`among_colleagues`]): beyond it, a meeting is one
+/// to invite people to, whose needs the project lead does not all know.
+pub const TEAM_MOST: u32 = 20;
+/// Whether a group of `profiles` and `participants` is a team among colleagues: only agents
+/// and managers, at most [`TEAM_MOST`] (an unstated profile is not assumed to be one).
+pub fn among_colleagues(profiles: &[Profile], participants: u32) -> bool {
+    let house = |profile: &Profile| matches!(profile, Profile::Agents | Profile::Managers);
+    !profiles.is_empty() && profiles.iter().all(house) && participants <= TEAM_MOST
+}
+/// Plan B's closing run bare, its last measure before ending late: no round, only what the
+/// session produced and what comes next, in this many minutes.
+pub const BARE_CLOSING: u32 = 5;
 /// Rule 4: the shortest part of a split method.
 pub const MIN_PART: u32 = 20;
 /// C3: the shortest part of a split method beside a pause, when the craft rules hold: a

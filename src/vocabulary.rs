@@ -322,8 +322,10 @@ vocabulary! {
         /// method (`include`).
         ChosenExposure = "chosen-exposure", "un public qui a choisi de s'exposer (pas d'usagers sans préparation)", "a public that chose to be exposed (no unprepared service users)";
         /// A public at ease with a physical game, rushing for chairs (le grand vent
-        /// souffle): not service users, among whom older or disabled people may be.
-        PhysicalGame = "physical-game", "un public à l'aise avec un jeu physique (pas d'usagers)", "a public at ease with a physical game (no service users)";
+        /// souffle): colleagues of the house, not service users, among whom older or
+        /// disabled people may be, nor partners or elected members, to whom a chair game
+        /// at nine in the morning reads as childish.
+        PhysicalGame = "physical-game", "un public à l'aise avec un jeu physique (des collègues de la maison : ni usagers, ni partenaires, ni élus)", "a public at ease with a physical game (colleagues of the house: no service users, partners or elected members)";
         /// Passers-by to stop in a hall, a waiting room, a market or a forum's entrance
         /// (porteur de parole): no closed workshop brings them, so only the request can say
         /// the place is one of passage, by naming the method (`include`).
@@ -371,6 +373,7 @@ impl Condition {
     /// are in the room.
     pub fn met_by(self, profiles: &[Profile], own_asked: bool) -> bool {
         let has = |profile: Profile| profiles.contains(&profile);
+        let users_among_staff = has(Profile::Users) && profiles.iter().any(|p| *p != Profile::Users);
         match self {
             Condition::TeamAndManager => {
                 has(Profile::Agents)
@@ -380,22 +383,21 @@ impl Condition {
             Condition::PublicAtEase
             | Condition::PeerRoles
             | Condition::ChosenExposure
-            | Condition::PhysicalGame
             | Condition::AbstractFrame => !has(Profile::Users),
+            Condition::PhysicalGame => {
+                !has(Profile::Users) && !has(Profile::Partners) && !has(Profile::Elected)
+            }
             Condition::KnownGroup => {
                 !profiles.is_empty()
                     && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
             }
             Condition::Peers => {
                 let hierarchy = has(Profile::Managers) && has(Profile::Agents);
-                let users_among_staff = has(Profile::Users) && profiles.iter().any(|p| *p != Profile::Users);
                 !hierarchy && !users_among_staff
             }
             Condition::OwnObjective => own_asked,
             Condition::PassersBy => false,
             Condition::FeelingsWelcome => {
-                let users_among_staff =
-                    profiles.contains(&Profile::Users) && profiles.iter().any(|p| *p != Profile::Users);
                 let working = profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected));
                 (profiles.is_empty() || working) && !users_among_staff
             }

@@ -347,11 +347,15 @@ fn methods_built_alike_never_run_in_one_session() {
 fn role_play_fishbowls_chair_games_and_intimate_stories_are_kept_from_whom_they_hurt() {
     let with_users = [Profile::Agents, Profile::Users];
     let staff = [Profile::Agents, Profile::Partners];
-    let conditions =
-        [Condition::PeerRoles, Condition::ChosenExposure, Condition::PhysicalGame, Condition::AbstractFrame];
+    let conditions = [Condition::PeerRoles, Condition::ChosenExposure, Condition::AbstractFrame];
     for condition in conditions {
         assert!(!condition.met_by(&with_users, true), "{condition} with service users");
         assert!(condition.met_by(&staff, true), "{condition} among professionals");
+    }
+    // A chair game is for colleagues of the house: childish to partners met that morning.
+    assert!(Condition::PhysicalGame.met_by(&[Profile::Agents, Profile::Managers], true));
+    for guests in [&with_users[..], &staff, &[Profile::Agents, Profile::Elected]] {
+        assert!(!Condition::PhysicalGame.met_by(guests, true), "a chair game with {guests:?}");
     }
     assert!(Condition::KnownGroup.met_by(&[Profile::Agents, Profile::Managers], true));
     assert!(Condition::KnownGroup.met_by(&[Profile::Agents], true));

@@ -142,6 +142,10 @@ fn the_programme_fits_the_lead_and_lists_the_questions_to_settle() {
         // Childcare and travel expenses are asked for service users, and only for them.
         let for_users = lang.pick("Pour les personnes accompagnées", "For service users");
         assert_eq!(programme.contains(for_users), plan.request.with_users(), "{name} {lang}");
+        // Who invites is asked of a wider group, never of a team among colleagues.
+        let invites = lang.pick("Qui invite les participants", "Who invites the participants");
+        let team = facilitation::rules::among_colleagues(&plan.request.profiles, plan.request.participants);
+        assert_eq!(programme.contains(invites), !team, "{name} {lang}");
         // The technical test is asked when some take part by video, and only then.
         let technical = lang.pick("La technique :", "The technical side:");
         let video = plan.request.format != facilitation::Format::Onsite;

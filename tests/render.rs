@@ -588,6 +588,32 @@ fn cafe_section(text: &str) -> &str {
 }
 
 #[test]
+fn a_world_cafe_cut_by_the_pause_turns_to_the_action_question_after_it() {
+    use facilitation::Objective;
+    let path = repo::file("tests/data/requests/bilan-puis-actions.yaml");
+    let request = Request::from_file(path).unwrap();
+    let (review, actions) =
+        (request.question(Objective::Review).unwrap(), request.question(Objective::ActionPlan).unwrap());
+    for seed in 1..=3 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let cafe = cafe_section(&text);
+        let (before, after) = cafe.split_once("**Partie 2").expect("the café is cut by the pause");
+        let quoted = |question: &str| typography::typeset(&format!("« {question} »"), Lang::Fr);
+        assert!(
+            before.contains(&quoted(review)) && !before.contains(&quoted(actions)),
+            "seed {seed}: {before}"
+        );
+        assert!(
+            before.contains("sous l'angle de son tour"),
+            "the review's rounds keep their angles: {before}"
+        );
+        let new = typography::typeset("sur une nouvelle question, lue au retour", Lang::Fr);
+        assert!(after.contains(&new) && after.contains(&quoted(actions)), "seed {seed}: {after}");
+    }
+}
+
+#[test]
 fn world_cafe_rounds_take_the_requests_questions_in_order() {
     use facilitation::Objective;
     let plan = forum_rsa_with_cafe();
@@ -917,7 +943,7 @@ fn plan_b_never_takes_from_the_pause_of_service_users() {
 }
 
 #[test]
-fn plan_b_of_a_short_meeting_asked_to_decide_settles_rather_than_runs_over() {
+fn plan_b_of_a_short_meeting_asked_to_decide_runs_its_closing_bare_then_settles_rather_than_runs_over() {
     // Nine agents, 45 minutes, three scenarios to choose from: nothing is left to drop but
     // the opening, and the agents go back to the front desk after it.
     let request = Request::builder("Réunion d'équipe")
@@ -936,6 +962,11 @@ fn plan_b_of_a_short_meeting_asked_to_decide_settles_rather_than_runs_over() {
     let settles =
         typography::typeset("le porteur de projet tranche à partir de ce que le groupe a posé", Lang::Fr);
     assert!(plan_b.contains(&settles), "{plan_b}");
+    // Before that, the closing runs bare: the decision and who does what, without a round.
+    let bare = typography::typeset("sans tour de parole, vous rappelez ce que la séance a produit", Lang::Fr);
+    let late = &plan_b[..plan_b.find("### 30").unwrap()];
+    let (bare_at, settles_at) = (late.find(&bare), late.find(&settles));
+    assert!(bare_at.is_some() && bare_at < settles_at, "{late}");
     let dropped = plan_b.lines().find(|line| line.contains("supprimer")).unwrap_or_default();
     assert!(!dropped.contains("un mot de chacun"), "the opening's words are not said again: {dropped}");
 }

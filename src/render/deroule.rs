@@ -12,7 +12,7 @@ use crate::agenda::{Agenda, Slot, SlotKind};
 use crate::analysis::{Question, ResolvedObjective, UNSURE_BELOW};
 use crate::catalogue::Catalogue;
 use crate::craft::CraftReport;
-use crate::method::{Method, Occasion};
+use crate::method::{Method, Occasion, Step};
 use crate::planner::{Plan, Reason};
 use crate::request::Requester;
 use crate::text::Localize;
@@ -1176,7 +1176,8 @@ fn method_detail(
     }
     let questions =
         planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
-    steps(&mut blocks, method, parts, agenda, lang, (users(plan) == Some(true), &questions));
+    let next = plan.and_then(|plan| next_question(plan, last, &questions));
+    steps(&mut blocks, method, parts, agenda, lang, (users(plan) == Some(true), &questions, next));
     // One source for who does what: the roles name the cast when it is known.
     let cast = team::cast(agenda, sequence.names, sequence.index);
     let roles = if cast.len() > 1 && method.roles.is_empty() {
@@ -1244,20 +1245,23 @@ fn place(parts: &[&Slot], agenda: &Agenda) -> Place {
 }
 
 /// The steps on the clock, part by part for a split method, as said to this audience
-/// (`with`: whether service users take part, and the questions the rounds take in order).
-/// A step that goes on in a later part is not written out again: the line says which
-/// rounds and which question it takes up.
+/// (`with`: whether service users take part, the questions the rounds take in order, and
+/// the question of the next sequence, which the rounds after a pause take up
+/// ([`bridged`])). A step that goes on in a later part is not written out again: the line
+/// says which rounds and which question it takes up.
 fn steps(
     blocks: &mut Vec<Block>,
     method: &Method,
     parts: &[&Slot],
     agenda: &Agenda,
     lang: Lang,
-    with: (bool, &[&str]),
+    with: (bool, &[&str], Option<&str>),
 ) {
     let in_place = steps_in_place(variant::steps(method, agenda), place(parts, agenda));
     let said = steps_for_users(&in_place, with.0);
     let mut timed = timed_steps(method, &said, parts, agenda.participants);
+    let bridged = bridged(&said, &timed, with.1, with.2);
+    let with = (with.0, &bridged[..]);
     ask_rounds(&said, &mut timed, with.1, agenda.participants);
     let setting = Setting::of(agenda);
     for line in timed.iter_mut().flatten() {
@@ -1297,6 +1301,45 @@ fn steps(
     }
 }
 
+/// The questions of the rounds of a method split by a pause: with rounds of conversation
+/// on one question of its own (a step with `angles`, as a World Café's) and a `next`
+/// sequence asking another, the rounds after the pause take up the next question (the
+/// review before the break, the actions after it), so that the conversation leads to the
+/// next sequence's work instead of going on with angles that do not fit the first question;
+/// otherwise the `questions` as they are. A forum ouvert's sessions keep their own topics.
+fn bridged<'q>(
+    steps: &[Step],
+    timed: &[Vec<TimedStep>],
+    questions: &[&'q str],
+    next: Option<&'q str>,
+) -> Vec<&'q str> {
+    if !steps.iter().any(|step| step.rounds.is_some() && !step.angles.is_empty()) {
+        return questions.to_vec();
+    }
+    let rounds_in = |part: &Vec<TimedStep>| {
+        part.iter().filter_map(|line| Some(line.first_round? + line.rounds? - 1)).max()
+    };
+    let before = timed.first().and_then(rounds_in);
+    let after = timed.iter().skip(1).filter_map(rounds_in).max();
+    match (questions, next, before, after) {
+        ([first], Some(next), Some(before), Some(after)) if after > before && before > 0 => {
+            std::iter::repeat_n(*first, before as usize).chain([next]).collect()
+        }
+        _ => questions.to_vec(),
+    }
+}
+
+/// The request's question for an objective that calls for a result, served by a content
+/// sequence after `last`, the first not among `questions`: what the rounds of a method split
+/// by a pause lead to ([`bridged`]). A vision is left whole to the sequence made for it.
+fn next_question<'p>(plan: &'p Plan, last: &Slot, questions: &[&str]) -> Option<&'p str> {
+    let later = plan.agenda.method_slots().filter(|slot| slot.start >= last.end && content_sequence(slot));
+    later
+        .flat_map(|slot| slot.objectives.iter().filter(|o| o.calls_for_result()))
+        .filter_map(|objective| plan.request.question(*objective))
+        .find(|question| !questions.contains(question))
+}
+
 /// A step taken up after a pause, in a few words that point to where it is written out:
 /// « Tour 3 (20 min) sur la question « … » : même consigne qu'à l'étape 2 de la partie 1. »
 /// With one question and the step's `angles`, each round taken up says its angle.
@@ -1318,11 +1361,17 @@ fn taken_up(
             let asked = questions
                 .get((first as usize).saturating_sub(1).min(questions.len().saturating_sub(1)))
                 .map(|q| {
-                    format!(
-                        "{}{}",
-                        t(lang, " sur la question ", " on the question "),
-                        typography::quoted(q, lang)
-                    )
+                    // A question the earlier rounds did not take is read out as new.
+                    let new = questions.first() != Some(q);
+                    let on = match new {
+                        true => t(
+                            lang,
+                            " sur une nouvelle question, lue au retour : ",
+                            " on a new question, read out on return: ",
+                        ),
+                        false => t(lang, " sur la question ", " on the question "),
+                    };
+                    format!("{on}{}", typography::quoted(q, lang))
                 })
                 .unwrap_or_default();
             let angled = match (questions.len(), angles.is_empty()) {

@@ -10,9 +10,11 @@
 //! late, the closing runs at its shortest (fewer voices in its round), the opening is
 //! dropped (the welcome leads straight into the work), and the content sequences run a little
 //! under their shortest length (a tenth at most, [`rules::PLAN_B_SQUEEZE`]); then a
-//! sequence served elsewhere goes whatever its length; if even that is not enough, the
-//! sequence of the least important objective goes, left for another time. The closing is
-//! never dropped: the group leaves on time, with its next step said.
+//! sequence served elsewhere goes whatever its length; then the closing runs bare, without
+//! its round ([`rules::BARE_CLOSING`]; not with service users, whose voice in it is what the
+//! institution came to hear); if even that is not enough, the sequence of the least
+//! important objective goes, left for another time. The closing is never dropped: the group
+//! leaves on time, with its next step said.
 
 use super::typography::{clock, duration};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -36,6 +38,21 @@ pub(super) struct Measure {
     /// Whether its objectives are left for another time (dropped though nothing else
     /// serves them), rather than served elsewhere.
     pub postponed: bool,
+    /// Whether the closing runs bare ([`rules::BARE_CLOSING`]): no round, only what the
+    /// session produced and what comes next.
+    pub bare: bool,
+}
+
+impl Measure {
+    /// A measure that shortens `slot` by `minutes`.
+    const fn shorten(slot: usize, minutes: u32) -> Self {
+        Measure { slot, minutes, drop: false, postponed: false, bare: false }
+    }
+
+    /// A measure that drops `slot`, whose `minutes` are all gained.
+    const fn drop(slot: usize, minutes: u32) -> Self {
+        Measure { slot, minutes, drop: true, postponed: false, bare: false }
+    }
 }
 
 /// The measures that absorb `late` minutes, in the order of the day, and the minutes
@@ -54,7 +71,7 @@ pub(super) fn measures(
             break;
         }
         let minutes = round_up(missing).min(room);
-        taken.push(Measure { slot, minutes, drop: false, postponed: false });
+        taken.push(Measure::shorten(slot, minutes));
         missing = missing.saturating_sub(minutes);
     }
     // A sequence served elsewhere goes now only if the delay left is worth it (nearly its
@@ -66,7 +83,7 @@ pub(super) fn measures(
         }
         let drop = agenda.slots[slot].phase == Some(Phase::Opening);
         let minutes = if drop { agenda.slots[slot].minutes } else { round_up(missing).min(room) };
-        replace(&mut taken, &mut missing, Measure { slot, minutes, drop, postponed: false });
+        replace(&mut taken, &mut missing, Measure { drop, ..Measure::shorten(slot, minutes) });
     }
     // Before an objective is left for another time, the content sequences run a little
     // under their shortest length, the least important first.
@@ -84,16 +101,22 @@ pub(super) fn measures(
         }
         match taken.iter_mut().find(|m| m.slot == slot) {
             Some(measure) => measure.minutes += minutes,
-            None => taken.push(Measure { slot, minutes, drop: false, postponed: false }),
+            None => taken.push(Measure::shorten(slot, minutes)),
         }
         missing = missing.saturating_sub(minutes);
     }
     drop_served(agenda, &mut taken, &mut missing, false);
+    // Rather than end late or leave an objective for another time, the closing runs bare:
+    // the group leaves on time knowing what comes next (not with service users, whose
+    // voice in the closing round is what the institution came to hear).
+    if let Some((slot, minutes)) = bare_closing(agenda).filter(|_| missing > 0 && !users) {
+        replace(&mut taken, &mut missing, Measure { bare: true, ..Measure::shorten(slot, minutes) });
+    }
     // Rather than end late (service users have transport and care to keep to), the
     // sequence of the least important objective goes, left for another time.
     if let Some(slot) = postponable(agenda).filter(|_| missing > 0) {
         let minutes = agenda.slots[slot].minutes;
-        replace(&mut taken, &mut missing, Measure { slot, minutes, drop: true, postponed: true });
+        replace(&mut taken, &mut missing, Measure { postponed: true, ..Measure::drop(slot, minutes) });
     }
     // A sequence or a pause shortened before a later measure made it needless keeps its
     // minutes: plan B absorbs the delay, not more (the opening dropped whole may cover the
@@ -123,7 +146,7 @@ fn drop_served(agenda: &Agenda, taken: &mut Vec<Measure>, missing: &mut u32, wor
         if *missing == 0 || (worth_it && early) {
             continue;
         }
-        replace(taken, missing, Measure { slot, minutes, drop: true, postponed: false });
+        replace(taken, missing, Measure::drop(slot, minutes));
     }
 }
 
@@ -302,6 +325,19 @@ fn last_resort(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
     closing.into_iter().filter(|&(_, room)| room > 0).chain(openings).collect()
 }
 
+/// The closing, when it runs longer than [`rules::BARE_CLOSING`], with the minutes it gives
+/// by running bare.
+fn bare_closing(agenda: &Agenda) -> Option<(usize, u32)> {
+    let (i, slot) = agenda
+        .slots
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Closing))?;
+    let room = slot.minutes.checked_sub(rules::BARE_CLOSING).filter(|&room| room > 0)?;
+    Some((i, room))
+}
+
 /// A measure in words, for the déroulé.
 pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) -> String {
     let slot = &agenda.slots[measure.slot];
@@ -319,6 +355,17 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
                     "At {at}, drop “{name}” ({whole}): the welcome leads straight into the next sequence."
                 )
             }
+        };
+    }
+    if measure.bare {
+        let left = duration(slot.minutes - measure.minutes, lang);
+        return match lang {
+            Lang::Fr => format!(
+                "À {at}, réduire « {name} » à {left} au lieu de {whole} : sans tour de parole, vous rappelez ce que la séance a produit et la suite (qui fait quoi, pour quand), puis remerciez."
+            ),
+            Lang::En => format!(
+                "At {at}, cut “{name}” to {left} instead of {whole}: no round; recall what the session produced and what comes next (who does what, by when), then thank everyone."
+            ),
         };
     }
     if measure.postponed {
@@ -423,12 +470,13 @@ mod tests {
                     let slot = &agenda.slots[measure.slot];
                     let closing = slot.phase == Some(Phase::Closing);
                     assert!(!(closing && measure.drop), "the closing is never dropped");
-                    if closing {
+                    if closing && !measure.bare {
                         let method = catalogue.get(slot.method.as_ref().unwrap().as_str()).unwrap();
                         let least = method.minutes_for(agenda.participants).min;
                         assert!(slot.minutes - measure.minutes >= least, "the closing keeps its shortest");
                     }
                     assert!(measure.drop || slot.minutes - measure.minutes >= rules::WELCOME.min);
+                    assert!(!measure.bare || slot.minutes - measure.minutes == rules::BARE_CLOSING);
                     assert_eq!(measure.minutes % rules::GRAIN, 0);
                 }
                 assert!(
@@ -437,5 +485,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_closing_runs_bare_before_ending_late_but_never_with_service_users() {
+        let catalogue = Catalogue::builtin();
+        let agenda = agenda(45, &["decide"]);
+        let bare = |users: bool| {
+            let (measures, _) = measures(&agenda, catalogue, 30, users);
+            measures.iter().any(|m| m.bare)
+        };
+        assert!(bare(false), "30 minutes late in a 45-minute meeting, the closing's round goes");
+        assert!(!bare(true), "with service users, their voice in the closing stays");
     }
 }

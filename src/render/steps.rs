@@ -305,7 +305,9 @@ pub fn ask_rounds(steps: &[Step], parts: &mut [Vec<TimedStep>], questions: &[&st
                 .collect(),
             _ => questions.iter().map(|question| (0, *question)).collect(),
         };
-        let angled = questions.len() == 1 && !step.angles.is_empty() && line.rounds.is_some();
+        // Rounds on the first question take its angles, even when later rounds move on.
+        let on_first = asked.iter().all(|(_, question)| *question == questions[0]);
+        let angled = on_first && !step.angles.is_empty() && line.rounds.is_some();
         let said = |lang: Lang| match angled {
             true => round_angles(&asked, &step.angles, lang),
             false => round_questions(&asked, lang),

@@ -5,6 +5,7 @@
 //! data in `wording.yaml`.
 
 use crate::request::Request;
+use crate::rules;
 use crate::text::Text;
 use crate::vocabulary::{Format, Objective, Phase, Product};
 use serde::Deserialize;
@@ -76,6 +77,8 @@ struct Wording {
     after_vision: Text,
     session_kinds: Vec<String>,
     checklist: Vec<Text>,
+    checklist_beyond_team: Vec<Text>,
+    checklist_team: Vec<Text>,
     checklist_with_users: Vec<Text>,
     checklist_remote: Vec<Text>,
     kept: Vec<Kept>,
@@ -225,14 +228,17 @@ pub(super) fn subject(title: &str) -> Option<&str> {
 /// The longest subject that heads a question on a poster, in characters.
 const SUBJECT_MOST: usize = 80;
 
-/// The questions to settle with the project lead before the day, and those asked besides
-/// when some take part by video (a remote or hybrid `request`) and when service users take
-/// part.
+/// The questions to settle with the project lead before the day: those of every session,
+/// those of a team among colleagues ([`rules::among_colleagues`]: no invitation to send, and
+/// the project lead knows its needs) or of a wider group, and those asked besides when some
+/// take part by video (a remote or hybrid `request`) and when service users take part.
 pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text> {
     let remote = request.format != Format::Onsite;
     let video: &[Text] = if remote { &wording().checklist_remote } else { &[] };
     let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
-    wording().checklist.iter().chain(video).chain(users)
+    let team = rules::among_colleagues(&request.profiles, request.participants);
+    let group = if team { &wording().checklist_team } else { &wording().checklist_beyond_team };
+    wording().checklist.iter().chain(group).chain(video).chain(users)
 }
 
 #[cfg(test)]
@@ -256,7 +262,8 @@ mod tests {
         assert!(!read.session_kinds.is_empty());
         assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
         assert!(read.confidential.words.iter().all(|word| *word == word.to_lowercase()));
-        assert!(read.checklist.len() >= 5 && read.into_work.has_english() && read.carry_on.has_english());
+        assert!(read.checklist.len() >= 4 && read.into_work.has_english() && read.carry_on.has_english());
+        assert!(!read.checklist_team.is_empty() && read.checklist_beyond_team.len() >= 2);
         assert!(read.known_group.has_english() && read.reopen.has_english());
         assert!(read.opens_then_keeps.has_english());
         assert!(read.results.keys().all(|id| Objective::ALL.iter().any(|o| o.id() == id)));
