@@ -19,6 +19,10 @@ use crate::vocabulary::{Objective, Phase, Product, Profile};
 
 /// Rule 8: the shortest break that counts as one.
 pub const MIN_BREAK: u32 = 10;
+/// The lengths of a break, in minutes, that the planner tries and the quality oracle
+/// searches: ten, the usual fifteen ([`crate::score::USUAL_BREAK`]), or twenty when a day
+/// has minutes no sequence can take.
+pub const BREAKS: [u32; 3] = [MIN_BREAK, 15, 20];
 /// Rules 8 and 9: the shortest lunch.
 pub const MIN_LUNCH: u32 = 45;
 /// Rule 2: the welcome's length range.

@@ -343,8 +343,8 @@ vocabulary! {
         /// a room of managers or elected members only, who came to work on a subject and for
         /// whom stickers on a wheel of feelings read as a gadget; nor service users among
         /// professionals, who would show their anger or fear to the institutions they
-        /// depend on.
-        FeelingsWelcome = "feelings-welcome", "un groupe venu aussi pour dire ses ressentis (pas seulement des encadrants ou des élus, ni des usagers parmi des professionnels)", "a group that came to share feelings too (not managers or elected members only, nor service users among professionals)";
+        /// depend on; nor partners, who came from their own structures to work together.
+        FeelingsWelcome = "feelings-welcome", "un groupe venu aussi pour dire ses ressentis (pas seulement des encadrants ou des élus, ni des partenaires, ni des usagers parmi des professionnels)", "a group that came to share feelings too (not managers or elected members only, nor partners, nor service users among professionals)";
     }
 }
 
@@ -399,7 +399,7 @@ impl Condition {
             Condition::PassersBy => false,
             Condition::FeelingsWelcome => {
                 let working = profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected));
-                (profiles.is_empty() || working) && !users_among_staff
+                (profiles.is_empty() || working) && !users_among_staff && !has(Profile::Partners)
             }
         }
     }

@@ -4,7 +4,7 @@
 use facilitation::Objective::*;
 use facilitation::analysis::reader::MOST_WORDS;
 use facilitation::analysis::resolve;
-use facilitation::{Catalogue, Lang, Localize, Objective, PlanError, Planner, Question, Request};
+use facilitation::{Catalogue, Lang, Localize, Objective, PlanError, Planner, Profile, Question, Request};
 use proptest::prelude::*;
 
 #[test]
@@ -297,6 +297,22 @@ fn an_errand_about_an_objective_word_is_refused_and_an_aim_about_a_room_is_read(
         resolve("brainstorm sur comment rendre la salle d'attente moins triste").objectives,
         [GenerateIdeas]
     );
+}
+
+#[test]
+fn a_vision_built_with_managers_in_the_room_asks_the_lead_for_the_directions_course_first() {
+    let course = |profiles: &[Profile]| {
+        let mut request = request(&["vision"]);
+        request.profiles = profiles.to_vec();
+        request.clarify(Catalogue::builtin()).into_iter().find(|q| matches!(q, Question::CourseFirst))
+    };
+    let asked = course(&[Profile::Agents, Profile::Managers]).expect("the course first");
+    assert!(asked.is_for_the_lead() && !asked.blocks_planning());
+    assert!(asked.text(Lang::Fr).contains("la direction donne-t-elle d'abord son cap"));
+    assert!(course(&[Profile::Agents, Profile::Partners]).is_none(), "no managers, no course to give");
+    let mut review = request(&["review"]);
+    review.profiles = vec![Profile::Managers];
+    assert!(!review.clarify(Catalogue::builtin()).contains(&Question::CourseFirst));
 }
 
 #[test]

@@ -529,6 +529,14 @@ fn the_emotion_wheel_is_not_proposed_to_a_room_of_managers() {
 }
 
 #[test]
+fn the_emotion_wheel_is_not_proposed_to_partners_come_to_work_together() {
+    assert!(!Condition::FeelingsWelcome.met_by(&[Profile::Agents, Profile::Partners], false));
+    let partners = request("tests/data/requests/plan-action-partenaires.yaml");
+    assert!(partners.profiles.contains(&Profile::Partners));
+    assert!(!planned_ids(&partners, 0..=5).iter().any(|id| id == "roue-des-emotions"));
+}
+
+#[test]
 fn the_emotion_wheel_is_not_proposed_to_service_users_among_professionals() {
     let forum = [Profile::Agents, Profile::Partners, Profile::Users];
     assert!(!Condition::FeelingsWelcome.met_by(&forum, false));

@@ -17,8 +17,8 @@
 //!   the best of all: the optimum over it is the optimum over **any** labelling;
 //! - cuts a `split` method into **any number** of parts of at least 20 minutes, separated
 //!   by breaks or the lunch;
-//! - puts between two slots no pause, a break of 10, 15 or 20 minutes (every length the
-//!   planner uses), or, on a day that needs one (rule 9), the lunch: 45 to 75 minutes
+//! - puts between two slots no pause, a break of 10, 15 or 20 minutes (every length
+//!   the planner uses, [`facilitation::rules::BREAKS`]), or, on a day that needs one (rule 9), the lunch: 45 to 75 minutes
 //!   starting between 11:45 and 13:00 (C8).
 //!
 //! The planner's agendas keep every craft rule whenever one exists, and then all lie in
@@ -65,7 +65,7 @@ use facilitation::{
 use std::time::{Duration, Instant};
 
 /// The break lengths of the space (the planner's).
-pub const BREAKS: [u32; 3] = [10, 15, 20];
+pub const BREAKS: [u32; 3] = facilitation::rules::BREAKS;
 /// The usual break, first tried.
 const USUAL_BREAK: u32 = facilitation::score::USUAL_BREAK;
 const W_SHARE: f64 = Component::TimeShare.weight();

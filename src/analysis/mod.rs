@@ -32,7 +32,7 @@ pub use reader::Reader;
 use crate::catalogue::Catalogue;
 use crate::method::Method;
 use crate::request::Request;
-use crate::vocabulary::{Objective, Writing};
+use crate::vocabulary::{Objective, Profile, Writing};
 use serde::{Deserialize, Serialize};
 
 /// The fewest letters of a method's name or alias that [`names`] reads in a request.
@@ -222,6 +222,9 @@ impl Analysis {
         }
         if self.objectives().contains(&Objective::Decide) {
             questions.push(Question::WhoDecides);
+        }
+        if self.objectives().contains(&Objective::Vision) && request.profiles.contains(&Profile::Managers) {
+            questions.push(Question::CourseFirst);
         }
         if request.participants > PARTICIPANTS_PER_FACILITATOR.saturating_mul(request.facilitators) {
             questions.push(Question::FewFacilitators {

@@ -68,6 +68,10 @@ pub enum Question {
     /// (the group by consent, a vote, the lead after hearing the group), or a group that
     /// only advised believes it decided.
     WhoDecides,
+    /// The group builds a vision with its managers in the room: the direction says its
+    /// course first (the frame, the constraints, what is not negotiable), or the vision
+    /// floats free of what the department can do.
+    CourseFirst,
     /// Service users take part and an included method asks for much writing.
     WritingForUsers {
         /// The method's id.
@@ -84,7 +88,13 @@ impl Question {
     /// Whether it is a question to put to the project lead before the day (what they meant,
     /// who decides), rather than a point for the facilitators to watch.
     pub fn is_for_the_lead(&self) -> bool {
-        matches!(self, Question::Unclear { .. } | Question::Confirm { .. } | Question::WhoDecides)
+        matches!(
+            self,
+            Question::Unclear { .. }
+                | Question::Confirm { .. }
+                | Question::WhoDecides
+                | Question::CourseFirst
+        )
     }
 }
 
@@ -141,6 +151,12 @@ impl Localize for Question {
                 .pick(
                     "La séance doit trancher : qui décide, et comment ? Le groupe par consentement, à la majorité d'un vote, ou vous-même après l'avoir entendu ? Dites-le avant la séance : l'équipe d'animation l'annonce à l'accueil, pour que personne ne croie décider ce qu'il ne fait que conseiller.",
                     "The session must decide: who decides, and how? The group by consent, by a majority vote, or you yourself after hearing it? Say it before the session: the facilitators announce it in the welcome, so that nobody believes they decide what they only advise on.",
+                )
+                .to_string(),
+            Question::CourseFirst => lang
+                .pick(
+                    "La séance construit une vision avec l'encadrement dans la salle : la direction donne-t-elle d'abord son cap (dix minutes : le cadre, les contraintes, ce qui n'est pas négociable) ? Si oui, dites qui le donne : l'équipe d'animation le place juste avant la séquence de vision, pris sur l'accueil ou l'ouverture.",
+                    "The session builds a vision with managers in the room: does the direction first give its course (ten minutes: the frame, the constraints, what is not negotiable)? If so, say who gives it: the facilitators place it right before the vision sequence, taken from the welcome or the opening.",
                 )
                 .to_string(),
             Question::WritingForUsers { method } => lang

@@ -19,14 +19,12 @@ use super::context::{Context, MomentKind};
 use crate::clock::ClockTime;
 use crate::craft::CraftRule;
 use crate::rules::{
-    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, FIRST_OBJECTIVE_SHARE, GRAIN, LUNCH_WINDOW, MIN_BREAK,
+    self, BREAKS, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, FIRST_OBJECTIVE_SHARE, GRAIN, LUNCH_WINDOW,
     MIN_LUNCH, MIN_PART, MIN_RUN,
 };
 use crate::score::{Component, USUAL_BREAK, USUAL_LUNCH, USUAL_RUN, length_misfit, lunch_misfit, run_misfit};
 use crate::vocabulary::Energy;
 
-/// Break lengths tried, in minutes.
-const BREAKS: [u32; 3] = [MIN_BREAK, 15, 20];
 /// Lunch lengths tried, in minutes: a real lunch (C8) first, then a long one.
 const LUNCHES: [u32; 4] = [MIN_LUNCH, 60, CRAFT_LUNCH.max, 90];
 /// The longest break tried.

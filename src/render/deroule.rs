@@ -722,7 +722,8 @@ fn who_does_what(blocks: &mut Vec<Block>, cast: &[team::Cast], lang: Lang) {
 /// its method does (its main product), so that a method listing irritants is not announced
 /// as a time to choose; the others say the move into their phase.
 /// A group that knows itself (only agents and managers: a team) is not asked to get to
-/// know each other.
+/// know each other; a session that opens on a content sequence (a forum ouvert and its own
+/// circle) goes straight into the subject.
 ///
 /// Each part comes with its variants in order: [`choose`] says the first not said yet.
 fn transition(
@@ -739,6 +740,8 @@ fn transition(
     let one = |text: Option<&'static Text>| text.into_iter().collect::<Vec<_>>();
     let lead = lead(sequence, agenda, content(first.phase));
     let moves: Vec<&'static Text> = match first.phase {
+        // A forum ouvert that opens the session brings its own opening circle.
+        _ if sequence.index == 0 && content(first.phase) => vec![wording::straight_in()],
         _ if sequence.index == 0 && known => vec![wording::known_group()],
         _ if sequence.index == 0 => one(wording::phase(Phase::Opening).map(|w| &w.transition)),
         Some(Phase::Opening) => wording::reopen().all().iter().collect(),

@@ -68,6 +68,7 @@ struct Wording {
     back_from_lunch: Variants,
     last_before_closing: Variants,
     known_group: Text,
+    straight_in: Text,
     opens_then_keeps: Text,
     products: BTreeMap<String, Text>,
     phases: BTreeMap<String, PhaseWords>,
@@ -150,6 +151,11 @@ pub(super) fn back_from_lunch() -> &'static Variants {
 /// Said first for the last sequence of content before the closing.
 pub(super) fn last_before_closing() -> &'static Variants {
     &wording().last_before_closing
+}
+
+/// Said when the session opens on a method that brings its own opening (a forum ouvert).
+pub(super) fn straight_in() -> &'static Text {
+    &wording().straight_in
 }
 
 /// Said to open the work of a group that knows itself (a team), instead of the opening
@@ -264,7 +270,9 @@ mod tests {
         assert!(read.confidential.words.iter().all(|word| *word == word.to_lowercase()));
         assert!(read.checklist.len() >= 4 && read.into_work.has_english() && read.carry_on.has_english());
         assert!(!read.checklist_team.is_empty() && read.checklist_beyond_team.len() >= 2);
-        assert!(read.known_group.has_english() && read.reopen.has_english());
+        assert!(
+            read.known_group.has_english() && read.reopen.has_english() && read.straight_in.has_english()
+        );
         assert!(read.opens_then_keeps.has_english());
         assert!(read.results.keys().all(|id| Objective::ALL.iter().any(|o| o.id() == id)));
         let leads = [&read.back_from_break, &read.back_from_lunch, &read.last_before_closing];
