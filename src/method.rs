@@ -892,8 +892,10 @@ impl Method {
     /// (who takes the notes, after « par »: « un autre facilitateur », or « vous-même »
     /// when one facilitator leads alone) and `{kept}` (what the session kept, to read aloud
     /// at the close: « le plan d'action… », « la décision prise… », by the results its
-    /// sequences serve).
-    pub const SESSION_PLACEHOLDERS: [&'static str; 3] = ["session", "scribe", "kept"];
+    /// sequences serve) and `{commit}` (what each one says at the close, in the first person:
+    /// « Ce que je retiens, et ce que je ferai… », or after a decision « Ce que cette
+    /// décision change pour moi… »).
+    pub const SESSION_PLACEHOLDERS: [&'static str; 4] = ["session", "scribe", "kept", "commit"];
 
     /// The fewest and the most minutes its `steps` can take for `participants` people
     /// (`None`: no upper bound). The declared range must lie within it.

@@ -1291,6 +1291,29 @@ fn a_round_taken_up_after_the_pause_says_its_angle_first_then_the_question() {
 }
 
 #[test]
+fn a_sequence_serving_no_objective_asked_names_the_objectives_it_prepares() {
+    let path = repo::file("tests/data/requests/plan-action-partenaires.yaml");
+    let request = Request::from_file(path).unwrap();
+    let mut seen = 0;
+    for seed in 1..=3 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let agenda = &plan.agenda;
+        let content = |slot: &&Slot| slot.part.is_none() && slot.phase.is_some_and(|phase| !phase.frames());
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        for slot in agenda.method_slots().filter(content) {
+            if slot.objectives.iter().any(|o| agenda.objectives.contains(o)) {
+                continue;
+            }
+            seen += 1;
+            let name = method(slot).name.fr.clone();
+            let row = text.lines().find(|line| line.starts_with("| ") && line.contains(&name)).unwrap();
+            assert!(row.contains(&typography::typeset("| Prépare : ", Lang::Fr)), "seed {seed}: {row}");
+        }
+    }
+    assert!(seen > 0, "no sequence there only to prepare the next one");
+}
+
+#[test]
 fn a_sequence_that_opens_up_right_after_a_vision_proposes_to_turn_it_into_workstreams() {
     let path = repo::file("tests/data/requests/plan-action-partenaires.yaml");
     let mut request = Request::from_file(path).unwrap();

@@ -413,7 +413,7 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
                     slot.minutes.to_string(),
                     slot.phase.map(|phase| phase_words(method, phase, lang)).unwrap_or_default(),
                     slot_name(slot, catalogue, lang),
-                    objective_labels(&slot.objectives, lang),
+                    served_words(slot, agenda, lang),
                     grouping,
                     materials,
                 ],
@@ -903,8 +903,31 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
     Vec::new()
 }
 
-/// Whether `slot` serves none of the request's objectives and prepares what `next` works
-/// on ([`rules::prepares`]).
+/// The objectives a slot serves, as the facilitator reads them: a content sequence that
+/// serves none of the request's objectives is there to prepare the next one (C15: a gallery
+/// of the front pages before the plan), and says so with the next one's objectives, rather
+/// than an objective nobody asked for (`Some` of them, or `None` for its own).
+fn prepared<'a>(slot: &Slot, agenda: &'a Agenda) -> Option<&'a [Objective]> {
+    let asked = |slot: &Slot| slot.objectives.iter().any(|o| agenda.objectives.contains(o));
+    let content = |slot: &Slot| slot.phase.is_some_and(|phase| !phase.frames());
+    if !content(slot) || asked(slot) {
+        return None;
+    }
+    let mut later = agenda.method_slots().skip_while(|other| *other != slot).skip(1);
+    later
+        .find(|other| other.part.is_none() && content(other) && asked(other))
+        .map(|next| &next.objectives[..])
+}
+
+/// The table's cell of objectives served: « Prépare : … » for a sequence that prepares the
+/// next one ([`prepared`]).
+fn served_words(slot: &Slot, agenda: &Agenda, lang: Lang) -> String {
+    match prepared(slot, agenda) {
+        Some(next) => format!("{}{}", t(lang, "Prépare : ", "Prepares: "), objective_labels(next, lang)),
+        None => objective_labels(&slot.objectives, lang),
+    }
+}
+
 fn prepares(plan: &Plan, catalogue: &Catalogue, slot: &Slot, next: &Slot) -> bool {
     let method = |slot: &Slot| method_of(catalogue, slot);
     let (Some(m), Some(n), Some(p), Some(q)) = (method(slot), method(next), slot.phase, next.phase) else {
@@ -976,8 +999,10 @@ fn consigne(
     said.push(time_given(parts, agenda, minutes, lang));
     if content {
         let promised = |o: &&Objective| wording::promises(**o, &method.gives);
-        let mut produces: Vec<&str> = first
-            .objectives
+        // A sequence that prepares the next one promises what it gives, not an objective
+        // nobody asked for.
+        let own: &[Objective] = if prepared(first, agenda).is_some() { &[] } else { &first.objectives };
+        let mut produces: Vec<&str> = own
             .iter()
             .filter(promised)
             .filter_map(|o| wording::produces(*o))
@@ -1165,11 +1190,13 @@ fn method_detail(
         blocks.extend(on_the_wall(method, first, agenda, catalogue, lang));
     }
     if !first.objectives.is_empty() {
-        let served = objective_labels(&first.objectives, lang);
-        blocks.push(Block::Paragraph(labelled(
-            t(lang, "Objectifs servis", "Objectives served"),
-            colon(lang, &served),
-        )));
+        let (label, served) = match prepared(first, agenda) {
+            Some(next) => (t(lang, "Prépare", "Prepares"), objective_labels(next, lang)),
+            None => {
+                (t(lang, "Objectifs servis", "Objectives served"), objective_labels(&first.objectives, lang))
+            }
+        };
+        blocks.push(Block::Paragraph(labelled(label, colon(lang, &served))));
     }
     for (room, setup) in variant::setups(method, agenda) {
         let label = t(lang, "Installation", "Setup");

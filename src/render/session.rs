@@ -1,7 +1,8 @@
 //! The words of a method's texts that depend on the session they are read in: what the
 //! session is called (« cette séance », « cette matinée », « cette journée ») and who takes
-//! the notes (another facilitator, or the one who leads alone), and what it kept (read
-//! aloud at the close). A method file writes `{session}`, `{scribe}` and `{kept}`
+//! the notes (another facilitator, or the one who leads alone), what it kept (read
+//! aloud at the close) and what each one answers in the closing round. A method file
+//! writes `{session}`, `{scribe}`, `{kept}` and `{commit}`
 //! ([`Method::SESSION_PLACEHOLDERS`]) instead of a word that only holds for one kind of
 //! session.
 //!
@@ -37,6 +38,8 @@ pub(super) struct Setting {
     facilitators: Option<u32>,
     /// What it kept, read aloud at the close.
     kept: Text,
+    /// What each one answers in the closing round.
+    commit: Text,
 }
 
 impl Setting {
@@ -54,20 +57,27 @@ impl Setting {
             Span::Session
         };
         let served: Vec<_> = agenda.slots.iter().flat_map(|slot| slot.objectives.iter().copied()).collect();
-        Setting { span, facilitators: Some(agenda.facilitators), kept: wording::kept(&served) }
+        let (kept, commit) = (wording::kept(&served), wording::commit(&served));
+        Setting { span, facilitators: Some(agenda.facilitators), kept, commit }
     }
 
     /// Any session: the words of a method card.
     pub(super) fn any() -> Self {
-        Setting { span: Span::Session, facilitators: None, kept: wording::kept(&[]) }
+        Setting {
+            span: Span::Session,
+            facilitators: None,
+            kept: wording::kept(&[]),
+            commit: wording::commit(&[]),
+        }
     }
 
-    /// `text` with `{session}`, `{scribe}` and `{kept}` said for this session.
+    /// `text` with `{session}`, `{scribe}`, `{kept}` and `{commit}` said for this session.
     pub(super) fn fill(&self, text: &Text) -> Text {
         let one = |lang: Lang, text: &str| {
             text.replace("{session}", self.session(lang))
                 .replace("{scribe}", self.scribe(lang))
                 .replace("{kept}", self.kept.get(lang))
+                .replace("{commit}", self.commit.get(lang))
         };
         Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
     }
@@ -99,7 +109,7 @@ mod tests {
     use super::*;
 
     fn setting(span: Span, facilitators: Option<u32>) -> Setting {
-        Setting { span, facilitators, kept: wording::kept(&[]) }
+        Setting { span, facilitators, kept: wording::kept(&[]), commit: wording::commit(&[]) }
     }
 
     #[test]
@@ -120,5 +130,17 @@ mod tests {
         assert!(kept(&[Objective::Prioritize, Objective::Decide]).starts_with("la décision"));
         assert!(kept(&[Objective::Prioritize]).starts_with("les priorités"));
         assert_eq!(kept(&[Objective::SharePractices]), kept(&[]));
+    }
+
+    #[test]
+    fn after_a_decision_each_one_says_what_it_changes_for_them_not_a_call_to_make() {
+        use crate::vocabulary::Objective;
+        let commit = |served: &[Objective]| wording::commit(served);
+        let decided = commit(&[Objective::Decide, Objective::BuildTrust]);
+        assert!(decided.fr.starts_with("Ce que cette décision change pour moi"), "{}", decided.fr);
+        assert!(decided.has_english());
+        let planned = commit(&[Objective::ActionPlan]).fr;
+        assert!(planned.starts_with("Ce que je retiens, et ce que je ferai"), "{planned}");
+        assert_eq!(commit(&[]), commit(&[Objective::Review]));
     }
 }

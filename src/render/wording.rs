@@ -83,6 +83,7 @@ struct Wording {
     checklist_with_users: Vec<Text>,
     checklist_remote: Vec<Text>,
     kept: Vec<Kept>,
+    commits: Vec<Kept>,
     confidential: Confidential,
 }
 
@@ -166,7 +167,18 @@ pub(super) fn known_group() -> &'static Text {
 
 /// What a session that serves `served` kept, read aloud at the close (`{kept}`).
 pub(super) fn kept(served: &[Objective]) -> Text {
-    let all = &wording().kept;
+    first_kept(&wording().kept, served)
+}
+
+/// What each one answers in the closing round of a session that serves `served`
+/// (`{commit}`): the words of the first of `commits` whose objective it serves.
+pub(super) fn commit(served: &[Objective]) -> Text {
+    first_kept(&wording().commits, served)
+}
+
+/// The words of the first of `all` whose objective is among `served`, else of the one
+/// that names none.
+fn first_kept(all: &[Kept], served: &[Objective]) -> Text {
     let found = all.iter().find(|kept| kept.objective.is_some_and(|o| served.contains(&o)));
     let fallback = all.iter().find(|kept| kept.objective.is_none());
     found.or(fallback).map_or_else(Text::default, |kept| Text::new(kept.fr.as_str(), kept.en.as_str()))
@@ -267,6 +279,7 @@ mod tests {
         }
         assert!(!read.session_kinds.is_empty());
         assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
+        assert!(read.commits.iter().any(|commit| commit.objective.is_none()), "the words of any closing");
         assert!(read.confidential.words.iter().all(|word| *word == word.to_lowercase()));
         assert!(read.checklist.len() >= 4 && read.into_work.has_english() && read.carry_on.has_english());
         assert!(!read.checklist_team.is_empty() && read.checklist_beyond_team.len() >= 2);
