@@ -928,6 +928,8 @@ fn served_words(slot: &Slot, agenda: &Agenda, lang: Lang) -> String {
     }
 }
 
+/// Whether `slot` serves none of the request's objectives and prepares what `next` works
+/// on ([`rules::prepares`]).
 fn prepares(plan: &Plan, catalogue: &Catalogue, slot: &Slot, next: &Slot) -> bool {
     let method = |slot: &Slot| method_of(catalogue, slot);
     let (Some(m), Some(n), Some(p), Some(q)) = (method(slot), method(next), slot.phase, next.phase) else {
