@@ -1308,6 +1308,11 @@ fn a_sequence_serving_no_objective_asked_names_the_objectives_it_prepares() {
             let name = method(slot).name.fr.clone();
             let row = text.lines().find(|line| line.starts_with("| ") && line.contains(&name)).unwrap();
             assert!(row.contains(&typography::typeset("| Prépare : ", Lang::Fr)), "seed {seed}: {row}");
+            // Its proposed calling question asks for what it gives, not how the day went.
+            let settle =
+                text.lines().find(|line| line.contains("La question d'appel de") && line.contains(&name));
+            let settle = settle.unwrap_or_default();
+            assert!(!settle.contains("vous a apporté"), "seed {seed}: {settle}");
         }
     }
     assert!(seen > 0, "no sequence there only to prepare the next one");

@@ -1037,8 +1037,18 @@ fn consigne(
 /// The objective whose draft question a sequence without a calling question proposes: the
 /// first of its objectives that no earlier such sequence proposed, so that a second sequence
 /// on irritants moves on to the plan of action rather than ask the same question again;
-/// none when all were proposed (the group goes on with the question on the wall).
+/// none when all were proposed (the group goes on with the question on the wall). A
+/// sequence there to prepare the next one ([`prepared`]) proposes the objective of what it
+/// gives.
 fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate::vocabulary::Objective> {
+    // A sequence there to prepare the next one asks for what it gives (a gallery that
+    // ranks asks what counts most), not for an objective nobody asked for.
+    let gives = method_of(catalogue, slot).and_then(Method::main_product);
+    if let Some(result) =
+        gives.filter(|_| prepared(slot, &plan.agenda).is_some()).and_then(wording::result_of)
+    {
+        return Some(result);
+    }
     let mut proposed = Vec::new();
     for earlier in plan.agenda.method_slots().filter(|s| content_sequence(s)) {
         let asks = !calling_questions(plan, catalogue, earlier).is_empty();

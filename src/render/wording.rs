@@ -210,6 +210,16 @@ pub(super) fn promises(objective: Objective, gives: &[Product]) -> bool {
     wording().results.get(objective.id()).is_none_or(|needs| needs.iter().any(|p| gives.contains(p)))
 }
 
+/// The objective whose result is `product` (priorities: prioritize), when one names it.
+pub(super) fn result_of(product: Product) -> Option<Objective> {
+    let named = |id: &String| Objective::ALL.iter().copied().find(|o| o.id() == id);
+    wording()
+        .results
+        .iter()
+        .find(|(_, products)| products.first() == Some(&product))
+        .and_then(|(id, _)| named(id))
+}
+
 /// A first wording of the calling question for `objective`, proposed when the request
 /// gives none.
 pub(super) fn draft_question(objective: Objective) -> Option<&'static Text> {
