@@ -1284,9 +1284,12 @@ fn a_round_taken_up_after_the_pause_says_its_angle_first_then_the_question() {
     // The RSA forum's café runs two rounds, a pause, then the third on what to do together.
     let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     let line = text.lines().find(|line| line.contains("— Tour 3 (")).expect("the café is cut by the pause");
-    let angle = typography::typeset(", sous l'angle « ce que nous pourrions faire ensemble", Lang::Fr);
+    let angle = typography::typeset(
+        ", sous un nouvel angle, à annoncer au retour : « ce que nous pourrions faire ensemble",
+        Lang::Fr,
+    );
     assert!(line.contains(&angle), "{line}");
-    assert!(line.contains("toujours sur la question"), "{line}");
+    assert!(line.contains("en partant de ce que les tables ont dit sur la question"), "{line}");
     assert!(!line.contains("(tour 3"), "the angle is not said in brackets: {line}");
 }
 

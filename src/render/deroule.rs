@@ -1432,12 +1432,14 @@ fn taken_up(
             if let (Some(angle), Some(question)) = (angle, questions.first()) {
                 let (angle, question) =
                     (typography::quoted(angle.get(lang), lang), typography::quoted(question, lang));
+                // Said aloud on return: a new angle that builds on the first rounds, not a
+                // forward-looking angle glued to a question about what was.
                 return match lang {
                     Lang::Fr => format!(
-                        "{word} {numbers}{length}, sous l'angle {angle}, toujours sur la question {question} : {same}."
+                        "{word} {numbers}{length}, sous un nouvel angle, à annoncer au retour : {angle}, en partant de ce que les tables ont dit sur la question {question} : {same}."
                     ),
                     Lang::En => format!(
-                        "{word} {numbers}{length}, from the angle {angle}, still on the question {question}: {same}."
+                        "{word} {numbers}{length}, from a new angle, to announce on return: {angle}, starting from what the tables said on the question {question}: {same}."
                     ),
                 };
             }
