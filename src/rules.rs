@@ -15,7 +15,7 @@
 
 use crate::clock::ClockTime;
 use crate::method::{Frame, Method, MinuteRange, Shape};
-use crate::vocabulary::{Objective, Phase, Product, Profile};
+use crate::vocabulary::{Condition, Objective, Phase, Product, Profile};
 
 /// Rule 8: the shortest break that counts as one.
 pub const MIN_BREAK: u32 = 10;
@@ -30,11 +30,11 @@ pub const WELCOME: MinuteRange = MinuteRange { min: 5, max: 30 };
 /// The largest team among colleagues ([`among_colleagues`]): beyond it, a meeting is one
 /// to invite people to, whose needs the project lead does not all know.
 pub const TEAM_MOST: u32 = 20;
-/// Whether a group of `profiles` and `participants` is a team among colleagues: only agents
-/// and managers, at most [`TEAM_MOST`] (an unstated profile is not assumed to be one).
+/// Whether a group of `profiles` and `participants` is a team among colleagues: a group
+/// that knows itself ([`Condition::KnownGroup`]: only agents and managers, an unstated
+/// profile not assumed to be one) of at most [`TEAM_MOST`].
 pub fn among_colleagues(profiles: &[Profile], participants: u32) -> bool {
-    let house = |profile: &Profile| matches!(profile, Profile::Agents | Profile::Managers);
-    !profiles.is_empty() && profiles.iter().all(house) && participants <= TEAM_MOST
+    Condition::KnownGroup.met_by(profiles, false) && participants <= TEAM_MOST
 }
 /// Plan B's closing run bare, its last measure before ending late: no round, only what the
 /// session produced and what comes next, in this many minutes.

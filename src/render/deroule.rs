@@ -909,14 +909,12 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
 /// than an objective nobody asked for (`Some` of them, or `None` for its own).
 fn prepared<'a>(slot: &Slot, agenda: &'a Agenda) -> Option<&'a [Objective]> {
     let asked = |slot: &Slot| slot.objectives.iter().any(|o| agenda.objectives.contains(o));
-    let content = |slot: &Slot| slot.phase.is_some_and(|phase| !phase.frames());
-    if !content(slot) || asked(slot) {
+    // A later part of a split method reads as its first part.
+    if slot.phase.is_none_or(Phase::frames) || asked(slot) {
         return None;
     }
     let mut later = agenda.method_slots().skip_while(|other| *other != slot).skip(1);
-    later
-        .find(|other| other.part.is_none() && content(other) && asked(other))
-        .map(|next| &next.objectives[..])
+    later.find(|other| content_sequence(other) && asked(other)).map(|next| &next.objectives[..])
 }
 
 /// The table's cell of objectives served: « Prépare : … » for a sequence that prepares the

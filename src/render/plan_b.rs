@@ -312,15 +312,16 @@ fn squeeze(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
 /// The last measures before ending late: the closing down to its shortest for the group,
 /// then the opening dropped (with the minutes each gives).
 fn last_resort(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
-    let method_slots = || agenda.slots.iter().enumerate().filter(|(_, slot)| slot.is_method());
-    let closing =
-        method_slots().rev().find(|(_, slot)| slot.phase == Some(Phase::Closing)).and_then(|(i, slot)| {
-            let method = catalogue.get(slot.method.as_ref()?.as_str())?;
-            let least = round_up(method.minutes_for(agenda.participants).min);
-            Some((i, slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN))
-        });
-    let openings = method_slots()
-        .filter(|(_, slot)| slot.phase == Some(Phase::Opening) && slot.part.is_none())
+    let closing = closing(agenda).and_then(|(i, slot)| {
+        let method = catalogue.get(slot.method.as_ref()?.as_str())?;
+        let least = round_up(method.minutes_for(agenda.participants).min);
+        Some((i, slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN))
+    });
+    let openings = agenda
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Opening) && slot.part.is_none())
         .map(|(i, slot)| (i, slot.minutes));
     closing.into_iter().filter(|&(_, room)| room > 0).chain(openings).collect()
 }
@@ -328,14 +329,19 @@ fn last_resort(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
 /// The closing, when it runs longer than [`rules::BARE_CLOSING`], with the minutes it gives
 /// by running bare.
 fn bare_closing(agenda: &Agenda) -> Option<(usize, u32)> {
-    let (i, slot) = agenda
+    let (i, slot) = closing(agenda)?;
+    let room = slot.minutes.checked_sub(rules::BARE_CLOSING).filter(|&room| room > 0)?;
+    Some((i, room))
+}
+
+/// The closing sequence and its index: the last method slot in the closing phase.
+fn closing(agenda: &Agenda) -> Option<(usize, &Slot)> {
+    agenda
         .slots
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Closing))?;
-    let room = slot.minutes.checked_sub(rules::BARE_CLOSING).filter(|&room| room > 0)?;
-    Some((i, room))
+        .find(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Closing))
 }
 
 /// A measure in words, for the déroulé.
