@@ -37,7 +37,7 @@ struct Args {
     /// Output: the printable déroulé (markdown, html) or the agenda file (yaml, json).
     #[arg(long, value_enum, default_value = "markdown")]
     format: Output,
-    /// Picks a variant among near-best agendas; the same seed gives the same agenda.
+    /// Picks a variant among near-best agendas (0, the default: the best one); the same seed gives the same agenda.
     #[arg(long, default_value_t = 0)]
     seed: u64,
     /// Writes the workshop's kit into this folder (déroulé, programme, invitation, harvest

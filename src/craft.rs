@@ -12,7 +12,7 @@
 //! | rule | what a facilitator checks |
 //! |---|---|
 //! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method before the closing, and the last method before the closing is one |
-//! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), and so the energiser after lunch; the welcome scales with the session |
+//! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), the energiser after lunch at most 10 min; the welcome scales with the session |
 //! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least, a method in rounds only once its rotation has begun and before its last round; only a day's method (a forum ouvert) resumes after lunch or takes a second pause, and its first part is not stretched beyond its opening and marketplace |
 //! | C4 | every slot starts and ends on a five-minute mark |
 //! | C5 | every objective gets a content sequence of its own (trust and the look back on the session may be served by the opening or the closing alone), and the first at least 80 % of an equal share of the content minutes |
@@ -607,11 +607,11 @@ impl<'a> Review<'a> {
             .filter(|(_, _, phase)| *phase == Phase::Opening);
         for (i, _, _) in reopening {
             let minutes = self.agenda.slots[i].minutes;
-            if minutes > rules::opening_cap(session) {
+            if minutes > rules::energiser_cap(session) {
                 self.add(
                     CraftRule::C2,
                     Some(i),
-                    CraftIssue::LongEnergiser { minutes, most: rules::opening_cap(session) },
+                    CraftIssue::LongEnergiser { minutes, most: rules::energiser_cap(session) },
                 );
             }
         }

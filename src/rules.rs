@@ -156,6 +156,18 @@ pub const fn opening_cap(minutes: u32) -> u32 {
     at_most(share(minutes, 12, 10), FRAME_METHOD_MOST)
 }
 
+/// C2: the most minutes an energiser after lunch may take: the opening's cap, and never more
+/// than [`ENERGISER_MOST`].
+pub const fn energiser_cap(minutes: u32) -> u32 {
+    at_most(opening_cap(minutes), ENERGISER_MOST)
+}
+
+/// C2: an energiser after lunch gets the group moving again and hands over to the work: ten
+/// minutes at most, whatever the session's length. Twenty minutes of networking at 13:40,
+/// on the questions of a morning's opening, is a third round of getting to know each other,
+/// not a restart.
+pub const ENERGISER_MOST: u32 = 10;
+
 /// C2: the most minutes the welcome and the opening methods may take together:
 /// max(10 min, 20 % of the session).
 pub const fn frame_cap(minutes: u32) -> u32 {

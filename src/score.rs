@@ -11,7 +11,7 @@
 //! | `variety` | 8 | « On alterne les configurations : seul, à deux, en petits groupes, en plénière. » |
 //! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
 //! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part. » |
-//! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle. » |
+//! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle ; le temps en plus va à ce qui fait converger et agir, pas à un tour de parole de plus. » ([`method_misfit`]) |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
 //! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, et on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant. » |
 //! | `commits` | 5 | « Quand on attend un résultat, ou avec des partenaires ou des usagers, on clôt sur les engagements de chacun et la suite (qui fait quoi, quand), puis un retour rapide. » (craft rule C14) |
@@ -300,6 +300,27 @@ pub fn length_misfit(minutes: u32, usual: u32) -> f64 {
     (f64::from(minutes.abs_diff(usual)) / f64::from(usual.max(1))).min(1.0)
 }
 
+/// How far a method run `minutes` is from its `typical` length, between 0 and 1, as a
+/// facilitator weighs it in `phase`: time beyond the usual length costs
+/// [`OPEN_UP_STRETCH`] times more in a method that opens up (a fourth round of the same
+/// conversation) and [`CONVERGE_STRETCH`] times as much in one that converges or acts (the
+/// time a group most often lacks is the time to choose and to plan); time below it costs
+/// the same in every phase.
+pub fn method_misfit(minutes: u32, typical: u32, phase: Phase) -> f64 {
+    let factor = match phase {
+        _ if minutes <= typical => 1.0,
+        Phase::Divergence | Phase::Emergence => OPEN_UP_STRETCH,
+        Phase::Convergence | Phase::Action => CONVERGE_STRETCH,
+        Phase::Opening | Phase::Closing => 1.0,
+    };
+    (length_misfit(minutes, typical) * factor).min(1.0)
+}
+
+/// See [`method_misfit`]: stretching a method that opens up costs double.
+pub const OPEN_UP_STRETCH: f64 = 2.0;
+/// See [`method_misfit`]: stretching a method that converges or acts costs half.
+pub const CONVERGE_STRETCH: f64 = 0.5;
+
 /// A run of work between two pauses is usually at least an hour: a pause 45 minutes after
 /// the start feels early, though craft rule C3 only forbids runs under [`MIN_RUN`].
 pub const USUAL_RUN: u32 = 60;
@@ -320,8 +341,20 @@ pub fn lunch_misfit(minutes: u32, start: ClockTime) -> f64 {
     (length_misfit(minutes, USUAL_LUNCH) + early_or_late.min(1.0)) / 2.0
 }
 
+/// How far a break of `minutes` is from the usual one, between 0 and 1: a break longer than
+/// [`USUAL_BREAK`] costs [`LONG_BREAK`] times as much as a shorter one, since three
+/// twenty-minute breaks eat an hour of a day while the group waits to get back to work.
+pub fn break_misfit(minutes: u32) -> f64 {
+    let factor = if minutes > USUAL_BREAK { LONG_BREAK } else { 1.0 };
+    (length_misfit(minutes, USUAL_BREAK) * factor).min(1.0)
+}
+
+/// See [`break_misfit`].
+pub const LONG_BREAK: f64 = 2.0;
+
 /// `pace`: one minus the mean misfit of the welcome (its length) and of each pause (the
-/// mean of its length's misfit and of the runs of work before and after it).
+/// mean of its length's misfit, [`break_misfit`] or [`lunch_misfit`], and of the runs of
+/// work before and after it).
 fn pace(agenda: &Agenda, opens_itself: bool) -> f64 {
     let usual_welcome = usual_welcome_before(agenda.minutes(), opens_itself);
     let mut misfits = Vec::new();
@@ -339,7 +372,7 @@ fn pace(agenda: &Agenda, opens_itself: bool) -> f64 {
                 }
                 let length = match slot.kind {
                     SlotKind::Lunch => lunch_misfit(slot.minutes, slot.start),
-                    _ => length_misfit(slot.minutes, USUAL_BREAK),
+                    _ => break_misfit(slot.minutes),
                 };
                 open = Some(length + run_misfit(run));
                 run = 0;
@@ -385,6 +418,8 @@ pub(crate) struct Tally<'a> {
     converged_opened: u32,
     after_lunch: Option<Energy>,
     last: Option<&'a Method>,
+    /// The phase `last` runs in.
+    last_phase: Option<Phase>,
     /// Consecutive slots whose methods group people differently.
     grouping_changes: u32,
     /// Consecutive slots of different methods.
@@ -418,6 +453,7 @@ impl<'a> Tally<'a> {
             converged_opened: 0,
             after_lunch: None,
             last: None,
+            last_phase: None,
             grouping_changes: 0,
             transitions: 0,
             writing: 0.0,
@@ -482,6 +518,7 @@ impl<'a> Tally<'a> {
             }
         }
         self.last = Some(method);
+        self.last_phase = Some(phase);
         self.methods += 1;
     }
 
@@ -508,9 +545,9 @@ impl<'a> Tally<'a> {
     }
 
     fn close_run(&mut self) {
-        if let Some(method) = self.last {
-            let typical = f64::from(method.typical_minutes_for(self.participants).max(1));
-            self.misfit += ((f64::from(self.run_minutes) - typical).abs() / typical).min(1.0);
+        if let (Some(method), Some(phase)) = (self.last, self.last_phase) {
+            let typical = method.typical_minutes_for(self.participants).max(1);
+            self.misfit += method_misfit(self.run_minutes, typical, phase);
             self.runs += 1;
         }
     }

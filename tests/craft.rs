@@ -339,7 +339,62 @@ fn c2_notices_a_long_energiser_after_lunch() {
 }
 
 fn craft_cap(agenda: &Agenda) -> u32 {
-    facilitation::rules::opening_cap(agenda.minutes())
+    facilitation::rules::energiser_cap(agenda.minutes())
+}
+
+#[test]
+fn an_energiser_after_lunch_takes_ten_minutes_at_most_even_on_a_full_day() {
+    // Twenty minutes of networking at 13:40, on a morning's questions, is no restart.
+    let path = repo::file("tests/data/requests/seminaire-rentree.yaml");
+    let request = Request::from_file(path).unwrap();
+    let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
+    assert!(facilitation::rules::opening_cap(agenda.minutes()) > 10);
+    assert_eq!(craft_cap(&agenda), facilitation::rules::ENERGISER_MOST);
+    let lunch = agenda.slots.iter().position(|slot| slot.kind == SlotKind::Lunch).unwrap();
+    let (after, next) = (lunch + 1, lunch + 2);
+    // Fifteen minutes of the afternoon's first sequence become an energiser.
+    agenda.slots.insert(after, agenda.slots[after].clone());
+    agenda.slots[after].end = agenda.slots[after].start.plus(15).unwrap();
+    agenda.slots[after].minutes = 15;
+    agenda.slots[after].method = Some(MethodId::new("impromptu-networking").unwrap());
+    agenda.slots[after].phase = Some(Phase::Opening);
+    agenda.slots[next].start = agenda.slots[after].end;
+    agenda.slots[next].minutes -= 15;
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let point = report.points.iter().find(|point| point.rule == CraftRule::C2).expect("C2 noticed");
+    assert_eq!(point.slot, Some(after), "{report:?}");
+    assert!(point.issue.text(facilitation::Lang::Fr).contains("gardez-la sous 10 minutes"));
+}
+
+#[test]
+fn the_planner_reopens_an_afternoon_with_ten_minutes_at_most() {
+    let catalogue = Catalogue::builtin();
+    let mut reopened = 0;
+    let folders = [repo::file("examples/requests"), repo::file("tests/data/requests")];
+    let mut files: Vec<_> = folders.iter().flat_map(|folder| std::fs::read_dir(folder).unwrap()).collect();
+    files.sort_by_key(|file| file.as_ref().unwrap().path());
+    for file in files {
+        let path = file.unwrap().path();
+        let sample = path.display().to_string();
+        let Ok(request) = Request::from_file(&path) else { continue };
+        for seed in 0..=3 {
+            let Ok(plan) = Planner::new(catalogue).seed(seed).plan(&request) else { continue };
+            let agenda = plan.agenda;
+            let Some(lunch) = agenda.slots.iter().position(|slot| slot.kind == SlotKind::Lunch) else {
+                continue;
+            };
+            let after = &agenda.slots[lunch + 1];
+            if after.phase == Some(Phase::Opening) {
+                reopened += 1;
+                assert!(
+                    after.minutes <= facilitation::rules::ENERGISER_MOST,
+                    "{sample}, seed {seed}: {after:?}"
+                );
+            }
+        }
+    }
+    // Not a test that cannot fail for want of energisers: some afternoons do reopen.
+    assert!(reopened > 0);
 }
 
 #[test]
@@ -603,4 +658,18 @@ fn c3_notices_a_forum_ouvert_whose_opening_is_stretched_to_the_first_pause() {
     assert_eq!(point.slot, Some(first));
     let text = point.issue.text(facilitation::Lang::Fr);
     assert!(text.starts_with("la première partie de `forum-ouvert`"), "{text}");
+}
+
+#[test]
+fn time_beyond_the_usual_costs_more_in_a_method_that_opens_up_than_in_one_that_converges() {
+    use facilitation::score::{length_misfit, method_misfit};
+    let (typical, longer, shorter) = (60, 75, 45);
+    assert_eq!(method_misfit(longer, typical, Phase::Divergence), 0.5);
+    assert_eq!(method_misfit(longer, typical, Phase::Convergence), 0.125);
+    assert_eq!(method_misfit(longer, typical, Phase::Closing), length_misfit(longer, typical));
+    // Time below the usual costs the same in every phase.
+    for phase in [Phase::Divergence, Phase::Emergence, Phase::Convergence, Phase::Action] {
+        assert_eq!(method_misfit(shorter, typical, phase), length_misfit(shorter, typical));
+    }
+    assert_eq!(method_misfit(200, typical, Phase::Emergence), 1.0);
 }

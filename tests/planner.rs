@@ -297,3 +297,17 @@ fn a_split_method_is_timed_when_only_the_shortest_welcome_leaves_it_room() {
     assert_eq!(forum, 120, "{:?}", plan.agenda.slots);
     assert!(plan.craft.is_clean(), "{:?}", plan.craft.points);
 }
+
+#[test]
+fn the_default_seed_takes_the_best_agenda_and_the_others_draw_near_it() {
+    let catalogue = Catalogue::builtin();
+    for name in ["forum-rsa.yaml", "irritants-semaine-management.yaml", "spda-lancement.yaml"] {
+        let request = sample(name);
+        let best = Planner::new(catalogue).plan(&request).unwrap().score.total();
+        for seed in 1..=8 {
+            let drawn = Planner::new(catalogue).seed(seed).plan(&request).unwrap().score.total();
+            assert!(drawn <= best + 1e-9, "{name}, seed {seed}: {drawn} above the default's {best}");
+            assert!(drawn >= best - facilitation::planner::NEAR_BEST - 1e-9, "{name}, seed {seed}: {drawn}");
+        }
+    }
+}

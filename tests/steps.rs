@@ -164,20 +164,37 @@ fn every_sample_request_gets_steps_that_keep_their_shape() {
 }
 
 #[test]
-fn a_short_world_cafe_runs_fewer_rounds_not_shorter_ones() {
-    let cafe = Catalogue::builtin().get("world-cafe").unwrap();
-    let short = slots(&[90]);
-    let long = slots(&[180]);
-    let rounds = |slots: &[Slot]| {
+fn a_short_shift_and_share_runs_fewer_rounds_not_shorter_ones() {
+    let method = Catalogue::builtin().get("shift-and-share").unwrap();
+    let step = method.steps.iter().find(|step| step.rounds.is_some()).unwrap();
+    let least = step.floor.unwrap_or(1);
+    let range = method.minutes_for(40);
+    let rounds = |minutes: u32| {
+        let slots = slots(&[minutes]);
         let refs: Vec<&Slot> = slots.iter().collect();
-        let timed = timed_steps(cafe, &cafe.steps, &refs, 40);
+        let timed = timed_steps(method, &method.steps, &refs, 40);
         timed[0].iter().find_map(|line| line.rounds.map(|rounds| (rounds, line.minutes / rounds))).unwrap()
     };
-    let (few, length) = rounds(&short);
-    assert_eq!(few, 3);
-    assert!(length >= 20, "rounds of {length} minutes");
-    let (many, _) = rounds(&long);
-    assert!(many > few);
+    let (few, length) = rounds(range.min);
+    assert!(length >= least, "rounds of {length} minutes");
+    let (many, _) = rounds(range.max);
+    assert!(many > few, "{few} rounds at {} min, {many} at {} min", range.min, range.max);
+}
+
+#[test]
+fn a_world_cafe_runs_three_rounds_of_twenty_minutes_or_more_whatever_its_length() {
+    let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+    for minutes in [90, 120] {
+        let slots = slots(&[minutes]);
+        let refs: Vec<&Slot> = slots.iter().collect();
+        let timed = timed_steps(cafe, &cafe.steps, &refs, 40);
+        let (rounds, length) = timed[0]
+            .iter()
+            .find_map(|line| line.rounds.map(|rounds| (rounds, line.minutes / rounds)))
+            .unwrap();
+        assert_eq!(rounds, 3, "{minutes} min");
+        assert!(length >= 20, "{minutes} min: rounds of {length} minutes");
+    }
 }
 
 #[test]

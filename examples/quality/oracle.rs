@@ -55,10 +55,10 @@
 
 use facilitation::craft::{lacks_subgroups, too_much_writing};
 use facilitation::rules::{
-    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, GRAIN, MIN_PART, MIN_RUN, closing_cap, frame_cap,
-    opening_cap, welcome_range,
+    self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, GRAIN, MIN_PART, MIN_RUN, closing_cap, energiser_cap,
+    frame_cap, opening_cap, welcome_range,
 };
-use facilitation::score::{Component, length_misfit, score};
+use facilitation::score::{Component, break_misfit, length_misfit, method_misfit, score};
 use facilitation::{
     Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind, check, craft,
 };
@@ -266,8 +266,11 @@ impl<'a> Space<'a> {
                     lengths.retain(|m| *m >= MIN_PART);
                 }
                 lengths.sort_by_key(|m| m.abs_diff(typical));
-                let closest =
-                    lengths.iter().map(|m| length_misfit(*m, typical)).fold(f64::INFINITY, f64::min);
+                // The least misfit in any of its phases: a bound for every placement.
+                let closest = lengths
+                    .iter()
+                    .flat_map(|m| method.phases.iter().map(move |phase| method_misfit(*m, typical, *phase)))
+                    .fold(f64::INFINITY, f64::min);
                 let serves = mask(&objectives, &method.objectives);
                 let neutral = method.objectives.iter().copied().find(|o| !objectives.contains(o));
                 Some(Choice {
@@ -357,7 +360,8 @@ impl<'a> Space<'a> {
         let reopens = self.lunch
             && phase == Phase::Opening
             && !matches!(last, Phase::Opening | Phase::Closing)
-            && !self.reopened(items);
+            && !self.reopened(items)
+            && choice.least <= energiser_cap(self.minutes);
         in_order || reopens
     }
 
@@ -655,17 +659,17 @@ impl<'a> Space<'a> {
     }
 
     fn after_pause(&self, state: State, pause: Piece) -> State {
-        let (minutes, usual, lunched) = match pause {
-            Piece::Lunch(m) => (m, facilitation::score::USUAL_LUNCH, true),
-            Piece::Break(m) => (m, USUAL_BREAK, state.lunched),
-            _ => (0, 1, state.lunched),
+        let (minutes, misfit, lunched) = match pause {
+            Piece::Lunch(m) => (m, length_misfit(m, facilitation::score::USUAL_LUNCH), true),
+            Piece::Break(m) => (m, break_misfit(m), state.lunched),
+            _ => (0, 0.0, state.lunched),
         };
         // In a clean agenda every run is at least 40 minutes: a pause's misfit is its length's.
         State {
             time: state.time + minutes,
             stretch: 0,
             lunched,
-            misfit: state.misfit + length_misfit(minutes, usual) / 3.0,
+            misfit: state.misfit + misfit / 3.0,
             frames: state.frames + 1,
             paused: true,
             ..state
@@ -703,8 +707,10 @@ impl<'a> Space<'a> {
             let total = used + minutes;
             let last_holds = used == 0 || minutes >= last_part;
             if !choice.method.split || ((choice.least..=choice.most).contains(&total) && last_holds) {
-                let done =
-                    State { deviation: after.deviation + length_misfit(total, choice.typical), ..after };
+                let done = State {
+                    deviation: after.deviation + method_misfit(total, choice.typical, item.phase),
+                    ..after
+                };
                 self.place(timing, index + 1, done, search);
             }
             let first_holds = used > 0 || (minutes >= first_part && !rules::in_gap(gap, minutes));
@@ -745,7 +751,7 @@ impl<'a> Space<'a> {
         }
         let energiser = item.phase == Phase::Opening && !leading;
         if (item.phase == Phase::Closing && minutes > closing_cap(self.minutes))
-            || (energiser && minutes > opening_cap(self.minutes))
+            || (energiser && minutes > energiser_cap(self.minutes))
         {
             return None;
         }

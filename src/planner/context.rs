@@ -286,10 +286,12 @@ impl<'a> Context<'a> {
         MinuteRange { min, max }
     }
 
-    /// The most minutes `candidate` may take in `phase`: a short opening (C2) and a short
-    /// closing (C7) when the context keeps them.
-    pub fn most_in(&self, candidate: &Candidate, phase: Phase) -> u32 {
+    /// The most minutes `candidate` may take in `phase`, as an energiser after lunch when it
+    /// `reopens`: a short opening and a shorter energiser (C2), a short closing (C7), when
+    /// the context keeps them.
+    pub fn most_in(&self, candidate: &Candidate, phase: Phase, reopens: bool) -> u32 {
         let cap = match phase {
+            Phase::Opening if self.keeps(CraftRule::C2) && reopens => rules::energiser_cap(self.minutes),
             Phase::Opening if self.keeps(CraftRule::C2) => rules::opening_cap(self.minutes),
             Phase::Closing if self.keeps(CraftRule::C7) => rules::closing_cap(self.minutes),
             _ => u32::MAX,

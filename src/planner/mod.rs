@@ -6,8 +6,9 @@
 //! Then, for the best sequences, a dynamic programme over time sets the welcome, each
 //! method's minutes, the breaks and the lunch so that the session is filled to the minute
 //! and every rule of the [checker](crate::check()) holds. The timed agendas are scored in
-//! full; the seed picks one among those within [`NEAR_BEST`] points of the best, with a
-//! portable random generator (ChaCha8), so a seed gives the same agenda on every machine.
+//! full; seed 0 (the default) takes the best, and any other seed draws one among those
+//! within [`NEAR_BEST`] points of the best, with a portable random generator (ChaCha8), so
+//! a seed gives the same agenda on every machine.
 //!
 //! The search first keeps every craft rule ([`crate::craft`]). When it finds no agenda that
 //! does, it runs again, wider: four times the sequences timed when it left some out, then,
@@ -81,7 +82,8 @@ pub const MAX_ALTERNATIVES: usize = 200;
 #[serde(default)]
 #[non_exhaustive]
 pub struct PlanOptions {
-    /// Picks a variant among near-best agendas; the same seed gives the same agenda.
+    /// Picks a variant among near-best agendas: 0, the default, the best one; the same seed
+    /// gives the same agenda.
     pub seed: u64,
     /// How many unfinished sequences the beam search keeps at each step.
     pub beam_width: usize,
@@ -638,9 +640,15 @@ fn least_minutes(request: &Request, catalogue: &Catalogue) -> Option<u32> {
 /// How many seeds are tried to find the one that draws each near-best agenda.
 const SEEDS_TRIED: u64 = 256;
 
-/// The index a seed draws among `count` near-best agendas.
+/// The index a seed draws among `count` near-best agendas, best first: seed 0, the
+/// default, takes the best one (who asks for nothing gets the planner's best); any other
+/// seed draws among them all.
 fn drawn(seed: u64, count: usize) -> Option<usize> {
-    (count > 0).then(|| ChaCha8Rng::seed_from_u64(seed).random_range(0..count))
+    match seed {
+        _ if count == 0 => None,
+        0 => Some(0),
+        _ => Some(ChaCha8Rng::seed_from_u64(seed).random_range(0..count)),
+    }
 }
 
 /// Every craft rule that may be given up.
@@ -660,7 +668,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
             let c = &context.candidates[item.candidate];
             let first_opening = index == 0 && item.phase == Phase::Opening && context.keeps(CraftRule::C2);
             let serves_first = context.serves_in(c, item.phase) & 1 != 0;
-            let most = context.most_in(c, item.phase);
+            let most = context.most_in(c, item.phase, item.reopens);
             let parts = c.method.split.then(|| rules::split_parts(c.method, context.request.participants));
             let (first_part, last_part) = parts.flatten().unwrap_or((0, 0));
             TimedMethod {
@@ -668,6 +676,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
                 max: most,
                 typical: context.aim_of(c).unwrap_or(c.typical).clamp(c.range.min, most),
                 split: c.method.split,
+                phase: item.phase,
                 energy: c.method.energy,
                 after_lunch: item.reopens,
                 until: if first_opening { rules::frame_cap(minutes) } else { u32::MAX },

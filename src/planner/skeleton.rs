@@ -477,6 +477,9 @@ fn grow<'a>(
             true
         }
     };
+    if reopens && context.keeps(CraftRule::C2) && c.range.min > rules::energiser_cap(context.minutes) {
+        return None;
+    }
     let in_phase = skeleton.items().iter().filter(|item| item.phase == phase && !item.reopens).count();
     if !reopens && in_phase >= most_in_phase(phase) {
         return None;
@@ -495,7 +498,7 @@ fn grow<'a>(
         grown.worked |= serves;
     }
     grown.min_minutes = min_minutes;
-    grown.max_minutes = skeleton.max_minutes.saturating_add(context.most_in(c, phase));
+    grown.max_minutes = skeleton.max_minutes.saturating_add(context.most_in(c, phase, reopens));
     grown.typical = grown.typical.saturating_add(c.typical);
     grown.longest = grown.longest.max(c.typical);
     if phase.converges() {
@@ -609,8 +612,10 @@ fn halves_can_fill(context: &Context, overhead: &Overhead, skeleton: &Skeleton) 
     let earliest_lunch = rules::LUNCH_WINDOW.0.minutes().saturating_sub(start);
     let afternoon = end.saturating_sub(latest.minutes() + overhead.lunch_most);
     let reach = |items: &[Item], lead: u32| {
-        let work: u32 =
-            items.iter().map(|item| context.most_in(&context.candidates[item.candidate], item.phase)).sum();
+        let work: u32 = items
+            .iter()
+            .map(|item| context.most_in(&context.candidates[item.candidate], item.phase, item.reopens))
+            .sum();
         let work = work + lead + context.fixed_minutes();
         let places = pause_places(context, items, overhead.shortest_run, lead);
         work + LONGEST_BREAK * (work / overhead.shortest_run).saturating_sub(1).min(places)
@@ -625,8 +630,10 @@ fn halves_can_fill(context: &Context, overhead: &Overhead, skeleton: &Skeleton) 
 /// on either side of a fixed moment.
 fn pause_places(context: &Context, items: &[Item], shortest_run: u32, lead: u32) -> u32 {
     let splits = items.iter().filter(|item| context.candidates[item.candidate].method.split).count();
-    let longest: Vec<u32> =
-        items.iter().map(|item| context.most_in(&context.candidates[item.candidate], item.phase)).collect();
+    let longest: Vec<u32> = items
+        .iter()
+        .map(|item| context.most_in(&context.candidates[item.candidate], item.phase, item.reopens))
+        .collect();
     let total: u32 = longest.iter().sum::<u32>() + lead;
     let mut before = lead;
     let mut between = 0;

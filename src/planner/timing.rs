@@ -22,8 +22,10 @@ use crate::rules::{
     self, BREAKS, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, FIRST_OBJECTIVE_SHARE, GRAIN, LUNCH_WINDOW,
     MIN_LUNCH, MIN_PART, MIN_RUN,
 };
-use crate::score::{Component, USUAL_BREAK, USUAL_LUNCH, USUAL_RUN, length_misfit, lunch_misfit, run_misfit};
-use crate::vocabulary::Energy;
+use crate::score::{
+    Component, USUAL_LUNCH, USUAL_RUN, break_misfit, length_misfit, lunch_misfit, method_misfit, run_misfit,
+};
+use crate::vocabulary::{Energy, Phase};
 
 /// Lunch lengths tried, in minutes: a real lunch (C8) first, then a long one.
 const LUNCHES: [u32; 4] = [MIN_LUNCH, 60, CRAFT_LUNCH.max, 90];
@@ -47,6 +49,8 @@ pub(crate) struct TimedMethod {
     pub max: u32,
     pub typical: u32,
     pub split: bool,
+    /// The phase it runs in, which weighs its time beyond the usual ([`method_misfit`]).
+    pub phase: Phase,
     pub energy: Energy,
     /// Must come right after lunch (an energiser that reopens the afternoon).
     pub after_lunch: bool,
@@ -535,7 +539,7 @@ impl Timetable<'_> {
         let latest = if real_lunch { CRAFT_LUNCH_WINDOW.1 } else { LUNCH_WINDOW.1 };
         let before = run_misfit(stretch);
         let breaks = BREAKS.into_iter().filter(move |m| !must_lunch && *m <= left).map(move |minutes| {
-            let misfit = length_misfit(minutes, USUAL_BREAK) + before;
+            let misfit = break_misfit(minutes) + before;
             (Segment::Break(minutes), per_frame * misfit / 3.0 + HABIT)
         });
         let clock = context.start.minutes() + time;
@@ -664,8 +668,7 @@ impl Timetable<'_> {
     /// in; each part after the first costs only a trifle ([`HABIT`]), so that among
     /// timings that score alike the one with fewer parts wins.
     fn misfit(&self, block: &TimedMethod, minutes: u32) -> f64 {
-        let deviation = f64::from(minutes.abs_diff(block.typical)) / f64::from(block.typical.max(1));
-        self.per_deviation * deviation.min(1.0)
+        self.per_deviation * method_misfit(minutes, block.typical.max(1), block.phase)
     }
 }
 

@@ -1415,7 +1415,9 @@ fn taken_up(
                 })
                 .unwrap_or_default();
             let angled = match (questions.len(), angles.is_empty()) {
-                (1, false) => format!(" ({})", super::steps::angles_of(first..first + rounds, angles, lang)),
+                (0 | 1, false) => {
+                    format!(" ({})", super::steps::angles_of(first..first + rounds, angles, lang))
+                }
                 _ => String::new(),
             };
             let same = match lang {
@@ -1424,9 +1426,16 @@ fn taken_up(
             };
             let numbers = typography::and_list(&numbers, lang);
             // One round with its own angle on the one question: the angle first, as said.
-            let angle = (rounds == 1 && questions.len() == 1)
+            let angle = (rounds == 1 && questions.len() <= 1)
                 .then(|| angles.get((first as usize).saturating_sub(1)).or(angles.last()))
                 .flatten();
+            if let (Some(angle), None) = (angle, questions.first()) {
+                let angle = typography::quoted(angle.get(lang), lang);
+                return match lang {
+                    Lang::Fr => format!("{word} {numbers}{length}, sous l'angle {angle} : {same}."),
+                    Lang::En => format!("{word} {numbers}{length}, from the angle {angle}: {same}."),
+                };
+            }
             if let (Some(angle), Some(question)) = (angle, questions.first()) {
                 let (angle, question) =
                     (typography::quoted(angle.get(lang), lang), typography::quoted(question, lang));
@@ -1540,9 +1549,20 @@ fn reason_line(reason: &Reason, plan: &Plan, catalogue: &Catalogue, lang: Lang) 
         Lang::Fr => format!("phase « {} »", reason.phase.label(lang).to_lowercase()),
         Lang::En => format!("{} phase", reason.phase.label(lang).to_lowercase()),
     };
-    if !reason.objectives.is_empty() {
-        text +=
-            &format!("{}{}", t(lang, " ; sert : ", "; serves: "), objective_labels(&reason.objectives, lang));
+    // One reading of what a sequence serves, here as in the table (« Prépare : … »).
+    let slot = plan.agenda.method_slots().find(|slot| slot.method.as_ref() == Some(&reason.method));
+    match slot.and_then(|slot| prepared(slot, &plan.agenda)) {
+        Some(next) => {
+            text += &format!("{}{}", t(lang, " ; prépare : ", "; prepares: "), objective_labels(next, lang))
+        }
+        None if !reason.objectives.is_empty() => {
+            text += &format!(
+                "{}{}",
+                t(lang, " ; sert : ", "; serves: "),
+                objective_labels(&reason.objectives, lang)
+            )
+        }
+        None => {}
     }
     if let Some(method) = method {
         let (min, max) = (method.participants.min, method.participants.max);

@@ -51,9 +51,18 @@ impl Method {
     }
 }
 
-/// Joins the labels of vocabulary words with commas.
+/// Joins the labels of vocabulary words with commas, as a list reads in a sentence: « En petits groupes, en mouvement, en plénière ». The labels
+/// start with a common word, never a name or an acronym.
 fn labels<T: Copy>(words: &[T], lang: Lang, label: impl Fn(T, Lang) -> &'static str) -> String {
-    words.iter().map(|word| label(*word, lang)).collect::<Vec<_>>().join(", ")
+    let lower = |text: &str| {
+        let mut chars = text.chars();
+        chars.next().map_or(String::new(), |first| first.to_lowercase().chain(chars).collect())
+    };
+    let mut said: Vec<String> = words.iter().map(|word| lower(label(*word, lang))).collect();
+    if let Some(first) = said.first_mut() {
+        *first = label(words[0], lang).to_string();
+    }
+    said.join(", ")
 }
 
 /// Labels of phases, joined.

@@ -291,12 +291,21 @@ pub fn steps_for_users(steps: &[Step], users: bool) -> Vec<Step> {
 /// that presents the question) takes them all. No question: the text is left as
 /// [`timed_steps`] filled it (« la question du tour », « la question d'appel »).
 pub fn ask_rounds(steps: &[Step], parts: &mut [Vec<TimedStep>], questions: &[&str], participants: u32) {
-    if questions.is_empty() {
-        return;
-    }
     for line in parts.iter_mut().flatten() {
         let Some(step) = steps.get(line.step) else { continue };
         if !step_text(step, participants).fr.contains("{question}") {
+            continue;
+        }
+        if questions.is_empty() {
+            // The calling question is still to be written with the project lead: its rounds
+            // keep their angles, or four rounds turn on the same words.
+            if let (Some(first), Some(rounds), false) =
+                (line.first_round, line.rounds, step.angles.is_empty())
+            {
+                let asked: Vec<(u32, Option<&str>)> =
+                    (first..first + rounds).map(|round| (round, None)).collect();
+                line.text = fill(step, line, participants, &|lang| round_angles(&asked, &step.angles, lang));
+            }
             continue;
         }
         let asked: Vec<(u32, &str)> = match (line.first_round, line.rounds) {
@@ -309,7 +318,10 @@ pub fn ask_rounds(steps: &[Step], parts: &mut [Vec<TimedStep>], questions: &[&st
         let on_first = asked.iter().all(|(_, question)| *question == questions[0]);
         let angled = on_first && !step.angles.is_empty() && line.rounds.is_some();
         let said = |lang: Lang| match angled {
-            true => round_angles(&asked, &step.angles, lang),
+            true => {
+                let asked: Vec<(u32, Option<&str>)> = asked.iter().map(|(r, q)| (*r, Some(*q))).collect();
+                round_angles(&asked, &step.angles, lang)
+            }
             false => round_questions(&asked, lang),
         };
         line.text = fill(step, line, participants, &said);
@@ -358,13 +370,15 @@ fn round_questions(asked: &[(u32, &str)], lang: Lang) -> String {
 
 /// « la question « Q », sous l'angle de son tour (tour 1 : ce qui marche ; tour 2 : …) »:
 /// one question, each round (numbered across the parts) taking its angle, the last angle
-/// for the rounds left.
-fn round_angles(asked: &[(u32, &str)], angles: &[Text], lang: Lang) -> String {
-    let question = asked.first().map_or("", |(_, question)| *question);
+/// for the rounds left; « la question d'appel, sous l'angle… » when the question is still
+/// to be written (`None`).
+fn round_angles(asked: &[(u32, Option<&str>)], angles: &[Text], lang: Lang) -> String {
+    let question = match asked.first().and_then(|(_, question)| *question) {
+        Some(question) => format!("{} {}", lang.pick("la question", "the question"), quoted(question, lang)),
+        None => lang.pick("la question d'appel", "the calling question").to_string(),
+    };
     format!(
-        "{} {}{}{})",
-        lang.pick("la question", "the question"),
-        quoted(question, lang),
+        "{question}{}{})",
         lang.pick(", sous l'angle de son tour (", ", from its round's angle ("),
         angles_of(asked.iter().map(|(round, _)| *round), angles, lang)
     )

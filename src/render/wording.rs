@@ -235,7 +235,8 @@ pub(super) fn after_vision() -> &'static Text {
 
 /// The subject a request's title names, to head a proposed calling question: what follows
 /// the colon when what precedes it names the kind of session (« Réunion d'équipe : remettre
-/// à plat l'accueil »), else the whole title, without a closing parenthesis (« (format
+/// à plat l'accueil »), the theme before it otherwise (« Handicap et inclusion : du bilan
+/// au plan d'action »), else the whole title, without a closing parenthesis (« (format
 /// court) »). A title that only names the session (« Séminaire de rentrée de la
 /// sous-direction »), is a question, or is too long to head a poster, names none.
 pub(super) fn subject(title: &str) -> Option<&str> {
@@ -245,8 +246,11 @@ pub(super) fn subject(title: &str) -> Option<&str> {
     };
     let subject = match title.split_once(':') {
         Some((before, after)) if kind(before.trim()) => after,
+        // « Handicap et inclusion : du bilan au plan d'action » : the theme, so that the
+        // question on the wall holds one colon, not two.
+        Some((before, _)) => before,
         None if kind(title.trim()) => return None,
-        _ => title,
+        None => title,
     };
     let subject = subject.split(" (").next().unwrap_or(subject).trim();
     let fits = !subject.is_empty() && !subject.ends_with('?') && subject.chars().count() <= SUBJECT_MOST;
@@ -319,6 +323,10 @@ mod tests {
         );
         assert_eq!(subject("Forum RSA : bilan et perspectives"), Some("bilan et perspectives"));
         assert_eq!(subject("Comment mieux accueillir ?"), None);
+        assert_eq!(
+            subject("Handicap et inclusion : du bilan au plan d'action avec nos partenaires"),
+            Some("Handicap et inclusion")
+        );
         assert_eq!(subject("Séminaire de rentrée de la sous-direction"), None);
     }
 }
