@@ -1401,3 +1401,22 @@ fn a_world_cafe_without_a_question_in_the_request_still_gives_each_round_its_ang
     assert!(cafe.contains(&angled), "{cafe}");
     assert!(!cafe.contains("la question du tour"), "{cafe}");
 }
+
+#[test]
+fn a_hybrid_session_counts_no_breakout_rooms_for_the_people_in_the_room() {
+    // Twenty-six people, some of them online: rooms « one per five participants » for all
+    // twenty-six would be as many rooms as if everyone were at a distance.
+    let request = Request::from_file(repo::file("tests/data/requests/hybride-plan-action.yaml")).unwrap();
+    assert_eq!(request.format, facilitation::Format::Hybrid);
+    let text = Planner::new(Catalogue::builtin())
+        .plan(&request)
+        .unwrap()
+        .to_markdown(Catalogue::builtin(), Lang::Fr);
+    let rooms: Vec<&str> = text.lines().filter(|line| line.contains("Salles de sous-groupes")).collect();
+    assert!(!rooms.is_empty());
+    for line in rooms {
+        let at = line.find("Salles de sous-groupes").unwrap();
+        let item = line[at..].split([';', '*']).next().unwrap();
+        assert!(item.contains("pour les personnes à distance") && !item.contains('×'), "{item}");
+    }
+}

@@ -428,7 +428,10 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
 fn material_names(method: &Method, agenda: &Agenda, lang: Lang) -> String {
     variant::materials(method, agenda)
         .iter()
-        .map(|m| with_quantity(m.name(lang), m.quantity_for(agenda.participants)))
+        .map(|m| {
+            let (name, quantity) = variant::material_line(m, method, agenda, lang);
+            with_quantity(&name, quantity)
+        })
         .collect::<Vec<_>>()
         .join(t(lang, " ; ", "; "))
 }
@@ -1481,8 +1484,8 @@ fn materials_and_setups(doc: &mut Document, agenda: &Agenda, catalogue: &Catalog
     let mut items: Vec<(String, Option<u32>, Vec<&str>)> = Vec::new();
     for method in &methods {
         for material in variant::materials(method, agenda) {
-            let name = material.name(lang).trim();
-            let quantity = material.quantity_for(agenda.participants);
+            let (name, quantity) = variant::material_line(material, method, agenda, lang);
+            let name = name.as_str();
             let used_by = method.name.get(lang);
             match items.iter_mut().find(|(known, ..)| known.to_lowercase() == name.to_lowercase()) {
                 Some((_, known, users)) => {

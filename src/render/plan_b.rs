@@ -8,7 +8,9 @@
 //! also serves is dropped, when the delay left is about its length (a choice is served
 //! elsewhere only by another sequence that converges). As a last resort, before ending
 //! late, the closing runs at its shortest (fewer voices in its round), the opening is
-//! dropped (the welcome leads straight into the work), and the content sequences run a little
+//! dropped (the welcome leads straight into the work; with service users it only runs at
+//! its shortest, for it is where they first speak, and goes only before a sequence would),
+//! and the content sequences run a little
 //! under their shortest length (a tenth at most, [`rules::PLAN_B_SQUEEZE`]); then a
 //! sequence served elsewhere goes whatever its length; then the closing runs bare, without
 //! its round ([`rules::BARE_CLOSING`]; not with service users, whose voice in it is what the
@@ -77,11 +79,11 @@ pub(super) fn measures(
     // A sequence served elsewhere goes now only if the delay left is worth it (nearly its
     // whole length): for ten minutes, the opening and a little of each sequence go first.
     drop_served(agenda, &mut taken, &mut missing, true);
-    for (slot, room) in last_resort(agenda, catalogue) {
+    for (slot, room) in last_resort(agenda, catalogue, users) {
         if missing == 0 {
             break;
         }
-        let drop = agenda.slots[slot].phase == Some(Phase::Opening);
+        let drop = agenda.slots[slot].phase == Some(Phase::Opening) && !users;
         let minutes = if drop { agenda.slots[slot].minutes } else { round_up(missing).min(room) };
         replace(&mut taken, &mut missing, Measure { drop, ..Measure::shorten(slot, minutes) });
     }
@@ -111,6 +113,12 @@ pub(super) fn measures(
     // voice in the closing round is what the institution came to hear).
     if let Some((slot, minutes)) = bare_closing(agenda).filter(|_| missing > 0 && !users) {
         replace(&mut taken, &mut missing, Measure { bare: true, ..Measure::shorten(slot, minutes) });
+    }
+    // With service users, their first words go only when nothing else would keep every
+    // objective: before a sequence is left for another time.
+    let opening = opening(agenda).filter(|_| users && missing > 0);
+    if let Some((slot, minutes)) = opening {
+        replace(&mut taken, &mut missing, Measure::drop(slot, minutes));
     }
     // Rather than end late (service users have transport and care to keep to), the
     // sequence of the least important objective goes, left for another time.
@@ -310,20 +318,31 @@ fn squeeze(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
 }
 
 /// The last measures before ending late: the closing down to its shortest for the group,
-/// then the opening dropped (with the minutes each gives).
-fn last_resort(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
-    let closing = closing(agenda).and_then(|(i, slot)| {
+/// then the opening dropped (with the minutes each gives). With service `users`, the
+/// opening only runs at its shortest: it is where they first speak, before any
+/// professional does.
+fn last_resort(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
+    let room = |slot: &Slot| {
         let method = catalogue.get(slot.method.as_ref()?.as_str())?;
         let least = round_up(method.minutes_for(agenda.participants).min);
-        Some((i, slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN))
+        Some(slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN)
+    };
+    let closing = closing(agenda).and_then(|(i, slot)| Some((i, room(slot)?)));
+    let opening = opening(agenda).and_then(|(i, minutes)| match users {
+        true => Some((i, room(&agenda.slots[i])?)),
+        false => Some((i, minutes)),
     });
-    let openings = agenda
+    closing.into_iter().chain(opening).filter(|&(_, room)| room > 0).collect()
+}
+
+/// The opening method and its minutes, when the session has one.
+fn opening(agenda: &Agenda) -> Option<(usize, u32)> {
+    agenda
         .slots
         .iter()
         .enumerate()
-        .filter(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Opening) && slot.part.is_none())
-        .map(|(i, slot)| (i, slot.minutes));
-    closing.into_iter().filter(|&(_, room)| room > 0).chain(openings).collect()
+        .find(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Opening) && slot.part.is_none())
+        .map(|(i, slot)| (i, slot.minutes))
 }
 
 /// The closing, when it runs longer than [`rules::BARE_CLOSING`], with the minutes it gives
@@ -503,5 +522,24 @@ mod tests {
         };
         assert!(bare(false), "30 minutes late in a 45-minute meeting, the closing's round goes");
         assert!(!bare(true), "with service users, their voice in the closing stays");
+    }
+
+    #[test]
+    fn with_service_users_the_opening_goes_only_when_a_sequence_would_otherwise() {
+        // The Forum RSA: the weather check-in is where the people supported first speak.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests/forum-rsa.yaml");
+        let request = Request::from_file(path).unwrap();
+        let catalogue = Catalogue::builtin();
+        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+        let opening = opening(&agenda).unwrap().0;
+        let dropped = |late: u32, users: bool| {
+            let (measures, _) = super::measures(&agenda, catalogue, late, users);
+            measures.iter().any(|m| m.slot == opening && m.drop)
+        };
+        assert!(!dropped(15, true), "with service users, the work gives its minutes first");
+        // Thirty minutes late, it goes rather than a sequence left for another time.
+        let (measures, _) = measures(&agenda, catalogue, 30, true);
+        assert!(measures.iter().all(|m| !m.postponed), "no sequence is left for another time: {measures:?}");
+        assert!(dropped(30, true));
     }
 }

@@ -1,6 +1,7 @@
 //! Who does what among the facilitators, by name: the agenda's `team` when the
 //! mobilisation fixed it, otherwise the request's `facilitator_names`, the lead passing
-//! from one to the next at each sequence so that everyone leads something.
+//! from one to the next at each sequence so that everyone leads something; by video, one
+//! of them hosts the people online all session long and leads nothing.
 
 use crate::agenda::{Agenda, Role};
 use crate::text::Lang;
@@ -39,20 +40,19 @@ pub(super) fn cast(agenda: &Agenda, requested: &[String], index: usize) -> Vec<C
         cast.sort_by_key(|member| member.role);
         return cast;
     }
-    let names = names(agenda, requested);
+    let mut names = names(agenda, requested);
     if names.is_empty() {
         return Vec::new();
     }
+    // By video, the people online keep one host all session long (the last name), who never
+    // leads at the same time: the lead passes among the others.
+    let host = (agenda.format != Format::Onsite && names.len() > 1).then(|| names.pop()).flatten();
     let lead = index % names.len();
     let others = names.iter().cycle().skip(lead + 1).take(names.len() - 1);
-    let mut supporting: Vec<Role> = Vec::new();
-    if agenda.format != Format::Onsite {
-        supporting.push(Role::RemoteHost);
-    }
-    supporting.push(Role::TimeKeeper);
     let mut cast = vec![Cast { name: names[lead].clone(), role: Role::Lead }];
+    cast.extend(host.map(|name| Cast { name, role: Role::RemoteHost }));
     for (i, name) in others.enumerate() {
-        let role = supporting.get(i).copied().unwrap_or(Role::CoFacilitator);
+        let role = if i == 0 { Role::TimeKeeper } else { Role::CoFacilitator };
         cast.push(Cast { name: name.clone(), role });
     }
     cast
@@ -95,8 +95,18 @@ mod tests {
         assert_eq!(leads, ["Aline", "Bastien", "Chloé", "Aline"]);
         let second = cast(&agenda(Format::Hybrid), &names, 1);
         assert_eq!(
-            second.iter().map(|c| c.role).collect::<Vec<_>>(),
-            [Role::Lead, Role::RemoteHost, Role::TimeKeeper]
+            second.iter().map(|c| (c.name.as_str(), c.role)).collect::<Vec<_>>(),
+            [("Bastien", Role::Lead), ("Chloé", Role::RemoteHost), ("Aline", Role::TimeKeeper)]
         );
+    }
+
+    #[test]
+    fn by_video_one_facilitator_hosts_the_people_online_all_session_and_leads_nothing() {
+        let names = vec!["Agathe".to_string(), "Hugo".to_string()];
+        for index in 0..4 {
+            let cast = cast(&agenda(Format::Hybrid), &names, index);
+            let roles: Vec<(&str, Role)> = cast.iter().map(|c| (c.name.as_str(), c.role)).collect();
+            assert_eq!(roles, [("Agathe", Role::Lead), ("Hugo", Role::RemoteHost)], "sequence {index}");
+        }
     }
 }

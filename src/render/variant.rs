@@ -46,6 +46,29 @@ pub(super) fn materials<'a>(method: &'a Method, agenda: &Agenda) -> Vec<&'a Mate
     }
 }
 
+/// A material as the list says it, with its quantity for the group. In a hybrid session the
+/// remote items (breakout rooms, a whiteboard's frames) are for the people online only,
+/// whose number the request does not give: they carry no count, and say for whom.
+pub(super) fn material_line(
+    material: &Material,
+    method: &Method,
+    agenda: &Agenda,
+    lang: Lang,
+) -> (String, Option<u32>) {
+    let name = material.name(lang).trim().to_string();
+    let remote = method
+        .remote
+        .as_ref()
+        .is_some_and(|remote| remote.materials.iter().any(|m| std::ptr::eq(m, material)));
+    match agenda.format == Format::Hybrid && remote && material.per.is_some() {
+        true => (
+            format!("{name}{}", lang.pick(", pour les personnes à distance", ", for the people online")),
+            None,
+        ),
+        false => (name, material.quantity_for(agenda.participants)),
+    }
+}
+
 /// The steps to follow: those in plenary when the session runs it so, the remote ones by
 /// video when the method has its own.
 pub(super) fn steps<'a>(method: &'a Method, agenda: &Agenda) -> &'a [Step] {
