@@ -649,6 +649,12 @@ pub struct Method {
     /// it may name the session ([`Method::SESSION_PLACEHOLDERS`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub say: Option<Text>,
+    /// The calling question proposed, when the request gives none, for a method whose steps
+    /// need a question of a kind of their own (a story to tell, rounds each turning the
+    /// question over from an angle); otherwise the draft of the objective it serves. The
+    /// request's subject heads it on the wall.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<Text>,
     /// What is said aloud instead of `say` when service users take part.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub say_with_users: Option<Text>,

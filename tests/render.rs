@@ -1331,8 +1331,10 @@ fn a_sequence_serving_no_objective_asked_names_the_objectives_it_prepares() {
 fn a_sequence_that_opens_up_right_after_a_vision_proposes_to_turn_it_into_workstreams() {
     let path = repo::file("tests/data/requests/plan-action-partenaires.yaml");
     let mut request = Request::from_file(path).unwrap();
-    // Without the gallery that would converge on the front pages, the work goes on opening up.
+    // Without the gallery that would converge on the front pages, the work goes on opening up;
+    // without the World Café, whose own question its angles turn over, in a Pro Action Café.
     request.exclude.push(facilitation::MethodId::new("gallery-walk").unwrap());
+    request.exclude.push(facilitation::MethodId::new("world-cafe").unwrap());
     let after_vision =
         "pour que ce que nous venons d'imaginer devienne vrai, quels chantiers lançons-nous ensemble";
     let mut opened = 0;
@@ -1400,6 +1402,10 @@ fn a_world_cafe_without_a_question_in_the_request_still_gives_each_round_its_ang
     );
     assert!(cafe.contains(&angled), "{cafe}");
     assert!(!cafe.contains("la question du tour"), "{cafe}");
+    // The question proposed is one the angles can turn over: the café's own, not the draft
+    // of the objective it serves (« qu'est-ce que chacun apporte au réseau »).
+    let own = Catalogue::builtin().get("world-cafe").unwrap().question.clone().unwrap();
+    assert!(cafe.contains(&typography::typeset(&own.fr[1..], Lang::Fr)), "{cafe}");
 }
 
 #[test]

@@ -1063,10 +1063,13 @@ fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate
 }
 
 /// The calling question proposed for a sequence the request gives none: the draft of the
-/// objective it proposes ([`proposed_for`]), headed by the request's subject.
+/// objective it proposes ([`proposed_for`]), or the method's own when its steps need one of
+/// their kind (`question`), headed by the request's subject.
 fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang) -> Option<String> {
     let mut draft = proposed_for(plan, catalogue, slot).and_then(wording::draft_question)?;
-    if after_vision(plan, catalogue, slot) {
+    if let Some(own) = method_of(catalogue, slot).and_then(|method| method.question.as_ref()) {
+        draft = own;
+    } else if after_vision(plan, catalogue, slot) {
         draft = wording::after_vision();
     }
     Some(headed(wording::subject(&plan.request.title), draft.get(lang), lang))

@@ -285,11 +285,13 @@ fn concludes(slot: &Slot) -> bool {
 
 /// The content sequence, in one slot, that serves only objectives after the first and the
 /// least important of them: the one plan B leaves for another time rather than end late.
+/// Never one that concludes on a result ([`concludes`]): the criteria a session came to
+/// agree on are not left for another day; better say how late it will end.
 fn postponable(agenda: &Agenda) -> Option<usize> {
     let content = |slot: &Slot| slot.is_method() && slot.phase.is_some_and(|phase| !phase.frames());
     let single = |slot: &Slot| agenda.method_slots().filter(|other| other.method == slot.method).count() == 1;
     (0..agenda.slots.len())
-        .filter(|&i| content(&agenda.slots[i]) && single(&agenda.slots[i]))
+        .filter(|&i| content(&agenda.slots[i]) && single(&agenda.slots[i]) && !concludes(&agenda.slots[i]))
         .filter(|&i| priority(agenda, &agenda.slots[i]) > 0)
         .max_by_key(|&i| (priority(agenda, &agenda.slots[i]), i))
 }
@@ -482,6 +484,7 @@ mod tests {
             (120, &["resolve-irritants", "action-plan"][..]),
             (180, &["review", "vision", "network-partners"][..]),
             (420, &["generate-ideas", "prioritize", "action-plan"][..]),
+            (120, &["share-practices", "harmonize-practices"][..]),
         ] {
             let agenda = agenda(minutes, objectives);
             for late in DELAYS {
@@ -495,6 +498,10 @@ mod tests {
                     let slot = &agenda.slots[measure.slot];
                     let closing = slot.phase == Some(Phase::Closing);
                     assert!(!(closing && measure.drop), "the closing is never dropped");
+                    assert!(
+                        !(measure.postponed && concludes(slot)),
+                        "what the session came to agree on stays"
+                    );
                     if closing && !measure.bare {
                         let method = catalogue.get(slot.method.as_ref().unwrap().as_str()).unwrap();
                         let least = method.minutes_for(agenda.participants).min;
