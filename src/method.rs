@@ -714,13 +714,20 @@ impl Layout {
 /// ```
 /// use facilitation::method::{Occasion, Tip, When};
 /// use facilitation::{ClockTime, Format};
-/// let tip = Tip { fr: "À distance, ...".into(), en: None, when: vec![When::Remote, When::Hybrid], beyond: None };
+/// let tip = Tip {
+///     fr: "À distance, ...".into(),
+///     en: None,
+///     when: vec![When::Remote, When::Hybrid],
+///     beyond: None,
+///     asked: vec![],
+/// };
 /// let morning = Occasion {
 ///     format: Format::Onsite,
 ///     users: Some(false),
 ///     start: ClockTime::at(9, 45),
 ///     work_after: None,
 ///     participants: 12,
+///     objectives: &[],
 /// };
 /// assert!(!tip.applies(&morning));
 /// assert!(tip.applies(&Occasion { format: Format::Hybrid, ..morning }));
@@ -744,6 +751,11 @@ pub struct Tip {
     /// (« au-delà d'une trentaine de personnes » is no advice for a team of nine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beyond: Option<u32>,
+    /// A tip for a purpose: it applies only when the session asks one of these objectives
+    /// (how to harmonise practices is no advice for a day on a plan of action); empty: for
+    /// any purpose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asked: Vec<Objective>,
 }
 
 /// A condition on the session that a tip applies to.
@@ -777,7 +789,7 @@ pub const AFTERNOON: ClockTime = ClockTime::at(13, 0);
 /// What a tip's conditions are checked against: the session's format and audience and the
 /// time the method starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Occasion {
+pub struct Occasion<'a> {
     /// The session's format.
     pub format: Format,
     /// Whether service users take part; `None` when unknown (an agenda read from a file):
@@ -790,6 +802,8 @@ pub struct Occasion {
     pub work_after: Option<bool>,
     /// How many people take part.
     pub participants: u32,
+    /// What the session asks for, for the tips made for a purpose (`asked`).
+    pub objectives: &'a [Objective],
 }
 
 impl When {
@@ -831,10 +845,12 @@ impl Tip {
     }
 
     /// Whether it applies on `occasion`: for each kind of condition it names, one holds,
-    /// and the group is bigger than its `beyond`.
+    /// the group is bigger than its `beyond`, and the session asks one of its `asked`.
     pub fn applies(&self, occasion: &Occasion) -> bool {
         let big_enough = self.beyond.is_none_or(|most| occasion.participants > most);
+        let asked = self.asked.is_empty() || self.asked.iter().any(|o| occasion.objectives.contains(o));
         big_enough
+            && asked
             && self.when.iter().all(|when| {
                 self.when
                     .iter()

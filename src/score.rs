@@ -350,7 +350,7 @@ pub fn break_misfit(minutes: u32) -> f64 {
 }
 
 /// See [`break_misfit`].
-pub const LONG_BREAK: f64 = 2.0;
+pub const LONG_BREAK: f64 = 3.0;
 
 /// `pace`: one minus the mean misfit of the welcome (its length) and of each pause (the
 /// mean of its length's misfit, [`break_misfit`] or [`lunch_misfit`], and of the runs of

@@ -383,6 +383,7 @@ fn only_the_tips_that_apply_to_the_session_are_printed() {
                         && later.phase.is_some_and(|phase| !phase.frames())
                 })),
                 participants: plan.agenda.participants,
+                objectives: &plan.agenda.objectives,
             };
             for tip in &method(slot).tips {
                 let printed = text.contains(&typography::typeset(&tip.fr, Lang::Fr));
@@ -1141,6 +1142,7 @@ fn a_tip_for_big_groups_is_left_out_for_a_team_of_nine() {
         start: ClockTime::at(10, 0),
         work_after: None,
         participants,
+        objectives: &[],
     };
     assert!(!big.applies(&occasion(9)) && big.applies(&occasion(40)));
 }
@@ -1425,4 +1427,31 @@ fn a_hybrid_session_counts_no_breakout_rooms_for_the_people_in_the_room() {
         let item = line[at..].split([';', '*']).next().unwrap();
         assert!(item.contains("pour les personnes à distance") && !item.contains('×'), "{item}");
     }
+}
+
+#[test]
+fn a_tip_made_for_harmonising_practices_is_printed_only_when_the_session_asks_it() {
+    let gallery = Catalogue::builtin().get("gallery-walk").unwrap();
+    let tip = gallery.tips.iter().find(|tip| !tip.asked.is_empty()).expect("a tip for a purpose");
+    let harmonise = [facilitation::Objective::HarmonizePractices];
+    let plan_of_action = [facilitation::Objective::ActionPlan];
+    let occasion = |objectives| facilitation::method::Occasion {
+        format: facilitation::Format::Onsite,
+        users: Some(false),
+        start: ClockTime::at(14, 0),
+        work_after: None,
+        participants: 40,
+        objectives,
+    };
+    assert!(tip.applies(&occasion(&harmonise)));
+    assert!(!tip.applies(&occasion(&plan_of_action)));
+}
+
+#[test]
+fn a_closing_shows_no_objective_the_request_did_not_ask() {
+    // The round of commitments closes; it is no « Évaluer la séance » nobody asked for.
+    let plan = plan("forum-rsa.yaml");
+    assert!(!plan.request.objectives.iter().any(|o| o.contains("feedback")));
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("Évaluer la séance"), "{text}");
 }

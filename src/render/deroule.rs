@@ -925,8 +925,16 @@ fn prepared<'a>(slot: &Slot, agenda: &'a Agenda) -> Option<&'a [Objective]> {
 fn served_words(slot: &Slot, agenda: &Agenda, lang: Lang) -> String {
     match prepared(slot, agenda) {
         Some(next) => format!("{}{}", t(lang, "Prépare : ", "Prepares: "), objective_labels(next, lang)),
-        None => objective_labels(&slot.objectives, lang),
+        None => objective_labels(&shown_objectives(slot, agenda), lang),
     }
+}
+
+/// The objectives a slot names, as the déroulé shows them: an opening or a closing shows
+/// only those the request asks (a round of commitments is no « Évaluer la séance » that
+/// nobody asked for: it closes).
+fn shown_objectives(slot: &Slot, agenda: &Agenda) -> Vec<Objective> {
+    let frames = slot.phase.is_some_and(Phase::frames);
+    slot.objectives.iter().copied().filter(|o| !frames || agenda.objectives.contains(o)).collect()
 }
 
 /// Whether `slot` serves none of the request's objectives and prepares what `next` works
@@ -1205,12 +1213,11 @@ fn method_detail(
     if let Some((_, catalogue)) = planned {
         blocks.extend(on_the_wall(method, first, agenda, catalogue, lang));
     }
-    if !first.objectives.is_empty() {
+    let shown = shown_objectives(first, agenda);
+    if !shown.is_empty() {
         let (label, served) = match prepared(first, agenda) {
             Some(next) => (t(lang, "Prépare", "Prepares"), objective_labels(next, lang)),
-            None => {
-                (t(lang, "Objectifs servis", "Objectives served"), objective_labels(&first.objectives, lang))
-            }
+            None => (t(lang, "Objectifs servis", "Objectives served"), objective_labels(&shown, lang)),
         };
         blocks.push(Block::Paragraph(labelled(label, colon(lang, &served))));
     }
@@ -1246,6 +1253,7 @@ fn method_detail(
         start: first.start,
         work_after: Some(work_after(agenda, first)),
         participants: agenda.participants,
+        objectives: &agenda.objectives,
     };
     let tips: Vec<Line> =
         method.tips.iter().filter(|tip| tip.applies(&occasion)).map(|tip| plain(tip.get(lang))).collect();
@@ -1561,14 +1569,13 @@ fn reason_line(reason: &Reason, plan: &Plan, catalogue: &Catalogue, lang: Lang) 
         Some(next) => {
             text += &format!("{}{}", t(lang, " ; prépare : ", "; prepares: "), objective_labels(next, lang))
         }
-        None if !reason.objectives.is_empty() => {
-            text += &format!(
-                "{}{}",
-                t(lang, " ; sert : ", "; serves: "),
-                objective_labels(&reason.objectives, lang)
-            )
+        None => {
+            let shown =
+                slot.map_or_else(|| reason.objectives.clone(), |slot| shown_objectives(slot, &plan.agenda));
+            if !shown.is_empty() {
+                text += &format!("{}{}", t(lang, " ; sert : ", "; serves: "), objective_labels(&shown, lang));
+            }
         }
-        None => {}
     }
     if let Some(method) = method {
         let (min, max) = (method.participants.min, method.participants.max);
