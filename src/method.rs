@@ -483,6 +483,11 @@ pub struct Material {
     /// A fixed number of items for the whole session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
+    /// This many items for each piece of work on display, when the method shows what an
+    /// earlier sequence left (a gallery's stations: one per tablecloth or front page, two
+    /// proposal cards per station); `per` counts them when nothing earlier is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_piece: Option<u32>,
 }
 
 impl Material {
@@ -492,6 +497,24 @@ impl Material {
             (Lang::En, Some(en)) if !en.trim().is_empty() => en,
             _ => &self.fr,
         }
+    }
+
+    /// How many items `participants` people need, when the file says; with `pieces` of
+    /// work on display (see `per_piece`), so many per piece.
+    pub fn quantity_with(&self, participants: u32, pieces: Option<u32>) -> Option<u32> {
+        match (self.per_piece, pieces) {
+            (Some(each), Some(pieces)) => Some(each * pieces),
+            _ => self.quantity_for(participants),
+        }
+    }
+
+    /// The pieces of work the method leaves for `participants` people: as many as its
+    /// first item counted per participant (one tablecloth per table of five).
+    pub fn pieces_left<'a>(
+        materials: impl IntoIterator<Item = &'a Material>,
+        participants: u32,
+    ) -> Option<u32> {
+        materials.into_iter().find(|m| m.per.is_some()).and_then(|m| m.quantity_for(participants))
     }
 
     /// How many items `participants` people need, when the file says.

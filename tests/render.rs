@@ -1455,3 +1455,19 @@ fn a_closing_shows_no_objective_the_request_did_not_ask() {
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!text.contains("Évaluer la séance"), "{text}");
 }
+
+#[test]
+fn a_gallery_has_one_station_per_piece_of_work_it_shows_not_one_per_four_visitors() {
+    // Fifty partners, ten front pages on the wall: ten stations and twenty proposal cards,
+    // not thirteen stations for ten posters.
+    let request = Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    assert_eq!(request.participants, 50);
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    assert!(plan.agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "gallery-walk"));
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let from = text.find("· Galerie (vernissage)").unwrap();
+    let gallery = &text[from..from + text[from..].find("\n### ").unwrap()];
+    let materials = gallery.lines().find(|line| line.starts_with("**Matériel**")).unwrap();
+    assert!(materials.contains("séquence précédente) × 10"), "{materials}");
+    assert!(materials.contains("(deux par groupe) × 20"), "{materials}");
+}

@@ -404,7 +404,7 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
             };
             // A later part uses what the first part brought.
             let materials = match (method, slot.part) {
-                (Some(method), None) => material_names(method, agenda, lang),
+                (Some(method), None) => material_names(method, slot, agenda, catalogue, lang),
                 _ => String::new(),
             };
             Row {
@@ -425,11 +425,18 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
 }
 
 /// A method's materials with their quantities for the group, on one line.
-fn material_names(method: &Method, agenda: &Agenda, lang: Lang) -> String {
+fn material_names(
+    method: &Method,
+    slot: &Slot,
+    agenda: &Agenda,
+    catalogue: &Catalogue,
+    lang: Lang,
+) -> String {
+    let pieces = pieces_shown(method, slot, agenda, catalogue);
     variant::materials(method, agenda)
         .iter()
         .map(|m| {
-            let (name, quantity) = variant::material_line(m, method, agenda, lang);
+            let (name, quantity) = variant::material_line(m, method, agenda, pieces, lang);
             with_quantity(&name, quantity)
         })
         .collect::<Vec<_>>()
@@ -482,7 +489,7 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                         let mut detail = method_detail(
                             method,
                             &sequence_at,
-                            agenda,
+                            (agenda, catalogue),
                             (lang, &mut said),
                             plan.map(|plan| (plan, catalogue)),
                         );
@@ -1145,11 +1152,7 @@ fn on_the_wall(
     catalogue: &Catalogue,
     lang: Lang,
 ) -> Option<Block> {
-    let feeds =
-        |earlier: &Method| earlier.id != method.id && earlier.gives.iter().any(|p| method.takes.contains(p));
-    let before = agenda.method_slots().take_while(|slot| slot.start < first.start);
-    let source =
-        before.filter_map(|slot| method_of(catalogue, slot)).filter(|earlier| feeds(earlier)).last()?;
+    let source = shown_source(method, first, agenda, catalogue)?;
     let start = agenda.method_slots().find(|slot| slot.method.as_ref() == Some(&source.id))?.start;
     // Each product's label may hold an « et » of its own: they are listed apart.
     let given: Vec<&str> =
@@ -1176,6 +1179,27 @@ fn on_the_wall(
     Some(Block::Paragraph(labelled(t(lang, "Au mur", "On the wall"), colon(lang, &text))))
 }
 
+/// The earlier method whose work `method`, starting with `first`, takes up: the last before
+/// it that gave what it takes.
+fn shown_source<'c>(
+    method: &Method,
+    first: &Slot,
+    agenda: &Agenda,
+    catalogue: &'c Catalogue,
+) -> Option<&'c Method> {
+    let feeds =
+        |earlier: &Method| earlier.id != method.id && earlier.gives.iter().any(|p| method.takes.contains(p));
+    let before = agenda.method_slots().take_while(|slot| slot.start < first.start);
+    before.filter_map(|slot| method_of(catalogue, slot)).filter(|earlier| feeds(earlier)).last()
+}
+
+/// The pieces of work on display when `method` shows what an earlier sequence left (a
+/// gallery of the café's ten tablecloths): so many stations, not one per four visitors.
+fn pieces_shown(method: &Method, first: &Slot, agenda: &Agenda, catalogue: &Catalogue) -> Option<u32> {
+    let source = shown_source(method, first, agenda, catalogue)?;
+    crate::method::Material::pieces_left(variant::materials(source, agenda), agenda.participants)
+}
+
 /// The phase of a slot as the facilitator reads it: a method placed to converge whose own
 /// steps open up first (1-2-4-All, a forum ouvert) reads « Divergence → convergence », from
 /// its first phase that opens up, so that nobody takes its first steps for a vote.
@@ -1190,7 +1214,7 @@ fn phase_words(method: Option<&Method>, phase: Phase, lang: Lang) -> String {
 fn method_detail(
     method: &Method,
     sequence: &Sequence,
-    agenda: &Agenda,
+    (agenda, catalogue): (&Agenda, &Catalogue),
     (lang, said): (Lang, &mut Vec<String>),
     planned: Option<(&Plan, &Catalogue)>,
 ) -> Block {
@@ -1244,7 +1268,7 @@ fn method_detail(
     if !variant::materials(method, agenda).is_empty() {
         blocks.push(Block::Paragraph(labelled(
             t(lang, "Matériel", "Materials"),
-            colon(lang, &material_names(method, agenda, lang)),
+            colon(lang, &material_names(method, first, agenda, catalogue, lang)),
         )));
     }
     let occasion = Occasion {
@@ -1494,8 +1518,10 @@ fn materials_and_setups(doc: &mut Document, agenda: &Agenda, catalogue: &Catalog
     let methods = methods_in_order(agenda, catalogue);
     let mut items: Vec<(String, Option<u32>, Vec<&str>)> = Vec::new();
     for method in &methods {
+        let first = agenda.method_slots().find(|slot| slot.method.as_ref() == Some(&method.id));
+        let pieces = first.and_then(|first| pieces_shown(method, first, agenda, catalogue));
         for material in variant::materials(method, agenda) {
-            let (name, quantity) = variant::material_line(material, method, agenda, lang);
+            let (name, quantity) = variant::material_line(material, method, agenda, pieces, lang);
             let name = name.as_str();
             let used_by = method.name.get(lang);
             match items.iter_mut().find(|(known, ..)| known.to_lowercase() == name.to_lowercase()) {

@@ -46,13 +46,15 @@ pub(super) fn materials<'a>(method: &'a Method, agenda: &Agenda) -> Vec<&'a Mate
     }
 }
 
-/// A material as the list says it, with its quantity for the group. In a hybrid session the
+/// A material as the list says it, with its quantity for the group (so many for each of
+/// the `pieces` of work on display, when it counts per piece). In a hybrid session the
 /// remote items (breakout rooms, a whiteboard's frames) are for the people online only,
 /// whose number the request does not give: they carry no count, and say for whom.
 pub(super) fn material_line(
     material: &Material,
     method: &Method,
     agenda: &Agenda,
+    pieces: Option<u32>,
     lang: Lang,
 ) -> (String, Option<u32>) {
     let name = material.name(lang).trim().to_string();
@@ -65,7 +67,7 @@ pub(super) fn material_line(
             format!("{name}{}", lang.pick(", pour les personnes à distance", ", for the people online")),
             None,
         ),
-        false => (name, material.quantity_for(agenda.participants)),
+        false => (name, material.quantity_with(agenda.participants, pieces)),
     }
 }
 
