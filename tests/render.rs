@@ -1471,3 +1471,30 @@ fn a_gallery_has_one_station_per_piece_of_work_it_shows_not_one_per_four_visitor
     assert!(materials.contains("séquence précédente) × 10"), "{materials}");
     assert!(materials.contains("(deux par groupe) × 20"), "{materials}");
 }
+
+#[test]
+fn a_choice_right_after_a_cafe_that_turned_to_the_actions_works_on_the_actions() {
+    use facilitation::Objective;
+    let request = Request::from_file(repo::file("tests/data/requests/bilan-puis-actions.yaml")).unwrap();
+    let actions = request.question(Objective::ActionPlan).unwrap();
+    let quoted = typography::typeset(&format!("« {actions} »"), Lang::Fr);
+    let mut checked = 0;
+    for seed in 0..=3 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let sections: Vec<&str> = text.split("\n### ").collect();
+        let Some(cafe) = sections.iter().position(|s| s.contains("· World Café") && s.contains("**Partie 2"))
+        else {
+            continue;
+        };
+        let next = cafe + 1 + sections[cafe + 1..].iter().position(|s| s.contains("**À dire**")).unwrap();
+        if !sections[next].lines().next().unwrap_or_default().ends_with("Convergence") {
+            continue;
+        }
+        checked += 1;
+        let said = sections[next].lines().find(|line| line.starts_with("**À dire**")).unwrap();
+        assert!(said.contains(&quoted), "seed {seed}: {said}");
+        assert!(!said.contains("bilan partagé"), "seed {seed}: it chooses, it makes no review: {said}");
+    }
+    assert!(checked > 0, "no seed converges right after a café cut by the pause");
+}

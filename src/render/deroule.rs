@@ -881,6 +881,8 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
     let content = |s: &Slot| s.phase.is_some_and(|phase| !phase.frames());
     let slots: Vec<&Slot> = plan.agenda.method_slots().filter(|s| s.part.is_none() && content(s)).collect();
     let mut asked: Vec<&str> = Vec::new();
+    // The questions of the sequence before.
+    let mut before: Vec<&str> = Vec::new();
     let asks = |slot: &Slot| -> Vec<(crate::vocabulary::Objective, &'p str)> {
         slot.objectives.iter().filter_map(|o| Some((*o, plan.request.question(*o)?))).collect()
     };
@@ -904,13 +906,35 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
                 Some(*q) != pick && !asked.contains(q) && !later.iter().any(|s| s.objectives.contains(o))
             })
             .map(|(_, q)| *q);
-        let picks: Vec<&str> = pick.into_iter().chain(last_chance).collect();
+        let mut picks: Vec<&str> = pick.into_iter().chain(last_chance).collect();
+        // A choice made right after rounds that turned, after their pause, to a later
+        // question (a café on the review, then on the actions) works on that question: it
+        // chooses among what the tables said last.
+        let converges = earlier.phase.is_some_and(Phase::converges);
+        if let Some(turned) =
+            i.checked_sub(1).filter(|_| converges).and_then(|j| turned_to(plan, catalogue, slots[j], &before))
+        {
+            picks = vec![turned];
+        }
         if *earlier == slot {
             return picks;
         }
-        asked.extend(picks);
+        asked.extend(picks.iter().copied());
+        before = picks;
     }
     Vec::new()
+}
+
+/// The later question that the rounds of `slot` turn to after their pause ([`bridged`]),
+/// when its method has rounds with angles and a pause cuts it; `picks` are its own questions.
+fn turned_to<'p>(plan: &'p Plan, catalogue: &Catalogue, slot: &Slot, picks: &[&str]) -> Option<&'p str> {
+    let method = method_of(catalogue, slot)?;
+    let rounds = method.steps.iter().any(|step| step.rounds.is_some() && !step.angles.is_empty());
+    let last = plan.agenda.method_slots().filter(|s| s.method == slot.method && s.part.is_some()).last()?;
+    match (rounds, picks) {
+        (true, [_]) => next_question(plan, last, picks),
+        _ => None,
+    }
 }
 
 /// The objectives a slot serves, as the facilitator reads them: a content sequence that
@@ -1017,9 +1041,16 @@ fn consigne(
     said.push(time_given(parts, agenda, minutes, lang));
     if content {
         let promised = |o: &&Objective| wording::promises(**o, &method.gives);
-        // A sequence that prepares the next one promises what it gives, not an objective
-        // nobody asked for.
-        let own: &[Objective] = if prepared(first, agenda).is_some() { &[] } else { &first.objectives };
+        // A sequence that prepares the next one, or works on a later sequence's question,
+        // promises what it gives, not an objective nobody asked for or one it left.
+        let its_own = |question: &&str| {
+            plan.is_some_and(|plan| {
+                first.objectives.iter().any(|o| plan.request.question(*o) == Some(*question))
+            })
+        };
+        let elsewhere = !questions.is_empty() && !questions.iter().any(its_own);
+        let own: &[Objective] =
+            if prepared(first, agenda).is_some() || elsewhere { &[] } else { &first.objectives };
         let mut produces: Vec<&str> = own
             .iter()
             .filter(promised)
