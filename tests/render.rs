@@ -1498,3 +1498,16 @@ fn a_choice_right_after_a_cafe_that_turned_to_the_actions_works_on_the_actions()
     }
     assert!(checked > 0, "no seed converges right after a café cut by the pause");
 }
+
+#[test]
+fn a_world_cafe_right_after_a_vision_starts_its_own_question_from_the_vision() {
+    // The rentrée seminar: La Une before lunch, the café after it. Its rounds turn over its
+    // own question, led by the front pages just made, not a fresh page.
+    let request = Request::from_file(repo::file("tests/data/requests/seminaire-rentree.yaml")).unwrap();
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let cafe = cafe_section(&text);
+    let led =
+        typography::typeset("Pour que ce que nous venons d'imaginer devienne vrai : entre nous", Lang::Fr);
+    assert!(cafe.contains(&led), "{cafe}");
+}

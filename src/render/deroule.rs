@@ -1113,10 +1113,17 @@ fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate
 /// their kind (`question`), headed by the request's subject.
 fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang) -> Option<String> {
     let mut draft = proposed_for(plan, catalogue, slot).and_then(wording::draft_question)?;
-    if let Some(own) = method_of(catalogue, slot).and_then(|method| method.question.as_ref()) {
-        draft = own;
-    } else if after_vision(plan, catalogue, slot) {
-        draft = wording::after_vision();
+    let own = method_of(catalogue, slot).and_then(|method| method.question.as_ref());
+    match (own, after_vision(plan, catalogue, slot)) {
+        // Its own question, led by the vision just built: the rounds start from it, and the
+        // vision, not the subject, heads it.
+        (Some(own), true) => {
+            let lead = wording::after_vision_lead().get(lang);
+            return Some(format!("{lead}{}", colon(lang, &typography::uncapitalised(own.get(lang)))));
+        }
+        (Some(own), false) => draft = own,
+        (None, true) => draft = wording::after_vision(),
+        (None, false) => {}
     }
     Some(headed(wording::subject(&plan.request.title), draft.get(lang), lang))
 }

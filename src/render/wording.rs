@@ -76,6 +76,7 @@ struct Wording {
     results: BTreeMap<String, Vec<Product>>,
     questions: BTreeMap<String, Text>,
     after_vision: Text,
+    after_vision_lead: Text,
     session_kinds: Vec<String>,
     checklist: Vec<Text>,
     checklist_beyond_team: Vec<Text>,
@@ -231,6 +232,12 @@ pub(super) fn draft_question(objective: Objective) -> Option<&'static Text> {
 /// page.
 pub(super) fn after_vision() -> &'static Text {
     &wording().after_vision
+}
+
+/// The words that lead a method's own calling question right after a vision (« Pour que ce
+/// que nous venons d'imaginer devienne vrai »), so that its rounds start from the vision.
+pub(super) fn after_vision_lead() -> &'static Text {
+    &wording().after_vision_lead
 }
 
 /// The subject a request's title names, to head a proposed calling question: what follows
