@@ -378,6 +378,11 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 impl Step {
+    /// Whether it runs rounds that each take an angle on one question (a World Café's).
+    pub fn angled(&self) -> bool {
+        self.rounds.is_some() && !self.angles.is_empty()
+    }
+
     /// The figures a step's text may name between braces, filled in for the day.
     pub const PLACEHOLDERS: [&'static str; 6] = ["count", "groups", "each", "rounds", "minutes", "question"];
 

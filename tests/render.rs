@@ -23,6 +23,11 @@ fn plan(name: &str) -> Plan {
     Planner::new(Catalogue::builtin()).plan(&request(name)).unwrap()
 }
 
+/// A test request of `tests/data/requests`.
+fn test_request(name: &str) -> Request {
+    Request::from_file(repo::file("tests/data/requests").join(name)).unwrap()
+}
+
 /// The part of a déroulé a facilitator follows: the detail, the materials and the setups.
 fn detail(text: &str) -> &str {
     let from = text.find("## Déroulé détaillé").unwrap();
@@ -640,8 +645,7 @@ fn world_cafe_rounds_take_the_requests_questions_in_order() {
 fn a_split_world_cafe_takes_up_its_rounds_after_the_pause_without_repeating_them() {
     use facilitation::Objective;
     // The partners' day runs its café over the morning, cut once by a pause (C3).
-    let mut request =
-        Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    let mut request = test_request("plan-action-partenaires.yaml");
     let partners = "Que pouvons-nous faire ensemble pour les parcours d'insertion ?";
     request.questions.insert("network-partners".into(), partners.into());
     request.include.push(facilitation::MethodId::new("world-cafe").unwrap());
@@ -1150,7 +1154,7 @@ fn a_tip_for_big_groups_is_left_out_for_a_team_of_nine() {
 #[test]
 fn a_deroule_opens_on_what_to_settle_with_the_project_lead_before_the_day() {
     // The partners' day gives no calling question: each is to be written with the lead.
-    let request = Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    let request = test_request("plan-action-partenaires.yaml");
     assert!(request.questions.is_empty());
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
@@ -1165,7 +1169,7 @@ fn a_deroule_opens_on_what_to_settle_with_the_project_lead_before_the_day() {
 
 #[test]
 fn a_plan_of_action_points_at_the_priorities_on_the_wall_before_its_instructions() {
-    let request = Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    let request = test_request("plan-action-partenaires.yaml");
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let grid =
@@ -1393,7 +1397,7 @@ fn with_service_users_the_words_said_aloud_ask_nobody_to_write() {
 #[test]
 fn a_world_cafe_without_a_question_in_the_request_still_gives_each_round_its_angle() {
     // Three rounds on the same words go round in circles, whoever writes the question.
-    let request = Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    let request = test_request("plan-action-partenaires.yaml");
     assert!(request.questions.is_empty());
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
@@ -1414,7 +1418,7 @@ fn a_world_cafe_without_a_question_in_the_request_still_gives_each_round_its_ang
 fn a_hybrid_session_counts_no_breakout_rooms_for_the_people_in_the_room() {
     // Twenty-six people, some of them online: rooms « one per five participants » for all
     // twenty-six would be as many rooms as if everyone were at a distance.
-    let request = Request::from_file(repo::file("tests/data/requests/hybride-plan-action.yaml")).unwrap();
+    let request = test_request("hybride-plan-action.yaml");
     assert_eq!(request.format, facilitation::Format::Hybrid);
     let text = Planner::new(Catalogue::builtin())
         .plan(&request)
@@ -1460,7 +1464,7 @@ fn a_closing_shows_no_objective_the_request_did_not_ask() {
 fn a_gallery_has_one_station_per_piece_of_work_it_shows_not_one_per_four_visitors() {
     // Fifty partners, ten front pages on the wall: ten stations and twenty proposal cards,
     // not thirteen stations for ten posters.
-    let request = Request::from_file(repo::file("tests/data/requests/plan-action-partenaires.yaml")).unwrap();
+    let request = test_request("plan-action-partenaires.yaml");
     assert_eq!(request.participants, 50);
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     assert!(plan.agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "gallery-walk"));
@@ -1475,7 +1479,7 @@ fn a_gallery_has_one_station_per_piece_of_work_it_shows_not_one_per_four_visitor
 #[test]
 fn a_choice_right_after_a_cafe_that_turned_to_the_actions_works_on_the_actions() {
     use facilitation::Objective;
-    let request = Request::from_file(repo::file("tests/data/requests/bilan-puis-actions.yaml")).unwrap();
+    let request = test_request("bilan-puis-actions.yaml");
     let actions = request.question(Objective::ActionPlan).unwrap();
     let quoted = typography::typeset(&format!("« {actions} »"), Lang::Fr);
     let mut checked = 0;
@@ -1503,7 +1507,7 @@ fn a_choice_right_after_a_cafe_that_turned_to_the_actions_works_on_the_actions()
 fn a_world_cafe_right_after_a_vision_starts_its_own_question_from_the_vision() {
     // The rentrée seminar: La Une before lunch, the café after it. Its rounds turn over its
     // own question, led by the front pages just made, not a fresh page.
-    let request = Request::from_file(repo::file("tests/data/requests/seminaire-rentree.yaml")).unwrap();
+    let request = test_request("seminaire-rentree.yaml");
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let cafe = cafe_section(&text);

@@ -929,7 +929,7 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
 /// when its method has rounds with angles and a pause cuts it; `picks` are its own questions.
 fn turned_to<'p>(plan: &'p Plan, catalogue: &Catalogue, slot: &Slot, picks: &[&str]) -> Option<&'p str> {
     let method = method_of(catalogue, slot)?;
-    let rounds = method.steps.iter().any(|step| step.rounds.is_some() && !step.angles.is_empty());
+    let rounds = method.steps.iter().any(Step::angled);
     let last = plan.agenda.method_slots().filter(|s| s.method == slot.method && s.part.is_some()).last()?;
     match (rounds, picks) {
         (true, [_]) => next_question(plan, last, picks),
@@ -1429,7 +1429,7 @@ fn bridged<'q>(
     questions: &[&'q str],
     next: Option<&'q str>,
 ) -> Vec<&'q str> {
-    if !steps.iter().any(|step| step.rounds.is_some() && !step.angles.is_empty()) {
+    if !steps.iter().any(Step::angled) {
         return questions.to_vec();
     }
     let rounds_in = |part: &Vec<TimedStep>| {

@@ -330,11 +330,14 @@ fn last_resort(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usiz
         Some(slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN)
     };
     let closing = closing(agenda).and_then(|(i, slot)| Some((i, room(slot)?)));
-    let opening = opening(agenda).and_then(|(i, minutes)| match users {
-        true => Some((i, room(&agenda.slots[i])?)),
-        false => Some((i, minutes)),
-    });
-    closing.into_iter().chain(opening).filter(|&(_, room)| room > 0).collect()
+    // The opening, and an energiser after lunch.
+    let openings = agenda
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Opening) && slot.part.is_none())
+        .filter_map(|(i, slot)| Some((i, if users { room(slot)? } else { slot.minutes })));
+    closing.into_iter().chain(openings).filter(|&(_, room)| room > 0).collect()
 }
 
 /// The opening method and its minutes, when the session has one.
