@@ -513,15 +513,6 @@ impl Material {
         }
     }
 
-    /// The pieces of work the method leaves for `participants` people: as many as its
-    /// first item counted per participant (one tablecloth per table of five).
-    pub fn pieces_left<'a>(
-        materials: impl IntoIterator<Item = &'a Material>,
-        participants: u32,
-    ) -> Option<u32> {
-        materials.into_iter().find(|m| m.per.is_some()).and_then(|m| m.quantity_for(participants))
-    }
-
     /// How many items `participants` people need, when the file says.
     pub fn quantity_for(&self, participants: u32) -> Option<u32> {
         match (self.per, self.count) {

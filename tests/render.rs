@@ -28,6 +28,13 @@ fn test_request(name: &str) -> Request {
     Request::from_file(repo::file("tests/data/requests").join(name)).unwrap()
 }
 
+/// A test request of `tests/data/requests` and its plan with the default seed.
+fn test_plan(name: &str) -> (Request, Plan) {
+    let request = test_request(name);
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    (request, plan)
+}
+
 /// The part of a déroulé a facilitator follows: the detail, the materials and the setups.
 fn detail(text: &str) -> &str {
     let from = text.find("## Déroulé détaillé").unwrap();
@@ -1154,9 +1161,8 @@ fn a_tip_for_big_groups_is_left_out_for_a_team_of_nine() {
 #[test]
 fn a_deroule_opens_on_what_to_settle_with_the_project_lead_before_the_day() {
     // The partners' day gives no calling question: each is to be written with the lead.
-    let request = test_request("plan-action-partenaires.yaml");
+    let (request, plan) = test_plan("plan-action-partenaires.yaml");
     assert!(request.questions.is_empty());
-    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let settle = markdown.find("### À régler avec le porteur de projet avant le jour").expect("the section");
     let agenda = markdown.find("\n## Déroulé\n").unwrap();
@@ -1169,8 +1175,7 @@ fn a_deroule_opens_on_what_to_settle_with_the_project_lead_before_the_day() {
 
 #[test]
 fn a_plan_of_action_points_at_the_priorities_on_the_wall_before_its_instructions() {
-    let request = test_request("plan-action-partenaires.yaml");
-    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let (_, plan) = test_plan("plan-action-partenaires.yaml");
     let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let grid =
         sections(&markdown).into_iter().find(|s| s.contains("· Plan d'action QQOQCP")).expect("a QQOQCP");
@@ -1397,9 +1402,8 @@ fn with_service_users_the_words_said_aloud_ask_nobody_to_write() {
 #[test]
 fn a_world_cafe_without_a_question_in_the_request_still_gives_each_round_its_angle() {
     // Three rounds on the same words go round in circles, whoever writes the question.
-    let request = test_request("plan-action-partenaires.yaml");
+    let (request, plan) = test_plan("plan-action-partenaires.yaml");
     assert!(request.questions.is_empty());
-    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let cafe = cafe_section(&text);
     let angled = typography::typeset(
@@ -1464,9 +1468,8 @@ fn a_closing_shows_no_objective_the_request_did_not_ask() {
 fn a_gallery_has_one_station_per_piece_of_work_it_shows_not_one_per_four_visitors() {
     // Fifty partners, ten front pages on the wall: ten stations and twenty proposal cards,
     // not thirteen stations for ten posters.
-    let request = test_request("plan-action-partenaires.yaml");
+    let (request, plan) = test_plan("plan-action-partenaires.yaml");
     assert_eq!(request.participants, 50);
-    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     assert!(plan.agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "gallery-walk"));
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let from = text.find("· Galerie (vernissage)").unwrap();
@@ -1507,8 +1510,7 @@ fn a_choice_right_after_a_cafe_that_turned_to_the_actions_works_on_the_actions()
 fn a_world_cafe_right_after_a_vision_starts_its_own_question_from_the_vision() {
     // The rentrée seminar: La Une before lunch, the café after it. Its rounds turn over its
     // own question, led by the front pages just made, not a fresh page.
-    let request = test_request("seminaire-rentree.yaml");
-    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let (_, plan) = test_plan("seminaire-rentree.yaml");
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let cafe = cafe_section(&text);
     let led =

@@ -1234,8 +1234,10 @@ fn shown_source<'c>(
 /// The pieces of work on display when `method` shows what an earlier sequence left (a
 /// gallery of the café's ten tablecloths): so many stations, not one per four visitors.
 fn pieces_shown(method: &Method, first: &Slot, agenda: &Agenda, catalogue: &Catalogue) -> Option<u32> {
+    // As many as the source's first item counted per participant (one tablecloth per table).
     let source = shown_source(method, first, agenda, catalogue)?;
-    crate::method::Material::pieces_left(variant::materials(source, agenda), agenda.participants)
+    let counted = variant::materials(source, agenda).into_iter().find(|m| m.per.is_some())?;
+    counted.quantity_for(agenda.participants)
 }
 
 /// The phase of a slot as the facilitator reads it: a method placed to converge whose own

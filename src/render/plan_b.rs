@@ -331,23 +331,21 @@ fn last_resort(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usiz
     };
     let closing = closing(agenda).and_then(|(i, slot)| Some((i, room(slot)?)));
     // The opening, and an energiser after lunch.
-    let openings = agenda
-        .slots
-        .iter()
-        .enumerate()
-        .filter(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Opening) && slot.part.is_none())
-        .filter_map(|(i, slot)| Some((i, if users { room(slot)? } else { slot.minutes })));
+    let openings =
+        openings(agenda).filter_map(|(i, slot)| Some((i, if users { room(slot)? } else { slot.minutes })));
     closing.into_iter().chain(openings).filter(|&(_, room)| room > 0).collect()
+}
+
+/// The opening-phase methods and their indexes: the session's opening first, then an
+/// energiser after lunch.
+fn openings(agenda: &Agenda) -> impl Iterator<Item = (usize, &Slot)> {
+    let opening = |slot: &Slot| slot.is_method() && slot.phase == Some(Phase::Opening) && slot.part.is_none();
+    agenda.slots.iter().enumerate().filter(move |(_, slot)| opening(slot))
 }
 
 /// The opening method and its minutes, when the session has one.
 fn opening(agenda: &Agenda) -> Option<(usize, u32)> {
-    agenda
-        .slots
-        .iter()
-        .enumerate()
-        .find(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Opening) && slot.part.is_none())
-        .map(|(i, slot)| (i, slot.minutes))
+    openings(agenda).next().map(|(i, slot)| (i, slot.minutes))
 }
 
 /// The closing, when it runs longer than [`rules::BARE_CLOSING`], with the minutes it gives
