@@ -482,7 +482,7 @@ pub fn wanted_method_fits(method: &Method, request: &Request, objectives: &[Obje
         && crate::check::unfit(method, request).is_empty()
         && !lacks_subgroups(method, request.format, request.breakout_rooms, request.participants)
         && !request.exclude.contains(&method.id)
-        && method.unmet_needs(&request.profiles, objectives).is_empty()
+        && method.unmet_needs(&request.profiles, objectives, named_in(method, request, said)).is_empty()
         && method.minutes_for(request.participants).min.saturating_add(frame_least(request.minutes()))
             <= request.minutes()
 }
@@ -496,6 +496,11 @@ pub fn wanted_methods<'c>(
 ) -> Vec<&'c Method> {
     let said = Said::of(request);
     catalogue.iter().filter(|method| wanted_method_fits(method, request, objectives, &said)).collect()
+}
+
+/// Whether the request names `method`: in `include`, or by its name in the request's words.
+fn named_in(method: &Method, request: &Request, said: &Said) -> bool {
+    request.include.contains(&method.id) || said.names(method)
 }
 
 /// The fewest minutes a session of `minutes` needs besides its content: the usual
@@ -819,7 +824,10 @@ impl<'a> Review<'a> {
     fn conditions(&mut self) {
         let (profiles, objectives) = (&self.request.profiles, &self.agenda.objectives);
         for (i, method, _) in self.methods_in() {
-            for condition in method.unmet_needs(profiles, objectives) {
+            // A named method that fits is among the wanted ones (C11).
+            let named =
+                self.request.include.contains(&method.id) || self.wanted.iter().any(|m| m.id == method.id);
+            for condition in method.unmet_needs(profiles, objectives, named) {
                 self.add(
                     CraftRule::C12,
                     Some(i),

@@ -1033,10 +1033,15 @@ impl Method {
     }
 
     /// The conditions of use that a group of `profiles`, asking for `objectives`, does not
-    /// meet (craft rule C12).
-    pub fn unmet_needs(&self, profiles: &[Profile], objectives: &[Objective]) -> Vec<Condition> {
+    /// meet (craft rule C12), when the request `named` the method or not: naming it is
+    /// what agrees to a format prepared beforehand ([`Condition::AgreedBeforehand`]); it
+    /// brings no passers-by and prepares no service users.
+    pub fn unmet_needs(&self, profiles: &[Profile], objectives: &[Objective], named: bool) -> Vec<Condition> {
         let own_asked = self.objectives.first().is_some_and(|own| objectives.contains(own));
-        self.needs.iter().copied().filter(|need| !need.met_by(profiles, own_asked)).collect()
+        let met = |need: Condition| {
+            (named && need == Condition::AgreedBeforehand) || need.met_by(profiles, own_asked)
+        };
+        self.needs.iter().copied().filter(|need| !met(*need)).collect()
     }
 
     /// Whether it can work on what the methods before it gave: it takes nothing, or one of

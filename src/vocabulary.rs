@@ -303,7 +303,9 @@ vocabulary! {
         /// and nobody from outside the team.
         TeamAndManager = "team-and-manager", "une équipe et son encadrant", "a team and its manager";
         /// A public at ease with confrontation and probing questions (débat mouvant, nine
-        /// whys): never service users, a public the network protects.
+        /// whys), or with putting its own practices on trial (TRIZ: « what do we already do
+        /// that looks like the worst? »): never service users, a public the network protects,
+        /// before whom the agents' practices would be judged.
         PublicAtEase = "public-at-ease", "un public à l'aise avec la confrontation", "a public at ease with confrontation";
         /// The objective it is made for (its first) among the request's: a method built
         /// around one subject (the resolution of irritants) is not run for its other
@@ -311,7 +313,8 @@ vocabulary! {
         OwnObjective = "own-objective", "que la demande porte sur ce pour quoi elle est faite (son premier objectif)", "the request to be about what it is made for (its first objective)";
         /// A group that already knows itself, only agents and managers of the house
         /// (heard, seen, respected): intimate stories are not asked of partners or service
-        /// users met that morning.
+        /// users met that morning; nor are they asked what « the team » should start, stop
+        /// and continue (start, stop, continue), a team's look at its own practices.
         KnownGroup = "known-group", "un groupe qui se connaît (agents et encadrants seulement)", "a group that knows itself (only agents and managers)";
         /// Peers who may play client and helper to one another (helping heuristics): no
         /// service users, for whom the roles replay the asymmetry between helper and helped
@@ -330,6 +333,12 @@ vocabulary! {
         /// (porteur de parole): no closed workshop brings them, so only the request can say
         /// the place is one of passage, by naming the method (`include`).
         PassersBy = "passers-by", "des passants à interpeller (un hall, un marché, l'entrée d'un forum)", "passers-by to approach (a hall, a market, a forum's entrance)";
+        /// A format agreed with the project lead before the day (a scene written and
+        /// rehearsed with actors for the forum theatre; a day whose agenda the participants
+        /// write, for the forum ouvert): the request agrees to it by naming the method
+        /// (`include`, or its name in the request's words), and no group of participants
+        /// brings it otherwise.
+        AgreedBeforehand = "agreed-beforehand", "un format convenu avec le porteur de projet avant le jour (à nommer dans la demande)", "a format agreed with the project lead before the day (to name in the request)";
         /// Peers who may bring a difficulty of their own to one another (codevelopment): no
         /// managers with their agents in the room, who would consult or be consulted by
         /// their own hierarchy, and no service users among professionals.
@@ -396,7 +405,7 @@ impl Condition {
                 !hierarchy && !users_among_staff
             }
             Condition::OwnObjective => own_asked,
-            Condition::PassersBy => false,
+            Condition::PassersBy | Condition::AgreedBeforehand => false,
             Condition::FeelingsWelcome => {
                 let working = profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected));
                 (profiles.is_empty() || working) && !users_among_staff && !has(Profile::Partners)

@@ -53,7 +53,7 @@ fn confrontation_and_probing_methods_are_never_planned_with_service_users() {
             for slot in plan.agenda.method_slots() {
                 let method = catalogue().get(slot.method.as_ref().unwrap().as_str()).unwrap();
                 assert!(
-                    method.unmet_needs(&request.profiles, &plan.agenda.objectives).is_empty(),
+                    method.unmet_needs(&request.profiles, &plan.agenda.objectives, false).is_empty(),
                     "{name} seed {seed}: {}",
                     method.id
                 );
@@ -309,11 +309,11 @@ fn every_method_says_in_its_own_words_how_it_starts() {
 fn a_method_made_for_one_subject_runs_only_when_that_subject_is_asked() {
     let resolution = catalogue().get("resolution-irritants").unwrap();
     assert_eq!(
-        resolution.unmet_needs(&[Profile::Agents], &[Objective::Prioritize, Objective::ActionPlan]),
+        resolution.unmet_needs(&[Profile::Agents], &[Objective::Prioritize, Objective::ActionPlan], false),
         vec![Condition::OwnObjective],
         "no resolution of irritants to prioritise a vision"
     );
-    assert!(resolution.unmet_needs(&[Profile::Agents], &[Objective::ResolveIrritants]).is_empty());
+    assert!(resolution.unmet_needs(&[Profile::Agents], &[Objective::ResolveIrritants], false).is_empty());
     let request = request("tests/data/requests/seminaire-rentree.yaml");
     for seed in 1..=3 {
         let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
@@ -496,6 +496,30 @@ fn planned_ids(request: &Request, seeds: std::ops::RangeInclusive<u64>) -> Vec<S
         );
     }
     ids
+}
+
+#[test]
+fn a_forum_ouvert_or_a_forum_theatre_is_planned_only_where_the_request_names_it() {
+    // Both are agreed with the project lead before the day: a scene rehearsed with actors,
+    // an agenda handed to the participants. Naming the method is that agreement.
+    for id in ["forum-ouvert", "theatre-forum"] {
+        let method = catalogue().get(id).unwrap();
+        assert_eq!(method.needs, [Condition::AgreedBeforehand], "{id}");
+        for profiles in groups_of_profiles() {
+            let objectives = &method.objectives;
+            assert!(!method.unmet_needs(&profiles, objectives, false).is_empty(), "{id} {profiles:?}");
+            assert!(method.unmet_needs(&profiles, objectives, true).is_empty(), "{id} {profiles:?}");
+        }
+    }
+    let partners = request("tests/data/requests/plan-action-partenaires.yaml");
+    assert!(!planned_ids(&partners, 0..=3).iter().any(|id| id == "forum-ouvert"));
+    let named = request("tests/data/requests/forum-ouvert-nomme.yaml");
+    assert!(named.include.is_empty(), "named by its title only");
+    let plan = Planner::new(catalogue()).plan(&named).unwrap();
+    assert!(
+        plan.agenda.method_slots().any(|slot| slot.method.as_ref().is_some_and(|id| id == "forum-ouvert"))
+    );
+    assert!(!plan.craft.points.iter().any(|point| point.rule == CraftRule::C12), "{:?}", plan.craft.points);
 }
 
 #[test]

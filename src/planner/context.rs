@@ -238,7 +238,8 @@ impl<'a> Context<'a> {
         let fits = unfit(method, request).is_empty()
             && !craft::lacks_subgroups(method, request.format, request.breakout_rooms, request.participants)
             && !request.exclude.contains(&method.id)
-            && (included || method.unmet_needs(&request.profiles, &self.objectives).is_empty());
+            && (included
+                || method.unmet_needs(&request.profiles, &self.objectives, self.wanted(method)).is_empty());
         let mut range = self.round(method.minutes_for(n), method.split);
         if let Some(minutes) = pin.and_then(|pin| pin.minutes) {
             // Fixed minutes outside the method's range make no candidate: the checker
@@ -268,7 +269,7 @@ impl<'a> Context<'a> {
             typical: method.typical_minutes_for(n).clamp(range.min, range.max),
             serves,
             included,
-            network: self.wanted.iter().any(|wanted| std::ptr::eq(*wanted, method)),
+            network: self.wanted(method),
             prepares: false,
         })
     }
@@ -297,6 +298,11 @@ impl<'a> Context<'a> {
             _ => u32::MAX,
         };
         candidate.range.max.min(cap).max(candidate.range.min)
+    }
+
+    /// Whether C11 asks for `method`: the network's own, or one the request names.
+    fn wanted(&self, method: &Method) -> bool {
+        self.wanted.iter().any(|wanted| std::ptr::eq(*wanted, method))
     }
 
     /// Whether the search must keep `rule`.

@@ -118,7 +118,29 @@ fn closest_cuts(
         units = fewer_units;
         cuts = self::cuts(&units, slots, steps);
     }
+    if natural == 0 {
+        cuts = least_beyond(&units, slots, cuts);
+    }
     (units, cuts)
+}
+
+/// For a method without rounds, the cuts that stretch its steps least beyond their
+/// ceilings, then closest to `closest`: a pause falls between the steps that let each part
+/// hold its steps at their own length (an hour and a half of sharing at tables because the
+/// pause came before the dream reads as padding).
+fn least_beyond(units: &[Unit], slots: &[&Slot], closest: Vec<usize>) -> Vec<usize> {
+    if slots.len() < 2 || !fits(units, slots, &closest) || beyond(units, slots, &closest) == 0 {
+        return closest;
+    }
+    let drift = |cuts: &[usize]| cuts.iter().zip(&closest).map(|(a, b)| a.abs_diff(*b)).sum::<usize>();
+    let layouts = all_cuts(units.len(), slots.len()).into_iter().filter(|cuts| fits(units, slots, cuts));
+    layouts.min_by_key(|cuts| (beyond(units, slots, cuts), drift(cuts))).unwrap_or(closest)
+}
+
+/// The minutes the steps of a layout run beyond their ceilings.
+fn beyond(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> u32 {
+    let minutes = part_minutes(units, slots, cuts).into_iter().flatten();
+    units.iter().zip(minutes).map(|(unit, m)| m.saturating_sub(unit.max.unwrap_or(m))).sum()
 }
 
 /// Rounds of one length all day, when a method in rounds runs over several parts (C3, C4):
@@ -166,8 +188,7 @@ fn unevenness(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> Option<(u32, u
     let minutes: Vec<u32> = part_minutes(units, slots, cuts).into_iter().flatten().collect();
     let rounds = || units.iter().zip(&minutes).filter(|(unit, _)| unit.is_round()).map(|(_, m)| *m);
     let spread = rounds().max()? - rounds().min()?;
-    let beyond = units.iter().zip(&minutes).map(|(unit, m)| m.saturating_sub(unit.max.unwrap_or(*m))).sum();
-    Some((beyond, spread))
+    Some((beyond(units, slots, cuts), spread))
 }
 
 /// Rounds that differ by this many minutes or fewer read as one length on the day.
@@ -766,10 +787,29 @@ fn fill(step: &Step, line: &TimedStep, participants: u32, question: &dyn Fn(Lang
             .replace("{each}", &each)
             .replace("{rounds}", &rounds.to_string())
             .replace("{minutes}", &(line.minutes / rounds).to_string())
+            .replace("de {question}", &contracted("de", &question(lang)))
+            .replace("à {question}", &contracted("à", &question(lang)))
             .replace("{question}", &question(lang))
     };
     let text = step_text(step, participants);
     Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
+}
+
+/// `preposition` before `phrase`, contracted as French writes it before an article: « des
+/// questions », « aux questions », « du thème », never « de les questions ».
+fn contracted(preposition: &str, phrase: &str) -> String {
+    let contraction = |article: &str| match (preposition, article) {
+        ("de", "les") => Some("des"),
+        ("de", "le") => Some("du"),
+        ("à", "les") => Some("aux"),
+        ("à", "le") => Some("au"),
+        _ => None,
+    };
+    let contracted = phrase.split_once(' ').and_then(|(article, rest)| Some((contraction(article)?, rest)));
+    match contracted {
+        Some((contraction, rest)) => format!("{contraction} {rest}"),
+        None => format!("{preposition} {phrase}"),
+    }
 }
 
 /// What `step` says for `participants` people: its `crowded` consigne when its groups are
@@ -798,6 +838,15 @@ fn number(value: f64, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_preposition_before_the_question_contracts_with_its_article() {
+        assert_eq!(super::contracted("de", "les questions « A » et « B »"), "des questions « A » et « B »");
+        assert_eq!(super::contracted("à", "les questions « A »"), "aux questions « A »");
+        assert_eq!(super::contracted("de", "le thème"), "du thème");
+        assert_eq!(super::contracted("de", "la question « A »"), "de la question « A »");
+        assert_eq!(super::contracted("à", "l'objectif"), "à l'objectif");
+    }
+
     use super::*;
 
     fn unit(shape: Shape, min: u32, typical: u32, max: Option<u32>) -> Unit {
