@@ -1517,3 +1517,21 @@ fn a_world_cafe_right_after_a_vision_starts_its_own_question_from_the_vision() {
         typography::typeset("Pour que ce que nous venons d'imaginer devienne vrai : entre nous", Lang::Fr);
     assert!(cafe.contains(&led), "{cafe}");
 }
+
+#[test]
+fn a_hybrid_session_run_by_two_asks_the_project_lead_for_a_third_person() {
+    // One leads the room, one relays the people online: nobody is left for the technique.
+    let team_item = "L'équipe en hybride";
+    let (_, three) = test_plan("hybride-plan-action.yaml");
+    assert_eq!(three.request.facilitators, 3);
+    assert!(!three.to_markdown(Catalogue::builtin(), Lang::Fr).contains(team_item));
+    let mut request = test_request("hybride-plan-action.yaml");
+    request.facilitators = 2;
+    let two = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let text = two.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let settle = &text[text.find("À régler avec le porteur").unwrap()..text.find("## Déroulé").unwrap()];
+    assert!(settle.contains(team_item), "{settle}");
+    request.format = facilitation::Format::Onsite;
+    let onsite = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    assert!(!onsite.to_markdown(Catalogue::builtin(), Lang::Fr).contains(team_item));
+}

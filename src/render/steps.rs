@@ -838,16 +838,16 @@ fn number(value: f64, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_preposition_before_the_question_contracts_with_its_article() {
-        assert_eq!(super::contracted("de", "les questions « A » et « B »"), "des questions « A » et « B »");
-        assert_eq!(super::contracted("à", "les questions « A »"), "aux questions « A »");
-        assert_eq!(super::contracted("de", "le thème"), "du thème");
-        assert_eq!(super::contracted("de", "la question « A »"), "de la question « A »");
-        assert_eq!(super::contracted("à", "l'objectif"), "à l'objectif");
+        assert_eq!(contracted("de", "les questions « A » et « B »"), "des questions « A » et « B »");
+        assert_eq!(contracted("à", "les questions « A »"), "aux questions « A »");
+        assert_eq!(contracted("de", "le thème"), "du thème");
+        assert_eq!(contracted("de", "la question « A »"), "de la question « A »");
+        assert_eq!(contracted("à", "l'objectif"), "à l'objectif");
     }
-
-    use super::*;
 
     fn unit(shape: Shape, min: u32, typical: u32, max: Option<u32>) -> Unit {
         Unit { step: 0, shape, min, typical, max }

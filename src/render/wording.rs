@@ -83,6 +83,7 @@ struct Wording {
     checklist_team: Vec<Text>,
     checklist_with_users: Vec<Text>,
     checklist_remote: Vec<Text>,
+    checklist_hybrid_pair: Vec<Text>,
     kept: Vec<Kept>,
     commits: Vec<Kept>,
     confidential: Confidential,
@@ -270,15 +271,22 @@ const SUBJECT_MOST: usize = 80;
 /// The questions to settle with the project lead before the day: those of every session,
 /// those of a team among colleagues ([`rules::among_colleagues`]: no invitation to send, and
 /// the project lead knows its needs) or of a wider group, and those asked besides when some
-/// take part by video (a remote or hybrid `request`) and when service users take part.
+/// take part by video (a remote or hybrid `request`), when a hybrid session has no third
+/// person for the technique ([`HYBRID_TEAM_LEAST`]) and when service users take part.
 pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text> {
     let remote = request.format != Format::Onsite;
     let video: &[Text] = if remote { &wording().checklist_remote } else { &[] };
+    let short = request.format == Format::Hybrid && request.facilitators < HYBRID_TEAM_LEAST;
+    let pair: &[Text] = if short { &wording().checklist_hybrid_pair } else { &[] };
     let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
     let team = rules::among_colleagues(&request.profiles, request.participants);
     let group = if team { &wording().checklist_team } else { &wording().checklist_beyond_team };
-    wording().checklist.iter().chain(group).chain(video).chain(users)
+    wording().checklist.iter().chain(group).chain(video).chain(pair).chain(users)
 }
+
+/// The fewest facilitators a hybrid session needs: one leads the room, one relays the
+/// people online, one keeps the technique and goes round the room's groups.
+const HYBRID_TEAM_LEAST: u32 = 3;
 
 #[cfg(test)]
 mod tests {
