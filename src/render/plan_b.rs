@@ -1,10 +1,12 @@
 //! Plan B: what to shorten or drop, in order, when the session runs late, so that it
 //! still ends on time with its closing. The welcome gives first (latecomers are still
-//! arriving), then the sequences of the objectives after the first down to their shortest
-//! length for the group (those that open up before those that conclude, the least
+//! arriving), then the opening down to its shortest (a facilitator trims the icebreaker
+//! before the work), then the sequences of the objectives after the first down to their
+//! shortest length for the group (those that open up before those that conclude, the least
 //! important first), then the breaks down to their floor (never with service users: a
-//! fragile public's pause is no reserve of minutes), then the first objective's sequences,
-//! then the opening; if that is not enough, a sequence whose objectives another sequence
+//! fragile public's pause is no reserve of minutes), then the first objective's sequences
+//! (with service users, the opening, where they first speak, gives only then); if that is
+//! not enough, a sequence whose objectives another sequence
 //! also serves is dropped, when the delay left is about its length (a choice is served
 //! elsewhere only by another sequence that converges). As a last resort, before ending
 //! late, the closing runs at its shortest (fewer voices in its round), the opening is
@@ -183,10 +185,11 @@ fn round_up(minutes: u32) -> u32 {
 }
 
 /// Every slot that can give minutes, with how many, in the order to ask them: the
-/// welcome (latecomers are still arriving), then the content sequences of the objectives
-/// after the first (those that open up before those that converge, the least important
-/// first), then the breaks (never with service `users`), then the first objective's
-/// sequences, then those that conclude on a result ([`concludes`]), and the opening.
+/// welcome (latecomers are still arriving), then the opening down to its shortest, then the
+/// content sequences of the objectives after the first (those that open up before those
+/// that converge, the least important first), then the breaks (never with service
+/// `users`), then the first objective's sequences, then those that conclude on a result
+/// ([`concludes`]); with service users, the opening last.
 fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
     let mut room = Vec::new();
     let session = agenda.minutes();
@@ -207,21 +210,23 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
         let Some(method) = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str())) else { continue };
         let parts = method_minutes(agenda, slot);
         let least = method.minutes_for(agenda.participants).min;
-        // The opening gives after every content sequence: the group needs it to start.
+        // The opening, down to its shortest, gives right after the welcome: a facilitator
+        // running late trims the icebreaker before the work. With service users it gives
+        // last: it is where they first speak.
         let main = priority(agenda, slot) == 0;
         let converges = slot.phase.is_some_and(Phase::converges);
         // A sequence that concludes on a result gives after the pauses and the main
         // objective's other sequences: it is what the session leaves with.
         let rank = match slot.phase {
-            Some(Phase::Opening) => 100,
+            Some(Phase::Opening) if users => 100,
+            Some(Phase::Opening) => 1,
             _ if concludes(slot) => 7,
             _ => 2 + 3 * usize::from(main) + usize::from(converges),
         };
-        content.push((
-            rank,
-            i,
-            parts.saturating_sub(least).min(slot.minutes.saturating_sub(rules::MIN_PART)),
-        ));
+        // The first part of a split method keeps the shortest part (rule 4); a sequence in
+        // one piece goes down to the method's shortest length.
+        let floor = if parts > slot.minutes { rules::MIN_PART } else { least };
+        content.push((rank, i, parts.saturating_sub(least).min(slot.minutes.saturating_sub(floor))));
     }
     // Least important objectives first: the higher the priority index, the sooner.
     content.sort_by_key(|&(rank, i, _)| (rank, std::cmp::Reverse(priority(agenda, &agenda.slots[i]))));
@@ -518,6 +523,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_late_start_trims_the_icebreaker_before_the_work_but_not_with_service_users() {
+        // The hybrid managers' morning: twenty minutes of networking, then the cross case
+        // review the session is for.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/requests/hybride-plan-action.yaml");
+        let mut request = Request::from_file(path).unwrap();
+        request.include.push(crate::MethodId::new("impromptu-networking").unwrap());
+        let catalogue = Catalogue::builtin();
+        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+        let (opening, minutes) = opening(&agenda).unwrap();
+        let method = catalogue.get(agenda.slots[opening].method.as_ref().unwrap().as_str()).unwrap();
+        assert!(minutes > method.minutes_for(agenda.participants).min, "{:?}", agenda.slots[opening]);
+        let trimmed = |users: bool| {
+            let (measures, _) = measures(&agenda, catalogue, 15, users);
+            let content = |m: &Measure| agenda.slots[m.slot].phase.is_some_and(|p| !p.frames());
+            let first_content = measures.iter().position(content);
+            let at = measures.iter().position(|m| m.slot == opening && !m.drop);
+            at.is_some_and(|at| first_content.is_none_or(|first| at < first))
+        };
+        assert!(trimmed(false), "the icebreaker gives before the work");
+        assert!(!trimmed(true), "with service users, where they first speak gives last");
     }
 
     #[test]
