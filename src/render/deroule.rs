@@ -486,13 +486,8 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                         let change = before.and_then(|(previous, pause)| {
                             room_change(previous, method, pause, agenda.format, lang)
                         });
-                        let mut detail = method_detail(
-                            method,
-                            &sequence_at,
-                            (agenda, catalogue),
-                            (lang, &mut said),
-                            plan.map(|plan| (plan, catalogue)),
-                        );
+                        let mut detail =
+                            method_detail(method, &sequence_at, (agenda, catalogue), (lang, &mut said), plan);
                         if let (Some(change), Block::Keep(inner)) = (change, &mut detail) {
                             // After the summary: what to move before anything is said.
                             inner.insert(2.min(inner.len()), change);
@@ -1256,9 +1251,9 @@ fn method_detail(
     sequence: &Sequence,
     (agenda, catalogue): (&Agenda, &Catalogue),
     (lang, said): (Lang, &mut Vec<String>),
-    planned: Option<(&Plan, &Catalogue)>,
+    plan: Option<&Plan>,
 ) -> Block {
-    let plan = planned.map(|(plan, _)| plan);
+    let planned = plan.map(|plan| (plan, catalogue));
     let parts = sequence.parts;
     let first = parts[0];
     let last = parts[parts.len() - 1];
@@ -1274,7 +1269,7 @@ fn method_detail(
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
     blocks.extend(consigne(method, sequence, agenda, (lang, said), planned));
-    if let Some((_, catalogue)) = planned {
+    if plan.is_some() {
         blocks.extend(on_the_wall(method, first, agenda, catalogue, lang));
     }
     let shown = shown_objectives(first, agenda);

@@ -6,14 +6,13 @@
 //! important first), then the breaks down to their floor (never with service users: a
 //! fragile public's pause is no reserve of minutes), then the first objective's sequences
 //! (with service users, the opening, where they first speak, gives only then); if that is
-//! not enough, a sequence whose objectives another sequence
-//! also serves is dropped, when the delay left is about its length (a choice is served
-//! elsewhere only by another sequence that converges). As a last resort, before ending
-//! late, the closing runs at its shortest (fewer voices in its round), the opening is
-//! dropped (the welcome leads straight into the work; with service users it only runs at
-//! its shortest, for it is where they first speak, and goes only before a sequence would),
-//! and the content sequences run a little
-//! under their shortest length (a tenth at most, [`rules::PLAN_B_SQUEEZE`]); then a
+//! not enough, a sequence whose objectives another sequence also serves is dropped, when
+//! the delay left is about its length (a choice is served elsewhere only by another
+//! sequence that converges). As a last resort, before ending late, the closing runs at its
+//! shortest (fewer voices in its round), the opening is dropped (the welcome leads straight
+//! into the work; with service users it only runs at its shortest, for it is where they
+//! first speak, and goes only before a sequence would), and the content sequences run a
+//! little under their shortest length (a tenth at most, [`rules::PLAN_B_SQUEEZE`]); then a
 //! sequence served elsewhere goes whatever its length; then the closing runs bare, without
 //! its round ([`rules::BARE_CLOSING`]; not with service users, whose voice in it is what the
 //! institution came to hear); if even that is not enough, the sequence of the least
@@ -210,13 +209,13 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
         let Some(method) = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str())) else { continue };
         let parts = method_minutes(agenda, slot);
         let least = method.minutes_for(agenda.participants).min;
-        // The opening, down to its shortest, gives right after the welcome: a facilitator
-        // running late trims the icebreaker before the work. With service users it gives
-        // last: it is where they first speak.
         let main = priority(agenda, slot) == 0;
         let converges = slot.phase.is_some_and(Phase::converges);
-        // A sequence that concludes on a result gives after the pauses and the main
-        // objective's other sequences: it is what the session leaves with.
+        // The opening, down to its shortest, gives right after the welcome: a facilitator
+        // running late trims the icebreaker before the work. With service users it gives
+        // last: it is where they first speak. A sequence that concludes on a result gives
+        // after the pauses and the main objective's other sequences: it is what the session
+        // leaves with.
         let rank = match slot.phase {
             Some(Phase::Opening) if users => 100,
             Some(Phase::Opening) => 1,

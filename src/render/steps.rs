@@ -782,14 +782,19 @@ fn fill(step: &Step, line: &TimedStep, participants: u32, question: &dyn Fn(Lang
     let rounds = line.rounds.unwrap_or(1).max(1);
     let one = |lang: Lang, text: &str| {
         let each = step.each.map(|each| number(each, lang)).unwrap_or_default();
-        text.replace("{count}", &count.to_string())
+        let text = text
+            .replace("{count}", &count.to_string())
             .replace("{groups}", &groups.to_string())
             .replace("{each}", &each)
             .replace("{rounds}", &rounds.to_string())
-            .replace("{minutes}", &(line.minutes / rounds).to_string())
-            .replace("de {question}", &contracted("de", &question(lang)))
-            .replace("à {question}", &contracted("à", &question(lang)))
-            .replace("{question}", &question(lang))
+            .replace("{minutes}", &(line.minutes / rounds).to_string());
+        if !text.contains("{question}") {
+            return text;
+        }
+        let question = question(lang);
+        text.replace("de {question}", &contracted("de", &question))
+            .replace("à {question}", &contracted("à", &question))
+            .replace("{question}", &question)
     };
     let text = step_text(step, participants);
     Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
