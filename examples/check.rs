@@ -83,7 +83,8 @@ fn compare(agenda: &Agenda, request: &Request, catalogue: &Catalogue, lang: Lang
         }
     };
     let objectives = request.analyse().objectives();
-    let yours = score::score(agenda, &objectives, request.with_users(), catalogue).total();
+    let components = score::score(agenda, &objectives, request.with_users(), catalogue);
+    let yours = components.total();
     let planned = plan.score.total();
     let left: Vec<String> = agenda.slots.iter().map(|slot| line(slot, lang)).collect();
     let right: Vec<String> = plan.agenda.slots.iter().map(|slot| line(slot, lang)).collect();
@@ -98,7 +99,26 @@ fn compare(agenda: &Agenda, request: &Request, catalogue: &Catalogue, lang: Lang
         let r = right.get(i).map_or("", String::as_str);
         text += &format!("{l:<width$}  |  {r}\n");
     }
-    text
+    text + &differences(&components, &plan.score, width, lang)
+}
+
+/// The score's components on which the two agendas differ, in points out of 100: where the
+/// trainee's agenda gains or loses against the planner's.
+fn differences(yours: &score::Score, planned: &score::Score, width: usize, lang: Lang) -> String {
+    let points =
+        |score: &score::Score, component: score::Component| score.get(component) * component.weight();
+    let mut text = String::new();
+    for component in score::Component::ALL {
+        let (mine, theirs) = (points(yours, component), points(planned, component));
+        if (mine - theirs).abs() >= 0.05 {
+            let label = format!("{} : {mine:.1}", component.label(lang));
+            text += &format!("{label:<width$}  |  {theirs:.1}\n");
+        }
+    }
+    if text.is_empty() {
+        return text;
+    }
+    format!("\n{}\n", lang.pick("Où les points diffèrent :", "Where the points differ:")) + &text
 }
 
 fn line(slot: &Slot, lang: Lang) -> String {

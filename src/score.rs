@@ -38,7 +38,7 @@ use crate::agenda::{Agenda, SlotKind};
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::method::{Given, Method};
-use crate::rules::{MIN_RUN, usual_welcome_before};
+use crate::rules::{MIN_BREAK, MIN_RUN, usual_welcome_before};
 use crate::text::Lang;
 use crate::vocabulary::{Energy, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
@@ -292,7 +292,8 @@ pub fn score(agenda: &Agenda, objectives: &[Objective], with_users: bool, catalo
     }
     let had_lunch = agenda.slots.iter().any(|slot| slot.kind == SlotKind::Lunch);
     let first = agenda.method_slots().next().and_then(|slot| catalogue.get(slot.method.as_ref()?.as_str()));
-    Score { pace: pace(agenda, first.is_some_and(|method| method.opens_itself)), ..tally.score(had_lunch) }
+    let opens_itself = first.is_some_and(|method| method.opens_itself);
+    Score { pace: pace(agenda, opens_itself, with_users), ..tally.score(had_lunch) }
 }
 
 /// How far a length is from its usual value, between 0 and 1.
@@ -305,16 +306,21 @@ pub fn length_misfit(minutes: u32, usual: u32) -> f64 {
 /// [`OPEN_UP_STRETCH`] times more in a method that opens up (a fourth round of the same
 /// conversation) and [`CONVERGE_STRETCH`] times as much in one that converges or acts (the
 /// time a group most often lacks is the time to choose and to plan); time below it costs
-/// the same in every phase.
+/// the same in every phase. An opening is usually no longer than [`USUAL_OPENING`], however
+/// long its method may run: twenty minutes of networking are twenty minutes the work lacks.
 pub fn method_misfit(minutes: u32, typical: u32, phase: Phase) -> f64 {
+    let usual = if phase == Phase::Opening { typical.min(USUAL_OPENING) } else { typical };
     let factor = match phase {
-        _ if minutes <= typical => 1.0,
+        _ if minutes <= usual => 1.0,
         Phase::Divergence | Phase::Emergence => OPEN_UP_STRETCH,
         Phase::Convergence | Phase::Action => CONVERGE_STRETCH,
         Phase::Opening | Phase::Closing => 1.0,
     };
-    (length_misfit(minutes, typical) * factor).min(1.0)
+    (length_misfit(minutes, usual) * factor).min(1.0)
 }
+
+/// See [`method_misfit`]: the usual length of an opening, in minutes.
+pub const USUAL_OPENING: u32 = 10;
 
 /// See [`method_misfit`]: stretching a method that opens up costs double.
 pub const OPEN_UP_STRETCH: f64 = 2.0;
@@ -341,12 +347,26 @@ pub fn lunch_misfit(minutes: u32, start: ClockTime) -> f64 {
     (length_misfit(minutes, USUAL_LUNCH) + early_or_late.min(1.0)) / 2.0
 }
 
-/// How far a break of `minutes` is from the usual one, between 0 and 1: a break longer than
-/// [`USUAL_BREAK`] costs [`LONG_BREAK`] times as much as a shorter one, since three
-/// twenty-minute breaks eat an hour of a day while the group waits to get back to work.
-pub fn break_misfit(minutes: u32) -> f64 {
-    let factor = if minutes > USUAL_BREAK { LONG_BREAK } else { 1.0 };
-    (length_misfit(minutes, USUAL_BREAK) * factor).min(1.0)
+/// The usual length of a break in a session of `session` minutes, with service `users` or
+/// not: [`MIN_BREAK`] in a session of [`SHORT_SESSION`] minutes or less (a stretch of the
+/// legs; a quarter of an hour of a two-hour workshop is time its work lacks), unless
+/// service users take part (fatigue, care, a cigarette: their pause is never cut short);
+/// [`USUAL_BREAK`] otherwise.
+pub const fn usual_break(session: u32, users: bool) -> u32 {
+    if session <= SHORT_SESSION && !users { MIN_BREAK } else { USUAL_BREAK }
+}
+
+/// See [`usual_break`].
+pub const SHORT_SESSION: u32 = 150;
+
+/// How far a break of `minutes` in a session of `session` minutes, with service `users` or
+/// not, is from the usual one ([`usual_break`]), between 0 and 1: a longer break costs
+/// [`LONG_BREAK`] times as much as a shorter one, since three twenty-minute breaks eat an
+/// hour of a day while the group waits to get back to work.
+pub fn break_misfit(minutes: u32, session: u32, users: bool) -> f64 {
+    let usual = usual_break(session, users);
+    let factor = if minutes > usual { LONG_BREAK } else { 1.0 };
+    (length_misfit(minutes, usual) * factor).min(1.0)
 }
 
 /// See [`break_misfit`].
@@ -355,7 +375,7 @@ pub const LONG_BREAK: f64 = 3.0;
 /// `pace`: one minus the mean misfit of the welcome (its length) and of each pause (the
 /// mean of its length's misfit, [`break_misfit`] or [`lunch_misfit`], and of the runs of
 /// work before and after it).
-fn pace(agenda: &Agenda, opens_itself: bool) -> f64 {
+fn pace(agenda: &Agenda, opens_itself: bool, users: bool) -> f64 {
     let usual_welcome = usual_welcome_before(agenda.minutes(), opens_itself);
     let mut misfits = Vec::new();
     let mut run: u32 = 0;
@@ -372,7 +392,7 @@ fn pace(agenda: &Agenda, opens_itself: bool) -> f64 {
                 }
                 let length = match slot.kind {
                     SlotKind::Lunch => lunch_misfit(slot.minutes, slot.start),
-                    _ => break_misfit(slot.minutes),
+                    _ => break_misfit(slot.minutes, agenda.minutes(), users),
                 };
                 open = Some(length + run_misfit(run));
                 run = 0;

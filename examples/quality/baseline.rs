@@ -5,8 +5,8 @@
 //! group, the format, the facilitators, the methods' ranges, the longest stretch, the
 //! lunch) and is made valid where a simple repair can: never the craft rules.
 
-use facilitation::rules::{GRAIN, MIN_BREAK, needs_lunch, usual_welcome};
-use facilitation::score::{USUAL_BREAK, USUAL_LUNCH};
+use facilitation::rules::{GRAIN, needs_lunch, usual_welcome};
+use facilitation::score::{USUAL_LUNCH, usual_break};
 use facilitation::{Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind};
 
 /// The greedy agenda for `request`, or `None` when some phase finds no method at all.
@@ -114,7 +114,8 @@ fn stretch(request: &Request, picks: &[(&Method, Phase)], breaks: u32) -> Vec<u3
     let n = request.participants;
     let minutes = request.minutes();
     let lunch = if lunch_day(request) { USUAL_LUNCH } else { 0 };
-    let room = minutes.saturating_sub(usual_welcome(minutes) + lunch + breaks * USUAL_BREAK);
+    let room = minutes
+        .saturating_sub(usual_welcome(minutes) + lunch + breaks * usual_break(minutes, request.with_users()));
     let typical: u32 = picks.iter().map(|(m, _)| m.typical_minutes_for(n).max(1)).sum();
     let mut lengths: Vec<u32> = picks
         .iter()
@@ -177,7 +178,11 @@ fn lay_out(
             stretch = 0;
             lunch_left = false;
         } else if stretch + minutes > request.max_stretch && stretch > 0 && i > 0 {
-            slots.push(slot(SlotKind::Break, &mut clock, USUAL_BREAK.max(MIN_BREAK)));
+            slots.push(slot(
+                SlotKind::Break,
+                &mut clock,
+                usual_break(request.minutes(), request.with_users()),
+            ));
             stretch = 0;
         }
         let minutes = if last { end.saturating_sub(clock.minutes()).max(1) } else { *minutes };

@@ -58,7 +58,7 @@ use facilitation::rules::{
     self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, GRAIN, MIN_PART, MIN_RUN, closing_cap, energiser_cap,
     frame_cap, opening_cap, welcome_range,
 };
-use facilitation::score::{Component, break_misfit, length_misfit, method_misfit, score};
+use facilitation::score::{Component, break_misfit, length_misfit, method_misfit, score, usual_break};
 use facilitation::{
     Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind, check, craft,
 };
@@ -67,7 +67,6 @@ use std::time::{Duration, Instant};
 /// The break lengths of the space (the planner's).
 pub const BREAKS: [u32; 3] = facilitation::rules::BREAKS;
 /// The usual break, first tried.
-const USUAL_BREAK: u32 = facilitation::score::USUAL_BREAK;
 const W_SHARE: f64 = Component::TimeShare.weight();
 const W_FIT: f64 = Component::TimingFit.weight();
 const W_PACE: f64 = Component::Pace.weight();
@@ -646,8 +645,9 @@ impl<'a> Space<'a> {
         if state.stretch < rules::least_run(self.minutes, !state.paused) {
             return Vec::new();
         }
-        let mut pauses = vec![Piece::Break(USUAL_BREAK)];
-        pauses.extend(BREAKS.iter().filter(|b| **b != USUAL_BREAK).map(|b| Piece::Break(*b)));
+        let usual = usual_break(self.minutes, self.request.with_users());
+        let mut pauses = vec![Piece::Break(usual)];
+        pauses.extend(BREAKS.iter().filter(|b| **b != usual).map(|b| Piece::Break(*b)));
         let clock = self.start + state.time;
         let window = CRAFT_LUNCH_WINDOW.0.minutes()..=CRAFT_LUNCH_WINDOW.1.minutes();
         if self.lunch && !state.lunched && window.contains(&clock) {
@@ -661,7 +661,7 @@ impl<'a> Space<'a> {
     fn after_pause(&self, state: State, pause: Piece) -> State {
         let (minutes, misfit, lunched) = match pause {
             Piece::Lunch(m) => (m, length_misfit(m, facilitation::score::USUAL_LUNCH), true),
-            Piece::Break(m) => (m, break_misfit(m), state.lunched),
+            Piece::Break(m) => (m, break_misfit(m, self.minutes, self.request.with_users()), state.lunched),
             _ => (0, 0.0, state.lunched),
         };
         // In a clean agenda every run is at least 40 minutes: a pause's misfit is its length's.

@@ -534,12 +534,13 @@ impl Timetable<'_> {
     ) -> impl Iterator<Item = (Segment, f64)> + use<> {
         let context = self.context;
         let left = context.minutes - time;
+        let (session, users) = (context.minutes, context.request.with_users());
         let per_frame = self.per_frame;
         let real_lunch = self.real_lunch;
         let latest = if real_lunch { CRAFT_LUNCH_WINDOW.1 } else { LUNCH_WINDOW.1 };
         let before = run_misfit(stretch);
         let breaks = BREAKS.into_iter().filter(move |m| !must_lunch && *m <= left).map(move |minutes| {
-            let misfit = break_misfit(minutes) + before;
+            let misfit = break_misfit(minutes, session, users) + before;
             (Segment::Break(minutes), per_frame * misfit / 3.0 + HABIT)
         });
         let clock = context.start.minutes() + time;

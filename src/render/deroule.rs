@@ -685,12 +685,13 @@ fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>, bo
 }
 
 /// The reminder of confidentiality, when the title or the calling questions touch on
-/// people's situations (child protection, reports).
+/// people's situations (child protection, reports), or when the objectives ask people to
+/// risk a word ([`wording::confidentiality`]).
 fn confidentiality(agenda: &Agenda, plan: Option<&Plan>, lang: Lang) -> Option<Block> {
     let questions = plan.into_iter().flat_map(|plan| plan.request.questions.values());
     let subject: String =
         std::iter::once(&agenda.title).chain(questions).map(|text| format!("{text} ")).collect();
-    let reminder = wording::confidentiality(&subject)?;
+    let reminder = wording::confidentiality(&subject, &agenda.objectives)?;
     let label = t(lang, "Confidentialité", "Confidentiality");
     Some(Block::Paragraph(labelled(label, colon(lang, reminder.get(lang)))))
 }
@@ -1454,7 +1455,7 @@ fn next_question<'p>(plan: &'p Plan, last: &Slot, questions: &[&str]) -> Option<
 }
 
 /// A step taken up after a pause, in a few words that point to where it is written out:
-/// « Tour 3 (20 min) sur la question « … » : même consigne qu'à l'étape 2 de la partie 1. »
+/// « Tour 3 (20 min) sur la question « … » : même consigne qu'aux tours 1 et 2. »
 /// With one question and the step's `angles`, each round taken up says its angle.
 fn taken_up(
     line: &TimedStep,
@@ -1493,9 +1494,22 @@ fn taken_up(
                 }
                 _ => String::new(),
             };
-            let same = match lang {
-                Lang::Fr => format!("même consigne qu'à l'étape {at} de la partie {part}"),
-                Lang::En => format!("same instructions as step {at} of part {part}"),
+            // The rounds before, by their numbers: what the facilitator has just run.
+            let before: Vec<String> = (1..first).map(|n| n.to_string()).collect();
+            let before: Vec<&str> = before.iter().map(String::as_str).collect();
+            let same = match (lang, before.len()) {
+                (_, 0) => match lang {
+                    Lang::Fr => format!("même consigne qu'à l'étape {at} de la partie {part}"),
+                    Lang::En => format!("same instructions as step {at} of part {part}"),
+                },
+                (Lang::Fr, 1) => "même consigne qu'au tour 1".to_string(),
+                (Lang::En, 1) => "same instructions as round 1".to_string(),
+                (Lang::Fr, _) => {
+                    format!("même consigne qu'aux tours {}", typography::and_list(&before, lang))
+                }
+                (Lang::En, _) => {
+                    format!("same instructions as rounds {}", typography::and_list(&before, lang))
+                }
             };
             let numbers = typography::and_list(&numbers, lang);
             // One round with its own angle on the one question: the angle first, as said.

@@ -3,21 +3,22 @@
 //! arriving), then the opening down to its shortest (a facilitator trims the icebreaker
 //! before the work), then the sequences of the objectives after the first down to their
 //! shortest length for the group (those that open up before those that conclude, the least
-//! important first), then the breaks down to their floor (never with service users: a
-//! fragile public's pause is no reserve of minutes), then the first objective's sequences
-//! (with service users, the opening, where they first speak, gives only then); if that is
-//! not enough, a sequence whose objectives another sequence also serves is dropped, when
-//! the delay left is about its length (a choice is served elsewhere only by another
-//! sequence that converges). As a last resort, before ending late, the closing runs at its
-//! shortest (fewer voices in its round), the opening is dropped (the welcome leads straight
-//! into the work; with service users it only runs at its shortest, for it is where they
-//! first speak, and goes only before a sequence would), and the content sequences run a
-//! little under their shortest length (a tenth at most, [`rules::PLAN_B_SQUEEZE`]); then a
-//! sequence served elsewhere goes whatever its length; then the closing runs bare, without
-//! its round ([`rules::BARE_CLOSING`]; not with service users, whose voice in it is what the
-//! institution came to hear); if even that is not enough, the sequence of the least
-//! important objective goes, left for another time. The closing is never dropped: the group
-//! leaves on time, with its next step said.
+//! important first), then the closing down to its shortest (fewer voices in its round, the
+//! same next step; with service users only after the work, for their voice in it is what
+//! the institution came to hear), then the first objective's sequences (with service users,
+//! the opening, where they first speak, gives only then). The pauses never give: a group
+//! of twenty or ninety does not come back faster because the clock says so, and a fragile
+//! public's pause is no reserve of minutes. If that is not enough, a sequence whose
+//! objectives another sequence also serves is dropped, when the delay left is about its
+//! length (a choice is served elsewhere only by another sequence that converges). As a last
+//! resort, before ending late, the opening is dropped (the welcome leads straight into the
+//! work; with service users it only runs at its shortest, for it is where they first speak,
+//! and goes only before a sequence would), and the content sequences run a little under
+//! their shortest length (a tenth at most, [`rules::PLAN_B_SQUEEZE`]); then a sequence
+//! served elsewhere goes whatever its length; then the closing runs bare, without its round
+//! ([`rules::BARE_CLOSING`]; not with service users); if even that is not enough, the
+//! sequence of the least important objective goes, left for another time. The closing is
+//! never dropped: the group leaves on time, with its next step said.
 
 use super::typography::{clock, duration};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -59,8 +60,8 @@ impl Measure {
 }
 
 /// The measures that absorb `late` minutes, in the order of the day, and the minutes
-/// still missing when every measure is taken; with service `users`, the pauses keep their
-/// length (transport, fatigue, care: a fragile public's pause is no reserve of minutes).
+/// still missing when every measure is taken; with service `users`, their first and last
+/// words give only after the work.
 pub(super) fn measures(
     agenda: &Agenda,
     catalogue: &Catalogue,
@@ -186,22 +187,26 @@ fn round_up(minutes: u32) -> u32 {
 /// Every slot that can give minutes, with how many, in the order to ask them: the
 /// welcome (latecomers are still arriving), then the opening down to its shortest, then the
 /// content sequences of the objectives after the first (those that open up before those
-/// that converge, the least important first), then the breaks (never with service
-/// `users`), then the first objective's sequences, then those that conclude on a result
-/// ([`concludes`]); with service users, the opening last.
+/// that converge, the least important first), then the closing down to its shortest (with
+/// service `users`, after the work), then the first objective's sequences, then those that
+/// conclude on a result ([`concludes`]); with service users, the opening last. Never a
+/// pause.
 fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
-    let mut room = Vec::new();
-    let session = agenda.minutes();
-    for (i, slot) in agenda.slots.iter().enumerate() {
-        match slot.kind {
-            SlotKind::Welcome => {
-                room.push((0, i, slot.minutes.saturating_sub(rules::welcome_range(session).min)))
-            }
-            SlotKind::Break if !users => room.push((4, i, slot.minutes.saturating_sub(rules::MIN_BREAK))),
-            _ => {}
-        }
-    }
+    let least_welcome = rules::welcome_range(agenda.minutes()).min;
+    let mut room: Vec<(usize, usize, u32)> = (agenda.slots.iter().enumerate())
+        .filter(|(_, slot)| slot.kind == SlotKind::Welcome)
+        .map(|(i, slot)| (0, i, slot.minutes.saturating_sub(least_welcome)))
+        .collect();
     let mut content: Vec<(usize, usize, u32)> = Vec::new();
+    if let Some((i, slot)) = closing(agenda) {
+        // The closing's round gives before the work does (fewer voices, same next step);
+        // with service users only after it: their voice in it is what the institution came
+        // to hear.
+        let least = catalogue
+            .get(slot.method.as_ref().map_or("", |id| id.as_str()))
+            .map_or(slot.minutes, |method| round_up(method.minutes_for(agenda.participants).min));
+        room.push((if users { 8 } else { 4 }, i, slot.minutes.saturating_sub(least)));
+    }
     for (i, slot) in agenda.slots.iter().enumerate().filter(|(_, slot)| slot.is_method()) {
         if slot.phase == Some(Phase::Closing) || slot.part.is_some() {
             continue;
@@ -323,21 +328,19 @@ fn squeeze(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
     found
 }
 
-/// The last measures before ending late: the closing down to its shortest for the group,
-/// then the opening dropped (with the minutes each gives). With service `users`, the
-/// opening only runs at its shortest: it is where they first speak, before any
-/// professional does.
+/// The last measures before ending late: the opening dropped, and an energiser after
+/// lunch (with the minutes each gives). With service `users`, the opening only runs at its
+/// shortest: it is where they first speak, before any professional does.
 fn last_resort(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
     let room = |slot: &Slot| {
         let method = catalogue.get(slot.method.as_ref()?.as_str())?;
         let least = round_up(method.minutes_for(agenda.participants).min);
         Some(slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN)
     };
-    let closing = closing(agenda).and_then(|(i, slot)| Some((i, room(slot)?)));
-    // The opening, and an energiser after lunch.
-    let openings =
-        openings(agenda).filter_map(|(i, slot)| Some((i, if users { room(slot)? } else { slot.minutes })));
-    closing.into_iter().chain(openings).filter(|&(_, room)| room > 0).collect()
+    openings(agenda)
+        .filter_map(|(i, slot)| Some((i, if users { room(slot)? } else { slot.minutes })))
+        .filter(|&(_, room)| room > 0)
+        .collect()
 }
 
 /// The opening-phase methods and their indexes: the session's opening first, then an
@@ -526,15 +529,21 @@ mod tests {
 
     #[test]
     fn a_late_start_trims_the_icebreaker_before_the_work_but_not_with_service_users() {
-        // The hybrid managers' morning: twenty minutes of networking, then the cross case
-        // review the session is for.
+        // The hybrid managers' morning: twenty minutes of « Kicéki ? », five more than its
+        // shortest (taken from the work that follows), then the work the session is for.
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data/requests/hybride-plan-action.yaml");
         let mut request = Request::from_file(path).unwrap();
-        request.include.push(crate::MethodId::new("impromptu-networking").unwrap());
+        request.include.push(crate::MethodId::new("kiceki").unwrap());
         let catalogue = Catalogue::builtin();
-        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
-        let (opening, minutes) = opening(&agenda).unwrap();
+        let mut agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+        let (opening, _) = opening(&agenda).unwrap();
+        let next = opening + 1;
+        agenda.slots[opening].minutes += rules::GRAIN;
+        agenda.slots[opening].end = agenda.slots[opening].end.plus(rules::GRAIN).unwrap();
+        agenda.slots[next].minutes -= rules::GRAIN;
+        agenda.slots[next].start = agenda.slots[opening].end;
+        let minutes = agenda.slots[opening].minutes;
         let method = catalogue.get(agenda.slots[opening].method.as_ref().unwrap().as_str()).unwrap();
         assert!(minutes > method.minutes_for(agenda.participants).min, "{:?}", agenda.slots[opening]);
         let trimmed = |users: bool| {

@@ -133,14 +133,16 @@ mod tests {
     }
 
     #[test]
-    fn after_a_decision_each_one_says_what_it_changes_for_them_not_a_call_to_make() {
+    fn after_a_decision_or_a_plan_each_one_says_what_it_changes_for_them_not_a_call_to_make() {
         use crate::vocabulary::Objective;
         let commit = |served: &[Objective]| wording::commit(served);
         let decided = commit(&[Objective::Decide, Objective::BuildTrust]);
         assert!(decided.fr.starts_with("Ce que cette décision change pour moi"), "{}", decided.fr);
         assert!(decided.has_english());
         let planned = commit(&[Objective::ActionPlan]).fr;
-        assert!(planned.starts_with("Ce que je retiens, et ce que je ferai"), "{planned}");
+        assert!(planned.starts_with("Ma part dans ce plan"), "{planned}");
+        let explored = commit(&[Objective::ExploreIssue]).fr;
+        assert!(explored.starts_with("Ce que je retiens, et ce que je ferai"), "{explored}");
         assert_eq!(commit(&[]), commit(&[Objective::Review]));
     }
 }

@@ -87,6 +87,7 @@ struct Wording {
     kept: Vec<Kept>,
     commits: Vec<Kept>,
     confidential: Confidential,
+    in_confidence: InConfidence,
 }
 
 /// What a session kept, said for the first objective of the list that it serves (`None`:
@@ -105,6 +106,16 @@ struct Kept {
 #[serde(deny_unknown_fields)]
 struct Confidential {
     words: Vec<String>,
+    fr: String,
+    en: String,
+}
+
+/// The reminder that what is said in pairs and small groups stays there, and the
+/// objectives that call for it (trust is built on what people risk saying).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InConfidence {
+    objectives: Vec<Objective>,
     fr: String,
     en: String,
 }
@@ -187,12 +198,18 @@ fn first_kept(all: &[Kept], served: &[Objective]) -> Text {
 }
 
 /// The reminder of confidentiality said at the welcome, when `subject` (a request's title
-/// and calling questions) touches on people's situations.
-pub(super) fn confidentiality(subject: &str) -> Option<Text> {
-    let confidential = &wording().confidential;
+/// and calling questions) touches on people's situations; otherwise, when one of the
+/// `objectives` asks people to risk a word (trust, a team to remobilise, service users'
+/// voices), the reminder that what is said in small groups stays there.
+pub(super) fn confidentiality(subject: &str, objectives: &[Objective]) -> Option<Text> {
+    let wording = wording();
+    let (confidential, in_confidence) = (&wording.confidential, &wording.in_confidence);
     let subject = subject.to_lowercase();
-    let touches = confidential.words.iter().any(|word| subject.contains(word.as_str()));
-    touches.then(|| Text::new(confidential.fr.as_str(), confidential.en.as_str()))
+    if confidential.words.iter().any(|word| subject.contains(word.as_str())) {
+        return Some(Text::new(confidential.fr.as_str(), confidential.en.as_str()));
+    }
+    let risked = objectives.iter().any(|objective| in_confidence.objectives.contains(objective));
+    risked.then(|| Text::new(in_confidence.fr.as_str(), in_confidence.en.as_str()))
 }
 
 /// Said when a sequence stays in the phase of the one before it.
