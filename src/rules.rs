@@ -234,6 +234,16 @@ pub const fn rounds_before_pause(fewest: u32) -> u32 {
     if fewest > ROUNDS_BEFORE_PAUSE { ROUNDS_BEFORE_PAUSE } else { 0 }
 }
 
+/// C3: how many rounds must follow the last pause that cuts a method that runs at least
+/// `fewest` rounds: one when it runs more than [`ROUNDS_BEFORE_PAUSE`] (a World Café's
+/// harvest follows the conversations it gathers, instead of coming back cold after the
+/// coffee), none when it may run as few (a forum ouvert's sessions are each a whole
+/// conversation: their reports go up on the wall during the pause, and the convergence
+/// reads them after it).
+pub const fn rounds_after_pause(fewest: u32) -> u32 {
+    if fewest > ROUNDS_BEFORE_PAUSE { 1 } else { 0 }
+}
+
 /// C3: the lengths the first part of a split method may not take when a pause may come
 /// before its first round (a forum ouvert's, after the marketplace): longer than its steps
 /// before the rounds can hold, yet too short to hold a round as well. The extra minutes
@@ -284,10 +294,9 @@ pub fn may_cut(method: &Method, pauses: u32, lunch: bool) -> bool {
 /// C3: the fewest minutes of the first and of the last part of a split method in rounds
 /// (one of its steps is of `shape: rounds`, as the World Café's or the forum ouvert's), for
 /// `participants` people. A pause cuts such a method only once its rotation has begun
-/// ([`rounds_before_pause`]) and before its last round, so that the
-/// harvest follows the conversations it gathers instead of coming back cold after the
-/// coffee or the lunch: the first part holds the steps before the rounds and those rounds,
-/// the last part a round and the steps after it, each at its floor. Welcome steps are not
+/// ([`rounds_before_pause`]) and, when it runs many, before its last round
+/// ([`rounds_after_pause`]): the first part holds the steps before the rounds and those
+/// rounds, the last part those rounds and the steps after it, each at its floor. Welcome steps are not
 /// counted: the session's own welcome takes their place. `None` for a method with no
 /// rounds: parts of [`CRAFT_PART`] minutes are enough.
 ///
@@ -301,10 +310,10 @@ pub fn may_cut(method: &Method, pauses: u32, lunch: bool) -> bool {
 pub fn split_parts(method: &Method, participants: u32) -> Option<(u32, u32)> {
     let steps: Vec<_> = method.steps.iter().filter(|step| step.frame != Some(Frame::Welcome)).collect();
     let at = steps.iter().position(|step| step.shape == Shape::Rounds)?;
-    let before = rounds_before_pause(steps[at].rounds.map_or(1, |count| count.min));
+    let fewest = steps[at].rounds.map_or(1, |count| count.min);
     let floor = |step: &&crate::method::Step| step.range(&method.duration, participants).0;
     let round = steps[at].round_floor();
-    let first = steps[..at].iter().map(floor).sum::<u32>() + before * round;
-    let last = round + steps[at + 1..].iter().map(floor).sum::<u32>();
+    let first = steps[..at].iter().map(floor).sum::<u32>() + rounds_before_pause(fewest) * round;
+    let last = rounds_after_pause(fewest) * round + steps[at + 1..].iter().map(floor).sum::<u32>();
     Some((first.max(CRAFT_PART), last.max(CRAFT_PART)))
 }

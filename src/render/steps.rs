@@ -579,14 +579,15 @@ fn cuts(units: &[Unit], slots: &[&Slot], steps: &[Step]) -> Vec<usize> {
 
 /// Whether a pause may fall before the unit `cut` of a method that runs at least `fewest`
 /// rounds (C3, see [`rules::split_parts`]): the `first` pause once its rotation has begun,
-/// every pause before its last round, with a round left for each of the `later` pauses
-/// (the parts between them hold rounds: the last part then has one before its harvest).
-/// Any cut will do in a method with no rounds.
+/// with a round left for each of the `later` pauses (the parts between them hold rounds)
+/// and, in a method of many rounds, one more for the last part before its harvest
+/// ([`rules::rounds_after_pause`]). Any cut will do in a method with no rounds.
 fn pause_between_rounds(units: &[Unit], cut: usize, fewest: u32, first: bool, later: u32) -> bool {
     let rounds = round_count(units);
     let before = round_count(&units[..cut]);
     rounds == 0
-        || ((!first || before >= rules::rounds_before_pause(fewest)) && rounds - before.min(rounds) > later)
+        || ((!first || before >= rules::rounds_before_pause(fewest))
+            && rounds - before.min(rounds) >= later + rules::rounds_after_pause(fewest))
 }
 
 /// Whether sharing the method's minutes as one run puts every pause between two units or
