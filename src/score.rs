@@ -10,7 +10,7 @@
 //! | `energy_after_lunch` | 5 | « Après le déjeuner, on remet le groupe en mouvement. » |
 //! | `variety` | 8 | « On alterne les configurations : seul, à deux, en petits groupes, en plénière. » |
 //! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
-//! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part. » |
+//! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part ; faire participer les usagers ne se compte pas en minutes, cela se joue dans chaque séquence ([`Objective::is_manner`]). » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle ; le temps en plus va à ce qui fait converger et agir, pas à un tour de parole de plus. » ([`method_misfit`]) |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
 //! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, et on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant. » |
@@ -228,6 +228,9 @@ pub struct ArcMasks {
     /// Those that need a content sequence: an opening or a closing alone does not serve
     /// them (not [`Objective::served_by_frames`], craft rule C5).
     pub need_content: u32,
+    /// Those that say how the session works ([`Objective::is_manner`]): `time_share` leaves
+    /// them aside.
+    pub manner: u32,
 }
 
 impl ArcMasks {
@@ -242,6 +245,7 @@ impl ArcMasks {
             openers: bits(Objective::opens_up),
             looks_back: bits(Objective::looks_back),
             need_content: bits(|o| !o.served_by_frames()),
+            manner: bits(Objective::is_manner),
         }
     }
 }
@@ -558,8 +562,10 @@ impl<'a> Tally<'a> {
         if phase.frames() {
             return;
         }
-        let served = ranks(serves, self.objectives).count();
-        for rank in ranks(serves, self.objectives) {
+        // A manner of working takes no share of a sequence that also works on a subject.
+        let shared = if serves & !self.masks.manner != 0 { serves & !self.masks.manner } else { serves };
+        let served = ranks(shared, self.objectives).count();
+        for rank in ranks(shared, self.objectives) {
             self.minutes[rank] += f64::from(minutes) / served as f64;
         }
     }
@@ -612,7 +618,7 @@ impl<'a> Tally<'a> {
             } else {
                 self.writing / f64::from(self.methods)
             },
-            time_share: self.time_share(weights),
+            time_share: self.time_share(),
             timing_fit: if self.runs == 0 { 0.0 } else { 1.0 - self.misfit / f64::from(self.runs) },
             // The pauses are not known here: `score` sets it from the agenda.
             pace: 1.0,
@@ -637,17 +643,26 @@ impl<'a> Tally<'a> {
         0.5 * converged + if ends_converging { 0.5 } else { 0.0 }
     }
 
-    fn time_share(&self, weights: f64) -> f64 {
-        let n = self.objectives;
+    /// Agreement between the minutes each objective gets and its priority weight, among
+    /// the objectives that are not a manner of working ([`ArcMasks::manner`]), weighted in
+    /// their own order.
+    fn time_share(&self) -> f64 {
+        let ranks: Vec<usize> =
+            (0..self.objectives).filter(|rank| self.masks.manner & (1 << rank) == 0).collect();
+        let n = ranks.len();
         if n < 2 {
             return 1.0;
         }
-        let spent: f64 = self.minutes[..n].iter().sum();
+        let spent: f64 = ranks.iter().map(|&rank| self.minutes[rank]).sum();
         if spent == 0.0 {
             return 0.0;
         }
-        let distance: f64 =
-            (0..n).map(|rank| (self.minutes[rank] / spent - priority_weight(rank, n) / weights).abs()).sum();
+        let weights: f64 = (0..n).map(|place| priority_weight(place, n)).sum();
+        let distance: f64 = ranks
+            .iter()
+            .enumerate()
+            .map(|(place, &rank)| (self.minutes[rank] / spent - priority_weight(place, n) / weights).abs())
+            .sum();
         1.0 - distance / 2.0
     }
 }
@@ -750,5 +765,40 @@ impl Closing {
 
     fn value(&self) -> f64 {
         if !self.wanted || self.commits { 1.0 } else { 0.0 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+
+    /// The time share of a workshop with service users, to generate ideas then prioritise:
+    /// `ideas` minutes of 1-2-4-All, `vote` minutes of dot voting, and `photos` minutes of
+    /// photolangage before them (which serves only the users' taking part).
+    fn share_with_users(photos: u32, ideas: u32, vote: u32) -> f64 {
+        let objectives = [Objective::UserParticipation, Objective::GenerateIdeas, Objective::Prioritize];
+        let catalogue = Catalogue::builtin();
+        let mut tally = Tally::new(&objectives, 18, true);
+        let mut push = |id: &str, phase: Phase, minutes: u32| {
+            let method = catalogue.get(id).unwrap();
+            tally.push(method, phase, mask(&objectives, &method.objectives), minutes, false);
+        };
+        if photos > 0 {
+            push("photolangage", Phase::Divergence, photos);
+        }
+        push("1-2-4-all", Phase::Divergence, ideas);
+        push("vote-par-gommettes", Phase::Convergence, vote);
+        tally.score(false).time_share
+    }
+
+    #[test]
+    fn service_users_taking_part_is_a_manner_of_working_not_a_share_of_the_clock() {
+        // Ideas, the first objective asked after the users' taking part, get two thirds.
+        assert!((share_with_users(0, 40, 20) - 1.0).abs() < 1e-9);
+        // A sequence that serves only the users' taking part changes nothing.
+        assert!((share_with_users(60, 40, 20) - share_with_users(0, 40, 20)).abs() < 1e-9);
+        // The ideas squeezed behind the vote are not.
+        assert!(share_with_users(60, 15, 30) < share_with_users(60, 30, 15));
     }
 }

@@ -451,6 +451,15 @@ impl Objective {
     pub const fn served_by_frames(self) -> bool {
         matches!(self, Objective::BuildTrust) || self.looks_back()
     }
+
+    /// Whether the objective says how the session works rather than what it works on:
+    /// service users taking part is served by every sequence they can join, not by a share
+    /// of the clock. The score's time share leaves it aside and shares the time among the
+    /// other objectives, in their order: a workshop « with users, to generate ideas, then
+    /// prioritise » gives its longest sequence to the ideas.
+    pub const fn is_manner(self) -> bool {
+        matches!(self, Objective::UserParticipation)
+    }
 }
 
 impl Phase {

@@ -133,12 +133,17 @@ fn the_programme_fits_the_lead_and_lists_the_questions_to_settle() {
             lang.pick("Qui décide", "Who decides"),
             lang.pick("négociable", "open to discussion"),
             lang.pick("des résultats", "the results"),
-            lang.pick("La salle et le matériel", "Room and equipment"),
             lang.pick("L'accessibilité", "Accessibility"),
         ];
         for item in settle {
             assert!(programme.contains(item), "{name} {lang}: checklist lacks {item}");
         }
+        // The room is asked of a session held in one, the online tools of one held by video.
+        let room = lang.pick("La salle et le matériel", "Room and equipment");
+        let online = lang.pick("Les outils en ligne", "The online tools");
+        let format = plan.request.format;
+        assert_eq!(programme.contains(room), format != facilitation::Format::Remote, "{name} {lang}");
+        assert_eq!(programme.contains(online), format != facilitation::Format::Onsite, "{name} {lang}");
         // Childcare and travel expenses are asked for service users, and only for them.
         let for_users = lang.pick("Pour les personnes accompagnées", "For service users");
         assert_eq!(programme.contains(for_users), plan.request.with_users(), "{name} {lang}");

@@ -1266,7 +1266,7 @@ fn plan_b_drops_what_gathers_before_what_concludes_and_keeps_a_pause_it_no_longe
 }
 
 #[test]
-fn the_closing_recalls_what_the_session_kept_the_decision_or_the_plan() {
+fn the_closing_says_who_sends_the_record_of_what_the_session_kept_without_rereading_it() {
     let next_step = |name: &str| {
         let request = Request::from_file(repo::file("tests/data/requests").join(name)).unwrap();
         let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
@@ -1274,13 +1274,11 @@ fn the_closing_recalls_what_the_session_kept_the_decision_or_the_plan() {
         let said = text.lines().find(|line| line.contains("— La suite")).map(str::to_string);
         said.unwrap_or_else(|| panic!("{name}: no next step read aloud\n{text}"))
     };
-    assert!(next_step("reunion-60-decider.yaml").contains("vous rappelez en une phrase la décision prise"));
+    let decision = next_step("reunion-60-decider.yaml");
+    assert!(decision.contains("qui en envoie le relevé (la décision prise, ses conditions"), "{decision}");
     let plan = next_step("seminaire-rentree.yaml");
-    assert!(plan.contains("vous rappelez en une phrase les actions du plan, qui les porte"), "{plan}");
-    assert!(
-        plan.contains("sans relire ce qui vient d'être confirmé"),
-        "the plan was confirmed grid by grid: {plan}"
-    );
+    assert!(plan.contains("qui en envoie le relevé (les actions du plan, qui les porte"), "{plan}");
+    assert!(plan.contains("on ne le relit pas"), "the plan was confirmed grid by grid: {plan}");
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! Plan B: what to shorten or drop, in order, when the session runs late, so that it
 //! still ends on time with its closing. The welcome gives first (latecomers are still
 //! arriving), then the opening down to its shortest (a facilitator trims the icebreaker
-//! before the work), then the sequences of the objectives after the first down to their
+//! before the work, with service users too), then the sequences of the objectives after the first down to their
 //! shortest length for the group (those that open up before those that conclude, the least
 //! important first), then the closing down to its shortest (fewer voices in its round, the
 //! same next step; with service users only after the work, for their voice in it is what
-//! the institution came to hear), then the first objective's sequences (with service users,
-//! the opening, where they first speak, gives only then). The pauses never give: a group
+//! the institution came to hear), then the first objective's sequences. A method in
+//! parts gives from its longest, where its rounds or its main work run (a forum ouvert
+//! shortens its sessions, not its marketplace). The pauses never give: a group
 //! of twenty or ninety does not come back faster because the clock says so, and a fragile
 //! public's pause is no reserve of minutes. If that is not enough, a sequence whose
 //! objectives another sequence also serves is dropped, when the delay left is about its
@@ -189,8 +190,8 @@ fn round_up(minutes: u32) -> u32 {
 /// content sequences of the objectives after the first (those that open up before those
 /// that converge, the least important first), then the closing down to its shortest (with
 /// service `users`, after the work), then the first objective's sequences, then those that
-/// conclude on a result ([`concludes`]); with service users, the opening last. Never a
-/// pause.
+/// conclude on a result ([`concludes`]). A split method gives from its longest part
+/// ([`gives_for_its_method`]). Never a pause.
 fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
     let least_welcome = rules::welcome_range(agenda.minutes()).min;
     let mut room: Vec<(usize, usize, u32)> = (agenda.slots.iter().enumerate())
@@ -208,7 +209,7 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
         room.push((if users { 8 } else { 4 }, i, slot.minutes.saturating_sub(least)));
     }
     for (i, slot) in agenda.slots.iter().enumerate().filter(|(_, slot)| slot.is_method()) {
-        if slot.phase == Some(Phase::Closing) || slot.part.is_some() {
+        if slot.phase == Some(Phase::Closing) || !gives_for_its_method(agenda, i) {
             continue;
         }
         let Some(method) = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str())) else { continue };
@@ -217,18 +218,17 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
         let main = priority(agenda, slot) == 0;
         let converges = slot.phase.is_some_and(Phase::converges);
         // The opening, down to its shortest, gives right after the welcome: a facilitator
-        // running late trims the icebreaker before the work. With service users it gives
-        // last: it is where they first speak. A sequence that concludes on a result gives
-        // after the pauses and the main objective's other sequences: it is what the session
-        // leaves with.
+        // running late trims the icebreaker before the work (with service users too: it is
+        // where they first speak, so it is never dropped before the work gives). A sequence
+        // that concludes on a result gives after the pauses and the main objective's other
+        // sequences: it is what the session leaves with.
         let rank = match slot.phase {
-            Some(Phase::Opening) if users => 100,
             Some(Phase::Opening) => 1,
             _ if concludes(slot) => 7,
             _ => 2 + 3 * usize::from(main) + usize::from(converges),
         };
-        // The first part of a split method keeps the shortest part (rule 4); a sequence in
-        // one piece goes down to the method's shortest length.
+        // The part of a split method that gives keeps the shortest part (rule 4); a sequence
+        // in one piece goes down to the method's shortest length.
         let floor = if parts > slot.minutes { rules::MIN_PART } else { least };
         content.push((rank, i, parts.saturating_sub(least).min(slot.minutes.saturating_sub(floor))));
     }
@@ -240,6 +240,19 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
         .map(|(_, i, minutes)| (i, minutes / rules::GRAIN * rules::GRAIN))
         .filter(|&(_, minutes)| minutes > 0)
         .collect()
+}
+
+/// Whether the slot at `index` is the one of its method that gives minutes: a method in
+/// one piece, or the longest part of a split method (the first among equals), where its
+/// rounds or its main work run: a forum ouvert late by half an hour shortens its sessions,
+/// not the marketplace where the group sets its own agenda.
+fn gives_for_its_method(agenda: &Agenda, index: usize) -> bool {
+    let slot = &agenda.slots[index];
+    let longest = (agenda.slots.iter().enumerate())
+        .filter(|(_, other)| other.is_method() && other.method == slot.method)
+        .max_by_key(|&(i, other)| (other.minutes, std::cmp::Reverse(i)))
+        .map(|(i, _)| i);
+    longest == Some(index)
 }
 
 /// The position of the slot's most important objective in the request (lower is more
@@ -428,13 +441,13 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
         let (left, whole) = (duration(total - measure.minutes, lang), duration(total, lang));
         return match lang {
             Lang::Fr => format!(
-                "À {at}, raccourcir « {name} » de {gained} dans sa première partie ({left} au lieu de {whole} en tout)."
+                "À {at}, raccourcir « {name} » de {gained}{part} ({left} au lieu de {whole} en tout).",
+                part = if slot.part.is_none() { " dans sa première partie" } else { "" }
             ),
-            Lang::En => {
-                format!(
-                    "At {at}, shorten “{name}” by {gained} in its first part ({left} instead of {whole} in all)."
-                )
-            }
+            Lang::En => format!(
+                "At {at}, shorten “{name}” by {gained}{part} ({left} instead of {whole} in all).",
+                part = if slot.part.is_none() { " in its first part" } else { "" }
+            ),
         };
     }
     let left = duration(slot.minutes - measure.minutes, lang);
@@ -528,7 +541,7 @@ mod tests {
     }
 
     #[test]
-    fn a_late_start_trims_the_icebreaker_before_the_work_but_not_with_service_users() {
+    fn a_late_start_trims_the_icebreaker_before_the_work_with_service_users_or_without() {
         // The hybrid managers' morning: twenty minutes of « Kicéki ? », five more than its
         // shortest (taken from the work that follows), then the work the session is for.
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -554,7 +567,25 @@ mod tests {
             at.is_some_and(|at| first_content.is_none_or(|first| at < first))
         };
         assert!(trimmed(false), "the icebreaker gives before the work");
-        assert!(!trimmed(true), "with service users, where they first speak gives last");
+        assert!(trimmed(true), "with service users too: it is trimmed, not dropped");
+    }
+
+    #[test]
+    fn a_split_method_gives_from_its_longest_part_never_from_the_marketplace() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/requests/forum-ouvert-journee.yaml");
+        let request = Request::from_file(path).unwrap();
+        let catalogue = Catalogue::builtin();
+        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+        let forum = |slot: &Slot| slot.method.as_ref().is_some_and(|id| id.as_str() == "forum-ouvert");
+        let longest = agenda.slots.iter().filter(|s| forum(s)).map(|s| s.minutes).max().unwrap();
+        let marketplace = agenda.slots.iter().position(forum).unwrap();
+        assert!(agenda.slots[marketplace].minutes < longest, "{agenda:?}");
+        for late in [15, 30, 45] {
+            let (measures, _) = measures(&agenda, catalogue, late, false);
+            let on_forum: Vec<_> = measures.iter().filter(|m| forum(&agenda.slots[m.slot])).collect();
+            assert!(on_forum.iter().all(|m| agenda.slots[m.slot].minutes == longest), "{late}: {on_forum:?}");
+        }
     }
 
     #[test]

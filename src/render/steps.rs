@@ -541,7 +541,8 @@ fn units(method: &Method, steps: &[Step], total: u32, participants: u32, count: 
 }
 
 /// Where each part begins in the list of units (plus the end): the boundary closest to the
-/// share of the method's time that precedes the part, each part keeping at least one unit.
+/// share of the method's time that precedes the part, each part keeping at least one unit,
+/// preferably one where the part's units can take its minutes.
 fn cuts(units: &[Unit], slots: &[&Slot], steps: &[Step]) -> Vec<usize> {
     let fewest = steps
         .iter()
@@ -566,8 +567,15 @@ fn cuts(units: &[Unit], slots: &[&Slot], steps: &[Step]) -> Vec<usize> {
         let fits = |cut: &usize| mins(cuts[j], *cut) <= slot.minutes && mins(*cut, units.len()) <= rest;
         let later = (slots.len() - 2 - j) as u32;
         let between_rounds = |cut: &usize| pause_between_rounds(units, *cut, fewest, j == 0, later);
+        // And one whose units can take this part's minutes without stretching a fixed step
+        // (a five-minute introduction is not stretched to the half hour before a pause).
+        let holds = |cut: &usize| {
+            let most = units[cuts[j]..*cut].iter().map(|unit| unit.max).sum::<Option<u32>>();
+            most.is_none_or(|most| most >= slot.minutes)
+        };
         let closest = |cuts: &mut dyn Iterator<Item = usize>| cuts.min_by(|&a, &b| at(a).total_cmp(&at(b)));
-        let best = closest(&mut (lowest..=highest).filter(fits).filter(between_rounds))
+        let best = closest(&mut (lowest..=highest).filter(fits).filter(between_rounds).filter(holds))
+            .or_else(|| closest(&mut (lowest..=highest).filter(fits).filter(between_rounds)))
             .or_else(|| closest(&mut (lowest..=highest).filter(fits)))
             .or_else(|| closest(&mut (lowest..=highest)))
             .unwrap_or(lowest);

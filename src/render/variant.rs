@@ -99,10 +99,11 @@ pub(super) fn roles(method: &Method, agenda: &Agenda, cast: &[Cast], lang: Lang)
         .any(|g| matches!(g, Grouping::Pairs | Grouping::Trios | Grouping::SmallGroups));
     if method.roles.is_empty() && cast.len() > 1 {
         let plenary = method.groupings.contains(&Grouping::Plenary);
-        return with_needs(named_roles(cast, in_groups, plenary, lang), method, agenda, lang);
+        let remote = agenda.format == Format::Remote;
+        return with_needs(named_roles(cast, in_groups, plenary, remote, lang), method, agenda, lang);
     }
     let mut lines: Vec<Line> = if method.roles.is_empty() {
-        usual_roles(method, in_groups, team, lang)
+        usual_roles(method, in_groups, team, agenda.format == Format::Remote, lang)
     } else {
         // The first line is the lead's; the others are for a team of two or more.
         let lines = if team <= 1 { 1 } else { method.roles.len() };
@@ -146,8 +147,9 @@ pub(super) fn groupings<'a>(method: &'a Method, agenda: &Agenda) -> &'a [Groupin
 }
 
 /// Each named facilitator's line: the lead frames, the first of the others records in
-/// plenary, and all the others support the groups while they work.
-fn named_roles(cast: &[Cast], in_groups: bool, plenary: bool, lang: Lang) -> Vec<Line> {
+/// plenary (on the shared board only, when everyone is `remote`), and all the others
+/// support the groups while they work.
+fn named_roles(cast: &[Cast], in_groups: bool, plenary: bool, remote: bool, lang: Lang) -> Vec<Line> {
     let mut supporters = 0;
     cast.iter()
         .map(|member| {
@@ -172,10 +174,16 @@ fn named_roles(cast: &[Cast], in_groups: bool, plenary: bool, lang: Lang) -> Vec
                     ));
                 }
                 if plenary && supporters == 0 {
-                    duties.push(lang.pick(
-                        "note les apports de la plénière au mur ou sur le support partagé",
-                        "records the plenary's contributions on the wall or the shared board",
-                    ));
+                    duties.push(match remote {
+                        true => lang.pick(
+                            "note les apports de la plénière sur le support partagé",
+                            "records the plenary's contributions on the shared board",
+                        ),
+                        false => lang.pick(
+                            "note les apports de la plénière au mur ou sur le support partagé",
+                            "records the plenary's contributions on the wall or the shared board",
+                        ),
+                    });
                 }
                 supporters += 1;
             }
@@ -185,8 +193,9 @@ fn named_roles(cast: &[Cast], in_groups: bool, plenary: bool, lang: Lang) -> Vec
         .collect()
 }
 
-/// One lead, and what the others do when there are others.
-fn usual_roles(method: &Method, in_groups: bool, team: u32, lang: Lang) -> Vec<Line> {
+/// One lead, and what the others do when there are others; when everyone is `remote`,
+/// the plenary is recorded on the shared board, there is no wall.
+fn usual_roles(method: &Method, in_groups: bool, team: u32, remote: bool, lang: Lang) -> Vec<Line> {
     let t = |fr: &'static str, en: &'static str| plain(lang.pick(fr, en));
     if team <= 1 {
         let mut lines = vec![t(
@@ -218,14 +227,22 @@ fn usual_roles(method: &Method, in_groups: bool, team: u32, lang: Lang) -> Vec<L
         });
     }
     if method.groupings.contains(&Grouping::Plenary) {
-        lines.push(match team {
-            2 => t(
+        lines.push(match (team, remote) {
+            (2, false) => t(
                 "En plénière, l'autre note les apports au mur ou sur le support partagé.",
                 "In plenary, the other records the contributions on the wall or the shared board.",
             ),
-            _ => t(
+            (_, false) => t(
                 "En plénière, l'un des autres note les apports au mur ou sur le support partagé.",
                 "In plenary, one of the others records the contributions on the wall or the shared board.",
+            ),
+            (2, true) => t(
+                "En plénière, l'autre note les apports sur le support partagé.",
+                "In plenary, the other records the contributions on the shared board.",
+            ),
+            (_, true) => t(
+                "En plénière, l'un des autres note les apports sur le support partagé.",
+                "In plenary, one of the others records the contributions on the shared board.",
             ),
         });
     }

@@ -82,6 +82,7 @@ struct Wording {
     checklist_beyond_team: Vec<Text>,
     checklist_team: Vec<Text>,
     checklist_with_users: Vec<Text>,
+    checklist_room: Vec<Text>,
     checklist_remote: Vec<Text>,
     checklist_hybrid_pair: Vec<Text>,
     kept: Vec<Kept>,
@@ -288,17 +289,19 @@ const SUBJECT_MOST: usize = 80;
 /// The questions to settle with the project lead before the day: those of every session,
 /// those of a team among colleagues ([`rules::among_colleagues`]: no invitation to send, and
 /// the project lead knows its needs) or of a wider group, and those asked besides when some
-/// take part by video (a remote or hybrid `request`), when a hybrid session has no third
-/// person for the technique ([`HYBRID_TEAM_LEAST`]) and when service users take part.
+/// take part in a room (onsite or hybrid) or by video (remote or hybrid), when a hybrid
+/// session has no third person for the technique ([`HYBRID_TEAM_LEAST`]) and when service
+/// users take part.
 pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text> {
     let remote = request.format != Format::Onsite;
+    let room: &[Text] = if request.format != Format::Remote { &wording().checklist_room } else { &[] };
     let video: &[Text] = if remote { &wording().checklist_remote } else { &[] };
     let short = request.format == Format::Hybrid && request.facilitators < HYBRID_TEAM_LEAST;
     let pair: &[Text] = if short { &wording().checklist_hybrid_pair } else { &[] };
     let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
     let team = rules::among_colleagues(&request.profiles, request.participants);
     let group = if team { &wording().checklist_team } else { &wording().checklist_beyond_team };
-    wording().checklist.iter().chain(group).chain(video).chain(pair).chain(users)
+    wording().checklist.iter().chain(room).chain(group).chain(video).chain(pair).chain(users)
 }
 
 /// The fewest facilitators a hybrid session needs: one leads the room, one relays the
@@ -327,7 +330,12 @@ mod tests {
         assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
         assert!(read.commits.iter().any(|commit| commit.objective.is_none()), "the words of any closing");
         assert!(read.confidential.words.iter().all(|word| *word == word.to_lowercase()));
-        assert!(read.checklist.len() >= 4 && read.into_work.has_english() && read.carry_on.has_english());
+        assert!(
+            read.checklist.len() >= 3
+                && !read.checklist_room.is_empty()
+                && read.into_work.has_english()
+                && read.carry_on.has_english()
+        );
         assert!(!read.checklist_team.is_empty() && read.checklist_beyond_team.len() >= 2);
         assert!(
             read.known_group.has_english() && read.reopen.has_english() && read.straight_in.has_english()
