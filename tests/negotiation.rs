@@ -77,15 +77,15 @@ fn a_talk_at_the_very_start_is_refused_with_a_time_that_works() {
 
 #[test]
 fn a_fixed_method_that_cannot_run_here_is_refused_with_why_before_any_search() {
-    // Kicéki's pairs need breakout rooms by video: a hybrid session without them cannot
+    // Kicéki's pairs need breakout rooms by video: a remote session without them cannot
     // hold it, at 09:15 or at any other time.
     let kiceki =
         Fixed { kind: None, method: Some("kiceki".parse().unwrap()), title: None, ..talk("09:15", 20) };
-    let request = Request::builder("Atelier hybride")
+    let request = Request::builder("Atelier à distance")
         .time("09:00", "13:30")
         .participants(15)
         .facilitators(2)
-        .format(Format::Hybrid)
+        .format(Format::Remote)
         .objective("share-practices")
         .objective("build-trust")
         .fixed(kiceki)

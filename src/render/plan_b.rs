@@ -542,12 +542,12 @@ mod tests {
 
     #[test]
     fn a_late_start_trims_the_icebreaker_before_the_work_with_service_users_or_without() {
-        // The hybrid managers' morning: twenty minutes of « Kicéki ? », five more than its
-        // shortest (taken from the work that follows), then the work the session is for.
+        // The hybrid managers' morning: the weather check-in, five minutes more than the
+        // planner gave it (taken from the work that follows), then the work the session is for.
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data/requests/hybride-plan-action.yaml");
         let mut request = Request::from_file(path).unwrap();
-        request.include.push(crate::MethodId::new("kiceki").unwrap());
+        request.include.push(crate::MethodId::new("meteo").unwrap());
         let catalogue = Catalogue::builtin();
         let mut agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
         let (opening, _) = opening(&agenda).unwrap();

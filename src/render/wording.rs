@@ -82,6 +82,7 @@ struct Wording {
     checklist_beyond_team: Vec<Text>,
     checklist_team: Vec<Text>,
     checklist_with_users: Vec<Text>,
+    checklist_disability: Disability,
     checklist_room: Vec<Text>,
     checklist_remote: Vec<Text>,
     checklist_hybrid_pair: Vec<Text>,
@@ -109,6 +110,14 @@ struct Confidential {
     words: Vec<String>,
     fr: String,
     en: String,
+}
+
+/// The questions to settle when a request names a disability, and the words that name one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Disability {
+    words: Vec<String>,
+    items: Vec<Text>,
 }
 
 /// The reminder that what is said in pairs and small groups stays there, and the
@@ -289,9 +298,9 @@ const SUBJECT_MOST: usize = 80;
 /// The questions to settle with the project lead before the day: those of every session,
 /// those of a team among colleagues ([`rules::among_colleagues`]: no invitation to send, and
 /// the project lead knows its needs) or of a wider group, and those asked besides when some
-/// take part in a room (onsite or hybrid) or by video (remote or hybrid), when a hybrid
-/// session has no third person for the technique ([`HYBRID_TEAM_LEAST`]) and when service
-/// users take part.
+/// take part in a room (onsite or hybrid) or by video (remote or hybrid), when the request
+/// names a disability, when a hybrid session has no third person for the technique
+/// ([`HYBRID_TEAM_LEAST`]) and when service users take part.
 pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text> {
     let remote = request.format != Format::Onsite;
     let room: &[Text] = if request.format != Format::Remote { &wording().checklist_room } else { &[] };
@@ -299,9 +308,15 @@ pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text
     let short = request.format == Format::Hybrid && request.facilitators < HYBRID_TEAM_LEAST;
     let pair: &[Text] = if short { &wording().checklist_hybrid_pair } else { &[] };
     let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
+    let disability = &wording().checklist_disability;
+    let said = std::iter::once(request.title.as_str()).chain(request.questions.values().map(String::as_str));
+    let named = said
+        .map(str::to_lowercase)
+        .any(|text| disability.words.iter().any(|word| text.contains(word.as_str())));
+    let needs: &[Text] = if named { &disability.items } else { &[] };
     let team = rules::among_colleagues(&request.profiles, request.participants);
     let group = if team { &wording().checklist_team } else { &wording().checklist_beyond_team };
-    wording().checklist.iter().chain(room).chain(group).chain(video).chain(pair).chain(users)
+    wording().checklist.iter().chain(room).chain(group).chain(needs).chain(video).chain(pair).chain(users)
 }
 
 /// The fewest facilitators a hybrid session needs: one leads the room, one relays the
@@ -311,6 +326,7 @@ const HYBRID_TEAM_LEAST: u32 = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     #[test]
     fn the_wording_reads_and_covers_every_phase_and_objective() {
@@ -330,6 +346,10 @@ mod tests {
         assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
         assert!(read.commits.iter().any(|commit| commit.objective.is_none()), "the words of any closing");
         assert!(read.confidential.words.iter().all(|word| *word == word.to_lowercase()));
+        let disability = &read.checklist_disability;
+        assert!(
+            disability.words.iter().all(|word| *word == word.to_lowercase()) && !disability.items.is_empty()
+        );
         assert!(
             read.checklist.len() >= 3
                 && !read.checklist_room.is_empty()
@@ -368,5 +388,17 @@ mod tests {
             Some("Handicap et inclusion")
         );
         assert_eq!(subject("Séminaire de rentrée de la sous-direction"), None);
+    }
+
+    #[test]
+    fn a_request_naming_a_disability_asks_how_each_sequence_meets_everyone_s_needs() {
+        let needs = |title: &str| {
+            let request = Request::builder(title).time("09:30", "12:30").participants(20).objective("vision");
+            let request = request.build().unwrap();
+            checklist(&request).any(|item| item.get(Lang::Fr).contains("langue des signes placé"))
+        };
+        assert!(needs("Journée avec des personnes en situation de handicap : l'accueil de demain"));
+        assert!(needs("Atelier avec des personnes malvoyantes"));
+        assert!(!needs("Semaine du management : résoudre les irritants"));
     }
 }
