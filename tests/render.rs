@@ -1536,3 +1536,25 @@ fn a_hybrid_session_run_by_two_asks_the_project_lead_for_a_third_person() {
     let onsite = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     assert!(!onsite.to_markdown(Catalogue::builtin(), Lang::Fr).contains(team_item));
 }
+
+#[test]
+fn in_a_remote_session_the_plenary_is_recorded_on_the_shared_board_not_on_a_wall() {
+    // Two facilitators by video: the one who does not lead records the plenary.
+    let request = Request::from_file(repo::file("tests/data/requests/visio-60-explorer.yaml")).unwrap();
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    for (lang, wall, board) in [
+        (Lang::Fr, "au mur ou sur le support partagé", "apports de la plénière sur le support partagé"),
+        (Lang::En, "on the wall or the shared board", "plenary's contributions on the shared board"),
+    ] {
+        let text = plan.to_markdown(Catalogue::builtin(), lang);
+        assert!(!text.contains(wall), "{lang}: a wall in a remote session\n{text}");
+        assert!(text.contains(board), "{lang}: who records the plenary\n{text}");
+    }
+    // Unnamed, the team reads the same.
+    let mut unnamed = request.clone();
+    unnamed.facilitator_names.clear();
+    let plan = Planner::new(Catalogue::builtin()).plan(&unnamed).unwrap();
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("au mur ou sur le support partagé"), "{text}");
+    assert!(text.contains("note les apports sur le support partagé"), "{text}");
+}

@@ -227,24 +227,18 @@ fn usual_roles(method: &Method, in_groups: bool, team: u32, remote: bool, lang: 
         });
     }
     if method.groupings.contains(&Grouping::Plenary) {
-        lines.push(match (team, remote) {
-            (2, false) => t(
-                "En plénière, l'autre note les apports au mur ou sur le support partagé.",
-                "In plenary, the other records the contributions on the wall or the shared board.",
-            ),
-            (_, false) => t(
-                "En plénière, l'un des autres note les apports au mur ou sur le support partagé.",
-                "In plenary, one of the others records the contributions on the wall or the shared board.",
-            ),
-            (2, true) => t(
-                "En plénière, l'autre note les apports sur le support partagé.",
-                "In plenary, the other records the contributions on the shared board.",
-            ),
-            (_, true) => t(
-                "En plénière, l'un des autres note les apports sur le support partagé.",
-                "In plenary, one of the others records the contributions on the shared board.",
-            ),
-        });
+        let who = match team {
+            2 => lang.pick("l'autre", "the other"),
+            _ => lang.pick("l'un des autres", "one of the others"),
+        };
+        let board = match remote {
+            true => lang.pick("sur le support partagé", "on the shared board"),
+            false => lang.pick("au mur ou sur le support partagé", "on the wall or the shared board"),
+        };
+        lines.push(plain(match lang {
+            Lang::Fr => format!("En plénière, {who} note les apports {board}."),
+            Lang::En => format!("In plenary, {who} records the contributions {board}."),
+        }));
     }
     lines
 }
