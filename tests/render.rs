@@ -1558,3 +1558,19 @@ fn in_a_remote_session_the_plenary_is_recorded_on_the_shared_board_not_on_a_wall
     assert!(!text.contains("au mur ou sur le support partagé"), "{text}");
     assert!(text.contains("note les apports sur le support partagé"), "{text}");
 }
+
+#[test]
+fn every_content_sequence_of_a_request_without_questions_gets_a_proposed_one() {
+    // Two sequences on the same objective, or one after a vision, are no reason to leave
+    // the second without a question to settle with the project lead.
+    for sample in SAMPLES {
+        let mut request = request(sample);
+        request.questions.clear();
+        let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+        let content =
+            plan.agenda.method_slots().filter(|s| s.part.is_none() && s.phase.is_some_and(|p| !p.frames()));
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let proposed = text.lines().filter(|line| line.starts_with("- ☐ La question d'appel de")).count();
+        assert_eq!(proposed, content.count(), "{sample}\n{text}");
+    }
+}

@@ -1108,9 +1108,14 @@ fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate
 /// objective it proposes ([`proposed_for`]), or the method's own when its steps need one of
 /// their kind (`question`), headed by the request's subject.
 fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang) -> Option<String> {
-    let mut draft = proposed_for(plan, catalogue, slot).and_then(wording::draft_question)?;
+    // A sequence whose objectives earlier ones already asked about still gets a question:
+    // after a vision, the one that turns it into work; otherwise its first objective's.
+    let fresh = proposed_for(plan, catalogue, slot);
+    let mut draft = fresh.or_else(|| slot.objectives.first().copied()).and_then(wording::draft_question)?;
     let own = method_of(catalogue, slot).and_then(|method| method.question.as_ref());
-    match (own, after_vision(plan, catalogue, slot)) {
+    let vision =
+        after_vision(plan, catalogue, slot) || (fresh.is_none() && follows_vision(plan, catalogue, slot));
+    match (own, vision) {
         // Its own question, led by the vision just built: the rounds start from it, and the
         // vision, not the subject, heads it.
         (Some(own), true) => {
@@ -1127,11 +1132,16 @@ fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang)
 /// Whether `slot` opens up right after a sequence that built a vision, and builds none
 /// itself.
 fn after_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
-    let gives_vision = |s: &Slot| method_of(catalogue, s).is_some_and(|m| m.gives.contains(&Product::Vision));
     let opens = slot.phase.is_some_and(|phase| !phase.frames() && !phase.converges());
+    opens && follows_vision(plan, catalogue, slot)
+}
+
+/// Whether `slot` comes right after a sequence that built a vision, and builds none itself.
+fn follows_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
+    let gives_vision = |s: &Slot| method_of(catalogue, s).is_some_and(|m| m.gives.contains(&Product::Vision));
     let content = plan.agenda.method_slots().filter(|s| content_sequence(s));
     let before = content.take_while(|s| s.start < slot.start).last();
-    opens && !gives_vision(slot) && before.is_some_and(gives_vision)
+    !gives_vision(slot) && before.is_some_and(gives_vision)
 }
 
 /// A proposed question headed by the request's subject, as written on the wall: « Remettre
