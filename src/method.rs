@@ -285,9 +285,7 @@ pub const EVERYONE_SPEAKS_UP_TO: u32 = 20;
 /// run), `{minutes}` (minutes of one round, or of the step) and `{question}` (the question
 /// each round works on: the request's calling questions in order, one round after the
 /// other, in the déroulé; « la question du tour » where they are not known; a step that is
-/// not a round takes the sequence's calling question), `{first_question}` (the first of
-/// them alone: the question an interview guide reads, when the sequence also serves a later
-/// objective). It may also name the session
+/// not a round takes the sequence's calling question). It may also name the session
 /// ([`Method::SESSION_PLACEHOLDERS`]).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -386,8 +384,7 @@ impl Step {
     }
 
     /// The figures a step's text may name between braces, filled in for the day.
-    pub const PLACEHOLDERS: [&'static str; 7] =
-        ["count", "groups", "each", "rounds", "minutes", "question", "first_question"];
+    pub const PLACEHOLDERS: [&'static str; 6] = ["count", "groups", "each", "rounds", "minutes", "question"];
 
     /// An elastic step that stretches in proportion, as written in a file with only
     /// minutes and a text.

@@ -647,21 +647,19 @@ impl<'a> Tally<'a> {
     /// the objectives that are not a manner of working ([`ArcMasks::manner`]), weighted in
     /// their own order.
     fn time_share(&self) -> f64 {
-        let ranks: Vec<usize> =
-            (0..self.objectives).filter(|rank| self.masks.manner & (1 << rank) == 0).collect();
-        let n = ranks.len();
+        let subjects = || ranks(!self.masks.manner, self.objectives);
+        let n = subjects().count();
         if n < 2 {
             return 1.0;
         }
-        let spent: f64 = ranks.iter().map(|&rank| self.minutes[rank]).sum();
+        let spent: f64 = subjects().map(|rank| self.minutes[rank]).sum();
         if spent == 0.0 {
             return 0.0;
         }
         let weights: f64 = (0..n).map(|place| priority_weight(place, n)).sum();
-        let distance: f64 = ranks
-            .iter()
+        let distance: f64 = subjects()
             .enumerate()
-            .map(|(place, &rank)| (self.minutes[rank] / spent - priority_weight(place, n) / weights).abs())
+            .map(|(place, rank)| (self.minutes[rank] / spent - priority_weight(place, n) / weights).abs())
             .sum();
         1.0 - distance / 2.0
     }

@@ -1508,10 +1508,8 @@ fn taken_up(
             let before: Vec<String> = (1..first).map(|n| n.to_string()).collect();
             let before: Vec<&str> = before.iter().map(String::as_str).collect();
             let same = match (lang, before.len()) {
-                (_, 0) => match lang {
-                    Lang::Fr => format!("même consigne qu'à l'étape {at} de la partie {part}"),
-                    Lang::En => format!("same instructions as step {at} of part {part}"),
-                },
+                (Lang::Fr, 0) => format!("même consigne qu'à l'étape {at} de la partie {part}"),
+                (Lang::En, 0) => format!("same instructions as step {at} of part {part}"),
                 (Lang::Fr, 1) => "même consigne qu'au tour 1".to_string(),
                 (Lang::En, 1) => "same instructions as round 1".to_string(),
                 (Lang::Fr, _) => {

@@ -1,9 +1,9 @@
 //! Plan B: what to shorten or drop, in order, when the session runs late, so that it
 //! still ends on time with its closing. The welcome gives first (latecomers are still
 //! arriving), then the opening down to its shortest (a facilitator trims the icebreaker
-//! before the work, with service users too), then the sequences of the objectives after the first down to their
-//! shortest length for the group (those that open up before those that conclude, the least
-//! important first), then the closing down to its shortest (fewer voices in its round, the
+//! before the work, with service users too), then the sequences of the objectives after
+//! the first down to their shortest length for the group (those that open up before those
+//! that conclude, the least important first), then the closing down to its shortest (fewer voices in its round, the
 //! same next step; with service users only after the work, for their voice in it is what
 //! the institution came to hear), then the first objective's sequences. A method in
 //! parts gives from its longest, where its rounds or its main work run (a forum ouvert
@@ -203,10 +203,8 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
         // The closing's round gives before the work does (fewer voices, same next step);
         // with service users only after it: their voice in it is what the institution came
         // to hear.
-        let least = catalogue
-            .get(slot.method.as_ref().map_or("", |id| id.as_str()))
-            .map_or(slot.minutes, |method| round_up(method.minutes_for(agenda.participants).min));
-        room.push((if users { 8 } else { 4 }, i, slot.minutes.saturating_sub(least)));
+        let room_left = to_shortest(agenda, catalogue, slot).unwrap_or(0);
+        room.push((if users { 8 } else { 4 }, i, room_left));
     }
     for (i, slot) in agenda.slots.iter().enumerate().filter(|(_, slot)| slot.is_method()) {
         if slot.phase == Some(Phase::Closing) || !gives_for_its_method(agenda, i) {
@@ -220,8 +218,8 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
         // The opening, down to its shortest, gives right after the welcome: a facilitator
         // running late trims the icebreaker before the work (with service users too: it is
         // where they first speak, so it is never dropped before the work gives). A sequence
-        // that concludes on a result gives after the pauses and the main objective's other
-        // sequences: it is what the session leaves with.
+        // that concludes on a result gives after the main objective's other sequences: it
+        // is what the session leaves with.
         let rank = match slot.phase {
             Some(Phase::Opening) => 1,
             _ if concludes(slot) => 7,
@@ -345,15 +343,20 @@ fn squeeze(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
 /// lunch (with the minutes each gives). With service `users`, the opening only runs at its
 /// shortest: it is where they first speak, before any professional does.
 fn last_resort(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
-    let room = |slot: &Slot| {
-        let method = catalogue.get(slot.method.as_ref()?.as_str())?;
-        let least = round_up(method.minutes_for(agenda.participants).min);
-        Some(slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN)
-    };
     openings(agenda)
-        .filter_map(|(i, slot)| Some((i, if users { room(slot)? } else { slot.minutes })))
+        .filter_map(|(i, slot)| {
+            Some((i, if users { to_shortest(agenda, catalogue, slot)? } else { slot.minutes }))
+        })
         .filter(|&(_, room)| room > 0)
         .collect()
+}
+
+/// The whole minutes of `slot` above its method's shortest length for the group, in steps of
+/// [`rules::GRAIN`]; `None` for a slot without a known method.
+fn to_shortest(agenda: &Agenda, catalogue: &Catalogue, slot: &Slot) -> Option<u32> {
+    let method = catalogue.get(slot.method.as_ref()?.as_str())?;
+    let least = round_up(method.minutes_for(agenda.participants).min);
+    Some(slot.minutes.saturating_sub(least) / rules::GRAIN * rules::GRAIN)
 }
 
 /// The opening-phase methods and their indexes: the session's opening first, then an

@@ -314,8 +314,7 @@ pub fn steps_for_users(steps: &[Step], users: bool) -> Vec<Step> {
 pub fn ask_rounds(steps: &[Step], parts: &mut [Vec<TimedStep>], questions: &[&str], participants: u32) {
     for line in parts.iter_mut().flatten() {
         let Some(step) = steps.get(line.step) else { continue };
-        let text = &step_text(step, participants).fr;
-        if !text.contains("{question}") && !text.contains("{first_question}") {
+        if !step_text(step, participants).fr.contains("{question}") {
             continue;
         }
         if questions.is_empty() {
@@ -347,8 +346,6 @@ pub fn ask_rounds(steps: &[Step], parts: &mut [Vec<TimedStep>], questions: &[&st
             false => round_questions(&asked, lang),
         };
         line.text = fill(step, line, participants, &said);
-        let first = |lang: Lang| quoted(questions[0], lang);
-        line.text = fill_first(&line.text, &first);
     }
 }
 
@@ -782,26 +779,9 @@ fn lines(
                 true => lang.pick("la question du tour", "the round's question").to_string(),
                 false => lang.pick("la question d'appel", "the calling question").to_string(),
             });
-            let calling = |lang: Lang| lang.pick("la question d'appel", "the calling question").to_string();
-            line.text = fill_first(&line.text, &calling);
         }
     }
     lines
-}
-
-/// `text` with `{first_question}` said as `first` says it (the sequence's first calling
-/// question alone).
-fn fill_first(text: &Text, first: &dyn Fn(Lang) -> String) -> Text {
-    let one = |lang: Lang, text: &str| {
-        if !text.contains("{first_question}") {
-            return text.to_string();
-        }
-        let question = first(lang);
-        text.replace("de {first_question}", &contracted("de", &question))
-            .replace("à {first_question}", &contracted("à", &question))
-            .replace("{first_question}", &question)
-    };
-    Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
 }
 
 /// The step's text with the day's figures: `{count}`, `{groups}`, `{each}`, `{rounds}`,

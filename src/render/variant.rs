@@ -150,6 +150,11 @@ pub(super) fn groupings<'a>(method: &'a Method, agenda: &Agenda) -> &'a [Groupin
 /// plenary (on the shared board only, when everyone is `remote`), and all the others
 /// support the groups while they work.
 fn named_roles(cast: &[Cast], in_groups: bool, plenary: bool, remote: bool, lang: Lang) -> Vec<Line> {
+    let board = plenary_board(remote, lang);
+    let records = match lang {
+        Lang::Fr => format!("note les apports de la plénière {board}"),
+        Lang::En => format!("records the plenary's contributions {board}"),
+    };
     let mut supporters = 0;
     cast.iter()
         .map(|member| {
@@ -174,16 +179,7 @@ fn named_roles(cast: &[Cast], in_groups: bool, plenary: bool, remote: bool, lang
                     ));
                 }
                 if plenary && supporters == 0 {
-                    duties.push(match remote {
-                        true => lang.pick(
-                            "note les apports de la plénière sur le support partagé",
-                            "records the plenary's contributions on the shared board",
-                        ),
-                        false => lang.pick(
-                            "note les apports de la plénière au mur ou sur le support partagé",
-                            "records the plenary's contributions on the wall or the shared board",
-                        ),
-                    });
+                    duties.push(&records);
                 }
                 supporters += 1;
             }
@@ -191,6 +187,15 @@ fn named_roles(cast: &[Cast], in_groups: bool, plenary: bool, remote: bool, lang
             plain(format!("{} {and}.", member.name))
         })
         .collect()
+}
+
+/// Where the plenary's contributions are recorded: on the wall or the shared board, on
+/// the shared board alone when everyone is `remote`.
+fn plenary_board(remote: bool, lang: Lang) -> &'static str {
+    match remote {
+        true => lang.pick("sur le support partagé", "on the shared board"),
+        false => lang.pick("au mur ou sur le support partagé", "on the wall or the shared board"),
+    }
 }
 
 /// One lead, and what the others do when there are others; when everyone is `remote`,
@@ -231,10 +236,7 @@ fn usual_roles(method: &Method, in_groups: bool, team: u32, remote: bool, lang: 
             2 => lang.pick("l'autre", "the other"),
             _ => lang.pick("l'un des autres", "one of the others"),
         };
-        let board = match remote {
-            true => lang.pick("sur le support partagé", "on the shared board"),
-            false => lang.pick("au mur ou sur le support partagé", "on the wall or the shared board"),
-        };
+        let board = plenary_board(remote, lang);
         lines.push(plain(match lang {
             Lang::Fr => format!("En plénière, {who} note les apports {board}."),
             Lang::En => format!("In plenary, {who} records the contributions {board}."),

@@ -103,11 +103,24 @@ struct Kept {
     en: String,
 }
 
+/// Words (lower case) whose presence in what a request says calls for a text.
+#[derive(Debug, Default, Deserialize)]
+#[serde(transparent)]
+struct Words(Vec<String>);
+
+impl Words {
+    /// Whether `said` (a request's title and calling questions) names one of the words.
+    fn named_in(&self, said: &str) -> bool {
+        let said = said.to_lowercase();
+        self.0.iter().any(|word| said.contains(word.as_str()))
+    }
+}
+
 /// The reminder of confidentiality, and the words of a request that call for it.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Confidential {
-    words: Vec<String>,
+    words: Words,
     fr: String,
     en: String,
 }
@@ -116,7 +129,7 @@ struct Confidential {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Disability {
-    words: Vec<String>,
+    words: Words,
     items: Vec<Text>,
 }
 
@@ -214,8 +227,7 @@ fn first_kept(all: &[Kept], served: &[Objective]) -> Text {
 pub(super) fn confidentiality(subject: &str, objectives: &[Objective]) -> Option<Text> {
     let wording = wording();
     let (confidential, in_confidence) = (&wording.confidential, &wording.in_confidence);
-    let subject = subject.to_lowercase();
-    if confidential.words.iter().any(|word| subject.contains(word.as_str())) {
+    if confidential.words.named_in(subject) {
         return Some(Text::new(confidential.fr.as_str(), confidential.en.as_str()));
     }
     let risked = objectives.iter().any(|objective| in_confidence.objectives.contains(objective));
@@ -309,11 +321,9 @@ pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text
     let pair: &[Text] = if short { &wording().checklist_hybrid_pair } else { &[] };
     let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
     let disability = &wording().checklist_disability;
-    let said = std::iter::once(request.title.as_str()).chain(request.questions.values().map(String::as_str));
-    let named = said
-        .map(str::to_lowercase)
-        .any(|text| disability.words.iter().any(|word| text.contains(word.as_str())));
-    let needs: &[Text] = if named { &disability.items } else { &[] };
+    let mut said = request.questions.values().map(|q| format!("{q} ")).collect::<String>();
+    said += &request.title;
+    let needs: &[Text] = if disability.words.named_in(&said) { &disability.items } else { &[] };
     let team = rules::among_colleagues(&request.profiles, request.participants);
     let group = if team { &wording().checklist_team } else { &wording().checklist_beyond_team };
     wording().checklist.iter().chain(room).chain(group).chain(needs).chain(video).chain(pair).chain(users)
@@ -345,10 +355,11 @@ mod tests {
         assert!(!read.session_kinds.is_empty());
         assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
         assert!(read.commits.iter().any(|commit| commit.objective.is_none()), "the words of any closing");
-        assert!(read.confidential.words.iter().all(|word| *word == word.to_lowercase()));
+        assert!(read.confidential.words.0.iter().all(|word| *word == word.to_lowercase()));
         let disability = &read.checklist_disability;
         assert!(
-            disability.words.iter().all(|word| *word == word.to_lowercase()) && !disability.items.is_empty()
+            disability.words.0.iter().all(|word| *word == word.to_lowercase())
+                && !disability.items.is_empty()
         );
         assert!(
             read.checklist.len() >= 3
