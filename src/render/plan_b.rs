@@ -323,7 +323,7 @@ fn postponable(agenda: &Agenda) -> Option<usize> {
 fn squeeze(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
     let content = |slot: &Slot| slot.is_method() && slot.phase.is_some_and(|phase| !phase.frames());
     let mut found: Vec<(usize, u32)> = (0..agenda.slots.len())
-        .filter(|&i| content(&agenda.slots[i]) && agenda.slots[i].part.is_none())
+        .filter(|&i| content(&agenda.slots[i]) && gives_for_its_method(agenda, i))
         .filter_map(|i| {
             let slot = &agenda.slots[i];
             let method = catalogue.get(slot.method.as_ref()?.as_str())?;
@@ -588,6 +588,28 @@ mod tests {
             let (measures, _) = measures(&agenda, catalogue, late, false);
             let on_forum: Vec<_> = measures.iter().filter(|m| forum(&agenda.slots[m.slot])).collect();
             assert!(on_forum.iter().all(|m| agenda.slots[m.slot].minutes == longest), "{late}: {on_forum:?}");
+        }
+    }
+
+    #[test]
+    fn a_method_in_parts_gives_all_its_minutes_from_one_part() {
+        // The management week's irritants, thirty minutes late: shortened and squeezed in
+        // the same part, so that « en tout » adds up.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/requests/irritants-semaine-management.yaml");
+        let request = Request::from_file(path).unwrap();
+        let catalogue = Catalogue::builtin();
+        for seed in 0..4 {
+            let agenda = Planner::new(catalogue).seed(seed).plan(&request).unwrap().agenda;
+            for late in [15, 30, 45] {
+                let (measures, _) = measures(&agenda, catalogue, late, false);
+                let mut methods: Vec<_> =
+                    measures.iter().filter_map(|m| agenda.slots[m.slot].method.clone()).collect();
+                let count = methods.len();
+                methods.sort();
+                methods.dedup();
+                assert_eq!(methods.len(), count, "seed {seed}, {late} late: {measures:?}");
+            }
         }
     }
 
