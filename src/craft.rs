@@ -23,7 +23,7 @@
 //! | C10 | with service users, no content method with heavy writing |
 //! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing; and so is a method the request names (« Forum ouvert : … ») that serves one of its objectives |
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users, no resolution of irritants when nobody asked about irritants (a method made for one subject runs for it) |
-//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), and no two action methods follow each other |
+//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), no two action methods follow each other, and once the group has looked ahead (a vision, new ideas) no content method goes back to taking stock alone (the review) without taking up what was drawn |
 //! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
 //! | C15 | the content time goes to what was asked: every method between the opening and the closing serves one of the request's objectives (no 60 minutes of minimum specifications in a seminar that asked for a vision and a plan), or comes just before a convergence or action method that serves one, earlier in the arc, and works on what it gives (the options a vote then ranks, the actions a vote retains for the plan) |
 //!
@@ -240,6 +240,9 @@ pub enum CraftIssue {
     Unfed { id: MethodId, takes: Vec<Product> },
     /// C13: a method does again a job done before it, or goes back up the thread.
     SameJob { id: MethodId, previous: MethodId },
+    /// C13: a method only takes stock (the review) after `ahead` turned the group towards
+    /// the future.
+    GoesBack { id: MethodId, ahead: MethodId },
     /// C15: a content method serves none of the request's objectives: time taken from
     /// those that were asked for.
     OffRequest { id: MethodId },
@@ -362,6 +365,10 @@ impl Localize for CraftIssue {
             I::SameJob { id, previous } => lang.pick(
                 format!("`{id}` refait le travail déjà fait par `{previous}`, ou revient en arrière après lui : gardez-en un seul et donnez-lui le temps, ou enchaînez sur ce qu'il a produit."),
                 format!("`{id}` does again the job already done by `{previous}`, or goes back after it: keep one and give it the time, or go on with what it produced."),
+            ),
+            I::GoesBack { id, ahead } => lang.pick(
+                format!("`{id}` revient au bilan alors que `{ahead}` a déjà tourné le groupe vers l'avenir : faites le bilan d'abord, puis projetez-vous ; on regarde d'où l'on vient avant de dessiner où l'on va, et ce qui a été dessiné attend une suite, pas un retour en arrière."),
+                format!("`{id}` goes back to the review after `{ahead}` already turned the group towards the future: take stock first, then look ahead; the group looks at where it comes from before drawing where it goes, and what it drew calls for a sequel, not a step back."),
             ),
             I::OffRequest { id } => lang.pick(
                 format!("`{id}` ne sert aucun des objectifs de la demande : donnez son temps aux séquences qui en servent un, ou, si ce travail est voulu, ajoutez son objectif à la demande."),
@@ -845,6 +852,11 @@ impl<'a> Review<'a> {
         // Every method so far, framing ones too: none is built like another.
         let mut before: Vec<&'a Method> = Vec::new();
         let mut last: Option<&MethodId> = None;
+        // The first content method that turned the group towards the future, and what
+        // those that did gave.
+        let mut ahead: Option<(&'a Method, Given)> = None;
+        let objectives = &self.agenda.objectives;
+        let masks = score::ArcMasks::of(objectives);
         for (i, method, phase) in self.methods_in() {
             if last == Some(&method.id) {
                 continue;
@@ -862,6 +874,16 @@ impl<'a> Review<'a> {
             given = given.with(method);
             if phase.frames() {
                 continue;
+            }
+            let serves = score::counted(method, phase, score::mask(objectives, &method.objectives), masks);
+            let drawn = ahead.map(|(_, drawn)| drawn);
+            if let Some((first, _)) = ahead.filter(|_| score::goes_back(method, serves, masks, drawn)) {
+                let issue = CraftIssue::GoesBack { id: method.id.clone(), ahead: first.id.clone() };
+                self.add(CraftRule::C13, Some(i), issue);
+            }
+            if score::looks_ahead(method, serves, masks) {
+                let first = ahead.map_or(method, |(first, _)| first);
+                ahead = Some((first, drawn.unwrap_or_default().with(method)));
             }
             let previous = earlier.last().map(|(m, phase)| (*phase, m.main_product()));
             if method.repeats(phase, made, previous) {

@@ -62,6 +62,10 @@ pub const LONGEST_SESSION: u32 = 12 * 60;
 pub const PLAN_B_SQUEEZE: u32 = 10;
 /// The default longest stretch of work without a pause (a request's `max_stretch`).
 pub const DEFAULT_MAX_STRETCH: u32 = 90;
+/// The longest stretch of work without a pause the planner gives a day whose request names
+/// a disability ([`crate::analysis::names_a_disability`]), when the day can hold it: a
+/// pause at least every hour (fatigue, care, an interpreter's rest).
+pub const CARE_STRETCH: u32 = 60;
 
 /// Rule 9: a session that runs through the whole of this span has a lunch.
 pub const LUNCH_SPAN: (ClockTime, ClockTime) = (ClockTime::at(12, 0), ClockTime::at(13, 30));

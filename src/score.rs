@@ -13,7 +13,7 @@
 //! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part ; faire participer les usagers ne se compte pas en minutes, cela se joue dans chaque séquence ([`Objective::is_manner`]). » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle ; le temps en plus va à ce qui fait converger et agir, pas à un tour de parole de plus. » ([`method_misfit`]) |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
-//! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, et on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant. » |
+//! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant, et on ne revient pas au bilan une fois projeté. » (craft rule C13, [`goes_back`]) |
 //! | `commits` | 5 | « Quand on attend un résultat, ou avec des partenaires ou des usagers, on clôt sur les engagements de chacun et la suite (qui fait quoi, quand), puis un retour rapide. » (craft rule C14) |
 //!
 //! A slot counts for every objective of the request that its method serves in its phase
@@ -231,6 +231,10 @@ pub struct ArcMasks {
     /// Those that say how the session works ([`Objective::is_manner`]): `time_share` leaves
     /// them aside.
     pub manner: u32,
+    /// Those that turn the group towards the future ([`Objective::looks_ahead`]).
+    pub ahead: u32,
+    /// Those that take stock of what was done ([`Objective::takes_stock`]).
+    pub stock: u32,
 }
 
 impl ArcMasks {
@@ -246,6 +250,8 @@ impl ArcMasks {
             looks_back: bits(Objective::looks_back),
             need_content: bits(|o| !o.served_by_frames()),
             manner: bits(Objective::is_manner),
+            ahead: bits(Objective::looks_ahead),
+            stock: bits(Objective::takes_stock),
         }
     }
 }
@@ -263,6 +269,25 @@ pub fn counted(method: &Method, phase: Phase, serves: u32, masks: ArcMasks) -> u
         _ if phase.converges() && !method.opens_up() => serves & !masks.openers,
         _ => serves,
     }
+}
+
+/// Whether a content slot of `method` that counts for `serves` ([`counted`]) turns the
+/// group towards the future: it serves a vision or new ideas, or draws a vision.
+pub fn looks_ahead(method: &Method, serves: u32, masks: ArcMasks) -> bool {
+    serves & masks.ahead != 0 || method.gives.contains(&Product::Vision)
+}
+
+/// Whether a content slot of `method` that counts for `serves` ([`counted`]) goes back to
+/// taking stock after the group has looked ahead (`ahead`: what the methods that looked
+/// ahead gave, [`looks_ahead`]): it serves nothing but the review (and the way the session
+/// works), and takes up nothing they drew. Craft rule C13: a facilitator looks back on the
+/// year before drawing the next one; a review after the vision reads the past in the light
+/// of a future already drawn, and leaves that future without a sequel. A gallery that
+/// visits the front pages just drawn takes them up: it is no look back.
+pub fn goes_back(method: &Method, serves: u32, masks: ArcMasks, ahead: Option<Given>) -> bool {
+    let subject = serves & !masks.manner;
+    let takes_up = |drawn: Given| method.takes.iter().any(|product| drawn.has(*product));
+    ahead.is_some_and(|drawn| !takes_up(drawn)) && subject != 0 && subject & !masks.stock == 0
 }
 
 /// Scores an agenda for a request whose resolved objectives are `objectives` (priority
@@ -521,7 +546,7 @@ impl<'a> Tally<'a> {
             self.run_minutes += minutes;
             return;
         }
-        self.thread.push(method, phase, serves != 0);
+        self.thread.push(method, phase, serves, self.masks);
         self.close_run();
         self.run_minutes = minutes;
         if !phase.frames() {
@@ -692,26 +717,35 @@ struct Thread {
     last: Option<Given>,
     content: u32,
     broken: u32,
+    /// What the content methods that turned the group towards the future gave
+    /// ([`looks_ahead`]), once one has.
+    ahead: Option<Given>,
 }
 
 impl Thread {
-    /// Whether `method` in `phase` would take up the thread: fed by what came before, and
-    /// doing no job already done (see [`Method::repeats`]).
-    fn keeps(&self, method: &Method, phase: Phase) -> bool {
-        let repeats = !phase.frames() && method.repeats(phase, self.made, self.previous);
-        method.fed_by(self.given) && !repeats
+    /// Whether `method` in `phase`, counting for `serves`, would take up the thread: fed by
+    /// what came before, doing no job already done (see [`Method::repeats`]) and not going
+    /// back to taking stock after a look ahead ([`goes_back`]).
+    fn keeps(&self, method: &Method, phase: Phase, serves: u32, masks: ArcMasks) -> bool {
+        let content = !phase.frames();
+        let repeats = content && method.repeats(phase, self.made, self.previous);
+        method.fed_by(self.given) && !repeats && !(content && goes_back(method, serves, masks, self.ahead))
     }
 
-    /// Adds `method` in `phase`; `serves` when it serves one of the request's objectives (a
-    /// content method that serves none feeds nothing the group came for). Converging on
+    /// Adds `method` in `phase`, counting for `serves` (a content method that serves none
+    /// of the request's objectives feeds nothing the group came for). Converging on
     /// something older than the last sequence's work is allowed, but drops that work (see
     /// [`Method::skips`]).
-    fn push(&mut self, method: &Method, phase: Phase, serves: bool) {
+    fn push(&mut self, method: &Method, phase: Phase, serves: u32, masks: ArcMasks) {
         if !phase.frames() {
             self.content += 1;
             // A fault of its own, even for a method that serves nothing asked.
             let skips = method.skips(phase, self.last);
-            self.broken += u32::from(!self.keeps(method, phase) || !serves) + u32::from(skips);
+            let kept = self.keeps(method, phase, serves, masks) && serves != 0;
+            self.broken += u32::from(!kept) + u32::from(skips);
+            if looks_ahead(method, serves, masks) {
+                self.ahead = Some(self.ahead.unwrap_or_default().with(method));
+            }
             self.previous = Some((phase, method.main_product()));
             self.last = Some(Given::default().with(method));
             self.made = self.made.with(method);
@@ -731,9 +765,12 @@ impl Thread {
 }
 
 impl<'a> Tally<'a> {
-    /// Whether `method` may come next in `phase` and keep the sequence's thread (C13).
-    pub fn keeps_thread(&self, method: &Method, phase: Phase) -> bool {
-        self.last.is_some_and(|last| last.id == method.id) || self.thread.keeps(method, phase)
+    /// Whether `method`, serving `method_serves` of the request's objectives, may come next
+    /// in `phase` and keep the sequence's thread (C13).
+    pub fn keeps_thread(&self, method: &Method, phase: Phase, method_serves: u32) -> bool {
+        let serves = counted(method, phase, method_serves, self.masks);
+        self.last.is_some_and(|last| last.id == method.id)
+            || self.thread.keeps(method, phase, serves, self.masks)
     }
 }
 

@@ -460,6 +460,18 @@ impl Objective {
     pub const fn is_manner(self) -> bool {
         matches!(self, Objective::UserParticipation)
     }
+
+    /// Whether the objective turns the group towards the future (a vision, new ideas): once
+    /// it has looked ahead, a sequence does not go back to taking stock (craft rule C13).
+    pub const fn looks_ahead(self) -> bool {
+        matches!(self, Objective::Vision | Objective::GenerateIdeas)
+    }
+
+    /// Whether the objective takes stock of what was done (the review): a look back on the
+    /// work, which comes before the group looks ahead (craft rule C13).
+    pub const fn takes_stock(self) -> bool {
+        matches!(self, Objective::Review)
+    }
 }
 
 impl Phase {

@@ -710,3 +710,41 @@ fn a_plan_of_action_is_built_together_not_from_each_ones_first_step() {
         assert!(!planned.contains(&"15-percent-solutions"), "seed {seed}: {planned:?}");
     }
 }
+
+#[test]
+fn c13_notices_a_review_after_the_group_looked_ahead_unless_it_chooses_among_what_was_drawn() {
+    // The RSA forum: a review, then perspectives with the partners.
+    let request = request("examples/requests/forum-rsa.yaml");
+    let goes_back = |methods: &[(&str, Phase)]| {
+        let agenda = agenda_of(&request, methods);
+        let issues = c13(&agenda, &request);
+        let back = issues.into_iter().find_map(|issue| match issue {
+            CraftIssue::GoesBack { id, ahead } => Some((id.to_string(), ahead.to_string())),
+            _ => None,
+        });
+        let feeds = score::score(&agenda, &agenda.objectives, request.with_users(), catalogue()).feeds;
+        (back, feeds)
+    };
+    let (back, feeds) = goes_back(&[
+        ("meteo", Phase::Opening),
+        ("la-une-du-magazine", Phase::Emergence),
+        ("what-so-what-now-what", Phase::Emergence),
+    ]);
+    let expected = ("what-so-what-now-what".to_string(), "la-une-du-magazine".to_string());
+    assert_eq!(back, Some(expected), "the review after the front pages");
+    assert!(feeds < 1.0, "the score counts it too: {feeds}");
+    // The review first, then the vision: the order a facilitator runs.
+    let (back, _) = goes_back(&[
+        ("meteo", Phase::Opening),
+        ("frise-chronologique", Phase::Divergence),
+        ("la-une-du-magazine", Phase::Emergence),
+    ]);
+    assert_eq!(back, None);
+    // A gallery that visits the front pages just drawn chooses among them: no look back.
+    let (back, feeds) = goes_back(&[
+        ("meteo", Phase::Opening),
+        ("la-une-du-magazine", Phase::Emergence),
+        ("gallery-walk", Phase::Convergence),
+    ]);
+    assert_eq!((back, feeds), (None, 1.0));
+}

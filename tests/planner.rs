@@ -311,3 +311,50 @@ fn the_default_seed_takes_the_best_agenda_and_the_others_draw_near_it() {
         }
     }
 }
+
+/// The longest run of work between two pauses (or a pause and either end), welcome included.
+fn longest_run(agenda: &facilitation::Agenda) -> u32 {
+    let mut longest = 0;
+    let mut run = 0;
+    for slot in &agenda.slots {
+        if matches!(slot.kind, facilitation::SlotKind::Break | facilitation::SlotKind::Lunch) {
+            run = 0;
+        } else {
+            run += slot.minutes;
+            longest = longest.max(run);
+        }
+    }
+    longest
+}
+
+#[test]
+fn a_day_that_names_a_disability_gets_a_pause_at_least_every_hour() {
+    let day = |question: &str| {
+        Request::builder("Journée participative : la vie à domicile")
+            .time("09:30", "16:30")
+            .participants(30)
+            .facilitators(3)
+            .profile(Profile::Users)
+            .profile(Profile::Agents)
+            .objective("user-participation")
+            .objective("vision")
+            .objective("action-plan")
+            .question("vision", question)
+            .build()
+            .unwrap()
+    };
+    let named = day("Plusieurs participants sont en fauteuil : dans trois ans, qu'est-ce qui aura changé ?");
+    let unnamed = day("Dans trois ans, qu'est-ce qui aura changé dans votre vie à domicile ?");
+    for seed in 0..3 {
+        let cared = Planner::new(Catalogue::builtin()).seed(seed).plan(&named).unwrap();
+        assert!(cared.craft.is_clean(), "seed {seed}: {:?}", cared.craft.points);
+        let run = longest_run(&cared.agenda);
+        assert!(run <= facilitation::rules::CARE_STRETCH, "seed {seed}: {run} minutes without a pause");
+        assert_eq!(cared.request, named, "the plan keeps the request as asked");
+        let usual = Planner::new(Catalogue::builtin()).seed(seed).plan(&unnamed).unwrap();
+        assert!(
+            longest_run(&usual.agenda) > facilitation::rules::CARE_STRETCH,
+            "seed {seed}: the words make the pauses"
+        );
+    }
+}

@@ -19,12 +19,14 @@
 //! and the objectives of the most alike are read, to be checked. A sentence is read on its
 //! first [`reader::MOST_WORDS`] words.
 
+mod care;
 mod learned;
 mod lexicon;
 mod question;
 pub mod reader;
 mod words;
 
+pub use care::names_a_disability;
 pub use learned::{Example, examples};
 pub use question::Question;
 pub use reader::Reader;

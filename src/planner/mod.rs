@@ -205,6 +205,20 @@ impl<'a> Planner<'a> {
 
     /// Plans an agenda for `request`, or says why none can be built.
     pub fn plan(&self, request: &Request) -> Result<Plan, PlanError> {
+        // A day that names a disability gets a pause at least every hour, when an agenda
+        // that keeps every craft rule holds them; otherwise the pauses the request asks for.
+        let care = crate::analysis::names_a_disability(request) && request.max_stretch > rules::CARE_STRETCH;
+        if care && request.validate().is_ok() {
+            let cared = Request { max_stretch: rules::CARE_STRETCH, ..request.clone() };
+            if let Some(plan) = self.plan_as_asked(&cared).ok().filter(|plan| plan.craft.is_clean()) {
+                return Ok(Plan { request: request.clone(), ..plan });
+            }
+        }
+        self.plan_as_asked(request)
+    }
+
+    /// Plans `request` with the pauses it asks for (see [`Planner::plan`]).
+    fn plan_as_asked(&self, request: &Request) -> Result<Plan, PlanError> {
         request.validate()?;
         request.validate_methods(self.catalogue)?;
         let minutes = request.minutes();

@@ -531,7 +531,7 @@ fn craft_allows(context: &Context, skeleton: &Skeleton, c: &Candidate, phase: Ph
     if phase == Phase::Closing && context.keeps(CraftRule::C7) && c.range.min > rules::closing_cap(minutes) {
         return false;
     }
-    if context.keeps(CraftRule::C13) && !skeleton.tally.keeps_thread(m, phase) {
+    if context.keeps(CraftRule::C13) && !skeleton.tally.keeps_thread(m, phase, c.serves) {
         return false;
     }
     if context.keeps(CraftRule::C15) && !serves_or_prepares(context, skeleton, c, phase) {

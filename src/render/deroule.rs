@@ -145,6 +145,13 @@ fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang
         "Ce qui rattrape le retard au fil de la séance, en commençant par ce qui compte le moins ; la clôture n'est jamais sacrifiée, et la séance finit à l'heure tant que le retard peut être rattrapé (sinon, le plan dit de combien elle déborde, à annoncer au groupe).",
         "What makes up the delay as the session goes, starting with what matters least; the closing is never cut, and the session ends on time as long as the delay can be made up (otherwise the plan says by how much it runs over, to be announced to the group).",
     ))));
+    if agenda.slots.iter().any(|slot| slot.kind == SlotKind::Lunch) {
+        doc.push(Block::Paragraph(plain(t(
+            lang,
+            "Le déjeuner ne bouge pas : le retard du matin se rattrape d'abord avant lui.",
+            "Lunch does not move: the morning's delay is made up before it first.",
+        ))));
+    }
     for late in plan_b::DELAYS {
         let (measures, missing) = plan_b::measures(agenda, catalogue, late, users);
         let mut lines: Vec<Line> = measures
@@ -286,9 +293,10 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
             let question = typography::quoted(&proposed_wording(plan, catalogue, slot, lang)?, lang);
             let name = slot_name(slot, catalogue, lang);
             let at = typography::clock(slot.start, lang);
+            let words = subject_words(plan, lang);
             Some(plain(match lang {
-                Lang::Fr => format!("☐ La question d'appel de « {name} » ({at}) : la saisine n'en donne pas. À écrire avec le porteur, dans les mots du sujet ; une première piste : {question}."),
-                Lang::En => format!("☐ The calling question of \"{name}\" ({at}): the request gives none. To write with the project lead, in the subject's own words; a first draft: {question}."),
+                Lang::Fr => format!("☐ La question d'appel de « {name} » ({at}) : la saisine n'en donne pas. À écrire avec le porteur, dans les mots du sujet{words} ; une première piste : {question}."),
+                Lang::En => format!("☐ The calling question of \"{name}\" ({at}): the request gives none. To write with the project lead, in the subject's own words{words}; a first draft: {question}."),
             }))
         })
         .collect();
@@ -1045,8 +1053,9 @@ fn consigne(
             })
         };
         let elsewhere = !questions.is_empty() && !questions.iter().any(its_own);
+        let chooses = planned.is_some_and(|(plan, catalogue)| chooses_among_vision(plan, catalogue, first));
         let own: &[Objective] =
-            if prepared(first, agenda).is_some() || elsewhere { &[] } else { &first.objectives };
+            if prepared(first, agenda).is_some() || elsewhere || chooses { &[] } else { &first.objectives };
         let mut produces: Vec<&str> = own
             .iter()
             .filter(promised)
@@ -1069,10 +1078,10 @@ fn consigne(
     ])];
     if let (true, Some((plan, catalogue)), true) = (content, planned, questions.is_empty()) {
         let question = proposed_wording(plan, catalogue, first, lang);
-        blocks.extend(
-            question
-                .map(|question| Block::Paragraph(plain(proposed_question(&question, agenda.format, lang)))),
-        );
+        let words = subject_words(plan, lang);
+        blocks.extend(question.map(|question| {
+            Block::Paragraph(plain(proposed_question(&question, &words, agenda.format, lang)))
+        }));
     }
     blocks
 }
@@ -1106,27 +1115,30 @@ fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate
 
 /// The calling question proposed for a sequence the request gives none: the draft of the
 /// objective it proposes ([`proposed_for`]), or the method's own when its steps need one of
-/// their kind (`question`), headed by the request's subject.
+/// their kind (`question`). It is worded as it will be asked, a plain question; the note
+/// around it names the subject to put it in ([`subject_words`]).
 fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang) -> Option<String> {
+    // A convergence on the vision just built chooses among it, whatever it counts for.
+    if chooses_among_vision(plan, catalogue, slot) {
+        return Some(wording::among_vision().get(lang).to_string());
+    }
     // A sequence whose objectives earlier ones already asked about still gets a question:
     // after a vision, the one that turns it into work; otherwise its first objective's.
     let fresh = proposed_for(plan, catalogue, slot);
-    let mut draft = fresh.or_else(|| slot.objectives.first().copied()).and_then(wording::draft_question)?;
+    let draft = fresh.or_else(|| slot.objectives.first().copied()).and_then(wording::draft_question)?;
     let own = method_of(catalogue, slot).and_then(|method| method.question.as_ref());
     let vision =
         after_vision(plan, catalogue, slot) || (fresh.is_none() && follows_vision(plan, catalogue, slot));
-    match (own, vision) {
-        // Its own question, led by the vision just built: the rounds start from it, and the
-        // vision, not the subject, heads it.
+    Some(match (own, vision) {
+        // Its own question, led by the vision just built: the rounds start from it.
         (Some(own), true) => {
             let lead = wording::after_vision_lead().get(lang);
-            return Some(format!("{lead}{}", colon(lang, &typography::uncapitalised(own.get(lang)))));
+            format!("{lead}{}", colon(lang, &typography::uncapitalised(own.get(lang))))
         }
-        (Some(own), false) => draft = own,
-        (None, true) => draft = wording::after_vision(),
-        (None, false) => {}
-    }
-    Some(headed(wording::subject(&plan.request.title), draft.get(lang), lang))
+        (Some(own), false) => own.get(lang).to_string(),
+        (None, true) => wording::after_vision().get(lang).to_string(),
+        (None, false) => draft.get(lang).to_string(),
+    })
 }
 
 /// Whether `slot` opens up right after a sequence that built a vision, and builds none
@@ -1134,6 +1146,15 @@ fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang)
 fn after_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
     let opens = slot.phase.is_some_and(|phase| !phase.frames() && !phase.converges());
     opens && follows_vision(plan, catalogue, slot)
+}
+
+/// Whether `slot` converges right after a sequence that built a vision, and works on it (a
+/// gallery that visits the front pages just drawn): it chooses among what was imagined,
+/// whatever objective it counts for, and promises what it gives (priorities), not a review.
+fn chooses_among_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
+    let converges = slot.phase.is_some_and(Phase::converges);
+    let takes = method_of(catalogue, slot).is_some_and(|method| method.takes.contains(&Product::Vision));
+    converges && takes && follows_vision(plan, catalogue, slot)
 }
 
 /// Whether `slot` comes right after a sequence that built a vision, and builds none itself.
@@ -1144,17 +1165,18 @@ fn follows_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
     !gives_vision(slot) && before.is_some_and(gives_vision)
 }
 
-/// A proposed question headed by the request's subject, as written on the wall: « Remettre
-/// à plat l'accueil téléphonique : qui fait quoi, avec qui, et pour quand ? ». A draft
-/// question on its own could be asked of any group; headed, it is about this one's work.
-fn headed(subject: Option<&str>, draft: &str, lang: Lang) -> String {
-    let Some(subject) = subject else { return draft.to_string() };
-    format!("{}{}", typography::capitalised(subject), colon(lang, &typography::uncapitalised(draft)))
+/// The subject a proposed question is to be put in, as the note says it (« (« Remettre à
+/// plat l'accueil ») »), when the request's title names one ([`wording::subject`]). The
+/// question itself stays a plain question: a poster that reads « Subject: question » reads
+/// like a form, and the facilitator says it in the group's own words.
+fn subject_words(plan: &Plan, lang: Lang) -> String {
+    let Some(subject) = wording::subject(&plan.request.title) else { return String::new() };
+    format!(" ({})", typography::quoted(&typography::capitalised(subject), lang))
 }
 
 /// The note for a sequence whose request gives no calling question: a first wording to
 /// check with the project lead, and where to show it.
-fn proposed_question(draft: &str, format: Format, lang: Lang) -> String {
+fn proposed_question(draft: &str, words: &str, format: Format, lang: Lang) -> String {
     let quoted = typography::quoted(draft, lang);
     let show = match format {
         Format::Onsite => t(lang, "écrivez-la en grand au mur", "write it large on the wall"),
@@ -1162,10 +1184,10 @@ fn proposed_question(draft: &str, format: Format, lang: Lang) -> String {
     };
     match lang {
         Lang::Fr => format!(
-            "La saisine ne donne pas de question d'appel pour cette séquence. Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, puis {show}."
+            "La saisine ne donne pas de question d'appel pour cette séquence. Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, mettez-la dans les mots du sujet{words}, puis {show}."
         ),
         Lang::En => format!(
-            "The request gives no calling question for this sequence. We propose {quoted}: check it with the project lead before the day, then {show}."
+            "The request gives no calling question for this sequence. We propose {quoted}: check it with the project lead before the day, put it in the subject's own words{words}, then {show}."
         ),
     }
 }

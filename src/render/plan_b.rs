@@ -1,25 +1,29 @@
 //! Plan B: what to shorten or drop, in order, when the session runs late, so that it
-//! still ends on time with its closing. The welcome gives first (latecomers are still
-//! arriving), then the opening down to its shortest (a facilitator trims the icebreaker
-//! before the work, with service users too), then the sequences of the objectives after
-//! the first down to their shortest length for the group (those that open up before those
-//! that conclude, the least important first), then the closing down to its shortest (fewer voices in its round, the
-//! same next step; with service users only after the work, for their voice in it is what
-//! the institution came to hear), then the first objective's sequences. A method in
-//! parts gives from its longest, where its rounds or its main work run (a forum ouvert
-//! shortens its sessions, not its marketplace). The pauses never give: a group
-//! of twenty or ninety does not come back faster because the clock says so, and a fragile
-//! public's pause is no reserve of minutes. If that is not enough, a sequence whose
-//! objectives another sequence also serves is dropped, when the delay left is about its
-//! length (a choice is served elsewhere only by another sequence that converges). As a last
-//! resort, before ending late, the opening is dropped (the welcome leads straight into the
-//! work; with service users it only runs at its shortest, for it is where they first speak,
-//! and goes only before a sequence would), and the content sequences run a little under
-//! their shortest length (a tenth at most, [`rules::PLAN_B_SQUEEZE`]); then a sequence
-//! served elsewhere goes whatever its length; then the closing runs bare, without its round
-//! ([`rules::BARE_CLOSING`]; not with service users); if even that is not enough, the
-//! sequence of the least important objective goes, left for another time. The closing is
-//! never dropped: the group leaves on time, with its next step said.
+//! still ends on time with its closing. In a day with a lunch, the morning's delay is made
+//! up before the lunch, which does not move, in the order below. The welcome gives first
+//! (latecomers are still arriving), then the opening down to its shortest, and then, before
+//! any work gives a minute, the opening goes: a facilitator cuts the warm-up, not the heart
+//! (the welcome leads straight into the work). With service users the opening only runs at
+//! its shortest, for it is where they first speak, and goes only before a sequence would.
+//! Then the sequences of the objectives after the first down to their shortest length for
+//! the group (those that open up before those that conclude, the least important first),
+//! then the closing down to its shortest (fewer voices in its round, the same next step;
+//! with service users only after the work, for their voice in it is what the institution
+//! came to hear), then the first objective's sequences. A method in parts gives from its
+//! longest, where its rounds or its main work run (a forum ouvert shortens its sessions,
+//! not its marketplace). The pauses never give: a group of twenty or ninety does not come
+//! back faster because the clock says so, and a fragile public's pause is no reserve of
+//! minutes. If that is not enough, a sequence whose objectives another sequence also
+//! serves is dropped, when the delay left is about its length (a choice is served
+//! elsewhere only by another sequence that converges). As a last resort, before ending
+//! late, the content sequences run a little under their shortest length (a tenth at most,
+//! [`rules::PLAN_B_SQUEEZE`]); then the closing runs bare, without its round
+//! ([`rules::BARE_CLOSING`]; not with service users); then a sequence served elsewhere
+//! goes, and if even that is not enough, the sequence of the least important objective,
+//! left for another time, but never a sequence far longer than the minutes still missing
+//! (fifty minutes of the core do not go for five: the session then ends a few minutes
+//! late, and the plan says so). The closing is never dropped: the group leaves with its
+//! next step said.
 
 use super::typography::{clock, duration};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -71,7 +75,20 @@ pub(super) fn measures(
 ) -> (Vec<Measure>, u32) {
     let mut taken: Vec<Measure> = Vec::new();
     let mut missing = late;
+    let framing = |slot: usize| {
+        let slot = &agenda.slots[slot];
+        slot.kind == SlotKind::Welcome || slot.phase == Some(Phase::Opening)
+    };
+    let mut opening_left = !users;
     for (slot, room) in room_to_shorten(agenda, catalogue, users) {
+        // Before the work gives a minute, the icebreaker goes (not with service users:
+        // it is where they first speak): a facilitator cuts the warm-up, not the heart.
+        if opening_left && !framing(slot) && missing > 0 {
+            opening_left = false;
+            if let Some((opening, minutes)) = opening(agenda) {
+                replace(&mut taken, &mut missing, Measure::drop(opening, minutes));
+            }
+        }
         if missing == 0 {
             break;
         }
@@ -110,13 +127,13 @@ pub(super) fn measures(
         }
         missing = missing.saturating_sub(minutes);
     }
-    drop_served(agenda, &mut taken, &mut missing, false);
-    // Rather than end late or leave an objective for another time, the closing runs bare:
-    // the group leaves on time knowing what comes next (not with service users, whose
-    // voice in the closing round is what the institution came to hear).
+    // Rather than drop a sequence, end late or leave an objective for another time, the
+    // closing runs bare: the group leaves on time knowing what comes next (not with service
+    // users, whose voice in the closing round is what the institution came to hear).
     if let Some((slot, minutes)) = bare_closing(agenda).filter(|_| missing > 0 && !users) {
         replace(&mut taken, &mut missing, Measure { bare: true, ..Measure::shorten(slot, minutes) });
     }
+    drop_served(agenda, &mut taken, &mut missing, false);
     // With service users, their first words go only when nothing else would keep every
     // objective: before a sequence is left for another time.
     let opening = opening(agenda).filter(|_| users && missing > 0);
@@ -125,7 +142,8 @@ pub(super) fn measures(
     }
     // Rather than end late (service users have transport and care to keep to), the
     // sequence of the least important objective goes, left for another time.
-    if let Some(slot) = postponable(agenda).filter(|_| missing > 0) {
+    let in_proportion = |slot: &usize| worth_dropping(agenda.slots[*slot].minutes, missing);
+    if let Some(slot) = postponable(agenda).filter(|_| missing > 0).filter(in_proportion) {
         let minutes = agenda.slots[slot].minutes;
         replace(&mut taken, &mut missing, Measure { postponed: true, ..Measure::drop(slot, minutes) });
     }
@@ -148,17 +166,25 @@ pub(super) fn measures(
 }
 
 /// Drops the sequences whose objectives others serve ([`droppable`]) while minutes are
-/// missing; `worth_it`: only one no longer than what is still missing and five minutes,
-/// and that does not conclude ([`concludes`]).
+/// missing, never one far longer than what is missing ([`worth_dropping`]); `worth_it`:
+/// only one no longer than what is still missing and five minutes, and that does not
+/// conclude ([`concludes`]).
 fn drop_served(agenda: &Agenda, taken: &mut Vec<Measure>, missing: &mut u32, worth_it: bool) {
     for slot in droppable(agenda) {
         let minutes = agenda.slots[slot].minutes;
         let early = minutes > *missing + rules::GRAIN || concludes(&agenda.slots[slot]);
-        if *missing == 0 || (worth_it && early) {
+        if *missing == 0 || (worth_it && early) || !worth_dropping(minutes, *missing) {
             continue;
         }
         replace(taken, missing, Measure::drop(slot, minutes));
     }
+}
+
+/// Whether a sequence of `minutes` is worth dropping when `missing` minutes are still to
+/// make up: not for a tenth of it. Fifty minutes of the session's core do not go for five;
+/// the group then ends a few minutes late, told so in advance.
+fn worth_dropping(minutes: u32, missing: u32) -> bool {
+    minutes <= 2 * missing + rules::GRAIN
 }
 
 /// The minutes the measures already `taken` take from `slot`.
@@ -190,7 +216,8 @@ fn round_up(minutes: u32) -> u32 {
 /// content sequences of the objectives after the first (those that open up before those
 /// that converge, the least important first), then the closing down to its shortest (with
 /// service `users`, after the work), then the first objective's sequences, then those that
-/// conclude on a result ([`concludes`]). A split method gives from its longest part
+/// conclude on a result ([`concludes`]); in a day with a lunch, all that runs before the
+/// lunch first ([`after_lunch`]). A split method gives from its longest part
 /// ([`gives_for_its_method`]). Never a pause.
 fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
     let least_welcome = rules::welcome_range(agenda.minutes()).min;
@@ -233,11 +260,18 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
     // Least important objectives first: the higher the priority index, the sooner.
     content.sort_by_key(|&(rank, i, _)| (rank, std::cmp::Reverse(priority(agenda, &agenda.slots[i]))));
     room.extend(content);
-    room.sort_by_key(|&(rank, ..)| rank);
+    // The morning's delay is made up before lunch: the meal does not move (the canteen, the
+    // caterer, the afternoon's speakers keep their time), so what runs before it gives first.
+    room.sort_by_key(|&(rank, i, _)| (after_lunch(agenda, i), rank));
     room.into_iter()
         .map(|(_, i, minutes)| (i, minutes / rules::GRAIN * rules::GRAIN))
         .filter(|&(_, minutes)| minutes > 0)
         .collect()
+}
+
+/// Whether the slot at `index` comes after the session's lunch.
+fn after_lunch(agenda: &Agenda, index: usize) -> bool {
+    agenda.slots[..index].iter().any(|slot| slot.kind == SlotKind::Lunch)
 }
 
 /// Whether the slot at `index` is the one of its method that gives minutes: a method in
@@ -544,7 +578,7 @@ mod tests {
     }
 
     #[test]
-    fn a_late_start_trims_the_icebreaker_before_the_work_with_service_users_or_without() {
+    fn a_late_start_cuts_the_icebreaker_before_the_work_and_only_trims_it_with_service_users() {
         // The hybrid managers' morning: the weather check-in, five minutes more than the
         // planner gave it (taken from the work that follows), then the work the session is for.
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -562,15 +596,16 @@ mod tests {
         let minutes = agenda.slots[opening].minutes;
         let method = catalogue.get(agenda.slots[opening].method.as_ref().unwrap().as_str()).unwrap();
         assert!(minutes > method.minutes_for(agenda.participants).min, "{:?}", agenda.slots[opening]);
-        let trimmed = |users: bool| {
+        // Whether the icebreaker gives, dropped or not, before any work does.
+        let gives_first = |users: bool, dropped: bool| {
             let (measures, _) = measures(&agenda, catalogue, 15, users);
             let content = |m: &Measure| agenda.slots[m.slot].phase.is_some_and(|p| !p.frames());
             let first_content = measures.iter().position(content);
-            let at = measures.iter().position(|m| m.slot == opening && !m.drop);
+            let at = measures.iter().position(|m| m.slot == opening && m.drop == dropped);
             at.is_some_and(|at| first_content.is_none_or(|first| at < first))
         };
-        assert!(trimmed(false), "the icebreaker gives before the work");
-        assert!(trimmed(true), "with service users too: it is trimmed, not dropped");
+        assert!(gives_first(false, true), "the icebreaker goes before the work");
+        assert!(gives_first(true, false), "with service users it is trimmed, not dropped");
     }
 
     #[test]

@@ -77,12 +77,13 @@ struct Wording {
     questions: BTreeMap<String, Text>,
     after_vision: Text,
     after_vision_lead: Text,
+    among_vision: Text,
     session_kinds: Vec<String>,
     checklist: Vec<Text>,
     checklist_beyond_team: Vec<Text>,
     checklist_team: Vec<Text>,
     checklist_with_users: Vec<Text>,
-    checklist_disability: Disability,
+    checklist_disability: Vec<Text>,
     checklist_room: Vec<Text>,
     checklist_remote: Vec<Text>,
     checklist_hybrid_pair: Vec<Text>,
@@ -123,14 +124,6 @@ struct Confidential {
     words: Words,
     fr: String,
     en: String,
-}
-
-/// The questions to settle when a request names a disability, and the words that name one.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Disability {
-    words: Words,
-    items: Vec<Text>,
 }
 
 /// The reminder that what is said in pairs and small groups stays there, and the
@@ -280,6 +273,12 @@ pub(super) fn after_vision_lead() -> &'static Text {
     &wording().after_vision_lead
 }
 
+/// The calling question proposed for a convergence on the vision just built (a gallery
+/// that visits the front pages): choose among what was imagined.
+pub(super) fn among_vision() -> &'static Text {
+    &wording().among_vision
+}
+
 /// The subject a request's title names, to head a proposed calling question: what follows
 /// the colon when what precedes it names the kind of session (« Réunion d'équipe : remettre
 /// à plat l'accueil »), the theme before it otherwise (« Handicap et inclusion : du bilan
@@ -320,10 +319,8 @@ pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text
     let short = request.format == Format::Hybrid && request.facilitators < HYBRID_TEAM_LEAST;
     let pair: &[Text] = if short { &wording().checklist_hybrid_pair } else { &[] };
     let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
-    let disability = &wording().checklist_disability;
-    let mut said = request.questions.values().map(|q| format!("{q} ")).collect::<String>();
-    said += &request.title;
-    let needs: &[Text] = if disability.words.named_in(&said) { &disability.items } else { &[] };
+    let disability = crate::analysis::names_a_disability(request);
+    let needs: &[Text] = if disability { &wording().checklist_disability } else { &[] };
     let team = rules::among_colleagues(&request.profiles, request.participants);
     let group = if team { &wording().checklist_team } else { &wording().checklist_beyond_team };
     wording().checklist.iter().chain(room).chain(group).chain(needs).chain(video).chain(pair).chain(users)
@@ -356,11 +353,7 @@ mod tests {
         assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
         assert!(read.commits.iter().any(|commit| commit.objective.is_none()), "the words of any closing");
         assert!(read.confidential.words.0.iter().all(|word| *word == word.to_lowercase()));
-        let disability = &read.checklist_disability;
-        assert!(
-            disability.words.0.iter().all(|word| *word == word.to_lowercase())
-                && !disability.items.is_empty()
-        );
+        assert!(!read.checklist_disability.is_empty());
         assert!(
             read.checklist.len() >= 3
                 && !read.checklist_room.is_empty()
