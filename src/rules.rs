@@ -91,10 +91,13 @@ pub const GRAIN: u32 = 5;
 pub const CRAFT_LUNCH: MinuteRange = MinuteRange { min: 45, max: 75 };
 /// C8: the window in which a real lunch starts.
 pub const CRAFT_LUNCH_WINDOW: (ClockTime, ClockTime) = (ClockTime::at(11, 45), ClockTime::at(13, 0));
-/// A plenary share-out hears at most this many groups one by one: beyond, a facilitator
-/// changes its form (a gallery walk, two groups drawn by lot and then only what is new,
-/// one new idea per group), and the déroulé says the step's `crowded` consigne instead.
-pub const SHARE_ROUND_MOST: u32 = 6;
+/// A plenary share-out hears at most this many groups one by one (about thirty people in
+/// fours: seven groups giving one idea each is ten minutes a group can follow, and a
+/// workshop that asks to harmonise or to hear every voice does not silence half of them):
+/// beyond, a facilitator changes its form (a gallery walk, two groups drawn by lot and
+/// then only what is new, one new idea per group), and the déroulé says the step's
+/// `crowded` consigne instead.
+pub const SHARE_ROUND_MOST: u32 = 8;
 /// C5: the first objective gets at least this share of an equal split of the content time.
 pub const FIRST_OBJECTIVE_SHARE: f64 = 0.8;
 /// The least minutes one person needs to speak in a step where each member of a pair or a

@@ -1586,8 +1586,10 @@ fn a_world_cafe_right_after_a_vision_starts_its_own_question_from_the_vision() {
     let (_, plan) = test_plan("seminaire-rentree.yaml");
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let cafe = cafe_section(&text);
-    let led =
-        typography::typeset("Pour que ce que nous venons d'imaginer devienne vrai : entre nous", Lang::Fr);
+    let led = typography::typeset(
+        "Pour que ce que nous venons d'imaginer devienne vrai : où en sommes-nous",
+        Lang::Fr,
+    );
     assert!(cafe.contains(&led), "{cafe}");
 }
 
