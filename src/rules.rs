@@ -181,6 +181,17 @@ pub const fn frame_cap(minutes: u32) -> u32 {
     share(minutes, 20, 10)
 }
 
+/// The closing a session of `minutes` for `participants` people usually gets, at least: a
+/// quarter of an hour for a day (more than five hours), or for more than twenty people in
+/// a session of three hours or more (too many for everyone to speak: the sponsor's word,
+/// the next step and the cards on the wall take their time); no floor otherwise, where
+/// ten minutes close well. The score's `pace` counts a shorter closing as a misfit.
+pub const fn usual_closing(minutes: u32, participants: u32) -> Option<u32> {
+    let day = minutes > 300;
+    let crowd = participants > crate::method::EVERYONE_SPEAKS_UP_TO && minutes >= 180;
+    if day || crowd { Some(15) } else { None }
+}
+
 /// C7: the most minutes the closing method may take: max(15 min, 8 % of the session), and
 /// never more than [`FRAME_METHOD_MOST`].
 pub const fn closing_cap(minutes: u32) -> u32 {

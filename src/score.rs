@@ -12,7 +12,7 @@
 //! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
 //! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part ; faire participer les usagers ne se compte pas en minutes, cela se joue dans chaque séquence ([`Objective::is_manner`]). » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle ; le temps en plus va à ce qui fait converger et agir, pas à un tour de parole de plus. » ([`method_misfit`]) |
-//! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture. » |
+//! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture, et un quart d'heure pour clore une journée ou un grand groupe ([`usual_closing`]). » |
 //! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant, et on ne revient pas au bilan une fois projeté. » (craft rule C13, [`goes_back`]) |
 //! | `commits` | 5 | « Quand on attend un résultat, ou avec des partenaires ou des usagers, on clôt sur les engagements de chacun et la suite (qui fait quoi, quand), puis un retour rapide. » (craft rule C14) |
 //!
@@ -38,7 +38,7 @@ use crate::agenda::{Agenda, SlotKind};
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::method::{Given, Method};
-use crate::rules::{MIN_BREAK, MIN_RUN, usual_welcome_before};
+use crate::rules::{MIN_BREAK, MIN_RUN, usual_closing, usual_welcome_before};
 use crate::text::Lang;
 use crate::vocabulary::{Energy, Objective, Phase, Product, Writing};
 use serde::{Deserialize, Serialize};
@@ -426,7 +426,14 @@ fn pace(agenda: &Agenda, opens_itself: bool, users: bool) -> f64 {
                 open = Some(length + run_misfit(run));
                 run = 0;
             }
-            _ => run = run.saturating_add(slot.minutes),
+            _ => {
+                run = run.saturating_add(slot.minutes);
+                let closing = slot.phase == Some(Phase::Closing);
+                let usual = usual_closing(agenda.minutes(), agenda.participants);
+                if let Some(usual) = usual.filter(|usual| closing && slot.minutes < *usual) {
+                    misfits.push(length_misfit(slot.minutes, usual));
+                }
+            }
         }
     }
     if let Some(before) = open {

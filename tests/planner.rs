@@ -358,3 +358,25 @@ fn a_day_that_names_a_disability_gets_a_pause_at_least_every_hour() {
         );
     }
 }
+
+#[test]
+fn a_day_closes_in_a_quarter_of_an_hour() {
+    // A preference of the score (`pace`), not a rule: a packed half-day may close in ten.
+    let requests = [
+        Request::from_file(repo::file("tests/data/requests/seminaire-rentree.yaml")).unwrap(),
+        sample("forum-ouvert-ehpad.yaml"),
+    ];
+    for request in &requests {
+        let usual = facilitation::rules::usual_closing(request.minutes(), request.participants);
+        let usual = usual.unwrap_or_else(|| panic!("{}: no usual closing", request.title));
+        for seed in 0..3 {
+            let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(request).unwrap();
+            let closing =
+                plan.agenda.slots.iter().rev().find(|s| s.phase == Some(facilitation::Phase::Closing));
+            let minutes = closing.map(|slot| slot.minutes).unwrap_or_default();
+            assert!(minutes >= usual, "{} seed {seed}: a closing of {minutes} minutes", request.title);
+        }
+    }
+    // A team meeting of an hour and a half closes well in ten minutes: no floor.
+    assert_eq!(facilitation::rules::usual_closing(90, 12), None);
+}

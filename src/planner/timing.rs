@@ -668,8 +668,15 @@ impl Timetable<'_> {
     /// (see `timing_fit`). The score counts a split method once however many parts it runs
     /// in; each part after the first costs only a trifle ([`HABIT`]), so that among
     /// timings that score alike the one with fewer parts wins.
+    /// A closing shorter than the session's usual one ([`rules::usual_closing`]) also costs
+    /// `pace`, as a short welcome does.
     fn misfit(&self, block: &TimedMethod, minutes: u32) -> f64 {
-        self.per_deviation * method_misfit(minutes, block.typical.max(1), block.phase)
+        let fit = self.per_deviation * method_misfit(minutes, block.typical.max(1), block.phase);
+        let usual = rules::usual_closing(self.context.minutes, self.context.request.participants);
+        match usual.filter(|usual| block.phase == Phase::Closing && minutes < *usual) {
+            Some(usual) => fit + self.per_frame * length_misfit(minutes, usual),
+            None => fit,
+        }
     }
 }
 
