@@ -1648,3 +1648,43 @@ fn every_content_sequence_of_a_request_without_questions_gets_a_proposed_one() {
         assert_eq!(proposed, content.count(), "{sample}\n{text}");
     }
 }
+
+#[test]
+fn a_sequence_right_after_a_vision_does_not_ask_again_a_question_worked_on_before_it() {
+    let question = "Chez vous, au quotidien, qu'est-ce qui vous aide le plus, et qu'est-ce qui vous manque ?";
+    let request =
+        Request::builder("Journée participative : la vie à domicile des personnes en situation de handicap")
+            .time("09:30", "16:30")
+            .participants(30)
+            .facilitators(3)
+            .profile(facilitation::Profile::Users)
+            .profile(facilitation::Profile::Agents)
+            .profile(facilitation::Profile::Partners)
+            .objective("user-participation")
+            .objective("vision")
+            .objective("action-plan")
+            .question("user-participation", question)
+            .build()
+            .unwrap();
+    let asked = typography::typeset(question, Lang::Fr);
+    let mut seen = 0;
+    for seed in 0..4 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let sections: Vec<&str> = text.split("\n### ").collect();
+        let Some(vision) = sections.iter().position(|s| s.contains("· La Une du magazine")) else {
+            continue;
+        };
+        let asked_before = sections[..vision].iter().any(|s| s.contains(&asked));
+        let next = sections[vision + 1..].iter().find(|s| s.contains("**À dire**")).unwrap();
+        let heading = next.lines().next().unwrap_or_default();
+        let opens_up = ["Divergence", "Émergence"].iter().any(|phase| heading.ends_with(phase));
+        if !(asked_before && opens_up) {
+            continue;
+        }
+        seen += 1;
+        assert!(!next.contains(&asked), "seed {seed}: asked again after the vision\n{next}");
+        assert!(next.contains("travaillée plus tôt"), "seed {seed}: {next}");
+    }
+    assert!(seen > 0, "no seed opens up after a vision on a question asked before it");
+}

@@ -294,9 +294,11 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
             let name = slot_name(slot, catalogue, lang);
             let at = typography::clock(slot.start, lang);
             let words = subject_words(plan, lang);
-            Some(plain(match lang {
-                Lang::Fr => format!("☐ La question d'appel de « {name} » ({at}) : la saisine n'en donne pas. À écrire avec le porteur, dans les mots du sujet{words} ; une première piste : {question}."),
-                Lang::En => format!("☐ The calling question of \"{name}\" ({at}): the request gives none. To write with the project lead, in the subject's own words{words}; a first draft: {question}."),
+            Some(plain(match (lang, asked_earlier(plan, slot)) {
+                (Lang::Fr, false) => format!("☐ La question d'appel de « {name} » ({at}) : la saisine n'en donne pas. À écrire avec le porteur, dans les mots du sujet{words} ; une première piste : {question}."),
+                (Lang::Fr, true) => format!("☐ La question d'appel de « {name} » ({at}) : celle de la saisine a déjà été travaillée plus tôt ; après la vision, la séquence part de ce qui a été imaginé. À écrire avec le porteur, dans les mots du sujet{words} ; une première piste : {question}."),
+                (Lang::En, false) => format!("☐ The calling question of \"{name}\" ({at}): the request gives none. To write with the project lead, in the subject's own words{words}; a first draft: {question}."),
+                (Lang::En, true) => format!("☐ The calling question of \"{name}\" ({at}): the request's was worked on earlier; after the vision, the sequence starts from what was imagined. To write with the project lead, in the subject's own words{words}; a first draft: {question}."),
             }))
         })
         .collect();
@@ -902,7 +904,10 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
             chain += 1;
         }
         let new = questions.iter().map(|(_, q)| *q).find(|q| !asked.contains(q));
-        let pick = new.or(questions.first().map(|(_, q)| *q));
+        // Right after a vision, a sequence that opens up does not ask again a question the
+        // group already worked on: it turns the vision into work ([`after_vision`]).
+        let again = new.is_none() && after_vision(plan, catalogue, earlier);
+        let pick = new.or(questions.first().map(|(_, q)| *q)).filter(|_| !again);
         let later = &slots[i + 1..];
         let last_chance = questions
             .iter()
@@ -1078,9 +1083,9 @@ fn consigne(
     ])];
     if let (true, Some((plan, catalogue)), true) = (content, planned, questions.is_empty()) {
         let question = proposed_wording(plan, catalogue, first, lang);
-        let words = subject_words(plan, lang);
+        let (words, earlier) = (subject_words(plan, lang), asked_earlier(plan, first));
         blocks.extend(question.map(|question| {
-            Block::Paragraph(plain(proposed_question(&question, &words, agenda.format, lang)))
+            Block::Paragraph(plain(proposed_question(&question, (&words, earlier), agenda.format, lang)))
         }));
     }
     blocks
@@ -1165,6 +1170,13 @@ fn follows_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
     !gives_vision(slot) && before.is_some_and(gives_vision)
 }
 
+/// Whether the request gives a calling question for one of the objectives of `slot`, which
+/// an earlier sequence worked on: the slot then proposes one of its own (see
+/// [`calling_questions`]).
+fn asked_earlier(plan: &Plan, slot: &Slot) -> bool {
+    slot.objectives.iter().any(|o| plan.request.question(*o).is_some())
+}
+
 /// The subject a proposed question is to be put in, as the note says it (« (« Remettre à
 /// plat l'accueil ») »), when the request's title names one ([`wording::subject`]). The
 /// question itself stays a plain question: a poster that reads « Subject: question » reads
@@ -1176,7 +1188,7 @@ fn subject_words(plan: &Plan, lang: Lang) -> String {
 
 /// The note for a sequence whose request gives no calling question: a first wording to
 /// check with the project lead, and where to show it.
-fn proposed_question(draft: &str, words: &str, format: Format, lang: Lang) -> String {
+fn proposed_question(draft: &str, (words, earlier): (&str, bool), format: Format, lang: Lang) -> String {
     let quoted = typography::quoted(draft, lang);
     let show = match format {
         Format::Onsite => t(lang, "écrivez-la en grand au mur", "write it large on the wall"),
@@ -1184,10 +1196,20 @@ fn proposed_question(draft: &str, words: &str, format: Format, lang: Lang) -> St
     };
     match lang {
         Lang::Fr => format!(
-            "La saisine ne donne pas de question d'appel pour cette séquence. Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, mettez-la dans les mots du sujet{words}, puis {show}."
+            "{} Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, mettez-la dans les mots du sujet{words}, puis {show}.",
+            if earlier {
+                "La question de la saisine a été travaillée plus tôt ; après la vision, la séquence part de ce qui a été imaginé."
+            } else {
+                "La saisine ne donne pas de question d'appel pour cette séquence."
+            }
         ),
         Lang::En => format!(
-            "The request gives no calling question for this sequence. We propose {quoted}: check it with the project lead before the day, put it in the subject's own words{words}, then {show}."
+            "{} We propose {quoted}: check it with the project lead before the day, put it in the subject's own words{words}, then {show}.",
+            if earlier {
+                "The request's question was worked on earlier; after the vision, the sequence starts from what was imagined."
+            } else {
+                "The request gives no calling question for this sequence."
+            }
         ),
     }
 }
