@@ -293,12 +293,10 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
             let question = typography::quoted(&proposed_wording(plan, catalogue, slot, lang)?, lang);
             let name = slot_name(slot, catalogue, lang);
             let at = typography::clock(slot.start, lang);
-            let words = subject_words(plan, lang);
-            Some(plain(match (lang, asked_earlier(plan, slot)) {
-                (Lang::Fr, false) => format!("☐ La question d'appel de « {name} » ({at}) : la saisine n'en donne pas. À écrire avec le porteur, dans les mots du sujet{words} ; une première piste : {question}."),
-                (Lang::Fr, true) => format!("☐ La question d'appel de « {name} » ({at}) : celle de la saisine a déjà été travaillée plus tôt ; après la vision, la séquence part de ce qui a été imaginé. À écrire avec le porteur, dans les mots du sujet{words} ; une première piste : {question}."),
-                (Lang::En, false) => format!("☐ The calling question of \"{name}\" ({at}): the request gives none. To write with the project lead, in the subject's own words{words}; a first draft: {question}."),
-                (Lang::En, true) => format!("☐ The calling question of \"{name}\" ({at}): the request's was worked on earlier; after the vision, the sequence starts from what was imagined. To write with the project lead, in the subject's own words{words}; a first draft: {question}."),
+            let (words, why) = (subject_words(plan, lang), no_question(asked_earlier(plan, slot), lang));
+            Some(plain(match lang {
+                Lang::Fr => format!("☐ La question d'appel de « {name} » ({at}) : {why} À écrire avec le porteur, dans les mots du sujet{words} ; une première piste : {question}."),
+                Lang::En => format!("☐ The calling question of \"{name}\" ({at}): {why} To write with the project lead, in the subject's own words{words}; a first draft: {question}."),
             }))
         })
         .collect();
@@ -1170,9 +1168,9 @@ fn follows_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
     !gives_vision(slot) && before.is_some_and(gives_vision)
 }
 
-/// Whether the request gives a calling question for one of the objectives of `slot`, which
-/// an earlier sequence worked on: the slot then proposes one of its own (see
-/// [`calling_questions`]).
+/// Whether the request gives a calling question for one of the objectives of `slot`: when
+/// the slot asks none all the same, an earlier sequence worked on it and the slot, right
+/// after a vision, proposes one of its own (see [`calling_questions`]).
 fn asked_earlier(plan: &Plan, slot: &Slot) -> bool {
     slot.objectives.iter().any(|o| plan.request.question(*o).is_some())
 }
@@ -1194,22 +1192,30 @@ fn proposed_question(draft: &str, (words, earlier): (&str, bool), format: Format
         Format::Onsite => t(lang, "écrivez-la en grand au mur", "write it large on the wall"),
         _ => t(lang, "affichez-la sur le support partagé", "show it on the shared board"),
     };
+    let why = typography::capitalised(no_question(earlier, lang));
     match lang {
         Lang::Fr => format!(
-            "{} Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, mettez-la dans les mots du sujet{words}, puis {show}.",
-            if earlier {
-                "La question de la saisine a été travaillée plus tôt ; après la vision, la séquence part de ce qui a été imaginé."
-            } else {
-                "La saisine ne donne pas de question d'appel pour cette séquence."
-            }
+            "{why} Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, mettez-la dans les mots du sujet{words}, puis {show}."
         ),
         Lang::En => format!(
-            "{} We propose {quoted}: check it with the project lead before the day, put it in the subject's own words{words}, then {show}.",
-            if earlier {
-                "The request's question was worked on earlier; after the vision, the sequence starts from what was imagined."
-            } else {
-                "The request gives no calling question for this sequence."
-            }
+            "{why} We propose {quoted}: check it with the project lead before the day, put it in the subject's own words{words}, then {show}."
+        ),
+    }
+}
+
+/// Why a content sequence gets a proposed calling question: the request gives none for it,
+/// or the one it gives was worked on `earlier` and the sequence follows a vision.
+fn no_question(earlier: bool, lang: Lang) -> &'static str {
+    match earlier {
+        false => t(
+            lang,
+            "la saisine ne donne pas de question d'appel pour cette séquence.",
+            "the request gives no calling question for this sequence.",
+        ),
+        true => t(
+            lang,
+            "la question de la saisine a été travaillée plus tôt ; après la vision, la séquence part de ce qui a été imaginé.",
+            "the request's question was worked on earlier; after the vision, the sequence starts from what was imagined.",
         ),
     }
 }
