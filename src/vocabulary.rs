@@ -320,6 +320,10 @@ vocabulary! {
         /// service users, for whom the roles replay the asymmetry between helper and helped
         /// that the session wants to undo.
         PeerRoles = "peer-roles", "des pairs qui peuvent jouer aidant et aidé (pas d'usagers)", "peers who may play helper and helped (no service users)";
+        /// A public that may be asked to write facts about itself and have them read by
+        /// others (Kicéki): no service users, who would put their life, their work or the
+        /// lack of it on a card before the professionals who follow them.
+        SelfDisclosure = "self-disclosure", "un public à qui l'on peut demander d'écrire des faits sur soi (pas d'usagers)", "a public that may be asked to write facts about itself (no service users)";
         /// Speakers at the centre who chose to be watched (fishbowls): professionals, or
         /// service users prepared beforehand, which only the request can say by naming the
         /// method (`include`).
@@ -391,6 +395,7 @@ impl Condition {
             }
             Condition::PublicAtEase
             | Condition::PeerRoles
+            | Condition::SelfDisclosure
             | Condition::ChosenExposure
             | Condition::AbstractFrame => !has(Profile::Users),
             Condition::PhysicalGame => {

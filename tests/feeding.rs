@@ -748,3 +748,12 @@ fn c13_notices_a_review_after_the_group_looked_ahead_unless_it_chooses_among_wha
     ]);
     assert_eq!((back, feeds), (None, 1.0));
 }
+
+#[test]
+fn kiceki_asks_no_service_user_to_write_facts_about_themselves_before_their_referents() {
+    let kiceki = catalogue().get("kiceki").unwrap();
+    let objectives = [Objective::BuildTrust];
+    let with_users = [Profile::Users, Profile::Agents, Profile::Partners];
+    assert_eq!(kiceki.unmet_needs(&with_users, &objectives, false), [Condition::SelfDisclosure]);
+    assert!(kiceki.unmet_needs(&[Profile::Agents, Profile::Partners], &objectives, false).is_empty());
+}
