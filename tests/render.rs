@@ -567,20 +567,25 @@ fn a_proposed_question_is_a_plain_question_whose_note_names_the_subject_and_neve
     assert_eq!(once.len(), proposed.len(), "a question proposed twice: {proposed:?}");
 }
 
-#[test]
-fn a_gallery_after_the_front_pages_proposes_to_choose_among_them_and_promises_priorities() {
-    // A day with service users: the review and ideas in the morning's World Café, the
-    // front pages after lunch, then a gallery that visits them.
-    let request = Request::builder("Forum RSA : la parole des allocataires")
+/// A day from 9:30 to 16:30 with service users, agents and partners and three
+/// facilitators, that asks for the users' taking part and then `objectives`.
+fn day_with_users(title: &str, participants: u32, objectives: [&str; 2]) -> facilitation::RequestBuilder {
+    let builder = Request::builder(title)
         .time("09:30", "16:30")
-        .participants(40)
+        .participants(participants)
         .facilitators(3)
         .profile(facilitation::Profile::Users)
         .profile(facilitation::Profile::Agents)
         .profile(facilitation::Profile::Partners)
-        .objective("user-participation")
-        .objective("review")
-        .objective("generate-ideas")
+        .objective("user-participation");
+    objectives.into_iter().fold(builder, |builder, objective| builder.objective(objective))
+}
+
+#[test]
+fn a_gallery_after_the_front_pages_proposes_to_choose_among_them_and_promises_priorities() {
+    // A day with service users: the review and ideas in the morning's World Café, the
+    // front pages after lunch, then a gallery that visits them.
+    let request = day_with_users("Forum RSA : la parole des allocataires", 40, ["review", "generate-ideas"])
         .build()
         .unwrap();
     let mut seen = 0;
@@ -1652,20 +1657,11 @@ fn every_content_sequence_of_a_request_without_questions_gets_a_proposed_one() {
 #[test]
 fn a_sequence_right_after_a_vision_does_not_ask_again_a_question_worked_on_before_it() {
     let question = "Chez vous, au quotidien, qu'est-ce qui vous aide le plus, et qu'est-ce qui vous manque ?";
-    let request =
-        Request::builder("Journée participative : la vie à domicile des personnes en situation de handicap")
-            .time("09:30", "16:30")
-            .participants(30)
-            .facilitators(3)
-            .profile(facilitation::Profile::Users)
-            .profile(facilitation::Profile::Agents)
-            .profile(facilitation::Profile::Partners)
-            .objective("user-participation")
-            .objective("vision")
-            .objective("action-plan")
-            .question("user-participation", question)
-            .build()
-            .unwrap();
+    let title = "Journée participative : la vie à domicile des personnes en situation de handicap";
+    let request = day_with_users(title, 30, ["vision", "action-plan"])
+        .question("user-participation", question)
+        .build()
+        .unwrap();
     let asked = typography::typeset(question, Lang::Fr);
     let mut seen = 0;
     for seed in 0..4 {

@@ -208,7 +208,7 @@ impl<'a> Planner<'a> {
         // A day that names a disability gets a pause at least every hour, when an agenda
         // that keeps every craft rule holds them; otherwise the pauses the request asks for.
         let care = crate::analysis::names_a_disability(request) && request.max_stretch > rules::CARE_STRETCH;
-        if care && request.validate().is_ok() {
+        if care {
             let cared = Request { max_stretch: rules::CARE_STRETCH, ..request.clone() };
             if let Some(plan) = self.plan_as_asked(&cared).ok().filter(|plan| plan.craft.is_clean()) {
                 return Ok(Plan { request: request.clone(), ..plan });

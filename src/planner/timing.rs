@@ -334,6 +334,8 @@ struct Timetable<'c> {
     min_run: u32,
     /// Whether lunch keeps to a real lunch's length and time (C8).
     real_lunch: bool,
+    /// The closing the session usually gets at least ([`rules::usual_closing`]).
+    usual_closing: Option<u32>,
 }
 
 /// Times the blocks, or `None` when no timing keeps every rule.
@@ -372,6 +374,7 @@ fn time_with(context: &Context, blocks: &[TimedMethod]) -> Option<(Vec<Segment>,
         grain: if context.keeps(CraftRule::C4) { GRAIN } else { 1 },
         min_run: if context.keeps(CraftRule::C3) { MIN_RUN } else { 0 },
         real_lunch,
+        usual_closing: rules::usual_closing(context.minutes, context.request.participants),
     };
     let mut layer = clock.welcome(blocks.first().is_some_and(|block| block.opens_itself));
     layer.keep_only(|time, lunched| clock.reach.can_end(0, time, lunched));
@@ -672,8 +675,7 @@ impl Timetable<'_> {
     /// `pace`, as a short welcome does.
     fn misfit(&self, block: &TimedMethod, minutes: u32) -> f64 {
         let fit = self.per_deviation * method_misfit(minutes, block.typical.max(1), block.phase);
-        let usual = rules::usual_closing(self.context.minutes, self.context.request.participants);
-        match usual.filter(|usual| block.phase == Phase::Closing && minutes < *usual) {
+        match self.usual_closing.filter(|usual| block.phase == Phase::Closing && minutes < *usual) {
             Some(usual) => fit + self.per_frame * length_misfit(minutes, usual),
             None => fit,
         }

@@ -534,6 +534,11 @@ mod tests {
         Planner::new(Catalogue::builtin()).plan(&request.build().unwrap()).unwrap().agenda
     }
 
+    /// A request of the repository, by its path from the crate's root.
+    fn request(path: &str) -> Request {
+        Request::from_file(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+    }
+
     #[test]
     fn plan_b_absorbs_the_delay_or_says_what_is_missing_and_never_drops_the_closing() {
         let catalogue = Catalogue::builtin();
@@ -581,9 +586,7 @@ mod tests {
     fn a_late_start_cuts_the_icebreaker_before_the_work_and_only_trims_it_with_service_users() {
         // The hybrid managers' morning: the weather check-in, five minutes more than the
         // planner gave it (taken from the work that follows), then the work the session is for.
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/requests/hybride-plan-action.yaml");
-        let mut request = Request::from_file(path).unwrap();
+        let mut request = request("tests/data/requests/hybride-plan-action.yaml");
         request.include.push(crate::MethodId::new("meteo").unwrap());
         let catalogue = Catalogue::builtin();
         let mut agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
@@ -610,9 +613,7 @@ mod tests {
 
     #[test]
     fn a_split_method_gives_from_its_longest_part_never_from_the_marketplace() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/requests/forum-ouvert-journee.yaml");
-        let request = Request::from_file(path).unwrap();
+        let request = request("tests/data/requests/forum-ouvert-journee.yaml");
         let catalogue = Catalogue::builtin();
         let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
         let forum = |slot: &Slot| slot.method.as_ref().is_some_and(|id| id.as_str() == "forum-ouvert");
@@ -630,9 +631,7 @@ mod tests {
     fn a_method_in_parts_gives_all_its_minutes_from_one_part() {
         // The management week's irritants, thirty minutes late: shortened and squeezed in
         // the same part, so that « en tout » adds up.
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("examples/requests/irritants-semaine-management.yaml");
-        let request = Request::from_file(path).unwrap();
+        let request = request("examples/requests/irritants-semaine-management.yaml");
         let catalogue = Catalogue::builtin();
         for seed in 0..4 {
             let agenda = Planner::new(catalogue).seed(seed).plan(&request).unwrap().agenda;
@@ -663,8 +662,7 @@ mod tests {
     #[test]
     fn with_service_users_the_opening_goes_only_when_a_sequence_would_otherwise() {
         // The Forum RSA: the weather check-in is where the people supported first speak.
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/requests/forum-rsa.yaml");
-        let request = Request::from_file(path).unwrap();
+        let request = request("examples/requests/forum-rsa.yaml");
         let catalogue = Catalogue::builtin();
         let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
         let opening = opening(&agenda).unwrap().0;
