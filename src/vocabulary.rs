@@ -356,8 +356,11 @@ vocabulary! {
         /// a room of managers or elected members only, who came to work on a subject and for
         /// whom stickers on a wheel of feelings read as a gadget; nor service users among
         /// professionals, who would show their anger or fear to the institutions they
-        /// depend on; nor partners, who came from their own structures to work together.
-        FeelingsWelcome = "feelings-welcome", "un groupe venu aussi pour dire ses ressentis (pas seulement des encadrants ou des élus, ni des partenaires, ni des usagers parmi des professionnels)", "a group that came to share feelings too (not managers or elected members only, nor partners, nor service users among professionals)";
+        /// depend on; nor partners, who came from their own structures to work together;
+        /// and a session that asks for what the method serves (trust, a word on how each
+        /// one feels): in a morning on a procedure, a wheel of fear and disgust before the
+        /// hierarchy is out of place.
+        FeelingsWelcome = "feelings-welcome", "un groupe venu aussi pour dire ses ressentis, pour un objectif que la méthode sert (pas seulement des encadrants ou des élus, ni des partenaires, ni des usagers parmi des professionnels)", "a group that came to share feelings too, for an objective the method serves (not managers or elected members only, nor partners, nor service users among professionals)";
     }
 }
 
@@ -413,7 +416,9 @@ impl Condition {
             Condition::PassersBy | Condition::AgreedBeforehand => false,
             Condition::FeelingsWelcome => {
                 let working = profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected));
-                (profiles.is_empty() || working) && !users_among_staff && !has(Profile::Partners)
+                let public =
+                    (profiles.is_empty() || working) && !users_among_staff && !has(Profile::Partners);
+                public && own_asked
             }
         }
     }

@@ -280,7 +280,9 @@ fn a_share_out_of_too_many_groups_changes_its_form() {
     let cover = catalogue().get("la-une-du-magazine").unwrap();
     let step = cover.steps.iter().find(|step| step.crowded.is_some()).unwrap();
     let group = step.group.unwrap();
-    let few = group * rules::SHARE_ROUND_MOST;
+    // As many tables as may speak, one by one: beyond the step's `most` (or the rule's
+    // ceiling), the tables that speak are drawn by lot.
+    let few = group * step.most.unwrap_or(rules::SHARE_ROUND_MOST).min(rules::SHARE_ROUND_MOST);
     assert_eq!(render::step_text(step, few), &step.text);
     assert_eq!(render::step_text(step, few + 1).fr, step.crowded.as_ref().unwrap().fr);
     let mut slot = Slot::new(SlotKind::Method, "10:00".parse().unwrap(), "10:50".parse().unwrap());
@@ -545,11 +547,23 @@ fn the_porteur_de_parole_is_planned_only_where_the_request_names_it() {
 fn the_emotion_wheel_is_not_proposed_to_a_room_of_managers() {
     assert!(!Condition::FeelingsWelcome.met_by(&[Profile::Managers], false));
     assert!(!Condition::FeelingsWelcome.met_by(&[Profile::Managers, Profile::Elected], false));
-    assert!(Condition::FeelingsWelcome.met_by(&[Profile::Managers, Profile::Agents], false));
-    assert!(Condition::FeelingsWelcome.met_by(&[], false));
+    assert!(Condition::FeelingsWelcome.met_by(&[Profile::Managers, Profile::Agents], true));
+    assert!(Condition::FeelingsWelcome.met_by(&[], true));
     let managers = request("examples/requests/irritants-semaine-management.yaml");
     assert_eq!(managers.profiles, [Profile::Managers]);
     assert!(!planned_ids(&managers, 0..=5).iter().any(|id| id == "roue-des-emotions"));
+}
+
+#[test]
+fn the_emotion_wheel_opens_only_a_session_that_asks_for_what_it_serves() {
+    // Agents and their managers harmonising a procedure and deciding: no wheel of fear and
+    // disgust before the hierarchy; the same team building trust may start with it.
+    let team = [Profile::Agents, Profile::Managers];
+    assert!(!Condition::FeelingsWelcome.met_by(&team, false));
+    assert!(Condition::FeelingsWelcome.met_by(&team, true));
+    let mut procedure = request("tests/data/requests/harmoniser-journee.yaml");
+    procedure.profiles = team.to_vec();
+    assert!(!planned_ids(&procedure, 0..=5).iter().any(|id| id == "roue-des-emotions"));
 }
 
 #[test]
@@ -565,7 +579,7 @@ fn the_emotion_wheel_is_not_proposed_to_service_users_among_professionals() {
     let forum = [Profile::Agents, Profile::Partners, Profile::Users];
     assert!(!Condition::FeelingsWelcome.met_by(&forum, false));
     assert!(!Condition::FeelingsWelcome.met_by(&[Profile::Users, Profile::Agents], false));
-    assert!(Condition::FeelingsWelcome.met_by(&[Profile::Users], false), "residents among themselves");
+    assert!(Condition::FeelingsWelcome.met_by(&[Profile::Users], true), "residents among themselves");
     let rsa = request("examples/requests/forum-rsa.yaml");
     assert!(!planned_ids(&rsa, 0..=5).iter().any(|id| id == "roue-des-emotions"));
 }

@@ -582,7 +582,8 @@ fn day_with_users(title: &str, participants: u32, objectives: [&str; 2]) -> faci
 }
 
 #[test]
-fn a_gallery_after_the_front_pages_proposes_to_choose_among_them_and_promises_priorities() {
+fn a_gallery_after_the_front_pages_chooses_among_them_visits_every_station_but_its_own_and_shows_the_review()
+{
     // A day with service users: the review and ideas in the morning's World Café, the
     // front pages after lunch, then a gallery that visits them.
     let request = day_with_users("Forum RSA : la parole des allocataires", 40, ["review", "generate-ideas"])
@@ -605,8 +606,24 @@ fn a_gallery_after_the_front_pages_proposes_to_choose_among_them_and_promises_pr
         assert!(gallery.contains(&among), "seed {seed}: {gallery}");
         assert!(gallery.contains("nous aurons des priorités"), "seed {seed}: {gallery}");
         assert!(!gallery.contains("un bilan partagé"), "seed {seed}: {gallery}");
+        // Its stations: one front page per table, and the morning's review beside them
+        // when the gallery is said to serve it; each table visits every station but its own.
+        let slot = plan.agenda.method_slots().find(|s| s.method.as_ref().unwrap().as_str() == "gallery-walk");
+        let reviews = slot.unwrap().objectives.contains(&facilitation::Objective::Review);
+        assert_eq!(gallery.contains("comme une station de plus"), reviews, "seed {seed}: {gallery}");
+        let tables =
+            number_after(&text, "Gabarit de une en grand format, sur papier de paperboard (un par table) × ");
+        let visits = number_after(gallery, "La visite, ");
+        assert_eq!(visits, tables + u32::from(reviews) - 1, "seed {seed}: {gallery}");
     }
     assert!(seen > 0, "no seed puts the gallery after the front pages");
+}
+
+/// The number written right after the first `before` in `text`.
+fn number_after(text: &str, before: &str) -> u32 {
+    let at = text.find(before).unwrap_or_else(|| panic!("no « {before} » in {text}")) + before.len();
+    let digits: String = text[at..].chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().unwrap_or_else(|_| panic!("no number after « {before} »"))
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use super::context::{Candidate, Context};
 use crate::craft::{CraftRule, too_much_writing};
 use crate::rules::{self, CRAFT_LUNCH, MIN_BREAK, MIN_LUNCH, WELCOME};
-use crate::score::{Component, Tally};
+use crate::score::{Component, Tally, USUAL_LUNCH, usual_break};
 use crate::vocabulary::Phase;
 use std::collections::HashSet;
 use std::collections::hash_map::Entry;
@@ -713,7 +713,10 @@ fn first_and_others(
 
 /// The best `timing_fit` the session's length seems to allow: the welcome, breaks and
 /// lunch absorb what they can of the gap between the session and the methods' typical
-/// lengths; what is left must stretch or shrink the methods, at best the longest one.
+/// lengths, at their usual lengths when the methods are too short (a twenty-minute welcome
+/// and a twenty-minute break to fill a morning cost pace, and a method stretched to its
+/// longest costs fit: either way, the sequence is short of work); what is left must
+/// stretch or shrink the methods, at best the longest one.
 fn fit_estimate(context: &Context, skeleton: &Skeleton) -> f64 {
     let k = skeleton.len.max(1);
     let (typical, longest) = (skeleton.typical, skeleton.longest.max(1));
@@ -722,7 +725,8 @@ fn fit_estimate(context: &Context, skeleton: &Skeleton) -> f64 {
     let segments = typical.saturating_add(WELCOME.min).div_ceil(context.request.max_stretch.max(1));
     let breaks = segments.saturating_sub(1 + lunch).min(gaps);
     let least = WELCOME.min + lunch * MIN_LUNCH + breaks * MIN_BREAK;
-    let most = WELCOME.max + lunch * CRAFT_LUNCH.max + gaps * 20;
+    let usual_break = usual_break(context.minutes, context.request.with_users());
+    let most = rules::usual_welcome(context.minutes) + lunch * USUAL_LUNCH + gaps * usual_break;
     let gap = context.minutes.saturating_sub(typical);
     let excess = if context.minutes < typical.saturating_add(least) {
         typical.saturating_add(least) - context.minutes

@@ -3,9 +3,12 @@
 //! choice was made.
 
 use super::document::{Block, Document, Line, Row, Segment, Span, labelled, plain};
+use super::exhibit::exhibit;
 use super::objective_labels;
 use super::session::Setting;
-use super::steps::{Place, TimedStep, ask_rounds, steps_for_users, steps_in_place, timed_steps};
+use super::steps::{
+    Place, TimedStep, ask_rounds, steps_at_stations, steps_for_users, steps_in_place, timed_steps,
+};
 use super::variant;
 use super::{plan_b, team, typography, wording};
 use crate::agenda::{Agenda, Slot, SlotKind};
@@ -287,7 +290,7 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
     let mut lines: Vec<Line> = plan
         .agenda
         .method_slots()
-        .filter(|s| content_sequence(s))
+        .filter(|s| asks_a_question(s, catalogue))
         .filter(|slot| calling_questions(plan, catalogue, slot).is_empty())
         .filter_map(|slot| {
             let question = typography::quoted(&proposed_wording(plan, catalogue, slot, lang)?, lang);
@@ -882,8 +885,7 @@ fn round_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, method: &Method, s
 /// weather, a word to finish): read aloud before it, the request's question would never be
 /// worked on.
 pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot: &Slot) -> Vec<&'p str> {
-    let content = |s: &Slot| s.phase.is_some_and(|phase| !phase.frames());
-    let slots: Vec<&Slot> = plan.agenda.method_slots().filter(|s| s.part.is_none() && content(s)).collect();
+    let slots: Vec<&Slot> = plan.agenda.method_slots().filter(|s| asks_a_question(s, catalogue)).collect();
     let mut asked: Vec<&str> = Vec::new();
     // The questions of the sequence before.
     let mut before: Vec<&str> = Vec::new();
@@ -1079,7 +1081,8 @@ fn consigne(
         Span::Plain(colon(lang, "")),
         Span::Emphasis(said.join(" ")),
     ])];
-    if let (true, Some((plan, catalogue)), true) = (content, planned, questions.is_empty()) {
+    let asks = planned.is_some_and(|(_, catalogue)| asks_a_question(first, catalogue));
+    if let (true, Some((plan, catalogue)), true) = (asks, planned, questions.is_empty()) {
         let question = proposed_wording(plan, catalogue, first, lang);
         let (words, earlier) = (subject_words(plan, lang), asked_earlier(plan, first));
         blocks.extend(question.map(|question| {
@@ -1105,7 +1108,7 @@ fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate
         return Some(result);
     }
     let mut proposed = Vec::new();
-    for earlier in plan.agenda.method_slots().filter(|s| content_sequence(s)) {
+    for earlier in plan.agenda.method_slots().filter(|s| asks_a_question(s, catalogue)) {
         let asks = !calling_questions(plan, catalogue, earlier).is_empty();
         let pick = earlier.objectives.iter().copied().find(|o| !asks && !proposed.contains(o));
         if earlier == slot {
@@ -1238,7 +1241,8 @@ fn asking(questions: &[&str], lang: Lang) -> Option<String> {
 
 /// What the sequence works on, as it hangs on the wall: what the latest earlier sequence
 /// that gave one of the things it `takes` produced (craft rule C13's thread, made visible),
-/// so that the facilitator knows what to point at before giving the instructions.
+/// and the earlier work shown beside it as stations of their own, so that the facilitator knows
+/// what to point at before giving the instructions.
 fn on_the_wall(
     method: &Method,
     first: &Slot,
@@ -1246,54 +1250,53 @@ fn on_the_wall(
     catalogue: &Catalogue,
     lang: Lang,
 ) -> Option<Block> {
-    let source = shown_source(method, first, agenda, catalogue)?;
-    let start = agenda.method_slots().find(|slot| slot.method.as_ref() == Some(&source.id))?.start;
+    let shown = exhibit(method, first, agenda, catalogue)?;
+    let (source, start) = shown.source;
     // Each product's label may hold an « et » of its own: they are listed apart.
     let given: Vec<&str> =
         source.gives.iter().filter(|p| method.takes.contains(p)).map(|p| p.label(lang)).collect();
     let (name, at) = (source.name.get(lang), typography::clock(start, lang));
-    let text = match (&source.leaves, lang) {
-        (Some(leaves), Lang::Fr) => format!(
-            "{} (« {name} », {at}). C'est de là que la séquence part : montrez-les avant la consigne.",
-            typography::capitalised(leaves.get(lang))
+    let mut text = match (&source.leaves, lang) {
+        (Some(leaves), _) => {
+            format!("{} ({})", typography::capitalised(leaves.get(lang)), quoted(name, at, lang))
+        }
+        (None, Lang::Fr) => format!("ce que « {name} » ({at}) a produit : {}", given.join(" ; ")),
+        (None, Lang::En) => format!("what \"{name}\" ({at}) produced: {}", given.join(" ; ")),
+    };
+    for (earlier, start) in &shown.more {
+        let left = earlier.leaves.as_ref().map_or(earlier.name.get(lang), |leaves| leaves.get(lang));
+        let at = quoted(earlier.name.get(lang), typography::clock(*start, lang), lang);
+        let station = t(lang, "et, comme une station de plus, ", "and, as one more station, ");
+        text.push_str(&format!("{}{station}{left} ({at})", t(lang, " ; ", "; ")));
+    }
+    let from = match source.leaves.is_some() || !shown.more.is_empty() {
+        true => t(
+            lang,
+            ". C'est de là que la séquence part : montrez-les avant la consigne.",
+            ". The sequence starts from there: point at them before the instructions.",
         ),
-        (Some(leaves), Lang::En) => format!(
-            "{} (\"{name}\", {at}). The sequence starts from there: point at them before the instructions.",
-            typography::capitalised(leaves.get(lang))
-        ),
-        (None, Lang::Fr) => format!(
-            "ce que « {name} » ({at}) a produit : {}. C'est de là que la séquence part : montrez-le avant la consigne.",
-            given.join(" ; ")
-        ),
-        (None, Lang::En) => format!(
-            "what \"{name}\" ({at}) produced: {}. The sequence starts from there: point at it before the instructions.",
-            given.join(" ; ")
+        false => t(
+            lang,
+            ". C'est de là que la séquence part : montrez-le avant la consigne.",
+            ". The sequence starts from there: point at it before the instructions.",
         ),
     };
+    text.push_str(from);
     Some(Block::Paragraph(labelled(t(lang, "Au mur", "On the wall"), colon(lang, &text))))
 }
 
-/// The earlier method whose work `method`, starting with `first`, takes up: the last before
-/// it that gave what it takes.
-fn shown_source<'c>(
-    method: &Method,
-    first: &Slot,
-    agenda: &Agenda,
-    catalogue: &'c Catalogue,
-) -> Option<&'c Method> {
-    let feeds =
-        |earlier: &Method| earlier.id != method.id && earlier.gives.iter().any(|p| method.takes.contains(p));
-    let before = agenda.method_slots().take_while(|slot| slot.start < first.start);
-    before.filter_map(|slot| method_of(catalogue, slot)).filter(|earlier| feeds(earlier)).last()
+/// « « La Une du magazine », 11 h 45 », as the wall names a sequence.
+fn quoted(name: &str, at: String, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("« {name} », {at}"),
+        Lang::En => format!("\"{name}\", {at}"),
+    }
 }
 
 /// The pieces of work on display when `method` shows what an earlier sequence left (a
 /// gallery of the café's ten tablecloths): so many stations, not one per four visitors.
 fn pieces_shown(method: &Method, first: &Slot, agenda: &Agenda, catalogue: &Catalogue) -> Option<u32> {
-    // As many as the source's first item counted per participant (one tablecloth per table).
-    let source = shown_source(method, first, agenda, catalogue)?;
-    let counted = variant::materials(source, agenda).into_iter().find(|m| m.per.is_some())?;
-    counted.quantity_for(agenda.participants)
+    exhibit(method, first, agenda, catalogue)?.stations()
 }
 
 /// The phase of a slot as the facilitator reads it: a method placed to converge whose own
@@ -1350,7 +1353,10 @@ fn method_detail(
     let questions =
         planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
     let next = plan.and_then(|plan| next_question(plan, last, &questions));
-    steps(&mut blocks, method, parts, agenda, lang, (users(plan) == Some(true), &questions, next));
+    let stations =
+        exhibit(method, first, agenda, catalogue).and_then(|shown| shown.groups().zip(shown.visits()));
+    let with = (users(plan) == Some(true), &questions[..], next);
+    steps(&mut blocks, method, (parts, stations), agenda, lang, with);
     // One source for who does what: the roles name the cast when it is known.
     let cast = team::cast(agenda, sequence.names, sequence.index);
     let roles = if cast.len() > 1 && method.roles.is_empty() {
@@ -1421,18 +1427,23 @@ fn place(parts: &[&Slot], agenda: &Agenda) -> Place {
 /// The steps on the clock, part by part for a split method, as said to this audience
 /// (`with`: whether service users take part, the questions the rounds take in order, and
 /// the question of the next sequence, which the rounds after a pause take up
-/// ([`bridged`])). A step that goes on in a later part is not written out again: the line
-/// says which rounds and which question it takes up.
+/// ([`bridged`])), and for a method that shows earlier work, its `stations` (groups and
+/// visits, [`steps_at_stations`]). A step that goes on in a later part is not written out
+/// again: the line says which rounds and which question it takes up.
 fn steps(
     blocks: &mut Vec<Block>,
     method: &Method,
-    parts: &[&Slot],
+    (parts, stations): (&[&Slot], Option<(u32, u32)>),
     agenda: &Agenda,
     lang: Lang,
     with: (bool, &[&str], Option<&str>),
 ) {
     let in_place = steps_in_place(variant::steps(method, agenda), place(parts, agenda));
     let said = steps_for_users(&in_place, with.0);
+    let said = match stations {
+        Some((groups, visits)) => steps_at_stations(&said, groups, visits, agenda.participants),
+        None => said,
+    };
     let mut timed = timed_steps(method, &said, parts, agenda.participants);
     let bridged = bridged(&said, &timed, with.1, with.2);
     let with = (with.0, &bridged[..]);
@@ -1767,6 +1778,19 @@ fn questions(
 /// The method of `slot` in `catalogue`.
 fn method_of<'c>(catalogue: &'c Catalogue, slot: &Slot) -> Option<&'c Method> {
     catalogue.get(slot.method.as_ref()?.as_str())
+}
+
+/// Whether `slot` works on a calling question: a content sequence (its first part), or an
+/// opening that serves an objective of its own with a method whose steps read the calling
+/// question (a Photolangage where each picks the photo that answers it): « notre question »
+/// must then be written somewhere.
+fn asks_a_question(slot: &Slot, catalogue: &Catalogue) -> bool {
+    let reads = |method: &Method| {
+        let reads = |text: &str| text.contains("{question}") || text.contains("question d'appel");
+        method.steps.iter().any(|step| reads(&step.text.fr))
+    };
+    let opening = slot.phase == Some(Phase::Opening) && slot.part.is_none() && !slot.objectives.is_empty();
+    content_sequence(slot) || (opening && method_of(catalogue, slot).is_some_and(reads))
 }
 
 /// Whether `slot` holds a content sequence (neither opening nor closing), or its first part.

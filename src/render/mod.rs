@@ -10,6 +10,7 @@
 mod card;
 mod deroule;
 mod document;
+mod exhibit;
 mod harvest;
 mod html;
 mod invitation;
@@ -33,7 +34,9 @@ pub use invitation::{invitation, is_easy_to_read};
 pub use kit::{KIT_MARK, KitFile, kit, kit_file_names};
 pub use plan_b::DELAYS;
 pub use programme::programme;
-pub use steps::{Place, TimedStep, ask_rounds, step_text, steps_for_users, steps_in_place, timed_steps};
+pub use steps::{
+    Place, TimedStep, ask_rounds, step_text, steps_at_stations, steps_for_users, steps_in_place, timed_steps,
+};
 
 use crate::method::Method;
 use crate::text::Lang;

@@ -3,8 +3,11 @@
 //! up before the lunch, which does not move, in the order below. The welcome gives first
 //! (latecomers are still arriving), then the opening down to its shortest, and then, before
 //! any work gives a minute, the opening goes: a facilitator cuts the warm-up, not the heart
-//! (the welcome leads straight into the work). With service users the opening only runs at
-//! its shortest, for it is where they first speak, and goes only before a sequence would.
+//! (the welcome leads straight into the work). With service users, or when the opening
+//! serves one of the objectives asked for (a Photolangage where each says how the year was
+//! to remobilise the team), it
+//! only runs at its shortest, for it is where the group first speaks, and goes only before
+//! a sequence would.
 //! Then the sequences of the objectives after the first down to their shortest length for
 //! the group (those that open up before those that conclude, the least important first),
 //! then the closing down to its shortest (fewer voices in its round, the same next step;
@@ -85,7 +88,7 @@ pub(super) fn measures(
         // it is where they first speak): a facilitator cuts the warm-up, not the heart.
         if opening_left && !framing(slot) && missing > 0 {
             opening_left = false;
-            if let Some((opening, minutes)) = opening(agenda) {
+            if let Some((opening, minutes)) = icebreaker(agenda) {
                 replace(&mut taken, &mut missing, Measure::drop(opening, minutes));
             }
         }
@@ -103,7 +106,7 @@ pub(super) fn measures(
         if missing == 0 {
             break;
         }
-        let drop = agenda.slots[slot].phase == Some(Phase::Opening) && !users;
+        let drop = !users && warm_up(agenda, &agenda.slots[slot]);
         let minutes = if drop { agenda.slots[slot].minutes } else { round_up(missing).min(room) };
         replace(&mut taken, &mut missing, Measure { drop, ..Measure::shorten(slot, minutes) });
     }
@@ -135,8 +138,9 @@ pub(super) fn measures(
     }
     drop_served(agenda, &mut taken, &mut missing, false);
     // With service users, their first words go only when nothing else would keep every
-    // objective: before a sequence is left for another time.
-    let opening = opening(agenda).filter(|_| users && missing > 0);
+    // objective: before a sequence is left for another time; so does an opening that
+    // serves an objective (where the group first speaks of the subject).
+    let opening = opening(agenda).filter(|_| missing > 0 && (users || icebreaker(agenda).is_none()));
     if let Some((slot, minutes)) = opening {
         replace(&mut taken, &mut missing, Measure::drop(slot, minutes));
     }
@@ -374,12 +378,14 @@ fn squeeze(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
 }
 
 /// The last measures before ending late: the opening dropped, and an energiser after
-/// lunch (with the minutes each gives). With service `users`, the opening only runs at its
-/// shortest: it is where they first speak, before any professional does.
+/// lunch (with the minutes each gives). With service `users`, or when it serves one of the
+/// objectives asked for, the opening only runs at its shortest: it is where the group first
+/// speaks (service users before any professional does).
 fn last_resort(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
     openings(agenda)
         .filter_map(|(i, slot)| {
-            Some((i, if users { to_shortest(agenda, catalogue, slot)? } else { slot.minutes }))
+            let dropped = !users && warm_up(agenda, slot);
+            Some((i, if dropped { slot.minutes } else { to_shortest(agenda, catalogue, slot)? }))
         })
         .filter(|&(_, room)| room > 0)
         .collect()
@@ -398,6 +404,19 @@ fn to_shortest(agenda: &Agenda, catalogue: &Catalogue, slot: &Slot) -> Option<u3
 fn openings(agenda: &Agenda) -> impl Iterator<Item = (usize, &Slot)> {
     let opening = |slot: &Slot| slot.is_method() && slot.phase == Some(Phase::Opening) && slot.part.is_none();
     agenda.slots.iter().enumerate().filter(move |(_, slot)| opening(slot))
+}
+
+/// The opening method and its minutes, when the session has one that serves none of the
+/// objectives asked for: a warm-up. An opening that serves one (a Photolangage where each says how
+/// the year was, to remobilise) is where the group first speaks of the subject: it only
+/// runs at its shortest.
+fn icebreaker(agenda: &Agenda) -> Option<(usize, u32)> {
+    opening(agenda).filter(|&(i, _)| warm_up(agenda, &agenda.slots[i]))
+}
+
+/// Whether `slot` serves none of the objectives the session was asked for.
+fn warm_up(agenda: &Agenda, slot: &Slot) -> bool {
+    !slot.objectives.iter().any(|o| agenda.objectives.contains(o))
 }
 
 /// The opening method and its minutes, when the session has one.
@@ -583,7 +602,8 @@ mod tests {
     }
 
     #[test]
-    fn a_late_start_cuts_the_icebreaker_before_the_work_and_only_trims_it_with_service_users() {
+    fn a_late_start_cuts_the_icebreaker_before_the_work_and_only_trims_it_with_service_users_or_when_it_serves_the_request()
+     {
         // The hybrid managers' morning: the weather check-in, five minutes more than the
         // planner gave it (taken from the work that follows), then the work the session is for.
         let mut request = request("tests/data/requests/hybride-plan-action.yaml");
@@ -600,15 +620,22 @@ mod tests {
         let method = catalogue.get(agenda.slots[opening].method.as_ref().unwrap().as_str()).unwrap();
         assert!(minutes > method.minutes_for(agenda.participants).min, "{:?}", agenda.slots[opening]);
         // Whether the icebreaker gives, dropped or not, before any work does.
-        let gives_first = |users: bool, dropped: bool| {
-            let (measures, _) = measures(&agenda, catalogue, 15, users);
+        let gives_first = |agenda: &Agenda, users: bool, dropped: bool| {
+            let (measures, _) = measures(agenda, catalogue, 15, users);
             let content = |m: &Measure| agenda.slots[m.slot].phase.is_some_and(|p| !p.frames());
             let first_content = measures.iter().position(content);
             let at = measures.iter().position(|m| m.slot == opening && m.drop == dropped);
             at.is_some_and(|at| first_content.is_none_or(|first| at < first))
         };
-        assert!(gives_first(false, true), "the icebreaker goes before the work");
-        assert!(gives_first(true, false), "with service users it is trimmed, not dropped");
+        assert!(gives_first(&agenda, false, true), "the icebreaker goes before the work");
+        assert!(gives_first(&agenda, true, false), "with service users it is trimmed, not dropped");
+        // The same opening, now where the group first speaks of what it came for.
+        agenda.slots[opening].objectives = vec![agenda.objectives[0]];
+        assert!(
+            !gives_first(&agenda, false, true),
+            "an opening that serves the request is not dropped first"
+        );
+        assert!(gives_first(&agenda, false, false), "it is trimmed to its shortest before the work gives");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use crate::agenda::Slot;
 use crate::clock::ClockTime;
-use crate::method::{Frame, Method, Shape, Step};
+use crate::method::{Frame, Method, RoundCount, Shape, Step};
 use crate::rules::{self, SHARE_ROUND_MOST};
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
@@ -304,6 +304,46 @@ pub fn steps_for_users(steps: &[Step], users: bool) -> Vec<Step> {
         _ => step.clone(),
     };
     steps.iter().map(said).collect()
+}
+
+/// The steps of a method that shows earlier work, for the day's stations: its rounds are
+/// `visits` (each group sees every station but its own; at most the rounds its file
+/// allows) at their usual length, and its
+/// share-outs by small group count the `groups` that made the pieces, not one group per
+/// `group` people. A share-out for the whole room (a choice timed per twenty people)
+/// keeps its count.
+///
+/// ```
+/// use facilitation::{render, Catalogue};
+/// let gallery = Catalogue::builtin().get("gallery-walk").unwrap();
+/// let steps = render::steps_at_stations(&gallery.steps, 5, 5, 22);
+/// let visits = steps.iter().find_map(|step| step.rounds).unwrap();
+/// assert_eq!((visits.min, visits.max), (5, 5));
+/// assert_eq!(steps.iter().filter_map(|s| s.group.map(|_| s.sharing(22).1)).next(), Some(5));
+/// ```
+pub fn steps_at_stations(steps: &[Step], groups: u32, visits: u32, participants: u32) -> Vec<Step> {
+    let groups = groups.max(1);
+    let size = participants.div_ceil(groups);
+    let at_stations = |step: &Step| match (step.shape, step.rounds, step.group) {
+        (Shape::Rounds, Some(rounds), _) => Step {
+            rounds: Some(RoundCount {
+                min: visits.min(rounds.max),
+                typical: visits.min(rounds.max),
+                max: visits.min(rounds.max),
+            }),
+            minutes: step.round_minutes() * visits.min(rounds.max),
+            ..step.clone()
+        },
+        // One share per group: a group of `participants / groups` people (rounded down)
+        // makes at least `groups` of them, and `most` keeps exactly that many.
+        (Shape::Share, _, Some(group)) if group > 1 && group <= 2 * size => Step {
+            group: Some((participants / groups).max(1)),
+            most: Some(step.most.map_or(groups, |most| most.min(groups))),
+            ..step.clone()
+        },
+        _ => step.clone(),
+    };
+    steps.iter().map(at_stations).collect()
 }
 
 /// Fills `{question}` in the lines that ask it: the rounds take `questions` in order, one
@@ -806,7 +846,66 @@ fn fill(step: &Step, line: &TimedStep, participants: u32, question: &dyn Fn(Lang
             .replace("{question}", &question)
     };
     let text = step_text(step, participants);
+    let fall = |lang: Lang| step.speakers.and_then(|size| groups_fall(participants, size, lang));
+    let one = |lang: Lang, text: &str| match fall(lang) {
+        Some(fall) => format!("{} {fall}", one(lang, text)),
+        None => one(lang, text),
+    };
     Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
+}
+
+/// How `participants` people fall into groups of `size` when they do not divide evenly, as
+/// the facilitator announces it before the group forms (fourteen people never make « 4
+/// groupes de quatre »): pairs and trios take the one or two left over (an odd number
+/// makes one trio among the pairs), larger groups run one short (fourteen in fours: two
+/// fours and two threes). `None` when the groups fall evenly, or nobody is left to group.
+fn groups_fall(participants: u32, size: u32, lang: Lang) -> Option<String> {
+    let (full, others, other_size) = uneven_groups(participants, size)?;
+    let part = |count: u32, size: u32| group_words(count, size, lang);
+    let made = match full {
+        0 => part(others, other_size),
+        _ => format!("{}{}{}", part(full, size), lang.pick(" et ", " and "), part(others, other_size)),
+    };
+    Some(match lang {
+        Lang::Fr => format!("Avec {participants} personnes, cela fait {made}."),
+        Lang::En => format!("With {participants} people, that makes {made}."),
+    })
+}
+
+/// The groups of `size` that `participants` people make, the other groups and their size,
+/// when they do not fall evenly: those left over join groups one each (pairs and trios), or
+/// some groups run one short (fours and more).
+fn uneven_groups(participants: u32, size: u32) -> Option<(u32, u32, u32)> {
+    if size < 2 || participants <= size || participants % size == 0 {
+        return None;
+    }
+    let (groups, left) = (participants / size, participants % size);
+    let joined = (left <= groups).then(|| (groups - left, left, size + 1));
+    let (groups, short) = (participants.div_ceil(size), size - left);
+    let shorter = (short <= groups).then(|| (groups - short, short, size - 1));
+    if size <= 3 { joined.or(shorter) } else { shorter.or(joined) }
+}
+
+/// « 2 groupes de quatre », « un trio », « 6 binômes ».
+fn group_words(count: u32, size: u32, lang: Lang) -> String {
+    let plural = if count > 1 { "s" } else { "" };
+    let number = if count > 1 { count.to_string() } else { lang.pick("un", "one").to_string() };
+    let noun = match (lang, size) {
+        (Lang::Fr, 2) => format!("binôme{plural}"),
+        (Lang::Fr, 3) => format!("trio{plural}"),
+        (Lang::Fr, _) => format!("groupe{plural} de {}", in_words(size, lang)),
+        (Lang::En, 2) => format!("pair{plural}"),
+        (Lang::En, _) => format!("group{plural} of {}", in_words(size, lang)),
+    };
+    format!("{number} {noun}")
+}
+
+/// A group's size in words, as said aloud: « quatre », « six ».
+fn in_words(size: u32, lang: Lang) -> String {
+    const FR: [&str; 9] = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
+    const EN: [&str; 9] = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    let words = if lang == Lang::Fr { FR } else { EN };
+    size.checked_sub(2).and_then(|i| words.get(i as usize)).map_or(size.to_string(), |w| w.to_string())
 }
 
 /// `preposition` before `phrase`, contracted as French writes it before an article: « des
@@ -827,7 +926,8 @@ fn contracted(preposition: &str, phrase: &str) -> String {
 }
 
 /// What `step` says for `participants` people: its `crowded` consigne when its groups are
-/// more than [`SHARE_ROUND_MOST`] to be heard one by one, else its text.
+/// more than [`SHARE_ROUND_MOST`] to be heard one by one, or more than the `most` it lets
+/// speak (eight groups of which six speak are drawn by lot), else its text.
 ///
 /// ```
 /// use facilitation::{render, Catalogue};
@@ -838,8 +938,9 @@ fn contracted(preposition: &str, phrase: &str) -> String {
 /// ```
 pub fn step_text(step: &Step, participants: u32) -> &Text {
     let groups = step.group.map_or(0, |group| participants.div_ceil(group.max(1)));
+    let most = step.most.unwrap_or(SHARE_ROUND_MOST).min(SHARE_ROUND_MOST);
     match &step.crowded {
-        Some(crowded) if groups > SHARE_ROUND_MOST => crowded,
+        Some(crowded) if groups > most => crowded,
         _ => &step.text,
     }
 }
@@ -853,6 +954,38 @@ fn number(value: f64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uneven_groups_are_announced_as_they_fall_pairs_take_a_trio_and_fours_run_one_short() {
+        let fall = |participants, size| groups_fall(participants, size, Lang::Fr);
+        assert_eq!(
+            fall(14, 4).as_deref(),
+            Some("Avec 14 personnes, cela fait 2 groupes de quatre et 2 trios.")
+        );
+        assert_eq!(
+            fall(18, 4).as_deref(),
+            Some("Avec 18 personnes, cela fait 3 groupes de quatre et 2 trios.")
+        );
+        assert_eq!(fall(15, 2).as_deref(), Some("Avec 15 personnes, cela fait 6 binômes et un trio."));
+        assert_eq!(
+            fall(14, 3).as_deref(),
+            Some("Avec 14 personnes, cela fait 2 trios et 2 groupes de quatre.")
+        );
+        assert_eq!(fall(5, 4).as_deref(), Some("Avec 5 personnes, cela fait un groupe de cinq."));
+        assert_eq!(fall(5, 3).as_deref(), Some("Avec 5 personnes, cela fait un trio et un binôme."));
+        assert_eq!(fall(16, 4), None, "sixteen make four fours");
+        for (participants, size) in (3..200).flat_map(|p| (2..9).map(move |size| (p, size))) {
+            if let Some((full, others, other)) = uneven_groups(participants, size) {
+                assert_eq!(full * size + others * other, participants, "{participants} in {size}");
+                assert!(other.abs_diff(size) == 1 && other >= 2, "{participants} in {size}");
+            }
+        }
+        assert_eq!(fall(3, 4), None, "fewer than a group");
+        assert_eq!(
+            groups_fall(7, 2, Lang::En).as_deref(),
+            Some("With 7 people, that makes 2 pairs and one group of three.")
+        );
+    }
 
     #[test]
     fn a_preposition_before_the_question_contracts_with_its_article() {

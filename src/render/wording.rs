@@ -280,8 +280,9 @@ pub(super) fn among_vision() -> &'static Text {
 }
 
 /// The subject a request's title names, to head a proposed calling question: what follows
-/// the colon when what precedes it names the kind of session (« Réunion d'équipe : remettre
-/// à plat l'accueil »), the theme before it otherwise (« Handicap et inclusion : du bilan
+/// the colon when what precedes it names the kind of session or the service that holds it
+/// (« Réunion d'équipe : remettre à plat l'accueil », « Service social de proximité : nos
+/// pratiques d'accueil à distance »), the theme before it otherwise (« Handicap et inclusion : du bilan
 /// au plan d'action »), else the whole title, without a closing parenthesis (« (format
 /// court) »). A title that only names the session (« Séminaire de rentrée de la
 /// sous-direction »), is a question, or is too long to head a poster, names none.
@@ -371,7 +372,7 @@ mod tests {
     }
 
     #[test]
-    fn the_subject_is_what_follows_the_kind_of_session() {
+    fn the_subject_is_what_follows_the_kind_of_session_or_the_service_that_holds_it() {
         let subject = |title| subject(title);
         assert_eq!(
             subject("Réunion d'équipe : remettre à plat l'accueil téléphonique"),
@@ -392,6 +393,11 @@ mod tests {
             Some("Handicap et inclusion")
         );
         assert_eq!(subject("Séminaire de rentrée de la sous-direction"), None);
+        assert_eq!(
+            subject("Service social de proximité : nos pratiques d'accueil à distance"),
+            Some("nos pratiques d'accueil à distance")
+        );
+        assert_eq!(subject("ASE : plan d'action partenarial"), Some("plan d'action partenarial"));
     }
 
     #[test]

@@ -1,0 +1,92 @@
+//! What a sequence that shows earlier work (a gallery) puts on its walls, and so how its
+//! groups go round: the pieces the latest sequence that fed it left (the front pages, one
+//! per table that made one), and a station more for each objective it is said to serve
+//! that an earlier sequence worked on and the pieces do not (the morning's review beside
+//! the afternoon's front pages: the gallery labelled « Faire le bilan » visits it too).
+//!
+//! The groups are the tables that made the pieces, and each group visits every station but
+//! its own: five front pages and the review make five groups and five visits, not the
+//! seven visits of four minutes that the minutes alone would give.
+
+use super::variant;
+use crate::agenda::{Agenda, Slot};
+use crate::catalogue::Catalogue;
+use crate::clock::ClockTime;
+use crate::method::Method;
+
+/// The stations of a sequence that shows earlier work.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Exhibit<'c> {
+    /// The latest earlier sequence that gave what the method takes, and when it began.
+    pub source: (&'c Method, ClockTime),
+    /// The pieces it left, one per group that made one (`None` when its file does not
+    /// count them).
+    pub pieces: Option<u32>,
+    /// The earlier sequences shown as one station more each, with when they began.
+    pub more: Vec<(&'c Method, ClockTime)>,
+}
+
+impl Exhibit<'_> {
+    /// The stations: the pieces, and one for each earlier sequence shown beside them.
+    pub fn stations(&self) -> Option<u32> {
+        Some(self.pieces? + self.more.len() as u32)
+    }
+
+    /// The groups that go round, one per piece: those who made it together.
+    pub fn groups(&self) -> Option<u32> {
+        self.pieces.filter(|pieces| *pieces > 0)
+    }
+
+    /// The visits of each group: every station but its own.
+    pub fn visits(&self) -> Option<u32> {
+        Some(self.stations()?.saturating_sub(1).max(1))
+    }
+}
+
+/// What `method`, starting with `first`, shows: `None` when it takes nothing an earlier
+/// sequence gave.
+pub(super) fn exhibit<'c>(
+    method: &Method,
+    first: &Slot,
+    agenda: &Agenda,
+    catalogue: &'c Catalogue,
+) -> Option<Exhibit<'c>> {
+    let before: Vec<(&Slot, &'c Method)> = agenda
+        .method_slots()
+        .take_while(|slot| slot.start < first.start)
+        .filter(|slot| slot.part.is_none())
+        .filter_map(|slot| Some((slot, catalogue.get(slot.method.as_ref()?.as_str())?)))
+        .filter(|(_, earlier)| earlier.id != method.id)
+        .collect();
+    let feeds = |earlier: &Method| earlier.gives.iter().any(|p| method.takes.contains(p));
+    let (source_slot, source) = before.iter().rev().find(|(_, earlier)| feeds(earlier)).copied()?;
+    let pieces = variant::materials(source, agenda)
+        .into_iter()
+        .find(|m| m.per.is_some())
+        .and_then(|m| m.quantity_for(agenda.participants));
+    let shows_pieces = method.materials.iter().any(|m| m.per_piece.is_some());
+    let more = if shows_pieces { also_shown(first, source_slot, &before, &feeds) } else { Vec::new() };
+    Some(Exhibit { source: (source, source_slot.start), pieces, more })
+}
+
+/// For each objective `first` serves that the source does not, the latest earlier sequence
+/// that served it and left something the method takes.
+fn also_shown<'c>(
+    first: &Slot,
+    source: &Slot,
+    before: &[(&Slot, &'c Method)],
+    feeds: &dyn Fn(&Method) -> bool,
+) -> Vec<(&'c Method, ClockTime)> {
+    let mut more: Vec<(&'c Method, ClockTime)> = Vec::new();
+    for objective in first.objectives.iter().filter(|o| !source.objectives.contains(o)) {
+        let served = before.iter().rev().find(|(slot, earlier)| {
+            slot.start < source.start && slot.objectives.contains(objective) && feeds(earlier)
+        });
+        if let Some((slot, earlier)) = served
+            && !more.iter().any(|(known, _)| known.id == earlier.id)
+        {
+            more.push((earlier, slot.start));
+        }
+    }
+    more
+}
