@@ -11,7 +11,7 @@
 //!
 //! | rule | what a facilitator checks |
 //! |---|---|
-//! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method before the closing, and the last method before the closing is one |
+//! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method that settles them (it gives priorities, a decision or actions) before the closing, and the last method before the closing converges |
 //! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), the energiser after lunch at most 10 min; the welcome scales with the session |
 //! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least, a method in rounds only once its rotation has begun and before its last round; only a day's method (a forum ouvert) resumes after lunch or takes a second pause, and its first part is not stretched beyond its opening and marketplace |
 //! | C4 | every slot starts and ends on a five-minute mark |
@@ -555,12 +555,10 @@ impl<'a> Review<'a> {
         for (i, id) in early {
             self.add(CraftRule::C1, Some(i), CraftIssue::ClosingTooEarly { id });
         }
-        let slots = &self.agenda.slots;
         for objective in self.agenda.objectives.iter().filter(|o| o.calls_for_result()) {
-            let converges = slots.iter().any(|slot| {
-                slot.is_method()
-                    && slot.phase.is_some_and(Phase::converges)
-                    && slot.objectives.contains(objective)
+            let converges = methods.iter().any(|(i, method, phase)| {
+                crate::score::settles_a_result(method, *phase)
+                    && self.agenda.slots[*i].objectives.contains(objective)
             });
             if !converges {
                 self.add(CraftRule::C1, None, CraftIssue::NoConvergence { objective: *objective });

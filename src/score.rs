@@ -261,14 +261,27 @@ impl ArcMasks {
 /// or a closing frames the session and serves none of `results` (the closing evaluates,
 /// it does not decide); an opening evaluates nothing yet ([`Objective::looks_back`]); a
 /// method placed to converge serves none of `openers` unless its own steps open up
-/// ([`Method::opens_up`]). The masks are [`ArcMasks`] over the request's objectives.
+/// ([`Method::opens_up`]), and none of `results` unless it settles one
+/// ([`settles_a_result`]). The masks are [`ArcMasks`] over the request's objectives.
 pub fn counted(method: &Method, phase: Phase, serves: u32, masks: ArcMasks) -> u32 {
     match phase {
         Phase::Opening => serves & !masks.results & !masks.looks_back,
         _ if phase.frames() => serves & !masks.results,
-        _ if phase.converges() && !method.opens_up() => serves & !masks.openers,
+        _ if phase.converges() => {
+            let openers = if method.opens_up() { 0 } else { masks.openers };
+            let results = if settles_a_result(method, phase) { 0 } else { masks.results };
+            serves & !openers & !results
+        }
         _ => serves,
     }
+}
+
+/// Whether a slot of `method` in `phase` settles what an objective calling for a result
+/// asks (craft rule C1): placed to converge or act, it gives priorities, a decision or
+/// actions. A 1-2-4-All placed last ends on a list of ideas: nothing is settled yet, and
+/// a team asked to harmonise its practices leaves with proposals, not a common practice.
+pub fn settles_a_result(method: &Method, phase: Phase) -> bool {
+    phase.converges() && method.gives.iter().any(|product| product.stage() >= Product::Priorities.stage())
 }
 
 /// Whether a content slot of `method` that counts for `serves` ([`counted`]) turns the

@@ -83,6 +83,28 @@ fn c1_notices_a_result_objective_that_never_converges() {
 }
 
 #[test]
+fn c1_a_list_of_ideas_settles_no_result() {
+    // Harmonising practices: a 1-2-4-All placed to converge ends on ideas, not on a common
+    // practice; min specs, a gallery's dots or a vote settle it.
+    let catalogue = Catalogue::builtin();
+    let settles =
+        |id: &str| facilitation::score::settles_a_result(catalogue.get(id).unwrap(), Phase::Convergence);
+    assert!(!settles("1-2-4-all"));
+    assert!(settles("min-specs") && settles("gallery-walk") && settles("vote-par-gommettes"));
+    let path = repo::file("tests/data/requests/harmoniser-journee.yaml");
+    let request = Request::from_file(path).unwrap();
+    let mut agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+    assert!(review(&agenda, &request).is_empty());
+    let one_two_four = MethodId::new("1-2-4-all").unwrap();
+    for slot in agenda.slots.iter_mut().filter(|slot| slot.phase.is_some_and(Phase::converges)) {
+        slot.method = Some(one_two_four.clone());
+    }
+    let report = craft::review(&agenda, &request, catalogue);
+    let unsettled = |point: &craft::CraftPoint| matches!(point.issue, craft::CraftIssue::NoConvergence { objective } if objective == facilitation::Objective::HarmonizePractices);
+    assert!(report.points.iter().any(unsettled), "{report:?}");
+}
+
+#[test]
 fn c2_notices_a_long_opening() {
     let (request, mut agenda) = planned("forum-rsa.yaml");
     let opening = index_of(&agenda, Phase::Opening);

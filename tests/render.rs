@@ -610,13 +610,55 @@ fn a_gallery_after_the_front_pages_chooses_among_them_visits_every_station_but_i
         // when the gallery is said to serve it; each table visits every station but its own.
         let slot = plan.agenda.method_slots().find(|s| s.method.as_ref().unwrap().as_str() == "gallery-walk");
         let reviews = slot.unwrap().objectives.contains(&facilitation::Objective::Review);
-        assert_eq!(gallery.contains("comme une station de plus"), reviews, "seed {seed}: {gallery}");
         let tables =
             number_after(&text, "Gabarit de une en grand format, sur papier de paperboard (un par table) × ");
+        // No more stations than the walk has visits at most: beyond, its tip makes two circuits.
+        let walk = Catalogue::builtin().get("gallery-walk").unwrap();
+        let most = walk.steps.iter().find_map(|step| step.rounds).unwrap().max;
+        let review_shown = reviews && tables < most;
+        assert_eq!(gallery.contains("comme une station de plus"), review_shown, "seed {seed}: {gallery}");
         let visits = number_after(gallery, "La visite, ");
-        assert_eq!(visits, tables + u32::from(reviews) - 1, "seed {seed}: {gallery}");
+        assert_eq!(visits, (tables + u32::from(review_shown) - 1).min(most), "seed {seed}: {gallery}");
     }
     assert!(seen > 0, "no seed puts the gallery after the front pages");
+}
+
+#[test]
+fn a_plan_of_action_after_a_gallery_keeps_its_own_tables_and_every_spokesperson() {
+    // Twenty-two people: four grids, each presented by its spokesperson. The gallery's
+    // stations are the gallery's; the plan after it has its own tables.
+    let request = test_request("annee-difficile.yaml");
+    let mut seen = 0;
+    for seed in 0..4 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let ids: Vec<&str> =
+            plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
+        if !ids.windows(2).any(|pair| pair == ["gallery-walk", "plan-action-qqoqcp"]) {
+            continue;
+        }
+        seen += 1;
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let from = text.find("· Plan d'action QQOQCP").unwrap();
+        let section = &text[from..];
+        assert!(section.contains("un porte-parole la présente"), "seed {seed}: {section}");
+        assert!(!section.contains("chacun en visite au moins"), "seed {seed}: {section}");
+        // The gallery before it, said to serve the review, shows the morning's review as
+        // one station more beside the front pages: five tables visit five stations each.
+        let gallery =
+            plan.agenda.method_slots().find(|s| s.method.as_ref().unwrap() == "gallery-walk").unwrap();
+        if gallery.objectives.contains(&facilitation::Objective::Review)
+            && ids.contains(&"la-une-du-magazine")
+        {
+            let tables = number_after(
+                &text,
+                "Gabarit de une en grand format, sur papier de paperboard (un par table) × ",
+            );
+            let walk = &text[text.find("· Galerie (vernissage)").unwrap()..from];
+            assert!(walk.contains("comme une station de plus"), "seed {seed}: {walk}");
+            assert_eq!(number_after(walk, "La visite, "), tables, "seed {seed}: {walk}");
+        }
+    }
+    assert!(seen > 0, "no seed plans the grids right after the gallery");
 }
 
 /// The number written right after the first `before` in `text`.

@@ -1263,11 +1263,18 @@ fn on_the_wall(
         (None, Lang::Fr) => format!("ce que « {name} » ({at}) a produit : {}", given.join(" ; ")),
         (None, Lang::En) => format!("what \"{name}\" ({at}) produced: {}", given.join(" ; ")),
     };
+    // An earlier sequence is shown as one poster that sums it up, not as its tablecloths:
+    // a group reads a station in a few minutes.
     for (earlier, start) in &shown.more {
-        let left = earlier.leaves.as_ref().map_or(earlier.name.get(lang), |leaves| leaves.get(lang));
-        let at = quoted(earlier.name.get(lang), typography::clock(*start, lang), lang);
-        let station = t(lang, "et, comme une station de plus, ", "and, as one more station, ");
-        text.push_str(&format!("{}{station}{left} ({at})", t(lang, " ; ", "; ")));
+        let (name, at) = (earlier.name.get(lang), typography::clock(*start, lang));
+        text.push_str(&match lang {
+            Lang::Fr => format!(
+                " ; et, comme une station de plus, une affiche qui résume en cinq ou six lignes ce qu'a fait ressortir « {name} » ({at}), préparée pendant la pause qui précède à partir de ce qui est resté au mur"
+            ),
+            Lang::En => format!(
+                "; and, as one more station, a poster summing up in five or six lines what \"{name}\" ({at}) brought out, prepared during the break before from what stayed on the wall"
+            ),
+        });
     }
     let from = match source.leaves.is_some() || !shown.more.is_empty() {
         true => t(

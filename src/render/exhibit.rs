@@ -20,7 +20,7 @@ pub(super) struct Exhibit<'c> {
     /// The latest earlier sequence that gave what the method takes, and when it began.
     pub source: (&'c Method, ClockTime),
     /// The pieces it left, one per group that made one (`None` when its file does not
-    /// count them).
+    /// count them, or when the method goes round no stations).
     pub pieces: Option<u32>,
     /// The earlier sequences shown as one station more each, with when they began.
     pub more: Vec<(&'c Method, ClockTime)>,
@@ -60,12 +60,21 @@ pub(super) fn exhibit<'c>(
         .collect();
     let feeds = |earlier: &Method| earlier.gives.iter().any(|p| method.takes.contains(p));
     let (source_slot, source) = before.iter().rev().find(|(_, earlier)| feeds(earlier)).copied()?;
+    // Only a method that counts its materials per piece goes round stations (a gallery);
+    // a plan of action after it works on the chosen cards at its own tables.
+    if !method.materials.iter().any(|m| m.per_piece.is_some()) {
+        return Some(Exhibit { source: (source, source_slot.start), pieces: None, more: Vec::new() });
+    }
     let pieces = variant::materials(source, agenda)
         .into_iter()
         .find(|m| m.per.is_some())
         .and_then(|m| m.quantity_for(agenda.participants));
-    let shows_pieces = method.materials.iter().any(|m| m.per_piece.is_some());
-    let more = if shows_pieces { also_shown(first, source_slot, &before, &feeds) } else { Vec::new() };
+    let mut more = also_shown(first, source_slot, &before, &feeds);
+    // Beyond as many stations as the walk has visits at most, the method's own tip splits
+    // the walk into two circuits: the earlier work is not added to an exhibition that
+    // already fills one.
+    let most = method.steps.iter().find_map(|step| step.rounds).map_or(u32::MAX, |rounds| rounds.max);
+    more.truncate(most.saturating_sub(pieces.unwrap_or(most)) as usize);
     Some(Exhibit { source: (source, source_slot.start), pieces, more })
 }
 
