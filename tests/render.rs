@@ -567,6 +567,21 @@ fn a_proposed_question_is_a_plain_question_whose_note_names_the_subject_and_neve
     assert_eq!(once.len(), proposed.len(), "a question proposed twice: {proposed:?}");
 }
 
+#[test]
+fn a_subject_that_opens_with_an_infinitive_leads_the_proposed_question_and_needs_no_rewording() {
+    // « Harmoniser les pratiques d'évaluation des demandes »: the question proposed speaks
+    // of it in one sentence; the note does not ask to put it in the subject's words again.
+    let plan = test_plan("harmoniser-journee.yaml").1;
+    let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let led = typography::typeset("« Pour harmoniser les pratiques d'évaluation des demandes, ", Lang::Fr);
+    let notes: Vec<&str> = markdown.lines().filter(|line| line.contains("Nous proposons «")).collect();
+    assert!(!notes.is_empty(), "{markdown}");
+    for note in notes.iter().filter(|note| note.contains(&led)) {
+        assert!(!note.contains("dans les mots du sujet"), "{note}");
+    }
+    assert!(notes.iter().any(|note| note.contains(&led)), "{notes:#?}");
+}
+
 /// A day from 9:30 to 16:30 with service users, agents and partners and three
 /// facilitators, that asks for the users' taking part and then `objectives`.
 fn day_with_users(title: &str, participants: u32, objectives: [&str; 2]) -> facilitation::RequestBuilder {

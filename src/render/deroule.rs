@@ -293,13 +293,18 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
         .filter(|s| asks_a_question(s, catalogue))
         .filter(|slot| calling_questions(plan, catalogue, slot).is_empty())
         .filter_map(|slot| {
-            let question = typography::quoted(&proposed_wording(plan, catalogue, slot, lang)?, lang);
+            let proposed = proposed_wording(plan, catalogue, slot, lang)?;
+            let question = typography::quoted(&proposed, lang);
             let name = slot_name(slot, catalogue, lang);
             let at = typography::clock(slot.start, lang);
-            let (words, why) = (subject_words(plan, lang), no_question(asked_earlier(plan, slot), lang));
+            let why = no_question(asked_earlier(plan, slot), lang);
+            let words = match speaks_of_subject(plan, &proposed) {
+                true => String::new(),
+                false => format!("{}{}", t(lang, ", dans les mots du sujet", ", in the subject's own words"), subject_words(plan, lang)),
+            };
             Some(plain(match lang {
-                Lang::Fr => format!("☐ La question d'appel de « {name} » ({at}) : {why} À écrire avec le porteur, dans les mots du sujet{words} ; une première piste : {question}."),
-                Lang::En => format!("☐ The calling question of \"{name}\" ({at}): {why} To write with the project lead, in the subject's own words{words}; a first draft: {question}."),
+                Lang::Fr => format!("☐ La question d'appel de « {name} » ({at}) : {why} À écrire avec le porteur{words} ; une première piste : {question}."),
+                Lang::En => format!("☐ The calling question of \"{name}\" ({at}): {why} To write with the project lead{words}; a first draft: {question}."),
             }))
         })
         .collect();
@@ -1067,6 +1072,9 @@ fn consigne(
             .filter_map(|o| wording::produces(*o))
             .map(|text| text.get(lang))
             .collect();
+        // Two results said aloud at most: a third turns the promise into a list nobody
+        // hears (the first objectives, in the request's order of priority).
+        produces.truncate(2);
         // What the method gives, when it can promise none of the results asked of it.
         if produces.is_empty() {
             produces.extend(method.main_product().map(|product| product.label(lang)));
@@ -1084,8 +1092,16 @@ fn consigne(
     let asks = planned.is_some_and(|(_, catalogue)| asks_a_question(first, catalogue));
     if let (true, Some((plan, catalogue)), true) = (asks, planned, questions.is_empty()) {
         let question = proposed_wording(plan, catalogue, first, lang);
-        let (words, earlier) = (subject_words(plan, lang), asked_earlier(plan, first));
+        let earlier = asked_earlier(plan, first);
         blocks.extend(question.map(|question| {
+            let words = match speaks_of_subject(plan, &question) {
+                true => String::new(),
+                false => format!(
+                    "{}{}",
+                    t(lang, ", mettez-la dans les mots du sujet", ", put it in the subject's own words"),
+                    subject_words(plan, lang)
+                ),
+            };
             Block::Paragraph(plain(proposed_question(&question, (&words, earlier), agenda.format, lang)))
         }));
     }
@@ -1141,10 +1157,31 @@ fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang)
             let lead = wording::after_vision_lead().get(lang);
             format!("{lead}{}", colon(lang, &typography::uncapitalised(own.get(lang))))
         }
-        (Some(own), false) => own.get(lang).to_string(),
+        (Some(own), false) => led(plan, own.get(lang), lang),
         (None, true) => wording::after_vision().get(lang).to_string(),
-        (None, false) => draft.get(lang).to_string(),
+        (None, false) => led(plan, draft.get(lang), lang),
     })
+}
+
+/// `question` led by the request's subject when it opens with an infinitive or a
+/// preposition ([`wording::subject_lead`]): « Pour harmoniser l'instruction des aides
+/// facultatives, sur quoi devons-nous… ? ». Not a question that already opens on a frame
+/// of its own (a horizon, a colon, « Parmi… »), and only in French, the titles' language.
+fn led(plan: &Plan, question: &str, lang: Lang) -> String {
+    let framed = question.contains(':')
+        || ["Dans ", "Parmi ", "Pour ", "Quand ", "Après ", "Si "]
+            .iter()
+            .any(|frame| question.starts_with(frame));
+    match wording::subject_lead(&plan.request.title).filter(|_| lang == Lang::Fr && !framed) {
+        Some(lead) => format!("{lead}, {}", typography::uncapitalised(question)),
+        None => question.to_string(),
+    }
+}
+
+/// Whether a proposed `question` already speaks in the request's subject ([`led`]): its
+/// note then asks for no rewording in the subject's words.
+fn speaks_of_subject(plan: &Plan, question: &str) -> bool {
+    wording::subject_lead(&plan.request.title).is_some_and(|lead| question.starts_with(&format!("{lead}, ")))
 }
 
 /// Whether `slot` opens up right after a sequence that built a vision, and builds none
@@ -1198,10 +1235,10 @@ fn proposed_question(draft: &str, (words, earlier): (&str, bool), format: Format
     let why = typography::capitalised(no_question(earlier, lang));
     match lang {
         Lang::Fr => format!(
-            "{why} Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour, mettez-la dans les mots du sujet{words}, puis {show}."
+            "{why} Nous proposons {quoted} : vérifiez-la avec le porteur de projet avant le jour{words}, puis {show}."
         ),
         Lang::En => format!(
-            "{why} We propose {quoted}: check it with the project lead before the day, put it in the subject's own words{words}, then {show}."
+            "{why} We propose {quoted}: check it with the project lead before the day{words}, then {show}."
         ),
     }
 }

@@ -4,6 +4,7 @@
 //! settle with the project lead), kept as
 //! data in `wording.yaml`.
 
+use super::typography;
 use crate::request::Request;
 use crate::rules;
 use crate::text::Text;
@@ -79,6 +80,7 @@ struct Wording {
     after_vision_lead: Text,
     among_vision: Text,
     session_kinds: Vec<String>,
+    subject_lead: SubjectLead,
     checklist: Vec<Text>,
     checklist_beyond_team: Vec<Text>,
     checklist_team: Vec<Text>,
@@ -279,6 +281,41 @@ pub(super) fn among_vision() -> &'static Text {
     &wording().among_vision
 }
 
+/// How a subject may lead a proposed question (see `subject_lead` in `wording.yaml`).
+#[derive(Debug, Default, Deserialize)]
+struct SubjectLead {
+    verb_endings: Vec<String>,
+    adverbs: Vec<String>,
+    not_verbs: Vec<String>,
+    prepositions: Vec<String>,
+}
+
+/// The words that lead a proposed calling question into the request's subject, when the
+/// subject opens with an infinitive (« Pour harmoniser l'instruction des aides
+/// facultatives ») or a preposition (« Après une année difficile »): the question then
+/// speaks of the subject, and reads as one sentence, not as « Subject: question ». `None`
+/// for a subject led by a noun, or a title that names none.
+pub(super) fn subject_lead(title: &str) -> Option<String> {
+    let subject = subject(title)?;
+    let lead = &wording().subject_lead;
+    let words: Vec<String> = subject.split_whitespace().take(2).map(str::to_lowercase).collect();
+    let first = words.first()?;
+    let verb = |word: &String| {
+        word.chars().count() >= 5
+            && lead.verb_endings.iter().any(|ending| word.ends_with(ending.as_str()))
+            && !lead.not_verbs.contains(word)
+    };
+    let opens_with_verb = verb(first) || (lead.adverbs.contains(first) && words.get(1).is_some_and(verb));
+    let uncapitalised = typography::uncapitalised(subject);
+    if lead.prepositions.contains(first) {
+        Some(typography::capitalised(subject))
+    } else if opens_with_verb {
+        Some(format!("Pour {uncapitalised}"))
+    } else {
+        None
+    }
+}
+
 /// The subject a request's title names, to head a proposed calling question: what follows
 /// the colon when what precedes it names the kind of session or the service that holds it
 /// (« Réunion d'équipe : remettre à plat l'accueil », « Service social de proximité : nos
@@ -369,6 +406,29 @@ mod tests {
         assert!(read.results.keys().all(|id| Objective::ALL.iter().any(|o| o.id() == id)));
         let leads = [&read.back_from_break, &read.back_from_lunch, &read.last_before_closing];
         assert!(leads.iter().all(|lead| lead.has_english()));
+    }
+
+    #[test]
+    fn a_subject_led_by_an_infinitive_or_a_preposition_leads_the_question_a_noun_does_not() {
+        for (title, led) in [
+            (
+                "Harmoniser l'instruction des aides facultatives",
+                "Pour harmoniser l'instruction des aides facultatives",
+            ),
+            ("Mieux accueillir au centre social : vos idées", "Pour mieux accueillir au centre social"),
+            ("Forum ouvert : vieillir chez soi dans le 18e", "Pour vieillir chez soi dans le 18e"),
+            ("Après une année difficile : reprendre souffle ensemble", "Après une année difficile"),
+        ] {
+            assert_eq!(subject_lead(title).as_deref(), Some(led), "{title}");
+        }
+        for title in [
+            "Semaine du management : nos irritants du quotidien",
+            "Plan d'action partenarial de l'insertion",
+            "Centre d'hébergement : le dossier unique",
+            "Séminaire de rentrée de la sous-direction",
+        ] {
+            assert_eq!(subject_lead(title), None, "{title}: a noun, or no subject");
+        }
     }
 
     #[test]
