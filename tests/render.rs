@@ -676,6 +676,29 @@ fn a_plan_of_action_after_a_gallery_keeps_its_own_tables_and_every_spokesperson(
     assert!(seen > 0, "no seed plans the grids right after the gallery");
 }
 
+#[test]
+fn a_gallery_of_what_fours_left_has_one_station_per_four_not_per_breakout_room_of_two() {
+    // Fourteen people by video: 1-2-4-All leaves four frames (two fours, two trios); the
+    // gallery after it goes round those four, three visits each.
+    let request = test_request("accueil-a-distance.yaml");
+    let mut seen = 0;
+    for seed in 0..4 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let ids: Vec<&str> =
+            plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
+        if !ids.windows(2).any(|pair| pair == ["1-2-4-all", "gallery-walk"]) {
+            continue;
+        }
+        seen += 1;
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let walk = &text[text.find("· Galerie (vernissage)").unwrap()..];
+        assert_eq!(number_after(walk, "La visite, "), 3, "seed {seed}: {walk}");
+        let debrief = typography::typeset("Débriefing en plénière : ", Lang::Fr);
+        assert_eq!(number_after(walk, &debrief), 4, "seed {seed}: {walk}");
+    }
+    assert!(seen > 0, "no seed runs the gallery after 1-2-4-All");
+}
+
 /// The number written right after the first `before` in `text`.
 fn number_after(text: &str, before: &str) -> u32 {
     let at = text.find(before).unwrap_or_else(|| panic!("no « {before} » in {text}")) + before.len();

@@ -298,10 +298,7 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
             let name = slot_name(slot, catalogue, lang);
             let at = typography::clock(slot.start, lang);
             let why = no_question(asked_earlier(plan, slot), lang);
-            let words = match speaks_of_subject(plan, &proposed) {
-                true => String::new(),
-                false => format!("{}{}", t(lang, ", dans les mots du sujet", ", in the subject's own words"), subject_words(plan, lang)),
-            };
+            let words = in_subject_words(plan, &proposed, (", dans les mots du sujet", ", in the subject's own words"), lang);
             Some(plain(match lang {
                 Lang::Fr => format!("☐ La question d'appel de « {name} » ({at}) : {why} À écrire avec le porteur{words} ; une première piste : {question}."),
                 Lang::En => format!("☐ The calling question of \"{name}\" ({at}): {why} To write with the project lead{words}; a first draft: {question}."),
@@ -1094,14 +1091,8 @@ fn consigne(
         let question = proposed_wording(plan, catalogue, first, lang);
         let earlier = asked_earlier(plan, first);
         blocks.extend(question.map(|question| {
-            let words = match speaks_of_subject(plan, &question) {
-                true => String::new(),
-                false => format!(
-                    "{}{}",
-                    t(lang, ", mettez-la dans les mots du sujet", ", put it in the subject's own words"),
-                    subject_words(plan, lang)
-                ),
-            };
+            let asked = (", mettez-la dans les mots du sujet", ", put it in the subject's own words");
+            let words = in_subject_words(plan, &question, asked, lang);
             Block::Paragraph(plain(proposed_question(&question, (&words, earlier), agenda.format, lang)))
         }));
     }
@@ -1166,22 +1157,25 @@ fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang)
 /// `question` led by the request's subject when it opens with an infinitive or a
 /// preposition ([`wording::subject_lead`]): « Pour harmoniser l'instruction des aides
 /// facultatives, sur quoi devons-nous… ? ». Not a question that already opens on a frame
-/// of its own (a horizon, a colon, « Parmi… »), and only in French, the titles' language.
+/// of its own ([`wording::framed`]: a horizon, « Parmi… »), and only in French, the
+/// titles' language.
 fn led(plan: &Plan, question: &str, lang: Lang) -> String {
-    let framed = question.contains(':')
-        || ["Dans ", "Parmi ", "Pour ", "Quand ", "Après ", "Si "]
-            .iter()
-            .any(|frame| question.starts_with(frame));
-    match wording::subject_lead(&plan.request.title).filter(|_| lang == Lang::Fr && !framed) {
+    let lead = wording::subject_lead(&plan.request.title).filter(|_| lang == Lang::Fr);
+    match lead.filter(|_| !wording::framed(question)) {
         Some(lead) => format!("{lead}, {}", typography::uncapitalised(question)),
         None => question.to_string(),
     }
 }
 
-/// Whether a proposed `question` already speaks in the request's subject ([`led`]): its
-/// note then asks for no rewording in the subject's words.
-fn speaks_of_subject(plan: &Plan, question: &str) -> bool {
-    wording::subject_lead(&plan.request.title).is_some_and(|lead| question.starts_with(&format!("{lead}, ")))
+/// The clause of a note that asks to put a proposed `question` in the subject's words
+/// (`asked`: the clause in French and English, followed by [`subject_words`]); none when
+/// the question already speaks of the subject ([`led`]).
+fn in_subject_words(plan: &Plan, question: &str, asked: (&'static str, &'static str), lang: Lang) -> String {
+    let lead = wording::subject_lead(&plan.request.title);
+    if lead.is_some_and(|lead| question.starts_with(&format!("{lead}, "))) {
+        return String::new();
+    }
+    format!("{}{}", t(lang, asked.0, asked.1), subject_words(plan, lang))
 }
 
 /// Whether `slot` opens up right after a sequence that built a vision, and builds none

@@ -12,7 +12,7 @@ use super::variant;
 use crate::agenda::{Agenda, Slot};
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
-use crate::method::Method;
+use crate::method::{Method, Step};
 
 /// The stations of a sequence that shows earlier work.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,10 +65,7 @@ pub(super) fn exhibit<'c>(
     if !method.materials.iter().any(|m| m.per_piece.is_some()) {
         return Some(Exhibit { source: (source, source_slot.start), pieces: None, more: Vec::new() });
     }
-    let pieces = variant::materials(source, agenda)
-        .into_iter()
-        .find(|m| m.per.is_some())
-        .and_then(|m| m.quantity_for(agenda.participants));
+    let pieces = pieces_left(source, agenda);
     let mut more = also_shown(first, source_slot, &before, &feeds);
     // Beyond as many stations as the walk has visits at most, the method's own tip splits
     // the walk into two circuits: the earlier work is not added to an exhibition that
@@ -76,6 +73,21 @@ pub(super) fn exhibit<'c>(
     let most = method.steps.iter().find_map(|step| step.rounds).map_or(u32::MAX, |rounds| rounds.max);
     more.truncate(most.saturating_sub(pieces.unwrap_or(most)) as usize);
     Some(Exhibit { source: (source, source_slot.start), pieces, more })
+}
+
+/// The pieces `source` leaves, one per group that worked together: as many as the groups
+/// of its last share-out by group (1-2-4-All's fours, La Une's tables), else as many as
+/// its items made for a group (one tablecloth per café table: the largest `per` above
+/// one). Never one per person, nor one per breakout room of a pair: a sheet each is no
+/// poster.
+fn pieces_left(source: &Method, agenda: &Agenda) -> Option<u32> {
+    let participants = agenda.participants;
+    let by_group = |step: &&Step| step.group.is_some_and(|group| group > 1 && group < participants);
+    let steps = variant::steps(source, agenda);
+    let groups = steps.iter().rev().find(by_group).map(|step| step.sharing(participants).0);
+    let per_group =
+        variant::materials(source, agenda).into_iter().filter(|m| m.per.is_some_and(|per| per > 1));
+    groups.or_else(|| per_group.max_by_key(|m| m.per).and_then(|m| m.quantity_for(participants)))
 }
 
 /// For each objective `first` serves that the source does not, the latest earlier sequence

@@ -334,13 +334,10 @@ pub fn steps_at_stations(steps: &[Step], groups: u32, visits: u32, participants:
             minutes: step.round_minutes() * visits.min(rounds.max),
             ..step.clone()
         },
-        // One share per group: a group of `participants / groups` people (rounded down)
-        // makes at least `groups` of them, and `most` keeps exactly that many.
-        (Shape::Share, _, Some(group)) if group > 1 && group <= 2 * size => Step {
-            group: Some((participants / groups).max(1)),
-            most: Some(step.most.map_or(groups, |most| most.min(groups))),
-            ..step.clone()
-        },
+        // One share per group: groups of `size` people (rounded up) make `groups` of them.
+        (Shape::Share, _, Some(group)) if group > 1 && group <= 2 * size => {
+            Step { group: Some(size), ..step.clone() }
+        }
         _ => step.clone(),
     };
     steps.iter().map(at_stations).collect()

@@ -288,6 +288,14 @@ struct SubjectLead {
     adverbs: Vec<String>,
     not_verbs: Vec<String>,
     prepositions: Vec<String>,
+    framed: Vec<String>,
+}
+
+/// Whether a proposed question already opens on a frame of its own (a horizon, a choice
+/// among what was said: `framed` in `wording.yaml`, or a colon): no subject leads it.
+pub(super) fn framed(question: &str) -> bool {
+    let first = question.split([' ', ',']).next().unwrap_or("");
+    question.contains(':') || wording().subject_lead.framed.iter().any(|frame| frame == first)
 }
 
 /// The words that lead a proposed calling question into the request's subject, when the
