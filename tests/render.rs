@@ -642,16 +642,11 @@ fn a_gallery_after_the_front_pages_chooses_among_them_visits_every_station_but_i
 fn a_plan_of_action_after_a_gallery_keeps_its_own_tables_and_every_spokesperson() {
     // Twenty-two people: four grids, each presented by its spokesperson. The gallery's
     // stations are the gallery's; the plan after it has its own tables.
-    let request = test_request("annee-difficile.yaml");
-    let mut seen = 0;
-    for seed in 0..4 {
-        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+    let plans = plans_running("annee-difficile.yaml", ["gallery-walk", "plan-action-qqoqcp"]);
+    assert!(!plans.is_empty(), "no seed plans the grids right after the gallery");
+    for (seed, plan) in plans {
         let ids: Vec<&str> =
             plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
-        if !ids.windows(2).any(|pair| pair == ["gallery-walk", "plan-action-qqoqcp"]) {
-            continue;
-        }
-        seen += 1;
         let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
         let from = text.find("· Plan d'action QQOQCP").unwrap();
         let section = &text[from..];
@@ -673,30 +668,36 @@ fn a_plan_of_action_after_a_gallery_keeps_its_own_tables_and_every_spokesperson(
             assert_eq!(number_after(walk, "La visite, "), tables, "seed {seed}: {walk}");
         }
     }
-    assert!(seen > 0, "no seed plans the grids right after the gallery");
 }
 
 #[test]
 fn a_gallery_of_what_fours_left_has_one_station_per_four_not_per_breakout_room_of_two() {
     // Fourteen people by video: 1-2-4-All leaves four frames (two fours, two trios); the
     // gallery after it goes round those four, three visits each.
-    let request = test_request("accueil-a-distance.yaml");
-    let mut seen = 0;
-    for seed in 0..4 {
-        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
-        let ids: Vec<&str> =
-            plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
-        if !ids.windows(2).any(|pair| pair == ["1-2-4-all", "gallery-walk"]) {
-            continue;
-        }
-        seen += 1;
+    let plans = plans_running("accueil-a-distance.yaml", ["1-2-4-all", "gallery-walk"]);
+    assert!(!plans.is_empty(), "no seed runs the gallery after 1-2-4-All");
+    for (seed, plan) in plans {
         let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
         let walk = &text[text.find("· Galerie (vernissage)").unwrap()..];
         assert_eq!(number_after(walk, "La visite, "), 3, "seed {seed}: {walk}");
         let debrief = typography::typeset("Débriefing en plénière : ", Lang::Fr);
         assert_eq!(number_after(walk, &debrief), 4, "seed {seed}: {walk}");
     }
-    assert!(seen > 0, "no seed runs the gallery after 1-2-4-All");
+}
+
+/// The plans of the test request `name`, seeds 0 to 3, that run the two methods of `pair`
+/// one right after the other, with their seeds.
+fn plans_running(name: &str, pair: [&str; 2]) -> Vec<(u64, Plan)> {
+    let request = test_request(name);
+    let runs = |plan: &Plan| {
+        let ids: Vec<&str> =
+            plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
+        ids.windows(2).any(|two| two == pair)
+    };
+    (0..4)
+        .map(|seed| (seed, Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap()))
+        .filter(|(_, plan)| runs(plan))
+        .collect()
 }
 
 /// The number written right after the first `before` in `text`.
