@@ -307,8 +307,8 @@ pub fn steps_for_users(steps: &[Step], users: bool) -> Vec<Step> {
 }
 
 /// The steps of a method that shows earlier work, for the day's stations: its rounds are
-/// `visits` (each group sees every station but its own; at most the rounds its file
-/// allows) at their usual length, and its
+/// `visits` (each group sees every station but its own) at their usual length, when its
+/// file allows that many (beyond, the time decides as for any walk), and its
 /// share-outs by small group count the `groups` that made the pieces, not one group per
 /// `group` people. A share-out for the whole room (a choice timed per twenty people)
 /// keeps its count.
@@ -320,18 +320,20 @@ pub fn steps_for_users(steps: &[Step], users: bool) -> Vec<Step> {
 /// let visits = steps.iter().find_map(|step| step.rounds).unwrap();
 /// assert_eq!((visits.min, visits.max), (5, 5));
 /// assert_eq!(steps.iter().filter_map(|s| s.group.map(|_| s.sharing(22).1)).next(), Some(5));
+/// // Twelve posters: more than a walk visits; the time decides, as for any walk.
+/// let crowded = render::steps_at_stations(&gallery.steps, 12, 11, 45);
+/// let own = gallery.steps.iter().find_map(|step| step.rounds);
+/// assert_eq!(crowded.iter().find_map(|step| step.rounds), own);
 /// ```
 pub fn steps_at_stations(steps: &[Step], groups: u32, visits: u32, participants: u32) -> Vec<Step> {
     let groups = groups.max(1);
     let size = participants.div_ceil(groups);
     let at_stations = |step: &Step| match (step.shape, step.rounds, step.group) {
-        (Shape::Rounds, Some(rounds), _) => Step {
-            rounds: Some(RoundCount {
-                min: visits.min(rounds.max),
-                typical: visits.min(rounds.max),
-                max: visits.min(rounds.max),
-            }),
-            minutes: step.round_minutes() * visits.min(rounds.max),
+        // More stations than a walk can visit: nobody sees them all, the time decides how
+        // many each group sees (the method's tip splits the walk in two circuits).
+        (Shape::Rounds, Some(rounds), _) if visits <= rounds.max => Step {
+            rounds: Some(RoundCount { min: visits, typical: visits, max: visits }),
+            minutes: step.round_minutes() * visits,
             ..step.clone()
         },
         // One share per group: groups of `size` people (rounded up) make `groups` of them.
