@@ -3,7 +3,7 @@
 //! choice was made.
 
 use super::document::{Block, Document, Line, Row, Segment, Span, labelled, plain};
-use super::exhibit::exhibit;
+use super::exhibit::{Exhibit, exhibit};
 use super::objective_labels;
 use super::session::Setting;
 use super::steps::{
@@ -417,7 +417,9 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
             };
             // A later part uses what the first part brought.
             let materials = match (method, slot.part) {
-                (Some(method), None) => material_names(method, slot, agenda, catalogue, lang),
+                (Some(method), None) => {
+                    material_names(method, agenda, pieces_shown(method, slot, agenda, catalogue), lang)
+                }
                 _ => String::new(),
             };
             Row {
@@ -437,15 +439,9 @@ fn table(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Block {
     Block::Table { head: head.iter().map(|h| h.to_string()).collect(), rows }
 }
 
-/// A method's materials with their quantities for the group, on one line.
-fn material_names(
-    method: &Method,
-    slot: &Slot,
-    agenda: &Agenda,
-    catalogue: &Catalogue,
-    lang: Lang,
-) -> String {
-    let pieces = pieces_shown(method, slot, agenda, catalogue);
+/// A method's materials with their quantities for the group (so many per piece of work
+/// on display, for a method that shows `pieces`), on one line.
+fn material_names(method: &Method, agenda: &Agenda, pieces: Option<u32>, lang: Lang) -> String {
     variant::materials(method, agenda)
         .iter()
         .map(|m| {
@@ -1272,16 +1268,9 @@ fn asking(questions: &[&str], lang: Lang) -> Option<String> {
 
 /// What the sequence works on, as it hangs on the wall: what the latest earlier sequence
 /// that gave one of the things it `takes` produced (craft rule C13's thread, made visible),
-/// and the earlier work shown beside it as stations of their own, so that the facilitator knows
-/// what to point at before giving the instructions.
-fn on_the_wall(
-    method: &Method,
-    first: &Slot,
-    agenda: &Agenda,
-    catalogue: &Catalogue,
-    lang: Lang,
-) -> Option<Block> {
-    let shown = exhibit(method, first, agenda, catalogue)?;
+/// and the earlier work shown beside it as stations of their own, so that the facilitator
+/// knows what to point at before giving the instructions.
+fn on_the_wall(method: &Method, shown: &Exhibit, lang: Lang) -> Block {
     let (source, start) = shown.source;
     // Each product's label may hold an « et » of its own: they are listed apart.
     let given: Vec<&str> =
@@ -1320,7 +1309,7 @@ fn on_the_wall(
         ),
     };
     text.push_str(from);
-    Some(Block::Paragraph(labelled(t(lang, "Au mur", "On the wall"), colon(lang, &text))))
+    Block::Paragraph(labelled(t(lang, "Au mur", "On the wall"), colon(lang, &text)))
 }
 
 /// « « La Une du magazine », 11 h 45 », as the wall names a sequence.
@@ -1371,8 +1360,10 @@ fn method_detail(
     let mut blocks =
         vec![Block::Heading { level: 3, text: title }, Block::Paragraph(plain(method.summary.get(lang)))];
     blocks.extend(consigne(method, sequence, agenda, (lang, said), planned));
-    if plan.is_some() {
-        blocks.extend(on_the_wall(method, first, agenda, catalogue, lang));
+    // What it shows of the earlier work, read once for the wall, the steps and the kit.
+    let walls = exhibit(method, first, agenda, catalogue);
+    if let Some(walls) = walls.as_ref().filter(|_| plan.is_some()) {
+        blocks.push(on_the_wall(method, walls, lang));
     }
     let shown = shown_objectives(first, agenda);
     if !shown.is_empty() {
@@ -1391,8 +1382,7 @@ fn method_detail(
     let questions =
         planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
     let next = plan.and_then(|plan| next_question(plan, last, &questions));
-    let stations =
-        exhibit(method, first, agenda, catalogue).and_then(|shown| shown.groups().zip(shown.visits()));
+    let stations = walls.as_ref().and_then(|walls| walls.groups().zip(walls.visits()));
     let with = (users(plan) == Some(true), &questions[..], next);
     steps(&mut blocks, method, (parts, stations), agenda, lang, with);
     // One source for who does what: the roles name the cast when it is known.
@@ -1408,7 +1398,7 @@ fn method_detail(
     if !variant::materials(method, agenda).is_empty() {
         blocks.push(Block::Paragraph(labelled(
             t(lang, "Matériel", "Materials"),
-            colon(lang, &material_names(method, first, agenda, catalogue, lang)),
+            colon(lang, &material_names(method, agenda, walls.as_ref().and_then(Exhibit::stations), lang)),
         )));
     }
     let occasion = Occasion {

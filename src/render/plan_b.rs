@@ -5,9 +5,8 @@
 //! any work gives a minute, the opening goes: a facilitator cuts the warm-up, not the heart
 //! (the welcome leads straight into the work). With service users, or when the opening
 //! serves one of the objectives asked for (a Photolangage where each says how the year was
-//! to remobilise the team), it
-//! only runs at its shortest, for it is where the group first speaks, and goes only before
-//! a sequence would.
+//! to remobilise the team), it only runs at its shortest, for it is where the group first
+//! speaks, and goes only before a sequence would.
 //! Then the sequences of the objectives after the first down to their shortest length for
 //! the group (those that open up before those that conclude, the least important first),
 //! then the closing down to its shortest (fewer voices in its round, the same next step;
@@ -106,7 +105,7 @@ pub(super) fn measures(
         if missing == 0 {
             break;
         }
-        let drop = !users && warm_up(agenda, &agenda.slots[slot]);
+        let drop = opening_may_go(agenda, &agenda.slots[slot], users);
         let minutes = if drop { agenda.slots[slot].minutes } else { round_up(missing).min(room) };
         replace(&mut taken, &mut missing, Measure { drop, ..Measure::shorten(slot, minutes) });
     }
@@ -384,8 +383,14 @@ fn squeeze(agenda: &Agenda, catalogue: &Catalogue) -> Vec<(usize, u32)> {
 fn last_resort(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
     openings(agenda)
         .filter_map(|(i, slot)| {
-            let dropped = !users && warm_up(agenda, slot);
-            Some((i, if dropped { slot.minutes } else { to_shortest(agenda, catalogue, slot)? }))
+            Some((
+                i,
+                if opening_may_go(agenda, slot, users) {
+                    slot.minutes
+                } else {
+                    to_shortest(agenda, catalogue, slot)?
+                },
+            ))
         })
         .filter(|&(_, room)| room > 0)
         .collect()
@@ -411,12 +416,14 @@ fn openings(agenda: &Agenda) -> impl Iterator<Item = (usize, &Slot)> {
 /// the year was, to remobilise) is where the group first speaks of the subject: it only
 /// runs at its shortest.
 fn icebreaker(agenda: &Agenda) -> Option<(usize, u32)> {
-    opening(agenda).filter(|&(i, _)| warm_up(agenda, &agenda.slots[i]))
+    opening(agenda).filter(|&(i, _)| opening_may_go(agenda, &agenda.slots[i], false))
 }
 
-/// Whether `slot` serves none of the objectives the session was asked for.
-fn warm_up(agenda: &Agenda, slot: &Slot) -> bool {
-    !slot.objectives.iter().any(|o| agenda.objectives.contains(o))
+/// Whether an opening `slot` may go whole before ending late: a warm-up that serves none of
+/// the objectives the session was asked for, without service `users` (for whom it is where
+/// they first speak).
+fn opening_may_go(agenda: &Agenda, slot: &Slot, users: bool) -> bool {
+    !users && !slot.objectives.iter().any(|o| agenda.objectives.contains(o))
 }
 
 /// The opening method and its minutes, when the session has one.
