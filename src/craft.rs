@@ -23,7 +23,7 @@
 //! | C10 | with service users, no content method with heavy writing |
 //! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing; and so is a method the request names (« Forum ouvert : … ») that serves one of its objectives |
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users, no resolution of irritants when nobody asked about irritants (a method made for one subject runs for it) |
-//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), no two action methods follow each other, and once the group has looked ahead (a vision, new ideas) no content method goes back to taking stock alone (the review) without taking up what was drawn |
+//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), no two action methods follow each other, and once the group has looked ahead (a vision, new ideas, the will to go on; in the opening too) no content method goes back to taking stock alone (the review) without taking up what was drawn |
 //! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
 //! | C15 | the content time goes to what was asked: every method between the opening and the closing serves one of the request's objectives (no 60 minutes of minimum specifications in a seminar that asked for a vision and a plan), or comes just before a convergence or action method that serves one, earlier in the arc, and works on what it gives (the options a vote then ranks, the actions a vote retains for the plan) |
 //!
@@ -870,18 +870,19 @@ impl<'a> Review<'a> {
             }
             before.push(method);
             given = given.with(method);
-            if phase.frames() {
-                continue;
-            }
             let serves = score::counted(method, phase, score::mask(objectives, &method.objectives), masks);
             let drawn = ahead.map(|(_, drawn)| drawn);
-            if let Some((first, _)) = ahead.filter(|_| score::goes_back(method, serves, masks, drawn)) {
+            let goes_back = !phase.frames() && score::goes_back(method, serves, masks, drawn);
+            if let Some((first, _)) = ahead.filter(|_| goes_back) {
                 let issue = CraftIssue::GoesBack { id: method.id.clone(), ahead: first.id.clone() };
                 self.add(CraftRule::C13, Some(i), issue);
             }
-            if score::looks_ahead(method, serves, masks) {
+            if score::looks_ahead(method, phase, serves, masks) {
                 let first = ahead.map_or(method, |(first, _)| first);
                 ahead = Some((first, drawn.unwrap_or_default().with(method)));
+            }
+            if phase.frames() {
+                continue;
             }
             let previous = earlier.last().map(|(m, phase)| (*phase, m.main_product()));
             if method.repeats(phase, made, previous) {

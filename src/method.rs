@@ -275,8 +275,10 @@ pub const TURN_MINUTES: u32 = 1;
 /// In a group of this many people or fewer, a round where each person speaks leaves nobody
 /// out (Équivalence 1 = 1): a share-out's `most` and a duration's `per_participant_up_to`
 /// cap only larger groups, where a show of cards and a few volunteers take over. Sixteen
-/// people at a workshop with service users all say their sentence at the close.
-pub const EVERYONE_SPEAKS_UP_TO: u32 = 20;
+/// people at a workshop with service users all say their sentence at the close, and so do
+/// the twenty-four managers who will carry the actions: facilitators hear a full round of
+/// twenty-five short sentences, and find ten voices out of twenty-four a cut.
+pub const EVERYONE_SPEAKS_UP_TO: u32 = 25;
 
 /// One step of a method, at its typical duration.
 ///
@@ -329,6 +331,13 @@ pub struct Step {
     /// each by the request take those instead.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub angles: Vec<Text>,
+    /// The angles its rounds take instead once an earlier sequence has turned the group
+    /// towards the future (it drew a vision, new ideas, the will to go on): from that
+    /// future back to what must change and who can help, not again to what works and what
+    /// is missing (craft rule C13: a café after the front pages does not redo the
+    /// morning's diagnosis). Absent: the rounds keep their `angles`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub angles_ahead: Vec<Text>,
     /// For a share-out where each of the groups of `group` people speaks in turn: what the
     /// facilitator does instead when there are too many groups to hear them all (more than
     /// `rules::SHARE_ROUND_MOST`): a gallery walk, two groups drawn by lot and then only
@@ -383,6 +392,13 @@ impl Step {
         self.rounds.is_some() && !self.angles.is_empty()
     }
 
+    /// Whether it runs rounds that each take a calling question of their own (its text
+    /// names `{question}`: a World Café's tours); a forum ouvert's sessions take the topics
+    /// posted at the marketplace instead, under one calling question read at the opening.
+    pub fn asks_each_round(&self) -> bool {
+        self.rounds.is_some() && self.text.fr.contains("{question}")
+    }
+
     /// The figures a step's text may name between braces, filled in for the day.
     pub const PLACEHOLDERS: [&'static str; 6] = ["count", "groups", "each", "rounds", "minutes", "question"];
 
@@ -400,6 +416,7 @@ impl Step {
             most: None,
             rounds: None,
             angles: Vec::new(),
+            angles_ahead: Vec::new(),
             crowded: None,
             frame: None,
             speakers: None,

@@ -182,7 +182,7 @@ pub const fn frame_cap(minutes: u32) -> u32 {
 }
 
 /// The closing a session of `minutes` for `participants` people usually gets, at least: a
-/// quarter of an hour for a day (more than five hours), or for more than twenty people in
+/// quarter of an hour for a day (more than five hours), or for more than twenty-five people in
 /// a session of three hours or more (too many for everyone to speak: the sponsor's word,
 /// the next step and the cards on the wall take their time); no floor otherwise, where
 /// ten minutes close well. The score's `pace` counts a shorter closing as a misfit.

@@ -284,10 +284,12 @@ pub fn settles_a_result(method: &Method, phase: Phase) -> bool {
     phase.converges() && method.gives.iter().any(|product| product.stage() >= Product::Priorities.stage())
 }
 
-/// Whether a content slot of `method` that counts for `serves` ([`counted`]) turns the
-/// group towards the future: it serves a vision or new ideas, or draws a vision.
-pub fn looks_ahead(method: &Method, serves: u32, masks: ArcMasks) -> bool {
-    serves & masks.ahead != 0 || method.gives.contains(&Product::Vision)
+/// Whether a slot of `method` in `phase` that counts for `serves` ([`counted`]) turns the
+/// group towards the future: it serves a vision, new ideas or the will to go on, or draws
+/// a vision. An opening may ([`Objective::looks_ahead`]: « qu'est-ce qui vous donne envie
+/// d'avancer ? » asked before the year is reviewed); the closing ends the session.
+pub fn looks_ahead(method: &Method, phase: Phase, serves: u32, masks: ArcMasks) -> bool {
+    phase != Phase::Closing && (serves & masks.ahead != 0 || method.gives.contains(&Product::Vision))
 }
 
 /// Whether a content slot of `method` that counts for `serves` ([`counted`]) goes back to
@@ -757,15 +759,15 @@ impl Thread {
     /// something older than the last sequence's work is allowed, but drops that work (see
     /// [`Method::skips`]).
     fn push(&mut self, method: &Method, phase: Phase, serves: u32, masks: ArcMasks) {
+        if looks_ahead(method, phase, serves, masks) {
+            self.ahead = Some(self.ahead.unwrap_or_default().with(method));
+        }
         if !phase.frames() {
             self.content += 1;
             // A fault of its own, even for a method that serves nothing asked.
             let skips = method.skips(phase, self.last);
             let kept = self.keeps(method, phase, serves, masks) && serves != 0;
             self.broken += u32::from(!kept) + u32::from(skips);
-            if looks_ahead(method, serves, masks) {
-                self.ahead = Some(self.ahead.unwrap_or_default().with(method));
-            }
             self.previous = Some((phase, method.main_product()));
             self.last = Some(Given::default().with(method));
             self.made = self.made.with(method);

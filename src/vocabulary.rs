@@ -471,10 +471,12 @@ impl Objective {
         matches!(self, Objective::UserParticipation)
     }
 
-    /// Whether the objective turns the group towards the future (a vision, new ideas): once
-    /// it has looked ahead, a sequence does not go back to taking stock (craft rule C13).
+    /// Whether the objective turns the group towards the future (a vision, new ideas, the
+    /// will to go on): once it has looked ahead, a sequence does not go back to taking
+    /// stock (craft rule C13). A team after a difficult year names what weighed before it
+    /// is asked what makes it want to go on.
     pub const fn looks_ahead(self) -> bool {
-        matches!(self, Objective::Vision | Objective::GenerateIdeas)
+        matches!(self, Objective::Vision | Objective::GenerateIdeas | Objective::Remobilize)
     }
 
     /// Whether the objective takes stock of what was done (the review): a look back on the

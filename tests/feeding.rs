@@ -626,14 +626,15 @@ fn methods_go_by_the_names_french_facilitators_use_and_answer_to_the_old_ones() 
 }
 
 #[test]
-fn everyone_speaks_in_a_round_of_commitments_of_ten_and_ten_speak_in_a_bigger_group() {
-    // Ten voices leave the shortest closing two minutes to say, with service users, what
+fn everyone_speaks_in_a_round_of_commitments_of_twenty_five_and_twelve_speak_in_a_bigger_group() {
+    // Twelve voices leave the shortest closing two minutes to say, with service users, what
     // the institution will do with what they said.
     let round = catalogue().get("tour-engagements").unwrap();
     let share = round.steps.iter().find(|step| step.shape == Shape::Share).unwrap();
     assert_eq!(share.sharing(10), (10, 10));
-    assert_eq!(share.sharing(40).1, 10);
-    // Everyone's half-minute fits the method's shortest run at 10.
+    assert_eq!(share.sharing(25), (25, 25));
+    assert_eq!(share.sharing(40).1, 12);
+    // Everyone's twenty seconds fit the method's shortest run at 10.
     assert!(round.minutes_for(10).min >= share.minutes + share.share_minutes(10));
 }
 
@@ -761,6 +762,24 @@ fn c13_notices_a_review_after_the_group_looked_ahead_unless_it_chooses_among_wha
         ("gallery-walk", Phase::Convergence),
     ]);
     assert_eq!((back, feeds), (None, 1.0));
+}
+
+#[test]
+fn c13_counts_an_opening_that_asks_what_makes_the_team_want_to_go_on_before_its_review() {
+    // After a difficult year: the team names what weighed before it is asked what makes it
+    // want to go on. A photolangage of the will to go on, then the year's timeline, goes back.
+    let request = request("tests/data/requests/annee-difficile.yaml");
+    let agenda =
+        agenda_of(&request, &[("photolangage", Phase::Opening), ("frise-chronologique", Phase::Divergence)]);
+    let expected = CraftIssue::GoesBack {
+        id: MethodId::new("frise-chronologique").unwrap(),
+        ahead: MethodId::new("photolangage").unwrap(),
+    };
+    assert_eq!(c13(&agenda, &request), [expected]);
+    // The review first, then the will to go on: the order a facilitator runs.
+    let agenda =
+        agenda_of(&request, &[("meteo", Phase::Opening), ("frise-chronologique", Phase::Divergence)]);
+    assert_eq!(c13(&agenda, &request), []);
 }
 
 #[test]

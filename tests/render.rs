@@ -607,8 +607,7 @@ fn a_gallery_after_the_front_pages_chooses_among_them_visits_every_station_but_i
     let mut seen = 0;
     for seed in 0..4 {
         let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
-        let ids: Vec<&str> =
-            plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
+        let ids = method_ids(&plan);
         let une = ids.iter().position(|id| *id == "la-une-du-magazine");
         if une.is_none_or(|at| ids.get(at + 1) != Some(&"gallery-walk")) {
             continue;
@@ -645,8 +644,7 @@ fn a_plan_of_action_after_a_gallery_keeps_its_own_tables_and_every_spokesperson(
     let plans = plans_running("annee-difficile.yaml", ["gallery-walk", "plan-action-qqoqcp"]);
     assert!(!plans.is_empty(), "no seed plans the grids right after the gallery");
     for (seed, plan) in plans {
-        let ids: Vec<&str> =
-            plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
+        let ids = method_ids(&plan);
         let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
         let from = text.find("· Plan d'action QQOQCP").unwrap();
         let section = &text[from..];
@@ -690,8 +688,7 @@ fn a_gallery_of_what_fours_left_has_one_station_per_four_not_per_breakout_room_o
 fn plans_running(name: &str, pair: [&str; 2]) -> Vec<(u64, Plan)> {
     let request = test_request(name);
     let runs = |plan: &Plan| {
-        let ids: Vec<&str> =
-            plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
+        let ids = method_ids(plan);
         ids.windows(2).any(|two| two == pair)
     };
     (0..4)
@@ -700,11 +697,38 @@ fn plans_running(name: &str, pair: [&str; 2]) -> Vec<(u64, Plan)> {
         .collect()
 }
 
+/// The ids of the plan's methods, slot by slot.
+fn method_ids(plan: &Plan) -> Vec<&str> {
+    plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect()
+}
+
 /// The number written right after the first `before` in `text`.
 fn number_after(text: &str, before: &str) -> u32 {
     let at = text.find(before).unwrap_or_else(|| panic!("no « {before} » in {text}")) + before.len();
     let digits: String = text[at..].chars().take_while(char::is_ascii_digit).collect();
     digits.parse().unwrap_or_else(|_| panic!("no number after « {before} »"))
+}
+
+/// The plan B section of a déroulé.
+fn plan_b_section(text: &str) -> &str {
+    let plan_b = &text[text.find("## Plan B").unwrap()..];
+    &plan_b[..plan_b[3..].find("\n## ").map_or(plan_b.len(), |at| at + 3)]
+}
+
+#[test]
+fn plan_b_takes_a_long_pause_down_to_ten_minutes_before_the_work_but_never_with_service_users() {
+    // The rentrée seminar's pauses last a quarter of an hour: the first gives five minutes
+    // before any sequence of the work does.
+    let (_, seminar) = test_plan("seminaire-rentree.yaml");
+    let text = seminar.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let late = plan_b_section(&text);
+    // Among the fifteen minutes' measures already: the pause gives before the work has to.
+    let fifteen = &late[..late.find("### 30").unwrap()];
+    let pause = fifteen.lines().find(|line| line.contains("raccourcir") && line.contains("Pause"));
+    assert!(pause.is_some_and(|line| line.contains("(10\u{a0}min au lieu de 15\u{a0}min)")), "{late}");
+    // The RSA forum, with service users: its pause keeps its quarter of an hour.
+    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!plan_b_section(&text).contains("Pause"), "{text}");
 }
 
 #[test]
@@ -1474,17 +1498,21 @@ fn a_session_on_child_protection_reminds_confidentiality_at_the_welcome_and_no_o
 }
 
 #[test]
-fn a_round_taken_up_after_the_pause_says_its_angle_first_then_the_question() {
+fn a_round_taken_up_after_the_pause_is_announced_in_words_to_say_with_its_new_angle() {
     // The RSA forum's café runs two rounds, a pause, then the third on what to do together.
     let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     let line = text.lines().find(|line| line.contains("— Tour 3 (")).expect("the café is cut by the pause");
-    let angle = typography::typeset(
-        ", sous un nouvel angle, à annoncer au retour : « ce que nous pourrions faire ensemble",
+    let said = typography::typeset(
+        "À annoncer au retour : « Les hôtes reprennent leur table ; les autres vont à une table où ils ne sont pas encore allés.",
         Lang::Fr,
     );
+    assert!(line.contains(&said), "{line}");
+    let angle =
+        typography::typeset("notre angle maintenant : ce que nous pourrions faire ensemble. »", Lang::Fr);
     assert!(line.contains(&angle), "{line}");
-    assert!(line.contains("en partant de ce que les tables ont dit sur la question"), "{line}");
-    assert!(!line.contains("(tour 3"), "the angle is not said in brackets: {line}");
+    // The question is named for the facilitator before the words to say, not inside them.
+    let announced = &line[line.find("À annoncer").unwrap()..];
+    assert!(!announced.contains("question"), "{line}");
 }
 
 #[test]
@@ -1781,4 +1809,55 @@ fn a_sequence_right_after_a_vision_does_not_ask_again_a_question_worked_on_befor
         assert!(next.contains("travaillée plus tôt"), "seed {seed}: {next}");
     }
     assert!(seen > 0, "no seed opens up after a vision on a question asked before it");
+}
+
+#[test]
+fn a_world_cafe_after_the_front_pages_turns_its_rounds_towards_them() {
+    // The rentrée seminar draws its front pages before its World Café: the rounds ask what
+    // must change to get there and where to start, not again what works and what is hard.
+    let request = test_request("seminaire-rentree.yaml");
+    let mut seen = 0;
+    for seed in 0..4 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let ids = method_ids(&plan);
+        let une = ids.iter().position(|id| *id == "la-une-du-magazine");
+        if une.is_none_or(|at| !ids[at..].contains(&"world-cafe")) {
+            continue;
+        }
+        seen += 1;
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let cafe = cafe_section(&text);
+        assert!(cafe.contains("par quoi commencer, dès cette année"), "seed {seed}: {cafe}");
+        assert!(!cafe.contains("ce qui marche déjà"), "seed {seed}: {cafe}");
+    }
+    assert!(seen > 0, "no seed runs the World Café after the front pages");
+    // A café that opens the work takes stock first.
+    let (_, plan) = test_plan("usagers-bilan.yaml");
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(cafe_section(&text).contains("ce qui marche déjà"), "{text}");
+}
+
+#[test]
+fn a_closing_round_hears_everyone_up_to_twenty_five_and_twelve_voices_beyond() {
+    let mut request = test_request("irritants-court.yaml");
+    for (participants, voices) in [(18, 18), (25, 25), (26, 12), (40, 12)] {
+        request.participants = participants;
+        let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        // The step on the clock: « Le tour : 12 personnes disent leur engagement… ».
+        let lead = "Le tour\u{a0}: ";
+        let step = text
+            .match_indices(lead)
+            .map(|(at, _)| &text[at..])
+            .find(|rest| rest[lead.len()..].starts_with(|c: char| c.is_ascii_digit()));
+        assert_eq!(number_after(step.unwrap(), lead), voices, "{participants} participants");
+    }
+}
+
+#[test]
+fn a_forum_ouvert_of_a_day_runs_sessions_of_about_an_hour() {
+    let text = plan("forum-ouvert-ehpad.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let sessions = typography::typeset("Sessions en parallèle, 1 × ", Lang::Fr);
+    let minutes = number_after(&text, &sessions);
+    assert!((50..=75).contains(&minutes), "{minutes} minutes: {text}");
 }

@@ -857,7 +857,7 @@ fn round_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, method: &Method, s
     let rounds = method
         .steps
         .iter()
-        .filter(|step| step.rounds.is_some() && step.text.fr.contains("{question}"))
+        .filter(|step| step.asks_each_round())
         .filter_map(|step| step.rounds.map(|rounds| rounds.min as usize))
         .max();
     let (Some(rounds), false) = (rounds, questions.is_empty()) else { return questions };
@@ -1039,7 +1039,8 @@ fn consigne(
     said.extend(choose(leads, &moves, said_before, lang));
     let questions =
         planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
-    said.extend(asking(&questions, lang));
+    let together = method.steps.iter().any(|step| step.rounds.is_some() && !step.asks_each_round());
+    said.extend(asking(&questions, together, lang));
     let say = match (&method.say_with_users, users(plan)) {
         (Some(say), Some(true)) => Some(say),
         _ => method.say.as_ref(),
@@ -1144,20 +1145,25 @@ fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang)
             let lead = wording::after_vision_lead().get(lang);
             format!("{lead}{}", colon(lang, &typography::uncapitalised(own.get(lang))))
         }
-        (Some(own), false) => led(plan, own.get(lang), lang),
+        (Some(own), false) => led(plan, (catalogue, slot), own.get(lang), lang),
         (None, true) => wording::after_vision().get(lang).to_string(),
-        (None, false) => led(plan, draft.get(lang), lang),
+        (None, false) => led(plan, (catalogue, slot), draft.get(lang), lang),
     })
 }
 
 /// `question` led by the request's subject when it opens with an infinitive or a
 /// preposition ([`wording::subject_lead`]): « Pour harmoniser l'instruction des aides
-/// facultatives, sur quoi devons-nous… ? ». Not a question that already opens on a frame
-/// of its own ([`wording::framed`]: a horizon, « Parmi… »), and only in French, the
-/// titles' language.
-fn led(plan: &Plan, question: &str, lang: Lang) -> String {
-    let lead = wording::subject_lead(&plan.request.title).filter(|_| lang == Lang::Fr);
-    match lead.filter(|_| !wording::framed(question)) {
+/// facultatives, sur quoi devons-nous… ? ». Only the day's first question (`slot` is the
+/// first sequence of the session that asks one): the subject is set once, and the same
+/// words at the head of every question read as a stuck prefix. Not a question that
+/// already opens on a frame of its own ([`wording::framed`]: a horizon, « Parmi… ») or
+/// speaks to the group as « vous » under a lead that says « nos » ([`wording::clashes`]),
+/// and only in French, the titles' language.
+fn led(plan: &Plan, (catalogue, slot): (&Catalogue, &Slot), question: &str, lang: Lang) -> String {
+    let first = plan.agenda.method_slots().find(|earlier| asks_a_question(earlier, catalogue));
+    let lead = wording::subject_lead(&plan.request.title).filter(|_| lang == Lang::Fr && first == Some(slot));
+    let fits = |lead: &String| !wording::framed(question) && !wording::clashes(lead, question);
+    match lead.filter(fits) {
         Some(lead) => format!("{lead}, {}", typography::uncapitalised(question)),
         None => question.to_string(),
     }
@@ -1251,12 +1257,23 @@ fn no_question(earlier: bool, lang: Lang) -> &'static str {
 }
 
 /// The calling questions as said aloud: « Notre question : ... », or, for several, one after
-/// the other.
-fn asking(questions: &[&str], lang: Lang) -> Option<String> {
+/// the other; or `together`, as the two sides of one calling question, when the method's
+/// rounds take topics of the group's own (a forum ouvert's sessions).
+fn asking(questions: &[&str], together: bool, lang: Lang) -> Option<String> {
     let quoted: Vec<String> = questions.iter().map(|q| typography::quoted(q, lang)).collect();
     match quoted.as_slice() {
         [] => None,
         [one] => Some(format!("{}{one}", t(lang, "Notre question : ", "Our question: "))),
+        [first, rest @ ..] if together => Some(format!(
+            "{}{first}{}{}",
+            t(
+                lang,
+                "Notre question d'appel, affichée au centre du cercle : ",
+                "Our calling question, posted at the centre of the circle: "
+            ),
+            t(lang, ", et aussi ", ", and also "),
+            rest.join(t(lang, ", et aussi ", ", and also "))
+        )),
         [first, rest @ ..] => Some(format!(
             "{}{first}{}{}",
             t(lang, "Nos questions, l'une après l'autre : ", "Our questions, one after the other: "),
@@ -1439,17 +1456,20 @@ fn users(plan: Option<&Plan>) -> Option<bool> {
 }
 
 /// Where the method sits: whether its first part opens the session (nothing but pauses
-/// before it), whether its last part closes it (no sequence after it), and whether an
-/// action method comes after it.
+/// before it), whether its last part closes it (no sequence after it), whether an action
+/// method comes after it, and whether an earlier sequence named an objective that looks
+/// ahead ([`Objective::looks_ahead`]).
 fn place(parts: &[&Slot], agenda: &Agenda) -> Place {
     let work = |slot: &&Slot| !matches!(slot.kind, SlotKind::Break | SlotKind::Lunch);
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return Place::ALONE };
-    let before = agenda.slots.iter().take_while(|slot| *slot != *first).any(|slot| work(&slot));
+    let earlier = || agenda.slots.iter().take_while(|slot| *slot != *first);
+    let before = earlier().any(|slot| work(&slot));
+    let after_ahead = earlier().any(|slot| slot.objectives.iter().any(|objective| objective.looks_ahead()));
     let mut after = agenda.slots.iter().skip_while(|slot| *slot != *last).skip(1);
     let later: Vec<&Slot> = after.by_ref().filter(work).collect();
     let converges = |slot: &&&Slot| matches!(slot.phase, Some(Phase::Convergence | Phase::Action));
     let result_after = later.iter().filter(|slot| slot.kind == SlotKind::Method).any(|slot| converges(&slot));
-    Place { opens: !before, closes: later.is_empty(), result_after }
+    Place { opens: !before, closes: later.is_empty(), result_after, after_ahead }
 }
 
 /// The steps on the clock, part by part for a split method, as said to this audience
@@ -1486,8 +1506,11 @@ fn steps(
         for (l, line) in part.iter_mut().enumerate() {
             match seen.iter().find(|(step, ..)| *step == line.step) {
                 Some(&(_, part, at)) => {
-                    let angles = said.get(line.step).map_or(&[][..], |step| &step.angles[..]);
-                    line.text = taken_up(line, (part, at), with.1, angles);
+                    let step = said.get(line.step);
+                    let angles = step.map_or(&[][..], |step| &step.angles[..]);
+                    // Sessions on the group's own topics take up no question of the request.
+                    let asked = if step.is_some_and(Step::asks_each_round) { with.1 } else { &[] };
+                    line.text = taken_up(line, (part, at), asked, angles);
                 }
                 None => seen.push((line.step, p + 1, l + 1)),
             }
@@ -1621,16 +1644,15 @@ fn taken_up(
                 };
             }
             if let (Some(angle), Some(question)) = (angle, questions.first()) {
-                let (angle, question) =
-                    (typography::quoted(angle.get(lang), lang), typography::quoted(question, lang));
-                // Said aloud on return: a new angle that builds on the first rounds, not a
-                // forward-looking angle glued to a question about what was.
+                let (angle, question) = (angle.get(lang), typography::quoted(question, lang));
+                // Said aloud on return, as written: where each goes, then a new angle that
+                // builds on what the first rounds said; the question stays on the wall.
                 return match lang {
                     Lang::Fr => format!(
-                        "{word} {numbers}{length}, sous un nouvel angle, à annoncer au retour : {angle}, en partant de ce que les tables ont dit sur la question {question} : {same}."
+                        "{word} {numbers}{length} sur la question {question}, sous un nouvel angle. À annoncer au retour : « Les hôtes reprennent leur table ; les autres vont à une table où ils ne sont pas encore allés. À partir de ce que vous avez entendu, notre angle maintenant : {angle}. » Puis {same}."
                     ),
                     Lang::En => format!(
-                        "{word} {numbers}{length}, from a new angle, to announce on return: {angle}, starting from what the tables said on the question {question}: {same}."
+                        "{word} {numbers}{length} on the question {question}, from a new angle. To announce on return: \"Hosts go back to their table; the others go to a table they have not been to yet. Building on what you have heard, our angle now: {angle}.\" Then {same}."
                     ),
                 };
             }

@@ -221,13 +221,20 @@ fn round_up(minutes: u32) -> u32 {
 /// service `users`, after the work), then the first objective's sequences, then those that
 /// conclude on a result ([`concludes`]); in a day with a lunch, all that runs before the
 /// lunch first ([`after_lunch`]). A split method gives from its longest part
-/// ([`gives_for_its_method`]). Never a pause.
+/// ([`gives_for_its_method`]). A pause longer than the shortest ([`rules::MIN_BREAK`])
+/// gives its extra minutes right after the opening, before any work does (« ten minutes of
+/// break instead of twenty »), except with service users, whose pauses keep their length;
+/// never the lunch.
 fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(usize, u32)> {
     let least_welcome = rules::welcome_range(agenda.minutes()).min;
     let mut room: Vec<(usize, usize, u32)> = (agenda.slots.iter().enumerate())
         .filter(|(_, slot)| slot.kind == SlotKind::Welcome)
         .map(|(i, slot)| (0, i, slot.minutes.saturating_sub(least_welcome)))
         .collect();
+    if !users {
+        let breaks = agenda.slots.iter().enumerate().filter(|(_, slot)| slot.kind == SlotKind::Break);
+        room.extend(breaks.map(|(i, slot)| (2, i, slot.minutes.saturating_sub(rules::MIN_BREAK))));
+    }
     let mut content: Vec<(usize, usize, u32)> = Vec::new();
     if let Some((i, slot)) = closing(agenda) {
         // The closing's round gives before the work does (fewer voices, same next step);

@@ -472,13 +472,16 @@ pub struct Place {
     /// A convergence or action method comes later in the session: that method draws the
     /// result, and the group does not turn to action before it.
     pub result_after: bool,
+    /// An earlier sequence turned the group towards the future (it serves a vision, new
+    /// ideas or the will to go on): rounds take their `angles_ahead`.
+    pub after_ahead: bool,
 }
 
 impl Place {
     /// The method is the whole session: every step runs.
-    pub const ALONE: Place = Place { opens: true, closes: true, result_after: false };
+    pub const ALONE: Place = Place { opens: true, closes: true, result_after: false, after_ahead: false };
     /// Between other sequences, with no action method after it.
-    pub const INSIDE: Place = Place { opens: false, closes: false, result_after: false };
+    pub const INSIDE: Place = Place { opens: false, closes: false, result_after: false, after_ahead: false };
 }
 
 /// The steps a method runs where it sits in the session: its own welcome steps
@@ -505,7 +508,16 @@ pub fn steps_in_place(steps: &[Step], place: Place) -> Vec<Step> {
     };
     let kept: Vec<Step> = steps.iter().filter(kept).cloned().collect();
     // A file the loader did not check may frame every step: then run them all.
-    if kept.is_empty() { steps.to_vec() } else { kept }
+    let kept = if kept.is_empty() { steps.to_vec() } else { kept };
+    kept.into_iter().map(|step| looking_ahead(step, place)).collect()
+}
+
+/// The step with its `angles_ahead` for angles once the group has looked ahead.
+fn looking_ahead(step: Step, place: Place) -> Step {
+    match place.after_ahead && !step.angles_ahead.is_empty() {
+        true => Step { angles: step.angles_ahead.clone(), ..step },
+        false => step,
+    }
 }
 
 /// The minutes a unit takes in one part.
@@ -550,7 +562,13 @@ fn fits(units: &[Unit], slots: &[&Slot], cuts: &[usize]) -> bool {
 fn units(method: &Method, steps: &[Step], total: u32, participants: u32, count: Option<u32>) -> Vec<Unit> {
     let ranges: Vec<(u32, Option<u32>)> =
         steps.iter().map(|step| step.range(&method.duration, participants)).collect();
-    let needed: u32 = ranges.iter().map(|(min, _)| *min).sum();
+    // What the steps other than the rounds usually take: the rounds get the rest, not the
+    // time a convergence after them needs (a forum ouvert's sessions of an hour, not
+    // four of half an hour and a convergence of an hour and a half).
+    let usual = |(step, (min, _)): (&Step, &(u32, Option<u32>))| match step.shape {
+        Shape::Elastic => step.minutes.max(*min),
+        _ => *min,
+    };
     let mut units = Vec::new();
     for (i, (step, (min, max))) in steps.iter().zip(&ranges).enumerate() {
         let unit = Unit { step: i, shape: step.shape, min: *min, typical: *min, max: *max };
@@ -558,7 +576,9 @@ fn units(method: &Method, steps: &[Step], total: u32, participants: u32, count: 
             (Shape::Rounds, Some(rounds)) => {
                 let floor = step.round_floor().max(1);
                 let typical = step.round_minutes().max(floor);
-                let room = total.saturating_sub(needed - min);
+                let others: u32 =
+                    steps.iter().zip(&ranges).filter(|(other, _)| *other != step).map(usual).sum();
+                let room = total.saturating_sub(others);
                 let fitting = if room < typical * rounds.typical {
                     // Short of time: rounds close to their usual length, fewer of them.
                     let nearest = (room + typical / 2) / typical;

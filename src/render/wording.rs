@@ -289,6 +289,21 @@ struct SubjectLead {
     not_verbs: Vec<String>,
     prepositions: Vec<String>,
     framed: Vec<String>,
+    we: Vec<String>,
+    you: Vec<String>,
+}
+
+/// Whether a subject's `lead` and a `question` speak of the group in two persons (« Pour
+/// résoudre nos irritants, qu'est-ce qui vous fait perdre du temps ? »): `we` and `you`
+/// in `wording.yaml`'s `subject_lead`.
+pub(super) fn clashes(lead: &str, question: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect()
+    };
+    let says = |text: &str, person: &[String]| words(text).iter().any(|word| person.contains(word));
+    let persons = &wording().subject_lead;
+    (says(lead, &persons.we) && says(question, &persons.you))
+        || (says(lead, &persons.you) && says(question, &persons.we))
 }
 
 /// Whether a proposed question already opens on a frame of its own (a horizon, a choice
@@ -437,6 +452,17 @@ mod tests {
         ] {
             assert_eq!(subject_lead(title), None, "{title}: a noun, or no subject");
         }
+    }
+
+    #[test]
+    fn a_lead_and_a_question_that_speak_of_the_group_in_two_persons_clash() {
+        let lead = "Pour résoudre nos irritants";
+        assert!(clashes(lead, "Qu'est-ce qui vous fait perdre du temps ?"));
+        assert!(clashes("Pour mieux vous accueillir", "Que pourrions-nous changer ?"));
+        assert!(!clashes(lead, "Qu'est-ce qui nous fait perdre du temps ?"));
+        assert!(!clashes("Pour harmoniser l'instruction", "Qu'est-ce qui vous fait perdre du temps ?"));
+        // Words, not letters: « nouveau » is not « nous ».
+        assert!(!clashes("Pour un nouveau départ", "Qu'est-ce qui vous retient ?"));
     }
 
     #[test]
