@@ -783,6 +783,24 @@ fn c13_counts_an_opening_that_asks_what_makes_the_team_want_to_go_on_before_its_
 }
 
 #[test]
+fn the_agreement_certainty_matrix_sorts_difficulties_not_the_ideas_of_the_six_hats() {
+    // The prevention plan: its hats leave options, which the matrix of difficulties does not
+    // sort (a facilitator chooses among them instead); after named irritants it is fed.
+    let request = request("tests/data/requests/hybride-plan-action.yaml");
+    let hats = agenda_of(
+        &request,
+        &[("six-chapeaux", Phase::Divergence), ("agreement-certainty-matrix", Phase::Convergence)],
+    );
+    let unfed = |issue: &CraftIssue| matches!(issue, CraftIssue::Unfed { id, .. } if id == "agreement-certainty-matrix");
+    assert!(c13(&hats, &request).iter().any(unfed), "{:?}", c13(&hats, &request));
+    let irritants = agenda_of(
+        &request,
+        &[("speed-boat", Phase::Divergence), ("agreement-certainty-matrix", Phase::Convergence)],
+    );
+    assert!(!c13(&irritants, &request).iter().any(unfed), "{:?}", c13(&irritants, &request));
+}
+
+#[test]
 fn kiceki_asks_no_service_user_to_write_facts_about_themselves_before_their_referents() {
     let kiceki = catalogue().get("kiceki").unwrap();
     let objectives = [Objective::BuildTrust];

@@ -1861,3 +1861,36 @@ fn a_forum_ouvert_of_a_day_runs_sessions_of_about_an_hour() {
     let minutes = number_after(&text, &sessions);
     assert!((50..=75).contains(&minutes), "{minutes} minutes: {text}");
 }
+
+#[test]
+fn a_retrospective_followed_by_a_closing_leaves_the_next_step_to_the_closing() {
+    // A team meeting of 45 minutes: start, stop, continue names the owners, and the closing
+    // round says what comes next; the retrospective's own ending is not said twice.
+    let request = test_request("reunion-45-minutes.yaml");
+    let mut seen = 0;
+    for seed in 0..4 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let ids = method_ids(&plan);
+        let Some(at) = ids.iter().position(|id| *id == "start-stop-continue") else { continue };
+        if at + 1 == ids.len() {
+            continue;
+        }
+        seen += 1;
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let from = text.find("· Commencer, arrêter, continuer").unwrap();
+        let section = &text[from..from + text[from..].find("\n### ").unwrap()];
+        assert!(!section.contains("photographier le mur"), "seed {seed}: {section}");
+    }
+    assert!(seen > 0, "no seed runs the retrospective before a closing");
+}
+
+#[test]
+fn a_forum_ouvert_reads_its_calling_question_once_and_its_later_sessions_take_no_new_one() {
+    let text = plan("forum-ouvert-ehpad.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let said = typography::typeset("Notre question d'appel, affichée au centre du cercle : ", Lang::Fr);
+    assert!(text.contains(&said), "{text}");
+    assert!(!text.contains("l'une après l'autre"), "{text}");
+    let forum = &text[text.find("· Forum ouvert").unwrap()..];
+    assert!(forum.contains("— Tour 2"), "the forum runs over a pause: {forum}");
+    assert!(!forum.contains("nouvelle question"), "{forum}");
+}
