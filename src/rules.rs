@@ -107,11 +107,15 @@ pub use crate::method::TURN_MINUTES;
 /// C14: whether the session should close on commitments (« ce que je fais lundi », who
 /// does what next) before its quick feedback: when one of its `objectives` calls for a
 /// result, when service users or partners take part (`profiles`), or when it sets out to
-/// lead a partners' network. A ROTI alone sends such a group away without a next step.
+/// lead a partners' network or to remobilise a team (a team getting going again leaves
+/// with what each will do next, not with how it feels). A ROTI alone sends such a group
+/// away without a next step.
 pub fn closing_commits(objectives: &[Objective], profiles: &[Profile]) -> bool {
-    objectives
-        .iter()
-        .any(|objective| objective.calls_for_result() || *objective == Objective::NetworkPartners)
+    let commits = |objective: &Objective| {
+        objective.calls_for_result()
+            || matches!(objective, Objective::NetworkPartners | Objective::Remobilize)
+    };
+    objectives.iter().any(commits)
         || profiles.iter().any(|profile| matches!(profile, Profile::Users | Profile::Partners))
 }
 

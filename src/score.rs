@@ -14,7 +14,7 @@
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle ; le temps en plus va à ce qui fait converger et agir, pas à un tour de parole de plus. » ([`method_misfit`]) |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture, et un quart d'heure pour clore une journée ou un grand groupe ([`usual_closing`]). » |
 //! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant, et on ne revient pas au bilan une fois projeté. » (craft rule C13, [`goes_back`]) |
-//! | `commits` | 5 | « Quand on attend un résultat, ou avec des partenaires ou des usagers, on clôt sur les engagements de chacun et la suite (qui fait quoi, quand), puis un retour rapide. » (craft rule C14) |
+//! | `commits` | 5 | « Quand on attend un résultat, quand on remobilise une équipe, ou avec des partenaires ou des usagers, on clôt sur les engagements de chacun et la suite (qui fait quoi, quand), puis un retour rapide. » (craft rule C14) |
 //!
 //! A slot counts for every objective of the request that its method serves in its phase
 //! ([`counted`]: the arc's reading, as craft rule C1 puts it: an opening or a closing

@@ -1864,9 +1864,10 @@ fn a_forum_ouvert_of_a_day_runs_sessions_of_about_an_hour() {
 
 #[test]
 fn a_retrospective_followed_by_a_closing_leaves_the_next_step_to_the_closing() {
-    // A team meeting of 45 minutes: start, stop, continue names the owners, and the closing
-    // round says what comes next; the retrospective's own ending is not said twice.
-    let request = test_request("reunion-45-minutes.yaml");
+    // The director's speech, taken up by the teams: start, stop, continue names the owners,
+    // and the closing round says what comes next; the retrospective's own ending is not
+    // said twice.
+    let request = request("discours-directrice.yaml");
     let mut seen = 0;
     for seed in 0..4 {
         let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
@@ -1893,4 +1894,14 @@ fn a_forum_ouvert_reads_its_calling_question_once_and_its_later_sessions_take_no
     let forum = &text[text.find("· Forum ouvert").unwrap()..];
     assert!(forum.contains("— Tour 2"), "the forum runs over a pause: {forum}");
     assert!(!forum.contains("nouvelle question"), "{forum}");
+}
+
+#[test]
+fn an_objective_written_in_the_words_of_its_label_is_not_read_back_with_an_arrow() {
+    // The SPDA's lead wrote « faire émerger des idées nouvelles », the label itself.
+    let text = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let objectives = &text[text.find("## Objectifs").unwrap()..text.find("### ").unwrap()];
+    let line = objectives.lines().find(|line| line.contains("idées nouvelles")).unwrap();
+    assert!(!line.contains('→'), "{line}");
+    assert!(line.starts_with("- Faire émerger des idées nouvelles"), "{line}");
 }

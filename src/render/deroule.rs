@@ -259,7 +259,9 @@ fn objectives(doc: &mut Document, agenda: &Agenda, lang: Lang, plan: Option<&Pla
             .iter()
             .map(|line| {
                 let read = objective_labels(&line.objectives, lang);
-                let mut spans = if line.exact {
+                // The lead's own words, when they already are the label, need no reading.
+                let same = typography::uncapitalised(line.text.trim()) == typography::uncapitalised(&read);
+                let mut spans = if line.exact || same {
                     plain(read)
                 } else {
                     vec![
