@@ -1905,3 +1905,13 @@ fn an_objective_written_in_the_words_of_its_label_is_not_read_back_with_an_arrow
     assert!(!line.contains('→'), "{line}");
     assert!(line.starts_with("- Faire émerger des idées nouvelles"), "{line}");
 }
+
+#[test]
+fn a_choice_that_opens_the_work_is_not_proposed_to_choose_among_what_came_out() {
+    // A 45-minute meeting to prioritise the quarter's workstreams starts with its choice:
+    // nothing has come out yet.
+    let (_, meeting) = test_plan("reunion-45-minutes.yaml");
+    let text = meeting.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("Parmi tout ce qui est sorti"), "{text}");
+    assert!(text.contains("Parmi ce qui est sur la table"), "{text}");
+}

@@ -1137,7 +1137,11 @@ fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang)
     // A sequence whose objectives earlier ones already asked about still gets a question:
     // after a vision, the one that turns it into work; otherwise its first objective's.
     let fresh = proposed_for(plan, catalogue, slot);
-    let draft = fresh.or_else(|| slot.objectives.first().copied()).and_then(wording::draft_question)?;
+    let objective = fresh.or_else(|| slot.objectives.first().copied())?;
+    let first = plan.agenda.method_slots().find(|earlier| content_sequence(earlier)) == Some(slot);
+    let draft = wording::draft_question_first(objective)
+        .filter(|_| first)
+        .or_else(|| wording::draft_question(objective))?;
     let own = method_of(catalogue, slot).and_then(|method| method.question.as_ref());
     let vision =
         after_vision(plan, catalogue, slot) || (fresh.is_none() && follows_vision(plan, catalogue, slot));

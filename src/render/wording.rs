@@ -76,6 +76,7 @@ struct Wording {
     objectives: BTreeMap<String, Text>,
     results: BTreeMap<String, Vec<Product>>,
     questions: BTreeMap<String, Text>,
+    questions_first: BTreeMap<String, Text>,
     after_vision: Text,
     after_vision_lead: Text,
     among_vision: Text,
@@ -262,6 +263,13 @@ pub(super) fn draft_question(objective: Objective) -> Option<&'static Text> {
     wording().questions.get(objective.id())
 }
 
+/// A first wording of the calling question for `objective` when its sequence comes first in
+/// the session's work, where the usual one would choose among what came out before (« Parmi
+/// tout ce qui est sorti… »); `None` when the usual one fits there too.
+pub(super) fn draft_question_first(objective: Objective) -> Option<&'static Text> {
+    wording().questions_first.get(objective.id())
+}
+
 /// The calling question proposed for a sequence that opens up right after a vision, when
 /// the request gives none: it starts from what the group just imagined, not from a fresh
 /// page.
@@ -410,6 +418,8 @@ mod tests {
             assert!(read.objectives.get(objective.id()).is_some_and(Text::has_english), "{objective}");
             assert!(read.questions.get(objective.id()).is_some_and(Text::has_english), "{objective}");
         }
+        let known = |id: &String| Objective::ALL.iter().any(|objective| objective.id() == id);
+        assert!(read.questions_first.iter().all(|(id, text)| known(id) && text.has_english()));
         assert!(!read.session_kinds.is_empty());
         assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
         assert!(read.commits.iter().any(|commit| commit.objective.is_none()), "the words of any closing");
