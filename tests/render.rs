@@ -1915,3 +1915,19 @@ fn a_choice_that_opens_the_work_is_not_proposed_to_choose_among_what_came_out() 
     assert!(!text.contains("Parmi tout ce qui est sorti"), "{text}");
     assert!(text.contains("Parmi ce qui est sur la table"), "{text}");
 }
+
+#[test]
+fn what_hangs_on_the_wall_is_dated_from_the_part_that_made_it() {
+    // The forum ouvert chooses its proposals in its last part, after lunch: the plan of
+    // action that starts from them says so, not the time of the opening circle.
+    let plan = plan("forum-ouvert-ehpad.yaml");
+    let forum: Vec<&Slot> =
+        plan.agenda.method_slots().filter(|s| s.method.as_ref().unwrap() == "forum-ouvert").collect();
+    assert!(forum.len() > 1, "the forum runs in parts");
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let qqoqcp = &text[text.find("· Plan d'action QQOQCP").unwrap()..];
+    let wall = qqoqcp.lines().find(|line| line.starts_with("**Au mur**")).unwrap();
+    let last = typography::clock(forum.last().unwrap().start, Lang::Fr);
+    assert!(wall.contains(&last), "{wall}");
+    assert!(!wall.contains(&typography::clock(forum[0].start, Lang::Fr)), "{wall}");
+}

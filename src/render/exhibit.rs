@@ -17,7 +17,9 @@ use crate::method::{Method, Step};
 /// The stations of a sequence that shows earlier work.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Exhibit<'c> {
-    /// The latest earlier sequence that gave what the method takes, and when it began.
+    /// The latest earlier sequence that gave what the method takes, and when its last part
+    /// began: where what it leaves was made (a forum ouvert's proposals are chosen after
+    /// lunch, not at its opening circle).
     pub source: (&'c Method, ClockTime),
     /// The pieces it left, one per group that made one (`None` when its file does not
     /// count them, or when the method goes round no stations).
@@ -60,10 +62,11 @@ pub(super) fn exhibit<'c>(
         .collect();
     let feeds = |earlier: &Method| earlier.gives.iter().any(|p| method.takes.contains(p));
     let (source_slot, source) = before.iter().rev().find(|(_, earlier)| feeds(earlier)).copied()?;
+    let made = made_at(source_slot, first, agenda);
     // Only a method that counts its materials per piece goes round stations (a gallery);
     // a plan of action after it works on the chosen cards at its own tables.
     if !method.materials.iter().any(|m| m.per_piece.is_some()) {
-        return Some(Exhibit { source: (source, source_slot.start), pieces: None, more: Vec::new() });
+        return Some(Exhibit { source: (source, made), pieces: None, more: Vec::new() });
     }
     let pieces = pieces_left(source, agenda);
     let mut more = also_shown(first, source_slot, &before, &feeds);
@@ -72,7 +75,14 @@ pub(super) fn exhibit<'c>(
     // already fills one.
     let most = method.steps.iter().find_map(|step| step.rounds).map_or(u32::MAX, |rounds| rounds.max);
     more.truncate(most.saturating_sub(pieces.unwrap_or(most)) as usize);
-    Some(Exhibit { source: (source, source_slot.start), pieces, more })
+    Some(Exhibit { source: (source, made), pieces, more })
+}
+
+/// When the last part of the sequence that begins with `source` began, before `first`.
+fn made_at(source: &Slot, first: &Slot, agenda: &Agenda) -> ClockTime {
+    let parts = agenda.method_slots().filter(|slot| slot.method == source.method);
+    let earlier = parts.filter(|slot| slot.start >= source.start && slot.start < first.start);
+    earlier.map(|slot| slot.start).max().unwrap_or(source.start)
 }
 
 /// The pieces `source` leaves, one per group that worked together: as many as the groups
