@@ -121,7 +121,8 @@ pub enum Role {
     CoFacilitator,
     /// Keeps the time of each sequence and signals the transitions.
     TimeKeeper,
-    /// Hosts the participants who join by video (remote or hybrid sessions).
+    /// Looks after the participants who join by video and the technology (remote or hybrid
+    /// sessions): in a remote session everyone joins so, and nobody is « hosted » apart.
     RemoteHost,
 }
 
@@ -132,9 +133,10 @@ impl Role {
             Role::Lead => lang.pick("anime", "leads"),
             Role::CoFacilitator => lang.pick("co-anime", "co-facilitates"),
             Role::TimeKeeper => lang.pick("garde le temps", "keeps time"),
-            Role::RemoteHost => {
-                lang.pick("accueille les participants à distance", "hosts remote participants")
-            }
+            Role::RemoteHost => lang.pick(
+                "s'occupe des participants connectés et de la technique",
+                "looks after the people online and the technology",
+            ),
         }
     }
 }

@@ -89,6 +89,7 @@ struct Wording {
     checklist_disability: Vec<Text>,
     checklist_room: Vec<Text>,
     checklist_remote: Vec<Text>,
+    checklist_hybrid: Vec<Text>,
     checklist_hybrid_pair: Vec<Text>,
     kept: Vec<Kept>,
     commits: Vec<Kept>,
@@ -378,13 +379,15 @@ const SUBJECT_MOST: usize = 80;
 /// The questions to settle with the project lead before the day: those of every session,
 /// those of a team among colleagues ([`rules::among_colleagues`]: no invitation to send, and
 /// the project lead knows its needs) or of a wider group, and those asked besides when some
-/// take part in a room (onsite or hybrid) or by video (remote or hybrid), when the request
+/// take part in a room (onsite or hybrid) or by video (remote or hybrid), the connected room
+/// when both take part at once (hybrid), when the request
 /// names a disability, when a hybrid session has no third person for the technique
 /// ([`HYBRID_TEAM_LEAST`]) and when service users take part.
 pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text> {
     let remote = request.format != Format::Onsite;
     let room: &[Text] = if request.format != Format::Remote { &wording().checklist_room } else { &[] };
     let video: &[Text] = if remote { &wording().checklist_remote } else { &[] };
+    let hybrid: &[Text] = if request.format == Format::Hybrid { &wording().checklist_hybrid } else { &[] };
     let short = request.format == Format::Hybrid && request.facilitators < HYBRID_TEAM_LEAST;
     let pair: &[Text] = if short { &wording().checklist_hybrid_pair } else { &[] };
     let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
@@ -392,7 +395,16 @@ pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text
     let needs: &[Text] = if disability { &wording().checklist_disability } else { &[] };
     let team = rules::among_colleagues(&request.profiles, request.participants);
     let group = if team { &wording().checklist_team } else { &wording().checklist_beyond_team };
-    wording().checklist.iter().chain(room).chain(group).chain(needs).chain(video).chain(pair).chain(users)
+    wording()
+        .checklist
+        .iter()
+        .chain(room)
+        .chain(group)
+        .chain(needs)
+        .chain(video)
+        .chain(hybrid)
+        .chain(pair)
+        .chain(users)
 }
 
 /// The fewest facilitators a hybrid session needs: one leads the room, one relays the
@@ -432,6 +444,7 @@ mod tests {
                 && read.carry_on.has_english()
         );
         assert!(!read.checklist_team.is_empty() && read.checklist_beyond_team.len() >= 2);
+        assert!(!read.checklist_hybrid.is_empty() && read.checklist_hybrid.iter().all(Text::has_english));
         assert!(
             read.known_group.has_english() && read.reopen.has_english() && read.straight_in.has_english()
         );
