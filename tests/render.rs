@@ -1931,3 +1931,14 @@ fn what_hangs_on_the_wall_is_dated_from_the_part_that_made_it() {
     assert!(wall.contains(&last), "{wall}");
     assert!(!wall.contains(&typography::clock(forum[0].start, Lang::Fr)), "{wall}");
 }
+
+#[test]
+fn a_remote_session_is_not_asked_for_the_rooms_sound_and_a_hybrid_one_is() {
+    let (_, remote) = test_plan("visio-60-explorer.yaml");
+    let text = remote.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("son de la salle") && !text.contains("salle connectée"), "{text}");
+    assert!(!text.contains("accueille les participants à distance"), "{text}");
+    let (_, hybrid) = test_plan("hybride-plan-action.yaml");
+    let text = hybrid.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(text.contains("La salle connectée"), "{text}");
+}
