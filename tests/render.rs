@@ -605,8 +605,7 @@ fn a_gallery_after_the_front_pages_chooses_among_them_visits_every_station_but_i
         .build()
         .unwrap();
     let mut seen = 0;
-    for seed in 0..4 {
-        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+    for (seed, plan) in seeded_plans(&request) {
         let ids = method_ids(&plan);
         let une = ids.iter().position(|id| *id == "la-une-du-magazine");
         if une.is_none_or(|at| ids.get(at + 1) != Some(&"gallery-walk")) {
@@ -691,10 +690,12 @@ fn plans_running(name: &str, pair: [&str; 2]) -> Vec<(u64, Plan)> {
         let ids = method_ids(plan);
         ids.windows(2).any(|two| two == pair)
     };
-    (0..4)
-        .map(|seed| (seed, Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap()))
-        .filter(|(_, plan)| runs(plan))
-        .collect()
+    seeded_plans(&request).filter(|(_, plan)| runs(plan)).collect()
+}
+
+/// The plans of `request` with seeds 0 to 3, with their seeds.
+fn seeded_plans(request: &Request) -> impl Iterator<Item = (u64, Plan)> + '_ {
+    (0..4).map(|seed| (seed, Planner::new(Catalogue::builtin()).seed(seed).plan(request).unwrap()))
 }
 
 /// The ids of the plan's methods, slot by slot.
@@ -1790,8 +1791,7 @@ fn a_sequence_right_after_a_vision_does_not_ask_again_a_question_worked_on_befor
         .unwrap();
     let asked = typography::typeset(question, Lang::Fr);
     let mut seen = 0;
-    for seed in 0..4 {
-        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+    for (seed, plan) in seeded_plans(&request) {
         let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
         let sections: Vec<&str> = text.split("\n### ").collect();
         let Some(vision) = sections.iter().position(|s| s.contains("· La Une du magazine")) else {
@@ -1817,8 +1817,7 @@ fn a_world_cafe_after_the_front_pages_turns_its_rounds_towards_them() {
     // must change to get there and where to start, not again what works and what is hard.
     let request = test_request("seminaire-rentree.yaml");
     let mut seen = 0;
-    for seed in 0..4 {
-        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+    for (seed, plan) in seeded_plans(&request) {
         let ids = method_ids(&plan);
         let une = ids.iter().position(|id| *id == "la-une-du-magazine");
         if une.is_none_or(|at| !ids[at..].contains(&"world-cafe")) {
@@ -1869,8 +1868,7 @@ fn a_retrospective_followed_by_a_closing_leaves_the_next_step_to_the_closing() {
     // said twice.
     let request = request("discours-directrice.yaml");
     let mut seen = 0;
-    for seed in 0..4 {
-        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+    for (seed, plan) in seeded_plans(&request) {
         let ids = method_ids(&plan);
         let Some(at) = ids.iter().position(|id| *id == "start-stop-continue") else { continue };
         if at + 1 == ids.len() {
