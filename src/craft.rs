@@ -12,7 +12,7 @@
 //! | rule | what a facilitator checks |
 //! |---|---|
 //! | C1 | objectives calling for a result (decide, prioritise, action plan, irritants, harmonise) get a convergence or action method that settles them (it gives priorities, a decision or actions) before the closing, and the last method before the closing converges |
-//! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %), the energiser after lunch at most 10 min; the welcome scales with the session |
+//! | C2 | welcome and opening together at most max(10 min, 20 %), openings alone at most max(10 min, 12 %) and 20 min, the energiser after lunch at most 10 min; the welcome scales with the session |
 //! | C3 | no run of work shorter than 40 minutes between two pauses, or a pause and either end; the first run of a session of three hours or more lasts 60 minutes; a pause cuts a method only into parts of 30 minutes at least, a method in rounds only once its rotation has begun and before its last round; only a day's method (a forum ouvert) resumes after lunch or takes a second pause, and its first part is not stretched beyond its opening and marketplace |
 //! | C4 | every slot starts and ends on a five-minute mark |
 //! | C5 | every objective gets a content sequence of its own (trust and the look back on the session may be served by the opening or the closing alone), and the first at least 80 % of an equal share of the content minutes |
@@ -23,7 +23,7 @@
 //! | C10 | with service users, no content method with heavy writing |
 //! | C11 | when one of the network's own methods fits, it is used: a method made for one of the objectives (its first), that can run for the group and leaves room for a welcome, an opening and a closing; and so is a method the request names (« Forum ouvert : … ») that serves one of its objectives |
 //! | C12 | every method's conditions of use are met (`needs`): no delegation poker without a team and its manager, no débat mouvant with service users, no resolution of irritants when nobody asked about irritants (a method made for one subject runs for it) |
-//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), no two action methods follow each other, and once the group has looked ahead (a vision, new ideas, the will to go on; in the opening too) no content method goes back to taking stock alone (the review) without taking up what was drawn |
+//! | C13 | the sequences feed each other: a method that works on something (`takes`: irritants, ideas, priorities) follows one that gave it; no content method gives again the main product of an earlier one (`gives`), is built like an earlier one (`alike`: ORID and What? So what? Now what?) or goes back up the thread (ideas after a decision), no two action methods follow each other, and once the group has looked ahead (a vision, new ideas, the will to go on; in the opening too) no content method goes back to taking stock alone (the review) without taking up what was drawn; once a subject's own result is settled (a shared practice), a sequence opening a subject not yet worked on starts a new arc ([`score::opens_new_subject`]) |
 //! | C14 | a session that expects a result (decide, prioritise, action plan, irritants, harmonise), that leads a partners' network or remobilises a team, or where partners or service users take part, closes on commitments (a closing method that gives `commitments`: « ce que je fais lundi », the next step), then a quick feedback |
 //! | C15 | the content time goes to what was asked: every method between the opening and the closing serves one of the request's objectives (no 60 minutes of minimum specifications in a seminar that asked for a vision and a plan), or comes just before a convergence or action method that serves one, earlier in the arc, and works on what it gives (the options a vote then ranks, the actions a vote retains for the plan) |
 //!
@@ -855,6 +855,8 @@ impl<'a> Review<'a> {
         let mut ahead: Option<(&'a Method, Given)> = None;
         let objectives = &self.agenda.objectives;
         let masks = score::ArcMasks::of(objectives);
+        // The objectives content methods worked on so far: a new subject starts its own arc.
+        let mut worked = 0;
         for (i, method, phase) in self.methods_in() {
             if last == Some(&method.id) {
                 continue;
@@ -884,6 +886,15 @@ impl<'a> Review<'a> {
             if phase.frames() {
                 continue;
             }
+            let before = earlier.last().map(|(last, last_phase)| score::Before {
+                phase: *last_phase,
+                serves: score::counted(last, *last_phase, score::mask(objectives, &last.objectives), masks),
+                made,
+            });
+            if score::opens_new_subject(phase, serves, worked, masks, before) {
+                (made, earlier) = (Given::default(), Vec::new());
+            }
+            worked |= serves;
             let previous = earlier.last().map(|(m, phase)| (*phase, m.main_product()));
             if method.repeats(phase, made, previous) {
                 let main = method.gives.first();

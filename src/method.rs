@@ -651,6 +651,12 @@ pub struct Method {
     /// avec leurs idées entourées »). Absent: the déroulé names what it `gives`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leaves: Option<Text>,
+    /// What the facilitators settle or prepare with the project lead before the day so that
+    /// it can run (the teams that will hold a stand, the options a decision grid compares):
+    /// a line of the déroulé's « À régler avec le porteur de projet avant le jour », named
+    /// with the sequence and its time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beforehand: Option<Text>,
     /// Methods built the same way, whatever they give (the ORID conversation and What? So
     /// what? Now what?: facts, meaning, then what to do): one session never runs both
     /// (craft rule C13). Either method naming the other is enough.

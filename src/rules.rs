@@ -9,7 +9,8 @@
 //! use facilitation::rules;
 //! assert_eq!(rules::usual_welcome(45), 5);
 //! assert_eq!(rules::usual_welcome(180), 15);
-//! assert_eq!(rules::opening_cap(180), 21); // 12 % of three hours
+//! assert_eq!(rules::opening_cap(150), 18); // 12 % of two hours and a half
+//! assert_eq!(rules::opening_cap(450), 20); // never more than twenty minutes
 //! assert_eq!(rules::closing_cap(90), 15);
 //! ```
 
@@ -162,10 +163,16 @@ pub const fn welcome_range(minutes: u32) -> MinuteRange {
 pub const FRAME_METHOD_MOST: u32 = 30;
 
 /// C2: the most minutes the opening methods may take: max(10 min, 12 % of the session),
-/// and never more than [`FRAME_METHOD_MOST`].
+/// and never more than [`OPENING_MOST`].
 pub const fn opening_cap(minutes: u32) -> u32 {
-    at_most(share(minutes, 12, 10), FRAME_METHOD_MOST)
+    at_most(share(minutes, 12, 10), OPENING_MOST)
 }
+
+/// C2 in any session: the opening methods never take more than twenty minutes, shorter
+/// than [`FRAME_METHOD_MOST`]: on a full day, half an hour of nine whys before the work
+/// starts is time the work lacks, and the welcome has already set the frame; twenty
+/// minutes let eighty people meet three others.
+pub const OPENING_MOST: u32 = 20;
 
 /// C2: the most minutes an energiser after lunch may take: the opening's cap, and never more
 /// than [`ENERGISER_MOST`].

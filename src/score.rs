@@ -13,7 +13,7 @@
 //! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part ; faire participer les usagers ne se compte pas en minutes, cela se joue dans chaque séquence ([`Objective::is_manner`]). » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle ; le temps en plus va à ce qui fait converger et agir, pas à un tour de parole de plus. » ([`method_misfit`]) |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture, et un quart d'heure pour clore une journée ou un grand groupe ([`usual_closing`]). » |
-//! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant, et on ne revient pas au bilan une fois projeté. » (craft rule C13, [`goes_back`]) |
+//! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant, on ne converge pas sur un sujet à partir de ce qu'un autre vient de produire, et on ne revient pas au bilan une fois projeté. » (craft rule C13, [`goes_back`], [`crosses`]) |
 //! | `commits` | 5 | « Quand on attend un résultat, quand on remobilise une équipe, ou avec des partenaires ou des usagers, on clôt sur les engagements de chacun et la suite (qui fait quoi, quand), puis un retour rapide. » (craft rule C14) |
 //!
 //! A slot counts for every objective of the request that its method serves in its phase
@@ -235,6 +235,8 @@ pub struct ArcMasks {
     pub ahead: u32,
     /// Those that take stock of what was done ([`Objective::takes_stock`]).
     pub stock: u32,
+    /// Those whose result concludes the whole session ([`Objective::concludes_all`]).
+    pub conclusions: u32,
 }
 
 impl ArcMasks {
@@ -252,6 +254,7 @@ impl ArcMasks {
             manner: bits(Objective::is_manner),
             ahead: bits(Objective::looks_ahead),
             stock: bits(Objective::takes_stock),
+            conclusions: bits(Objective::concludes_all),
         }
     }
 }
@@ -305,6 +308,62 @@ pub fn goes_back(method: &Method, serves: u32, masks: ArcMasks, ahead: Option<Gi
     ahead.is_some_and(|drawn| !takes_up(drawn)) && subject != 0 && subject & !masks.stock == 0
 }
 
+/// Whether a content slot placed in `phase`, counting for `serves` ([`counted`]), converges
+/// on an objective the group opened up earlier (`opened`) right after a content method
+/// that counted for none of its objectives (`last`): the gallery that should settle the
+/// common practices the stands showed in the morning visits the sheets of ideas a
+/// 1-2-4-All just gave for another question. A facilitator converges on an objective from
+/// what its own divergence gave; an objective never opened up (priorities, a plan) takes
+/// whatever came just before, and a method whose own steps open up first
+/// ([`Method::opens_up`]) converges on what it opened. Manners of working
+/// ([`ArcMasks::manner`]) are left aside.
+pub fn crosses(method: &Method, phase: Phase, serves: u32, last: u32, opened: u32, masks: ArcMasks) -> bool {
+    let subject = serves & !masks.manner;
+    phase.converges() && !method.opens_up() && subject & opened != 0 && subject & last == 0
+}
+
+/// Whether a content slot placed in `phase`, counting for `serves` ([`counted`]), opens up
+/// a subject no content method worked on before (`worked`), once the work before settled
+/// a subject of its own (`before`: the last content method's phase and what it counted
+/// for, and what the content methods since the last new subject made): a new arc of the
+/// session begins, whose thread (C13, [`Method::repeats`]) starts afresh. A day that
+/// settles its common practices in the morning may look for new ideas in the afternoon:
+/// those ideas do not go back up the morning's thread, they start their own, which
+/// converges in turn before the plan of action.
+///
+/// The work before converged on a result of a subject of its own (the shared practice,
+/// the irritants solved, not [`Objective::concludes_all`]: priorities, a decision or a plan
+/// conclude the whole day) and planned no action yet; the new subject is one the group
+/// came for (not trust, which an opening builds, nor a manner of working).
+pub fn opens_new_subject(
+    phase: Phase,
+    serves: u32,
+    worked: u32,
+    masks: ArcMasks,
+    before: Option<Before>,
+) -> bool {
+    let subject = serves & masks.need_content & !masks.manner;
+    let settled = before.is_some_and(|before| {
+        let own_result = before.serves & masks.results & !masks.conclusions != 0;
+        let acted = before.made.furthest().is_some_and(|stage| stage >= Product::Actions.stage());
+        before.phase.converges() && own_result && !acted
+    });
+    settled && !phase.frames() && !phase.converges() && subject != 0 && subject & worked == 0
+}
+
+/// What [`opens_new_subject`] reads of the work before: the last content method's phase
+/// and the objectives it counted for ([`counted`]), and what the content methods of the
+/// current arc made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Before {
+    /// The last content method's phase.
+    pub phase: Phase,
+    /// The objectives it counted for.
+    pub serves: u32,
+    /// What the content methods since the last new subject made.
+    pub made: Given,
+}
+
 /// Scores an agenda for a request whose resolved objectives are `objectives` (priority
 /// order), with `with_users` when service users take part. Each method slot counts for
 /// the objectives its method serves in its phase ([`counted`]), not for those it names.
@@ -338,6 +397,45 @@ pub fn score(agenda: &Agenda, objectives: &[Objective], with_users: bool, catalo
     let first = agenda.method_slots().next().and_then(|slot| catalogue.get(slot.method.as_ref()?.as_str()));
     let opens_itself = first.is_some_and(|method| method.opens_itself);
     Score { pace: pace(agenda, opens_itself, with_users), ..tally.score(had_lunch) }
+}
+
+/// Whether `method` in `phase` opens a new subject ([`opens_new_subject`]) right after the
+/// methods `before` (in order, with their phases, framing ones too), for a request whose
+/// resolved objectives are `objectives`: what a search outside the crate (the quality
+/// oracle) asks before it lets the afternoon start again from an earlier phase.
+pub fn opens_new_subject_after(
+    objectives: &[Objective],
+    before: &[(&Method, Phase)],
+    method: &Method,
+    phase: Phase,
+) -> bool {
+    let mut tally = Tally::new(objectives, 0, false);
+    for (earlier, earlier_phase) in before {
+        tally.push(earlier, *earlier_phase, mask(objectives, &earlier.objectives), 0, false);
+    }
+    tally.opens_new_subject(method, phase, mask(objectives, &method.objectives))
+}
+
+/// The method slots of `agenda` (their start times) that open a new subject after the work
+/// before settled its own ([`opens_new_subject`]): where a new arc of the session begins,
+/// which the déroulé announces and whose conclusion the plan of action takes up beside
+/// the last one. The parts of a split method are one method; slots naming methods the
+/// catalogue does not hold are skipped.
+pub fn new_subjects(agenda: &Agenda, catalogue: &Catalogue) -> Vec<ClockTime> {
+    let objectives = &agenda.objectives;
+    let mut tally = Tally::new(objectives, agenda.participants, false);
+    let mut starts = Vec::new();
+    for slot in agenda.method_slots() {
+        let found = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str()));
+        let (Some(method), Some(phase)) = (found, slot.phase) else { continue };
+        let serves = mask(objectives, &method.objectives);
+        let part = tally.last.is_some_and(|last| last.id == method.id);
+        if !part && tally.opens_new_subject(method, phase, serves) {
+            starts.push(slot.start);
+        }
+        tally.push(method, phase, serves, slot.minutes, false);
+    }
+    starts
 }
 
 /// How far a length is from its usual value, between 0 and 1.
@@ -742,6 +840,12 @@ struct Thread {
     /// What the content methods that turned the group towards the future gave
     /// ([`looks_ahead`]), once one has.
     ahead: Option<Given>,
+    /// The objectives the content methods opened up so far, and those the last content
+    /// method counted for ([`crosses`]).
+    opened: u32,
+    last_serves: u32,
+    /// The objectives every content method so far counted for ([`opens_new_subject`]).
+    worked: u32,
 }
 
 impl Thread {
@@ -750,7 +854,8 @@ impl Thread {
     /// back to taking stock after a look ahead ([`goes_back`]).
     fn keeps(&self, method: &Method, phase: Phase, serves: u32, masks: ArcMasks) -> bool {
         let content = !phase.frames();
-        let repeats = content && method.repeats(phase, self.made, self.previous);
+        let (made, previous) = self.arc(phase, serves, masks);
+        let repeats = content && method.repeats(phase, made, previous);
         method.fed_by(self.given) && !repeats && !(content && goes_back(method, serves, masks, self.ahead))
     }
 
@@ -766,15 +871,40 @@ impl Thread {
             self.content += 1;
             // A fault of its own, even for a method that serves nothing asked.
             let skips = method.skips(phase, self.last);
+            let crosses = crosses(method, phase, serves, self.last_serves, self.opened, masks);
             let kept = self.keeps(method, phase, serves, masks) && serves != 0;
-            self.broken += u32::from(!kept) + u32::from(skips);
+            self.broken += u32::from(!kept) + u32::from(skips || crosses);
+            let (made, _) = self.arc(phase, serves, masks);
+            if !phase.converges() || method.opens_up() {
+                self.opened |= serves;
+            }
+            self.last_serves = serves;
             self.previous = Some((phase, method.main_product()));
             self.last = Some(Given::default().with(method));
-            self.made = self.made.with(method);
+            self.made = made.with(method);
+            self.worked |= serves;
         } else if !method.fed_by(self.given) {
             self.broken += 1;
         }
         self.given = self.given.with(method);
+    }
+
+    /// What the current arc made and its last content method, for a content slot in
+    /// `phase` counting for `serves`: nothing yet when it opens a new subject.
+    fn arc(&self, phase: Phase, serves: u32, masks: ArcMasks) -> (Given, Option<(Phase, Option<Product>)>) {
+        if self.opens_new_subject(phase, serves, masks) {
+            (Given::default(), None)
+        } else {
+            (self.made, self.previous)
+        }
+    }
+
+    /// Whether a content slot in `phase` counting for `serves` starts a new arc
+    /// ([`opens_new_subject`]).
+    fn opens_new_subject(&self, phase: Phase, serves: u32, masks: ArcMasks) -> bool {
+        let before =
+            self.previous.map(|(last, _)| Before { phase: last, serves: self.last_serves, made: self.made });
+        opens_new_subject(phase, serves, self.worked, masks, before)
     }
 
     fn feeds(&self) -> f64 {
@@ -793,6 +923,14 @@ impl<'a> Tally<'a> {
         let serves = counted(method, phase, method_serves, self.masks);
         self.last.is_some_and(|last| last.id == method.id)
             || self.thread.keeps(method, phase, serves, self.masks)
+    }
+
+    /// Whether `method`, serving `method_serves` of the request's objectives, would open a
+    /// new subject in `phase` after the work so far settled its own ([`opens_new_subject`]):
+    /// it may start the afternoon afresh.
+    pub fn opens_new_subject(&self, method: &Method, phase: Phase, method_serves: u32) -> bool {
+        let serves = counted(method, phase, method_serves, self.masks);
+        self.thread.opens_new_subject(phase, serves, self.masks)
     }
 }
 

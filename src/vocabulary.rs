@@ -438,6 +438,15 @@ impl Objective {
                 | Objective::HarmonizePractices
         )
     }
+
+    /// Whether the objective's result takes up whatever the session opened rather than a
+    /// subject of its own: an order of priorities, a decision, a plan of action come at the
+    /// end of the work they conclude. Solved irritants and one shared practice settle a
+    /// subject of their own, after which a day may open another
+    /// ([`crate::score::opens_new_subject`]).
+    pub const fn concludes_all(self) -> bool {
+        matches!(self, Objective::Decide | Objective::Prioritize | Objective::ActionPlan)
+    }
 }
 
 impl Objective {

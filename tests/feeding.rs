@@ -808,3 +808,71 @@ fn kiceki_asks_no_service_user_to_write_facts_about_themselves_before_their_refe
     assert_eq!(kiceki.unmet_needs(&with_users, &objectives, false), [Condition::SelfDisclosure]);
     assert!(kiceki.unmet_needs(&[Profile::Agents, Profile::Partners], &objectives, false).is_empty());
 }
+
+#[test]
+fn a_day_that_settles_one_subject_may_open_another_after_it_but_not_after_its_priorities() {
+    // The morning settles the common practices; the afternoon's front pages start an arc of
+    // their own, not a step back up the morning's thread.
+    let request = request("examples/requests/spda-lancement.yaml");
+    let settled = [
+        ("meteo", Phase::Opening),
+        ("shift-and-share", Phase::Divergence),
+        ("min-specs", Phase::Convergence),
+        ("la-une-du-magazine", Phase::Divergence),
+        ("25-10-crowd-sourcing", Phase::Convergence),
+    ];
+    assert!(c13(&agenda_of(&request, &settled), &request).is_empty());
+    // Priorities conclude the whole day: front pages after them go back up the thread.
+    let request = self::request("tests/data/requests/seminaire-rentree.yaml");
+    let ranked = [
+        ("impromptu-networking", Phase::Opening),
+        ("1-2-4-all", Phase::Divergence),
+        ("vote-par-gommettes", Phase::Convergence),
+        ("la-une-du-magazine", Phase::Divergence),
+    ];
+    let issues = c13(&agenda_of(&request, &ranked), &request);
+    assert!(
+        matches!(&issues[..], [CraftIssue::SameJob { id, .. }] if id == "la-une-du-magazine"),
+        "{issues:?}"
+    );
+}
+
+#[test]
+fn the_new_subject_of_an_afternoon_is_read_where_it_begins_and_only_there() {
+    let request = request("examples/requests/spda-lancement.yaml");
+    let two_arcs = [
+        ("meteo", Phase::Opening),
+        ("shift-and-share", Phase::Divergence),
+        ("min-specs", Phase::Convergence),
+        ("la-une-du-magazine", Phase::Divergence),
+        ("25-10-crowd-sourcing", Phase::Convergence),
+        ("plan-action-qqoqcp", Phase::Action),
+    ];
+    let agenda = agenda_of(&request, &two_arcs);
+    let starts = score::new_subjects(&agenda, catalogue());
+    let la_une = agenda.method_slots().find(|s| s.method.as_ref().unwrap() == "la-une-du-magazine").unwrap();
+    assert_eq!(starts, vec![la_une.start]);
+    // Without the convergence of the morning, the front pages open a second subject in the
+    // same arc.
+    let unsettled = [two_arcs[0], two_arcs[1], two_arcs[3], two_arcs[4], two_arcs[5]];
+    assert!(score::new_subjects(&agenda_of(&request, &unsettled), catalogue()).is_empty());
+}
+
+#[test]
+fn a_convergence_on_a_subject_right_after_another_subjects_work_breaks_the_thread() {
+    // The gallery that should settle the practices the stands showed visits the front
+    // pages just drawn for another question: the score's thread counts it broken.
+    let request = request("examples/requests/spda-lancement.yaml");
+    let feeds = |methods: &[(&str, Phase)]| {
+        let agenda = agenda_of(&request, methods);
+        score::score(&agenda, &agenda.objectives, false, catalogue()).feeds
+    };
+    let opening = ("meteo", Phase::Opening);
+    let (stands, pages) = (("shift-and-share", Phase::Divergence), ("la-une-du-magazine", Phase::Divergence));
+    let gallery = ("gallery-walk", Phase::Convergence);
+    // Three content sequences, one break: the gallery's.
+    let crossed = feeds(&[opening, stands, pages, gallery]);
+    assert!((crossed - 2.0 / 3.0).abs() < 1e-9, "{crossed}");
+    // When nothing opened the practices before, the gallery works on the front pages alone.
+    assert_eq!(feeds(&[opening, pages, gallery]), 1.0);
+}

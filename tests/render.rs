@@ -1518,10 +1518,14 @@ fn a_round_taken_up_after_the_pause_is_announced_in_words_to_say_with_its_new_an
 
 #[test]
 fn a_sequence_serving_no_objective_asked_names_the_objectives_it_prepares() {
-    let path = repo::file("tests/data/requests/plan-action-partenaires.yaml");
-    let request = Request::from_file(path).unwrap();
     let mut seen = 0;
-    for seed in 1..=3 {
+    let requests = ["plan-action-partenaires", "seminaire-rentree", "hybride-plan-action"];
+    let plans = requests.iter().flat_map(|name| {
+        let path = repo::file(format!("tests/data/requests/{name}.yaml"));
+        let request = Request::from_file(path).unwrap();
+        (1..=3).map(move |seed| (seed, request.clone()))
+    });
+    for (seed, request) in plans {
         let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
         let agenda = &plan.agenda;
         let content = |slot: &&Slot| slot.part.is_none() && slot.phase.is_some_and(|phase| !phase.frames());
@@ -1548,10 +1552,12 @@ fn a_sequence_serving_no_objective_asked_names_the_objectives_it_prepares() {
 fn a_sequence_that_opens_up_right_after_a_vision_proposes_to_turn_it_into_workstreams() {
     let path = repo::file("tests/data/requests/plan-action-partenaires.yaml");
     let mut request = Request::from_file(path).unwrap();
-    // Without the gallery that would converge on the front pages, the work goes on opening up;
-    // without the World Café, whose own question its angles turn over, in a Pro Action Café.
-    request.exclude.push(facilitation::MethodId::new("gallery-walk").unwrap());
-    request.exclude.push(facilitation::MethodId::new("world-cafe").unwrap());
+    // Without the gallery that would converge on the front pages, nor the requests between
+    // partners that would settle them, the work goes on opening up; without the World Café,
+    // whose own question its angles turn over, in another sequence.
+    for id in ["gallery-walk", "world-cafe", "what-i-need-from-you"] {
+        request.exclude.push(facilitation::MethodId::new(id).unwrap());
+    }
     let after_vision = "ce que nous venons d'imaginer devienne vrai, quels chantiers lançons-nous ensemble";
     let mut opened = 0;
     for seed in 1..=3 {
@@ -1671,9 +1677,9 @@ fn a_closing_shows_no_objective_the_request_did_not_ask() {
 
 #[test]
 fn a_gallery_has_one_station_per_piece_of_work_it_shows_not_one_per_four_visitors() {
-    // Fifty partners, ten front pages on the wall: ten stations and twenty proposal cards,
-    // not thirteen stations for ten posters.
-    let (request, plan) = test_plan("plan-action-partenaires.yaml");
+    // Fifty partners, the World Café's ten tablecloths on the wall: ten stations and twenty
+    // proposal cards, not thirteen stations for ten posters.
+    let (request, plan) = test_plan("bilan-puis-actions.yaml");
     assert_eq!(request.participants, 50);
     assert!(plan.agenda.method_slots().any(|slot| slot.method.as_ref().unwrap() == "gallery-walk"));
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
@@ -1939,4 +1945,43 @@ fn a_remote_session_is_not_asked_for_the_rooms_sound_and_a_hybrid_one_is() {
     let (_, hybrid) = test_plan("hybride-plan-action.yaml");
     let text = hybrid.to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(text.contains("La salle connectée"), "{text}");
+}
+
+#[test]
+fn an_afternoon_on_a_new_subject_says_so_and_the_plan_takes_up_both_subjects() {
+    // Common practices settled in the morning, new ideas in the afternoon: the front pages
+    // announce another subject, and the plan of action shows the morning's rules beside
+    // the afternoon's ideas.
+    for (seed, plan) in seeded_plans(&request("spda-lancement.yaml")) {
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let sections: Vec<&str> = text.split("\n### ").collect();
+        let new_subject = "Ce que nous avons arrêté ce matin reste au mur";
+        let announced: Vec<&&str> = sections.iter().filter(|s| s.contains(new_subject)).collect();
+        assert_eq!(announced.len(), 1, "seed {seed}");
+        assert!(announced[0].contains("Bon retour de déjeuner"), "seed {seed}: {}", announced[0]);
+        let plan_section = sections.iter().find(|s| s.contains("· Plan d'action QQOQCP")).unwrap();
+        let wall = plan_section.lines().find(|line| line.starts_with("**Au mur**")).unwrap();
+        assert!(wall.contains("ce qu'a arrêté le sujet précédent"), "seed {seed}: {wall}");
+        assert!(wall.contains("Spécifications minimales"), "seed {seed}: {wall}");
+    }
+}
+
+#[test]
+fn what_a_sequence_needs_prepared_is_settled_with_the_lead_before_the_day() {
+    // The stand holders of a Shift & Share, the options of a decision grid: each is a line
+    // of « À régler », named with its sequence; a sequence that needs nothing adds none.
+    let plans = [plan("spda-lancement.yaml"), test_plan("reunion-45-minutes.yaml").1];
+    for plan in plans {
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let from = text.find("### À régler avec le porteur de projet avant le jour").unwrap();
+        let settle = &text[from..from + text[from..].find("\n## ").unwrap()];
+        let mut prepared = 0;
+        for slot in plan.agenda.method_slots().filter(|slot| slot.part.is_none()) {
+            let method = Catalogue::builtin().get(slot.method.as_ref().unwrap().as_str()).unwrap();
+            let named = typography::typeset(&format!("☐ « {} » (", method.name.fr), Lang::Fr);
+            assert_eq!(settle.contains(&named), method.beforehand.is_some(), "{}: {settle}", method.id);
+            prepared += usize::from(method.beforehand.is_some());
+        }
+        assert!(prepared > 0, "{settle}");
+    }
 }

@@ -8,8 +8,10 @@
 //! whose slots all lie on the five-minute marks (C4, as the planner keeps them), that:
 //! - opens with a welcome, then runs method slots whose phases never go back: one opening
 //!   first (or a method that opens itself), working phases repeated or skipped at will,
-//!   one closing, last; on a day with lunch, one more method in `opening` right after the
-//!   lunch (the energiser that reopens the afternoon);
+//!   one closing, last; on a day with lunch, the afternoon may start again from an earlier
+//!   phase right after the lunch, once: with one more method in `opening` (the energiser
+//!   that reopens it) or with a method that opens up a subject the morning left alone once
+//!   the morning settled its own ([`facilitation::score::opens_new_subject`]);
 //! - labels each method slot with every objective of the request its method serves: the
 //!   score counts a slot for what its method serves in its phase whatever the slot names
 //!   ([`facilitation::score::counted`]), and naming more never breaks a rule (rule 11, C1
@@ -356,12 +358,19 @@ impl<'a> Space<'a> {
             return phase == Phase::Opening || method.opens_itself;
         };
         let in_order = phase >= last && phase != Phase::Opening;
-        let reopens = self.lunch
-            && phase == Phase::Opening
+        if in_order {
+            return true;
+        }
+        let energiser = phase == Phase::Opening && choice.least <= energiser_cap(self.minutes);
+        let new_subject = || {
+            let before: Vec<_> =
+                items.iter().map(|item| (self.choices[item.choice].method, item.phase)).collect();
+            facilitation::score::opens_new_subject_after(&self.objectives, &before, method, phase)
+        };
+        self.lunch
             && !matches!(last, Phase::Opening | Phase::Closing)
             && !self.reopened(items)
-            && choice.least <= energiser_cap(self.minutes);
-        in_order || reopens
+            && (energiser || new_subject())
     }
 
     /// C15: `choice` serves one of the request's objectives or may prepare what the next
@@ -378,9 +387,9 @@ impl<'a> Space<'a> {
         prepared || facilitation::rules::prepares(before.method, last.phase, choice.method, phase)
     }
 
-    /// Whether an opening already came after the work began.
+    /// Whether the afternoon already started again from an earlier phase.
     fn reopened(&self, items: &[Item]) -> bool {
-        items.iter().skip_while(|item| item.phase == Phase::Opening).any(|item| item.phase == Phase::Opening)
+        items.windows(2).any(|pair| pair[1].phase < pair[0].phase)
     }
 
     /// The rules the methods alone decide: every `include`, C1's last working phase, C11.
@@ -624,7 +633,7 @@ impl<'a> Space<'a> {
         let mut pauses = if index == 0 { Vec::new() } else { self.pauses(&state) };
         // The energiser that reopens the afternoon comes right after lunch, as the planner
         // places it.
-        let reopens = index > 0 && sequence.items[index].phase == Phase::Opening;
+        let reopens = index > 0 && sequence.items[index].phase < sequence.items[index - 1].phase;
         if reopens {
             pauses.retain(|pause| matches!(pause, Piece::Lunch(_)));
         } else {

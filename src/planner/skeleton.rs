@@ -34,7 +34,8 @@ fn most_in_phase(phase: Phase) -> usize {
     }
 }
 
-/// One method of a skeleton, in a phase; `reopens` for an energiser right after lunch.
+/// One method of a skeleton, in a phase; `reopens` for the method right after lunch that
+/// starts the afternoon from an earlier phase (an energiser, or a new subject's opening up).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Item {
     pub candidate: usize,
@@ -465,10 +466,12 @@ fn grow<'a>(
         Some(last) if phase >= last => false,
         Some(last) => {
             // Any opening may reopen the afternoon: `energy_after_lunch` prefers a lively one,
-            // but a calm check-in may be what lets the day keep every craft rule.
+            // but a calm check-in may be what lets the day keep every craft rule. So may a
+            // method that opens up a subject the morning left alone: a new arc.
+            let new_subject = skeleton.tally.opens_new_subject(c.method, phase, c.serves);
             if !(context.lunch
                 && !context.lunch_fixed()
-                && phase == Phase::Opening
+                && (phase == Phase::Opening || new_subject)
                 && !skeleton.reopened()
                 && last != Phase::Closing)
             {
@@ -477,7 +480,8 @@ fn grow<'a>(
             true
         }
     };
-    if reopens && context.keeps(CraftRule::C2) && c.range.min > rules::energiser_cap(context.minutes) {
+    let energiser = reopens && phase == Phase::Opening;
+    if energiser && context.keeps(CraftRule::C2) && c.range.min > rules::energiser_cap(context.minutes) {
         return None;
     }
     let in_phase = skeleton.items().iter().filter(|item| item.phase == phase && !item.reopens).count();

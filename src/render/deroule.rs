@@ -307,6 +307,7 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
             }))
         })
         .collect();
+    lines.extend(prepared_beforehand(plan, catalogue, lang));
     let asked = plan.questions.iter().filter(|q| q.is_for_the_lead());
     lines.extend(asked.map(|q| plain(format!("☐ {}", q.text(lang)))));
     lines.extend(wording::checklist(&plan.request).map(|item| plain(format!("☐ {}", item.get(lang)))));
@@ -319,6 +320,24 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
         ),
     );
     doc.push(Block::List(lines));
+}
+
+/// What each sequence needs prepared with the project lead before the day (its method's
+/// `beforehand`), named with the sequence and when it starts: the stand holders of a Shift
+/// & Share, the options of a decision grid.
+fn prepared_beforehand(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Vec<Line> {
+    let first_parts = plan.agenda.method_slots().filter(|slot| slot.part.is_none());
+    first_parts
+        .filter_map(|slot| {
+            let method = catalogue.get(slot.method.as_ref()?.as_str())?;
+            let what = method.beforehand.as_ref()?.get(lang);
+            let (name, at) = (method.name.get(lang), typography::clock(slot.start, lang));
+            Some(plain(match lang {
+                Lang::Fr => format!("☐ « {name} » ({at}) : {what}"),
+                Lang::En => format!("☐ \"{name}\" ({at}): {what}"),
+            }))
+        })
+        .collect()
 }
 
 /// How the requester's sentences were read: for each, the objectives, the words that led to
@@ -747,7 +766,7 @@ fn transition(
     method: &Method,
     sequence: &Sequence,
     agenda: &Agenda,
-    known: bool,
+    (known, new_subject): (bool, bool),
 ) -> (&'static [Text], Vec<&'static Text>) {
     let Some(first) = sequence.parts.first() else { return (&[], Vec::new()) };
     let content = |phase: Option<Phase>| phase.is_some_and(|p| !p.frames());
@@ -755,7 +774,7 @@ fn transition(
     let earlier_content = earlier.iter().any(|slot| content(slot.phase));
     let previous = earlier.last().and_then(|slot| slot.phase);
     let one = |text: Option<&'static Text>| text.into_iter().collect::<Vec<_>>();
-    let lead = lead(sequence, agenda, content(first.phase));
+    let lead = lead(sequence, agenda, content(first.phase), new_subject);
     let moves: Vec<&'static Text> = match first.phase {
         // A forum ouvert that opens the session brings its own opening circle.
         _ if sequence.index == 0 && content(first.phase) => vec![wording::straight_in()],
@@ -783,8 +802,11 @@ fn transition(
 }
 
 /// The word said first, by where the sequence stands: back from lunch, back from a break,
-/// or the last of several content sequences, right before the closing.
-fn lead(sequence: &Sequence, agenda: &Agenda, content: bool) -> &'static [Text] {
+/// or the last of several content sequences, right before the closing; a sequence that
+/// opens a new subject says that what was settled stays on the wall
+/// ([`crate::score::new_subjects`]), so that nobody takes the afternoon for the morning's
+/// thread picked up again.
+fn lead(sequence: &Sequence, agenda: &Agenda, content: bool, new_subject: bool) -> &'static [Text] {
     let (Some(first), Some(last)) = (sequence.parts.first(), sequence.parts.last()) else { return &[] };
     let content_before = agenda
         .method_slots()
@@ -796,6 +818,8 @@ fn lead(sequence: &Sequence, agenda: &Agenda, content: bool) -> &'static [Text] 
     let next_work = after.find(|slot| !matches!(slot.kind, SlotKind::Break | SlotKind::Lunch));
     let closing_next = next_work.is_some_and(|slot| slot.phase == Some(Phase::Closing));
     match before {
+        Some(SlotKind::Lunch) if new_subject => wording::new_subject_after_lunch().all(),
+        _ if new_subject => wording::new_subject().all(),
         Some(SlotKind::Lunch) => wording::back_from_lunch().all(),
         Some(SlotKind::Break) => wording::back_from_break().all(),
         _ if content && closing_next && content_before => wording::last_before_closing().all(),
@@ -1037,7 +1061,9 @@ fn consigne(
     let minutes: u32 = parts.iter().map(|slot| slot.minutes).sum();
     let content = first.phase.is_some_and(|phase| !matches!(phase, Phase::Opening | Phase::Closing));
     let mut said: Vec<String> = Vec::new();
-    let (leads, moves) = transition(method, sequence, agenda, knows_itself(plan));
+    let new_subject = planned
+        .is_some_and(|(_, catalogue)| crate::score::new_subjects(agenda, catalogue).contains(&first.start));
+    let (leads, moves) = transition(method, sequence, agenda, (knows_itself(plan), new_subject));
     said.extend(choose(leads, &moves, said_before, lang));
     let questions =
         planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
@@ -1319,7 +1345,16 @@ fn on_the_wall(method: &Method, shown: &Exhibit, lang: Lang) -> Block {
             ),
         });
     }
-    let from = match source.leaves.is_some() || !shown.more.is_empty() {
+    // What an earlier arc concluded is the plan's too: the morning's rules beside the
+    // afternoon's ideas, named in a few words (its wall is described where it was made).
+    for (earlier, start) in &shown.concluded {
+        let (name, at) = (earlier.name.get(lang), typography::clock(*start, lang));
+        text.push_str(&match lang {
+            Lang::Fr => format!(" ; à côté, ce qu'a arrêté le sujet précédent (« {name} », {at}), que le plan reprend aussi"),
+            Lang::En => format!("; beside it, what the previous subject settled (\"{name}\", {at}), which the plan takes up too"),
+        });
+    }
+    let from = match source.leaves.is_some() || !shown.more.is_empty() || !shown.concluded.is_empty() {
         true => t(
             lang,
             ". C'est de là que la séquence part : montrez-les avant la consigne.",

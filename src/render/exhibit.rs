@@ -26,6 +26,10 @@ pub(super) struct Exhibit<'c> {
     pub pieces: Option<u32>,
     /// The earlier sequences shown as one station more each, with when they began.
     pub more: Vec<(&'c Method, ClockTime)>,
+    /// For a method that goes round no stations (a plan of action), what the earlier arcs
+    /// of the session concluded ([`crate::score::new_subjects`]): the morning's common
+    /// rules beside the afternoon's chosen ideas, with when they began.
+    pub concluded: Vec<(&'c Method, ClockTime)>,
 }
 
 impl Exhibit<'_> {
@@ -66,7 +70,8 @@ pub(super) fn exhibit<'c>(
     // Only a method that counts its materials per piece goes round stations (a gallery);
     // a plan of action after it works on the chosen cards at its own tables.
     if !method.materials.iter().any(|m| m.per_piece.is_some()) {
-        return Some(Exhibit { source: (source, made), pieces: None, more: Vec::new() });
+        let concluded = concluded(first, source_slot, &before, agenda, catalogue);
+        return Some(Exhibit { source: (source, made), pieces: None, more: Vec::new(), concluded });
     }
     let pieces = pieces_left(source, agenda);
     let mut more = also_shown(first, source_slot, &before, &feeds);
@@ -75,7 +80,30 @@ pub(super) fn exhibit<'c>(
     // already fills one.
     let most = method.steps.iter().find_map(|step| step.rounds).map_or(u32::MAX, |rounds| rounds.max);
     more.truncate(most.saturating_sub(pieces.unwrap_or(most)) as usize);
-    Some(Exhibit { source: (source, made), pieces, more })
+    Some(Exhibit { source: (source, made), pieces, more, concluded: Vec::new() })
+}
+
+/// For each arc of the session before the one `source` belongs to, its last content
+/// sequence: what that arc concluded (it converged, [`crate::score::opens_new_subject`]),
+/// whatever it gave.
+fn concluded<'c>(
+    first: &Slot,
+    source: &Slot,
+    before: &[(&Slot, &'c Method)],
+    agenda: &Agenda,
+    catalogue: &Catalogue,
+) -> Vec<(&'c Method, ClockTime)> {
+    let arcs = crate::score::new_subjects(agenda, catalogue);
+    let ends = arcs.iter().filter(|start| **start <= source.start && **start < first.start);
+    let content = |slot: &Slot| slot.phase.is_some_and(|phase| !phase.frames());
+    let mut concluded: Vec<(&'c Method, ClockTime)> = Vec::new();
+    for end in ends {
+        let last = before.iter().rev().find(|(slot, _)| slot.start < *end && content(slot));
+        if let Some((slot, earlier)) = last.filter(|(slot, _)| slot.start != source.start) {
+            concluded.push((earlier, made_at(slot, first, agenda)));
+        }
+    }
+    concluded
 }
 
 /// When the last part of the sequence that begins with `source` began, before `first`.

@@ -67,6 +67,8 @@ struct Wording {
     reopen: Variants,
     back_from_break: Variants,
     back_from_lunch: Variants,
+    new_subject_after_lunch: Variants,
+    new_subject: Variants,
     last_before_closing: Variants,
     known_group: Text,
     straight_in: Text,
@@ -180,6 +182,16 @@ pub(super) fn back_from_break() -> &'static Variants {
 /// Said first when the group comes back from lunch.
 pub(super) fn back_from_lunch() -> &'static Variants {
     &wording().back_from_lunch
+}
+
+/// Said first when the group comes back from lunch to a new subject.
+pub(super) fn new_subject_after_lunch() -> &'static Variants {
+    &wording().new_subject_after_lunch
+}
+
+/// Said first by a sequence that opens a new subject, not right after lunch.
+pub(super) fn new_subject() -> &'static Variants {
+    &wording().new_subject
 }
 
 /// Said first for the last sequence of content before the closing.
@@ -450,7 +462,13 @@ mod tests {
         );
         assert!(read.opens_then_keeps.has_english());
         assert!(read.results.keys().all(|id| Objective::ALL.iter().any(|o| o.id() == id)));
-        let leads = [&read.back_from_break, &read.back_from_lunch, &read.last_before_closing];
+        let leads = [
+            &read.back_from_break,
+            &read.back_from_lunch,
+            &read.new_subject_after_lunch,
+            &read.new_subject,
+            &read.last_before_closing,
+        ];
         assert!(leads.iter().all(|lead| lead.has_english()));
     }
 
