@@ -958,8 +958,10 @@ impl Method {
     /// at the close: « le plan d'action… », « la décision prise… », by the results its
     /// sequences serve) and `{commit}` (what each one says at the close, in the first person:
     /// « Ce que je retiens, et ce que je ferai… », or after a decision « Ce que cette
-    /// décision change pour moi… »).
-    pub const SESSION_PLACEHOLDERS: [&'static str; 4] = ["session", "scribe", "kept", "commit"];
+    /// décision change pour moi… ») and `{settled}` (what a sequence comparing options
+    /// settles at its end: a decision, or the order of the options when the session
+    /// prioritises).
+    pub const SESSION_PLACEHOLDERS: [&'static str; 5] = ["session", "scribe", "kept", "commit", "settled"];
 
     /// The fewest and the most minutes its `steps` can take for `participants` people
     /// (`None`: no upper bound). The declared range must lie within it.

@@ -1985,3 +1985,13 @@ fn what_a_sequence_needs_prepared_is_settled_with_the_lead_before_the_day() {
         assert!(prepared > 0, "{settle}");
     }
 }
+
+#[test]
+fn a_decision_grid_ranks_the_options_when_the_session_prioritises() {
+    // A team ranking its quarter's workstreams leaves with an order, not one amended option.
+    let ranks = test_plan("reunion-45-minutes.yaml").1;
+    assert!(method_ids(&ranks).contains(&"grille-de-decision"), "{:?}", method_ids(&ranks));
+    let text = ranks.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(text.contains("Le classement, selon le mode annoncé"), "{text}");
+    assert!(!text.contains("La décision, selon le mode annoncé"), "{text}");
+}

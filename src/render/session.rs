@@ -2,7 +2,7 @@
 //! session is called (« cette séance », « cette matinée », « cette journée ») and who takes
 //! the notes (another facilitator, or the one who leads alone), what it kept (read
 //! aloud at the close) and what each one answers in the closing round. A method file
-//! writes `{session}`, `{scribe}`, `{kept}` and `{commit}`
+//! writes `{session}`, `{scribe}`, `{kept}`, `{commit}` and `{settled}`
 //! ([`Method::SESSION_PLACEHOLDERS`]) instead of a word that only holds for one kind of
 //! session.
 //!
@@ -40,6 +40,8 @@ pub(super) struct Setting {
     kept: Text,
     /// What each one answers in the closing round.
     commit: Text,
+    /// What a sequence comparing options settles: a decision or a ranking.
+    settled: Text,
 }
 
 impl Setting {
@@ -57,8 +59,9 @@ impl Setting {
             Span::Session
         };
         let served: Vec<_> = agenda.slots.iter().flat_map(|slot| slot.objectives.iter().copied()).collect();
-        let (kept, commit) = (wording::kept(&served), wording::commit(&served));
-        Setting { span, facilitators: Some(agenda.facilitators), kept, commit }
+        let (kept, commit, settled) =
+            (wording::kept(&served), wording::commit(&served), wording::settled(&served));
+        Setting { span, facilitators: Some(agenda.facilitators), kept, commit, settled }
     }
 
     /// Any session: the words of a method card.
@@ -68,16 +71,19 @@ impl Setting {
             facilitators: None,
             kept: wording::kept(&[]),
             commit: wording::commit(&[]),
+            settled: wording::settled(&[]),
         }
     }
 
-    /// `text` with `{session}`, `{scribe}`, `{kept}` and `{commit}` said for this session.
+    /// `text` with `{session}`, `{scribe}`, `{kept}`, `{commit}` and `{settled}` said for this
+    /// session.
     pub(super) fn fill(&self, text: &Text) -> Text {
         let one = |lang: Lang, text: &str| {
             text.replace("{session}", self.session(lang))
                 .replace("{scribe}", self.scribe(lang))
                 .replace("{kept}", self.kept.get(lang))
                 .replace("{commit}", self.commit.get(lang))
+                .replace("{settled}", self.settled.get(lang))
         };
         Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
     }
@@ -109,7 +115,22 @@ mod tests {
     use super::*;
 
     fn setting(span: Span, facilitators: Option<u32>) -> Setting {
-        Setting { span, facilitators, kept: wording::kept(&[]), commit: wording::commit(&[]) }
+        Setting {
+            span,
+            facilitators,
+            kept: wording::kept(&[]),
+            commit: wording::commit(&[]),
+            settled: wording::settled(&[]),
+        }
+    }
+
+    #[test]
+    fn a_comparison_of_options_settles_a_decision_unless_the_session_only_prioritises() {
+        use crate::vocabulary::Objective;
+        let settled = |served: &[Objective]| wording::settled(served).fr;
+        assert!(settled(&[Objective::Prioritize]).starts_with("Le classement"));
+        assert!(settled(&[Objective::Prioritize, Objective::Decide]).starts_with("La décision"));
+        assert!(settled(&[]).starts_with("La décision"));
     }
 
     #[test]

@@ -95,6 +95,7 @@ struct Wording {
     checklist_hybrid_pair: Vec<Text>,
     kept: Vec<Kept>,
     commits: Vec<Kept>,
+    settled: Vec<Kept>,
     confidential: Confidential,
     in_confidence: InConfidence,
 }
@@ -219,6 +220,12 @@ pub(super) fn kept(served: &[Objective]) -> Text {
 /// (`{commit}`): the words of the first of `commits` whose objective it serves.
 pub(super) fn commit(served: &[Objective]) -> Text {
     first_kept(&wording().commits, served)
+}
+
+/// What a sequence comparing options settles at its end in a session that serves `served`
+/// (`{settled}`): a decision, or the order of the options when the session prioritises.
+pub(super) fn settled(served: &[Objective]) -> Text {
+    first_kept(&wording().settled, served)
 }
 
 /// The words of the first of `all` whose objective is among `served`, else of the one
