@@ -356,6 +356,12 @@ pub struct Step {
     /// [`TURN_MINUTES`], so that nobody is cut short.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speakers: Option<u32>,
+    /// The size of the groups its pairs or small groups later join into, two by two (the
+    /// pairs of a 1-2-4-All become fours): the groups fall so that they can, and the
+    /// déroulé announces them so (45 people: 18 pairs and 3 trios, then 9 fours and the 3
+    /// trios, not 21 pairs and a trio that no count of fours follows from).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joins_into: Option<u32>,
     /// What the step says instead of `text` when service users take part (a closing where
     /// the institution commits and users say what they expect, not « dès lundi »).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -420,6 +426,7 @@ impl Step {
             crowded: None,
             frame: None,
             speakers: None,
+            joins_into: None,
             with_users: None,
         }
     }

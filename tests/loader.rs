@@ -284,3 +284,17 @@ fn rejects_a_figure_placeholder_in_what_is_said_aloud() {
     let problem = only_problem(&source);
     assert!(matches!(&problem.kind, ProblemKind::UnknownValue { value, .. } if value == "{groups}"));
 }
+
+#[test]
+fn rejects_pairs_that_join_into_groups_of_another_size_than_twice_theirs() {
+    let step = "  - minutes: 8\n    text: {fr: \"Chacun répond.\", en: \"Everyone answers.\"}\n";
+    let joined = VALID.replace(step, &format!("{step}    speakers: 2\n    joins_into: 5\n"));
+    let problem = only_problem(&joined);
+    assert_eq!(problem.field, "steps[1].joins_into");
+    assert_eq!(
+        problem.text(facilitation::Lang::Fr),
+        "methods/tour-rapide.yaml, ligne 21, colonne 5, champ `steps[1].joins_into` : `5` n'est pas une valeur connue ; utilisez l'une de : 4"
+    );
+    let alone = VALID.replace(step, &format!("{step}    joins_into: 4\n"));
+    assert_eq!(only_problem(&alone).field, "steps[1].speakers");
+}

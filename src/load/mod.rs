@@ -556,6 +556,17 @@ fn check_step(field: &dyn Fn() -> String, step: &Step, add: &mut impl FnMut(&str
     if step.crowded.is_some() && step.group.is_none() {
         add(&format!("{}.group", field()), ProblemKind::MissingField { field: "group".into() });
     }
+    // Groups that join two by two into groups of `joins_into`: pairs into fours.
+    match (step.joins_into, step.speakers) {
+        (Some(_), None) => {
+            add(&format!("{}.speakers", field()), ProblemKind::MissingField { field: "speakers".into() });
+        }
+        (Some(into), Some(size)) if size > 0 && into != size * 2 => add(
+            &format!("{}.joins_into", field()),
+            ProblemKind::UnknownValue { value: into.to_string(), expected: vec![(size * 2).to_string()] },
+        ),
+        _ => {}
+    }
     let counts = [("group", step.group), ("most", step.most), ("speakers", step.speakers)];
     for zero in counts.iter().filter(|(_, v)| *v == Some(0)) {
         add(&format!("{}.{}", field(), zero.0), ProblemKind::NotPositive { value: "0".into() });

@@ -865,7 +865,11 @@ fn fill(step: &Step, line: &TimedStep, participants: u32, question: &dyn Fn(Lang
             .replace("{question}", &question)
     };
     let text = step_text(step, participants);
-    let fall = |lang: Lang| step.speakers.and_then(|size| groups_fall(participants, size, lang));
+    let fall = |lang: Lang| match (step.speakers, step.joins_into) {
+        (Some(size), Some(into)) => joined_fall(participants, size, into, lang),
+        (Some(size), None) => groups_fall(participants, size, lang),
+        _ => None,
+    };
     let one = |lang: Lang, text: &str| match fall(lang) {
         Some(fall) => format!("{} {fall}", one(lang, text)),
         None => one(lang, text),
@@ -884,6 +888,38 @@ fn groups_fall(participants: u32, size: u32, lang: Lang) -> Option<String> {
     let made = match full {
         0 => part(others, other_size),
         _ => format!("{}{}{}", part(full, size), lang.pick(" et ", " and "), part(others, other_size)),
+    };
+    Some(match lang {
+        Lang::Fr => format!("Avec {participants} personnes, cela fait {made}."),
+        Lang::En => format!("With {participants} people, that makes {made}."),
+    })
+}
+
+/// How `participants` people fall into groups of `size` that later join two by two into
+/// groups of `into` (the pairs of a 1-2-4-All into fours): as the joined groups fall
+/// ([`uneven_groups`]), each of them made of two groups of `size`, one of them holding the
+/// one left over (a five: a pair and a trio), or kept whole when it has fewer than two
+/// `size`s of people (a trio stays a trio). `None` when they fall evenly, or when `into`
+/// is not twice `size`.
+fn joined_fall(participants: u32, size: u32, into: u32, lang: Lang) -> Option<String> {
+    if into != size * 2 {
+        return groups_fall(participants, size, lang);
+    }
+    let (full, others, other_size) = uneven_groups(participants, into)?;
+    // Each joined group, by its size: how many groups of `size` and of one more it holds.
+    let split = |members: u32| match members {
+        m if m < size * 2 => (0, 1),
+        m if m == size * 2 => (2, 0),
+        _ => (1, 1),
+    };
+    let ((a, b), (c, d)) = (split(into), split(other_size));
+    let (small, large) = (full * a + others * c, full * b + others * d);
+    let part = |count: u32, size: u32| group_words(count, size, lang);
+    let made = match (small, large) {
+        (0, 0) => return None,
+        (_, 0) => part(small, size),
+        (0, _) => part(large, size + 1),
+        _ => format!("{}{}{}", part(small, size), lang.pick(" et ", " and "), part(large, size + 1)),
     };
     Some(match lang {
         Lang::Fr => format!("Avec {participants} personnes, cela fait {made}."),
@@ -973,6 +1009,24 @@ fn number(value: f64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_that_join_into_fours_fall_as_the_fours_will_with_the_trios_kept_whole() {
+        let joined = |participants| joined_fall(participants, 2, 4, Lang::Fr);
+        let fours = |participants| groups_fall(participants, 4, Lang::Fr);
+        // 18 pairs make 9 fours; the 3 trios stay trios: the two counts follow.
+        assert_eq!(joined(45).as_deref(), Some("Avec 45 personnes, cela fait 18 binômes et 3 trios."));
+        assert_eq!(
+            fours(45).as_deref(),
+            Some("Avec 45 personnes, cela fait 9 groupes de quatre et 3 trios.")
+        );
+        assert_eq!(joined(14).as_deref(), Some("Avec 14 personnes, cela fait 4 binômes et 2 trios."));
+        // A group of five is a pair and a trio.
+        assert_eq!(joined(5).as_deref(), Some("Avec 5 personnes, cela fait un binôme et un trio."));
+        assert_eq!(joined(16), None);
+        // Groups that do not join two by two fall on their own.
+        assert_eq!(joined_fall(15, 2, 6, Lang::Fr), groups_fall(15, 2, Lang::Fr));
+    }
 
     #[test]
     fn uneven_groups_are_announced_as_they_fall_pairs_take_a_trio_and_fours_run_one_short() {
