@@ -809,19 +809,24 @@ fn kiceki_asks_no_service_user_to_write_facts_about_themselves_before_their_refe
     assert!(kiceki.unmet_needs(&[Profile::Agents, Profile::Partners], &objectives, false).is_empty());
 }
 
+/// The SPDA day in two arcs: the stands and the minimum specifications settle the common
+/// practices, then the front pages and 25/10 draw new ideas before the plan of action.
+const TWO_SUBJECTS: [(&str, Phase); 6] = [
+    ("meteo", Phase::Opening),
+    ("shift-and-share", Phase::Divergence),
+    ("min-specs", Phase::Convergence),
+    ("la-une-du-magazine", Phase::Divergence),
+    ("25-10-crowd-sourcing", Phase::Convergence),
+    ("plan-action-qqoqcp", Phase::Action),
+];
+
 #[test]
 fn a_day_that_settles_one_subject_may_open_another_after_it_but_not_after_its_priorities() {
     // The morning settles the common practices; the afternoon's front pages start an arc of
     // their own, not a step back up the morning's thread.
     let request = request("examples/requests/spda-lancement.yaml");
-    let settled = [
-        ("meteo", Phase::Opening),
-        ("shift-and-share", Phase::Divergence),
-        ("min-specs", Phase::Convergence),
-        ("la-une-du-magazine", Phase::Divergence),
-        ("25-10-crowd-sourcing", Phase::Convergence),
-    ];
-    assert!(c13(&agenda_of(&request, &settled), &request).is_empty());
+    let settled = &TWO_SUBJECTS[..5];
+    assert!(c13(&agenda_of(&request, settled), &request).is_empty());
     // Priorities conclude the whole day: front pages after them go back up the thread.
     let request = self::request("tests/data/requests/seminaire-rentree.yaml");
     let ranked = [
@@ -840,14 +845,7 @@ fn a_day_that_settles_one_subject_may_open_another_after_it_but_not_after_its_pr
 #[test]
 fn the_new_subject_of_an_afternoon_is_read_where_it_begins_and_only_there() {
     let request = request("examples/requests/spda-lancement.yaml");
-    let two_arcs = [
-        ("meteo", Phase::Opening),
-        ("shift-and-share", Phase::Divergence),
-        ("min-specs", Phase::Convergence),
-        ("la-une-du-magazine", Phase::Divergence),
-        ("25-10-crowd-sourcing", Phase::Convergence),
-        ("plan-action-qqoqcp", Phase::Action),
-    ];
+    let two_arcs = TWO_SUBJECTS;
     let agenda = agenda_of(&request, &two_arcs);
     let starts = score::new_subjects(&agenda, catalogue());
     let la_une = agenda.method_slots().find(|s| s.method.as_ref().unwrap() == "la-une-du-magazine").unwrap();
