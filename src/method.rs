@@ -664,6 +664,11 @@ pub struct Method {
     /// with the sequence and its time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beforehand: Option<Text>,
+    /// How its choice is settled (adopted when nobody raises a reasoned objection, the
+    /// project lead deciding otherwise): said at the welcome, so that nobody discovers the
+    /// rule when the time comes to choose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decides_by: Option<Text>,
     /// Methods built the same way, whatever they give (the ORID conversation and What? So
     /// what? Now what?: facts, meaning, then what to do): one session never runs both
     /// (craft rule C13). Either method naming the other is enough.

@@ -450,7 +450,7 @@ fn when_the_facilitators_are_named_the_roles_are_theirs_and_say_what_who_does_wh
 }
 
 #[test]
-fn a_change_of_room_layout_between_two_methods_is_said_with_its_minutes_or_its_pause() {
+fn a_change_of_room_layout_between_two_methods_is_said_with_its_minutes_before_the_first_step_or_its_pause() {
     let catalogue = Catalogue::builtin();
     let game = method_slot("points-communs", "09:45", "09:55", None);
     let cafe = method_slot("world-cafe", "09:55", "11:55", None);
@@ -458,8 +458,12 @@ fn a_change_of_room_layout_between_two_methods_is_said_with_its_minutes_or_its_p
         agenda_of(vec![welcome_slot("09:30", "09:45"), game.clone(), cafe]).to_markdown(catalogue, Lang::Fr);
     let said = text.split("Changement d'installation").nth(1).expect("the room change is said");
     assert!(said.contains("un cercle de chaises") && said.contains("des tables de travail"), "{said}");
-    let line = said.split('\n').next().unwrap().replace('\u{a0}', " ");
-    assert!(line.contains("comptez 3 min"), "{said}");
+    // The group moves the furniture from 9:55 to 9:58; the café's steps start after it.
+    let line = said.split('\n').next().unwrap();
+    let moving = typography::span("09:55".parse().unwrap(), "09:58".parse().unwrap(), Lang::Fr);
+    assert!(line.contains(&format!("{moving}, avant la première étape")), "{line}");
+    let first_step = format!("1. **{}", typography::clock("09:58".parse().unwrap(), Lang::Fr));
+    assert!(said.contains(&first_step), "{said}");
     let pause = Slot::new(SlotKind::Break, "09:55".parse().unwrap(), "10:10".parse().unwrap());
     let cafe = method_slot("world-cafe", "10:10", "12:10", None);
     let text =
@@ -977,25 +981,39 @@ fn a_share_out_of_three_tables_then_a_vote_gets_ten_minutes() {
     assert!(share.minutes >= 10, "{} min", share.minutes);
 }
 
-#[test]
-fn a_sequence_placed_to_choose_is_not_announced_as_a_time_not_to_sort() {
-    let catalogue = Catalogue::builtin();
-    let mut choose = method_slot("1-2-4-all", "10:15", "10:30", None);
-    choose.phase = Some(facilitation::Phase::Convergence);
+/// What is said to launch `id`, placed to converge after a World Café that opens up: the
+/// words before its setup.
+fn said_placed_to_converge(id: &str, heading: &str) -> String {
     let mut open = method_slot("impromptu-networking", "09:45", "10:00", None);
     open.phase = Some(facilitation::Phase::Opening);
     let mut share = method_slot("world-cafe", "10:00", "10:15", None);
     share.phase = Some(facilitation::Phase::Emergence);
-    let mut close = method_slot("roti", "10:30", "10:40", None);
+    let mut choose = method_slot(id, "10:15", "10:45", None);
+    choose.phase = Some(facilitation::Phase::Convergence);
+    let mut close = method_slot("roti", "10:45", "10:55", None);
     close.phase = Some(facilitation::Phase::Closing);
     let agenda = agenda_of(vec![welcome_slot("09:30", "09:45"), open, share, choose, close]);
-    let text = agenda.to_markdown(catalogue, Lang::Fr);
-    let section = &text[text.find("· 1-2-4").unwrap()..];
-    let said = &section[..section.find("**Installation**").unwrap()];
+    let text = agenda.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let section = &text[text.find(heading).unwrap()..];
+    section[..section.find("**Installation**").unwrap()].to_string()
+}
+
+#[test]
+fn a_sequence_placed_to_choose_is_not_announced_as_a_time_not_to_sort() {
+    let said = said_placed_to_converge("1-2-4-all", "· 1-2-4");
     assert!(!said.contains("on ne trie pas encore"), "{said}");
     // It looks for ideas, then keeps the strongest, which the method's own steps then do:
     // « il est temps de choisir » before « d'abord une minute seul, pour noter vos idées »
     // would contradict them.
+    assert!(said.contains("Cherchons d'abord des idées, puis gardons ensemble les plus fortes"), "{said}");
+}
+
+#[test]
+fn a_sequence_that_rates_the_ideas_it_first_asks_for_is_announced_as_opening_then_keeping() {
+    // 25/10 placed to converge: everyone first writes a bold idea, then the cards are rated;
+    // « il est temps de choisir » would contradict its first step.
+    let said = said_placed_to_converge("25-10-crowd-sourcing", "· 25/10");
+    assert!(!said.contains("Il est temps de choisir"), "{said}");
     assert!(said.contains("Cherchons d'abord des idées, puis gardons ensemble les plus fortes"), "{said}");
 }
 
@@ -1994,4 +2012,30 @@ fn a_decision_grid_ranks_the_options_when_the_session_prioritises() {
     let text = ranks.to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(text.contains("Le classement, selon le mode annoncé"), "{text}");
     assert!(!text.contains("La décision, selon le mode annoncé"), "{text}");
+}
+
+#[test]
+fn the_welcome_announces_how_each_choice_of_the_day_will_be_settled() {
+    // The decision grid reads « selon le mode annoncé à l'accueil »: the welcome says that
+    // rule, with the sequence and its time; a session that chooses nothing hears none.
+    let (_, chooses) = test_plan("reunion-45-minutes.yaml");
+    let text = chooses.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let welcome = text.split("\n### ").find(|s| s.contains("· Accueil et cadre")).unwrap();
+    let rule = welcome.lines().find(|line| line.starts_with("**Comment le groupe choisira**")).unwrap();
+    let grid =
+        chooses.agenda.method_slots().find(|s| s.method.as_ref().unwrap().as_str() == "grille-de-decision");
+    let at = typography::clock(grid.unwrap().start, Lang::Fr);
+    assert!(
+        rule.contains(&typography::typeset(&format!("à « Grille de décision » ({at})"), Lang::Fr)),
+        "{rule}"
+    );
+    assert!(rule.contains("objection argumentée"), "{rule}");
+    let explores = plan("equipe-a-distance.yaml");
+    let chosen_by_rule = explores
+        .agenda
+        .method_slots()
+        .filter_map(|slot| Catalogue::builtin().get(slot.method.as_ref()?.as_str())?.decides_by.as_ref());
+    assert_eq!(chosen_by_rule.count(), 0, "{:?}", method_ids(&explores));
+    let text = explores.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("Comment le groupe choisira"), "{text}");
 }

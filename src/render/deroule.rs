@@ -498,11 +498,13 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                 let requester = plan.and_then(|plan| plan.request.requester.as_ref());
                 let users = users(plan) == Some(true);
                 let mut welcomed = welcome(slot, agenda, (names, requester, users), lang);
-                if let (Block::Keep(blocks), Some(note)) =
-                    (&mut welcomed, confidentiality(agenda, plan, lang))
-                {
+                if let Block::Keep(blocks) = &mut welcomed {
                     // Right after the ground rules (heading, lead's word, rules).
-                    blocks.insert(3, note);
+                    let notes =
+                        [confidentiality(agenda, plan, lang), decision_rules(agenda, catalogue, lang)];
+                    for (at, note) in (3..).zip(notes.into_iter().flatten()) {
+                        blocks.insert(at, note);
+                    }
                 }
                 blocks.push(welcomed);
             }
@@ -510,15 +512,16 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                 done.push(id.as_str());
                 let parts: Vec<&Slot> =
                     agenda.method_slots().filter(|s| s.method.as_ref() == Some(id)).collect();
-                let sequence_at = Sequence { parts: &parts, index: sequence, names };
                 match catalogue.get(id.as_str()) {
                     Some(method) => {
                         let change = before.and_then(|(previous, pause)| {
-                            room_change(previous, method, pause, agenda.format, lang)
+                            room_change(previous, method, (pause, parts[0]), agenda.format, lang)
                         });
+                        let moving = change.as_ref().map_or(0, |(_, minutes)| *minutes);
+                        let sequence_at = Sequence { parts: &parts, index: sequence, names, moving };
                         let mut detail =
                             method_detail(method, &sequence_at, (agenda, catalogue), (lang, &mut said), plan);
-                        if let (Some(change), Block::Keep(inner)) = (change, &mut detail) {
+                        if let (Some((change, _)), Block::Keep(inner)) = (change, &mut detail) {
                             // After the summary: what to move before anything is said.
                             inner.insert(2.min(inner.len()), change);
                         }
@@ -558,34 +561,54 @@ fn within_method(agenda: &Agenda, index: usize) -> bool {
     }
 }
 
-/// The minutes a room change takes from the first step of the next method when no pause
-/// comes between: the group moves the furniture itself, at the facilitator's word.
+/// The minutes a room change takes at the start of the next method when no pause comes
+/// between: the group moves the furniture itself, at the facilitator's word, and the steps
+/// start once it is done.
 const ROOM_CHANGE_MINUTES: u32 = 3;
 
 /// What to say when `method` needs a room laid out unlike the one `previous` used: the
-/// layouts, and when to change (during the pause, or in the first minutes of the method).
+/// layouts, and when to change (during the pause, or in the first minutes of its slot
+/// `first`, which its steps then leave free), with the minutes taken from the slot.
 /// Nothing by video, or when either method runs wherever the group sits.
-fn room_change(previous: &Method, method: &Method, pause: bool, format: Format, lang: Lang) -> Option<Block> {
+fn room_change(
+    previous: &Method,
+    method: &Method,
+    (pause, first): (bool, &Slot),
+    format: Format,
+    lang: Lang,
+) -> Option<(Block, u32)> {
     let shared = previous.room.iter().any(|layout| method.room.contains(layout));
     if format == Format::Remote || previous.room.is_empty() || method.room.is_empty() || shared {
         return None;
     }
     let (from, to) = (previous.room[0].label(lang), method.room[0].label(lang));
-    let when = match (lang, pause) {
-        (Lang::Fr, true) => "les facilitateurs réinstallent la salle pendant la pause.".to_string(),
-        (Lang::En, true) => "the facilitators reset the room during the break.".to_string(),
-        (Lang::Fr, false) => format!(
-            "comptez {ROOM_CHANGE_MINUTES} min au début de la première étape : annoncez-le et faites déplacer le mobilier par le groupe."
+    // A slot too short to lose the minutes: the group moves while the first instruction is given.
+    let moving = if pause || first.minutes < 4 * ROOM_CHANGE_MINUTES { 0 } else { ROOM_CHANGE_MINUTES };
+    let ready = first.start.plus(moving).unwrap_or(first.start);
+    let span = typography::span(first.start, ready, lang);
+    let when = match (lang, pause, moving) {
+        (Lang::Fr, true, _) => "les facilitateurs réinstallent la salle pendant la pause.".to_string(),
+        (Lang::En, true, _) => "the facilitators reset the room during the break.".to_string(),
+        (Lang::Fr, false, 0) => {
+            "le groupe déplace le mobilier pendant que vous donnez la première consigne.".to_string()
+        }
+        (Lang::En, false, 0) => {
+            "the group moves the furniture while you give the first instruction.".to_string()
+        }
+        (Lang::Fr, false, _) => format!(
+            "{span}, avant la première étape : annoncez-le et faites déplacer le mobilier par le groupe."
         ),
-        (Lang::En, false) => format!(
-            "allow {ROOM_CHANGE_MINUTES} min at the start of the first step: announce it and have the group move the furniture."
-        ),
+        (Lang::En, false, _) => {
+            format!("{span}, before the first step: announce it and have the group move the furniture.")
+        }
     };
     let text = match lang {
         Lang::Fr => format!("avant, {from} ; maintenant, {to} ; {when}"),
         Lang::En => format!("before, {from}; now, {to}; {when}"),
     };
-    Some(Block::Paragraph(labelled(t(lang, "Changement d'installation", "Room change"), colon(lang, &text))))
+    let block =
+        Block::Paragraph(labelled(t(lang, "Changement d'installation", "Room change"), colon(lang, &text)));
+    Some((block, moving))
 }
 
 /// A method's slots and its place among the sequences.
@@ -593,6 +616,8 @@ struct Sequence<'a> {
     parts: &'a [&'a Slot],
     index: usize,
     names: &'a [String],
+    /// The minutes the group spends moving the furniture before the first step.
+    moving: u32,
 }
 
 /// A pause and what to announce before it.
@@ -726,6 +751,36 @@ fn confidentiality(agenda: &Agenda, plan: Option<&Plan>, lang: Lang) -> Option<B
     Some(Block::Paragraph(labelled(label, colon(lang, reminder.get(lang)))))
 }
 
+/// How each choice of the day will be settled (its method's `decides_by`), said at the
+/// welcome with the sequence and its time: a rule announced when the group is about to
+/// choose reads as one made up for the result.
+fn decision_rules(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Option<Block> {
+    let rules: Vec<String> = agenda
+        .method_slots()
+        .filter(|slot| slot.part.is_none())
+        .filter_map(|slot| {
+            let method = catalogue.get(slot.method.as_ref()?.as_str())?;
+            let rule = method.decides_by.as_ref()?.get(lang);
+            let (name, at) = (method.name.get(lang), typography::clock(slot.start, lang));
+            Some(match lang {
+                Lang::Fr => format!("à « {name} » ({at}), {rule}"),
+                Lang::En => format!("at \"{name}\" ({at}), {rule}"),
+            })
+        })
+        .collect();
+    if rules.is_empty() {
+        return None;
+    }
+    let said = t(
+        lang,
+        "Annoncez cette règle maintenant, pas au moment de choisir : elle paraîtrait alors faite pour le résultat.",
+        "Announce this rule now, not when the time comes to choose: it would then look made for the result.",
+    );
+    let text = format!("{}. {said}", rules.join("; "));
+    let label = t(lang, "Comment le groupe choisira", "How the group will choose");
+    Some(Block::Paragraph(labelled(label, colon(lang, &text))))
+}
+
 /// Who presents the frame, with its verb: the facilitators by name when the request names
 /// them (« Jeanne présente », « Maëlle et Théo présentent »), else the team (no plural for
 /// a facilitator who runs the session alone, no gender guessed from a title).
@@ -846,20 +901,23 @@ fn choose(leads: &[Text], moves: &[&Text], said: &mut Vec<String>, lang: Lang) -
 }
 
 /// What a sequence is announced by: what its method gives first, or, placed to converge,
-/// the first result it gives (25/10 gives ideas, then the ones kept: in convergence the
-/// group is told it will choose, not that nothing is sorted yet). A method that runs a
+/// the first result it gives (a decision grid is a time to choose). A method that runs a
 /// whole arc of its own (three products or more: résolution des irritants lists, chooses,
 /// then plans) starts where its arc starts.
 ///
-/// Placed to converge, a method that gives ideas or experiences and no result is announced
-/// by the phase (« gardons celles qui comptent le plus »), never by « on ne trie pas encore »: the slot
-/// is there to choose. Irritants are still named first.
+/// Placed to converge, a method whose own steps first open up on ideas or experiences is
+/// announced by none: 25/10 first has everyone write a bold idea, then keeps the ones the
+/// group rates best, so « il est temps de choisir » would contradict its first step, and
+/// « on ne trie pas encore » the slot, which is there to choose (the caller says that it
+/// opens, then keeps). Irritants are still named first.
 fn announced(method: &Method, phase: Phase) -> Option<Product> {
     let result = |product: &&Product| product.stage() >= Product::Priorities.stage();
     let whole_arc = method.gives.len() >= 3;
-    let converging =
-        (phase.converges() && !whole_arc).then(|| method.gives.iter().find(result).copied()).flatten();
     let opens_up = |product: &Product| matches!(product, Product::Ideas | Product::Experiences);
+    let opens_first = method.opens_up() && method.main_product().is_some_and(|product| opens_up(&product));
+    let converging = (phase.converges() && !whole_arc && !opens_first)
+        .then(|| method.gives.iter().find(result).copied())
+        .flatten();
     match converging.or(method.main_product()) {
         Some(product) if phase.converges() && opens_up(&product) => None,
         product => product,
@@ -1442,7 +1500,7 @@ fn method_detail(
     let next = plan.and_then(|plan| next_question(plan, last, &questions));
     let stations = walls.as_ref().and_then(|walls| walls.groups().zip(walls.visits()));
     let with = (users(plan) == Some(true), &questions[..], next);
-    steps(&mut blocks, method, (parts, stations), agenda, lang, with);
+    steps(&mut blocks, method, (parts, sequence.moving, stations), agenda, lang, with);
     // One source for who does what: the roles name the cast when it is known.
     let cast = team::cast(agenda, sequence.names, sequence.index);
     let roles = if cast.len() > 1 && method.roles.is_empty() {
@@ -1518,11 +1576,12 @@ fn place(parts: &[&Slot], agenda: &Agenda) -> Place {
 /// the question of the next sequence, which the rounds after a pause take up
 /// ([`bridged`])), and for a method that shows earlier work, its `stations` (groups and
 /// visits, [`steps_at_stations`]). A step that goes on in a later part is not written out
-/// again: the line says which rounds and which question it takes up.
+/// again: the line says which rounds and which question it takes up. The steps start
+/// `moving` minutes into the first part, once the group has moved the furniture.
 fn steps(
     blocks: &mut Vec<Block>,
     method: &Method,
-    (parts, stations): (&[&Slot], Option<(u32, u32)>),
+    (parts, moving, stations): (&[&Slot], u32, Option<(u32, u32)>),
     agenda: &Agenda,
     lang: Lang,
     with: (bool, &[&str], Option<&str>),
@@ -1533,7 +1592,11 @@ fn steps(
         Some((groups, visits)) => steps_at_stations(&said, groups, visits, agenda.participants),
         None => said,
     };
-    let mut timed = timed_steps(method, &said, parts, agenda.participants);
+    let mut settled = parts[0].clone();
+    settled.start = settled.start.plus(moving).unwrap_or(settled.start);
+    settled.minutes -= moving;
+    let timed_parts: Vec<&Slot> = std::iter::once(&settled).chain(parts[1..].iter().copied()).collect();
+    let mut timed = timed_steps(method, &said, &timed_parts, agenda.participants);
     let bridged = bridged(&said, &timed, with.1, with.2);
     let with = (with.0, &bridged[..]);
     ask_rounds(&said, &mut timed, with.1, agenda.participants);
