@@ -53,7 +53,7 @@ fn the_deroule_follows_the_plenary_steps_without_rooms_and_the_rooms_steps_with_
     assert!(!plenary.agenda.breakout_rooms && rooms.agenda.breakout_rooms);
     let (plenary, rooms) = (plenary.to_markdown(catalogue, Lang::Fr), rooms.to_markdown(catalogue, Lang::Fr));
     assert!(plenary.contains("Tour de parole en plénière"), "{plenary}");
-    assert!(rooms.contains("Tour de parole en salles de 6 à 10"), "{rooms}");
+    assert!(rooms.contains("Tour de parole en salles de six"), "{rooms}");
 }
 
 const METHOD: &str = r#"id: tour-visio

@@ -2039,3 +2039,31 @@ fn the_welcome_announces_how_each_choice_of_the_day_will_be_settled() {
     let text = explores.to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!text.contains("Comment le groupe choisira"), "{text}");
 }
+
+#[test]
+fn in_a_hybrid_session_the_people_connected_make_a_group_of_their_own_while_the_room_works_in_groups() {
+    // Not an audience listening to the tables: one more group, on the shared board, in
+    // breakout rooms when the session has them; a sequence in plenary needs no such line.
+    let (_, plan) = test_plan("hybride-plan-action.yaml");
+    assert!(plan.agenda.breakout_rooms);
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let own_group = "les personnes connectées travaillent entre elles, en un groupe de plus";
+    let mut grouped = 0;
+    for slot in plan.agenda.method_slots().filter(|slot| slot.part.is_none()) {
+        let method = Catalogue::builtin().get(slot.method.as_ref().unwrap().as_str()).unwrap();
+        let in_groups = method.groupings.iter().any(|g| {
+            matches!(
+                g,
+                facilitation::Grouping::Pairs
+                    | facilitation::Grouping::Trios
+                    | facilitation::Grouping::SmallGroups
+            )
+        });
+        let heading = format!("· {} (", method.name.fr);
+        let section = sections(&text).into_iter().find(|s| s.contains(&heading)).unwrap();
+        assert_eq!(section.contains(own_group), in_groups, "{}: {section}", method.id);
+        assert_eq!(section.contains("en salles de sous-groupes si elles sont assez nombreuses"), in_groups);
+        grouped += usize::from(in_groups);
+    }
+    assert!(grouped > 0, "{:?}", method_ids(&plan));
+}

@@ -123,6 +123,7 @@ pub(super) fn roles(method: &Method, agenda: &Agenda, cast: &[Cast], lang: Lang)
             "À distance, un facilitateur gère les salles de sous-groupes, la discussion écrite et l'aide technique.",
             "Remotely, one facilitator runs the breakout rooms, the chat and technical help.",
         ),
+        (_, team) if in_groups => hybrid_groups(team, agenda.breakout_rooms, lang),
         (_, 1) => t(
             "En hybride et seul ou seule : désignez dans la salle un participant relais des personnes connectées (son, discussion écrite, tour de parole) et donnez-leur la parole en premier à chaque tour.",
             "In hybrid and on your own: ask a participant in the room to speak for the people connected (sound, chat, turn to speak) and give them the floor first in each round.",
@@ -187,6 +188,38 @@ fn named_roles(cast: &[Cast], in_groups: bool, plenary: bool, remote: bool, lang
             plain(format!("{} {and}.", member.name))
         })
         .collect()
+}
+
+/// Who looks after the people connected to a hybrid session while the room works in
+/// groups: they make one more group of their own (in breakout rooms, when the session has
+/// them and they are enough for several), on the shared board, not an audience listening
+/// to the room.
+fn hybrid_groups(team: u32, breakout_rooms: bool, lang: Lang) -> Line {
+    let (work, rooms) = match lang {
+        Lang::Fr => (
+            "les personnes connectées travaillent entre elles, en un groupe de plus",
+            " (en salles de sous-groupes si elles sont assez nombreuses pour plusieurs groupes)",
+        ),
+        Lang::En => (
+            "the people connected work together, as one more group",
+            " (in breakout rooms if there are enough of them for several groups)",
+        ),
+    };
+    let rooms = if breakout_rooms { rooms } else { "" };
+    plain(match (lang, team) {
+        (Lang::Fr, 1) => format!(
+            "En hybride et seul ou seule : {work}{rooms}, sur le support partagé ; désignez dans la salle un participant relais (son, discussion écrite, tour de parole) et donnez-leur la parole en premier en plénière."
+        ),
+        (Lang::En, 1) => format!(
+            "In hybrid and on your own: {work}{rooms}, on the shared board; ask a participant in the room to speak for them (sound, chat, turn to speak) and give them the floor first in plenary."
+        ),
+        (Lang::Fr, _) => format!(
+            "En hybride, {work}{rooms}, sur le support partagé ; un facilitateur est leur relais : il les accompagne pendant le travail en groupes, leur donne la parole en premier en plénière et veille au son et à l'image."
+        ),
+        (Lang::En, _) => format!(
+            "In hybrid, {work}{rooms}, on the shared board; one facilitator looks after them: stays with them during the group work, gives them the floor first in plenary and looks after sound and picture."
+        ),
+    })
 }
 
 /// Where the plenary's contributions are recorded: on the wall or the shared board, on
