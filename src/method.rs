@@ -326,7 +326,7 @@ pub struct Step {
     pub rounds: Option<RoundCount>,
     /// For rounds on one calling question: the angle each round takes on it, one per
     /// round in order, the last for the rounds left (a World Café's « ce qui marche »,
-    /// « ce qui manque », « ce que nous pourrions faire ensemble »), so that the
+    /// « ce qui manque », « ce qui compte le plus pour la suite »), so that the
     /// conversation moves on instead of going round in circles. Rounds given a question
     /// each by the request take those instead.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

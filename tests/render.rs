@@ -507,7 +507,7 @@ fn an_opening_or_a_closing_reads_none_of_the_requests_calling_questions() {
 }
 
 #[test]
-fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_once_at_least() {
+fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_or_settled_beforehand() {
     for name in [
         "equipe-a-distance.yaml",
         "forum-rsa.yaml",
@@ -526,8 +526,28 @@ fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_onc
             let asked = markdown.split("**À dire**").skip(1).any(|said_aloud| {
                 letters(said_aloud.lines().next().unwrap_or("")).contains(&letters(question))
             });
-            assert!(asked, "{name}: « {question} » ({objective}) is never asked");
+            // A sequence that holds one question already: the two are folded with the lead.
+            let settle = &markdown[..markdown.find("## Déroulé").unwrap()];
+            let folded = settle.lines().any(|line| {
+                letters(line).starts_with(&format!("{}{}", letters("La question"), letters(question)))
+            });
+            assert!(asked ^ folded, "{name}: « {question} » ({objective}) asked {asked}, folded {folded}");
         }
+    }
+}
+
+#[test]
+fn a_sequence_that_answers_one_question_reads_one_and_the_other_is_folded_with_the_lead() {
+    // One photo for two questions, or a forum ouvert opening on two: the readers could not
+    // say which one to answer. The sequence reads its first question; the other becomes a
+    // line of « À régler », naming the sequence.
+    for name in ["equipe-a-distance.yaml", "forum-ouvert-ehpad.yaml"] {
+        let text = plan(name).to_markdown(Catalogue::builtin(), Lang::Fr);
+        assert!(!text.contains("Nos questions, l'une après l'autre"), "{name}");
+        let settle = &text[..text.find("## Déroulé").unwrap()];
+        let folded: Vec<&str> = settle.lines().filter(|line| line.starts_with("- ☐ La question")).collect();
+        assert_eq!(folded.len(), 1, "{name}: {settle}");
+        assert!(folded[0].contains("fondez les deux en une question d'appel"), "{}", folded[0]);
     }
 }
 
@@ -1518,7 +1538,7 @@ fn a_session_on_child_protection_reminds_confidentiality_at_the_welcome_and_no_o
 
 #[test]
 fn a_round_taken_up_after_the_pause_is_announced_in_words_to_say_with_its_new_angle() {
-    // The RSA forum's café runs two rounds, a pause, then the third on what to do together.
+    // The RSA forum's café runs two rounds, a pause, then the third on what matters most next.
     let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     let line = text.lines().find(|line| line.contains("— Tour 3 (")).expect("the café is cut by the pause");
     let said = typography::typeset(
@@ -1527,7 +1547,7 @@ fn a_round_taken_up_after_the_pause_is_announced_in_words_to_say_with_its_new_an
     );
     assert!(line.contains(&said), "{line}");
     let angle =
-        typography::typeset("notre angle maintenant : ce que nous pourrions faire ensemble. »", Lang::Fr);
+        typography::typeset("notre angle maintenant : ce qui compte le plus pour la suite. »", Lang::Fr);
     assert!(line.contains(&angle), "{line}");
     // The question is named for the facilitator before the words to say, not inside them.
     let announced = &line[line.find("À annoncer").unwrap()..];
@@ -2066,4 +2086,21 @@ fn in_a_hybrid_session_the_people_connected_make_a_group_of_their_own_while_the_
         grouped += usize::from(in_groups);
     }
     assert!(grouped > 0, "{:?}", method_ids(&plan));
+}
+
+#[test]
+fn the_project_lead_speaks_once_in_the_opening_circle_of_a_forum_ouvert_not_also_at_the_welcome() {
+    // The forum's circle opens with the lead saying why the forum and what will become of
+    // it: the welcome announces that word instead of giving it first.
+    let forum = plan("forum-ouvert-ehpad.yaml");
+    let lead = forum.request.requester.as_ref().unwrap().name.clone();
+    let text = forum.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let welcome = sections(&text).into_iter().find(|s| s.contains("· Accueil et cadre")).unwrap();
+    assert!(!welcome.contains("souhaite la bienvenue"), "{welcome}");
+    assert!(welcome.contains(&format!("{lead}, qui porte le projet, dira pourquoi")), "{welcome}");
+    assert!(welcome.contains("dans le cercle d'ouverture"), "{welcome}");
+    // Any other session with a named lead: the lead welcomes the group.
+    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let welcome = sections(&text).into_iter().find(|s| s.contains("· Accueil et cadre")).unwrap();
+    assert!(welcome.contains("qui porte le projet, souhaite la bienvenue"), "{welcome}");
 }

@@ -307,6 +307,7 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
             }))
         })
         .collect();
+    lines.extend(left_over(plan, catalogue, lang));
     lines.extend(prepared_beforehand(plan, catalogue, lang));
     let asked = plan.questions.iter().filter(|q| q.is_for_the_lead());
     lines.extend(asked.map(|q| plain(format!("☐ {}", q.text(lang)))));
@@ -320,6 +321,47 @@ fn to_settle(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang)
         ),
     );
     doc.push(Block::List(lines));
+}
+
+/// The request's questions that no sequence asks, each with the first sequence that serves
+/// its objective and already holds a calling question of its own ([`calling_questions`]):
+/// a photo answers one question, a forum ouvert opens on one; the facilitators and the
+/// project lead fold the two into one before the day, rather than read two questions aloud
+/// for one answer.
+fn left_over(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Vec<Line> {
+    let slots: Vec<&Slot> = plan.agenda.method_slots().filter(|s| asks_a_question(s, catalogue)).collect();
+    let asked: Vec<&str> = slots
+        .iter()
+        .flat_map(|slot| {
+            let method = method_of(catalogue, slot);
+            method.map_or_else(Vec::new, |method| round_questions(plan, catalogue, method, slot))
+        })
+        .collect();
+    let mut lines = Vec::new();
+    for objective in &plan.agenda.objectives {
+        let Some(question) = plan.request.question(*objective).filter(|q| !asked.contains(q)) else {
+            continue;
+        };
+        let Some(slot) =
+            slots.iter().find(|slot| content_sequence(slot) && slot.objectives.contains(objective))
+        else {
+            continue;
+        };
+        let Some(own) = calling_questions(plan, catalogue, slot).first().copied() else { continue };
+        let (name, at) = (slot_name(slot, catalogue, lang), typography::clock(slot.start, lang));
+        let (question, own) = (typography::quoted(question, lang), typography::quoted(own, lang));
+        lines.push(plain(match lang {
+            Lang::Fr => format!(
+                "☐ La question {question} : « {name} » ({at}) sert aussi « {} », mais pose une seule question, {own}. Avec le porteur, fondez les deux en une question d'appel, ou dites laquelle la séance laisse de côté.",
+                objective.label(lang)
+            ),
+            Lang::En => format!(
+                "☐ The question {question}: \"{name}\" ({at}) also serves \"{}\", but asks one question, {own}. With the project lead, fold the two into one calling question, or say which one the session leaves aside.",
+                objective.label(lang)
+            ),
+        }));
+    }
+    lines
 }
 
 /// What each sequence needs prepared with the project lead before the day (its method's
@@ -497,7 +539,16 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
             (SlotKind::Welcome, _) => {
                 let requester = plan.and_then(|plan| plan.request.requester.as_ref());
                 let users = users(plan) == Some(true);
-                let mut welcomed = welcome(slot, agenda, (names, requester, users), lang);
+                // A forum ouvert opens on its own circle, where the project lead speaks.
+                let circle = agenda.method_slots().next().filter(|first| {
+                    first
+                        .method
+                        .as_ref()
+                        .and_then(|id| catalogue.get(id.as_str()))
+                        .is_some_and(|m| m.opens_itself)
+                });
+                let circle = circle.map(|first| first.start);
+                let mut welcomed = welcome(slot, agenda, (names, requester, users), circle, lang);
                 if let Block::Keep(blocks) = &mut welcomed {
                     // Right after the ground rules (heading, lead's word, rules).
                     let notes =
@@ -684,12 +735,32 @@ fn slot_name_kind(kind: SlotKind, lang: Lang) -> &'static str {
 }
 
 /// The welcome: the project lead opens when the request names one, else the facilitators
-/// (« nous »), never a lead nobody named.
+/// (« nous »), never a lead nobody named; when the first sequence opens on its own circle
+/// (`circle`, its start: a forum ouvert, where the lead says why the forum and what will
+/// become of it), the lead speaks there, not twice.
 /// The welcome: the lead's word, the frame (said for service users in their own terms when
 /// they take part, with what their words will and will not change), who does what.
-fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>, bool), lang: Lang) -> Block {
+fn welcome(
+    slot: &Slot,
+    agenda: &Agenda,
+    who: (&[String], Option<&Requester>, bool),
+    circle: Option<crate::clock::ClockTime>,
+    lang: Lang,
+) -> Block {
     let (names, requester, users) = who;
     let lead = requester.map(|r| r.name.trim()).filter(|name| !name.is_empty());
+    let in_circle = |lead: &str, at: crate::clock::ClockTime| {
+        let presents = typography::capitalised(&who_presents(names, lang));
+        let at = typography::clock(at, lang);
+        match lang {
+            Lang::Fr => format!(
+                "Nous accueillons le groupe ; {lead}, qui porte le projet, dira pourquoi il est réuni dans le cercle d'ouverture, à {at}. {presents} les objectifs, le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :"
+            ),
+            Lang::En => format!(
+                "We welcome the group; {lead}, who leads the project, will say why it is gathered in the opening circle, at {at}. {presents} the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:"
+            ),
+        }
+    };
     let rules = GROUND_RULES
         .iter()
         .zip(GROUND_RULE_MEANINGS)
@@ -710,16 +781,17 @@ fn welcome(slot: &Slot, agenda: &Agenda, who: (&[String], Option<&Requester>, bo
                 typography::duration(slot.minutes, lang)
             ),
         },
-        Block::Paragraph(plain(match (lead, lang) {
-            (Some(lead), Lang::Fr) => format!(
+        Block::Paragraph(plain(match (lead, circle, lang) {
+            (Some(lead), Some(at), _) => in_circle(lead, at),
+            (Some(lead), None, Lang::Fr) => format!(
                 "{lead}, qui porte le projet, souhaite la bienvenue et rappelle pourquoi le groupe est réuni ; {} les objectifs, le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :",
                 who_presents(names, lang)
             ),
-            (Some(lead), Lang::En) => format!(
+            (Some(lead), None, Lang::En) => format!(
                 "{lead}, who leads the project, welcomes everyone and recalls why the group is gathered; {} the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:",
                 who_presents(names, lang)
             ),
-            (None, _) => t(
+            (None, ..) => t(
                 lang,
                 "Nous souhaitons la bienvenue, rappelons pourquoi le groupe est réuni et présentons les objectifs, le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :",
                 "We welcome everyone, recall why the group is gathered and present the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:",
@@ -960,12 +1032,14 @@ fn round_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, method: &Method, s
 
 /// The calling questions of a content sequence: the first of its objectives' questions that
 /// no earlier sequence has asked, else the first of them (each question is posed once,
-/// then the next; a later sequence on the same objective asks it again); then the questions
+/// then the next; a later sequence on the same objective asks it again); then, when its
+/// method's rounds each take a question of their own (a World Café's tours), the questions
 /// of its other objectives that no sequence has asked and none after it serves, so that
-/// every question of the request is asked once (the trust question of a session whose
-/// last sequence also serves trust). An opening or a closing asks its own question (the
-/// weather, a word to finish): read aloud before it, the request's question would never be
-/// worked on.
+/// every question of the request is asked once. A sequence whose method answers one question
+/// (one photo, one forum's opening circle) holds one: a question left over is settled with
+/// the project lead beforehand ([`left_over`]). An opening or a closing asks its own
+/// question (the weather, a word to finish): read aloud before it, the request's question
+/// would never be worked on.
 pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot: &Slot) -> Vec<&'p str> {
     let slots: Vec<&Slot> = plan.agenda.method_slots().filter(|s| asks_a_question(s, catalogue)).collect();
     let mut asked: Vec<&str> = Vec::new();
@@ -991,12 +1065,15 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
         let again = new.is_none() && after_vision(plan, catalogue, earlier);
         let pick = new.or(questions.first().map(|(_, q)| *q)).filter(|_| !again);
         let later = &slots[i + 1..];
+        let holds_several =
+            method_of(catalogue, earlier).is_some_and(|m| m.steps.iter().any(Step::asks_each_round));
         let last_chance = questions
             .iter()
             .filter(|(o, q)| {
                 Some(*q) != pick && !asked.contains(q) && !later.iter().any(|s| s.objectives.contains(o))
             })
-            .map(|(_, q)| *q);
+            .map(|(_, q)| *q)
+            .filter(|_| holds_several);
         let mut picks: Vec<&str> = pick.into_iter().chain(last_chance).collect();
         // A choice made right after rounds that turned, after their pause, to a later
         // question (a café on the review, then on the actions) works on that question: it
@@ -1346,24 +1423,23 @@ fn no_question(earlier: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// The calling questions as said aloud: « Notre question : ... », or, for several, one after
-/// the other; or `together`, as the two sides of one calling question, when the method's
-/// rounds take topics of the group's own (a forum ouvert's sessions).
+/// The calling questions as said aloud: « Notre question : ... », or, for several (the
+/// tours of a World Café), one after the other; posted at the centre of the circle when
+/// the method's rounds take topics of the group's own (`together`: a forum ouvert's
+/// sessions, under one calling question).
 fn asking(questions: &[&str], together: bool, lang: Lang) -> Option<String> {
     let quoted: Vec<String> = questions.iter().map(|q| typography::quoted(q, lang)).collect();
     match quoted.as_slice() {
         [] => None,
-        [one] => Some(format!("{}{one}", t(lang, "Notre question : ", "Our question: "))),
-        [first, rest @ ..] if together => Some(format!(
-            "{}{first}{}{}",
+        [one] if together => Some(format!(
+            "{}{one}",
             t(
                 lang,
                 "Notre question d'appel, affichée au centre du cercle : ",
                 "Our calling question, posted at the centre of the circle: "
-            ),
-            t(lang, ", et aussi ", ", and also "),
-            rest.join(t(lang, ", et aussi ", ", and also "))
+            )
         )),
+        [one] => Some(format!("{}{one}", t(lang, "Notre question : ", "Our question: "))),
         [first, rest @ ..] => Some(format!(
             "{}{first}{}{}",
             t(lang, "Nos questions, l'une après l'autre : ", "Our questions, one after the other: "),
