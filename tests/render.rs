@@ -2035,6 +2035,19 @@ fn a_decision_grid_ranks_the_options_when_the_session_prioritises() {
 }
 
 #[test]
+fn a_decision_grid_that_prepares_a_plan_of_action_keeps_one_option_per_table_of_the_plan() {
+    // The grid names `decide`, which nobody asked, to prepare the plan: what it settles
+    // follows the request (several options for the plan's tables), not that label.
+    let (_, plan) = test_plan("hybride-plan-action.yaml");
+    let grid =
+        plan.agenda.method_slots().find(|s| s.method.as_ref().unwrap().as_str() == "grille-de-decision");
+    assert!(grid.is_some_and(|grid| !plan.agenda.objectives.iter().any(|o| grid.objectives.contains(o))));
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(text.contains("Les options retenues, selon le mode annoncé"), "{text}");
+    assert!(!text.contains("La décision, selon le mode annoncé"), "{text}");
+}
+
+#[test]
 fn the_welcome_announces_how_each_choice_of_the_day_will_be_settled() {
     // The decision grid reads « selon le mode annoncé à l'accueil »: the welcome says that
     // rule, with the sequence and its time; a session that chooses nothing hears none.

@@ -12,6 +12,7 @@ use super::wording;
 use crate::agenda::{Agenda, SlotKind};
 use crate::clock::ClockTime;
 use crate::text::{Lang, Text};
+use crate::vocabulary::Objective;
 
 /// A session at least this long (in minutes) that ends by lunchtime is « cette matinée »,
 /// one that starts after it « cet après-midi »: a half-day, not a meeting.
@@ -58,7 +59,10 @@ impl Setting {
         } else {
             Span::Session
         };
-        let served: Vec<_> = agenda.slots.iter().flat_map(|slot| slot.objectives.iter().copied()).collect();
+        // What the request asked: a grid that prepares a plan names `decide`, which nobody asked.
+        let asked = |o: &Objective| agenda.objectives.is_empty() || agenda.objectives.contains(o);
+        let served: Vec<Objective> =
+            agenda.slots.iter().flat_map(|slot| slot.objectives.iter().copied()).filter(asked).collect();
         let (kept, commit, settled) =
             (wording::kept(&served), wording::commit(&served), wording::settled(&served));
         Setting { span, facilitators: Some(agenda.facilitators), kept, commit, settled }
@@ -125,12 +129,17 @@ mod tests {
     }
 
     #[test]
-    fn a_comparison_of_options_settles_a_decision_unless_the_session_only_prioritises() {
+    fn a_comparison_of_options_settles_a_decision_a_ranking_or_the_options_a_plan_takes_up() {
         use crate::vocabulary::Objective;
         let settled = |served: &[Objective]| wording::settled(served).fr;
         assert!(settled(&[Objective::Prioritize]).starts_with("Le classement"));
         assert!(settled(&[Objective::Prioritize, Objective::Decide]).starts_with("La décision"));
         assert!(settled(&[]).starts_with("La décision"));
+        // A grid before a plan of action keeps several options, one per table of the plan.
+        assert!(
+            settled(&[Objective::ExploreIssue, Objective::ActionPlan]).starts_with("Les options retenues")
+        );
+        assert!(settled(&[Objective::Decide, Objective::ActionPlan]).starts_with("La décision"));
     }
 
     #[test]

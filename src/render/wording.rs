@@ -223,7 +223,8 @@ pub(super) fn commit(served: &[Objective]) -> Text {
 }
 
 /// What a sequence comparing options settles at its end in a session that serves `served`
-/// (`{settled}`): a decision, or the order of the options when the session prioritises.
+/// (`{settled}`): a decision, the order of the options when the session prioritises, or
+/// the options an action plan takes up, one per table.
 pub(super) fn settled(served: &[Objective]) -> Text {
     first_kept(&wording().settled, served)
 }
