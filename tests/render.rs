@@ -771,6 +771,8 @@ fn plan_b_makes_up_the_morning_delay_before_a_lunch_that_does_not_move() {
             Some(line.split(", ").next()?.strip_prefix("À ")?.to_string())
         };
         let late = &plan_b[plan_b.find("### 30").unwrap()..];
+        // Up to the afternoon's own plan B, for a group late back from lunch.
+        let late = &late[..late[3..].find("\n### ").map_or(late.len(), |at| at + 3)];
         let lunch_at = typography::clock(lunch.start, Lang::Fr);
         for line in late.lines().filter(|line| line.contains(". À ")) {
             let when = at(line.split_once(". ").unwrap().1).unwrap();
@@ -2116,4 +2118,28 @@ fn the_project_lead_speaks_once_in_the_opening_circle_of_a_forum_ouvert_not_also
     let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     let welcome = sections(&text).into_iter().find(|s| s.contains("· Accueil et cadre")).unwrap();
     assert!(welcome.contains("qui porte le projet, souhaite la bienvenue"), "{welcome}");
+}
+
+#[test]
+fn plan_b_says_how_the_afternoon_makes_up_a_group_late_back_from_lunch() {
+    // The morning's measures have run by then: the afternoon gives from its own slots.
+    let day = plan("spda-lancement.yaml");
+    let lunch = day.agenda.slots.iter().find(|s| s.kind == SlotKind::Lunch).unwrap().end;
+    let text = day.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let plan_b = plan_b_section(&text);
+    let from = plan_b.find("de retard au retour du déjeuner").expect("an afternoon plan B");
+    let afternoon: Vec<&str> =
+        plan_b[from..].lines().filter(|line| line.starts_with(char::is_numeric)).collect();
+    assert!(!afternoon.is_empty(), "{plan_b}");
+    for line in afternoon {
+        let at = day
+            .agenda
+            .slots
+            .iter()
+            .filter(|s| s.start >= lunch)
+            .any(|s| line.contains(&format!("À {},", typography::clock(s.start, Lang::Fr))));
+        assert!(at, "{line}");
+    }
+    let short = test_plan("reunion-45-minutes.yaml").1.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!short.contains("au retour du déjeuner"));
 }

@@ -156,20 +156,42 @@ fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang
         ))));
     }
     for late in plan_b::DELAYS {
-        let (measures, missing) = plan_b::measures(agenda, catalogue, late, users);
-        let mut lines: Vec<Line> = measures
-            .iter()
-            .map(|m| plain(plan_b::say(m, agenda, &slot_name(&agenda.slots[m.slot], catalogue, lang), lang)))
-            .collect();
-        if missing > 0 {
-            lines.push(plain(plan_b::say_missing(agenda, missing, lang)));
-        }
         let title = match lang {
             Lang::Fr => format!("{} de retard", typography::duration(late, lang)),
             Lang::En => format!("{} late", typography::duration(late, lang)),
         };
-        doc.push(Block::Keep(vec![Block::Heading { level: 3, text: title }, Block::Numbered(lines)]));
+        doc.push(delay_made_up(agenda, catalogue, (late, users), title, lang));
     }
+    // A group late back from lunch: the afternoon makes it up on its own slots, the
+    // morning's measures having run already.
+    if let Some(afternoon) = plan_b::afternoon(agenda) {
+        let late = plan_b::DELAYS[0];
+        let title = match lang {
+            Lang::Fr => format!("{} de retard au retour du déjeuner", typography::duration(late, lang)),
+            Lang::En => format!("{} late back from lunch", typography::duration(late, lang)),
+        };
+        doc.push(delay_made_up(&afternoon, catalogue, (late, users), title, lang));
+    }
+}
+
+/// The measures that make up `late` minutes in `agenda`, under `title`, and what is still
+/// missing.
+fn delay_made_up(
+    agenda: &Agenda,
+    catalogue: &Catalogue,
+    (late, users): (u32, bool),
+    title: String,
+    lang: Lang,
+) -> Block {
+    let (measures, missing) = plan_b::measures(agenda, catalogue, late, users);
+    let mut lines: Vec<Line> = measures
+        .iter()
+        .map(|m| plain(plan_b::say(m, agenda, &slot_name(&agenda.slots[m.slot], catalogue, lang), lang)))
+        .collect();
+    if missing > 0 {
+        lines.push(plain(plan_b::say_missing(agenda, missing, lang)));
+    }
+    Block::Keep(vec![Block::Heading { level: 3, text: title }, Block::Numbered(lines)])
 }
 
 /// The seed, to plan the same agenda again.

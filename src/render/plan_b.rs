@@ -279,6 +279,18 @@ fn room_to_shorten(agenda: &Agenda, catalogue: &Catalogue, users: bool) -> Vec<(
         .collect()
 }
 
+/// The afternoon of a day with a lunch, as a session of its own: the slots after the lunch,
+/// from its end. A delay that comes back from lunch is made up there, since the morning's
+/// measures have run already. `None` without a lunch, or with nothing after it.
+pub(super) fn afternoon(agenda: &Agenda) -> Option<Agenda> {
+    let lunch = agenda.slots.iter().rposition(|slot| slot.kind == SlotKind::Lunch)?;
+    let after = agenda.slots.get(lunch + 1..).filter(|after| !after.is_empty())?;
+    let mut afternoon = agenda.clone();
+    afternoon.start = agenda.slots[lunch].end;
+    afternoon.slots = after.to_vec();
+    Some(afternoon)
+}
+
 /// Whether the slot at `index` comes after the session's lunch.
 fn after_lunch(agenda: &Agenda, index: usize) -> bool {
     agenda.slots[..index].iter().any(|slot| slot.kind == SlotKind::Lunch)
