@@ -2143,3 +2143,19 @@ fn plan_b_says_how_the_afternoon_makes_up_a_group_late_back_from_lunch() {
     let short = test_plan("reunion-45-minutes.yaml").1.to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!short.contains("au retour du déjeuner"));
 }
+
+#[test]
+fn a_sequence_that_only_shares_practices_does_not_promise_the_common_practices_a_later_one_settles() {
+    // Shift & Share shows how each team works; the minimum specifications settle what all
+    // will do: only the latter promises « des pratiques communes ».
+    let day = plan("spda-lancement.yaml");
+    let text = day.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let promise = |heading: &str| {
+        let section = sections(&text).into_iter().find(|s| s.contains(heading)).unwrap();
+        let said = section.lines().find(|line| line.starts_with("**À dire**")).unwrap().to_string();
+        said.contains("nous aurons des pratiques communes")
+    };
+    assert!(method_ids(&day).contains(&"shift-and-share"), "{:?}", method_ids(&day));
+    assert!(!promise("· Partager et faire bouger"));
+    assert!(promise("· Spécifications minimales"));
+}
