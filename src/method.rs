@@ -1131,6 +1131,13 @@ impl Method {
         self.gives.first().copied()
     }
 
+    /// Whether it runs a whole arc of its own (three products or more: résolution des
+    /// irritants lists, chooses, then plans), so that each of its stages may take a
+    /// question of its own.
+    pub fn runs_whole_arc(&self) -> bool {
+        self.gives.len() >= 3
+    }
+
     /// Whether it can serve `phase`.
     pub fn has_phase(&self, phase: Phase) -> bool {
         self.phases.contains(&phase)

@@ -549,6 +549,10 @@ fn a_sequence_that_answers_one_question_reads_one_and_the_other_is_folded_with_t
         assert_eq!(folded.len(), 1, "{name}: {settle}");
         assert!(folded[0].contains("fondez les deux en une question d'appel"), "{}", folded[0]);
     }
+    // Résolution des irritants runs a whole arc: its plan takes the plan's own question.
+    let text = plan("irritants-semaine-management.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(text.contains("Nos questions, l'une après l'autre"), "{text}");
+    assert!(!text.contains("- ☐ La question «"), "{text}");
 }
 
 #[test]
@@ -2158,4 +2162,15 @@ fn a_sequence_that_only_shares_practices_does_not_promise_the_common_practices_a
     assert!(method_ids(&day).contains(&"shift-and-share"), "{:?}", method_ids(&day));
     assert!(!promise("· Partager et faire bouger"));
     assert!(promise("· Spécifications minimales"));
+}
+
+#[test]
+fn a_team_building_trust_closes_on_what_each_needs_from_the_others_and_will_bring_them() {
+    // Not only « ce que je retiens »: the round of commitments works on the trust asked.
+    let text = plan("equipe-a-distance.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let closing = sections(&text).into_iter().find(|s| s.contains("· Tour d'engagements")).unwrap();
+    assert!(closing.contains("Ce que j'attends des autres pour bien travailler ensemble"), "{closing}");
+    // A plan of action keeps its own: each one's part in the plan.
+    let text = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("Ce que j'attends des autres"), "{text}");
 }

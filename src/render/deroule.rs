@@ -393,7 +393,7 @@ fn prepared_beforehand(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Vec<Li
     let first_parts = plan.agenda.method_slots().filter(|slot| slot.part.is_none());
     first_parts
         .filter_map(|slot| {
-            let method = catalogue.get(slot.method.as_ref()?.as_str())?;
+            let method = method_of(catalogue, slot)?;
             let what = method.beforehand.as_ref()?.get(lang);
             let (name, at) = (method.name.get(lang), typography::clock(slot.start, lang));
             Some(plain(match lang {
@@ -562,13 +562,10 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                 let requester = plan.and_then(|plan| plan.request.requester.as_ref());
                 let users = users(plan) == Some(true);
                 // A forum ouvert opens on its own circle, where the project lead speaks.
-                let circle = agenda.method_slots().next().filter(|first| {
-                    first
-                        .method
-                        .as_ref()
-                        .and_then(|id| catalogue.get(id.as_str()))
-                        .is_some_and(|m| m.opens_itself)
-                });
+                let circle = agenda
+                    .method_slots()
+                    .next()
+                    .filter(|first| method_of(catalogue, first).is_some_and(|method| method.opens_itself));
                 let circle = circle.map(|first| first.start);
                 let mut welcomed = welcome(slot, agenda, (names, requester, users), circle, lang);
                 if let Block::Keep(blocks) = &mut welcomed {
@@ -853,7 +850,7 @@ fn decision_rules(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Option<
         .method_slots()
         .filter(|slot| slot.part.is_none())
         .filter_map(|slot| {
-            let method = catalogue.get(slot.method.as_ref()?.as_str())?;
+            let method = method_of(catalogue, slot)?;
             let rule = method.decides_by.as_ref()?.get(lang);
             let (name, at) = (method.name.get(lang), typography::clock(slot.start, lang));
             Some(match lang {
@@ -1006,7 +1003,7 @@ fn choose(leads: &[Text], moves: &[&Text], said: &mut Vec<String>, lang: Lang) -
 /// opens, then keeps). Irritants are still named first.
 fn announced(method: &Method, phase: Phase) -> Option<Product> {
     let result = |product: &&Product| product.stage() >= Product::Priorities.stage();
-    let whole_arc = method.gives.len() >= 3;
+    let whole_arc = method.runs_whole_arc();
     let opens_up = |product: &Product| matches!(product, Product::Ideas | Product::Experiences);
     let opens_first = method.opens_up() && method.main_product().is_some_and(|product| opens_up(&product));
     let converging = (phase.converges() && !whole_arc && !opens_first)
@@ -1055,7 +1052,8 @@ fn round_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, method: &Method, s
 /// The calling questions of a content sequence: the first of its objectives' questions that
 /// no earlier sequence has asked, else the first of them (each question is posed once,
 /// then the next; a later sequence on the same objective asks it again); then, when its
-/// method's rounds each take a question of their own (a World Café's tours), the questions
+/// method's rounds each take a question of their own (a World Café's tours) or it runs a
+/// whole arc (résolution des irritants, then its plan), the questions
 /// of its other objectives that no sequence has asked and none after it serves, so that
 /// every question of the request is asked once. A sequence whose method answers one question
 /// (one photo, one forum's opening circle) holds one: a question left over is settled with
@@ -1087,8 +1085,10 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
         let again = new.is_none() && after_vision(plan, catalogue, earlier);
         let pick = new.or(questions.first().map(|(_, q)| *q)).filter(|_| !again);
         let later = &slots[i + 1..];
-        let holds_several =
-            method_of(catalogue, earlier).is_some_and(|m| m.steps.iter().any(Step::asks_each_round));
+        // A World Café's tours, or the stages of a method that runs a whole arc (the
+        // irritants, then the plan), each take a question of their own.
+        let holds_several = method_of(catalogue, earlier)
+            .is_some_and(|m| m.runs_whole_arc() || m.steps.iter().any(Step::asks_each_round));
         let last_chance = questions
             .iter()
             .filter(|(o, q)| {
