@@ -2165,12 +2165,13 @@ fn a_sequence_that_only_shares_practices_does_not_promise_the_common_practices_a
 }
 
 #[test]
-fn a_team_building_trust_closes_on_what_each_needs_from_the_others_and_will_bring_them() {
-    // Not only « ce que je retiens »: the round of commitments works on the trust asked.
+fn a_team_building_trust_closes_on_what_each_will_bring_the_others() {
+    // Not only « ce que je retiens »: the round of commitments works on the trust asked,
+    // one thing each, said in twenty seconds.
     let text = plan("equipe-a-distance.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     let closing = sections(&text).into_iter().find(|s| s.contains("· Tour d'engagements")).unwrap();
-    assert!(closing.contains("Ce que j'attends des autres pour bien travailler ensemble"), "{closing}");
+    assert!(closing.contains("Ce que j'apporterai à l'équipe"), "{closing}");
     // A plan of action keeps its own: each one's part in the plan.
     let text = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
-    assert!(!text.contains("Ce que j'attends des autres"), "{text}");
+    assert!(!text.contains("Ce que j'apporterai à l'équipe"), "{text}");
 }
