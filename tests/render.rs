@@ -42,6 +42,11 @@ fn detail(text: &str) -> &str {
     &text[from..to]
 }
 
+/// The first slot that runs `id` in `plan`.
+fn slot_running<'p>(plan: &'p Plan, id: &str) -> Option<&'p Slot> {
+    plan.agenda.method_slots().find(|slot| slot.method.as_ref().is_some_and(|m| m.as_str() == id))
+}
+
 fn method(slot: &Slot) -> &'static Method {
     Catalogue::builtin().get(slot.method.as_ref().unwrap().as_str()).unwrap()
 }
@@ -649,7 +654,7 @@ fn a_gallery_after_the_front_pages_chooses_among_them_visits_every_station_but_i
         assert!(!gallery.contains("un bilan partagé"), "seed {seed}: {gallery}");
         // Its stations: one front page per table, and the morning's review beside them
         // when the gallery is said to serve it; each table visits every station but its own.
-        let slot = plan.agenda.method_slots().find(|s| s.method.as_ref().unwrap().as_str() == "gallery-walk");
+        let slot = slot_running(&plan, "gallery-walk");
         let reviews = slot.unwrap().objectives.contains(&facilitation::Objective::Review);
         let tables =
             number_after(&text, "Gabarit de une en grand format, sur papier de paperboard (un par table) × ");
@@ -2030,14 +2035,19 @@ fn what_a_sequence_needs_prepared_is_settled_with_the_lead_before_the_day() {
     }
 }
 
+/// Asserts that the decision grid of `plan` settles `what` (« Le classement »), not « La
+/// décision ».
+fn grid_settles(plan: &Plan, what: &str) {
+    assert!(slot_running(plan, "grille-de-decision").is_some(), "{:?}", method_ids(plan));
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(text.contains(&format!("{what}, selon le mode annoncé")), "{text}");
+    assert!(!text.contains("La décision, selon le mode annoncé"), "{text}");
+}
+
 #[test]
 fn a_decision_grid_ranks_the_options_when_the_session_prioritises() {
     // A team ranking its quarter's workstreams leaves with an order, not one amended option.
-    let ranks = test_plan("reunion-45-minutes.yaml").1;
-    assert!(method_ids(&ranks).contains(&"grille-de-decision"), "{:?}", method_ids(&ranks));
-    let text = ranks.to_markdown(Catalogue::builtin(), Lang::Fr);
-    assert!(text.contains("Le classement, selon le mode annoncé"), "{text}");
-    assert!(!text.contains("La décision, selon le mode annoncé"), "{text}");
+    grid_settles(&test_plan("reunion-45-minutes.yaml").1, "Le classement");
 }
 
 #[test]
@@ -2045,12 +2055,9 @@ fn a_decision_grid_that_prepares_a_plan_of_action_keeps_one_option_per_table_of_
     // The grid names `decide`, which nobody asked, to prepare the plan: what it settles
     // follows the request (several options for the plan's tables), not that label.
     let (_, plan) = test_plan("hybride-plan-action.yaml");
-    let grid =
-        plan.agenda.method_slots().find(|s| s.method.as_ref().unwrap().as_str() == "grille-de-decision");
+    let grid = slot_running(&plan, "grille-de-decision");
     assert!(grid.is_some_and(|grid| !plan.agenda.objectives.iter().any(|o| grid.objectives.contains(o))));
-    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
-    assert!(text.contains("Les options retenues, selon le mode annoncé"), "{text}");
-    assert!(!text.contains("La décision, selon le mode annoncé"), "{text}");
+    grid_settles(&plan, "Les options retenues");
 }
 
 #[test]
@@ -2061,8 +2068,7 @@ fn the_welcome_announces_how_each_choice_of_the_day_will_be_settled() {
     let text = chooses.to_markdown(Catalogue::builtin(), Lang::Fr);
     let welcome = text.split("\n### ").find(|s| s.contains("· Accueil et cadre")).unwrap();
     let rule = welcome.lines().find(|line| line.starts_with("**Comment le groupe choisira**")).unwrap();
-    let grid =
-        chooses.agenda.method_slots().find(|s| s.method.as_ref().unwrap().as_str() == "grille-de-decision");
+    let grid = slot_running(&chooses, "grille-de-decision");
     let at = typography::clock(grid.unwrap().start, Lang::Fr);
     assert!(
         rule.contains(&typography::typeset(&format!("à « Grille de décision » ({at})"), Lang::Fr)),

@@ -390,16 +390,32 @@ fn left_over(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Vec<Line> {
 /// `beforehand`), named with the sequence and when it starts: the stand holders of a Shift
 /// & Share, the options of a decision grid.
 fn prepared_beforehand(plan: &Plan, catalogue: &Catalogue, lang: Lang) -> Vec<Line> {
-    let first_parts = plan.agenda.method_slots().filter(|slot| slot.part.is_none());
+    let prepared = sequences_saying(&plan.agenda, catalogue, |method| method.beforehand.as_ref(), lang);
+    prepared
+        .into_iter()
+        .map(|(name, at, what)| {
+            plain(match lang {
+                Lang::Fr => format!("☐ « {name} » ({at}) : {what}"),
+                Lang::En => format!("☐ \"{name}\" ({at}): {what}"),
+            })
+        })
+        .collect()
+}
+
+/// Each sequence whose method says `what` (what to prepare, how it decides), in the order
+/// of the day: its name, when it starts, and what its method says.
+fn sequences_saying<'c>(
+    agenda: &Agenda,
+    catalogue: &'c Catalogue,
+    what: impl Fn(&'c Method) -> Option<&'c Text>,
+    lang: Lang,
+) -> Vec<(&'c str, String, &'c str)> {
+    let first_parts = agenda.method_slots().filter(|slot| slot.part.is_none());
     first_parts
         .filter_map(|slot| {
             let method = method_of(catalogue, slot)?;
-            let what = method.beforehand.as_ref()?.get(lang);
-            let (name, at) = (method.name.get(lang), typography::clock(slot.start, lang));
-            Some(plain(match lang {
-                Lang::Fr => format!("☐ « {name} » ({at}) : {what}"),
-                Lang::En => format!("☐ \"{name}\" ({at}): {what}"),
-            }))
+            let said = what(method)?.get(lang);
+            Some((method.name.get(lang), typography::clock(slot.start, lang), said))
         })
         .collect()
 }
@@ -846,17 +862,11 @@ fn confidentiality(agenda: &Agenda, plan: Option<&Plan>, lang: Lang) -> Option<B
 /// welcome with the sequence and its time: a rule announced when the group is about to
 /// choose reads as one made up for the result.
 fn decision_rules(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Option<Block> {
-    let rules: Vec<String> = agenda
-        .method_slots()
-        .filter(|slot| slot.part.is_none())
-        .filter_map(|slot| {
-            let method = method_of(catalogue, slot)?;
-            let rule = method.decides_by.as_ref()?.get(lang);
-            let (name, at) = (method.name.get(lang), typography::clock(slot.start, lang));
-            Some(match lang {
-                Lang::Fr => format!("à « {name} » ({at}), {rule}"),
-                Lang::En => format!("at \"{name}\" ({at}), {rule}"),
-            })
+    let rules: Vec<String> = sequences_saying(agenda, catalogue, |method| method.decides_by.as_ref(), lang)
+        .into_iter()
+        .map(|(name, at, rule)| match lang {
+            Lang::Fr => format!("à « {name} » ({at}), {rule}"),
+            Lang::En => format!("at \"{name}\" ({at}), {rule}"),
         })
         .collect();
     if rules.is_empty() {
