@@ -2181,3 +2181,12 @@ fn a_team_building_trust_closes_on_what_each_will_bring_the_others() {
     let text = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!text.contains("Ce que j'apporterai à l'équipe"), "{text}");
 }
+
+#[test]
+fn only_a_forum_ouvert_posts_its_calling_question_at_the_centre_of_a_circle() {
+    // Shift & Share runs rounds at stands, with no circle to post a question in.
+    let text = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let stands = sections(&text).into_iter().find(|s| s.contains("· Partager et faire bouger")).unwrap();
+    assert!(!stands.contains("au centre du cercle"), "{stands}");
+    assert!(stands.contains(&typography::typeset("Notre question : ", Lang::Fr)), "{stands}");
+}

@@ -1234,7 +1234,8 @@ fn consigne(
     said.extend(choose(leads, &moves, said_before, lang));
     let questions =
         planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
-    let together = method.steps.iter().any(|step| step.rounds.is_some() && !step.asks_each_round());
+    // Only a method that opens on its own circle posts its question at the centre of it.
+    let together = method.opens_itself;
     said.extend(asking(&questions, together, lang));
     let say = match (&method.say_with_users, users(plan)) {
         (Some(say), Some(true)) => Some(say),
