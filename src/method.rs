@@ -366,6 +366,23 @@ pub struct Step {
     /// the institution commits and users say what they expect, not « dès lundi »).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with_users: Option<Text>,
+    /// What one of its rounds is called when the déroulé numbers them: a forum ouvert's
+    /// sessions run in time slots, « Créneau 2 », not « Tour 2 ». Default: « tour »,
+    /// « tours » ([`Step::round_words`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub called: Option<Called>,
+}
+
+/// What a round of a repeated step is called, in lower case, in the singular and the
+/// plural. The French noun is masculine, as « tour » is (« qu'au créneau 1 »).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Called {
+    /// One round: « tour », « créneau ».
+    pub one: Text,
+    /// Several: « tours », « créneaux ».
+    pub many: Text,
 }
 
 /// The part of a session a method's step stands in for when the method opens or closes it.
@@ -428,6 +445,16 @@ impl Step {
             speakers: None,
             joins_into: None,
             with_users: None,
+            called: None,
+        }
+    }
+
+    /// What one of its rounds and several are called in `lang`, in lower case: « tour »
+    /// and « tours » unless the file says otherwise ([`Step::called`]).
+    pub fn round_words(&self, lang: Lang) -> (&str, &str) {
+        match &self.called {
+            Some(called) => (called.one.get(lang), called.many.get(lang)),
+            None => lang.pick(("tour", "tours"), ("round", "rounds")),
         }
     }
 

@@ -1137,10 +1137,20 @@ fn the_words_said_hold_whatever_the_weekday_and_the_team() {
 }
 
 #[test]
-fn the_commitments_are_noted_by_another_facilitator_or_by_the_one_who_leads_alone() {
+fn the_commitments_are_noted_by_the_named_recorder_or_by_the_one_who_leads_alone() {
     let catalogue = Catalogue::builtin();
     let team = plan("forum-rsa.yaml").to_markdown(catalogue, Lang::Fr);
-    assert!(team.contains("par un autre facilitateur"), "{team}");
+    // The team is named: the notes are taken by the facilitator « Qui fait quoi » names
+    // after the lead, not by « un autre facilitateur » the reader must work out.
+    assert!(!team.contains("par un autre facilitateur"), "{team}");
+    let closing = &team[team.find("· Tour d'engagements").unwrap()..];
+    let closing = &closing[..closing.find("\n### ").unwrap_or(closing.len())];
+    let recorder = closing
+        .lines()
+        .find(|line| line.starts_with("- ") && line.contains("note les apports"))
+        .and_then(|line| line[2..].split(' ').next())
+        .expect("a recorder in the closing");
+    assert!(closing.contains(&format!("pour le compte rendu par {recorder}.")), "{closing}");
     let alone = plan_with_one_facilitator("forum-rsa.yaml").to_markdown(catalogue, Lang::Fr);
     assert!(alone.contains("par vous-même") && !alone.contains("par un autre facilitateur"));
 }
@@ -1328,7 +1338,7 @@ fn a_forum_ouvert_followed_by_an_action_plan_leaves_it_the_action_groups_and_the
         assert!(!text.contains(said.as_str()), "{said}");
     }
     assert!(
-        text.contains(&typography::typeset("Convergence : chacun lit les comptes rendus", Lang::Fr)),
+        text.contains(&typography::typeset("Convergence : chacun lit le mur des propositions", Lang::Fr)),
         "the forum still chooses its proposals"
     );
 }
@@ -1911,7 +1921,9 @@ fn a_closing_round_hears_everyone_up_to_twenty_five_and_twelve_voices_beyond() {
 #[test]
 fn a_forum_ouvert_of_a_day_runs_sessions_of_about_an_hour() {
     let text = plan("forum-ouvert-ehpad.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
-    let sessions = typography::typeset("Sessions en parallèle, 1 × ", Lang::Fr);
+    // One slot before the pause says its minutes alone, not « 1 × 60 minutes ».
+    let sessions = typography::typeset("Sessions en parallèle, ", Lang::Fr);
+    assert!(!text.contains("Sessions en parallèle, 1 ×"), "{text}");
     let minutes = number_after(&text, &sessions);
     assert!((50..=75).contains(&minutes), "{minutes} minutes: {text}");
 }
@@ -1945,7 +1957,12 @@ fn a_forum_ouvert_reads_its_calling_question_once_and_its_later_sessions_take_no
     assert!(text.contains(&said), "{text}");
     assert!(!text.contains("l'une après l'autre"), "{text}");
     let forum = &text[text.find("· Forum ouvert").unwrap()..];
-    assert!(forum.contains("— Tour 2"), "the forum runs over a pause: {forum}");
+    // Its sessions run in time slots, as the agenda wall says: « créneau », not « tour ».
+    assert!(
+        forum.contains("— Créneau 2") && !forum.contains("— Tour 2"),
+        "the forum runs over a pause: {forum}"
+    );
+    assert!(forum.contains("qu'au créneau 1") || forum.contains("qu'aux créneaux 1"), "{forum}");
     assert!(!forum.contains("nouvelle question"), "{forum}");
 }
 

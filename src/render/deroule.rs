@@ -11,7 +11,7 @@ use super::steps::{
 };
 use super::variant;
 use super::{plan_b, team, typography, wording};
-use crate::agenda::{Agenda, Slot, SlotKind};
+use crate::agenda::{Agenda, Role, Slot, SlotKind};
 use crate::analysis::{Question, ResolvedObjective, UNSURE_BELOW};
 use crate::catalogue::Catalogue;
 use crate::craft::CraftReport;
@@ -1609,9 +1609,15 @@ fn method_detail(
     let next = plan.and_then(|plan| next_question(plan, last, &questions));
     let stations = walls.as_ref().and_then(|walls| walls.groups().zip(walls.visits()));
     let with = (users(plan) == Some(true), &questions[..], next);
-    steps(&mut blocks, method, (parts, sequence.moving, stations), agenda, lang, with);
-    // One source for who does what: the roles name the cast when it is known.
+    // One source for who does what: the roles name the cast when it is known, and the
+    // steps name who records.
     let cast = team::cast(agenda, sequence.names, sequence.index);
+    let recorder = (agenda.facilitators > 1)
+        .then(|| cast.iter().find(|member| member.role != Role::Lead))
+        .flatten()
+        .map(|member| member.name.as_str());
+    let setting = Setting::of(agenda).recorded_by(recorder);
+    steps(&mut blocks, method, (parts, sequence.moving, stations), (agenda, &setting), lang, with);
     let roles = if cast.len() > 1 && method.roles.is_empty() {
         t(lang, "Qui fait quoi :", "Who does what:")
     } else {
@@ -1691,7 +1697,7 @@ fn steps(
     blocks: &mut Vec<Block>,
     method: &Method,
     (parts, moving, stations): (&[&Slot], u32, Option<(u32, u32)>),
-    agenda: &Agenda,
+    (agenda, setting): (&Agenda, &Setting),
     lang: Lang,
     with: (bool, &[&str], Option<&str>),
 ) {
@@ -1709,7 +1715,6 @@ fn steps(
     let bridged = bridged(&said, &timed, with.1, with.2);
     let with = (with.0, &bridged[..]);
     ask_rounds(&said, &mut timed, with.1, agenda.participants);
-    let setting = Setting::of(agenda);
     for line in timed.iter_mut().flatten() {
         line.text = setting.fill(&line.text);
     }
@@ -1720,10 +1725,9 @@ fn steps(
             match seen.iter().find(|(step, ..)| *step == line.step) {
                 Some(&(_, part, at)) => {
                     let step = said.get(line.step);
-                    let angles = step.map_or(&[][..], |step| &step.angles[..]);
                     // Sessions on the group's own topics take up no question of the request.
                     let asked = if step.is_some_and(Step::asks_each_round) { with.1 } else { &[] };
-                    line.text = taken_up(line, (part, at), asked, angles);
+                    line.text = taken_up(line, (part, at), asked, step);
                 }
                 None => seen.push((line.step, p + 1, l + 1)),
             }
@@ -1796,15 +1800,18 @@ fn taken_up(
     line: &TimedStep,
     from: (usize, usize),
     questions: &[&str],
-    angles: &[Text],
+    step: Option<&Step>,
 ) -> crate::text::Text {
     let (part, at) = from;
+    let angles = step.map_or(&[][..], |step| &step.angles[..]);
+    let words =
+        |lang: Lang| step.map_or(lang.pick(("tour", "tours"), ("round", "rounds")), |s| s.round_words(lang));
     let one = |lang: Lang| match (line.first_round, line.rounds) {
         (Some(first), Some(rounds)) => {
             let numbers: Vec<String> = (first..first + rounds).map(|n| n.to_string()).collect();
             let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
-            let (one, many) = lang.pick(("Tour", "Tours"), ("Round", "Rounds"));
-            let word = if rounds > 1 { many } else { one };
+            let (one, many) = words(lang);
+            let word = typography::capitalised(if rounds > 1 { many } else { one });
             let each = typography::duration(line.minutes / rounds.max(1), lang);
             let length = if rounds > 1 { format!(" ({rounds} × {each})") } else { format!(" ({each})") };
             let asked = questions
@@ -1832,16 +1839,17 @@ fn taken_up(
             // The rounds before, by their numbers: what the facilitator has just run.
             let before: Vec<String> = (1..first).map(|n| n.to_string()).collect();
             let before: Vec<&str> = before.iter().map(String::as_str).collect();
+            let (one, many) = words(lang);
             let same = match (lang, before.len()) {
                 (Lang::Fr, 0) => format!("même consigne qu'à l'étape {at} de la partie {part}"),
                 (Lang::En, 0) => format!("same instructions as step {at} of part {part}"),
-                (Lang::Fr, 1) => "même consigne qu'au tour 1".to_string(),
-                (Lang::En, 1) => "same instructions as round 1".to_string(),
+                (Lang::Fr, 1) => format!("même consigne qu'au {one} 1"),
+                (Lang::En, 1) => format!("same instructions as {one} 1"),
                 (Lang::Fr, _) => {
-                    format!("même consigne qu'aux tours {}", typography::and_list(&before, lang))
+                    format!("même consigne qu'aux {many} {}", typography::and_list(&before, lang))
                 }
                 (Lang::En, _) => {
-                    format!("same instructions as rounds {}", typography::and_list(&before, lang))
+                    format!("same instructions as {many} {}", typography::and_list(&before, lang))
                 }
             };
             let numbers = typography::and_list(&numbers, lang);

@@ -43,6 +43,8 @@ pub(super) struct Setting {
     commit: Text,
     /// What a sequence comparing options settles: a decision or a ranking.
     settled: Text,
+    /// The name of the facilitator who records in this sequence, when the team is named.
+    recorder: Option<String>,
 }
 
 impl Setting {
@@ -65,7 +67,14 @@ impl Setting {
             agenda.slots.iter().flat_map(|slot| slot.objectives.iter().copied()).filter(asked).collect();
         let (kept, commit, settled) =
             (wording::kept(&served), wording::commit(&served), wording::settled(&served));
-        Setting { span, facilitators: Some(agenda.facilitators), kept, commit, settled }
+        Setting { span, facilitators: Some(agenda.facilitators), kept, commit, settled, recorder: None }
+    }
+
+    /// The same session, where `name` records (the first of the cast after the lead, as
+    /// « Qui fait quoi » says): the notes are « notées par Clémence », not by « another
+    /// facilitator » the reader must work out.
+    pub(super) fn recorded_by(self, name: Option<&str>) -> Self {
+        Setting { recorder: name.map(str::to_string), ..self }
     }
 
     /// Any session: the words of a method card.
@@ -76,6 +85,7 @@ impl Setting {
             kept: wording::kept(&[]),
             commit: wording::commit(&[]),
             settled: wording::settled(&[]),
+            recorder: None,
         }
     }
 
@@ -84,7 +94,7 @@ impl Setting {
     pub(super) fn fill(&self, text: &Text) -> Text {
         let one = |lang: Lang, text: &str| {
             text.replace("{session}", self.session(lang))
-                .replace("{scribe}", self.scribe(lang))
+                .replace("{scribe}", &self.scribe(lang))
                 .replace("{kept}", self.kept.get(lang))
                 .replace("{commit}", self.commit.get(lang))
                 .replace("{settled}", self.settled.get(lang))
@@ -101,16 +111,22 @@ impl Setting {
         }
     }
 
-    /// Who takes the notes, after « par »: another facilitator when there are several.
-    fn scribe(&self, lang: Lang) -> &'static str {
-        match self.facilitators {
+    /// Who takes the notes, after « par »: the recorder by name, else the other facilitator
+    /// of a pair, another one of a larger team, or the one who leads alone.
+    fn scribe(&self, lang: Lang) -> String {
+        if let Some(name) = &self.recorder {
+            return name.clone();
+        }
+        let said = match self.facilitators {
             Some(0 | 1) => lang.pick("vous-même", "yourself"),
+            Some(2) => lang.pick("l'autre facilitateur", "the other facilitator"),
             Some(_) => lang.pick("un autre facilitateur", "another facilitator"),
             None => lang.pick(
                 "un autre facilitateur (ou vous-même si vous animez seul)",
                 "another facilitator (or yourself if you lead alone)",
             ),
-        }
+        };
+        said.to_string()
     }
 }
 
@@ -125,6 +141,7 @@ mod tests {
             kept: wording::kept(&[]),
             commit: wording::commit(&[]),
             settled: wording::settled(&[]),
+            recorder: None,
         }
     }
 
@@ -150,6 +167,14 @@ mod tests {
         let alone = setting(Span::Afternoon, Some(1)).fill(&text);
         assert_eq!(alone.en.as_deref(), Some("From this afternoon, noted by yourself."));
         assert!(Setting::any().fill(&text).fr.contains("cette séance"));
+    }
+
+    #[test]
+    fn the_notes_are_taken_by_the_recorder_by_name_else_by_the_other_of_a_pair() {
+        let text = Text::fr("Noté par {scribe}.");
+        let pair = setting(Span::Session, Some(2));
+        assert_eq!(pair.clone().fill(&text).fr, "Noté par l'autre facilitateur.");
+        assert_eq!(pair.recorded_by(Some("Clémence")).fill(&text).fr, "Noté par Clémence.");
     }
 
     #[test]

@@ -850,6 +850,8 @@ fn fill(step: &Step, line: &TimedStep, participants: u32, question: &dyn Fn(Lang
     let rounds = line.rounds.unwrap_or(1).max(1);
     let one = |lang: Lang, text: &str| {
         let each = step.each.map(|each| number(each, lang)).unwrap_or_default();
+        // One round of a step split by a pause is its minutes, not « 1 × 60 minutes ».
+        let text = if rounds == 1 { text.replace("{rounds} × ", "") } else { text.to_string() };
         let text = text
             .replace("{count}", &count.to_string())
             .replace("{groups}", &groups.to_string())
