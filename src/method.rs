@@ -992,15 +992,18 @@ impl Method {
     /// The words of the session that a step's text and what is said aloud may name between
     /// braces, filled in for the day: `{session}` (« cette séance », « cette matinée », « cet
     /// après-midi », « cette journée », by the session's length and time) and `{scribe}`
-    /// (who takes the notes, after « par »: « un autre facilitateur », or « vous-même »
-    /// when one facilitator leads alone) and `{kept}` (what the session kept, to read aloud
+    /// (who takes the notes, after « par »: the recorder's name, « l'autre facilitateur »,
+    /// or « vous-même » when one facilitator leads alone) and `{heard}` (how many voices a
+    /// round hears: « nous les entendrons toutes » in a group where everyone speaks,
+    /// [`EVERYONE_SPEAKS_UP_TO`], « nous en entendrons le plus possible » beyond) and `{kept}` (what the session kept, to read aloud
     /// at the close: « le plan d'action… », « la décision prise… », by the results its
     /// sequences serve) and `{commit}` (what each one says at the close, in the first person:
     /// « Ce que je retiens, et ce que je ferai… », or after a decision « Ce que cette
     /// décision change pour moi… ») and `{settled}` (what a sequence comparing options
     /// settles at its end: a decision, or the order of the options when the session
     /// prioritises).
-    pub const SESSION_PLACEHOLDERS: [&'static str; 5] = ["session", "scribe", "kept", "commit", "settled"];
+    pub const SESSION_PLACEHOLDERS: [&'static str; 6] =
+        ["session", "scribe", "heard", "kept", "commit", "settled"];
 
     /// The fewest and the most minutes its `steps` can take for `participants` people
     /// (`None`: no upper bound). The declared range must lie within it.

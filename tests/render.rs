@@ -531,6 +531,11 @@ fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_or_
             let asked = markdown.split("**À dire**").skip(1).any(|said_aloud| {
                 letters(said_aloud.lines().next().unwrap_or("")).contains(&letters(question))
             });
+            // Or read where the plan of a whole arc begins (résolution des irritants).
+            let read = markdown.lines().any(|line| {
+                line.contains("Vous lisez la seconde question") && letters(line).contains(&letters(question))
+            });
+            let asked = asked || read;
             // A sequence that holds one question already: the two are folded with the lead.
             let settle = &markdown[..markdown.find("## Déroulé").unwrap()];
             let folded = settle.lines().any(|line| {
@@ -542,7 +547,7 @@ fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_or_
 }
 
 #[test]
-fn a_sequence_that_answers_one_question_reads_one_and_the_other_is_folded_with_the_lead() {
+fn a_sequence_that_answers_one_question_reads_one_and_a_whole_arc_reads_its_second_where_it_plans() {
     // One photo for two questions, or a forum ouvert opening on two: the readers could not
     // say which one to answer. The sequence reads its first question; the other becomes a
     // line of « À régler », naming the sequence.
@@ -554,10 +559,21 @@ fn a_sequence_that_answers_one_question_reads_one_and_the_other_is_folded_with_t
         assert_eq!(folded.len(), 1, "{name}: {settle}");
         assert!(folded[0].contains("fondez les deux en une question d'appel"), "{}", folded[0]);
     }
-    // Résolution des irritants runs a whole arc: its plan takes the plan's own question.
+    // Résolution des irritants runs a whole arc: its plan takes the plan's own question,
+    // read where the plan begins, not with the first in the announcement.
+    let request = request("irritants-semaine-management.yaml");
     let text = plan("irritants-semaine-management.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
-    assert!(text.contains("Nos questions, l'une après l'autre"), "{text}");
+    assert!(!text.contains("Nos questions, l'une après l'autre"), "{text}");
     assert!(!text.contains("- ☐ La question «"), "{text}");
+    let second = request.questions.values().find(|q| q.contains("rentrée")).expect("the plan's question");
+    let at = text
+        .find(&typography::typeset("Vous lisez la seconde question", Lang::Fr))
+        .expect("read at the plan");
+    let step = &text[text[..at].rfind("\n").unwrap()..at + text[at..].find('\n').unwrap()];
+    assert!(step.contains("QQOQCP") && step.contains(&typography::typeset(second, Lang::Fr)), "{step}");
+    assert!(
+        text.contains(&typography::typeset("; la seconde viendra au moment du plan d'action.", Lang::Fr))
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use crate::agenda::{Agenda, Role, Slot, SlotKind};
 use crate::analysis::{Question, ResolvedObjective, UNSURE_BELOW};
 use crate::catalogue::Catalogue;
 use crate::craft::CraftReport;
-use crate::method::{Method, Occasion, Step};
+use crate::method::{Frame, Method, Occasion, Step};
 use crate::planner::{Plan, Reason};
 use crate::request::Requester;
 use crate::text::Localize;
@@ -1236,7 +1236,17 @@ fn consigne(
         planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
     // Only a method that opens on its own circle posts its question at the centre of it.
     let together = method.opens_itself;
-    said.extend(asking(&questions, together, lang));
+    match staged_question(method, parts, agenda, &questions) {
+        Some(_) => said.extend(asking(&questions[..1], together, lang).map(|first| {
+            let later = t(
+                lang,
+                " ; la seconde viendra au moment du plan d'action.",
+                "; the second will come when we plan the actions.",
+            );
+            format!("{first}{later}")
+        })),
+        None => said.extend(asking(&questions, together, lang)),
+    }
     let say = match (&method.say_with_users, users(plan)) {
         (Some(say), Some(true)) => Some(say),
         _ => method.say.as_ref(),
@@ -1482,6 +1492,24 @@ fn asking(questions: &[&str], together: bool, lang: Lang) -> Option<String> {
     }
 }
 
+/// The question a method that runs a whole arc (résolution des irritants: list, choose,
+/// then plan) reads where its plan begins, its first step framed for action, rather than
+/// with the first in its announcement: the second of `questions`, when the method keeps
+/// such a step in this place. A group hearing both at once has forgotten the second by the
+/// time it plans.
+fn staged_question<'q>(
+    method: &Method,
+    parts: &[&Slot],
+    agenda: &Agenda,
+    questions: &[&'q str],
+) -> Option<&'q str> {
+    let [_, second, ..] = questions else { return None };
+    let staged = method.runs_whole_arc() && !method.steps.iter().any(Step::asks_each_round);
+    let kept = steps_in_place(variant::steps(method, agenda), place(parts, agenda));
+    let acts = kept.iter().any(|step| step.frame == Some(Frame::Action));
+    (staged && acts).then_some(*second)
+}
+
 /// What the sequence works on, as it hangs on the wall: what the latest earlier sequence
 /// that gave one of the things it `takes` produced (craft rule C13's thread, made visible),
 /// and the earlier work shown beside it as stations of their own, so that the facilitator
@@ -1718,6 +1746,13 @@ fn steps(
     for line in timed.iter_mut().flatten() {
         line.text = setting.fill(&line.text);
     }
+    if let Some(question) = staged_question(method, parts, agenda, with.1) {
+        let acts =
+            |line: &&mut TimedStep| said.get(line.step).is_some_and(|s| s.frame == Some(Frame::Action));
+        if let Some(line) = timed.iter_mut().flatten().find(acts) {
+            line.text = read_first(question, &line.text);
+        }
+    }
     // Where each step was first written out: (step, part, line), numbered from 1.
     let mut seen: Vec<(usize, usize, usize)> = Vec::new();
     for (p, part) in timed.iter_mut().enumerate() {
@@ -1889,6 +1924,18 @@ fn taken_up(
         },
     };
     crate::text::Text { fr: one(Lang::Fr), en: Some(one(Lang::En)) }
+}
+
+/// `text` preceded by the reading of `question`, written up on the wall.
+fn read_first(question: &str, text: &Text) -> Text {
+    let one = |lang: Lang, text: &str| {
+        let question = typography::quoted(question, lang);
+        match lang {
+            Lang::Fr => format!("Vous lisez la seconde question, {question}, et l'écrivez au mur. {text}"),
+            Lang::En => format!("Read the second question, {question}, and write it on the wall. {text}"),
+        }
+    };
+    Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
 }
 
 fn step_line(step: &TimedStep, lang: Lang) -> Line {

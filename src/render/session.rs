@@ -11,6 +11,7 @@
 use super::wording;
 use crate::agenda::{Agenda, SlotKind};
 use crate::clock::ClockTime;
+use crate::method::EVERYONE_SPEAKS_UP_TO;
 use crate::text::{Lang, Text};
 use crate::vocabulary::Objective;
 
@@ -45,6 +46,8 @@ pub(super) struct Setting {
     settled: Text,
     /// The name of the facilitator who records in this sequence, when the team is named.
     recorder: Option<String>,
+    /// How many take part; `None` on a method card.
+    participants: Option<u32>,
 }
 
 impl Setting {
@@ -67,7 +70,8 @@ impl Setting {
             agenda.slots.iter().flat_map(|slot| slot.objectives.iter().copied()).filter(asked).collect();
         let (kept, commit, settled) =
             (wording::kept(&served), wording::commit(&served), wording::settled(&served));
-        Setting { span, facilitators: Some(agenda.facilitators), kept, commit, settled, recorder: None }
+        let (facilitators, participants) = (Some(agenda.facilitators), Some(agenda.participants));
+        Setting { span, facilitators, kept, commit, settled, recorder: None, participants }
     }
 
     /// The same session, where `name` records (the first of the cast after the lead, as
@@ -86,6 +90,7 @@ impl Setting {
             commit: wording::commit(&[]),
             settled: wording::settled(&[]),
             recorder: None,
+            participants: None,
         }
     }
 
@@ -95,6 +100,7 @@ impl Setting {
         let one = |lang: Lang, text: &str| {
             text.replace("{session}", self.session(lang))
                 .replace("{scribe}", &self.scribe(lang))
+                .replace("{heard}", self.heard(lang))
                 .replace("{kept}", self.kept.get(lang))
                 .replace("{commit}", self.commit.get(lang))
                 .replace("{settled}", self.settled.get(lang))
@@ -108,6 +114,16 @@ impl Setting {
             Span::Morning => lang.pick("cette matinée", "this morning"),
             Span::Afternoon => lang.pick("cet après-midi", "this afternoon"),
             Span::Day => lang.pick("cette journée", "today"),
+        }
+    }
+
+    /// How many of a round's voices the group hears: all of them where everyone speaks.
+    fn heard(&self, lang: Lang) -> &'static str {
+        match self.participants {
+            Some(n) if n <= EVERYONE_SPEAKS_UP_TO => {
+                lang.pick("nous les entendrons toutes", "we will hear them all")
+            }
+            _ => lang.pick("nous en entendrons le plus possible", "we will hear as many as we can"),
         }
     }
 
@@ -142,6 +158,7 @@ mod tests {
             commit: wording::commit(&[]),
             settled: wording::settled(&[]),
             recorder: None,
+            participants: Some(12),
         }
     }
 
@@ -178,6 +195,16 @@ mod tests {
     }
 
     #[test]
+    fn a_round_hears_every_voice_where_everyone_speaks_and_as_many_as_it_can_beyond() {
+        let text = Text::fr("Une phrase chacun : {heard}.");
+        let twelve = setting(Span::Session, Some(2));
+        assert_eq!(twelve.fill(&text).fr, "Une phrase chacun : nous les entendrons toutes.");
+        let sixty = Setting { participants: Some(EVERYONE_SPEAKS_UP_TO + 1), ..setting(Span::Day, Some(3)) };
+        assert!(sixty.fill(&text).fr.ends_with("le plus possible."));
+        assert!(Setting::any().fill(&text).fr.ends_with("le plus possible."));
+    }
+
+    #[test]
     fn what_was_kept_is_the_plan_before_the_decision_and_the_decision_before_the_priorities() {
         use crate::vocabulary::Objective;
         let kept = |served: &[Objective]| wording::kept(served).fr;
@@ -199,5 +226,15 @@ mod tests {
         let explored = commit(&[Objective::ExploreIssue]).fr;
         assert!(explored.starts_with("Ce que je retiens, et ce que je ferai"), "{explored}");
         assert_eq!(commit(&[]), commit(&[Objective::Review]));
+    }
+
+    #[test]
+    fn after_a_ranking_each_one_names_the_priority_they_will_work_on() {
+        use crate::vocabulary::Objective;
+        let ranked = wording::commit(&[Objective::Prioritize]).fr;
+        assert!(ranked.starts_with("La priorité où je prendrai ma part"), "{ranked}");
+        // A plan of action built on the ranking still asks for each one's part in the plan.
+        let planned = wording::commit(&[Objective::Prioritize, Objective::ActionPlan]).fr;
+        assert!(planned.starts_with("Ma part dans ce plan"), "{planned}");
     }
 }
