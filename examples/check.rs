@@ -83,7 +83,7 @@ fn compare(agenda: &Agenda, request: &Request, catalogue: &Catalogue, lang: Lang
         }
     };
     let objectives = request.analyse().objectives();
-    let components = score::score(agenda, &objectives, request.with_users(), catalogue);
+    let components = score::for_request(agenda, request, &objectives, catalogue);
     let yours = components.total();
     let planned = plan.score.total();
     let left: Vec<String> = agenda.slots.iter().map(|slot| line(slot, lang)).collect();

@@ -1168,6 +1168,14 @@ impl Method {
         self.gives.len() >= 3
     }
 
+    /// Whether it takes several calling questions in one sequence: a World Café's tours
+    /// each take one, and so does each stage of a method that runs a whole arc (the
+    /// irritants, then the plan). Any other method answers one question: a photo chosen
+    /// for two questions leaves the group unsure which to answer.
+    pub fn holds_several_questions(&self) -> bool {
+        self.runs_whole_arc() || self.steps.iter().any(Step::asks_each_round)
+    }
+
     /// Whether it can serve `phase`.
     pub fn has_phase(&self, phase: Phase) -> bool {
         self.phases.contains(&phase)

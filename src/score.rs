@@ -6,7 +6,7 @@
 //! | `coverage` | 15 | « Chaque objectif demandé est travaillé, les premiers d'abord. » (priority-weighted) |
 //! | `arc` | 10 | « Quand on attend un résultat, on converge avant de clore, et la dernière séquence avant la clôture décide ou engage ; sinon, on donne du sens à ce qui a été ouvert avant de clore. » |
 //! | `diverge_first` | 10 | « On ouvre avant de converger : chaque objectif tranché a d'abord été exploré (par une séquence précédente, ou par la méthode elle-même quand ses étapes ouvrent avant de trancher). » |
-//! | `multi_objective` | 4 | « Chaque séquence de fond sert plusieurs objectifs de la demande. » |
+//! | `multi_objective` | 4 | « Chaque séquence de fond sert plusieurs objectifs de la demande ; mais deux questions d'appel ne se posent pas dans une même photo : une séquence qui répond à une question ne compte que pour l'objectif de celle-ci ([`one_question`]). » |
 //! | `energy_after_lunch` | 5 | « Après le déjeuner, on remet le groupe en mouvement. » |
 //! | `variety` | 8 | « On alterne les configurations : seul, à deux, en petits groupes, en plénière. » |
 //! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
@@ -38,6 +38,7 @@ use crate::agenda::{Agenda, SlotKind};
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;
 use crate::method::{Given, Method};
+use crate::request::Request;
 use crate::rules::{MIN_BREAK, MIN_RUN, usual_closing, usual_welcome_before};
 use crate::text::Lang;
 use crate::vocabulary::{Energy, Objective, Phase, Product, Writing};
@@ -237,6 +238,8 @@ pub struct ArcMasks {
     pub stock: u32,
     /// Those whose result concludes the whole session ([`Objective::concludes_all`]).
     pub conclusions: u32,
+    /// Those the request gives a calling question of their own ([`ArcMasks::asking`]).
+    pub asked: u32,
 }
 
 impl ArcMasks {
@@ -255,8 +258,33 @@ impl ArcMasks {
             ahead: bits(Objective::looks_ahead),
             stock: bits(Objective::takes_stock),
             conclusions: bits(Objective::concludes_all),
+            asked: 0,
         }
     }
+
+    /// The same masks, where the request gives the objectives of `asked` (bits over their
+    /// ranks) a calling question of their own: a method that answers one question counts
+    /// for one of them only ([`one_question`]).
+    pub fn asking(self, asked: u32) -> Self {
+        ArcMasks { asked, ..self }
+    }
+}
+
+/// The objectives among `serves` that a method counts for when the request gives some of
+/// them a calling question of their own (`masks.asked`): a method that answers one question
+/// ([`Method::holds_several_questions`] false) counts for the first of them only, in
+/// priority order, and for the others it serves that have no question. A photolangage
+/// asked both « a moment your work mattered » and « what you need from the others » answers
+/// the first; the team's needs call for a sequence of their own. A main event that brings
+/// its own circle (the forum ouvert, [`Method::opens_itself`]) counts for them all: it is
+/// the whole day, and the lead folds the questions into its one calling question.
+pub fn one_question(method: &Method, serves: u32, masks: ArcMasks) -> u32 {
+    let asked = serves & masks.asked;
+    if asked.count_ones() < 2 || method.holds_several_questions() || method.opens_itself {
+        return serves;
+    }
+    let first = asked & asked.wrapping_neg();
+    (serves & !masks.asked) | first
 }
 
 /// The objectives, among `serves` (a method's, as bits over the request's ranks), that a
@@ -265,8 +293,11 @@ impl ArcMasks {
 /// it does not decide); an opening evaluates nothing yet ([`Objective::looks_back`]); a
 /// method placed to converge serves none of `openers` unless its own steps open up
 /// ([`Method::opens_up`]), and none of `results` unless it settles one
-/// ([`settles_a_result`]). The masks are [`ArcMasks`] over the request's objectives.
+/// ([`settles_a_result`]); and a content method that answers one question counts for one
+/// of the objectives the request gives a question of their own ([`one_question`]). The
+/// masks are [`ArcMasks`] over the request's objectives.
 pub fn counted(method: &Method, phase: Phase, serves: u32, masks: ArcMasks) -> u32 {
+    let serves = if phase.frames() { serves } else { one_question(method, serves, masks) };
     match phase {
         Phase::Opening => serves & !masks.results & !masks.looks_back,
         _ if phase.frames() => serves & !masks.results,
@@ -380,7 +411,37 @@ pub struct Before {
 /// assert!(score.total() > 60.0);
 /// ```
 pub fn score(agenda: &Agenda, objectives: &[Objective], with_users: bool, catalogue: &Catalogue) -> Score {
-    let mut tally = Tally::new(objectives, agenda.participants, with_users);
+    scored(agenda, objectives, (0, with_users), catalogue)
+}
+
+/// Scores an agenda for `request`, whose resolved objectives are `objectives` (priority
+/// order), as [`score`] does, knowing which objectives the request gives a calling question
+/// of their own ([`asked`]): a method that answers one question counts for one of them
+/// ([`one_question`]). The planner and the checker score so.
+pub fn for_request(
+    agenda: &Agenda,
+    request: &Request,
+    objectives: &[Objective],
+    catalogue: &Catalogue,
+) -> Score {
+    scored(agenda, objectives, (asked(request, objectives), request.with_users()), catalogue)
+}
+
+/// The objectives, as bits over their ranks in `objectives`, that `request` gives a
+/// calling question of their own.
+pub fn asked(request: &Request, objectives: &[Objective]) -> u32 {
+    let asked: Vec<Objective> =
+        objectives.iter().copied().filter(|o| request.question(*o).is_some()).collect();
+    mask(objectives, &asked)
+}
+
+fn scored(
+    agenda: &Agenda,
+    objectives: &[Objective],
+    (asked, with_users): (u32, bool),
+    catalogue: &Catalogue,
+) -> Score {
+    let mut tally = Tally::new(objectives, agenda.participants, with_users).asking(asked);
     let mut after_lunch = false;
     for slot in &agenda.slots {
         if slot.kind == SlotKind::Lunch {
@@ -635,6 +696,13 @@ impl<'a> Tally<'a> {
         }
     }
 
+    /// The same empty sequence, for a request that gives the objectives of `asked` (bits
+    /// over their ranks) a calling question of their own ([`ArcMasks::asking`]).
+    pub fn asking(mut self, asked: u32) -> Self {
+        self.masks = self.masks.asking(asked);
+        self
+    }
+
     /// Adds a slot of `method` in `phase` for `minutes`; `method_serves` is every request
     /// objective the method serves (the slot counts for those of [`counted`]),
     /// `after_lunch` says it is the first slot after lunch. A slot of the method just
@@ -671,7 +739,7 @@ impl<'a> Tally<'a> {
         self.run_minutes = minutes;
         if !phase.frames() {
             self.content_methods += 1;
-            if method_serves.count_ones() >= 2 {
+            if one_question(method, method_serves, self.masks).count_ones() >= 2 {
                 self.multi_objective_methods += 1;
             }
         }
@@ -967,6 +1035,25 @@ impl Closing {
 mod tests {
     use super::*;
     use crate::catalogue::Catalogue;
+
+    #[test]
+    fn a_method_that_answers_one_question_counts_for_one_of_the_objectives_asked_apart() {
+        let catalogue = Catalogue::builtin();
+        let objectives = [Objective::Remobilize, Objective::BuildTrust];
+        let both = mask(&objectives, &objectives);
+        let masks = ArcMasks::of(&objectives).asking(both);
+        let photos = catalogue.get("photolangage").unwrap();
+        // The first asked, in priority order: the photo answers « a moment it mattered ».
+        assert_eq!(one_question(photos, both, masks), 0b01);
+        assert_eq!(counted(photos, Phase::Emergence, both, masks), 0b01);
+        // Asked one question, or none, it serves both as before.
+        assert_eq!(one_question(photos, both, ArcMasks::of(&objectives).asking(0b01)), both);
+        assert_eq!(one_question(photos, both, ArcMasks::of(&objectives)), both);
+        // A World Café's tours take a question each; a forum ouvert folds them into its own.
+        for holds in ["world-cafe", "forum-ouvert"] {
+            assert_eq!(one_question(catalogue.get(holds).unwrap(), both, masks), both, "{holds}");
+        }
+    }
 
     /// The time share of a workshop with service users, to generate ideas then prioritise:
     /// `ideas` minutes of 1-2-4-All, `vote` minutes of dot voting, and `photos` minutes of

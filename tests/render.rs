@@ -548,17 +548,23 @@ fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_or_
 
 #[test]
 fn a_sequence_that_answers_one_question_reads_one_and_a_whole_arc_reads_its_second_where_it_plans() {
-    // One photo for two questions, or a forum ouvert opening on two: the readers could not
-    // say which one to answer. The sequence reads its first question; the other becomes a
-    // line of « À régler », naming the sequence.
-    for name in ["equipe-a-distance.yaml", "forum-ouvert-ehpad.yaml"] {
-        let text = plan(name).to_markdown(Catalogue::builtin(), Lang::Fr);
-        assert!(!text.contains("Nos questions, l'une après l'autre"), "{name}");
-        let settle = &text[..text.find("## Déroulé").unwrap()];
-        let folded: Vec<&str> = settle.lines().filter(|line| line.starts_with("- ☐ La question")).collect();
-        assert_eq!(folded.len(), 1, "{name}: {settle}");
-        assert!(folded[0].contains("fondez les deux en une question d'appel"), "{}", folded[0]);
-    }
+    // A forum ouvert opening on two questions: the readers could not say which one to
+    // answer. The day's main event reads its first question; the other becomes a line of
+    // « À régler », to fold into it with the lead.
+    let text = plan("forum-ouvert-ehpad.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("Nos questions, l'une après l'autre"), "{text}");
+    let settle = &text[..text.find("## Déroulé").unwrap()];
+    let folded: Vec<&str> = settle.lines().filter(|line| line.starts_with("- ☐ La question")).collect();
+    assert_eq!(folded.len(), 1, "{settle}");
+    assert!(folded[0].contains("fondez les deux en une question d'appel"), "{}", folded[0]);
+    // A team asked two questions by video (a moment its work mattered, what each needs
+    // from the others): one photo no longer answers both; each gets a sequence of its own.
+    let team = plan("equipe-a-distance.yaml");
+    let text = team.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("- ☐ La question «"), "{text}");
+    let content = team.agenda.method_slots().filter(|slot| slot.phase.is_some_and(|phase| !phase.frames()));
+    let served: Vec<&[facilitation::Objective]> = content.map(|slot| &slot.objectives[..]).collect();
+    assert!(served.len() >= 2 && served.iter().all(|objectives| objectives.len() == 1), "{served:?}");
     // Résolution des irritants runs a whole arc: its plan takes the plan's own question,
     // read where the plan begins, not with the first in the announcement.
     let request = request("irritants-semaine-management.yaml");

@@ -133,7 +133,7 @@ fn measure(request: &Request, catalogue: &Catalogue, budget: Duration) -> Measur
 
 fn judge(agenda: &Agenda, request: &Request, catalogue: &Catalogue) -> Planned {
     let valid = check(agenda, request, catalogue).is_valid();
-    let total = score::score(agenda, &agenda.objectives, request.with_users(), catalogue).total();
+    let total = score::for_request(agenda, request, &agenda.objectives, catalogue).total();
     Planned {
         refused: false,
         valid,
@@ -214,7 +214,7 @@ fn describe(index: usize, instance: &instances::Instance, measure: &Measure, ver
 /// beam pruned it; when only the optimum's methods do, the pool left them out; when
 /// neither does, the timing or the repair lost it.
 fn diagnose(request: &Request, catalogue: &Catalogue, optimum: &Agenda) -> String {
-    let target = score::score(optimum, &optimum.objectives, request.with_users(), catalogue).total();
+    let target = score::for_request(optimum, request, &optimum.objectives, catalogue).total();
     let reaches = |catalogue: &Catalogue, options: PlanOptions| {
         let plan = Planner::new(catalogue).with_options(options).plan(request).ok()?;
         let judged = judge(&plan.agenda, request, catalogue);

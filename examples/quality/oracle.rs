@@ -60,7 +60,7 @@ use facilitation::rules::{
     self, CRAFT_LUNCH, CRAFT_LUNCH_WINDOW, CRAFT_PART, GRAIN, MIN_PART, MIN_RUN, closing_cap, energiser_cap,
     frame_cap, opening_cap, welcome_range,
 };
-use facilitation::score::{Component, break_misfit, length_misfit, method_misfit, score, usual_break};
+use facilitation::score::{Component, break_misfit, for_request, length_misfit, method_misfit, usual_break};
 use facilitation::{
     Agenda, Catalogue, ClockTime, Method, Objective, Phase, Request, Slot, SlotKind, check, craft,
 };
@@ -456,7 +456,7 @@ impl<'a> Space<'a> {
             .chain(items.iter().enumerate().map(|(i, item)| Piece::Part(i, self.choices[item.choice].least)))
             .collect();
         let agenda = self.agenda(items, &pieces);
-        score(&agenda, &self.objectives, self.request.with_users(), self.catalogue).sequence_part()
+        for_request(&agenda, self.request, &self.objectives, self.catalogue).sequence_part()
     }
 
     fn time_sequence(&self, sequence: &Sequence, fill: &[[Vec<bool>; 2]], search: &mut Search) {
@@ -780,7 +780,7 @@ impl<'a> Space<'a> {
         if !report.is_valid() || !review.is_clean() {
             return;
         }
-        let total = score(&agenda, &self.objectives, self.request.with_users(), self.catalogue).total();
+        let total = for_request(&agenda, self.request, &self.objectives, self.catalogue).total();
         if total > search.best_score {
             search.best_score = total;
             search.best = Some((agenda, total));

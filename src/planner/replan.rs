@@ -17,7 +17,7 @@ use crate::clock::ClockTime;
 use crate::craft;
 use crate::method::MethodId;
 use crate::request::{Fixed, FixedKind, Request};
-use crate::score::score;
+use crate::score::for_request;
 use crate::text::{Lang, Localize};
 use serde::{Deserialize, Serialize};
 
@@ -250,8 +250,7 @@ impl Planner<'_> {
 
     /// A plan for an agenda not found by the search: its score, craft review and reasons.
     fn explained(&self, request: &Request, scratch: &Plan, agenda: Agenda) -> Plan {
-        let with_users = request.with_users();
-        let score = score(&agenda, &agenda.objectives, with_users, self.catalogue);
+        let score = for_request(&agenda, request, &agenda.objectives, self.catalogue);
         let craft = craft::review(&agenda, request, self.catalogue);
         let reasons = reasons_of(&agenda, request, self.catalogue);
         Plan { agenda, score, craft, reasons, ..scratch.clone() }

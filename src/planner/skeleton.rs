@@ -75,7 +75,8 @@ impl<'a> Skeleton<'a> {
             items: [Item { candidate: 0, phase: Phase::Opening, reopens: false }; MAX_METHODS],
             len: 0,
             used: 0,
-            tally: Tally::new(&context.objectives, request.participants, request.with_users()),
+            tally: Tally::new(&context.objectives, request.participants, request.with_users())
+                .asking(context.masks.asked),
             sequence_score: 0.0,
             estimate: 0.0,
             covered: 0,

@@ -1097,8 +1097,7 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
         let later = &slots[i + 1..];
         // A World Café's tours, or the stages of a method that runs a whole arc (the
         // irritants, then the plan), each take a question of their own.
-        let holds_several = method_of(catalogue, earlier)
-            .is_some_and(|m| m.runs_whole_arc() || m.steps.iter().any(Step::asks_each_round));
+        let holds_several = method_of(catalogue, earlier).is_some_and(Method::holds_several_questions);
         let last_chance = questions
             .iter()
             .filter(|(o, q)| {
