@@ -385,6 +385,13 @@ pub struct Called {
     pub many: Text,
 }
 
+impl Called {
+    /// What a round is called unless its step says otherwise: « tour », « tours ».
+    pub fn usual(lang: Lang) -> (&'static str, &'static str) {
+        lang.pick(("tour", "tours"), ("round", "rounds"))
+    }
+}
+
 /// The part of a session a method's step stands in for when the method opens or closes it.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -454,7 +461,7 @@ impl Step {
     pub fn round_words(&self, lang: Lang) -> (&str, &str) {
         match &self.called {
             Some(called) => (called.one.get(lang), called.many.get(lang)),
-            None => lang.pick(("tour", "tours"), ("round", "rounds")),
+            None => Called::usual(lang),
         }
     }
 

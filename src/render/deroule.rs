@@ -15,7 +15,7 @@ use crate::agenda::{Agenda, Role, Slot, SlotKind};
 use crate::analysis::{Question, ResolvedObjective, UNSURE_BELOW};
 use crate::catalogue::Catalogue;
 use crate::craft::CraftReport;
-use crate::method::{Frame, Method, Occasion, Step};
+use crate::method::{Called, Frame, Method, Occasion, Step};
 use crate::planner::{Plan, Reason};
 use crate::request::Requester;
 use crate::text::Localize;
@@ -1838,8 +1838,7 @@ fn taken_up(
 ) -> crate::text::Text {
     let (part, at) = from;
     let angles = step.map_or(&[][..], |step| &step.angles[..]);
-    let words =
-        |lang: Lang| step.map_or(lang.pick(("tour", "tours"), ("round", "rounds")), |s| s.round_words(lang));
+    let words = |lang: Lang| step.map_or(Called::usual(lang), |s| s.round_words(lang));
     let one = |lang: Lang| match (line.first_round, line.rounds) {
         (Some(first), Some(rounds)) => {
             let numbers: Vec<String> = (first..first + rounds).map(|n| n.to_string()).collect();

@@ -414,7 +414,7 @@ fn round_questions(asked: &[(u32, &str)], lang: Lang) -> String {
         .iter()
         .map(|(rounds, question)| {
             let numbers: Vec<String> = rounds.iter().map(u32::to_string).collect();
-            let (one, many) = lang.pick(("tour", "tours"), ("round", "rounds"));
+            let (one, many) = crate::method::Called::usual(lang);
             let word = if rounds.len() > 1 { many } else { one };
             let numbers =
                 super::typography::and_list(&numbers.iter().map(String::as_str).collect::<Vec<_>>(), lang);
@@ -448,7 +448,7 @@ fn round_angles(asked: &[(u32, Option<&str>)], angles: &[Text], lang: Lang) -> S
 /// (numbered from 1) with its angle, the last angle for the rounds left.
 pub(super) fn angles_of(rounds: impl Iterator<Item = u32>, angles: &[Text], lang: Lang) -> String {
     let Some(last) = angles.len().checked_sub(1) else { return String::new() };
-    let word = lang.pick("tour", "round");
+    let word = crate::method::Called::usual(lang).0;
     let runs: Vec<String> = rounds
         .map(|round| {
             let angle = angles[(round.max(1) as usize - 1).min(last)].get(lang);
