@@ -212,6 +212,10 @@ pub enum CraftIssue {
     /// C3: the first part of a method cut before its first round is longer than the steps
     /// before the rounds can hold, yet too short for a round ([`rules::first_part_gap`]).
     StretchedStart { id: MethodId, minutes: u32, most: u32 },
+    /// C3: the last part of a method whose rounds build on one another runs longer than
+    /// rounds as long as those before the pause and its usual ending hold
+    /// ([`rules::last_part_most`]).
+    UnevenRounds { id: MethodId, minutes: u32, most: u32 },
     /// C4: a slot starts off the five-minute marks.
     OffGrid { at: ClockTime },
     /// C5: only the opening or the closing serves an objective that needs work of its own.
@@ -306,6 +310,10 @@ impl Localize for CraftIssue {
             I::StretchedStart { id, minutes, most } => lang.pick(
                 format!("la première partie de `{id}` dure {minutes} minutes : ce qui précède ses tours en tient {most} au plus, le reste n'allongerait que l'ouverture ; placez la pause plus tôt, ou après un premier tour."),
                 format!("the first part of `{id}` lasts {minutes} minutes: what comes before its rounds holds {most} at most, the rest would only stretch its opening; move the pause earlier, or after a first round."),
+            ),
+            I::UnevenRounds { id, minutes, most } => lang.pick(
+                format!("la dernière partie de `{id}` dure {minutes} minutes : ses tours après la pause seraient plus longs que ceux d'avant ; {most} minutes au plus (des tours de même longueur, puis la fin habituelle), ou placez la pause plus tard."),
+                format!("the last part of `{id}` lasts {minutes} minutes: its rounds after the break would run longer than those before it; {most} minutes at most (rounds of the same length, then the usual ending), or move the break later."),
             ),
             I::OffGrid { at } => lang.pick(
                 format!("commence à {at} : arrondissez les horaires aux cinq minutes."),
@@ -686,6 +694,10 @@ impl<'a> Review<'a> {
                 }
                 continue;
             };
+            let most = method.and_then(|method| rules::last_part_most(method, slots[j].minutes));
+            if let (false, 0, Some(most)) = (after, cuts, most.filter(|most| minutes > *most)) {
+                self.add(CraftRule::C3, Some(i), CraftIssue::UnevenRounds { id: id.clone(), minutes, most });
+            }
             let lunch = slots[j..i].iter().any(|slot| slot.kind == SlotKind::Lunch);
             if method.is_some_and(|method| !rules::may_cut(method, cuts, lunch)) {
                 self.add(CraftRule::C3, Some(i), CraftIssue::CutAgain { id, lunch });

@@ -297,6 +297,68 @@ pub fn first_part_gap(method: &Method, participants: u32) -> Option<(u32, u32)> 
     Some((most, most + steps[at].round_floor()))
 }
 
+/// C3: the longest last part of a method whose rounds build on one another (a World
+/// Café's: [`rounds_before_pause`] more than none), cut once by a pause after a first part
+/// of `first` minutes: its rounds after the pause run no longer than those before it (the
+/// third tour as long as the first two, not 30 minutes after two of 18), and the steps
+/// after the rounds at their usual length, give or take [`GRAIN`] minutes. The first part
+/// holds the steps before the rounds at their usual length and the rounds a pause waits
+/// for. `None` for a method with no such rounds: its sessions are whole conversations.
+///
+/// ```
+/// use facilitation::{rules, Catalogue};
+/// let cafe = Catalogue::builtin().get("world-cafe").unwrap();
+/// // Instructions and two tours of 20 before the pause: one tour of 20 and the harvest after.
+/// let most = rules::last_part_most(cafe, 45).unwrap();
+/// assert!((40..=45).contains(&most), "{most}");
+/// assert!(rules::last_part_most(Catalogue::builtin().get("forum-ouvert").unwrap(), 90).is_none());
+/// ```
+pub fn last_part_most(method: &Method, first: u32) -> Option<u32> {
+    RoundsBalance::of(method).map(|balance| balance.last_most(first))
+}
+
+/// What [`last_part_most`] reads of a method whose rounds build on one another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoundsBalance {
+    /// The usual minutes of its steps before the rounds.
+    before_rounds: u32,
+    /// The rounds a pause waits for.
+    rounds_before: u32,
+    /// The rounds after the pause.
+    rounds_after: u32,
+    /// The usual minutes of its steps after the rounds.
+    after_rounds: u32,
+}
+
+impl RoundsBalance {
+    /// The balance of `method`'s rounds; `None` when none build on one another.
+    pub fn of(method: &Method) -> Option<Self> {
+        let steps: Vec<_> = method.steps.iter().filter(|step| step.frame != Some(Frame::Welcome)).collect();
+        let at = steps.iter().position(|step| step.shape == Shape::Rounds)?;
+        let count = steps[at].rounds?;
+        let rounds_before = rounds_before_pause(count.min);
+        if rounds_before == 0 {
+            return None;
+        }
+        // Its own frames (a closing of its own) are left out: the session's take their place.
+        let usual = |steps: &[&crate::method::Step]| -> u32 {
+            steps.iter().filter(|step| step.frame.is_none()).map(|step| step.minutes).sum()
+        };
+        Some(RoundsBalance {
+            before_rounds: usual(&steps[..at]),
+            rounds_before,
+            rounds_after: count.typical.saturating_sub(rounds_before).max(rounds_after_pause(count.min)),
+            after_rounds: usual(&steps[at + 1..]),
+        })
+    }
+
+    /// The longest last part after a first part of `first` minutes ([`last_part_most`]).
+    pub const fn last_most(self, first: u32) -> u32 {
+        let round = first.saturating_sub(self.before_rounds) / self.rounds_before;
+        self.rounds_after * round + self.after_rounds + GRAIN
+    }
+}
+
 /// Whether `minutes` fall inside a [`first_part_gap`].
 pub fn in_gap(gap: Option<(u32, u32)>, minutes: u32) -> bool {
     gap.is_some_and(|(after, before)| after < minutes && minutes < before)

@@ -710,3 +710,33 @@ fn time_beyond_the_usual_costs_more_in_a_method_that_opens_up_than_in_one_that_c
     }
     assert_eq!(method_misfit(200, typical, Phase::Emergence), 1.0);
 }
+
+#[test]
+fn c3_notices_a_world_cafe_whose_last_tour_runs_longer_than_those_before_the_pause() {
+    // A year's review: two tours of 18 before the pause, then a third of 30 and a harvest
+    // of 30 (a reader's « 18, 18 puis 30 »). The pause moves 15 minutes earlier.
+    let (request, mut agenda) = planned("forum-rsa.yaml");
+    let cafe = |slot: &facilitation::Slot| slot.method.as_ref().is_some_and(|id| id == "world-cafe");
+    let first = agenda.slots.iter().position(cafe).expect("the café");
+    assert!(agenda.slots[first + 1].kind.is_pause(), "the café is cut once by a short pause");
+    let earlier =
+        |time: facilitation::ClockTime| facilitation::ClockTime::from_minutes(time.minutes() - 15).unwrap();
+    agenda.slots[first].end = earlier(agenda.slots[first].end);
+    agenda.slots[first].minutes -= 15;
+    agenda.slots[first + 1].start = agenda.slots[first].end;
+    agenda.slots[first + 1].end = earlier(agenda.slots[first + 1].end);
+    agenda.slots[first + 2].start = agenda.slots[first + 1].end;
+    agenda.slots[first + 2].minutes += 15;
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let point = report.points.iter().find(|point| point.rule == CraftRule::C3).expect("C3 noticed");
+    assert_eq!(point.slot, Some(first + 2));
+    let text = point.issue.text(facilitation::Lang::Fr);
+    assert!(text.starts_with("la dernière partie de `world-cafe`"), "{text}");
+    // The planner's own cut keeps the tours even (`planned` checked its craft).
+    let (_, planned) = planned("forum-rsa.yaml");
+    let most = facilitation::rules::last_part_most(
+        Catalogue::builtin().get("world-cafe").unwrap(),
+        planned.slots[first].minutes,
+    );
+    assert!(most.is_some_and(|most| planned.slots[first + 2].minutes <= most));
+}

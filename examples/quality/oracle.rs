@@ -714,7 +714,10 @@ impl<'a> Space<'a> {
             let Some(after) = self.work(state, minutes, item, index, timing) else { continue };
             timing.pieces.push(Piece::Part(index, minutes));
             let total = used + minutes;
-            let last_holds = used == 0 || minutes >= last_part;
+            // C3: the rounds after the pause run no longer than those before it.
+            let balanced =
+                used == 0 || rules::last_part_most(choice.method, used).is_none_or(|most| minutes <= most);
+            let last_holds = used == 0 || (minutes >= last_part && balanced);
             if !choice.method.split || ((choice.least..=choice.most).contains(&total) && last_holds) {
                 let done = State {
                     deviation: after.deviation + method_misfit(total, choice.typical, item.phase),

@@ -701,6 +701,9 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
                 first_gap: (c.method.split && context.keeps(CraftRule::C3))
                     .then(|| rules::first_part_gap(c.method, context.request.participants))
                     .flatten(),
+                balance: (c.method.split && context.keeps(CraftRule::C3))
+                    .then(|| rules::RoundsBalance::of(c.method))
+                    .flatten(),
                 cut_freely: !context.keeps(CraftRule::C3) || rules::may_cut(c.method, 1, true),
                 opens_itself: c.method.opens_itself,
             }

@@ -67,6 +67,9 @@ pub(crate) struct TimedMethod {
     pub last_part: u32,
     /// The lengths its first part may not take ([`rules::first_part_gap`]).
     pub first_gap: Option<(u32, u32)>,
+    /// How long its last part may run after its first, when its rounds build on one
+    /// another ([`rules::last_part_most`]).
+    pub balance: Option<rules::RoundsBalance>,
     /// Whether any pause may cut it, the lunch too, however many before ([`rules::may_cut`]
     /// for a day's work, or C3 given up); otherwise one short pause at most.
     pub cut_freely: bool,
@@ -607,8 +610,10 @@ impl Timetable<'_> {
                     let piece = Segment::Part(index, length);
                     let lead = entry.lead + block.lead * to_i32(length);
                     let after = Entry { used: total, lead, stretch: entry.stretch + length, ..entry };
+                    let balanced = parts == 0 || block.balance.is_none_or(|b| length <= b.last_most(used));
                     let ends = (block.min..=block.max).contains(&total)
                         && (parts == 0 || length >= block.last_part)
+                        && balanced
                         && self.reach.can_end(index + 1, time + length, lunched);
                     let run_done = entry.stretch + length >= self.least_run(&entry);
                     let first_done =
