@@ -678,20 +678,8 @@ fn c3_notices_a_world_cafe_that_goes_to_lunch_between_its_rounds() {
 
 #[test]
 fn c3_notices_a_forum_ouvert_whose_opening_is_stretched_to_the_first_pause() {
-    let (request, mut agenda) = planned("forum-ouvert-ehpad.yaml");
-    let forum = |slot: &facilitation::Slot| slot.method.as_ref().is_some_and(|id| id == "forum-ouvert");
-    let first = agenda.slots.iter().position(forum).expect("the forum");
-    assert!(agenda.slots[first + 1].kind.is_pause(), "the forum is cut after its marketplace");
-    // The pause comes 20 minutes later: the opening circle would take them.
-    let later = |time: facilitation::ClockTime| time.plus(20).unwrap();
-    agenda.slots[first].end = later(agenda.slots[first].end);
-    agenda.slots[first].minutes += 20;
-    agenda.slots[first + 1].start = agenda.slots[first].end;
-    agenda.slots[first + 1].end = later(agenda.slots[first + 1].end);
-    agenda.slots[first + 2].start = agenda.slots[first + 1].end;
-    agenda.slots[first + 2].minutes -= 20;
-    let report = craft::review(&agenda, &request, Catalogue::builtin());
-    let point = report.points.iter().find(|point| point.rule == CraftRule::C3).expect("C3 noticed");
+    // The pause after the marketplace comes 20 minutes later: the opening circle would take them.
+    let (first, point) = c3_once_the_pause_moves("forum-ouvert-ehpad.yaml", "forum-ouvert", 20);
     assert_eq!(point.slot, Some(first));
     let text = point.issue.text(facilitation::Lang::Fr);
     assert!(text.starts_with("la première partie de `forum-ouvert`"), "{text}");
@@ -715,20 +703,7 @@ fn time_beyond_the_usual_costs_more_in_a_method_that_opens_up_than_in_one_that_c
 fn c3_notices_a_world_cafe_whose_last_tour_runs_longer_than_those_before_the_pause() {
     // A year's review: two tours of 18 before the pause, then a third of 30 and a harvest
     // of 30 (a reader's « 18, 18 puis 30 »). The pause moves 15 minutes earlier.
-    let (request, mut agenda) = planned("forum-rsa.yaml");
-    let cafe = |slot: &facilitation::Slot| slot.method.as_ref().is_some_and(|id| id == "world-cafe");
-    let first = agenda.slots.iter().position(cafe).expect("the café");
-    assert!(agenda.slots[first + 1].kind.is_pause(), "the café is cut once by a short pause");
-    let earlier =
-        |time: facilitation::ClockTime| facilitation::ClockTime::from_minutes(time.minutes() - 15).unwrap();
-    agenda.slots[first].end = earlier(agenda.slots[first].end);
-    agenda.slots[first].minutes -= 15;
-    agenda.slots[first + 1].start = agenda.slots[first].end;
-    agenda.slots[first + 1].end = earlier(agenda.slots[first + 1].end);
-    agenda.slots[first + 2].start = agenda.slots[first + 1].end;
-    agenda.slots[first + 2].minutes += 15;
-    let report = craft::review(&agenda, &request, Catalogue::builtin());
-    let point = report.points.iter().find(|point| point.rule == CraftRule::C3).expect("C3 noticed");
+    let (first, point) = c3_once_the_pause_moves("forum-rsa.yaml", "world-cafe", -15);
     assert_eq!(point.slot, Some(first + 2));
     let text = point.issue.text(facilitation::Lang::Fr);
     assert!(text.starts_with("la dernière partie de `world-cafe`"), "{text}");
@@ -739,4 +714,31 @@ fn c3_notices_a_world_cafe_whose_last_tour_runs_longer_than_those_before_the_pau
         planned.slots[first].minutes,
     );
     assert!(most.is_some_and(|most| planned.slots[first + 2].minutes <= most));
+}
+
+/// The first C3 point of the sample `file`'s planned agenda once the pause that cuts `id`
+/// moves by `delta` minutes ([`move_pause`]), with the slot of the method's first part.
+fn c3_once_the_pause_moves(file: &str, id: &str, delta: i32) -> (usize, craft::CraftPoint) {
+    let (request, mut agenda) = planned(file);
+    let first = agenda.slots.iter().position(|slot| slot.method.as_ref().is_some_and(|m| m == id)).unwrap();
+    assert!(agenda.slots[first + 1].kind.is_pause(), "{id} is cut by a pause");
+    move_pause(&mut agenda, first, delta);
+    let report = craft::review(&agenda, &request, Catalogue::builtin());
+    let point = report.points.into_iter().find(|point| point.rule == CraftRule::C3).expect("C3 noticed");
+    (first, point)
+}
+
+/// Moves the pause right after the slot `first` by `delta` minutes (later when positive),
+/// the parts of the method on either side taking up the difference.
+fn move_pause(agenda: &mut facilitation::Agenda, first: usize, delta: i32) {
+    let moved = |time: facilitation::ClockTime| {
+        facilitation::ClockTime::from_minutes(time.minutes().checked_add_signed(delta).unwrap()).unwrap()
+    };
+    let slots = &mut agenda.slots;
+    slots[first].end = moved(slots[first].end);
+    slots[first].minutes = slots[first].minutes.checked_add_signed(delta).unwrap();
+    slots[first + 1].start = slots[first].end;
+    slots[first + 1].end = moved(slots[first + 1].end);
+    slots[first + 2].start = slots[first + 1].end;
+    slots[first + 2].minutes = slots[first + 2].minutes.checked_add_signed(-delta).unwrap();
 }
