@@ -1183,6 +1183,13 @@ impl Method {
         self.runs_whole_arc() || self.steps.iter().any(Step::asks_each_round)
     }
 
+    /// Whether it works on `product` when an earlier sequence left it on the wall: what it
+    /// `takes`, and, for a method that brings out new ideas, a vision drawn before it (the
+    /// front pages an idea then brings closer), which it does not need to run.
+    pub fn builds_on(&self, product: Product) -> bool {
+        self.takes.contains(&product) || (product == Product::Vision && self.gives.contains(&Product::Ideas))
+    }
+
     /// Whether it can serve `phase`.
     pub fn has_phase(&self, phase: Phase) -> bool {
         self.phases.contains(&phase)

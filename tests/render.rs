@@ -2229,3 +2229,27 @@ fn only_a_forum_ouvert_posts_its_calling_question_at_the_centre_of_a_circle() {
     assert!(!stands.contains("au centre du cercle"), "{stands}");
     assert!(stands.contains(&typography::typeset("Notre question : ", Lang::Fr)), "{stands}");
 }
+
+#[test]
+fn new_ideas_after_the_front_pages_start_from_them_and_leave_the_morning_to_the_plan() {
+    // A reader found 25/10 starting afresh after La Une: its ideas now take up the vision
+    // on the wall, and only the plan takes up what the morning settled.
+    let request = request("spda-lancement.yaml");
+    let mut seen = 0;
+    for (seed, plan) in seeded_plans(&request) {
+        let ids = method_ids(&plan);
+        let Some(at) = ids.iter().position(|id| *id == "25-10-crowd-sourcing") else { continue };
+        if at == 0 || ids[at - 1] != "la-une-du-magazine" {
+            continue;
+        }
+        seen += 1;
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let from = text.find("· 25/10").unwrap();
+        let section = &text[from..from + text[from..].find("\n### ").unwrap()];
+        let wall =
+            section.lines().find(|line| line.starts_with("**Au mur**")).expect("the covers on the wall");
+        assert!(wall.contains("Les unes affichées"), "seed {seed}: {wall}");
+        assert!(!wall.contains("que le plan reprend aussi"), "seed {seed}: {wall}");
+    }
+    assert!(seen > 0, "no seed runs 25/10 right after La Une");
+}

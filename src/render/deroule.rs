@@ -1517,7 +1517,7 @@ fn on_the_wall(method: &Method, shown: &Exhibit, lang: Lang) -> Block {
     let (source, start) = shown.source;
     // Each product's label may hold an « et » of its own: they are listed apart.
     let given: Vec<&str> =
-        source.gives.iter().filter(|p| method.takes.contains(p)).map(|p| p.label(lang)).collect();
+        source.gives.iter().filter(|p| method.builds_on(**p)).map(|p| p.label(lang)).collect();
     let (name, at) = (source.name.get(lang), typography::clock(start, lang));
     let mut text = match (&source.leaves, lang) {
         (Some(leaves), _) => {

@@ -64,13 +64,16 @@ pub(super) fn exhibit<'c>(
         .filter_map(|slot| Some((slot, catalogue.get(slot.method.as_ref()?.as_str())?)))
         .filter(|(_, earlier)| earlier.id != method.id)
         .collect();
-    let feeds = |earlier: &Method| earlier.gives.iter().any(|p| method.takes.contains(p));
+    let feeds = |earlier: &Method| earlier.gives.iter().any(|p| method.builds_on(*p));
     let (source_slot, source) = before.iter().rev().find(|(_, earlier)| feeds(earlier)).copied()?;
     let made = made_at(source_slot, first, agenda);
     // Only a method that counts its materials per piece goes round stations (a gallery);
     // a plan of action after it works on the chosen cards at its own tables.
     if !method.materials.iter().any(|m| m.per_piece.is_some()) {
-        let concluded = concluded(first, source_slot, &before, agenda, catalogue);
+        // What an earlier arc concluded is a plan's to take up, not new ideas' (25/10).
+        let plans = method.gives.contains(&crate::vocabulary::Product::Actions);
+        let concluded =
+            if plans { concluded(first, source_slot, &before, agenda, catalogue) } else { Vec::new() };
         return Some(Exhibit { source: (source, made), pieces: None, more: Vec::new(), concluded });
     }
     let pieces = pieces_left(source, agenda);
