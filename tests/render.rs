@@ -1955,21 +1955,35 @@ fn a_retrospective_followed_by_a_closing_leaves_the_next_step_to_the_closing() {
     // The director's speech, taken up by the teams: start, stop, continue names the owners,
     // and the closing round says what comes next; the retrospective's own ending is not
     // said twice.
-    let request = request("discours-directrice.yaml");
-    let mut seen = 0;
-    for (seed, plan) in seeded_plans(&request) {
-        let ids = method_ids(&plan);
-        let Some(at) = ids.iter().position(|id| *id == "start-stop-continue") else { continue };
-        if at + 1 == ids.len() {
-            continue;
-        }
-        seen += 1;
-        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
-        let from = text.find("· Commencer, arrêter, continuer").unwrap();
-        let section = &text[from..from + text[from..].find("\n### ").unwrap()];
+    let before_a_closing = |ids: &[&str], at: usize| at + 1 < ids.len();
+    let title = "Commencer, arrêter, continuer";
+    let sections = sections_where("discours-directrice.yaml", "start-stop-continue", title, before_a_closing);
+    assert!(!sections.is_empty(), "no seed runs the retrospective before a closing");
+    for (seed, section) in sections {
         assert!(!section.contains("photographier le mur"), "seed {seed}: {section}");
     }
-    assert!(seen > 0, "no seed runs the retrospective before a closing");
+}
+
+/// For each seed from 0 to 3 whose plan of the sample `file` runs the method `id` where
+/// `keep` holds (the plan's method ids, the method's place among them), the seed and the
+/// déroulé's section titled `title`.
+fn sections_where(
+    file: &str,
+    id: &str,
+    title: &str,
+    keep: impl Fn(&[&str], usize) -> bool,
+) -> Vec<(u64, String)> {
+    let request = request(file);
+    let mut sections = Vec::new();
+    for (seed, plan) in seeded_plans(&request) {
+        let ids = method_ids(&plan);
+        let Some(_) = ids.iter().position(|m| *m == id).filter(|&at| keep(&ids, at)) else { continue };
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let from = text.find(&format!("· {title}")).unwrap();
+        let end = text[from..].find("\n### ").map_or(text.len(), |end| from + end);
+        sections.push((seed, text[from..end].to_string()));
+    }
+    sections
 }
 
 #[test]
@@ -2234,22 +2248,13 @@ fn only_a_forum_ouvert_posts_its_calling_question_at_the_centre_of_a_circle() {
 fn new_ideas_after_the_front_pages_start_from_them_and_leave_the_morning_to_the_plan() {
     // A reader found 25/10 starting afresh after La Une: its ideas now take up the vision
     // on the wall, and only the plan takes up what the morning settled.
-    let request = request("spda-lancement.yaml");
-    let mut seen = 0;
-    for (seed, plan) in seeded_plans(&request) {
-        let ids = method_ids(&plan);
-        let Some(at) = ids.iter().position(|id| *id == "25-10-crowd-sourcing") else { continue };
-        if at == 0 || ids[at - 1] != "la-une-du-magazine" {
-            continue;
-        }
-        seen += 1;
-        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
-        let from = text.find("· 25/10").unwrap();
-        let section = &text[from..from + text[from..].find("\n### ").unwrap()];
+    let after_the_covers = |ids: &[&str], at: usize| at > 0 && ids[at - 1] == "la-une-du-magazine";
+    let sections = sections_where("spda-lancement.yaml", "25-10-crowd-sourcing", "25/10", after_the_covers);
+    assert!(!sections.is_empty(), "no seed runs 25/10 right after La Une");
+    for (seed, section) in sections {
         let wall =
             section.lines().find(|line| line.starts_with("**Au mur**")).expect("the covers on the wall");
         assert!(wall.contains("Les unes affichées"), "seed {seed}: {wall}");
         assert!(!wall.contains("que le plan reprend aussi"), "seed {seed}: {wall}");
     }
-    assert!(seen > 0, "no seed runs 25/10 right after La Une");
 }
