@@ -674,6 +674,13 @@ pub struct Method {
     /// uses it whenever it fits (craft rule C11).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub network: bool,
+    /// Whether it practises a way of working (how one helps a colleague) rather than
+    /// working on the request's subject: no calling question fits it, so the déroulé reads
+    /// none, and it counts for no objective the request gives a question of its own
+    /// ([`crate::score::one_question`]): the team's needs of one another are not answered
+    /// by trying four ways of helping.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub practice: bool,
     /// Its conditions of use: what the group must be for it to run at all (a team and its
     /// manager, a public at ease with confrontation). The planner never proposes it to a
     /// group that does not meet them (craft rule C12).

@@ -277,8 +277,12 @@ impl ArcMasks {
 /// asked both « a moment your work mattered » and « what you need from the others » answers
 /// the first; the team's needs call for a sequence of their own. A main event that brings
 /// its own circle (the forum ouvert, [`Method::opens_itself`]) counts for them all: it is
-/// the whole day, and the lead folds the questions into its one calling question.
+/// the whole day, and the lead folds the questions into its one calling question. A method
+/// that practises a way of working ([`Method::practice`]) answers none of them.
 pub fn one_question(method: &Method, serves: u32, masks: ArcMasks) -> u32 {
+    if method.practice {
+        return serves & !masks.asked;
+    }
     let asked = serves & masks.asked;
     if asked.count_ones() < 2 || method.holds_several_questions() || method.opens_itself {
         return serves;
@@ -1053,6 +1057,11 @@ mod tests {
         for holds in ["world-cafe", "forum-ouvert"] {
             assert_eq!(one_question(catalogue.get(holds).unwrap(), both, masks), both, "{holds}");
         }
+        // Trying four ways of helping answers no question asked: it counts for none of them.
+        let helping = catalogue.get("helping-heuristics").unwrap();
+        assert!(helping.practice);
+        assert_eq!(one_question(helping, 0b10, ArcMasks::of(&objectives).asking(0b10)), 0);
+        assert_eq!(one_question(helping, 0b10, ArcMasks::of(&objectives)), 0b10);
     }
 
     /// The time share of a workshop with service users, to generate ideas then prioritise:

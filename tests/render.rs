@@ -2258,3 +2258,25 @@ fn new_ideas_after_the_front_pages_start_from_them_and_leave_the_morning_to_the_
         assert!(!wall.contains("que le plan reprend aussi"), "seed {seed}: {wall}");
     }
 }
+
+#[test]
+fn a_method_that_practises_a_way_of_working_reads_no_calling_question() {
+    // Trying four ways of helping does not answer « what do you need from the others? »:
+    // a facilitator's version of the team's agenda with it reads no question there, and
+    // proposes none to write.
+    let mut plan = plan("equipe-a-distance.yaml");
+    let trust = plan
+        .agenda
+        .slots
+        .iter()
+        .position(|slot| {
+            slot.objectives == [facilitation::Objective::BuildTrust] && !slot.phase.unwrap().frames()
+        })
+        .expect("a sequence for trust");
+    plan.agenda.slots[trust].method = Some(facilitation::MethodId::new("helping-heuristics").unwrap());
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let from = text.find("· Heuristiques d'aide").unwrap();
+    let section = &text[from..from + text[from..].find("\n### ").unwrap()];
+    assert!(!section.contains("Notre question") && !section.contains("Nous proposons"), "{section}");
+    assert!(!text.contains("☐ La question d'appel de « Heuristiques d'aide »"), "{text}");
+}
