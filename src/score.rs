@@ -240,6 +240,11 @@ pub struct ArcMasks {
     pub conclusions: u32,
     /// Those the request gives a calling question of their own ([`ArcMasks::asking`]).
     pub asked: u32,
+    /// Of those, the ones whose question asks each one to tell something lived
+    /// ([`crate::analysis::asks_for_a_story`]).
+    pub stories: u32,
+    /// Those learned by practice ([`Objective::is_learned_by_practice`]).
+    pub practised: u32,
 }
 
 impl ArcMasks {
@@ -259,7 +264,21 @@ impl ArcMasks {
             stock: bits(Objective::takes_stock),
             conclusions: bits(Objective::concludes_all),
             asked: 0,
+            stories: 0,
+            practised: bits(Objective::is_learned_by_practice),
         }
+    }
+
+    /// The masks of `request`'s resolved `objectives`, with the calling questions read: which
+    /// objectives have one ([`ArcMasks::asking`]), and which of those ask for a story.
+    pub fn of_request(request: &Request, objectives: &[Objective]) -> Self {
+        let asked = |o: &Objective| request.question(*o).is_some();
+        let told = |o: &Objective| request.question(*o).is_some_and(crate::analysis::asks_for_a_story);
+        let bits = |keep: &dyn Fn(&Objective) -> bool| {
+            let kept: Vec<Objective> = objectives.iter().copied().filter(keep).collect();
+            mask(objectives, &kept)
+        };
+        ArcMasks { asked: bits(&asked), stories: bits(&told), ..ArcMasks::of(objectives) }
     }
 
     /// The same masks, where the request gives the objectives of `asked` (bits over their
@@ -278,11 +297,15 @@ impl ArcMasks {
 /// the first; the team's needs call for a sequence of their own. A main event that brings
 /// its own circle (the forum ouvert, [`Method::opens_itself`]) counts for them all: it is
 /// the whole day, and the lead folds the questions into its one calling question. A method
-/// that practises a way of working ([`Method::practice`]) answers none of them.
+/// that practises a way of working ([`Method::practice`]) answers none of them (but serves
+/// an objective learned by practice, whatever its question), and one that
+/// gathers no experiences answers no question asking for a story (« Racontez un moment… »
+/// is not read before drawing a magazine cover).
 pub fn one_question(method: &Method, serves: u32, masks: ArcMasks) -> u32 {
     if method.practice {
-        return serves & !masks.asked;
+        return serves & !(masks.asked & !masks.practised);
     }
+    let serves = if method.gives.contains(&Product::Experiences) { serves } else { serves & !masks.stories };
     let asked = serves & masks.asked;
     if asked.count_ones() < 2 || method.holds_several_questions() || method.opens_itself {
         return serves;
@@ -415,37 +438,29 @@ pub struct Before {
 /// assert!(score.total() > 60.0);
 /// ```
 pub fn score(agenda: &Agenda, objectives: &[Objective], with_users: bool, catalogue: &Catalogue) -> Score {
-    scored(agenda, objectives, (0, with_users), catalogue)
+    scored(agenda, objectives, (ArcMasks::of(objectives), with_users), catalogue)
 }
 
 /// Scores an agenda for `request`, whose resolved objectives are `objectives` (priority
 /// order), as [`score`] does, knowing which objectives the request gives a calling question
-/// of their own ([`asked`]): a method that answers one question counts for one of them
-/// ([`one_question`]). The planner and the checker score so.
+/// of their own and what they ask for ([`ArcMasks::of_request`]): a method that answers one
+/// question counts for one of them ([`one_question`]). The planner and the checker score so.
 pub fn for_request(
     agenda: &Agenda,
     request: &Request,
     objectives: &[Objective],
     catalogue: &Catalogue,
 ) -> Score {
-    scored(agenda, objectives, (asked(request, objectives), request.with_users()), catalogue)
-}
-
-/// The objectives, as bits over their ranks in `objectives`, that `request` gives a
-/// calling question of their own.
-pub fn asked(request: &Request, objectives: &[Objective]) -> u32 {
-    let asked: Vec<Objective> =
-        objectives.iter().copied().filter(|o| request.question(*o).is_some()).collect();
-    mask(objectives, &asked)
+    scored(agenda, objectives, (ArcMasks::of_request(request, objectives), request.with_users()), catalogue)
 }
 
 fn scored(
     agenda: &Agenda,
     objectives: &[Objective],
-    (asked, with_users): (u32, bool),
+    (masks, with_users): (ArcMasks, bool),
     catalogue: &Catalogue,
 ) -> Score {
-    let mut tally = Tally::new(objectives, agenda.participants, with_users).asking(asked);
+    let mut tally = Tally::new(objectives, agenda.participants, with_users).with_masks(masks);
     let mut after_lunch = false;
     for slot in &agenda.slots {
         if slot.kind == SlotKind::Lunch {
@@ -700,10 +715,10 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// The same empty sequence, for a request that gives the objectives of `asked` (bits
-    /// over their ranks) a calling question of their own ([`ArcMasks::asking`]).
-    pub fn asking(mut self, asked: u32) -> Self {
-        self.masks = self.masks.asking(asked);
+    /// The same empty sequence, reading the request's objectives with `masks` (its calling
+    /// questions read: [`ArcMasks::of_request`]).
+    pub fn with_masks(mut self, masks: ArcMasks) -> Self {
+        self.masks = masks;
         self
     }
 
@@ -1062,6 +1077,29 @@ mod tests {
         assert!(helping.practice);
         assert_eq!(one_question(helping, 0b10, ArcMasks::of(&objectives).asking(0b10)), 0);
         assert_eq!(one_question(helping, 0b10, ArcMasks::of(&objectives)), 0b10);
+    }
+
+    #[test]
+    fn a_question_asking_for_a_story_is_answered_only_by_a_method_that_gathers_experiences() {
+        use crate::request::Request;
+        let catalogue = Catalogue::builtin();
+        let objectives = [Objective::Remobilize, Objective::LearnFacilitation];
+        let request = Request::builder("Remobiliser l'équipe")
+            .time("10:00", "11:30")
+            .participants(12)
+            .objective("remobilize")
+            .objective("learn-facilitation")
+            .question("remobilize", "Racontez un moment où votre travail a vraiment compté pour quelqu'un")
+            .question("learn-facilitation", "Quelle technique utiliserez-vous demain ?")
+            .build()
+            .unwrap();
+        let masks = ArcMasks::of_request(&request, &objectives);
+        assert_eq!((masks.asked, masks.stories, masks.practised), (0b11, 0b01, 0b10));
+        let story = |id: &str| one_question(catalogue.get(id).unwrap(), 0b01, masks);
+        assert_eq!(story("conversation-cafe"), 0b01, "a café gathers what each one lived");
+        assert_eq!(story("la-une-du-magazine"), 0, "a cover of the future tells no story lived");
+        // Trying ways of helping still serves an objective learned by practice.
+        assert_eq!(one_question(catalogue.get("helping-heuristics").unwrap(), 0b10, masks), 0b10);
     }
 
     /// The time share of a workshop with service users, to generate ideas then prioritise:

@@ -471,6 +471,13 @@ impl Objective {
         matches!(self, Objective::BuildTrust) || self.looks_back()
     }
 
+    /// Whether the objective is learned by practising ways of working (facilitation
+    /// techniques tried): a method that practises one serves it, whatever its question
+    /// ([`crate::score::one_question`]).
+    pub const fn is_learned_by_practice(self) -> bool {
+        matches!(self, Objective::LearnFacilitation)
+    }
+
     /// Whether the objective says how the session works rather than what it works on:
     /// service users taking part is served by every sequence they can join, not by a share
     /// of the clock. The score's time share leaves it aside and shares the time among the

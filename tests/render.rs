@@ -2128,7 +2128,7 @@ fn the_welcome_announces_how_each_choice_of_the_day_will_be_settled() {
         "{rule}"
     );
     assert!(rule.contains("objection argumentée"), "{rule}");
-    let explores = plan("equipe-a-distance.yaml");
+    let explores = plan("journee-actions-collectives.yaml");
     let chosen_by_rule = explores
         .agenda
         .method_slots()

@@ -24,12 +24,14 @@ mod learned;
 mod lexicon;
 mod question;
 pub mod reader;
+mod stories;
 mod words;
 
 pub use care::names_a_disability;
 pub use learned::{Example, examples};
 pub use question::Question;
 pub use reader::Reader;
+pub use stories::asks_for_a_story;
 
 use crate::catalogue::Catalogue;
 use crate::method::Method;

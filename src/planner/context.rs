@@ -119,7 +119,7 @@ impl<'a> Context<'a> {
         let end = request.end_time().unwrap_or(start);
         // Off-grid times cannot all be round: C4 is given up from the start.
         let off_grid = start.minutes() % rules::GRAIN != 0 || end.minutes() % rules::GRAIN != 0;
-        let masks = ArcMasks::of(&objectives).asking(crate::score::asked(request, &objectives));
+        let masks = ArcMasks::of_request(request, &objectives);
         let mut context = Context {
             request,
             analysis,

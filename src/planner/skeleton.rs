@@ -76,7 +76,7 @@ impl<'a> Skeleton<'a> {
             len: 0,
             used: 0,
             tally: Tally::new(&context.objectives, request.participants, request.with_users())
-                .asking(context.masks.asked),
+                .with_masks(context.masks),
             sequence_score: 0.0,
             estimate: 0.0,
             covered: 0,
