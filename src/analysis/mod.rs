@@ -25,6 +25,7 @@ mod lexicon;
 mod question;
 pub mod reader;
 mod stories;
+mod wordlist;
 mod words;
 
 pub use care::names_a_disability;

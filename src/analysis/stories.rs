@@ -2,27 +2,17 @@
 //! (`stories.yaml`, data a facilitator reviews, embedded in the crate). A story is told in
 //! a method that gathers experiences, not in one that draws a vision or votes.
 
-use serde::Deserialize;
+use super::wordlist;
 
 /// The words file, as written by the network.
 const SOURCE: &str = include_str!("stories.yaml");
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    story: Vec<String>,
-}
-
-fn parse(source: &str) -> Result<Vec<String>, serde_yaml::Error> {
-    serde_yaml::from_str::<File>(source).map(|file| file.story)
-}
 
 /// The words that ask for a story, lower case.
 fn story_words() -> &'static [String] {
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     // The file is part of the crate and a test parses it: no words is the safe reading if
     // it were ever broken (every question is then read as any other).
-    WORDS.get_or_init(|| parse(SOURCE).unwrap_or_default())
+    WORDS.get_or_init(|| wordlist::parse(SOURCE, "story").unwrap_or_default())
 }
 
 /// Whether a calling question asks each one to tell something lived.
@@ -33,18 +23,5 @@ fn story_words() -> &'static [String] {
 /// assert!(!analysis::asks_for_a_story("Que ferons-nous d'ici la rentrée ?"));
 /// ```
 pub fn asks_for_a_story(question: &str) -> bool {
-    let question = question.to_lowercase().replace('’', "'");
-    story_words().iter().any(|word| question.contains(word.as_str()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_words_file_parses_and_names_words_in_lower_case() {
-        let words = parse(SOURCE).unwrap();
-        assert!(words.len() >= 5);
-        assert!(words.iter().all(|word| *word == word.to_lowercase()), "{words:?}");
-    }
+    wordlist::holds_any(&question.to_lowercase().replace('’', "'"), story_words())
 }
