@@ -302,6 +302,10 @@ impl ArcMasks {
 /// gathers no experiences answers no question asking for a story (« Racontez un moment… »
 /// is not read before drawing a magazine cover).
 pub fn one_question(method: &Method, serves: u32, masks: ArcMasks) -> u32 {
+    // Most requests ask no question: the search's hot path reads no step.
+    if serves & masks.asked == 0 {
+        return serves;
+    }
     if method.practice {
         return serves & !(masks.asked & !masks.practised);
     }
@@ -454,7 +458,10 @@ pub fn for_request(
     scored(agenda, objectives, (ArcMasks::of_request(request, objectives), request.with_users()), catalogue)
 }
 
-fn scored(
+/// Scores an agenda as [`for_request`] does, with the request's `masks` already read
+/// ([`ArcMasks::of_request`]): the planner reads them once per request, not once per
+/// agenda it times.
+pub fn scored(
     agenda: &Agenda,
     objectives: &[Objective],
     (masks, with_users): (ArcMasks, bool),

@@ -40,7 +40,7 @@ use crate::craft::{self, CraftReport, CraftRule, CraftSet};
 use crate::method::{MethodId, MinuteRange};
 use crate::request::Request;
 use crate::rules;
-use crate::score::{Component, Score, for_request};
+use crate::score::{Component, Score, scored};
 use crate::vocabulary::{Objective, Phase};
 use context::Context;
 pub use error::{FixedTrouble, PlanError};
@@ -398,7 +398,8 @@ impl<'a> Planner<'a> {
                 continue;
             }
             let Some((agenda, craft)) = self.time(context, skeleton, untimed) else { continue };
-            let score = for_request(&agenda, context.request, &context.objectives, self.catalogue);
+            let with_users = context.request.with_users();
+            let score = scored(&agenda, &context.objectives, (context.masks, with_users), self.catalogue);
             best = best.max(score.total());
             let reasons = reasons(context, skeleton, &agenda);
             timed.push((agenda, score, reasons, craft));

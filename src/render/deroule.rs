@@ -2106,8 +2106,9 @@ fn asks_a_question(slot: &Slot, catalogue: &Catalogue) -> bool {
         method.steps.iter().any(|step| reads(&step.text.fr))
     };
     let opening = slot.phase == Some(Phase::Opening) && slot.part.is_none() && !slot.objectives.is_empty();
-    let on_subject = method_of(catalogue, slot).is_none_or(|method| !method.practice);
-    (content_sequence(slot) && on_subject) || (opening && method_of(catalogue, slot).is_some_and(reads))
+    let method = method_of(catalogue, slot);
+    let on_subject = method.is_none_or(|method| !method.practice);
+    (content_sequence(slot) && on_subject) || (opening && method.is_some_and(reads))
 }
 
 /// Whether `slot` holds a content sequence (neither opening nor closing), or its first part.
