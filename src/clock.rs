@@ -1,5 +1,6 @@
 //! Clock times of a day, written `HH:MM`.
 
+use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -64,6 +65,17 @@ impl ClockTime {
     /// Minutes from `earlier` to `self` (zero when `earlier` is later).
     pub fn since(self, earlier: ClockTime) -> u32 {
         self.minutes().saturating_sub(earlier.minutes())
+    }
+
+    /// As written in running text: « 9 h 30 », « 14 h » in French (no-break spaces);
+    /// « 9:30 » in English.
+    pub fn written(self, lang: Lang) -> String {
+        let (hours, minutes) = (self.minutes() / 60, self.minutes() % 60);
+        match (lang, minutes) {
+            (Lang::Fr, 0) => format!("{hours}\u{a0}h"),
+            (Lang::Fr, _) => format!("{hours}\u{a0}h\u{a0}{minutes:02}"),
+            (Lang::En, _) => format!("{hours}:{minutes:02}"),
+        }
     }
 }
 

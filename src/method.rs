@@ -699,6 +699,12 @@ pub struct Method {
     /// avec leurs idées entourées »). Absent: the déroulé names what it `gives`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leaves: Option<Text>,
+    /// What its sequence promises aloud (« À la fin, nous aurons… ») in place of the words
+    /// of the objectives it serves, when they would promise something else: working
+    /// agreements serve trust, and the group leaves with agreements it can keep, not
+    /// with « un groupe qui se connaît mieux ». Absent: the objectives' words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promises: Option<Text>,
     /// What the facilitators settle or prepare with the project lead before the day so that
     /// it can run (the teams that will hold a stand, the options a decision grid compares):
     /// a line of the déroulé's « À régler avec le porteur de projet avant le jour », named
@@ -973,6 +979,11 @@ pub struct Remote {
     /// duration too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
+    /// What its work leaves on the shared board for the sequences after it, by video, when
+    /// the onsite [`Method::leaves`] speaks of walls and paper; absent: a remote déroulé
+    /// names what it gives instead, kept on the shared board.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaves: Option<Text>,
     /// How it runs by video without breakout rooms, when a facilitator would run its work
     /// in plenary for a group small enough; absent: without rooms, it cannot run when it
     /// needs sub-groups (craft rule C6).

@@ -20,10 +20,29 @@ use crate::vocabulary::{Condition, Objective, Phase, Product, Profile};
 
 /// Rule 8: the shortest break that counts as one.
 pub const MIN_BREAK: u32 = 10;
+/// The usual length of a break, in minutes: a quarter of an hour.
+pub const USUAL_BREAK: u32 = 15;
 /// The lengths of a break, in minutes, that the planner tries and the quality oracle
-/// searches: ten, the usual fifteen ([`crate::score::USUAL_BREAK`]), or twenty when a day
-/// has minutes no sequence can take.
-pub const BREAKS: [u32; 3] = [MIN_BREAK, 15, 20];
+/// searches: ten, the usual fifteen ([`USUAL_BREAK`]), or twenty when a day has minutes no
+/// sequence can take.
+pub const BREAKS: [u32; 3] = [MIN_BREAK, USUAL_BREAK, 20];
+/// Rule 8, counted ahead: the usual pauses a stretch of `minutes` (its pauses included)
+/// needs so that no run of work lasts more than `stretch` minutes. A morning of 3 h 45
+/// under the default stretch of 90 minutes needs two; one of 3 h 15, one.
+///
+/// ```
+/// use facilitation::rules::pauses_needed;
+/// assert_eq!((pauses_needed(225, 90), pauses_needed(195, 90), pauses_needed(90, 90)), (2, 1, 0));
+/// ```
+pub const fn pauses_needed(minutes: u32, stretch: u32) -> u32 {
+    let stretch = if stretch == 0 { 1 } else { stretch };
+    let mut pauses = 0;
+    while minutes.saturating_sub(pauses * USUAL_BREAK) > (pauses + 1) * stretch {
+        pauses += 1;
+    }
+    pauses
+}
+
 /// Rules 8 and 9: the shortest lunch.
 pub const MIN_LUNCH: u32 = 45;
 /// Rule 2: the welcome's length range.

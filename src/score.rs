@@ -175,10 +175,9 @@ pub struct Score {
     pub commits: f64,
 }
 
-/// The usual length of a break and of a lunch, in minutes (the welcome's depends on the
-/// session and on what opens it: [`usual_welcome_before`]).
-pub const USUAL_BREAK: u32 = 15;
-/// See [`USUAL_BREAK`].
+pub use crate::rules::USUAL_BREAK;
+/// The usual length of a lunch, in minutes (the welcome's depends on the session and on
+/// what opens it: [`usual_welcome_before`]).
 pub const USUAL_LUNCH: u32 = 60;
 
 impl Score {

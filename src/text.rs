@@ -136,3 +136,12 @@ pub(crate) fn in_lang<'t>(fr: &'t str, en: Option<&'t str>, lang: Lang) -> &'t s
         Lang::Fr => fr,
     }
 }
+
+/// A small count in words, as said aloud (« quatre », « six »), from two to ten; digits
+/// otherwise.
+pub(crate) fn in_words(count: u32, lang: Lang) -> String {
+    const FR: [&str; 9] = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
+    const EN: [&str; 9] = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    let words = if lang == Lang::Fr { FR } else { EN };
+    count.checked_sub(2).and_then(|i| words.get(i as usize)).map_or(count.to_string(), |w| w.to_string())
+}

@@ -326,3 +326,25 @@ fn a_session_asked_to_decide_asks_the_lead_who_decides_and_how() {
     assert!(who.text(Lang::En).contains("who decides, and how"));
     assert!(questions(&["review"]).iter().all(|q| !matches!(q, Question::WhoDecides)));
 }
+
+#[test]
+fn a_lunch_fixed_so_late_that_the_morning_needs_two_pauses_is_put_to_the_lead() {
+    // 9:00 to a lunch at 12:45 is 3 h 45 of morning: two pauses under the 90-minute
+    // stretch; at 12:15 one would do, and the afternoon still needs only one.
+    let day = |lunch: &str| {
+        let text = format!(
+            "title: Journée\nstart: \"09:00\"\nend: \"16:30\"\nparticipants: 20\nfacilitators: 2\nobjectives: [review]\nfixed:\n  - {{kind: lunch, start: \"{lunch}\", minutes: 60}}\n"
+        );
+        Request::from_yaml("journee.yaml", &text).unwrap().clarify(Catalogue::builtin())
+    };
+    let asked = day("12:45");
+    let late = asked.iter().find(|q| matches!(q, Question::LateLunch { .. })).expect("the late lunch");
+    let Question::LateLunch { pauses, earlier, .. } = late else { unreachable!() };
+    assert_eq!((*pauses, earlier.to_string()), (2, "12:15".to_string()));
+    assert!(late.is_for_the_lead() && !late.blocks_planning());
+    let text = late.text(Lang::Fr);
+    assert!(text.contains("impose deux pauses le matin") && text.contains("à 12\u{a0}h\u{a0}15"), "{text}");
+    for lunch in ["12:15", "12:00"] {
+        assert!(!day(lunch).iter().any(|q| matches!(q, Question::LateLunch { .. })), "{lunch}");
+    }
+}

@@ -172,6 +172,7 @@ fn every_method_that_runs_remotely_says_how_without_physical_material() {
         texts.extend(remote.materials.iter().map(|m| m.fr.clone()));
         let steps = if remote.steps.is_empty() { &method.steps } else { &remote.steps };
         texts.extend(steps.iter().map(|s| s.text.fr.clone()));
+        texts.extend(remote.leaves.iter().map(|leaves| leaves.fr.clone()));
         if let Some(plenary) = &remote.plenary {
             assert!(plenary.setup.has_english() && !plenary.materials.is_empty(), "{}", method.id);
             assert!(plenary.steps.iter().all(|s| s.text.has_english()), "{}", method.id);

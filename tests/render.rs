@@ -175,6 +175,28 @@ fn a_remote_deroule_names_no_physical_material_or_gesture() {
     assert!(physical.is_empty(), "{physical:#?}");
 }
 
+#[test]
+fn every_remote_request_plans_a_deroule_whose_walls_are_the_shared_board() {
+    let remote = [
+        "accueil-a-distance.yaml",
+        "distanciel-sans-salles.yaml",
+        "visio-60-explorer.yaml",
+        "visio-sans-salles.yaml",
+    ];
+    let requests = remote.iter().map(|name| test_request(name)).chain([request("equipe-a-distance.yaml")]);
+    for request in requests {
+        for seed in 0..4 {
+            let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+            let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+            let physical: Vec<&str> = detail(&text)
+                .lines()
+                .filter(|line| !physical::physical_words(line).is_empty() && !is_tip(&text, line))
+                .collect();
+            assert!(physical.is_empty(), "{} (seed {seed}): {physical:#?}", request.title);
+        }
+    }
+}
+
 /// Whether `line` is one of the method tips, which may compare with the room.
 fn is_tip(text: &str, line: &str) -> bool {
     text.split("Conseils\u{a0}:").skip(1).any(|after| {
@@ -200,6 +222,8 @@ fn roles_are_written_for_the_facilitators_available() {
     assert_eq!(plan.agenda.facilitators, 1);
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!text.contains("Les autres circulent") && !text.contains("L'autre circule"));
+    // One facilitator reads « Votre rôle », not the roles of a team that is not there.
+    assert!(text.contains("Votre rôle\u{a0}:") && !text.contains("Rôles des facilitateurs"));
     let forum = plan_with_one_facilitator("forum-ouvert-ehpad.yaml");
     let forum = forum.to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(forum.contains("vous ne dirigez aucune session"));
@@ -1207,6 +1231,25 @@ fn a_sequence_promises_only_the_results_its_method_gives() {
 }
 
 #[test]
+fn a_method_that_promises_its_own_result_says_it_instead_of_its_objectives_words() {
+    use facilitation::{Objective, Phase};
+    let catalogue = Catalogue::builtin();
+    let mut stories = method_slot("conversation-cafe", "10:00", "10:50", None);
+    stories.phase = Some(Phase::Divergence);
+    stories.objectives = vec![Objective::BuildTrust];
+    let mut agreements = method_slot("accords-equipe", "10:50", "11:20", None);
+    agreements.phase = Some(Phase::Convergence);
+    agreements.objectives = vec![Objective::BuildTrust];
+    let agenda = agenda_of(vec![welcome_slot("09:30", "10:00"), stories, agreements]);
+    let said = said_aloud(&agenda.to_markdown(catalogue, Lang::Fr)).join("\n");
+    let last = said.lines().last().unwrap_or_default();
+    assert!(last.contains("nous aurons trois à sept accords d'équipe que chacun peut tenir"), "{said}");
+    assert!(!last.contains("un groupe qui se connaît mieux"), "{last}");
+    // The café, which has no promise of its own, still says the objective's words.
+    assert!(said.lines().next().unwrap_or_default().contains("un groupe qui se connaît mieux"), "{said}");
+}
+
+#[test]
 fn plan_b_runs_a_sequence_a_little_shorter_rather_than_lose_the_vision() {
     // The RSA forum's methods are at their shortest: 30 minutes late, a sequence gives five
     // minutes under its shortest rather than the vision's sequence going (rules::PLAN_B_SQUEEZE).
@@ -2057,10 +2100,10 @@ fn an_afternoon_on_a_new_subject_says_so_and_the_plan_takes_up_both_subjects() {
     for (seed, plan) in seeded_plans(&request("spda-lancement.yaml")) {
         let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
         let sections: Vec<&str> = text.split("\n### ").collect();
-        let new_subject = "Ce que nous avons arrêté ce matin reste au mur";
+        let new_subject = "Ce que nous avons arrêté ce matin reste sous nos yeux";
         let announced: Vec<&&str> = sections.iter().filter(|s| s.contains(new_subject)).collect();
         assert_eq!(announced.len(), 1, "seed {seed}");
-        assert!(announced[0].contains("Bon retour de déjeuner"), "seed {seed}: {}", announced[0]);
+        assert!(announced[0].contains("Rebonjour à toutes et à tous"), "seed {seed}: {}", announced[0]);
         let plan_section = sections.iter().find(|s| s.contains("· Plan d'action QQOQCP")).unwrap();
         let wall = plan_section.lines().find(|line| line.starts_with("**Au mur**")).unwrap();
         assert!(wall.contains("ce qu'a arrêté le sujet précédent"), "seed {seed}: {wall}");

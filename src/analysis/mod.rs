@@ -35,8 +35,10 @@ pub use reader::Reader;
 pub use stories::asks_for_a_story;
 
 use crate::catalogue::Catalogue;
+use crate::clock::ClockTime;
 use crate::method::Method;
-use crate::request::Request;
+use crate::request::{FixedKind, Request};
+use crate::rules;
 use crate::vocabulary::{Objective, Profile, Writing};
 use serde::{Deserialize, Serialize};
 
@@ -244,6 +246,7 @@ impl Analysis {
         {
             questions.push(Question::ShortForObjectives { minutes: request.minutes(), objectives: count });
         }
+        questions.extend(late_lunch(request));
         if request.with_users() {
             for id in &request.include {
                 if catalogue.get(id.as_str()).is_some_and(|method| method.writing == Writing::Heavy) {
@@ -261,6 +264,33 @@ impl Analysis {
         let texts: Vec<&ResolvedObjective> = asked.collect();
         texts.iter().all(|line| line.situation == Some(Situation::Inform)).then(|| texts[0].text.clone())
     }
+}
+
+/// The lunch the request fixes, when it comes so late that the morning needs two pauses or
+/// more, and a lunch a little earlier (still a real lunch, craft rule C8) would spare the day
+/// one of them: a facilitator asks the lead before planning around it.
+fn late_lunch(request: &Request) -> Option<Question> {
+    let mut fixed = request.fixed.iter();
+    let lunch = fixed.clone().find(|fixed| fixed.kind() == FixedKind::Lunch)?;
+    if fixed.any(|fixed| fixed.kind() == FixedKind::Break) {
+        return None;
+    }
+    let (at, minutes, end) = (lunch.start?, lunch.minutes?, request.end_time()?);
+    let stretch = request.max_stretch;
+    let morning = |at: ClockTime| rules::pauses_needed(at.since(request.start), stretch);
+    let day = |at: ClockTime| {
+        morning(at) + at.plus(minutes).map_or(0, |back| rules::pauses_needed(end.since(back), stretch))
+    };
+    let pauses = morning(at);
+    if pauses < 2 {
+        return None;
+    }
+    let earliest = rules::CRAFT_LUNCH_WINDOW.0.minutes();
+    let earlier = (1..)
+        .map_while(|grains| at.minutes().checked_sub(grains * rules::GRAIN).filter(|m| *m >= earliest))
+        .filter_map(ClockTime::from_minutes)
+        .find(|earlier| day(*earlier) < day(at))?;
+    Some(Question::LateLunch { lunch: at, pauses, earlier, stretch })
 }
 
 /// The question one line calls for, if any.

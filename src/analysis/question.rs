@@ -1,6 +1,7 @@
 //! The questions a facilitator asks the project lead before designing the agenda.
 
-use crate::text::{Lang, Localize};
+use crate::clock::ClockTime;
+use crate::text::{Lang, Localize, in_words};
 use crate::vocabulary::Objective;
 use serde::{Deserialize, Serialize};
 
@@ -72,6 +73,18 @@ pub enum Question {
     /// course first (the frame, the constraints, what is not negotiable), or the vision
     /// floats free of what the department can do.
     CourseFirst,
+    /// A lunch fixed so late that the morning needs more pauses than it would with the
+    /// lunch a little earlier (rule 8: no run of work longer than `max_stretch`).
+    LateLunch {
+        /// When the request fixes the lunch.
+        lunch: ClockTime,
+        /// The pauses the morning then needs.
+        pauses: u32,
+        /// The latest earlier lunch that saves one.
+        earlier: ClockTime,
+        /// The longest run of work, in minutes.
+        stretch: u32,
+    },
     /// Service users take part and an included method asks for much writing.
     WritingForUsers {
         /// The method's id.
@@ -94,6 +107,7 @@ impl Question {
                 | Question::Confirm { .. }
                 | Question::WhoDecides
                 | Question::CourseFirst
+                | Question::LateLunch { .. }
         )
     }
 }
@@ -159,6 +173,15 @@ impl Localize for Question {
                     "The session builds a vision with managers in the room: does the direction first give its course (ten minutes: the frame, the constraints, what is not negotiable)? If so, say who gives it: the facilitators place it right before the vision sequence, taken from the welcome or the opening.",
                 )
                 .to_string(),
+            Question::LateLunch { lunch, pauses, earlier, stretch } => lang
+                .pick(
+                    "Le déjeuner fixé à {l} impose {n} pauses le matin, pour que personne ne travaille plus de {s} minutes d'affilée ; à {e}, une de moins suffirait, et la matinée serait moins hachée. Pouvez-vous avancer le déjeuner ?",
+                    "Lunch fixed at {l} calls for {n} breaks in the morning, so that nobody works more than {s} minutes at a stretch; at {e}, one fewer would do, and the morning would be less broken up. Can lunch be brought forward?",
+                )
+                .replace("{l}", &lunch.written(lang))
+                .replace("{n}", &in_words(*pauses, lang))
+                .replace("{s}", &stretch.to_string())
+                .replace("{e}", &earlier.written(lang)),
             Question::WritingForUsers { method } => lang
                 .pick(
                     "Des usagers participent et « {m} » demande beaucoup d'écrit : faut-il la garder, ou prévoir une aide à l'écriture ?",

@@ -14,6 +14,7 @@ use super::{plan_b, team, typography, wording};
 use crate::agenda::{Agenda, Role, Slot, SlotKind};
 use crate::analysis::{Question, ResolvedObjective, UNSURE_BELOW};
 use crate::catalogue::Catalogue;
+use crate::clock::ClockTime;
 use crate::craft::CraftReport;
 use crate::method::{Called, Frame, Method, Occasion, Step};
 use crate::planner::{Plan, Reason};
@@ -1265,12 +1266,15 @@ fn consigne(
         let chooses = planned.is_some_and(|(plan, catalogue)| chooses_among_vision(plan, catalogue, first));
         let own: &[Objective] =
             if prepared(first, agenda).is_some() || elsewhere || chooses { &[] } else { &first.objectives };
-        let mut produces: Vec<&str> = own
-            .iter()
-            .filter(promised)
-            .filter_map(|o| wording::produces(*o))
-            .map(|text| text.get(lang))
-            .collect();
+        let mut produces: Vec<&str> = match (&method.promises, own.is_empty()) {
+            (Some(promise), false) => vec![promise.get(lang)],
+            _ => own
+                .iter()
+                .filter(promised)
+                .filter_map(|o| wording::produces(*o))
+                .map(|text| text.get(lang))
+                .collect(),
+        };
         // Two results said aloud at most: a third turns the promise into a list nobody
         // hears (the first objectives, in the request's order of priority).
         produces.truncate(2);
@@ -1512,32 +1516,28 @@ fn staged_question<'q>(
 /// What the sequence works on, as it hangs on the wall: what the latest earlier sequence
 /// that gave one of the things it `takes` produced (craft rule C13's thread, made visible),
 /// and the earlier work shown beside it as stations of their own, so that the facilitator
-/// knows what to point at before giving the instructions.
-fn on_the_wall(method: &Method, shown: &Exhibit, lang: Lang) -> Block {
+/// knows what to point at before giving the instructions. By video the work is on the
+/// shared board, never on a wall (craft rule C6).
+fn on_the_wall(method: &Method, shown: &Exhibit, format: Format, lang: Lang) -> Block {
     let (source, start) = shown.source;
+    let remote = format == Format::Remote;
     // Each product's label may hold an « et » of its own: they are listed apart.
     let given: Vec<&str> =
         source.gives.iter().filter(|p| method.builds_on(**p)).map(|p| p.label(lang)).collect();
     let (name, at) = (source.name.get(lang), typography::clock(start, lang));
-    let mut text = match (&source.leaves, lang) {
+    let leaves = match remote {
+        true => source.remote.as_ref().and_then(|remote| remote.leaves.as_ref()),
+        false => source.leaves.as_ref(),
+    };
+    let mut text = match (leaves, lang) {
         (Some(leaves), _) => {
             format!("{} ({})", typography::capitalised(leaves.get(lang)), quoted(name, at, lang))
         }
         (None, Lang::Fr) => format!("ce que « {name} » ({at}) a produit : {}", given.join(" ; ")),
         (None, Lang::En) => format!("what \"{name}\" ({at}) produced: {}", given.join(" ; ")),
     };
-    // An earlier sequence is shown as one poster that sums it up, not as its tablecloths:
-    // a group reads a station in a few minutes.
     for (earlier, start) in &shown.more {
-        let (name, at) = (earlier.name.get(lang), typography::clock(*start, lang));
-        text.push_str(&match lang {
-            Lang::Fr => format!(
-                " ; et, comme une station de plus, une affiche qui résume en cinq ou six lignes ce qu'a fait ressortir « {name} » ({at}), préparée pendant la pause qui précède à partir de ce qui est resté au mur"
-            ),
-            Lang::En => format!(
-                "; and, as one more station, a poster summing up in five or six lines what \"{name}\" ({at}) brought out, prepared during the break before from what stayed on the wall"
-            ),
-        });
+        text.push_str(&station_more(earlier, *start, remote, lang));
     }
     // What an earlier arc concluded is the plan's too: the morning's rules beside the
     // afternoon's ideas, named in a few words (its wall is described where it was made).
@@ -1548,7 +1548,7 @@ fn on_the_wall(method: &Method, shown: &Exhibit, lang: Lang) -> Block {
             Lang::En => format!("; beside it, what the previous subject settled (\"{name}\", {at}), which the plan takes up too"),
         });
     }
-    let from = match source.leaves.is_some() || !shown.more.is_empty() || !shown.concluded.is_empty() {
+    let from = match leaves.is_some() || !shown.more.is_empty() || !shown.concluded.is_empty() {
         true => t(
             lang,
             ". C'est de là que la séquence part : montrez-les avant la consigne.",
@@ -1561,7 +1561,32 @@ fn on_the_wall(method: &Method, shown: &Exhibit, lang: Lang) -> Block {
         ),
     };
     text.push_str(from);
-    Block::Paragraph(labelled(t(lang, "Au mur", "On the wall"), colon(lang, &text)))
+    let label = match remote {
+        true => t(lang, "Sur le tableau blanc", "On the whiteboard"),
+        false => t(lang, "Au mur", "On the wall"),
+    };
+    Block::Paragraph(labelled(label, colon(lang, &text)))
+}
+
+/// An earlier sequence shown as one station more: one poster that sums it up, not its
+/// tablecloths, as a group reads a station in a few minutes (by video, one zone of the
+/// shared board).
+fn station_more(earlier: &Method, start: ClockTime, remote: bool, lang: Lang) -> String {
+    let (name, at) = (earlier.name.get(lang), typography::clock(start, lang));
+    match (lang, remote) {
+        (Lang::Fr, false) => format!(
+            " ; et, comme une station de plus, une affiche qui résume en cinq ou six lignes ce qu'a fait ressortir « {name} » ({at}), préparée pendant la pause qui précède à partir de ce qui est resté au mur"
+        ),
+        (Lang::En, false) => format!(
+            "; and, as one more station, a poster summing up in five or six lines what \"{name}\" ({at}) brought out, prepared during the break before from what stayed on the wall"
+        ),
+        (Lang::Fr, true) => format!(
+            " ; et, dans une zone de plus du tableau blanc, un résumé en cinq ou six lignes de ce qu'a fait ressortir « {name} » ({at}), préparé avant la séquence"
+        ),
+        (Lang::En, true) => format!(
+            "; and, in one more zone of the whiteboard, a five- or six-line summary of what \"{name}\" ({at}) brought out, prepared before the sequence"
+        ),
+    }
 }
 
 /// « « La Une du magazine », 11 h 45 », as the wall names a sequence.
@@ -1615,7 +1640,7 @@ fn method_detail(
     // What it shows of the earlier work, read once for the wall, the steps and the kit.
     let walls = exhibit(method, first, agenda, catalogue);
     if let Some(walls) = walls.as_ref().filter(|_| plan.is_some()) {
-        blocks.push(on_the_wall(method, walls, lang));
+        blocks.push(on_the_wall(method, walls, agenda.format, lang));
     }
     let shown = shown_objectives(first, agenda);
     if !shown.is_empty() {
@@ -1649,7 +1674,10 @@ fn method_detail(
         t(lang, "Qui fait quoi :", "Who does what:")
     } else {
         who_does_what(&mut blocks, &cast, lang);
-        t(lang, "Rôles des facilitateurs :", "Facilitators' roles:")
+        match agenda.facilitators {
+            1 => t(lang, "Votre rôle :", "Your role:"),
+            _ => t(lang, "Rôles des facilitateurs :", "Facilitators' roles:"),
+        }
     };
     blocks.push(Block::Paragraph(plain(roles)));
     blocks.push(Block::List(variant::roles(method, agenda, &cast, lang)));

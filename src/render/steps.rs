@@ -10,7 +10,7 @@ use crate::agenda::Slot;
 use crate::clock::ClockTime;
 use crate::method::{Frame, Method, RoundCount, Shape, Step};
 use crate::rules::{self, SHARE_ROUND_MOST};
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Text, in_words};
 use serde::{Deserialize, Serialize};
 
 /// One step as it will run on the day.
@@ -955,14 +955,6 @@ fn group_words(count: u32, size: u32, lang: Lang) -> String {
         (Lang::En, _) => format!("group{plural} of {}", in_words(size, lang)),
     };
     format!("{number} {noun}")
-}
-
-/// A group's size in words, as said aloud: « quatre », « six ».
-fn in_words(size: u32, lang: Lang) -> String {
-    const FR: [&str; 9] = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
-    const EN: [&str; 9] = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-    let words = if lang == Lang::Fr { FR } else { EN };
-    size.checked_sub(2).and_then(|i| words.get(i as usize)).map_or(size.to_string(), |w| w.to_string())
 }
 
 /// `preposition` before `phrase`, contracted as French writes it before an article: « des

@@ -49,12 +49,7 @@ const MONTHS: [(&str, &str); 12] = [
 /// A clock time as written in running text: « 9 h 30 », « 14 h » in French; « 9:30 » in
 /// English.
 pub fn clock(time: ClockTime, lang: Lang) -> String {
-    let (hours, minutes) = (time.minutes() / 60, time.minutes() % 60);
-    match (lang, minutes) {
-        (Lang::Fr, 0) => format!("{hours}{NBSP}h"),
-        (Lang::Fr, _) => format!("{hours}{NBSP}h{NBSP}{minutes:02}"),
-        (Lang::En, _) => format!("{hours}:{minutes:02}"),
-    }
+    time.written(lang)
 }
 
 /// From one time to another: « 9 h 30 – 12 h 30 », « 9:30–12:30 ».

@@ -1,7 +1,7 @@
 //! What a remote déroulé must not name: physical material, room setups and gestures.
 
 /// Physical things and gestures that have no place in a remote session.
-pub const PHYSICAL: [&str; 15] = [
+pub const PHYSICAL: [&str; 16] = [
     "ruban",
     "chaise",
     "gommettes ",
@@ -17,6 +17,7 @@ pub const PHYSICAL: [&str; 15] = [
     "affiches",
     "clochette",
     "objet de parole",
+    "au mur",
 ];
 
 /// The words of `text` that name something physical (digital dots and sticky notes are not).
