@@ -1403,7 +1403,7 @@ fn a_forum_ouvert_followed_by_an_action_plan_leaves_it_the_action_groups_and_the
         assert!(!text.contains(said.as_str()), "{said}");
     }
     assert!(
-        text.contains(&typography::typeset("Convergence : chacun lit le mur des propositions", Lang::Fr)),
+        text.contains(&typography::typeset("Convergence : les propositions, regroupées par thème", Lang::Fr)),
         "the forum still chooses its proposals"
     );
 }
