@@ -573,14 +573,17 @@ fn every_calling_question_of_an_objective_a_content_sequence_serves_is_asked_or_
 #[test]
 fn a_sequence_that_answers_one_question_reads_one_and_a_whole_arc_reads_its_second_where_it_plans() {
     // A forum ouvert opening on two questions: the readers could not say which one to
-    // answer. The day's main event reads its first question; the other becomes a line of
-    // « À régler », to fold into it with the lead.
+    // answer. Followed by a plan of action, it opens on the ideas' question and leaves the
+    // actions' to the plan, which reads it; nothing is left to fold with the lead.
+    let forum = request("forum-ouvert-ehpad.yaml");
     let text = plan("forum-ouvert-ehpad.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!text.contains("Nos questions, l'une après l'autre"), "{text}");
-    let settle = &text[..text.find("## Déroulé").unwrap()];
-    let folded: Vec<&str> = settle.lines().filter(|line| line.starts_with("- ☐ La question")).collect();
-    assert_eq!(folded.len(), 1, "{settle}");
-    assert!(folded[0].contains("fondez les deux en une question d'appel"), "{}", folded[0]);
+    assert!(!text.contains("- ☐ La question «"), "{text}");
+    let section = |name: &str| text.split("\n### ").find(|s| s.contains(name)).unwrap_or_default();
+    let said = |name: &str| said_aloud(section(name)).join(" ");
+    let asked = |objective| typography::typeset(forum.question(objective).unwrap(), Lang::Fr);
+    assert!(said("· Forum ouvert").contains(&asked(facilitation::Objective::GenerateIdeas)), "{text}");
+    assert!(said("· Plan d'action QQOQCP").contains(&asked(facilitation::Objective::ActionPlan)), "{text}");
     // A team asked two questions by video (a moment its work mattered, what each needs
     // from the others): one photo no longer answers both; each gets a sequence of its own.
     let team = plan("equipe-a-distance.yaml");

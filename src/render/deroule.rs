@@ -1090,12 +1090,19 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
             questions = asks(next);
             chain += 1;
         }
-        let new = questions.iter().map(|(_, q)| *q).find(|q| !asked.contains(q));
+        let later = &slots[i + 1..];
+        // The question of an objective a later plan of action serves is that plan's to ask:
+        // a forum ouvert before the plan opens up on the ideas' question, not the actions'.
+        let left_to_plan = |objective: &crate::vocabulary::Objective| {
+            let plans = |s: &&Slot| s.phase == Some(Phase::Action) && s.objectives.contains(objective);
+            earlier.phase != Some(Phase::Action) && later.iter().any(plans)
+        };
+        let fresh = || questions.iter().filter(|(_, q)| !asked.contains(q));
+        let new = fresh().find(|(o, _)| !left_to_plan(o)).or_else(|| fresh().next()).map(|(_, q)| *q);
         // Right after a vision, a sequence that opens up does not ask again a question the
         // group already worked on: it turns the vision into work ([`after_vision`]).
         let again = new.is_none() && after_vision(plan, catalogue, earlier);
         let pick = new.or(questions.first().map(|(_, q)| *q)).filter(|_| !again);
-        let later = &slots[i + 1..];
         // A World Café's tours, or the stages of a method that runs a whole arc (the
         // irritants, then the plan), each take a question of their own.
         let holds_several = method_of(catalogue, earlier).is_some_and(Method::holds_several_questions);
