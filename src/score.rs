@@ -242,6 +242,9 @@ pub struct ArcMasks {
     /// Of those, the ones whose question asks each one to tell something lived
     /// ([`crate::analysis::asks_for_a_story`]).
     pub stories: u32,
+    /// Of those, the ones whose question asks what each one needs from the others
+    /// ([`crate::analysis::asks_what_each_needs`]).
+    pub needs: u32,
     /// Those learned by practice ([`Objective::is_learned_by_practice`]).
     pub practised: u32,
 }
@@ -264,20 +267,26 @@ impl ArcMasks {
             conclusions: bits(Objective::concludes_all),
             asked: 0,
             stories: 0,
+            needs: 0,
             practised: bits(Objective::is_learned_by_practice),
         }
     }
 
     /// The masks of `request`'s resolved `objectives`, with the calling questions read: which
-    /// objectives have one ([`ArcMasks::asking`]), and which of those ask for a story.
+    /// objectives have one ([`ArcMasks::asking`]), which of those ask for a story and which
+    /// ask what each one needs from the others.
     pub fn of_request(request: &Request, objectives: &[Objective]) -> Self {
-        let asked = |o: &Objective| request.question(*o).is_some();
-        let told = |o: &Objective| request.question(*o).is_some_and(crate::analysis::asks_for_a_story);
-        let bits = |keep: &dyn Fn(&Objective) -> bool| {
-            let kept: Vec<Objective> = objectives.iter().copied().filter(keep).collect();
+        let bits = |reads: fn(&str) -> bool| {
+            let kept: Vec<Objective> =
+                objectives.iter().copied().filter(|o| request.question(*o).is_some_and(reads)).collect();
             mask(objectives, &kept)
         };
-        ArcMasks { asked: bits(&asked), stories: bits(&told), ..ArcMasks::of(objectives) }
+        ArcMasks {
+            asked: bits(|_| true),
+            stories: bits(crate::analysis::asks_for_a_story),
+            needs: bits(crate::analysis::asks_what_each_needs),
+            ..ArcMasks::of(objectives)
+        }
     }
 
     /// The same masks, where the request gives the objectives of `asked` (bits over their
@@ -297,9 +306,11 @@ impl ArcMasks {
 /// its own circle (the forum ouvert, [`Method::opens_itself`]) counts for them all: it is
 /// the whole day, and the lead folds the questions into its one calling question. A method
 /// that practises a way of working ([`Method::practice`]) answers none of them (but serves
-/// an objective learned by practice, whatever its question), and one that
+/// an objective learned by practice, whatever its question); one that
 /// gathers no experiences answers no question asking for a story (« Racontez un moment… »
-/// is not read before drawing a magazine cover).
+/// is not read before drawing a magazine cover), and one that settles nothing answers no
+/// question asking what each one needs from the others (a team's needs are agreed on, not
+/// consulted on in trios).
 pub fn one_question(method: &Method, serves: u32, masks: ArcMasks) -> u32 {
     // Most requests ask no question: the search's hot path reads no step.
     if serves & masks.asked == 0 {
@@ -308,7 +319,10 @@ pub fn one_question(method: &Method, serves: u32, masks: ArcMasks) -> u32 {
     if method.practice {
         return serves & !(masks.asked & !masks.practised);
     }
-    let serves = if method.gives.contains(&Product::Experiences) { serves } else { serves & !masks.stories };
+    let unanswered = |mask: u32, product: Product| if method.gives.contains(&product) { 0 } else { mask };
+    let serves = serves
+        & !unanswered(masks.stories, Product::Experiences)
+        & !unanswered(masks.needs, Product::Decisions);
     let asked = serves & masks.asked;
     if asked.count_ones() < 2 || method.holds_several_questions() || method.opens_itself {
         return serves;
@@ -1106,6 +1120,30 @@ mod tests {
         assert_eq!(story("la-une-du-magazine"), 0, "a cover of the future tells no story lived");
         // Trying ways of helping still serves an objective learned by practice.
         assert_eq!(one_question(catalogue.get("helping-heuristics").unwrap(), 0b10, masks), 0b10);
+    }
+
+    #[test]
+    fn a_question_asking_what_each_needs_from_the_others_is_answered_only_by_a_method_that_settles() {
+        use crate::request::Request;
+        let catalogue = Catalogue::builtin();
+        let objectives = [Objective::Remobilize, Objective::BuildTrust];
+        let request = Request::builder("Remobiliser l'équipe")
+            .time("10:00", "11:30")
+            .participants(12)
+            .objective("remobilize")
+            .objective("build-trust")
+            .question("remobilize", "Racontez un moment où votre travail a vraiment compté pour quelqu'un")
+            .question(
+                "build-trust",
+                "De quoi avez-vous besoin des autres membres de l'équipe pour travailler sereinement ?",
+            )
+            .build()
+            .unwrap();
+        let masks = ArcMasks::of_request(&request, &objectives);
+        assert_eq!((masks.asked, masks.stories, masks.needs), (0b11, 0b01, 0b10));
+        let needs = |id: &str| one_question(catalogue.get(id).unwrap(), 0b10, masks);
+        assert_eq!(needs("accords-equipe"), 0b10, "working agreements settle what each needs");
+        assert_eq!(needs("troika-consulting"), 0, "a consultation in trios settles nothing");
     }
 
     /// The time share of a workshop with service users, to generate ideas then prioritise:

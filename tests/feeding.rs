@@ -874,3 +874,22 @@ fn a_convergence_on_a_subject_right_after_another_subjects_work_breaks_the_threa
     // When nothing opened the practices before, the gallery works on the front pages alone.
     assert_eq!(feeds(&[opening, pages, gallery]), 1.0);
 }
+
+#[test]
+fn a_team_asked_what_each_needs_from_the_others_agrees_on_it_rather_than_consults_in_trios() {
+    // « De quoi avez-vous besoin des autres membres de l'équipe… » is settled by working
+    // agreements (or another method where the group agrees how it works), never left to
+    // a Troïka consultation.
+    let request = request("examples/requests/equipe-a-distance.yaml");
+    for seed in 0..=3 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        let trust = plan
+            .agenda
+            .method_slots()
+            .filter(|slot| slot.phase.is_some_and(|phase| !phase.frames()))
+            .find(|slot| slot.objectives.contains(&facilitation::Objective::BuildTrust))
+            .expect("a content sequence for the team's needs");
+        let method = catalogue().get(trust.method.as_ref().unwrap().as_str()).unwrap();
+        assert!(method.gives.contains(&facilitation::Product::Decisions), "seed {seed}: {}", method.id);
+    }
+}

@@ -2326,3 +2326,12 @@ fn a_method_that_practises_a_way_of_working_reads_no_calling_question() {
     assert!(!section.contains("Notre question") && !section.contains("Nous proposons"), "{section}");
     assert!(!text.contains("☐ La question d'appel de « Heuristiques d'aide »"), "{text}");
 }
+
+#[test]
+fn the_technical_note_says_it_stays_with_the_facilitators() {
+    // Readers took the reasons and the seed for part of what goes to the project lead.
+    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let note = &text[text.find("## Note technique").expect("a technical note")..];
+    let first = note.lines().nth(2).unwrap_or_default();
+    assert!(first.starts_with("Pour l'équipe d'animation seulement"), "{note}");
+}

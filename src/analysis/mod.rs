@@ -19,20 +19,20 @@
 //! and the objectives of the most alike are read, to be checked. A sentence is read on its
 //! first [`reader::MOST_WORDS`] words.
 
+mod asks;
 mod care;
 mod learned;
 mod lexicon;
 mod question;
 pub mod reader;
-mod stories;
 mod wordlist;
 mod words;
 
+pub use asks::{asks_for_a_story, asks_what_each_needs};
 pub use care::names_a_disability;
 pub use learned::{Example, examples};
 pub use question::Question;
 pub use reader::Reader;
-pub use stories::asks_for_a_story;
 
 use crate::catalogue::Catalogue;
 use crate::clock::ClockTime;

@@ -1,4 +1,4 @@
-//! The words files of the analysis (`care.yaml`, `stories.yaml`): one list of lower-case
+//! The words files of the analysis (`care.yaml`, `stories.yaml`, `needs.yaml`): one list of lower-case
 //! words under one key, data a facilitator reviews, embedded in the crate.
 
 use std::collections::BTreeMap;
@@ -25,8 +25,11 @@ mod tests {
 
     #[test]
     fn every_words_file_parses_and_names_words_in_lower_case() {
-        let files =
-            [(include_str!("care.yaml"), "disability", 10), (include_str!("stories.yaml"), "story", 5)];
+        let files = [
+            (include_str!("care.yaml"), "disability", 10),
+            (include_str!("stories.yaml"), "story", 5),
+            (include_str!("needs.yaml"), "needs", 5),
+        ];
         for (source, key, least) in files {
             let words = parse(source, key).unwrap();
             assert!(words.len() >= least, "{key}: {words:?}");

@@ -208,6 +208,11 @@ fn seed_line(seed: u64, lang: Lang) -> Line {
 /// the seed.
 fn technical_note(doc: &mut Document, plan: &Plan, catalogue: &Catalogue, lang: Lang) {
     doc.heading(2, t(lang, "Note technique", "Technical note"));
+    doc.push(Block::Paragraph(plain(t(
+        lang,
+        "Pour l'équipe d'animation seulement : retirez cette note du déroulé que vous envoyez au porteur de projet.",
+        "For the facilitators only: remove this note from the agenda you send to the project lead.",
+    ))));
     words_read(doc, &plan.analysis.lines, lang);
     reasons(doc, plan, catalogue, lang);
     if let Some(seed) = plan.agenda.seed {
