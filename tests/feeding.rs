@@ -820,11 +820,19 @@ const TWO_SUBJECTS: [(&str, Phase); 6] = [
     ("plan-action-qqoqcp", Phase::Action),
 ];
 
+/// The launch of the SPDA asked for a vision too: its afternoon then opens on the front
+/// pages (La Une draws a vision, not ideas).
+fn launch_with_vision() -> Request {
+    let mut launch = request("examples/requests/spda-lancement.yaml");
+    launch.objectives.insert(1, "vision".to_string());
+    launch
+}
+
 #[test]
 fn a_day_that_settles_one_subject_may_open_another_after_it_but_not_after_its_priorities() {
     // The morning settles the common practices; the afternoon's front pages start an arc of
     // their own, not a step back up the morning's thread.
-    let request = request("examples/requests/spda-lancement.yaml");
+    let request = launch_with_vision();
     let settled = &TWO_SUBJECTS[..5];
     assert!(c13(&agenda_of(&request, settled), &request).is_empty());
     // Priorities conclude the whole day: front pages after them go back up the thread.
@@ -844,7 +852,7 @@ fn a_day_that_settles_one_subject_may_open_another_after_it_but_not_after_its_pr
 
 #[test]
 fn the_new_subject_of_an_afternoon_is_read_where_it_begins_and_only_there() {
-    let request = request("examples/requests/spda-lancement.yaml");
+    let request = launch_with_vision();
     let two_arcs = TWO_SUBJECTS;
     let agenda = agenda_of(&request, &two_arcs);
     let starts = score::new_subjects(&agenda, catalogue());
@@ -860,7 +868,7 @@ fn the_new_subject_of_an_afternoon_is_read_where_it_begins_and_only_there() {
 fn a_convergence_on_a_subject_right_after_another_subjects_work_breaks_the_thread() {
     // The gallery that should settle the practices the stands showed visits the front
     // pages just drawn for another question: the score's thread counts it broken.
-    let request = request("examples/requests/spda-lancement.yaml");
+    let request = launch_with_vision();
     let feeds = |methods: &[(&str, Phase)]| {
         let agenda = agenda_of(&request, methods);
         score::score(&agenda, &agenda.objectives, false, catalogue()).feeds
