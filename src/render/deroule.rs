@@ -2059,9 +2059,11 @@ fn reason_line(reason: &Reason, plan: &Plan, catalogue: &Catalogue, lang: Lang) 
     let method = catalogue.get(reason.method.as_str());
     let name = method.map_or(reason.method.as_str(), |m| m.name.get(lang));
     let n = plan.agenda.participants;
+    // The phase as the table and the heading write it (« divergence → convergence »).
+    let phase = phase_words(method, reason.phase, lang).to_lowercase();
     let mut text = match lang {
-        Lang::Fr => format!("phase « {} »", reason.phase.label(lang).to_lowercase()),
-        Lang::En => format!("{} phase", reason.phase.label(lang).to_lowercase()),
+        Lang::Fr => format!("phase « {phase} »"),
+        Lang::En => format!("{phase} phase"),
     };
     // One reading of what a sequence serves, here as in the table (« Prépare : … »).
     let slot = plan.agenda.method_slots().find(|slot| slot.method.as_ref() == Some(&reason.method));
