@@ -13,9 +13,10 @@
 //! with service users only after the work, for their voice in it is what the institution
 //! came to hear), then the first objective's sequences. A method in parts gives from its
 //! longest, where its rounds or its main work run (a forum ouvert shortens its sessions,
-//! not its marketplace). The pauses never give: a group of twenty or ninety does not come
-//! back faster because the clock says so, and a fragile public's pause is no reserve of
-//! minutes. If that is not enough, a sequence whose objectives another sequence also
+//! not its marketplace; in a day with a lunch, its longest morning session). The pauses
+//! give down to ten minutes alongside the sequences of the objectives after the first,
+//! never with service users: a fragile public's pause is no reserve of minutes. If that is
+//! not enough, a sequence whose objectives another sequence also
 //! serves is dropped, when the delay left is about its length (a choice is served
 //! elsewhere only by another sequence that converges). As a last resort, before ending
 //! late, the content sequences run a little under their shortest length (a tenth at most,
@@ -299,13 +300,20 @@ fn after_lunch(agenda: &Agenda, index: usize) -> bool {
 /// Whether the slot at `index` is the one of its method that gives minutes: a method in
 /// one piece, or the longest part of a split method (the first among equals), where its
 /// rounds or its main work run: a forum ouvert late by half an hour shortens its sessions,
-/// not the marketplace where the group sets its own agenda.
+/// not the marketplace where the group sets its own agenda. A method in parts on both sides
+/// of the lunch gives from its longest morning part: the morning's delay is made up before
+/// the meal, which does not move.
 fn gives_for_its_method(agenda: &Agenda, index: usize) -> bool {
     let slot = &agenda.slots[index];
-    let longest = (agenda.slots.iter().enumerate())
+    let parts: Vec<(usize, &Slot)> = (agenda.slots.iter().enumerate())
         .filter(|(_, other)| other.is_method() && other.method == slot.method)
-        .max_by_key(|&(i, other)| (other.minutes, std::cmp::Reverse(i)))
-        .map(|(i, _)| i);
+        .collect();
+    let morning: Vec<(usize, &Slot)> =
+        parts.iter().copied().filter(|&(i, _)| !after_lunch(agenda, i)).collect();
+    let both_sides = !morning.is_empty() && morning.len() < parts.len();
+    let pool = if both_sides { morning } else { parts };
+    let longest =
+        pool.into_iter().max_by_key(|&(i, other)| (other.minutes, std::cmp::Reverse(i))).map(|(i, _)| i);
     longest == Some(index)
 }
 
@@ -677,6 +685,25 @@ mod tests {
             let (measures, _) = measures(&agenda, catalogue, late, false);
             let on_forum: Vec<_> = measures.iter().filter(|m| forum(&agenda.slots[m.slot])).collect();
             assert!(on_forum.iter().all(|m| agenda.slots[m.slot].minutes == longest), "{late}: {on_forum:?}");
+        }
+    }
+
+    #[test]
+    fn a_forum_on_both_sides_of_lunch_makes_up_the_morning_delay_in_the_morning() {
+        // The EHPAD forum's longest session runs after lunch: a delay at the start is still
+        // made up before the meal, from a morning session, never from the marketplace.
+        let request = request("examples/requests/forum-ouvert-ehpad.yaml");
+        let catalogue = Catalogue::builtin();
+        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+        let forum = |slot: &Slot| slot.method.as_ref().is_some_and(|id| id.as_str() == "forum-ouvert");
+        let marketplace = agenda.slots.iter().position(forum).unwrap();
+        for late in [15, 30] {
+            let (measures, missing) = measures(&agenda, catalogue, late, false);
+            assert_eq!(missing, 0, "{late}");
+            for measure in &measures {
+                assert!(!after_lunch(&agenda, measure.slot), "{late}: {measure:?}");
+                assert_ne!(measure.slot, marketplace, "{late}: {measure:?}");
+            }
         }
     }
 
