@@ -270,9 +270,8 @@ impl Analysis {
 /// more, and a lunch a little earlier (still a real lunch, craft rule C8) would spare the day
 /// one of them: a facilitator asks the lead before planning around it.
 fn late_lunch(request: &Request) -> Option<Question> {
-    let mut fixed = request.fixed.iter();
-    let lunch = fixed.clone().find(|fixed| fixed.kind() == FixedKind::Lunch)?;
-    if fixed.any(|fixed| fixed.kind() == FixedKind::Break) {
+    let lunch = request.fixed.iter().find(|fixed| fixed.kind() == FixedKind::Lunch)?;
+    if request.fixed.iter().any(|fixed| fixed.kind() == FixedKind::Break) {
         return None;
     }
     let (at, minutes, end) = (lunch.start?, lunch.minutes?, request.end_time()?);
@@ -285,11 +284,11 @@ fn late_lunch(request: &Request) -> Option<Question> {
     if pauses < 2 {
         return None;
     }
-    let earliest = rules::CRAFT_LUNCH_WINDOW.0.minutes();
+    let (earliest, as_fixed) = (rules::CRAFT_LUNCH_WINDOW.0.minutes(), day(at));
     let earlier = (1..)
         .map_while(|grains| at.minutes().checked_sub(grains * rules::GRAIN).filter(|m| *m >= earliest))
         .filter_map(ClockTime::from_minutes)
-        .find(|earlier| day(*earlier) < day(at))?;
+        .find(|earlier| day(*earlier) < as_fixed)?;
     Some(Question::LateLunch { lunch: at, pauses, earlier, stretch })
 }
 

@@ -1098,7 +1098,7 @@ pub(super) fn calling_questions<'p>(plan: &'p Plan, catalogue: &Catalogue, slot:
         let later = &slots[i + 1..];
         // The question of an objective a later plan of action serves is that plan's to ask:
         // a forum ouvert before the plan opens up on the ideas' question, not the actions'.
-        let left_to_plan = |objective: &crate::vocabulary::Objective| {
+        let left_to_plan = |objective: &Objective| {
             let plans = |s: &&Slot| s.phase == Some(Phase::Action) && s.objectives.contains(objective);
             earlier.phase != Some(Phase::Action) && later.iter().any(plans)
         };
