@@ -128,18 +128,19 @@ impl Setting {
     }
 
     /// Who takes the notes, after « par »: the recorder by name, else the other facilitator
-    /// of a pair, another one of a larger team, or the one who leads alone.
+    /// of a pair, another one of a larger team, or a volunteer participant when one leads
+    /// alone (who cannot note while leading).
     fn scribe(&self, lang: Lang) -> String {
         if let Some(name) = &self.recorder {
             return name.clone();
         }
         let said = match self.facilitators {
-            Some(0 | 1) => lang.pick("vous-même", "yourself"),
+            Some(0 | 1) => lang.pick("un participant volontaire", "a volunteer participant"),
             Some(2) => lang.pick("l'autre facilitateur", "the other facilitator"),
             Some(_) => lang.pick("un autre facilitateur", "another facilitator"),
             None => lang.pick(
-                "un autre facilitateur (ou vous-même si vous animez seul)",
-                "another facilitator (or yourself if you lead alone)",
+                "un autre facilitateur (ou un participant volontaire si vous animez seul)",
+                "another facilitator (or a volunteer participant if you lead alone)",
             ),
         };
         said.to_string()
@@ -182,7 +183,7 @@ mod tests {
         let day = setting(Span::Day, Some(3)).fill(&text);
         assert_eq!(day.fr, "De cette journée, noté par un autre facilitateur.");
         let alone = setting(Span::Afternoon, Some(1)).fill(&text);
-        assert_eq!(alone.en.as_deref(), Some("From this afternoon, noted by yourself."));
+        assert_eq!(alone.en.as_deref(), Some("From this afternoon, noted by a volunteer participant."));
         assert!(Setting::any().fill(&text).fr.contains("cette séance"));
     }
 
