@@ -80,6 +80,12 @@ pub const LONGEST_SESSION: u32 = 12 * 60;
 /// sequence may run up to one part in this many under its shortest length (a World Café of
 /// 80 minutes runs 75: shorter rounds, not a lost sequence).
 pub const PLAN_B_SQUEEZE: u32 = 10;
+/// Plan B's advice to hold the session again rather than run over: when the minutes it
+/// still misses are a third of the session or more (a meeting of 45 minutes that starts 30
+/// late would end 20 minutes over).
+pub const fn better_postponed(session: u32, missing: u32) -> bool {
+    missing.saturating_mul(3) >= session
+}
 /// The default longest stretch of work without a pause (a request's `max_stretch`).
 pub const DEFAULT_MAX_STRETCH: u32 = 90;
 /// The longest stretch of work without a pause the planner gives a day whose request names

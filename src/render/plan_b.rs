@@ -25,7 +25,10 @@
 //! goes, and if even that is not enough, the sequence of the least important objective,
 //! left for another time, but never a sequence far longer than the minutes still missing
 //! (fifty minutes of the core do not go for five: the session then ends a few minutes
-//! late, and the plan says so). The closing is never dropped: the group leaves with its
+//! late, and the plan says so; when what is still missing is a third of the session or
+//! more, it suggests holding the session again instead, `rules::better_postponed`, unless
+//! the session must decide: its lead then settles). The
+//! closing is never dropped: the group leaves with its
 //! next step said.
 
 use super::typography::{clock, duration};
@@ -553,7 +556,19 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
 pub(super) fn say_missing(agenda: &Agenda, missing: u32, lang: Lang) -> String {
     let gap = duration(missing, lang);
     let end = agenda.end.plus(missing).map_or(String::new(), |end| clock(end, lang));
+    // A session asked to decide has its lead settle first: postponing would leave the
+    // decision hanging.
     let decides = agenda.objectives.contains(&Objective::Decide);
+    if !decides && rules::better_postponed(agenda.minutes(), missing) {
+        return match lang {
+            Lang::Fr => format!(
+                "Il manque encore {gap}, une bonne part de la séance : plutôt que de déborder d'autant, proposez au porteur de projet de la reporter à une date proche ; s'il tient à la garder, prévenez le groupe et finissez à {end}."
+            ),
+            Lang::En => format!(
+                "{gap} are still missing, a good part of the session: rather than run over that much, suggest to the project lead to hold it again soon; if they want to keep it, tell the group and end at {end}."
+            ),
+        };
+    }
     match (lang, decides) {
         (Lang::Fr, false) => {
             format!(
@@ -686,6 +701,21 @@ mod tests {
             let on_forum: Vec<_> = measures.iter().filter(|m| forum(&agenda.slots[m.slot])).collect();
             assert!(on_forum.iter().all(|m| agenda.slots[m.slot].minutes == longest), "{late}: {on_forum:?}");
         }
+    }
+
+    #[test]
+    fn a_short_meeting_far_too_late_is_offered_to_be_held_again_rather_than_run_over() {
+        // 45 minutes, 30 late: 20 still missing; a facilitator postpones, not ends at 15:05.
+        let request = request("tests/data/requests/reunion-45-minutes.yaml");
+        let catalogue = Catalogue::builtin();
+        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+        let (_, missing) = measures(&agenda, catalogue, 30, false);
+        assert!(missing * 3 >= agenda.minutes(), "{missing} of {}", agenda.minutes());
+        assert!(
+            say_missing(&agenda, missing, Lang::Fr).contains("proposez au porteur de projet de la reporter")
+        );
+        // Five minutes over a 45-minute meeting is still told, not postponed.
+        assert!(!say_missing(&agenda, 5, Lang::Fr).contains("reporter"));
     }
 
     #[test]
