@@ -1099,20 +1099,25 @@ mod tests {
         assert_eq!(one_question(helping, 0b10, ArcMasks::of(&objectives)), 0b10);
     }
 
-    #[test]
-    fn a_question_asking_for_a_story_is_answered_only_by_a_method_that_gathers_experiences() {
-        use crate::request::Request;
-        let catalogue = Catalogue::builtin();
-        let objectives = [Objective::Remobilize, Objective::LearnFacilitation];
-        let request = Request::builder("Remobiliser l'équipe")
+    /// A team asked for a story (« a moment your work mattered »), then `second` with its own
+    /// calling question.
+    fn story_then(second: &str, question: &str) -> crate::request::Request {
+        crate::request::Request::builder("Remobiliser l'équipe")
             .time("10:00", "11:30")
             .participants(12)
             .objective("remobilize")
-            .objective("learn-facilitation")
+            .objective(second)
             .question("remobilize", "Racontez un moment où votre travail a vraiment compté pour quelqu'un")
-            .question("learn-facilitation", "Quelle technique utiliserez-vous demain ?")
+            .question(second, question)
             .build()
-            .unwrap();
+            .unwrap()
+    }
+
+    #[test]
+    fn a_question_asking_for_a_story_is_answered_only_by_a_method_that_gathers_experiences() {
+        let catalogue = Catalogue::builtin();
+        let objectives = [Objective::Remobilize, Objective::LearnFacilitation];
+        let request = story_then("learn-facilitation", "Quelle technique utiliserez-vous demain ?");
         let masks = ArcMasks::of_request(&request, &objectives);
         assert_eq!((masks.asked, masks.stories, masks.practised), (0b11, 0b01, 0b10));
         let story = |id: &str| one_question(catalogue.get(id).unwrap(), 0b01, masks);
@@ -1124,21 +1129,11 @@ mod tests {
 
     #[test]
     fn a_question_asking_what_each_needs_from_the_others_is_answered_only_by_a_method_that_settles() {
-        use crate::request::Request;
         let catalogue = Catalogue::builtin();
         let objectives = [Objective::Remobilize, Objective::BuildTrust];
-        let request = Request::builder("Remobiliser l'équipe")
-            .time("10:00", "11:30")
-            .participants(12)
-            .objective("remobilize")
-            .objective("build-trust")
-            .question("remobilize", "Racontez un moment où votre travail a vraiment compté pour quelqu'un")
-            .question(
-                "build-trust",
-                "De quoi avez-vous besoin des autres membres de l'équipe pour travailler sereinement ?",
-            )
-            .build()
-            .unwrap();
+        let question =
+            "De quoi avez-vous besoin des autres membres de l'équipe pour travailler sereinement ?";
+        let request = story_then("build-trust", question);
         let masks = ArcMasks::of_request(&request, &objectives);
         assert_eq!((masks.asked, masks.stories, masks.needs), (0b11, 0b01, 0b10));
         let needs = |id: &str| one_question(catalogue.get(id).unwrap(), 0b10, masks);

@@ -1219,15 +1219,9 @@ fn the_callers_of_a_pro_action_cafe_are_counted_for_the_group() {
 #[test]
 fn a_sequence_promises_only_the_results_its_method_gives() {
     use facilitation::{Objective, Phase};
-    let catalogue = Catalogue::builtin();
-    let mut ideas = method_slot("1-2-4-all", "10:00", "10:30", None);
-    ideas.phase = Some(Phase::Convergence);
-    ideas.objectives = vec![Objective::Prioritize];
-    let mut vote = method_slot("vote-par-gommettes", "10:30", "10:50", None);
-    vote.phase = Some(Phase::Convergence);
-    vote.objectives = vec![Objective::Prioritize];
-    let agenda = agenda_of(vec![welcome_slot("09:30", "10:00"), ideas, vote]);
-    let said = said_aloud(&agenda.to_markdown(catalogue, Lang::Fr)).join("\n");
+    let ideas = serving(("1-2-4-all", "10:00", "10:30"), Phase::Convergence, Objective::Prioritize);
+    let vote = serving(("vote-par-gommettes", "10:30", "10:50"), Phase::Convergence, Objective::Prioritize);
+    let said = said_after_a_welcome(vec![ideas, vote]);
     let promises: Vec<&str> = said.lines().filter(|line| line.contains("des priorités classées")).collect();
     assert_eq!(promises.len(), 1, "only the vote promises ranked priorities: {said}");
     assert!(said.lines().next().unwrap_or_default().contains("des idées et des pistes"), "{said}");
@@ -1236,15 +1230,9 @@ fn a_sequence_promises_only_the_results_its_method_gives() {
 #[test]
 fn a_method_that_promises_its_own_result_says_it_instead_of_its_objectives_words() {
     use facilitation::{Objective, Phase};
-    let catalogue = Catalogue::builtin();
-    let mut stories = method_slot("conversation-cafe", "10:00", "10:50", None);
-    stories.phase = Some(Phase::Divergence);
-    stories.objectives = vec![Objective::BuildTrust];
-    let mut agreements = method_slot("accords-equipe", "10:50", "11:20", None);
-    agreements.phase = Some(Phase::Convergence);
-    agreements.objectives = vec![Objective::BuildTrust];
-    let agenda = agenda_of(vec![welcome_slot("09:30", "10:00"), stories, agreements]);
-    let said = said_aloud(&agenda.to_markdown(catalogue, Lang::Fr)).join("\n");
+    let stories = serving(("conversation-cafe", "10:00", "10:50"), Phase::Divergence, Objective::BuildTrust);
+    let agreements = serving(("accords-equipe", "10:50", "11:20"), Phase::Convergence, Objective::BuildTrust);
+    let said = said_after_a_welcome(vec![stories, agreements]);
     let last = said.lines().last().unwrap_or_default();
     assert!(last.contains("nous aurons trois à sept accords d'équipe que chacun peut tenir"), "{said}");
     assert!(!last.contains("un groupe qui se connaît mieux"), "{last}");
@@ -1380,6 +1368,19 @@ fn no_question_is_asked_aloud_just_before_the_calling_question() {
 
 fn phased(mut slot: Slot, phase: Phase) -> Slot {
     slot.phase = Some(phase);
+    slot
+}
+
+/// What is said aloud, one sequence per line, in a session of `slots` after a welcome at 9:30.
+fn said_after_a_welcome(slots: Vec<Slot>) -> String {
+    let agenda = agenda_of([vec![welcome_slot("09:30", "10:00")], slots].concat());
+    said_aloud(&agenda.to_markdown(Catalogue::builtin(), Lang::Fr)).join("\n")
+}
+
+/// A slot of method `id` from `start` to `end`, placed in `phase` and serving `objective`.
+fn serving((id, start, end): (&str, &str, &str), phase: Phase, objective: facilitation::Objective) -> Slot {
+    let mut slot = phased(method_slot(id, start, end, None), phase);
+    slot.objectives = vec![objective];
     slot
 }
 

@@ -12,15 +12,13 @@ use std::sync::OnceLock;
 /// The words that ask for a story, lower case.
 fn story_words() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-    // The files are part of the crate and a test parses them: no words is the safe reading
-    // if one were ever broken (every question is then read as any other).
-    WORDS.get_or_init(|| wordlist::parse(include_str!("stories.yaml"), "story").unwrap_or_default())
+    wordlist::cached(&WORDS, include_str!("stories.yaml"), "story")
 }
 
 /// The words that ask what each one needs from the others, lower case.
 fn needs_words() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-    WORDS.get_or_init(|| wordlist::parse(include_str!("needs.yaml"), "needs").unwrap_or_default())
+    wordlist::cached(&WORDS, include_str!("needs.yaml"), "needs")
 }
 
 /// Whether `question` holds any of `words`, read in lower case with plain apostrophes.

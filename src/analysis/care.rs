@@ -12,9 +12,7 @@ const SOURCE: &str = include_str!("care.yaml");
 /// The words that name a disability, lower case.
 fn disability_words() -> &'static [String] {
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    // The file is part of the crate and a test parses it: no words is the safe reading if
-    // it were ever broken (the request is planned as any other).
-    WORDS.get_or_init(|| wordlist::parse(SOURCE, "disability").unwrap_or_default())
+    wordlist::cached(&WORDS, SOURCE, "disability")
 }
 
 /// Whether the request's title, objective sentences or calling questions name a disability

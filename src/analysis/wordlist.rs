@@ -2,6 +2,7 @@
 //! words under one key, data a facilitator reviews, embedded in the crate.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// The words under `key` in a words file's `source`; an error when the file does not read
 /// or has no such list (a test of each file parses it).
@@ -12,6 +13,13 @@ pub(super) fn parse(source: &str, key: &str) -> Result<Vec<String>, String> {
         (Some(words), 1) => Ok(words.clone()),
         _ => Err(format!("a words file holds the one list `{key}`")),
     }
+}
+
+/// The words under `key` in `source`, read once into `cell`. The files are part of the
+/// crate and a test parses each: no words is the safe reading if one were ever broken (the
+/// request is then read as any other).
+pub(super) fn cached(cell: &'static OnceLock<Vec<String>>, source: &str, key: &str) -> &'static [String] {
+    cell.get_or_init(|| parse(source, key).unwrap_or_default())
 }
 
 /// Whether `text`, lower case, holds any of `words`.

@@ -607,6 +607,16 @@ mod tests {
         Request::from_file(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
     }
 
+    /// The agenda planned for the request at `path` (seed 0).
+    fn planned(path: &str) -> Agenda {
+        Planner::new(Catalogue::builtin()).plan(&request(path)).unwrap().agenda
+    }
+
+    /// Whether `slot` runs a part of the forum ouvert.
+    fn forum(slot: &Slot) -> bool {
+        slot.method.as_ref().is_some_and(|id| id.as_str() == "forum-ouvert")
+    }
+
     #[test]
     fn plan_b_absorbs_the_delay_or_says_what_is_missing_and_never_drops_the_closing() {
         let catalogue = Catalogue::builtin();
@@ -689,10 +699,8 @@ mod tests {
 
     #[test]
     fn a_split_method_gives_from_its_longest_part_never_from_the_marketplace() {
-        let request = request("tests/data/requests/forum-ouvert-journee.yaml");
         let catalogue = Catalogue::builtin();
-        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
-        let forum = |slot: &Slot| slot.method.as_ref().is_some_and(|id| id.as_str() == "forum-ouvert");
+        let agenda = planned("tests/data/requests/forum-ouvert-journee.yaml");
         let longest = agenda.slots.iter().filter(|s| forum(s)).map(|s| s.minutes).max().unwrap();
         let marketplace = agenda.slots.iter().position(forum).unwrap();
         assert!(agenda.slots[marketplace].minutes < longest, "{agenda:?}");
@@ -706,9 +714,8 @@ mod tests {
     #[test]
     fn a_short_meeting_far_too_late_is_offered_to_be_held_again_rather_than_run_over() {
         // 45 minutes, 30 late: 20 still missing; a facilitator postpones, not ends at 15:05.
-        let request = request("tests/data/requests/reunion-45-minutes.yaml");
         let catalogue = Catalogue::builtin();
-        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+        let agenda = planned("tests/data/requests/reunion-45-minutes.yaml");
         let (_, missing) = measures(&agenda, catalogue, 30, false);
         assert!(missing * 3 >= agenda.minutes(), "{missing} of {}", agenda.minutes());
         assert!(
@@ -722,10 +729,8 @@ mod tests {
     fn a_forum_on_both_sides_of_lunch_makes_up_the_morning_delay_in_the_morning() {
         // The EHPAD forum's longest session runs after lunch: a delay at the start is still
         // made up before the meal, from a morning session, never from the marketplace.
-        let request = request("examples/requests/forum-ouvert-ehpad.yaml");
         let catalogue = Catalogue::builtin();
-        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
-        let forum = |slot: &Slot| slot.method.as_ref().is_some_and(|id| id.as_str() == "forum-ouvert");
+        let agenda = planned("examples/requests/forum-ouvert-ehpad.yaml");
         let marketplace = agenda.slots.iter().position(forum).unwrap();
         for late in [15, 30] {
             let (measures, missing) = measures(&agenda, catalogue, late, false);
@@ -772,9 +777,8 @@ mod tests {
     #[test]
     fn with_service_users_the_opening_goes_only_when_a_sequence_would_otherwise() {
         // The Forum RSA: the weather check-in is where the people supported first speak.
-        let request = request("examples/requests/forum-rsa.yaml");
         let catalogue = Catalogue::builtin();
-        let agenda = Planner::new(catalogue).plan(&request).unwrap().agenda;
+        let agenda = planned("examples/requests/forum-rsa.yaml");
         let opening = opening(&agenda).unwrap().0;
         let dropped = |late: u32, users: bool| {
             let (measures, _) = super::measures(&agenda, catalogue, late, users);
