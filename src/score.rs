@@ -10,7 +10,7 @@
 //! | `energy_after_lunch` | 5 | « Après le déjeuner, on remet le groupe en mouvement. » |
 //! | `variety` | 8 | « On alterne les configurations : seul, à deux, en petits groupes, en plénière. » |
 //! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
-//! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part ; faire participer les usagers ne se compte pas en minutes, cela se joue dans chaque séquence ([`Objective::is_manner`]). » |
+//! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part, et chacun des suivants une part réelle (deux objectifs se partagent le temps à trois contre deux, [`share_weight`]) ; faire participer les usagers ne se compte pas en minutes, cela se joue dans chaque séquence ([`Objective::is_manner`]). » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle ; le temps en plus va à ce qui fait converger et agir, pas à un tour de parole de plus. » ([`method_misfit`]) |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture, et un quart d'heure pour clore une journée ou un grand groupe ([`usual_closing`]). » |
 //! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant, on ne converge pas sur un sujet à partir de ce qu'un autre vient de produire, et on ne revient pas au bilan une fois projeté. » (craft rule C13, [`goes_back`], [`crosses`]) |
@@ -216,6 +216,15 @@ pub fn priority_weight(rank: usize, count: usize) -> f64 {
     count.saturating_sub(rank).max(1) as f64
 }
 
+/// The share of the clock the objective at `rank` (0 = first) among `count` is due, in
+/// parts: the first `count + 1`, the last 2. The first has the largest share, and every
+/// later one a real share of its own: two objectives share the time three to two, not two
+/// to one, since a second objective squeezed to its method's minimum is one the group
+/// leaves unfinished.
+pub fn share_weight(rank: usize, count: usize) -> f64 {
+    priority_weight(rank, count) + 1.0
+}
+
 /// The request's objectives that the arc reads apart, as bits over their ranks (0 = first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ArcMasks {
@@ -372,15 +381,16 @@ pub fn looks_ahead(method: &Method, phase: Phase, serves: u32, masks: ArcMasks) 
 
 /// Whether a content slot of `method` that counts for `serves` ([`counted`]) goes back to
 /// taking stock after the group has looked ahead (`ahead`: what the methods that looked
-/// ahead gave, [`looks_ahead`]): it serves nothing but the review (and the way the session
-/// works), and takes up nothing they drew. Craft rule C13: a facilitator looks back on the
-/// year before drawing the next one; a review after the vision reads the past in the light
-/// of a future already drawn, and leaves that future without a sequel. A gallery that
-/// visits the front pages just drawn takes them up: it is no look back.
+/// ahead gave, [`looks_ahead`]): it serves the review, and takes up nothing they drew.
+/// Craft rule C13: a facilitator looks back on the year before drawing the next one; a
+/// review after the vision reads the past in the light of a future already drawn, and
+/// leaves that future without a sequel, even when the same conversation also serves
+/// another objective (a World Café that reviews the year with the partners it brings
+/// together). A gallery that visits the front pages just drawn takes them up: it is no
+/// look back.
 pub fn goes_back(method: &Method, serves: u32, masks: ArcMasks, ahead: Option<Given>) -> bool {
-    let subject = serves & !masks.manner;
     let takes_up = |drawn: Given| method.takes.iter().any(|product| drawn.has(*product));
-    ahead.is_some_and(|drawn| !takes_up(drawn)) && subject != 0 && subject & !masks.stock == 0
+    ahead.is_some_and(|drawn| !takes_up(drawn)) && serves & masks.stock != 0
 }
 
 /// Whether a content slot placed in `phase`, counting for `serves` ([`counted`]), converges
@@ -908,10 +918,10 @@ impl<'a> Tally<'a> {
         if spent == 0.0 {
             return 0.0;
         }
-        let weights: f64 = (0..n).map(|place| priority_weight(place, n)).sum();
+        let weights: f64 = (0..n).map(|place| share_weight(place, n)).sum();
         let distance: f64 = subjects()
             .enumerate()
-            .map(|(place, rank)| (self.minutes[rank] / spent - priority_weight(place, n) / weights).abs())
+            .map(|(place, rank)| (self.minutes[rank] / spent - share_weight(place, n) / weights).abs())
             .sum();
         1.0 - distance / 2.0
     }
@@ -1162,10 +1172,10 @@ mod tests {
 
     #[test]
     fn service_users_taking_part_is_a_manner_of_working_not_a_share_of_the_clock() {
-        // Ideas, the first objective asked after the users' taking part, get two thirds.
-        assert!((share_with_users(0, 40, 20) - 1.0).abs() < 1e-9);
+        // Ideas, the first objective asked after the users' taking part, get three fifths.
+        assert!((share_with_users(0, 36, 24) - 1.0).abs() < 1e-9);
         // A sequence that serves only the users' taking part changes nothing.
-        assert!((share_with_users(60, 40, 20) - share_with_users(0, 40, 20)).abs() < 1e-9);
+        assert!((share_with_users(60, 36, 24) - share_with_users(0, 36, 24)).abs() < 1e-9);
         // The ideas squeezed behind the vote are not.
         assert!(share_with_users(60, 15, 30) < share_with_users(60, 30, 15));
     }

@@ -748,6 +748,16 @@ fn c13_notices_a_review_after_the_group_looked_ahead_unless_it_chooses_among_wha
     let expected = ("what-so-what-now-what".to_string(), "la-une-du-magazine".to_string());
     assert_eq!(back, Some(expected), "the review after the front pages");
     assert!(feeds < 1.0, "the score counts it too: {feeds}");
+    // A World Café that reviews the year with the partners it brings together still looks
+    // back: serving the network too does not make the review a sequel of the front pages.
+    let (back, feeds) = goes_back(&[
+        ("meteo", Phase::Opening),
+        ("la-une-du-magazine", Phase::Emergence),
+        ("world-cafe", Phase::Emergence),
+    ]);
+    let expected = ("world-cafe".to_string(), "la-une-du-magazine".to_string());
+    assert_eq!(back, Some(expected), "the café's review after the front pages");
+    assert!(feeds < 1.0, "the score counts it too: {feeds}");
     // The review first, then the vision: the order a facilitator runs.
     let (back, _) = goes_back(&[
         ("meteo", Phase::Opening),
@@ -762,6 +772,20 @@ fn c13_notices_a_review_after_the_group_looked_ahead_unless_it_chooses_among_wha
         ("gallery-walk", Phase::Convergence),
     ]);
     assert_eq!((back, feeds), (None, 1.0));
+}
+
+#[test]
+fn the_rsa_forum_reviews_the_year_before_it_draws_the_next_on_every_seed() {
+    // The sample the README runs: 3 hours with one pause, where the vision method fits
+    // before the World Café as well as after it; the review comes first all the same.
+    let request = request("examples/requests/forum-rsa.yaml");
+    for seed in 0..4 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        let first = |objective: Objective| {
+            plan.agenda.slots.iter().position(|slot| slot.objectives.contains(&objective)).unwrap()
+        };
+        assert!(first(Objective::Review) < first(Objective::Vision), "seed {seed}");
+    }
 }
 
 #[test]

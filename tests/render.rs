@@ -993,7 +993,7 @@ fn with_service_users_everyone_gets_one_instruction_and_the_institution_says_wha
     assert!(detail(&text).contains(&institution));
     assert!(!text.contains("nous, professionnels") && !text.contains("Vous, personnes accompagnées"));
     let staff = plan("irritants-semaine-management.yaml").to_markdown(catalogue, Lang::Fr);
-    let part = typography::typeset("« Ma part dans ce plan", Lang::Fr);
+    let part = typography::typeset("« Mon premier pas pour faire avancer ce plan", Lang::Fr);
     assert!(detail(&staff).contains(&part), "staff among themselves still commit themselves");
 }
 
@@ -2153,8 +2153,13 @@ fn a_decision_grid_ranks_the_options_when_the_session_prioritises() {
 #[test]
 fn a_decision_grid_that_prepares_a_plan_of_action_keeps_one_option_per_table_of_the_plan() {
     // The grid names `decide`, which nobody asked, to prepare the plan: what it settles
-    // follows the request (several options for the plan's tables), not that label.
-    let (_, plan) = test_plan("hybride-plan-action.yaml");
+    // follows the request (several options for the plan's tables), not that label. The
+    // hybrid plan prepares its plan by a grid on some seeds, by a dot vote on others.
+    let request = test_request("hybride-plan-action.yaml");
+    let plan = (0..4)
+        .map(|seed| Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap())
+        .find(|plan| slot_running(plan, "grille-de-decision").is_some())
+        .expect("a seed that plans a decision grid");
     let grid = slot_running(&plan, "grille-de-decision");
     assert!(grid.is_some_and(|grid| !plan.agenda.objectives.iter().any(|o| grid.objectives.contains(o))));
     grid_settles(&plan, "Les options retenues");
@@ -2338,4 +2343,58 @@ fn the_technical_note_says_it_stays_with_the_facilitators() {
     let note = &text[text.find("## Note technique").expect("a technical note")..];
     let first = note.lines().nth(2).unwrap_or_default();
     assert!(first.starts_with("Pour l'équipe d'animation seulement"), "{note}");
+}
+
+#[test]
+fn front_pages_that_end_the_work_turn_into_workstreams_with_a_first_step_each() {
+    // The RSA forum's perspectives end on La Une: the partners leave with workstreams, each
+    // with a first step and the names of those who carry it, not only a list of names.
+    let request = request("forum-rsa.yaml");
+    let last = |ids: &[&str], at: usize| ids.get(at + 1) == Some(&"tour-engagements");
+    let sections = sections_where(&request, "la-une-du-magazine", "La Une du magazine", last);
+    assert!(!sections.is_empty(), "the front pages end the work on some seed");
+    for (seed, section) in sections {
+        let turn = typography::typeset("Des unes aux chantiers : ", Lang::Fr);
+        assert!(section.contains(&turn), "seed {seed}: {section}");
+        assert!(
+            section.contains("un premier pas qu'il peut faire d'ici trois mois"),
+            "seed {seed}: {section}"
+        );
+    }
+    // Before a plan of action, the plan writes the steps: the front pages stop at the vision.
+    let day = test_request("plan-action-partenaires.yaml");
+    let before_plan = |ids: &[&str], at: usize| ids[at + 1..].contains(&"plan-action-qqoqcp");
+    let sections = sections_where(&day, "la-une-du-magazine", "La Une du magazine", before_plan);
+    assert!(!sections.is_empty(), "the day draws its front pages before its plan on some seed");
+    for (seed, section) in sections {
+        assert!(!section.contains("premier pas"), "seed {seed}: {section}");
+    }
+}
+
+#[test]
+fn a_gallery_of_the_front_pages_after_the_review_reads_as_preparing_the_plan_not_as_a_review() {
+    // After a difficult year: the year reviewed in the morning, its front pages drawn before
+    // lunch; the gallery after lunch chooses among them for the plan. The table says what
+    // it prepares, not « Faire le bilan » a second time.
+    let request = test_request("annee-difficile.yaml");
+    let mut seen = 0;
+    for (seed, plan) in seeded_plans(&request) {
+        let ids = method_ids(&plan);
+        let (Some(une), Some(gallery)) = (
+            ids.iter().position(|m| *m == "la-une-du-magazine"),
+            ids.iter().position(|m| *m == "gallery-walk"),
+        ) else {
+            continue;
+        };
+        if gallery < une {
+            continue;
+        }
+        seen += 1;
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let row = text.lines().find(|line| line.starts_with("| ") && line.contains("| Galerie")).unwrap();
+        let prepares = typography::typeset("Prépare : Construire un plan d'action", Lang::Fr);
+        assert!(row.contains(&prepares), "seed {seed}: {row}");
+        assert!(!row.contains("Faire le bilan"), "seed {seed}: {row}");
+    }
+    assert!(seen > 0, "a seed draws front pages, then visits them");
 }

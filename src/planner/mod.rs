@@ -40,7 +40,7 @@ use crate::craft::{self, CraftReport, CraftRule, CraftSet};
 use crate::method::{MethodId, MinuteRange};
 use crate::request::Request;
 use crate::rules;
-use crate::score::{Component, Score, scored};
+use crate::score::{self, Component, Score, scored};
 use crate::vocabulary::{Objective, Phase};
 use context::Context;
 pub use error::{FixedTrouble, PlanError};
@@ -546,13 +546,17 @@ impl<'a> Planner<'a> {
 /// The objectives the slot of the `index`th method serves: its own for the request, or,
 /// for a method that serves none of them and prepares the next one's work (C15,
 /// [`rules::prepares`]), what it is made for (its first objective: the ideas that a vote
-/// will rank), rather than what it might do for the group.
+/// will rank), rather than what it might do for the group. A method that counts only for
+/// the review once the group has looked ahead (a gallery that visits the front pages
+/// drawn before lunch, which C13 lets through because it takes them up) is read as it
+/// runs: it chooses among what was drawn for the plan to come, it does not take stock.
 fn slot_objectives(context: &Context, items: &[Item], index: usize) -> Vec<Objective> {
     let item = items[index];
     let candidate = &context.candidates[item.candidate];
+    let serves = if reviews_after_looking_ahead(context, items, index) { 0 } else { candidate.serves };
     let prepares = items.get(index + 1).is_some_and(|next| {
         let next_candidate = &context.candidates[next.candidate];
-        candidate.serves == 0
+        serves == 0
             && !item.phase.frames()
             && rules::prepares(candidate.method, item.phase, next_candidate.method, next.phase)
     });
@@ -560,6 +564,22 @@ fn slot_objectives(context: &Context, items: &[Item], index: usize) -> Vec<Objec
         Some(own) if prepares => vec![*own],
         _ => context.slot_objectives(candidate, item.phase),
     }
+}
+
+/// Whether the `index`th method counts for nothing but the review ([`ArcMasks::stock`],
+/// manners of working aside) after an earlier one turned the group towards the future
+/// ([`score::looks_ahead`]).
+///
+/// [`ArcMasks::stock`]: crate::score::ArcMasks::stock
+fn reviews_after_looking_ahead(context: &Context, items: &[Item], index: usize) -> bool {
+    let masks = context.masks;
+    let counted = |item: &Item| context.serves_in(&context.candidates[item.candidate], item.phase);
+    let subject = counted(&items[index]) & !masks.manner;
+    let looked_ahead = items[..index].iter().any(|item| {
+        let method = context.candidates[item.candidate].method;
+        score::looks_ahead(method, item.phase, counted(item), masks)
+    });
+    subject != 0 && subject & !masks.stock == 0 && looked_ahead
 }
 
 /// What a search found of the finished sequences it was asked for.

@@ -223,7 +223,7 @@ mod tests {
         assert!(decided.fr.starts_with("Ce que cette décision change pour moi"), "{}", decided.fr);
         assert!(decided.has_english());
         let planned = commit(&[Objective::ActionPlan]).fr;
-        assert!(planned.starts_with("Ma part dans ce plan"), "{planned}");
+        assert!(planned.starts_with("Mon premier pas pour faire avancer ce plan"), "{planned}");
         let explored = commit(&[Objective::ExploreIssue]).fr;
         assert!(explored.starts_with("Ce que je retiens, et ce que je ferai"), "{explored}");
         assert_eq!(commit(&[]), commit(&[Objective::Review]));
@@ -233,9 +233,9 @@ mod tests {
     fn after_a_ranking_each_one_names_the_priority_they_will_work_on() {
         use crate::vocabulary::Objective;
         let ranked = wording::commit(&[Objective::Prioritize]).fr;
-        assert!(ranked.starts_with("La priorité où je prendrai ma part"), "{ranked}");
-        // A plan of action built on the ranking still asks for each one's part in the plan.
+        assert!(ranked.starts_with("Mon premier pas sur la priorité que je porte"), "{ranked}");
+        // A plan of action built on the ranking still asks for each one's first step in the plan.
         let planned = wording::commit(&[Objective::Prioritize, Objective::ActionPlan]).fr;
-        assert!(planned.starts_with("Ma part dans ce plan"), "{planned}");
+        assert!(planned.starts_with("Mon premier pas pour faire avancer ce plan"), "{planned}");
     }
 }
