@@ -2097,6 +2097,21 @@ fn a_remote_session_is_not_asked_for_the_rooms_sound_and_a_hybrid_one_is() {
 }
 
 #[test]
+fn one_person_facilitating_by_video_is_asked_to_find_a_co_organiser_for_the_technique() {
+    let alone = |name: &str| {
+        let text = plan(name).to_markdown(Catalogue::builtin(), Lang::Fr);
+        text.contains("Une seule personne à l'animation en visio")
+    };
+    assert!(alone("equipe-a-distance.yaml"), "the remote team has one facilitator");
+    assert!(!alone("forum-rsa.yaml"), "three facilitators in a room");
+    let mut two = request("equipe-a-distance.yaml");
+    two.facilitators = 2;
+    let plan = Planner::new(Catalogue::builtin()).plan(&two).unwrap();
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!text.contains("Une seule personne à l'animation en visio"), "two share the technique");
+}
+
+#[test]
 fn an_afternoon_on_a_new_subject_says_so_and_the_plan_takes_up_both_subjects() {
     // Common practices settled in the morning, new ideas in the afternoon: the front pages
     // announce another subject, and the plan of action shows the morning's rules beside
@@ -2397,4 +2412,25 @@ fn a_gallery_of_the_front_pages_after_the_review_reads_as_preparing_the_plan_not
         assert!(!row.contains("Faire le bilan"), "seed {seed}: {row}");
     }
     assert!(seen > 0, "a seed draws front pages, then visits them");
+}
+
+#[test]
+fn a_forum_on_the_ideas_question_announces_the_actions_question_its_proposals_lead_to() {
+    // The EHPAD forum opens on what nobody dares propose yet; the plan of action comes after
+    // it on its own question. The circle hears from the start where its proposals lead.
+    let request = request("forum-ouvert-ehpad.yaml");
+    let actions = request.question(facilitation::Objective::ActionPlan).unwrap().to_string();
+    let ideas = request.question(facilitation::Objective::GenerateIdeas).unwrap().to_string();
+    for (seed, plan) in seeded_plans(&request) {
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let forum = sections(&text).into_iter().find(|s| s.contains("· Forum ouvert (")).unwrap();
+        let said = forum.lines().find(|line| line.starts_with("**À dire**")).unwrap();
+        let asked = typography::typeset(&format!("« {ideas} »"), Lang::Fr);
+        let second =
+            typography::typeset(&format!("à répondre à une seconde question : « {actions} »"), Lang::Fr);
+        assert!(said.contains(&asked) && said.contains(&second), "seed {seed}: {said}");
+    }
+    // A sequence whose own question is the last asked announces none.
+    let rsa = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!rsa.contains("une seconde question"), "{rsa}");
 }

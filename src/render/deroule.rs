@@ -795,10 +795,10 @@ fn welcome(
         let at = typography::clock(at, lang);
         match lang {
             Lang::Fr => format!(
-                "Nous accueillons le groupe ; {lead}, qui porte le projet, dira pourquoi il est réuni dans le cercle d'ouverture, à {at}. {presents} les objectifs, le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :"
+                "Nous accueillons le groupe ; {lead}, qui porte le projet, dira pourquoi il est réuni dans le cercle d'ouverture, à {at}. {presents} le déroulé de la séance et le cadre de travail du réseau, que chacun accepte avant de commencer :"
             ),
             Lang::En => format!(
-                "We welcome the group; {lead}, who leads the project, will say why it is gathered in the opening circle, at {at}. {presents} the objectives, the agenda and the network's ground rules, which everyone agrees to before starting:"
+                "We welcome the group; {lead}, who leads the project, will say why it is gathered in the opening circle, at {at}. {presents} the agenda and the network's ground rules, which everyone agrees to before starting:"
             ),
         }
     };
@@ -1257,7 +1257,17 @@ fn consigne(
             );
             format!("{first}{later}")
         })),
-        None => said.extend(asking(&questions, together, lang)),
+        None => said.extend(asking(&questions, together, lang).map(|asked| {
+            let later = plan.and_then(|plan| question_to_come(plan, parts, &questions));
+            let ahead = |question: &str| {
+                let quoted = typography::quoted(question, lang);
+                match lang {
+                    Lang::Fr => format!(" ; ce que nous en retiendrons nous servira ensuite à répondre à une seconde question : {quoted}"),
+                    Lang::En => format!("; what we keep from it will then help us answer a second question: {quoted}"),
+                }
+            };
+            format!("{asked}{}", later.map(ahead).unwrap_or_default())
+        })),
     }
     let say = match (&method.say_with_users, users(plan)) {
         (Some(say), Some(true)) => Some(say),
@@ -1854,6 +1864,18 @@ fn bridged<'q>(
         }
         _ => questions.to_vec(),
     }
+}
+
+/// The question of a result that this sequence works towards but asks later, in a
+/// sequence of its own (a forum ouvert on the ideas' question, whose priorities the plan of
+/// action takes up after it on the actions' question): said with its own question, so that
+/// the group knows from the start where its proposals lead. `None` when the sequence asks
+/// no question, or counts for no result whose question comes later.
+fn question_to_come<'p>(plan: &'p Plan, parts: &[&Slot], questions: &[&str]) -> Option<&'p str> {
+    let (first, last) = (parts.first()?, parts.last()?);
+    let later = next_question(plan, last, questions)?;
+    let serves_it = first.objectives.iter().any(|o| plan.request.question(*o) == Some(later));
+    (!questions.is_empty() && serves_it).then_some(later)
 }
 
 /// The request's question for an objective that calls for a result, served by a content

@@ -93,6 +93,7 @@ struct Wording {
     checklist_remote: Vec<Text>,
     checklist_hybrid: Vec<Text>,
     checklist_hybrid_pair: Vec<Text>,
+    checklist_remote_alone: Vec<Text>,
     kept: Vec<Kept>,
     commits: Vec<Kept>,
     settled: Vec<Kept>,
@@ -402,7 +403,8 @@ const SUBJECT_MOST: usize = 80;
 /// take part in a room (onsite or hybrid) or by video (remote or hybrid), the connected room
 /// when both take part at once (hybrid), when the request
 /// names a disability, when a hybrid session has no third person for the technique
-/// ([`HYBRID_TEAM_LEAST`]) and when service users take part.
+/// ([`HYBRID_TEAM_LEAST`]), when one person alone facilitates by video and when service
+/// users take part.
 pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text> {
     let remote = request.format != Format::Onsite;
     let room: &[Text] = if request.format != Format::Remote { &wording().checklist_room } else { &[] };
@@ -410,6 +412,8 @@ pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text
     let hybrid: &[Text] = if request.format == Format::Hybrid { &wording().checklist_hybrid } else { &[] };
     let short = request.format == Format::Hybrid && request.facilitators < HYBRID_TEAM_LEAST;
     let pair: &[Text] = if short { &wording().checklist_hybrid_pair } else { &[] };
+    let alone = request.format == Format::Remote && request.facilitators < 2;
+    let alone: &[Text] = if alone { &wording().checklist_remote_alone } else { &[] };
     let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
     let disability = crate::analysis::names_a_disability(request);
     let needs: &[Text] = if disability { &wording().checklist_disability } else { &[] };
@@ -424,6 +428,7 @@ pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text
         .chain(video)
         .chain(hybrid)
         .chain(pair)
+        .chain(alone)
         .chain(users)
 }
 
