@@ -407,6 +407,22 @@ pub fn may_cut(method: &Method, pauses: u32, lunch: bool) -> bool {
     method.duration.typical >= DAY_LONG || (pauses == 0 && !lunch)
 }
 
+/// Whether a pause that cuts `method` breaks the flow of its work: it does unless the method
+/// is a day's work ([`DAY_LONG`]), whose sessions resume of themselves after each pause. A
+/// facilitator puts the pauses between sequences: 60 people sent back to their café tables
+/// after the coffee lose the thread and the minutes it takes to find them again. The
+/// score's `pace` counts it as a misfit of the pause ([`crate::score`]).
+///
+/// ```
+/// use facilitation::{rules, Catalogue};
+/// let catalogue = Catalogue::builtin();
+/// assert!(rules::pause_breaks_flow(catalogue.get("world-cafe").unwrap()));
+/// assert!(!rules::pause_breaks_flow(catalogue.get("forum-ouvert").unwrap()));
+/// ```
+pub fn pause_breaks_flow(method: &Method) -> bool {
+    method.duration.typical < DAY_LONG
+}
+
 /// C3: the fewest minutes of the first and of the last part of a split method in rounds
 /// (one of its steps is of `shape: rounds`, as the World Café's or the forum ouvert's), for
 /// `participants` people. A pause cuts such a method only once its rotation has begun
@@ -420,8 +436,8 @@ pub fn may_cut(method: &Method, pauses: u32, lunch: bool) -> bool {
 /// use facilitation::{rules, Catalogue};
 /// let cafe = Catalogue::builtin().get("world-cafe").unwrap();
 /// let (first, last) = rules::split_parts(cafe, 60).unwrap();
-/// assert!(first >= 2 * 18, "instructions and two rounds before the first pause");
-/// assert!(last >= 18 + 15, "a round and the harvest after the last");
+/// assert!(first >= 2 * 15, "instructions and two rounds before the first pause");
+/// assert!(last >= 15 + 15, "a round and the harvest after the last");
 /// ```
 pub fn split_parts(method: &Method, participants: u32) -> Option<(u32, u32)> {
     let steps: Vec<_> = method.steps.iter().filter(|step| step.frame != Some(Frame::Welcome)).collect();

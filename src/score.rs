@@ -12,7 +12,7 @@
 //! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
 //! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part, et chacun des suivants une part réelle (deux objectifs se partagent le temps à trois contre deux, [`share_weight`]) ; faire participer les usagers ne se compte pas en minutes, cela se joue dans chaque séquence ([`Objective::is_manner`]). » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle ; le temps en plus va à ce qui fait converger et agir, pas à un tour de parole de plus. » ([`method_misfit`]) |
-//! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture, et un quart d'heure pour clore une journée ou un grand groupe ([`usual_closing`]). » |
+//! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture, ni au milieu d'une méthode quand elle peut tomber entre deux séquences ([`crate::rules::pause_breaks_flow`]), et un quart d'heure pour clore une journée ou un grand groupe ([`usual_closing`]). » |
 //! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant, on ne converge pas sur un sujet à partir de ce qu'un autre vient de produire, et on ne revient pas au bilan une fois projeté. » (craft rule C13, [`goes_back`], [`crosses`]) |
 //! | `commits` | 5 | « Quand on attend un résultat, quand on remobilise une équipe, ou avec des partenaires ou des usagers, on clôt sur les engagements de chacun et la suite (qui fait quoi, quand), puis un retour rapide. » (craft rule C14) |
 //!
@@ -506,7 +506,11 @@ pub fn scored(
     let had_lunch = agenda.slots.iter().any(|slot| slot.kind == SlotKind::Lunch);
     let first = agenda.method_slots().next().and_then(|slot| catalogue.get(slot.method.as_ref()?.as_str()));
     let opens_itself = first.is_some_and(|method| method.opens_itself);
-    Score { pace: pace(agenda, opens_itself, with_users), ..tally.score(had_lunch) }
+    let cuts = |slot: &crate::agenda::Slot| {
+        let method = slot.method.as_ref().and_then(|id| catalogue.get(id.as_str()));
+        slot.part.is_some() && method.is_some_and(crate::rules::pause_breaks_flow)
+    };
+    Score { pace: pace(agenda, opens_itself, with_users, cuts), ..tally.score(had_lunch) }
 }
 
 /// Whether `method` in `phase` opens a new subject ([`opens_new_subject`]) right after the
@@ -624,15 +628,26 @@ pub fn break_misfit(minutes: u32, session: u32, users: bool) -> f64 {
 /// See [`break_misfit`].
 pub const LONG_BREAK: f64 = 3.0;
 
+/// See [`pace`]: what a pause that cuts a method in the middle of its work adds to the
+/// pause's misfit, as much as a pause of the wrong length (a facilitator puts pauses
+/// between sequences; [`crate::rules::pause_breaks_flow`]).
+pub const CUT_MISFIT: f64 = 1.0;
+
 /// `pace`: one minus the mean misfit of the welcome (its length) and of each pause (the
 /// mean of its length's misfit, [`break_misfit`] or [`lunch_misfit`], and of the runs of
-/// work before and after it).
-fn pace(agenda: &Agenda, opens_itself: bool, users: bool) -> f64 {
+/// work before and after it, plus [`CUT_MISFIT`] when it cuts a method whose flow it
+/// breaks: `cuts` says it of the part that resumes, [`crate::rules::pause_breaks_flow`]).
+fn pace(
+    agenda: &Agenda,
+    opens_itself: bool,
+    users: bool,
+    cuts: impl Fn(&crate::agenda::Slot) -> bool,
+) -> f64 {
     let usual_welcome = usual_welcome_before(agenda.minutes(), opens_itself);
     let mut misfits = Vec::new();
     let mut run: u32 = 0;
     let mut open: Option<f64> = None;
-    for slot in &agenda.slots {
+    for (i, slot) in agenda.slots.iter().enumerate() {
         match slot.kind {
             SlotKind::Welcome => {
                 misfits.push(length_misfit(slot.minutes, usual_welcome));
@@ -646,7 +661,8 @@ fn pace(agenda: &Agenda, opens_itself: bool, users: bool) -> f64 {
                     SlotKind::Lunch => lunch_misfit(slot.minutes, slot.start),
                     _ => break_misfit(slot.minutes, agenda.minutes(), users),
                 };
-                open = Some(length + run_misfit(run));
+                let cut = if agenda.slots.get(i + 1).is_some_and(&cuts) { CUT_MISFIT } else { 0.0 };
+                open = Some(length + run_misfit(run) + cut);
                 run = 0;
             }
             _ => {
@@ -662,7 +678,7 @@ fn pace(agenda: &Agenda, opens_itself: bool, users: bool) -> f64 {
     if let Some(before) = open {
         misfits.push((before + run_misfit(run)) / 3.0);
     }
-    if misfits.is_empty() { 1.0 } else { 1.0 - misfits.iter().sum::<f64>() / misfits.len() as f64 }
+    if misfits.is_empty() { 1.0 } else { (1.0 - misfits.iter().sum::<f64>() / misfits.len() as f64).max(0.0) }
 }
 
 /// The most objectives a tally ranks: every objective of the vocabulary, which a request

@@ -60,8 +60,13 @@ fn sample_and_held_apart_requests_keep_every_craft_rule_with_seeds_1_to_3() {
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
 
+/// The planned agenda of a sample request (`name` in `examples/requests`) or of a test
+/// request (`name` a path from the repository's root).
 fn planned(name: &str) -> (Request, Agenda) {
-    let path = repo::file("examples/requests").join(name);
+    let path = match name.contains('/') {
+        true => repo::file(name),
+        false => repo::file("examples/requests").join(name),
+    };
     let request = Request::from_file(path).unwrap();
     let agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
     assert!(review(&agenda, &request).is_empty());
@@ -462,10 +467,8 @@ fn c5_notices_an_objective_only_a_warm_up_serves() {
 
 #[test]
 fn c3_notices_a_pause_that_cuts_a_method_before_it_has_begun() {
-    let path = repo::file("examples/requests/forum-rsa.yaml");
-    let request = Request::from_file(path).unwrap();
-    let mut agenda = Planner::new(Catalogue::builtin()).plan(&request).unwrap().agenda;
-    assert!(review(&agenda, &request).is_empty());
+    // A day from the review to the plan with partners: its World Café is cut by a pause.
+    let (request, mut agenda) = planned(CAFE_CUT_BY_A_PAUSE);
     // A part of a method right before a pause, the method going on after it.
     let slots = &agenda.slots;
     let part = (0..slots.len() - 2)
@@ -657,7 +660,7 @@ fn c15_notices_a_method_that_would_prepare_but_converges_itself() {
 
 #[test]
 fn c3_notices_a_world_cafe_that_goes_to_lunch_between_its_rounds() {
-    let (request, mut agenda) = planned("forum-rsa.yaml");
+    let (request, mut agenda) = planned(CAFE_CUT_BY_A_PAUSE);
     let slots = &agenda.slots;
     let pause = (1..slots.len() - 1)
         .find(|&i| {
@@ -701,20 +704,24 @@ fn time_beyond_the_usual_costs_more_in_a_method_that_opens_up_than_in_one_that_c
 
 #[test]
 fn c3_notices_a_world_cafe_whose_last_tour_runs_longer_than_those_before_the_pause() {
-    // A year's review: two tours of 18 before the pause, then a third of 30 and a harvest
-    // of 30 (a reader's « 18, 18 puis 30 »). The pause moves 15 minutes earlier.
-    let (first, point) = c3_once_the_pause_moves("forum-rsa.yaml", "world-cafe", -15);
+    // The pause moves 15 minutes earlier: two short tours before it, then a third longer
+    // than them (a reader's « 18, 18 puis 30 »).
+    let (first, point) = c3_once_the_pause_moves(CAFE_CUT_BY_A_PAUSE, "world-cafe", -15);
     assert_eq!(point.slot, Some(first + 2));
     let text = point.issue.text(facilitation::Lang::Fr);
     assert!(text.starts_with("la dernière partie de `world-cafe`"), "{text}");
     // The planner's own cut keeps the tours even (`planned` checked its craft).
-    let (_, planned) = planned("forum-rsa.yaml");
+    let (_, planned) = planned(CAFE_CUT_BY_A_PAUSE);
     let most = facilitation::rules::last_part_most(
         Catalogue::builtin().get("world-cafe").unwrap(),
         planned.slots[first].minutes,
     );
     assert!(most.is_some_and(|most| planned.slots[first + 2].minutes <= most));
 }
+
+/// A day whose planned World Café is cut once by a short pause, between its rounds (the
+/// RSA forum's now runs whole before its pause).
+const CAFE_CUT_BY_A_PAUSE: &str = "tests/data/requests/bilan-puis-actions.yaml";
 
 /// The first C3 point of the sample `file`'s planned agenda once the pause that cuts `id`
 /// moves by `delta` minutes ([`move_pause`]), with the slot of the method's first part.

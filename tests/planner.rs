@@ -380,3 +380,55 @@ fn a_day_closes_in_a_quarter_of_an_hour() {
     // A team meeting of an hour and a half closes well in ten minutes: no floor.
     assert_eq!(facilitation::rules::usual_closing(90, 12), None);
 }
+
+#[test]
+fn the_pause_of_a_three_hour_forum_falls_between_its_sequences_not_inside_its_world_cafe() {
+    // The RSA forum: 60 people, one pause. A café sent back to its tables after the coffee
+    // loses the thread; the review runs whole, the pause follows, and the front pages get
+    // the time to turn into workstreams.
+    let request = sample("forum-rsa.yaml");
+    for seed in 0..4 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let cafe: Vec<_> = plan
+            .agenda
+            .method_slots()
+            .filter(|s| s.method.as_ref().is_some_and(|m| m == "world-cafe"))
+            .collect();
+        assert_eq!(cafe.len(), 1, "seed {seed}: the café runs in one piece");
+        let une =
+            plan.agenda.method_slots().find(|s| s.method.as_ref().is_some_and(|m| m == "la-une-du-magazine"));
+        assert!(une.is_some_and(|une| une.minutes >= 55), "seed {seed}: {une:?}");
+    }
+}
+
+#[test]
+fn a_pause_inside_a_method_costs_pace_unless_the_method_is_a_days_work() {
+    use facilitation::score;
+    // The same minutes and the same pause, once between the café and the front pages, once
+    // inside the café.
+    let request = sample("forum-rsa.yaml");
+    let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    let between = plan.agenda.clone();
+    let mut inside = between.clone();
+    let at = inside.slots.iter().position(|s| s.method.as_ref().is_some_and(|m| m == "world-cafe")).unwrap();
+    let pause = at + 1;
+    assert!(inside.slots[pause].kind.is_pause());
+    // Move 30 minutes of the café after the pause, as its second part.
+    let mut second = inside.slots[at].clone();
+    inside.slots[at].minutes -= 30;
+    let end = inside.slots[at].end.minutes() - 30;
+    inside.slots[at].end = facilitation::ClockTime::from_minutes(end).unwrap();
+    let pause_minutes = inside.slots[pause].minutes;
+    inside.slots[pause].start = inside.slots[at].end;
+    inside.slots[pause].end = inside.slots[pause].start.plus(pause_minutes).unwrap();
+    second.minutes = 30;
+    second.start = inside.slots[pause].end;
+    second.part = Some(2);
+    inside.slots[at].part = Some(1);
+    inside.slots.insert(pause + 1, second);
+    let objectives = &between.objectives;
+    let pace = |agenda| score::score(agenda, objectives, true, Catalogue::builtin()).pace;
+    assert!(pace(&inside) < pace(&between), "{} vs {}", pace(&inside), pace(&between));
+    assert!(facilitation::rules::pause_breaks_flow(Catalogue::builtin().get("world-cafe").unwrap()));
+    assert!(!facilitation::rules::pause_breaks_flow(Catalogue::builtin().get("forum-ouvert").unwrap()));
+}

@@ -922,7 +922,7 @@ fn world_cafe_rounds_take_the_requests_questions_in_order() {
     let review = plan.request.question(Objective::Review).unwrap();
     let partners = plan.request.question(Objective::NetworkPartners).unwrap();
     let first = typography::typeset(&format!("tour 1 : « {review} »"), Lang::Fr);
-    let next = typography::typeset(&format!("tour 2 : « {partners} »"), Lang::Fr);
+    let next = typography::typeset(&format!("tours 2 et 3 : « {partners} »"), Lang::Fr);
     assert!(cafe.contains(&first), "{cafe}");
     assert!(cafe.contains(&next), "{cafe}");
     let said = typography::typeset(&format!("« {review} » ; puis « {partners} »"), Lang::Fr);
@@ -1242,15 +1242,22 @@ fn a_method_that_promises_its_own_result_says_it_instead_of_its_objectives_words
 
 #[test]
 fn plan_b_runs_a_sequence_a_little_shorter_rather_than_lose_the_vision() {
-    // The RSA forum's methods are at their shortest: 30 minutes late, a sequence gives five
-    // minutes under its shortest rather than the vision's sequence going (rules::PLAN_B_SQUEEZE).
-    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    // The RSA forum's World Café is at its shortest: 30 minutes late, the front pages give
+    // five minutes under their shortest rather than the vision's sequence going
+    // (rules::PLAN_B_SQUEEZE).
+    let plan = plan("forum-rsa.yaml");
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!text.contains("Il manque encore"), "plan B ends late");
     let postponed = typography::typeset("plutôt que finir en retard", Lang::Fr);
     assert!(!text.contains(&postponed), "{text}");
-    let content = |line: &str| line.contains("World Café") || line.contains("La Une du magazine");
-    let squeezed = |line: &&str| line.contains("raccourcir") && content(line) && line.contains("de 5");
-    assert!(text.lines().any(|line| squeezed(&line)), "{text}");
+    let late = &text[text.find("### 30\u{a0}min de retard").unwrap()..];
+    let shorten = typography::typeset("raccourcir « La Une du magazine »", Lang::Fr);
+    let une = late.lines().find(|line| line.contains(&shorten)).unwrap();
+    let shortest = Catalogue::builtin().get("la-une-du-magazine").unwrap().minutes_for(60).min;
+    let (_, after) = une.split_once(" (").unwrap();
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let minutes: u32 = digits.parse().unwrap();
+    assert!(minutes < shortest && minutes + 5 >= shortest, "{une}: shortest {shortest}");
 }
 
 #[test]
@@ -1307,25 +1314,32 @@ fn plan_b_of_a_short_meeting_asked_to_decide_runs_its_closing_bare_then_settles_
 
 #[test]
 fn plan_b_leaves_a_sequence_for_another_time_rather_than_end_late() {
-    // The shortened forum has no minute to squeeze out of its sequences: 30 minutes late,
-    // only leaving the least important objective's sequence for another time keeps the end.
-    let text = plan("forum-rsa-raccourci.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    // A steering committee of an hour, to decide, then share practices: 30 minutes late,
+    // its sequences have no minute to give; only leaving the least important objective's
+    // sequence for another time keeps the end.
+    let text = test_plan("reunion-60-decider.yaml").1.to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!text.contains("Il manque encore"), "plan B ends late");
     let postponed = typography::typeset("plutôt que finir en retard", Lang::Fr);
     assert!(text.contains(&postponed), "{text}");
 }
 
-/// The parts of the RSA forum's World Café, which its pause cuts in two.
+/// A day whose World Café a pause cuts between its rounds: the team after a difficult
+/// year reviews it all morning, with a lunch fixed at a quarter to one.
+fn cafe_cut_by_a_pause() -> Plan {
+    test_plan("annee-difficile.yaml").1
+}
+
+/// The parts of a World Café, which its pause cuts in two.
 fn cafe_parts(plan: &Plan) -> Vec<&Slot> {
     let cafe = |slot: &&Slot| slot.method.as_ref().is_some_and(|id| id == "world-cafe");
     let parts: Vec<&Slot> = plan.agenda.method_slots().filter(cafe).collect();
-    assert!(parts.len() > 1, "the forum's café is cut by its pause");
+    assert!(parts.len() > 1, "the café is cut by its pause");
     parts
 }
 
 #[test]
 fn a_sequence_cut_by_a_pause_says_when_it_ends_and_where_the_pause_falls() {
-    let plan = forum_rsa_with_cafe();
+    let plan = cafe_cut_by_a_pause();
     let cafe = cafe_parts(&plan);
     let (first, last) = (cafe[0], cafe[cafe.len() - 1]);
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
@@ -1340,7 +1354,7 @@ fn a_sequence_cut_by_a_pause_says_when_it_ends_and_where_the_pause_falls() {
 
 #[test]
 fn a_pause_that_cuts_a_method_is_announced_among_its_steps_in_clock_order() {
-    let plan = forum_rsa_with_cafe();
+    let plan = cafe_cut_by_a_pause();
     let cafe = cafe_parts(&plan);
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let section = cafe_section(&text);
@@ -1628,8 +1642,9 @@ fn a_session_on_child_protection_reminds_confidentiality_at_the_welcome_and_no_o
 
 #[test]
 fn a_round_taken_up_after_the_pause_is_announced_in_words_to_say_with_its_new_angle() {
-    // The RSA forum's café runs two rounds, a pause, then the third on what matters most next.
-    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    // The difficult year's café runs two rounds, a pause, then the third on what matters
+    // most next.
+    let text = cafe_cut_by_a_pause().to_markdown(Catalogue::builtin(), Lang::Fr);
     let line = text.lines().find(|line| line.contains("— Tour 3 (")).expect("the café is cut by the pause");
     let said = typography::typeset(
         "À annoncer au retour : « Les hôtes reprennent leur table ; les autres vont à une table où ils ne sont pas encore allés.",

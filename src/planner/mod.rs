@@ -726,6 +726,7 @@ fn blocks(context: &Context, skeleton: &Skeleton) -> Vec<TimedMethod> {
                     .then(|| rules::RoundsBalance::of(c.method))
                     .flatten(),
                 cut_freely: !context.keeps(CraftRule::C3) || rules::may_cut(c.method, 1, true),
+                breaks_flow: rules::pause_breaks_flow(c.method),
                 opens_itself: c.method.opens_itself,
             }
         })

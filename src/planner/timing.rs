@@ -23,7 +23,8 @@ use crate::rules::{
     MIN_LUNCH, MIN_PART, MIN_RUN,
 };
 use crate::score::{
-    Component, USUAL_LUNCH, USUAL_RUN, break_misfit, length_misfit, lunch_misfit, method_misfit, run_misfit,
+    CUT_MISFIT, Component, USUAL_LUNCH, USUAL_RUN, break_misfit, length_misfit, lunch_misfit, method_misfit,
+    run_misfit,
 };
 use crate::vocabulary::{Energy, Phase};
 
@@ -73,6 +74,9 @@ pub(crate) struct TimedMethod {
     /// Whether any pause may cut it, the lunch too, however many before ([`rules::may_cut`]
     /// for a day's work, or C3 given up); otherwise one short pause at most.
     pub cut_freely: bool,
+    /// Whether a pause that cuts it breaks the flow of its work ([`rules::pause_breaks_flow`]),
+    /// which `pace` counts ([`CUT_MISFIT`]).
+    pub breaks_flow: bool,
     /// Whether it brings its own opening circle (a forum ouvert).
     pub opens_itself: bool,
 }
@@ -639,6 +643,8 @@ impl Timetable<'_> {
                     }
                     if goes_on {
                         let inside = Entry { node, ..after };
+                        let cut = if block.breaks_flow { self.per_frame * CUT_MISFIT / 3.0 } else { 0.0 };
+                        let inside = Entry { cost: inside.cost + cut, ..inside };
                         self.pause_inside(&mut more, time + length, lunched, block.cut_freely, inside);
                     }
                 }

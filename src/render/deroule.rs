@@ -1952,23 +1952,24 @@ fn taken_up(
             let angle = (rounds == 1 && questions.len() <= 1)
                 .then(|| angles.get((first as usize).saturating_sub(1)).or(angles.last()))
                 .flatten();
-            if let (Some(angle), None) = (angle, questions.first()) {
-                let angle = typography::quoted(angle.get(lang), lang);
-                return match lang {
-                    Lang::Fr => format!("{word} {numbers}{length}, sous l'angle {angle} : {same}."),
-                    Lang::En => format!("{word} {numbers}{length}, from the angle {angle}: {same}."),
-                };
-            }
-            if let (Some(angle), Some(question)) = (angle, questions.first()) {
-                let (angle, question) = (angle.get(lang), typography::quoted(question, lang));
+            if let Some(angle) = angle {
+                let angle = angle.get(lang);
+                let on = questions.first().map(|question| {
+                    let question = typography::quoted(question, lang);
+                    lang.pick(
+                        format!(" sur la question {question},"),
+                        format!(" on the question {question},"),
+                    )
+                });
+                let on = on.unwrap_or_else(|| lang.pick(",", ",").to_string());
                 // Said aloud on return, as written: where each goes, then a new angle that
                 // builds on what the first rounds said; the question stays on the wall.
                 return match lang {
                     Lang::Fr => format!(
-                        "{word} {numbers}{length} sur la question {question}, sous un nouvel angle. À annoncer au retour : « Les hôtes reprennent leur table ; les autres vont à une table où ils ne sont pas encore allés. À partir de ce que vous avez entendu, notre angle maintenant : {angle}. » Puis {same}."
+                        "{word} {numbers}{length}{on} sous un nouvel angle. À annoncer au retour : « Les hôtes reprennent leur table ; les autres vont à une table où ils ne sont pas encore allés. À partir de ce que vous avez entendu, notre angle maintenant : {angle}. » Puis {same}."
                     ),
                     Lang::En => format!(
-                        "{word} {numbers}{length} on the question {question}, from a new angle. To announce on return: \"Hosts go back to their table; the others go to a table they have not been to yet. Building on what you have heard, our angle now: {angle}.\" Then {same}."
+                        "{word} {numbers}{length}{on} from a new angle. To announce on return: \"Hosts go back to their table; the others go to a table they have not been to yet. Building on what you have heard, our angle now: {angle}.\" Then {same}."
                     ),
                 };
             }

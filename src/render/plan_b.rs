@@ -778,16 +778,19 @@ mod tests {
     fn with_service_users_the_opening_goes_only_when_a_sequence_would_otherwise() {
         // The Forum RSA: the weather check-in is where the people supported first speak.
         let catalogue = Catalogue::builtin();
-        let agenda = planned("examples/requests/forum-rsa.yaml");
-        let opening = opening(&agenda).unwrap().0;
-        let dropped = |late: u32, users: bool| {
-            let (measures, _) = super::measures(&agenda, catalogue, late, users);
+        let dropped = |agenda: &Agenda, late: u32| {
+            let opening = opening(agenda).unwrap().0;
+            let (measures, _) = super::measures(agenda, catalogue, late, true);
             measures.iter().any(|m| m.slot == opening && m.drop)
         };
-        assert!(!dropped(15, true), "with service users, the work gives its minutes first");
-        // Thirty minutes late, it goes rather than a sequence left for another time.
-        let (measures, _) = measures(&agenda, catalogue, 30, true);
+        let forum = planned("examples/requests/forum-rsa.yaml");
+        assert!(!dropped(&forum, 15), "with service users, the work gives its minutes first");
+        assert!(!dropped(&forum, 30), "the front pages have minutes to give");
+        // The forum half an hour shorter has none: thirty minutes late, the weather goes
+        // rather than a sequence left for another time.
+        let short = planned("examples/requests/forum-rsa-raccourci.yaml");
+        let (measures, _) = measures(&short, catalogue, 30, true);
         assert!(measures.iter().all(|m| !m.postponed), "no sequence is left for another time: {measures:?}");
-        assert!(dropped(30, true));
+        assert!(dropped(&short, 30));
     }
 }
