@@ -642,9 +642,8 @@ impl Timetable<'_> {
                         });
                     }
                     if goes_on {
-                        let inside = Entry { node, ..after };
                         let cut = if block.breaks_flow { self.per_frame * CUT_MISFIT / 3.0 } else { 0.0 };
-                        let inside = Entry { cost: inside.cost + cut, ..inside };
+                        let inside = Entry { node, cost: after.cost + cut, ..after };
                         self.pause_inside(&mut more, time + length, lunched, block.cut_freely, inside);
                     }
                 }

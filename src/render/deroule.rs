@@ -1954,14 +1954,13 @@ fn taken_up(
                 .flatten();
             if let Some(angle) = angle {
                 let angle = angle.get(lang);
-                let on = questions.first().map(|question| {
-                    let question = typography::quoted(question, lang);
-                    lang.pick(
+                let on = match questions.first().map(|question| typography::quoted(question, lang)) {
+                    Some(question) => lang.pick(
                         format!(" sur la question {question},"),
                         format!(" on the question {question},"),
-                    )
-                });
-                let on = on.unwrap_or_else(|| lang.pick(",", ",").to_string());
+                    ),
+                    None => ",".to_string(),
+                };
                 // Said aloud on return, as written: where each goes, then a new angle that
                 // builds on what the first rounds said; the question stays on the wall.
                 return match lang {
