@@ -1530,6 +1530,8 @@ fn a_plan_of_action_points_at_the_priorities_on_the_wall_before_its_instructions
     let left = method.leaves.as_ref().expect("the vote says what it leaves").get(Lang::Fr);
     let left = typography::typeset(&left.chars().skip(1).collect::<String>(), Lang::Fr);
     assert!(wall.contains(&left), "the wall shows what the vote left, not a kind of product: {wall}");
+    // Readers took a bare time for the moment the vote was held: the time finds the section.
+    assert!(wall.contains(&typography::typeset("», séquence de ", Lang::Fr)), "{wall}");
     let earlier = sequences.iter().position(|s| s.contains(&format!("· {source}"))).expect("the source");
     let here = sequences.iter().position(|s| s.contains("· Plan d'action QQOQCP")).unwrap();
     assert!(earlier < here, "the source comes before: {source}");
@@ -1642,8 +1644,8 @@ fn a_session_on_child_protection_reminds_confidentiality_at_the_welcome_and_no_o
 
 #[test]
 fn a_round_taken_up_after_the_pause_is_announced_in_words_to_say_with_its_new_angle() {
-    // The difficult year's café runs two rounds, a pause, then the third on what matters
-    // most next.
+    // The difficult year's café runs two rounds, a pause, then the third on what the year
+    // taught.
     let text = cafe_cut_by_a_pause().to_markdown(Catalogue::builtin(), Lang::Fr);
     let line = text.lines().find(|line| line.contains("— Tour 3 (")).expect("the café is cut by the pause");
     let said = typography::typeset(
@@ -1651,8 +1653,10 @@ fn a_round_taken_up_after_the_pause_is_announced_in_words_to_say_with_its_new_an
         Lang::Fr,
     );
     assert!(line.contains(&said), "{line}");
-    let angle =
-        typography::typeset("notre angle maintenant : ce qui compte le plus pour la suite. »", Lang::Fr);
+    let angle = typography::typeset(
+        "notre angle maintenant : ce que nous en apprenons, ce qu'il faut garder. »",
+        Lang::Fr,
+    );
     assert!(line.contains(&angle), "{line}");
     // The question is named for the facilitator before the words to say, not inside them.
     let announced = &line[line.find("À annoncer").unwrap()..];
@@ -2390,6 +2394,11 @@ fn front_pages_that_end_the_work_turn_into_workstreams_with_a_first_step_each() 
             section.contains("un premier pas qu'il peut faire d'ici trois mois"),
             "seed {seed}: {section}"
         );
+        // Readers: eight minutes for sixty people to gather, write and sign was too short.
+        let line = section.lines().find(|line| line.contains(&turn)).unwrap();
+        let minutes: u32 =
+            line.split(" (").nth(1).and_then(|rest| rest.split('\u{a0}').next()).unwrap().parse().unwrap();
+        assert!(minutes >= 10, "seed {seed}: {line}");
     }
     // Before a plan of action, the plan writes the steps: the front pages stop at the vision.
     let day = test_request("plan-action-partenaires.yaml");
@@ -2448,4 +2457,99 @@ fn a_forum_on_the_ideas_question_announces_the_actions_question_its_proposals_le
     // A sequence whose own question is the last asked announces none.
     let rsa = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!rsa.contains("une seconde question"), "{rsa}");
+}
+
+#[test]
+fn front_pages_are_set_at_the_date_written_on_each_template_and_ticked_with_the_tables_markers() {
+    // Readers could not say « l'horizon que nous nous donnons » aloud: the date agreed with the
+    // project lead is on the template, and the words point at it.
+    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let settle = text
+        .lines()
+        .find(|line| line.contains(&typography::typeset("☐ « La Une du magazine »", Lang::Fr)))
+        .expect("the date to fix");
+    assert!(settle.contains(&typography::typeset("en haut de chaque gabarit", Lang::Fr)), "{settle}");
+    let section = sections(&text)
+        .into_iter()
+        .find(|s| s.contains(&typography::typeset("· La Une du magazine", Lang::Fr)))
+        .unwrap();
+    let say = section.lines().find(|line| line.starts_with("**À dire**")).unwrap();
+    assert!(say.contains(&typography::typeset("la date écrite en haut de votre gabarit", Lang::Fr)), "{say}");
+    assert!(!section.contains(&typography::typeset("horizon que nous nous donnons", Lang::Fr)), "{section}");
+    // Sixty people tick the covers: with what they already hold, not with a pen nobody brought.
+    assert!(
+        section.contains(&typography::typeset("chacun prend un feutre de sa table", Lang::Fr)),
+        "{section}"
+    );
+}
+
+#[test]
+fn a_remote_team_chooses_its_agreements_by_numbers_sent_together_in_the_chat() {
+    // Twelve thumbnails of fingers cannot be counted; numbers sent at one signal can, and stay.
+    let text = plan("equipe-a-distance.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let Some(section) = sections(&text)
+        .into_iter()
+        .find(|s| s.contains(&typography::typeset("· Accords d'équipe", Lang::Fr)))
+    else {
+        panic!("the remote team writes its agreements: {text}")
+    };
+    assert!(section.contains(&typography::typeset("tous envoient au même signal", Lang::Fr)), "{section}");
+    assert!(!section.contains(&typography::typeset("à la caméra", Lang::Fr)), "{section}");
+    let materials = section.lines().find(|line| line.starts_with("**Matériel**")).unwrap();
+    assert!(
+        materials.contains(&typography::typeset(
+            "Discussion écrite de la visioconférence, pour le choix",
+            Lang::Fr
+        )),
+        "{materials}"
+    );
+}
+
+#[test]
+fn the_conversation_cafe_announces_the_rounds_it_runs_before_the_conversation_opens() {
+    // It runs two rounds without replies, then the open conversation, then a last round.
+    let cafe = Catalogue::builtin().get("conversation-cafe").unwrap();
+    let rounds = cafe
+        .steps
+        .iter()
+        .filter(|step| step.text.get(Lang::Fr).contains(&typography::typeset(" tour", Lang::Fr)))
+        .count();
+    assert!(rounds >= 2, "the café's own steps");
+    let say = cafe.say.as_ref().unwrap().get(Lang::Fr);
+    assert!(
+        say.contains(&typography::typeset("Deux tours de parole sans réponse ni débat", Lang::Fr)),
+        "{say}"
+    );
+}
+
+#[test]
+fn the_decision_grids_tally_is_announced_at_the_welcome_before_anyone_places_a_dot() {
+    let (_, plan) = test_plan("reunion-45-minutes.yaml");
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let welcome = sections(&text)
+        .into_iter()
+        .find(|s| s.contains(&typography::typeset("· Accueil et cadre", Lang::Fr)))
+        .unwrap();
+    let rule = welcome.lines().find(|line| line.starts_with("**Comment le groupe choisira**")).unwrap();
+    assert!(rule.contains(&typography::typeset("vert vaut 2 points, orange 1, rouge 0", Lang::Fr)), "{rule}");
+}
+
+#[test]
+fn stands_on_practices_bring_out_where_the_services_differ_for_the_sequences_after() {
+    // The SPDA harmonises its practices: the stands' plenary keeps the gaps apart, which the
+    // minimum specifications then settle.
+    let text = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let section = sections(&text)
+        .into_iter()
+        .find(|s| s.contains(&typography::typeset("· Partager et faire bouger", Lang::Fr)));
+    let section = section.expect("the SPDA shares its practices on stands");
+    assert!(
+        section.contains(&typography::typeset(
+            "Où nos façons de faire diffèrent-elles d'un stand à l'autre ?",
+            Lang::Fr
+        )),
+        "{section}"
+    );
+    assert!(section.contains(&typography::typeset("un par tour de visite", Lang::Fr)), "{section}");
+    assert!(!section.contains(&typography::typeset("quatre à huit stands", Lang::Fr)), "{section}");
 }

@@ -1611,11 +1611,13 @@ fn station_more(earlier: &Method, start: ClockTime, remote: bool, lang: Lang) ->
     }
 }
 
-/// « « La Une du magazine », 11 h 45 », as the wall names a sequence.
+/// « « La Une du magazine », séquence de 11 h 45 », as the wall names a sequence: the
+/// time that finds it in the déroulé, said as such (readers took a bare time for the moment
+/// of a forum's vote, which comes at the end of the part that starts then).
 fn quoted(name: &str, at: String, lang: Lang) -> String {
     match lang {
-        Lang::Fr => format!("« {name} », {at}"),
-        Lang::En => format!("\"{name}\", {at}"),
+        Lang::Fr => format!("« {name} », séquence de {at}"),
+        Lang::En => format!("\"{name}\", the sequence at {at}"),
     }
 }
 
