@@ -188,6 +188,12 @@ pub enum ProblemKind {
     /// A method that opens the session (an `opening` phase, or `opens_itself`) yet
     /// `takes` something: nothing comes before it to give it.
     TakesAtStart,
+    /// A method that lists one product both in `takes` (it cannot run without it) and in
+    /// `develops` (it takes it up when it is there).
+    TakesAndDevelops {
+        /// The product, as written.
+        product: String,
+    },
     /// A method both included and excluded.
     IncludedAndExcluded {
         /// The method id.
@@ -594,6 +600,10 @@ impl Localize for ProblemKind {
                 "une méthode qui peut ouvrir la séance (phase `opening` ou `opens_itself`) ne peut rien reprendre d'une séquence précédente : videz `takes` ou retirez l'ouverture",
                 "a method that may open the session (phase `opening` or `opens_itself`) cannot take anything from a sequence before it: empty `takes` or remove the opening",
             ).to_string(),
+            K::TakesAndDevelops { product } => lang.pick(
+                format!("`{product}` est à la fois dans `takes` (la méthode ne peut pas s'en passer) et dans `develops` (elle le reprend quand il est là) ; gardez-le dans un seul des deux"),
+                format!("`{product}` is both in `takes` (the method cannot run without it) and in `develops` (it takes it up when it is there); keep it in one of them"),
+            ),
             K::IncludedAndExcluded { id } => lang.pick(
                 format!("`{id}` est à la fois dans `include` et dans `exclude` ; gardez-la dans un seul des deux"),
                 format!("`{id}` is both in `include` and in `exclude`; keep it in one of them"),

@@ -694,6 +694,12 @@ pub struct Method {
     /// that gives one of these (craft rule C13). Empty: it starts from the calling question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub takes: Vec<Product>,
+    /// What it can also work on when the sequence right before it left it, though it can
+    /// start from the calling question too: the six hats examine from six angles the ideas
+    /// a brainwriting just wrote. It then takes them up rather than doing that job again
+    /// (craft rule C13), and the déroulé shows them on the wall before its instructions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub develops: Vec<Product>,
     /// What its work leaves on the wall for the sequences after it, as the facilitator
     /// points at it before their instructions (« les nappes des tables, une par table,
     /// avec leurs idées entourées »). Absent: the déroulé names what it `gives`.
@@ -1126,12 +1132,16 @@ impl Method {
 
     /// The conditions of use that a group of `profiles`, asking for `objectives`, does not
     /// meet (craft rule C12), when the request `named` the method or not: naming it is
-    /// what agrees to a format prepared beforehand ([`Condition::AgreedBeforehand`]); it
-    /// brings no passers-by and prepares no service users.
+    /// what agrees to a format prepared beforehand ([`Condition::AgreedBeforehand`]) and
+    /// asks for its purpose ([`Condition::AskedPurpose`]); it brings no passers-by and
+    /// prepares no service users.
     pub fn unmet_needs(&self, profiles: &[Profile], objectives: &[Objective], named: bool) -> Vec<Condition> {
         let own_asked = self.objectives.first().is_some_and(|own| objectives.contains(own));
-        let met = |need: Condition| {
-            (named && need == Condition::AgreedBeforehand) || need.met_by(profiles, own_asked)
+        let purpose_asked = named || self.objectives.iter().any(|own| objectives.contains(own));
+        let met = |need: Condition| match need {
+            Condition::AgreedBeforehand => named,
+            Condition::AskedPurpose => purpose_asked,
+            _ => need.met_by(profiles, own_asked),
         };
         self.needs.iter().copied().filter(|need| !met(*need)).collect()
     }
@@ -1145,7 +1155,8 @@ impl Method {
     /// Whether, placed in `phase` after content methods that `made` their products, the
     /// last of them in `previous` (its phase and main product), it would do a job already
     /// done or go back up the thread: its main product (the first it `gives`) is already
-    /// there (1-2-4-All after 25/10, a vote after a vote), comes before the last one's or
+    /// there (1-2-4-All after 25/10, a vote after a vote) and it does not `develop` the
+    /// last one's (six hats right after a brainwriting), comes before the last one's or
     /// before anything already reached (ideas after a decision, a vision after a forum's
     /// priorities, see [`Product::stage`]), it plans actions right after another action
     /// method, or it opens up again after the last one converged (after lunch) on a blank
@@ -1153,8 +1164,10 @@ impl Method {
     /// the afternoon's plan).
     pub fn repeats(&self, phase: Phase, made: Given, previous: Option<(Phase, Option<Product>)>) -> bool {
         let main = self.gives.first().copied();
-        let same_product = main.is_some_and(|main| made.has(main));
         let (previous_phase, previous_main) = previous.unzip();
+        // Six hats right after a brainwriting examine its ideas: they do not write them again.
+        let develops_last = previous_main.flatten().is_some_and(|last| self.develops.contains(&last));
+        let same_product = main.is_some_and(|main| made.has(main)) && !develops_last;
         // Back up the thread: before the last method's main product, or before anything an
         // earlier content method already reached (a vision after the priorities of a forum).
         let reached = previous_main.flatten().map(Product::stage).max(made.furthest());
@@ -1162,7 +1175,7 @@ impl Method {
         let two_plans = phase == Phase::Action && previous_phase == Some(Phase::Action);
         // An afternoon may open up again, but on what the morning chose (the causes of the
         // irritants it voted on), not on a new subject that drops the thread.
-        let takes_up = self.takes.iter().any(|product| made.has(*product));
+        let takes_up = self.takes.iter().chain(&self.develops).any(|product| made.has(*product));
         let blank_reopening = previous_phase.is_some_and(|previous| phase < previous) && !takes_up;
         same_product || back || two_plans || blank_reopening
     }
@@ -1202,10 +1215,11 @@ impl Method {
     }
 
     /// Whether it works on `product` when an earlier sequence left it on the wall: what it
-    /// `takes`, and, for a method that brings out new ideas, a vision drawn before it (the
+    /// `takes` or `develops`, and, for a method that brings out new ideas, a vision drawn before it (the
     /// front pages an idea then brings closer), which it does not need to run.
     pub fn builds_on(&self, product: Product) -> bool {
-        self.takes.contains(&product) || (product == Product::Vision && self.gives.contains(&Product::Ideas))
+        let vision_for_ideas = product == Product::Vision && self.gives.contains(&Product::Ideas);
+        self.takes.contains(&product) || self.develops.contains(&product) || vision_for_ideas
     }
 
     /// Whether it can serve `phase`.

@@ -10,7 +10,7 @@
 //! | `energy_after_lunch` | 5 | « Après le déjeuner, on remet le groupe en mouvement. » |
 //! | `variety` | 8 | « On alterne les configurations : seul, à deux, en petits groupes, en plénière. » |
 //! | `profile_fit` | 8 | « Avec des usagers, peu d'écrit. » |
-//! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part, et chacun des suivants une part réelle (deux objectifs se partagent le temps à trois contre deux, [`share_weight`]) ; faire participer les usagers ne se compte pas en minutes, cela se joue dans chaque séquence ([`Objective::is_manner`]). » |
+//! | `time_share` | 10 | « Le temps suit la priorité : le premier objectif a la plus grande part, et chacun des suivants une part réelle (deux objectifs se partagent le temps à trois contre deux, [`share_weight`]) : à peu près en proportion, on ne perd presque rien, mais une part affamée (un plan d'action en trois quarts d'heure après une matinée de bilan) coûte cher ([`SHARE_STRICTNESS`]) ; faire participer les usagers ne se compte pas en minutes, cela se joue dans chaque séquence ([`Objective::is_manner`]). » |
 //! | `timing_fit` | 11 | « Chaque méthode a le temps qu'il lui faut, près de sa durée habituelle ; le temps en plus va à ce qui fait converger et agir, pas à un tour de parole de plus. » ([`method_misfit`]) |
 //! | `pace` | 8 | « Un accueil à la mesure de la séance, des pauses de longueur habituelle après au moins une heure de travail, un déjeuner vers midi et quart, jamais une pause juste après le début ou juste avant une courte clôture, ni au milieu d'une méthode quand elle peut tomber entre deux séquences ([`crate::rules::pause_breaks_flow`]), et un quart d'heure pour clore une journée ou un grand groupe ([`usual_closing`]). » |
 //! | `feeds` | 6 | « Chaque séquence reprend ce que la précédente a produit (les irritants listés, puis leurs causes, puis les actions) et sert ce que la demande attend ; aucune ne refait le travail de celle d'avant, on ne vote pas sur les idées du matin en laissant de côté la vision construite juste avant, on ne converge pas sur un sujet à partir de ce qu'un autre vient de produire, et on ne revient pas au bilan une fois projeté. » (craft rule C13, [`goes_back`], [`crosses`]) |
@@ -923,7 +923,7 @@ impl<'a> Tally<'a> {
 
     /// Agreement between the minutes each objective gets and its priority weight, among
     /// the objectives that are not a manner of working ([`ArcMasks::manner`]), weighted in
-    /// their own order.
+    /// their own order: one less [`SHARE_STRICTNESS`] times the squared gaps.
     fn time_share(&self) -> f64 {
         let subjects = || ranks(!self.masks.manner, self.objectives);
         let n = subjects().count();
@@ -935,13 +935,20 @@ impl<'a> Tally<'a> {
             return 0.0;
         }
         let weights: f64 = (0..n).map(|place| share_weight(place, n)).sum();
-        let distance: f64 = subjects()
+        let squares: f64 = subjects()
             .enumerate()
-            .map(|(place, rank)| (self.minutes[rank] / spent - share_weight(place, n) / weights).abs())
+            .map(|(place, rank)| (self.minutes[rank] / spent - share_weight(place, n) / weights).powi(2))
             .sum();
-        1.0 - distance / 2.0
+        (1.0 - SHARE_STRICTNESS * squares).max(0.0)
     }
 }
+
+/// How hard `time_share` holds to the due shares: the sum of the squared gaps between the
+/// share each objective got and the share it is due is taken this many times. Squared, so
+/// that a plan roughly in proportion loses little (ten points off two shares cost 0.08)
+/// and one that starves an objective loses much (a plan of action given 45 minutes of
+/// five hours, under a morning of review, costs 0.45).
+pub const SHARE_STRICTNESS: f64 = 4.0;
 
 /// The ranks set in `mask`, below `count`.
 fn ranks(mask: u32, count: usize) -> impl Iterator<Item = usize> {

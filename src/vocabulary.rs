@@ -352,6 +352,13 @@ vocabulary! {
         /// « chaotic »): not service users, who would keep silent before an axis they cannot
         /// make their own.
         AbstractFrame = "abstract-frame", "un public à l'aise avec une grille d'analyse abstraite (pas d'usagers)", "a public at ease with an abstract grid of analysis (no service users)";
+        /// A session that asks for one of the things the method is for (impromptu
+        /// networking, Kicéki: getting to know each other, meeting partners, sharing
+        /// practices): a team back from a difficult year, asked to remobilise, first says how
+        /// it arrives; it is not sent off to find someone it rarely talks to. Judged by
+        /// [`crate::method::Method::unmet_needs`], which knows the objectives asked (or the
+        /// request names the method).
+        AskedPurpose = "asked-purpose", "une séance qui demande l'un des objectifs que la méthode sert (faire connaissance, rencontrer des partenaires, partager des pratiques)", "a session that asks for one of the objectives the method serves (getting to know each other, meeting partners, sharing practices)";
         /// A group that came to share feelings as well as work (the wheel of emotions): not
         /// a room of managers or elected members only, who came to work on a subject and for
         /// whom stickers on a wheel of feelings read as a gadget; nor service users among
@@ -413,7 +420,7 @@ impl Condition {
                 !hierarchy && !users_among_staff
             }
             Condition::OwnObjective => own_asked,
-            Condition::PassersBy | Condition::AgreedBeforehand => false,
+            Condition::PassersBy | Condition::AgreedBeforehand | Condition::AskedPurpose => false,
             Condition::FeelingsWelcome => {
                 let working = profiles.iter().any(|p| !matches!(p, Profile::Managers | Profile::Elected));
                 let public =

@@ -123,6 +123,65 @@ fn c13_notices_two_methods_doing_the_same_job() {
 }
 
 #[test]
+fn six_hats_right_after_a_brainwriting_examine_its_ideas_but_a_brainwriting_after_them_writes_again() {
+    // The six hats `develop` ideas: they take up the sheets the brainwriting just filled.
+    let request = request("tests/data/requests/reunion-45-minutes.yaml");
+    let examined = [
+        ("meteo", Phase::Opening),
+        ("brainwriting-635", Phase::Divergence),
+        ("six-chapeaux", Phase::Emergence),
+    ];
+    assert_eq!(c13(&agenda_of(&request, &examined), &request), vec![]);
+    let again = [
+        ("meteo", Phase::Opening),
+        ("six-chapeaux", Phase::Divergence),
+        ("brainwriting-635", Phase::Emergence),
+    ];
+    let issues = c13(&agenda_of(&request, &again), &request);
+    assert!(
+        matches!(&issues[..], [CraftIssue::SameJob { id, previous }] if id == "brainwriting-635" && previous == "six-chapeaux"),
+        "{issues:?}"
+    );
+}
+
+#[test]
+fn a_three_hour_workshop_for_new_ideas_examines_them_with_the_six_hats() {
+    // Half a day for ideas alone, and a small group: ideas written, then examined, with
+    // nothing planned that the request did not ask for.
+    let request = Request::builder("Atelier")
+        .start_for("08:00", 180)
+        .participants(8)
+        .facilitators(2)
+        .objective("generate-ideas")
+        .build()
+        .unwrap();
+    let plan = Planner::new(catalogue()).plan(&request).unwrap();
+    assert!(plan.craft.is_clean(), "{:?}", plan.craft.points);
+    let ids: Vec<&str> =
+        plan.agenda.slots.iter().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
+    let (written, examined) = (
+        ids.iter().position(|id| *id == "brainwriting-635"),
+        ids.iter().position(|id| *id == "six-chapeaux"),
+    );
+    assert!(written.zip(examined).is_some_and(|(w, e)| w < e), "{ids:?}");
+}
+
+#[test]
+fn the_loader_refuses_a_method_that_both_takes_and_develops_a_product() {
+    let source = OPENING
+        .replace("phases: [opening]", "phases: [divergence]")
+        .replace("takes: [ideas]", "takes: [ideas]\ndevelops: [ideas]");
+    let error = Catalogue::from_files([("m/accueil-repris.yaml", source.as_str())]).unwrap_err();
+    let problem = &error.problems()[0];
+    assert_eq!(problem.kind, ProblemKind::TakesAndDevelops { product: "ideas".into() });
+    assert_eq!(problem.field, "develops");
+    assert_eq!(
+        problem.kind.text(Lang::Fr),
+        "`ideas` est à la fois dans `takes` (la méthode ne peut pas s'en passer) et dans `develops` (elle le reprend quand il est là) ; gardez-le dans un seul des deux"
+    );
+}
+
+#[test]
 fn c13_notices_an_afternoon_that_opens_a_blank_page_between_the_priorities_and_the_plan() {
     // The seminar's morning chose its priorities; a troïka after the lunch's energiser takes
     // up nothing of them, while a plan of action details them.
@@ -368,7 +427,7 @@ fn role_play_fishbowls_chair_games_and_intimate_stories_are_kept_from_whom_they_
     assert_eq!(needs("helping-heuristics"), vec![Condition::PeerRoles]);
     assert_eq!(needs("fishbowl"), vec![Condition::ChosenExposure]);
     assert_eq!(needs("user-experience-fishbowl"), vec![Condition::ChosenExposure]);
-    assert_eq!(needs("points-communs"), vec![Condition::PhysicalGame]);
+    assert_eq!(needs("points-communs"), vec![Condition::PhysicalGame, Condition::AskedPurpose]);
     assert_eq!(needs("agreement-certainty-matrix"), vec![Condition::AbstractFrame]);
     assert_eq!(needs("codeveloppement"), vec![Condition::Peers]);
     // A trio where an agent brings a difficulty to two colleagues, one of them their manager,
@@ -924,4 +983,22 @@ fn a_team_asked_what_each_needs_from_the_others_agrees_on_it_rather_than_consult
         let method = catalogue().get(trust.method.as_ref().unwrap().as_str()).unwrap();
         assert!(method.gives.contains(&facilitation::Product::Decisions), "seed {seed}: {}", method.id);
     }
+}
+
+#[test]
+fn a_mixer_runs_when_the_session_asks_what_it_is_for_or_names_it() {
+    // A team back from a difficult year first says how it arrives: it is not sent to find
+    // someone it rarely talks to, nor to a chair game, when it asked for neither trust,
+    // partners nor practices.
+    use facilitation::Objective as O;
+    let team = [Profile::Agents, Profile::Managers];
+    let year = [O::Review, O::Remobilize, O::ActionPlan];
+    for id in ["impromptu-networking", "kiceki", "points-communs"] {
+        let method = Catalogue::builtin().get(id).unwrap();
+        assert!(method.unmet_needs(&team, &year, false).contains(&Condition::AskedPurpose), "{id}");
+        assert!(method.unmet_needs(&team, &year, true).is_empty(), "{id} named by the request");
+        assert!(method.unmet_needs(&team, &[O::BuildTrust, O::ActionPlan], false).is_empty(), "{id}");
+    }
+    let check_in = Catalogue::builtin().get("meteo").unwrap();
+    assert!(check_in.unmet_needs(&team, &year, false).is_empty());
 }

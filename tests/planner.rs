@@ -218,7 +218,7 @@ fn the_timing_gives_the_first_objective_its_share_where_moving_minutes_afterward
         .unwrap();
     let catalogue = methods(&[
         "1-2-4-all",
-        "impromptu-networking",
+        "meteo",
         "matrice-impact-effort",
         "nine-whys",
         "roue-des-emotions",
@@ -431,4 +431,28 @@ fn a_pause_inside_a_method_costs_pace_unless_the_method_is_a_days_work() {
     assert!(pace(&inside) < pace(&between), "{} vs {}", pace(&inside), pace(&between));
     assert!(facilitation::rules::pause_breaks_flow(Catalogue::builtin().get("world-cafe").unwrap()));
     assert!(!facilitation::rules::pause_breaks_flow(Catalogue::builtin().get("forum-ouvert").unwrap()));
+}
+
+#[test]
+fn a_day_that_reviews_remobilises_and_plans_gives_each_a_real_share_on_every_seed() {
+    // After a difficult year: review first, then remobilise, then plan. A morning of review
+    // and a plan of action squeezed into three quarters of an hour after lunch is a day a
+    // facilitator would not run, however close each method is to its usual length.
+    let request = Request::from_file(repo::file("tests/data/requests/annee-difficile.yaml")).unwrap();
+    for seed in 0..4 {
+        let plan = Planner::new(Catalogue::builtin()).seed(seed).plan(&request).unwrap();
+        let minutes = |id: &str| -> u32 {
+            plan.agenda
+                .method_slots()
+                .filter(|s| s.method.as_ref().is_some_and(|m| m == id))
+                .map(|s| s.minutes)
+                .sum()
+        };
+        assert!(minutes("plan-action-qqoqcp") >= 60, "seed {seed}: {:#?}", plan.agenda.slots);
+        assert!(
+            minutes("frise-chronologique") + minutes("world-cafe") <= 150,
+            "seed {seed}: {:#?}",
+            plan.agenda.slots
+        );
+    }
 }

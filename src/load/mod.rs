@@ -386,6 +386,10 @@ fn check_lists(method: &Method, add: &mut impl FnMut(&str, ProblemKind)) {
     unique("needs", &method.needs, add);
     unique("gives", &method.gives, add);
     unique("takes", &method.takes, add);
+    unique("develops", &method.develops, add);
+    for product in method.develops.iter().filter(|p| method.takes.contains(p)) {
+        add("develops", ProblemKind::TakesAndDevelops { product: product.to_string() });
+    }
     unique("alike", &method.alike, add);
     let opens = method.opens_itself || method.has_phase(crate::vocabulary::Phase::Opening);
     if opens && !method.takes.is_empty() {

@@ -928,7 +928,7 @@ fn transition(
     method: &Method,
     sequence: &Sequence,
     agenda: &Agenda,
-    (known, new_subject): (bool, bool),
+    (known, new_subject, develops): (bool, bool, bool),
 ) -> (&'static [Text], Vec<&'static Text>) {
     let Some(first) = sequence.parts.first() else { return (&[], Vec::new()) };
     let content = |phase: Option<Phase>| phase.is_some_and(|p| !p.frames());
@@ -950,6 +950,9 @@ fn transition(
         Some(phase) if content(Some(phase)) && phase != Phase::Divergence && !earlier_content => {
             wording::into_work().all().iter().collect()
         }
+        // Six hats on the ideas a brainwriting just wrote: the group takes them up, it
+        // does not look for ideas again.
+        Some(phase) if content(Some(phase)) && develops => vec![wording::takes_up()],
         Some(phase) if content(Some(phase)) => {
             let announced = match announced(method, phase) {
                 Some(product) => wording::starts(product),
@@ -1242,7 +1245,8 @@ fn consigne(
     let mut said: Vec<String> = Vec::new();
     let new_subject = planned
         .is_some_and(|(_, catalogue)| crate::score::new_subjects(agenda, catalogue).contains(&first.start));
-    let (leads, moves) = transition(method, sequence, agenda, (knows_itself(plan), new_subject));
+    let develops = planned.is_some_and(|(_, catalogue)| develops_previous(agenda, catalogue, first));
+    let (leads, moves) = transition(method, sequence, agenda, (knows_itself(plan), new_subject, develops));
     said.extend(choose(leads, &moves, said_before, lang));
     let questions =
         planned.map(|(plan, catalogue)| round_questions(plan, catalogue, method, first)).unwrap_or_default();
@@ -1366,6 +1370,10 @@ fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang)
     // A sequence whose objectives earlier ones already asked about still gets a question:
     // after a vision, the one that turns it into work; otherwise its first objective's.
     let fresh = proposed_for(plan, catalogue, slot);
+    // Six hats on the brainwriting's ideas go on under its question, already on the wall.
+    if fresh.is_none() && develops_previous(&plan.agenda, catalogue, slot) {
+        return None;
+    }
     let objective = fresh.or_else(|| slot.objectives.first().copied())?;
     let first = plan.agenda.method_slots().find(|earlier| content_sequence(earlier)) == Some(slot);
     let draft = wording::draft_question_first(objective)
@@ -1413,6 +1421,16 @@ fn in_subject_words(plan: &Plan, question: &str, asked: (&'static str, &'static 
         return String::new();
     }
     format!("{}{}", t(lang, asked.0, asked.1), subject_words(plan, lang))
+}
+
+/// Whether the method of `slot` `develops` what the content sequence right before it gave
+/// (six hats on the ideas a brainwriting just wrote): it works on them, under the same
+/// calling question.
+fn develops_previous(agenda: &Agenda, catalogue: &Catalogue, slot: &Slot) -> bool {
+    let before =
+        agenda.method_slots().filter(|s| content_sequence(s)).take_while(|s| s.start < slot.start).last();
+    let gives = before.and_then(|before| method_of(catalogue, before)).map_or(&[][..], |m| &m.gives[..]);
+    method_of(catalogue, slot).is_some_and(|method| gives.iter().any(|p| method.develops.contains(p)))
 }
 
 /// Whether `slot` opens up right after a sequence that built a vision, and builds none

@@ -73,6 +73,7 @@ struct Wording {
     known_group: Text,
     straight_in: Text,
     opens_then_keeps: Text,
+    takes_up: Text,
     products: BTreeMap<String, Text>,
     phases: BTreeMap<String, PhaseWords>,
     objectives: BTreeMap<String, Text>,
@@ -169,6 +170,12 @@ pub(super) fn into_work() -> &'static Variants {
 /// Said when a method placed to converge opens up first (1-2-4-All): ideas, then a choice.
 pub(super) fn opens_then_keeps() -> &'static Text {
     &wording().opens_then_keeps
+}
+
+/// Said when a method takes up what the sequence right before it produced, to work on it
+/// further (six hats on the ideas of a brainwriting).
+pub(super) fn takes_up() -> &'static Text {
+    &wording().takes_up
 }
 
 /// Said for a sequence of the opening phase that does not open the session.
@@ -473,7 +480,7 @@ mod tests {
         assert!(
             read.known_group.has_english() && read.reopen.has_english() && read.straight_in.has_english()
         );
-        assert!(read.opens_then_keeps.has_english());
+        assert!(read.opens_then_keeps.has_english() && read.takes_up.has_english());
         assert!(read.results.keys().all(|id| Objective::ALL.iter().any(|o| o.id() == id)));
         let leads = [
             &read.back_from_break,
