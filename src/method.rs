@@ -338,6 +338,12 @@ pub struct Step {
     /// morning's diagnosis). Absent: the rounds keep their `angles`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub angles_ahead: Vec<Text>,
+    /// The angles its rounds take when the sequence itself looks for new ideas and no
+    /// earlier one has looked ahead: from what blocks today to the ideas that would lift it
+    /// and the one to try first, not what works and what to keep (a café on new ideas is
+    /// no review). Absent: the rounds keep their `angles`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub angles_ideas: Vec<Text>,
     /// For a share-out where each of the groups of `group` people speaks in turn: what the
     /// facilitator does instead when there are too many groups to hear them all (more than
     /// `rules::SHARE_ROUND_MOST`): a gallery walk, two groups drawn by lot and then only
@@ -447,6 +453,7 @@ impl Step {
             rounds: None,
             angles: Vec::new(),
             angles_ahead: Vec::new(),
+            angles_ideas: Vec::new(),
             crowded: None,
             frame: None,
             speakers: None,

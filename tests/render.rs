@@ -2583,3 +2583,21 @@ fn six_hats_on_the_ideas_just_written_take_them_up_under_the_same_question() {
     assert_eq!(text.matches(&typography::typeset("☐ La question d'appel de", Lang::Fr)).count(), 1, "{text}");
     assert!(!hats.contains("Nous proposons"), "{hats}");
 }
+
+#[test]
+fn a_world_cafe_on_new_ideas_turns_its_rounds_from_what_blocks_to_what_to_try_first() {
+    // The SPDA's afternoon looks for new ideas after a morning on practices: its rounds do
+    // not take stock of what works and what to keep.
+    let day = plan("spda-lancement.yaml");
+    let text = day.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let cafe =
+        sections(&text).into_iter().find(|s| s.contains("· World Café")).expect("the SPDA runs a café");
+    let says = |needle: &str| cafe.contains(&typography::typeset(needle, Lang::Fr));
+    assert!(says("tour 1 : ce qui bloque ou complique les choses"), "{cafe}");
+    assert!(says("tour 3 : celle que nous aimerions essayer en premier"), "{cafe}");
+    assert!(!cafe.contains("ce qui nous fait tenir"), "{cafe}");
+    // A café that takes stock keeps its own angles.
+    let review = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let cafe = sections(&review).into_iter().find(|s| s.contains("· World Café")).unwrap();
+    assert!(cafe.contains("ce qui nous fait tenir"), "{cafe}");
+}

@@ -1768,8 +1768,8 @@ fn users(plan: Option<&Plan>) -> Option<bool> {
 
 /// Where the method sits: whether its first part opens the session (nothing but pauses
 /// before it), whether its last part closes it (no sequence after it), whether an action
-/// method comes after it, and whether an earlier sequence named an objective that looks
-/// ahead ([`Objective::looks_ahead`]).
+/// method comes after it, whether an earlier sequence named an objective that looks
+/// ahead ([`Objective::looks_ahead`]), and whether it counts for new ideas itself.
 fn place(parts: &[&Slot], agenda: &Agenda) -> Place {
     let work = |slot: &&Slot| !matches!(slot.kind, SlotKind::Break | SlotKind::Lunch);
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return Place::ALONE };
@@ -1780,7 +1780,8 @@ fn place(parts: &[&Slot], agenda: &Agenda) -> Place {
     let later: Vec<&Slot> = after.by_ref().filter(work).collect();
     let converges = |slot: &&&Slot| matches!(slot.phase, Some(Phase::Convergence | Phase::Action));
     let result_after = later.iter().filter(|slot| slot.kind == SlotKind::Method).any(|slot| converges(&slot));
-    Place { opens: !before, closes: later.is_empty(), result_after, after_ahead }
+    let seeks_ideas = first.objectives.contains(&Objective::GenerateIdeas);
+    Place { opens: !before, closes: later.is_empty(), result_after, after_ahead, seeks_ideas }
 }
 
 /// The steps on the clock, part by part for a split method, as said to this audience

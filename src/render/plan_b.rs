@@ -133,6 +133,12 @@ pub(super) fn measures(
         }
         missing = missing.saturating_sub(minutes);
     }
+    // A short opening that serves an objective (a word each on the team's year) goes
+    // before the closing loses its round: the commitments said at the end are what the
+    // group leaves with. A longer one (a Photolangage) is not dropped for a few minutes.
+    if !users {
+        drop_opening(agenda, &mut taken, &mut missing, true);
+    }
     // Rather than drop a sequence, end late or leave an objective for another time, the
     // closing runs bare: the group leaves on time knowing what comes next (not with service
     // users, whose voice in the closing round is what the institution came to hear).
@@ -141,11 +147,9 @@ pub(super) fn measures(
     }
     drop_served(agenda, &mut taken, &mut missing, false);
     // With service users, their first words go only when nothing else would keep every
-    // objective: before a sequence is left for another time; so does an opening that
-    // serves an objective (where the group first speaks of the subject).
-    let opening = opening(agenda).filter(|_| missing > 0 && (users || icebreaker(agenda).is_none()));
-    if let Some((slot, minutes)) = opening {
-        replace(&mut taken, &mut missing, Measure::drop(slot, minutes));
+    // objective: before a sequence is left for another time.
+    if users {
+        drop_opening(agenda, &mut taken, &mut missing, false);
     }
     // Rather than end late (service users have transport and care to keep to), the
     // sequence of the least important objective goes, left for another time.
@@ -170,6 +174,16 @@ pub(super) fn measures(
     // Chosen by priority, said in the order of the day.
     taken.sort_by_key(|measure| measure.slot);
     (taken, missing)
+}
+
+/// Drops the opening left after the icebreakers went (one that serves an objective, or
+/// the service users' first words) while minutes are missing; `in_proportion`: only when
+/// it is about as long as what is missing ([`worth_dropping`]).
+fn drop_opening(agenda: &Agenda, taken: &mut Vec<Measure>, missing: &mut u32, in_proportion: bool) {
+    let fits = |minutes: u32| !in_proportion || worth_dropping(minutes, *missing);
+    if let Some((slot, minutes)) = opening(agenda).filter(|&(_, minutes)| *missing > 0 && fits(minutes)) {
+        replace(taken, missing, Measure::drop(slot, minutes));
+    }
 }
 
 /// Drops the sequences whose objectives others serve ([`droppable`]) while minutes are
@@ -760,6 +774,24 @@ mod tests {
                 assert_eq!(methods.len(), count, "seed {seed}, {late} late: {measures:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_short_opening_that_serves_the_team_goes_before_its_closing_round_but_a_long_one_does_not() {
+        // The remote team's morning, a quarter of an hour late: a word each at the start
+        // goes rather than the round of commitments at the end.
+        let catalogue = Catalogue::builtin();
+        let mut agenda = planned("examples/requests/equipe-a-distance.yaml");
+        let (opening, minutes) = opening(&agenda).unwrap();
+        assert!(agenda.slots[opening].objectives.iter().any(|o| agenda.objectives.contains(o)));
+        let taken = |agenda: &Agenda| measures(agenda, catalogue, 15, false).0;
+        let first = taken(&agenda);
+        assert!(first.iter().any(|m| m.slot == opening && m.drop), "{first:?}");
+        assert!(!first.iter().any(|m| m.bare), "{first:?}");
+        // Twenty minutes where each first speaks of the subject do not go for five.
+        agenda.slots[opening].minutes = minutes + 15;
+        let long = taken(&agenda);
+        assert!(!long.iter().any(|m| m.slot == opening && m.drop), "{long:?}");
     }
 
     #[test]

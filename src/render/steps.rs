@@ -475,13 +475,18 @@ pub struct Place {
     /// An earlier sequence turned the group towards the future (it serves a vision, new
     /// ideas or the will to go on): rounds take their `angles_ahead`.
     pub after_ahead: bool,
+    /// The sequence itself counts for new ideas: with no look ahead before it, its rounds
+    /// take their `angles_ideas`.
+    pub seeks_ideas: bool,
 }
 
 impl Place {
     /// The method is the whole session: every step runs.
-    pub const ALONE: Place = Place { opens: true, closes: true, result_after: false, after_ahead: false };
+    pub const ALONE: Place =
+        Place { opens: true, closes: true, result_after: false, after_ahead: false, seeks_ideas: false };
     /// Between other sequences, with no action method after it.
-    pub const INSIDE: Place = Place { opens: false, closes: false, result_after: false, after_ahead: false };
+    pub const INSIDE: Place =
+        Place { opens: false, closes: false, result_after: false, after_ahead: false, seeks_ideas: false };
 }
 
 /// The steps a method runs where it sits in the session: its own welcome steps
@@ -512,10 +517,14 @@ pub fn steps_in_place(steps: &[Step], place: Place) -> Vec<Step> {
     kept.into_iter().map(|step| looking_ahead(step, place)).collect()
 }
 
-/// The step with its `angles_ahead` for angles once the group has looked ahead.
+/// The step with its `angles_ahead` for angles once the group has looked ahead, or its
+/// `angles_ideas` when the sequence itself looks for new ideas.
 fn looking_ahead(step: Step, place: Place) -> Step {
-    match place.after_ahead && !step.angles_ahead.is_empty() {
-        true => Step { angles: step.angles_ahead.clone(), ..step },
+    if place.after_ahead && !step.angles_ahead.is_empty() {
+        return Step { angles: step.angles_ahead.clone(), ..step };
+    }
+    match place.seeks_ideas && !step.angles_ideas.is_empty() {
+        true => Step { angles: step.angles_ideas.clone(), ..step },
         false => step,
     }
 }
