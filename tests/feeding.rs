@@ -148,13 +148,7 @@ fn six_hats_right_after_a_brainwriting_examine_its_ideas_but_a_brainwriting_afte
 fn a_three_hour_workshop_for_new_ideas_examines_them_with_the_six_hats() {
     // Half a day for ideas alone, and a small group: ideas written, then examined, with
     // nothing planned that the request did not ask for.
-    let request = Request::builder("Atelier")
-        .start_for("08:00", 180)
-        .participants(8)
-        .facilitators(2)
-        .objective("generate-ideas")
-        .build()
-        .unwrap();
+    let request = request("tests/data/requests/idees-demi-journee.yaml");
     let plan = Planner::new(catalogue()).plan(&request).unwrap();
     assert!(plan.craft.is_clean(), "{:?}", plan.craft.points);
     let ids: Vec<&str> =

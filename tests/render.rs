@@ -2564,13 +2564,7 @@ fn stands_on_practices_bring_out_where_the_services_differ_for_the_sequences_aft
 #[test]
 fn six_hats_on_the_ideas_just_written_take_them_up_under_the_same_question() {
     // Half a day of new ideas for eight: a brainwriting, then the six hats on its sheets.
-    let request = Request::builder("Atelier")
-        .start_for("08:00", 180)
-        .participants(8)
-        .facilitators(2)
-        .objective("generate-ideas")
-        .build()
-        .unwrap();
+    let request = test_request("idees-demi-journee.yaml");
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
     let hats = sections(&text).into_iter().find(|s| s.contains("· Les six chapeaux de Bono")).unwrap();
