@@ -707,6 +707,12 @@ pub struct Method {
     /// (craft rule C13), and the déroulé shows them on the wall before its instructions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub develops: Vec<Product>,
+    /// It converges on options settled with the project lead before the day (the decision
+    /// grid's two to four options), not on a blank page: placed right after a sequence that
+    /// produced something it neither takes nor develops, it leaves that work behind (the
+    /// six hats' ten options, then a grid of four others; see [`Method::skips`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub prepared_options: bool,
     /// What its work leaves on the wall for the sequences after it, as the facilitator
     /// points at it before their instructions (« les nappes des tables, une par table,
     /// avec leurs idées entourées »). Absent: the déroulé names what it `gives`.
@@ -1190,9 +1196,15 @@ impl Method {
     /// Whether, placed to converge in `phase` right after a content method that gave
     /// `last`, it would work on something older and leave that method's product behind: a
     /// vote on the morning's ideas after a vision built in between. A convergence takes up
-    /// what the sequence just before it produced (craft rule C13).
+    /// what the sequence just before it produced (craft rule C13); one that works on
+    /// `prepared_options` leaves behind whatever that sequence produced and it does not
+    /// take or develop.
     pub fn skips(&self, phase: Phase, last: Option<Given>) -> bool {
-        phase.converges() && !self.takes.is_empty() && last.is_some_and(|last| !self.fed_by(last))
+        let takes_up =
+            |last: Given| self.takes.iter().chain(&self.develops).any(|product| last.has(*product));
+        let older = |last: Given| !self.takes.is_empty() && !self.fed_by(last);
+        let prepared = |last: Given| self.prepared_options && last != Given::default() && !takes_up(last);
+        phase.converges() && last.is_some_and(|last| older(last) || prepared(last))
     }
 
     /// Whether it is built like `other` (either names the other in `alike`), so that a

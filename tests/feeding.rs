@@ -275,6 +275,29 @@ fn a_vote_right_after_a_vision_skips_it_and_the_score_counts_the_dropped_thread(
 }
 
 #[test]
+fn a_decision_grid_on_prepared_options_leaves_behind_the_ideas_just_made_but_takes_up_a_vote() {
+    // The grid compares two to four options settled before the day: right after the six
+    // hats' ten options it drops them; after a vote it compares what the vote kept.
+    let get = |id: &str| catalogue().get(id).unwrap();
+    let given = |id: &str| Some(Given::default().with(get(id)));
+    let grid = get("grille-de-decision");
+    assert!(grid.prepared_options);
+    assert!(grid.skips(Phase::Convergence, given("six-chapeaux")));
+    assert!(!grid.skips(Phase::Convergence, given("vote-par-gommettes")));
+    assert!(!grid.skips(Phase::Convergence, None), "a meeting that opens on the grid");
+    // The hybrid managers' morning: the six hats' options go to a vote, then to the plan.
+    let request = request("tests/data/requests/hybride-plan-action.yaml");
+    for seed in 0..4 {
+        let plan = Planner::new(catalogue()).seed(seed).plan(&request).unwrap();
+        let ids: Vec<&str> =
+            plan.agenda.method_slots().filter_map(|s| s.method.as_ref()).map(|m| m.as_str()).collect();
+        let hats = ids.iter().position(|id| *id == "six-chapeaux");
+        let next = hats.and_then(|i| ids.get(i + 1));
+        assert!(next.is_some_and(|id| *id != "grille-de-decision"), "seed {seed}: {ids:?}");
+    }
+}
+
+#[test]
 fn a_day_asked_for_a_vision_and_a_plan_converges_on_what_the_sequence_before_gave() {
     let request = request("tests/data/requests/plan-action-partenaires.yaml");
     for seed in 1..=3 {

@@ -126,7 +126,7 @@ fn a_fixed_method_given_fewer_minutes_than_its_group_needs_is_refused_with_its_r
     assert!(matches!(&error, PlanError::FixedUnfit { index: 0, .. }), "{error}");
     let text = error.text(Lang::Fr);
     assert!(
-        text.contains("`vote-par-gommettes` dure 20 minutes mais demande 22–44 min pour ce groupe"),
+        text.contains("`vote-par-gommettes` dure 20 minutes mais demande 24–47 min pour ce groupe"),
         "{text}"
     );
 }
