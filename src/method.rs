@@ -1045,9 +1045,11 @@ impl Method {
     /// « Ce que je retiens, et ce que je ferai… », or after a decision « Ce que cette
     /// décision change pour moi… ») and `{settled}` (what a sequence comparing options
     /// settles at its end: a decision, or the order of the options when the session
-    /// prioritises).
-    pub const SESSION_PLACEHOLDERS: [&'static str; 6] =
-        ["session", "scribe", "heard", "kept", "commit", "settled"];
+    /// prioritises) and `{horizon}` (the date a vision is set at, from the request's
+    /// date and the horizon its questions name: « dans un an » asked on 18 March 2027 is
+    /// « en mars 2028 »; else « à la date écrite en haut du gabarit »).
+    pub const SESSION_PLACEHOLDERS: [&'static str; 7] =
+        ["session", "scribe", "heard", "kept", "commit", "settled", "horizon"];
 
     /// The fewest and the most minutes its `steps` can take for `participants` people
     /// (`None`: no upper bound). The declared range must lie within it.

@@ -267,7 +267,7 @@ fn rejects_a_misspelt_session_placeholder_in_what_is_said_with_its_line_and_the_
     assert_eq!(problem.location.map(|at| at.line), Some(21));
     assert_eq!(
         problem.text(facilitation::Lang::Fr),
-        "methods/tour-rapide.yaml, ligne 21, colonne 7, champ `say.fr` : `{seance}` n'est pas une valeur connue ; utilisez l'une de : {session}, {scribe}, {heard}, {kept}, {commit}, {settled}"
+        "methods/tour-rapide.yaml, ligne 21, colonne 7, champ `say.fr` : `{seance}` n'est pas une valeur connue ; utilisez l'une de : {session}, {scribe}, {heard}, {kept}, {commit}, {settled}, {horizon}"
     );
 }
 

@@ -2482,7 +2482,12 @@ fn front_pages_are_set_at_the_date_written_on_each_template_and_ticked_with_the_
         .find(|s| s.contains(&typography::typeset("· La Une du magazine", Lang::Fr)))
         .unwrap();
     let say = section.lines().find(|line| line.starts_with("**À dire**")).unwrap();
-    assert!(say.contains(&typography::typeset("la date écrite en haut de votre gabarit", Lang::Fr)), "{say}");
+    assert!(say.contains("en mars 2028"), "{say}");
+    // A vision question with no horizon of its own: the date the template carries.
+    let (_, year) = test_plan("annee-difficile.yaml");
+    let year = year.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let une = sections(&year).into_iter().find(|s| s.contains("· La Une du magazine")).expect("front pages");
+    assert!(une.contains(&typography::typeset("à la date écrite en haut du gabarit", Lang::Fr)), "{une}");
     assert!(!section.contains(&typography::typeset("horizon que nous nous donnons", Lang::Fr)), "{section}");
     // Sixty people tick the covers: with what they already hold, not with a pen nobody brought.
     assert!(
@@ -2592,4 +2597,14 @@ fn a_world_cafe_on_new_ideas_turns_its_rounds_from_what_blocks_to_what_to_try_fi
     let review = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     let cafe = sections(&review).into_iter().find(|s| s.contains("· World Café")).unwrap();
     assert!(cafe.contains("ce qui nous fait tenir"), "{cafe}");
+}
+
+#[test]
+fn the_front_pages_are_set_at_the_date_the_vision_question_names() {
+    // « Dans un an », asked for a forum on 18 March 2027: the tables imagine March 2028.
+    let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let une = sections(&text).into_iter().find(|s| s.contains("· La Une du magazine")).unwrap();
+    assert!(une.contains("nous voilà en mars 2028"), "{une}");
+    assert!(une.contains("Imaginons que nous sommes en mars 2028"), "{une}");
+    assert!(!une.contains("{horizon}"), "{une}");
 }

@@ -1277,7 +1277,8 @@ fn consigne(
         (Some(say), Some(true)) => Some(say),
         _ => method.say.as_ref(),
     };
-    said.extend(say.map(|say| Setting::of(agenda).fill(say).get(lang).to_string()));
+    let setting = Setting::of(agenda).looking_to(plan.map(|plan| &plan.request));
+    said.extend(say.map(|say| setting.fill(say).get(lang).to_string()));
     said.push(time_given(parts, agenda, minutes, lang));
     if content {
         let promised = |o: &&Objective| wording::promises(**o, &method.gives);
@@ -1710,7 +1711,7 @@ fn method_detail(
         .then(|| cast.iter().find(|member| member.role != Role::Lead))
         .flatten()
         .map(|member| member.name.as_str());
-    let setting = Setting::of(agenda).recorded_by(recorder);
+    let setting = Setting::of(agenda).recorded_by(recorder).looking_to(plan.map(|plan| &plan.request));
     steps(&mut blocks, method, (parts, sequence.moving, stations), (agenda, &setting), lang, with);
     let roles = if cast.len() > 1 && method.roles.is_empty() {
         t(lang, "Qui fait quoi :", "Who does what:")

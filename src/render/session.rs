@@ -48,6 +48,8 @@ pub(super) struct Setting {
     recorder: Option<String>,
     /// How many take part; `None` on a method card.
     participants: Option<u32>,
+    /// The date a vision is set at ([`wording::horizon`]).
+    horizon: Text,
 }
 
 impl Setting {
@@ -71,7 +73,17 @@ impl Setting {
         let (kept, commit, settled) =
             (wording::kept(&served), wording::commit(&served), wording::settled(&served));
         let (facilitators, participants) = (Some(agenda.facilitators), Some(agenda.participants));
-        Setting { span, facilitators, kept, commit, settled, recorder: None, participants }
+        let horizon = wording::horizon([], agenda.date.as_deref());
+        Setting { span, facilitators, kept, commit, settled, recorder: None, participants, horizon }
+    }
+
+    /// The same session, its vision set at the horizon the request's calling questions
+    /// name (« dans un an »), the vision's first.
+    pub(super) fn looking_to(self, request: Option<&crate::request::Request>) -> Self {
+        let Some(request) = request else { return self };
+        let vision = request.question(Objective::Vision);
+        let questions = vision.into_iter().chain(request.questions.values().map(String::as_str));
+        Setting { horizon: wording::horizon(questions, request.date.as_deref()), ..self }
     }
 
     /// The same session, where `name` records (the first of the cast after the lead, as
@@ -91,11 +103,12 @@ impl Setting {
             settled: wording::settled(&[]),
             recorder: None,
             participants: None,
+            horizon: wording::horizon([], None),
         }
     }
 
-    /// `text` with `{session}`, `{scribe}`, `{kept}`, `{commit}` and `{settled}` said for this
-    /// session.
+    /// `text` with `{session}`, `{scribe}`, `{heard}`, `{kept}`, `{commit}`, `{settled}` and
+    /// `{horizon}` said for this session.
     pub(super) fn fill(&self, text: &Text) -> Text {
         let one = |lang: Lang, text: &str| {
             text.replace("{session}", self.session(lang))
@@ -104,6 +117,7 @@ impl Setting {
                 .replace("{kept}", self.kept.get(lang))
                 .replace("{commit}", self.commit.get(lang))
                 .replace("{settled}", self.settled.get(lang))
+                .replace("{horizon}", self.horizon.get(lang))
         };
         Text { fr: one(Lang::Fr, &text.fr), en: text.en.as_deref().map(|en| one(Lang::En, en)) }
     }
@@ -160,6 +174,7 @@ mod tests {
             settled: wording::settled(&[]),
             recorder: None,
             participants: Some(12),
+            horizon: wording::horizon([], None),
         }
     }
 
@@ -185,6 +200,28 @@ mod tests {
         let alone = setting(Span::Afternoon, Some(1)).fill(&text);
         assert_eq!(alone.en.as_deref(), Some("From this afternoon, noted by a volunteer participant."));
         assert!(Setting::any().fill(&text).fr.contains("cette séance"));
+    }
+
+    #[test]
+    fn a_vision_is_set_at_the_date_the_question_names_from_the_session_s_date() {
+        let horizon =
+            |questions: &[&str], date: Option<&str>| wording::horizon(questions.iter().copied(), date);
+        let year =
+            horizon(&["Dans un an, à quoi verrons-nous que le RSA accompagne mieux ?"], Some("2027-03-18"));
+        assert_eq!((year.fr.as_str(), year.en.as_deref()), ("en mars 2028", Some("March 2028")));
+        assert_eq!(
+            horizon(&["D'ici six mois, qu'aura-t-on changé ?"], Some("2027-09-02")).fr,
+            "en mars 2028"
+        );
+        assert_eq!(
+            horizon(&["In three years, what will we see?"], Some("2027-12-01")).fr,
+            "en décembre 2030"
+        );
+        // No horizon named, or no date: the date the facilitators write on the template.
+        let unknown = "à la date écrite en haut du gabarit";
+        assert_eq!(horizon(&["Qu'est-ce qui compte le plus ?"], Some("2027-03-18")).fr, unknown);
+        assert_eq!(horizon(&["Dans un an, que verrons-nous ?"], None).fr, unknown);
+        assert_eq!(horizon(&["Dans un an, que verrons-nous ?"], Some("mars")).fr, unknown);
     }
 
     #[test]

@@ -100,6 +100,17 @@ struct Wording {
     settled: Vec<Kept>,
     confidential: Confidential,
     in_confidence: InConfidence,
+    horizons: BTreeMap<String, u32>,
+    horizon_unknown: Text,
+    months: Months,
+}
+
+/// The months' names, January first.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Months {
+    fr: Vec<String>,
+    en: Vec<String>,
 }
 
 /// What a session kept, said for the first objective of the list that it serves (`None`:
@@ -217,6 +228,30 @@ pub(super) fn straight_in() -> &'static Text {
 /// phase's « faisons connaissance ».
 pub(super) fn known_group() -> &'static Text {
     &wording().known_group
+}
+
+/// The date a vision is set at (`{horizon}`): `date` (`YYYY-MM-DD`) moved on by the first
+/// horizon one of `questions` names (« dans un an »), said « en mars 2028 »; else the
+/// date the facilitators write at the top of the template.
+pub(super) fn horizon<'q>(questions: impl IntoIterator<Item = &'q str>, date: Option<&str>) -> Text {
+    let read = wording();
+    let months = questions.into_iter().find_map(|question| {
+        let question = question.to_lowercase();
+        read.horizons.iter().find(|(words, _)| question.contains(words.as_str())).map(|(_, months)| *months)
+    });
+    let start = date.and_then(|date| {
+        let mut parts = date.splitn(3, '-');
+        let year: u32 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        (1..=12).contains(&month).then_some((year, month))
+    });
+    let Some(((year, month), ahead)) = start.zip(months) else { return read.horizon_unknown.clone() };
+    let index = (month - 1 + ahead) as usize;
+    let (year, month) = (year + (index / 12) as u32, index % 12);
+    match (read.months.fr.get(month), read.months.en.get(month)) {
+        (Some(fr), Some(en)) => Text::new(format!("en {fr} {year}"), format!("{en} {year}")),
+        _ => read.horizon_unknown.clone(),
+    }
 }
 
 /// What a session that serves `served` kept, read aloud at the close (`{kept}`).
@@ -481,6 +516,10 @@ mod tests {
             read.known_group.has_english() && read.reopen.has_english() && read.straight_in.has_english()
         );
         assert!(read.opens_then_keeps.has_english() && read.takes_up.has_english());
+        assert!(
+            read.months.fr.len() == 12 && read.months.en.len() == 12 && read.horizon_unknown.has_english()
+        );
+        assert!(read.horizons.keys().all(|words| *words == words.to_lowercase()));
         assert!(read.results.keys().all(|id| Objective::ALL.iter().any(|o| o.id() == id)));
         let leads = [
             &read.back_from_break,
