@@ -2608,3 +2608,14 @@ fn the_front_pages_are_set_at_the_date_the_vision_question_names() {
     assert!(une.contains("Imaginons que nous sommes en mars 2028"), "{une}");
     assert!(!une.contains("{horizon}"), "{une}");
 }
+
+#[test]
+fn managers_who_come_alone_are_asked_about_whether_they_make_one_team() {
+    // Eighteen managers on « nos irritants »: one team's, or several services'? The plan
+    // of action depends on it; a team with its agents is not asked.
+    let text = plan("irritants-semaine-management.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let asked = typography::typeset("Les encadrants présents forment-ils une même équipe", Lang::Fr);
+    assert!(text.contains(&asked), "{text}");
+    let team = plan("equipe-a-distance.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(!team.contains(&asked));
+}

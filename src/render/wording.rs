@@ -89,6 +89,7 @@ struct Wording {
     checklist_beyond_team: Vec<Text>,
     checklist_team: Vec<Text>,
     checklist_with_users: Vec<Text>,
+    checklist_managers: Vec<Text>,
     checklist_disability: Vec<Text>,
     checklist_room: Vec<Text>,
     checklist_remote: Vec<Text>,
@@ -441,7 +442,8 @@ const SUBJECT_MOST: usize = 80;
 
 /// The questions to settle with the project lead before the day: those of every session,
 /// those of a team among colleagues ([`rules::among_colleagues`]: no invitation to send, and
-/// the project lead knows its needs) or of a wider group, and those asked besides when some
+/// the project lead knows its needs) or of a wider group, whether managers who come alone
+/// make one team or several services, and those asked besides when some
 /// take part in a room (onsite or hybrid) or by video (remote or hybrid), the connected room
 /// when both take part at once (hybrid), when the request
 /// names a disability, when a hybrid session has no third person for the technique
@@ -459,6 +461,8 @@ pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text
     let users: &[Text] = if request.with_users() { &wording().checklist_with_users } else { &[] };
     let disability = crate::analysis::names_a_disability(request);
     let needs: &[Text] = if disability { &wording().checklist_disability } else { &[] };
+    let only_managers = request.profiles == [crate::vocabulary::Profile::Managers];
+    let managers: &[Text] = if only_managers { &wording().checklist_managers } else { &[] };
     let team = rules::among_colleagues(&request.profiles, request.participants);
     let group = if team { &wording().checklist_team } else { &wording().checklist_beyond_team };
     wording()
@@ -466,6 +470,7 @@ pub(super) fn checklist(request: &Request) -> impl Iterator<Item = &'static Text
         .iter()
         .chain(room)
         .chain(group)
+        .chain(managers)
         .chain(needs)
         .chain(video)
         .chain(hybrid)
