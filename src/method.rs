@@ -1190,9 +1190,14 @@ impl Method {
         let two_plans = phase == Phase::Action && previous_phase == Some(Phase::Action);
         // An afternoon may open up again, but on what the morning chose (the causes of the
         // irritants it voted on), not on a new subject that drops the thread.
-        let takes_up = self.takes.iter().chain(&self.develops).any(|product| made.has(*product));
-        let blank_reopening = previous_phase.is_some_and(|previous| phase < previous) && !takes_up;
+        let blank_reopening = previous_phase.is_some_and(|previous| phase < previous) && !self.takes_up(made);
         same_product || back || two_plans || blank_reopening
+    }
+
+    /// Whether it works on something in `given`: one of the things it `takes` or
+    /// `develops`.
+    pub fn takes_up(&self, given: Given) -> bool {
+        self.takes.iter().chain(&self.develops).any(|product| given.has(*product))
     }
 
     /// Whether, placed to converge in `phase` right after a content method that gave
@@ -1202,10 +1207,9 @@ impl Method {
     /// `prepared_options` leaves behind whatever that sequence produced and it does not
     /// take or develop.
     pub fn skips(&self, phase: Phase, last: Option<Given>) -> bool {
-        let takes_up =
-            |last: Given| self.takes.iter().chain(&self.develops).any(|product| last.has(*product));
         let older = |last: Given| !self.takes.is_empty() && !self.fed_by(last);
-        let prepared = |last: Given| self.prepared_options && last != Given::default() && !takes_up(last);
+        let prepared =
+            |last: Given| self.prepared_options && last != Given::default() && !self.takes_up(last);
         phase.converges() && last.is_some_and(|last| older(last) || prepared(last))
     }
 

@@ -1428,9 +1428,8 @@ fn in_subject_words(plan: &Plan, question: &str, asked: (&'static str, &'static 
 /// (six hats on the ideas a brainwriting just wrote): it works on them, under the same
 /// calling question.
 fn develops_previous(agenda: &Agenda, catalogue: &Catalogue, slot: &Slot) -> bool {
-    let before =
-        agenda.method_slots().filter(|s| content_sequence(s)).take_while(|s| s.start < slot.start).last();
-    let gives = before.and_then(|before| method_of(catalogue, before)).map_or(&[][..], |m| &m.gives[..]);
+    let before = content_before(agenda, slot).and_then(|before| method_of(catalogue, before));
+    let gives = before.map_or(&[][..], |before| &before.gives[..]);
     method_of(catalogue, slot).is_some_and(|method| gives.iter().any(|p| method.develops.contains(p)))
 }
 
@@ -1453,9 +1452,12 @@ fn chooses_among_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool
 /// Whether `slot` comes right after a sequence that built a vision, and builds none itself.
 fn follows_vision(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> bool {
     let gives_vision = |s: &Slot| method_of(catalogue, s).is_some_and(|m| m.gives.contains(&Product::Vision));
-    let content = plan.agenda.method_slots().filter(|s| content_sequence(s));
-    let before = content.take_while(|s| s.start < slot.start).last();
-    !gives_vision(slot) && before.is_some_and(gives_vision)
+    !gives_vision(slot) && content_before(&plan.agenda, slot).is_some_and(gives_vision)
+}
+
+/// The content sequence right before `slot`, if any.
+fn content_before<'a>(agenda: &'a Agenda, slot: &Slot) -> Option<&'a Slot> {
+    agenda.method_slots().filter(|s| content_sequence(s)).take_while(|s| s.start < slot.start).last()
 }
 
 /// Whether the request gives a calling question for one of the objectives of `slot`: when

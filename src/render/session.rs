@@ -73,7 +73,7 @@ impl Setting {
         let (kept, commit, settled) =
             (wording::kept(&served), wording::commit(&served), wording::settled(&served));
         let (facilitators, participants) = (Some(agenda.facilitators), Some(agenda.participants));
-        let horizon = wording::horizon([], agenda.date.as_deref());
+        let horizon = wording::no_horizon();
         Setting { span, facilitators, kept, commit, settled, recorder: None, participants, horizon }
     }
 
@@ -103,7 +103,7 @@ impl Setting {
             settled: wording::settled(&[]),
             recorder: None,
             participants: None,
-            horizon: wording::horizon([], None),
+            horizon: wording::no_horizon(),
         }
     }
 
@@ -174,7 +174,7 @@ mod tests {
             settled: wording::settled(&[]),
             recorder: None,
             participants: Some(12),
-            horizon: wording::horizon([], None),
+            horizon: wording::no_horizon(),
         }
     }
 

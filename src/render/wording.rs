@@ -231,6 +231,12 @@ pub(super) fn known_group() -> &'static Text {
     &wording().known_group
 }
 
+/// What `{horizon}` says when the request names no horizon: the date the facilitators
+/// write at the top of the template.
+pub(super) fn no_horizon() -> Text {
+    wording().horizon_unknown.clone()
+}
+
 /// The date a vision is set at (`{horizon}`): `date` (`YYYY-MM-DD`) moved on by the first
 /// horizon one of `questions` names (« dans un an »), said « en mars 2028 »; else the
 /// date the facilitators write at the top of the template.
@@ -246,12 +252,12 @@ pub(super) fn horizon<'q>(questions: impl IntoIterator<Item = &'q str>, date: Op
         let month: u32 = parts.next()?.parse().ok()?;
         (1..=12).contains(&month).then_some((year, month))
     });
-    let Some(((year, month), ahead)) = start.zip(months) else { return read.horizon_unknown.clone() };
+    let Some(((year, month), ahead)) = start.zip(months) else { return no_horizon() };
     let index = (month - 1 + ahead) as usize;
     let (year, month) = (year + (index / 12) as u32, index % 12);
     match (read.months.fr.get(month), read.months.en.get(month)) {
         (Some(fr), Some(en)) => Text::new(format!("en {fr} {year}"), format!("{en} {year}")),
-        _ => read.horizon_unknown.clone(),
+        _ => no_horizon(),
     }
 }
 
