@@ -846,6 +846,7 @@ impl Layout {
 ///     users: Some(false),
 ///     start: ClockTime::at(9, 45),
 ///     work_after: None,
+///     hierarchy: Some(false),
 ///     participants: 12,
 ///     objectives: &[],
 /// };
@@ -901,6 +902,8 @@ pub enum When {
     /// Other work follows the method in the session (a tip that points to the rest of the
     /// session, as « keep the covers on display: they give the workstreams to prioritise »).
     WorkAfter,
+    /// Managers take part with agents (a tip on who hosts a table, who speaks first).
+    WithHierarchy,
 }
 
 /// When the afternoon begins, for tips about the time of day (« idéal après le déjeuner »).
@@ -920,6 +923,9 @@ pub struct Occasion<'a> {
     /// Whether a content sequence follows the method; `None` when unknown: the tips about
     /// the rest of the session are then shown.
     pub work_after: Option<bool>,
+    /// Whether managers take part with agents; `None` when unknown: the tips about a line
+    /// of authority in the room are then shown.
+    pub hierarchy: Option<bool>,
     /// How many people take part.
     pub participants: u32,
     /// What the session asks for, for the tips made for a purpose (`asked`).
@@ -935,6 +941,7 @@ impl When {
             When::WithUsers | When::WithoutUsers => 1,
             When::Morning | When::Afternoon => 2,
             When::WorkAfter => 3,
+            When::WithHierarchy => 4,
         }
     }
 
@@ -949,6 +956,7 @@ impl When {
             When::Morning => occasion.start < ClockTime::at(12, 0),
             When::Afternoon => occasion.start >= AFTERNOON,
             When::WorkAfter => occasion.work_after != Some(false),
+            When::WithHierarchy => occasion.hierarchy != Some(false),
         }
     }
 }

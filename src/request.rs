@@ -275,6 +275,11 @@ impl Request {
         self.profiles.contains(&Profile::Users)
     }
 
+    /// Whether managers take part with agents: a line of authority in the room.
+    pub fn with_hierarchy(&self) -> bool {
+        self.profiles.contains(&Profile::Managers) && self.profiles.contains(&Profile::Agents)
+    }
+
     fn field_problems(&self) -> Vec<(String, ProblemKind)> {
         let mut problems = Vec::new();
         let mut add = |field: &str, kind: ProblemKind| problems.push((field.to_string(), kind));

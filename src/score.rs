@@ -490,7 +490,9 @@ pub fn scored(
     (masks, with_users): (ArcMasks, bool),
     catalogue: &Catalogue,
 ) -> Score {
-    let mut tally = Tally::new(objectives, agenda.participants, with_users).with_masks(masks);
+    let mut tally = Tally::new(objectives, agenda.participants, with_users)
+        .with_masks(masks)
+        .with_session(agenda.minutes());
     let mut after_lunch = false;
     for slot in &agenda.slots {
         if slot.kind == SlotKind::Lunch {
@@ -564,8 +566,15 @@ pub fn length_misfit(minutes: u32, usual: u32) -> f64 {
 /// time a group most often lacks is the time to choose and to plan); time below it costs
 /// the same in every phase. An opening is usually no longer than [`USUAL_OPENING`], however
 /// long its method may run: twenty minutes of networking are twenty minutes the work lacks.
-pub fn method_misfit(minutes: u32, typical: u32, phase: Phase) -> f64 {
-    let usual = if phase == Phase::Opening { typical.min(USUAL_OPENING) } else { typical };
+/// In a session of more than [`SHORT_SESSION`] minutes (`session`) it is usually that long,
+/// however short its method may run: a word each is enough to open an hour's meeting, not
+/// a day of a team that has been through a hard year.
+pub fn method_misfit(minutes: u32, typical: u32, phase: Phase, session: u32) -> f64 {
+    let usual = match phase {
+        Phase::Opening if session > SHORT_SESSION => USUAL_OPENING,
+        Phase::Opening => typical.min(USUAL_OPENING),
+        _ => typical,
+    };
     let factor = match phase {
         _ if minutes <= usual => 1.0,
         Phase::Divergence | Phase::Emergence => OPEN_UP_STRETCH,
@@ -726,6 +735,8 @@ pub(crate) struct Tally<'a> {
     misfit: f64,
     runs: u32,
     run_minutes: u32,
+    /// The session's minutes, when known ([`Tally::with_session`]; 0 otherwise).
+    session: u32,
     thread: Thread,
     closing: Closing,
 }
@@ -756,6 +767,7 @@ impl<'a> Tally<'a> {
             misfit: 0.0,
             runs: 0,
             run_minutes: 0,
+            session: 0,
             thread: Thread::default(),
             closing: Closing::of(objectives, with_users),
         }
@@ -765,6 +777,13 @@ impl<'a> Tally<'a> {
     /// questions read: [`ArcMasks::of_request`]).
     pub fn with_masks(mut self, masks: ArcMasks) -> Self {
         self.masks = masks;
+        self
+    }
+
+    /// The same empty sequence, for a session of `minutes` (the usual opening depends on
+    /// it: [`method_misfit`]).
+    pub fn with_session(mut self, minutes: u32) -> Self {
+        self.session = minutes;
         self
     }
 
@@ -851,7 +870,7 @@ impl<'a> Tally<'a> {
     fn close_run(&mut self) {
         if let (Some(method), Some(phase)) = (self.last, self.last_phase) {
             let typical = method.typical_minutes_for(self.participants).max(1);
-            self.misfit += method_misfit(self.run_minutes, typical, phase);
+            self.misfit += method_misfit(self.run_minutes, typical, phase, self.session);
             self.runs += 1;
         }
     }

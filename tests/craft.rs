@@ -689,17 +689,31 @@ fn c3_notices_a_forum_ouvert_whose_opening_is_stretched_to_the_first_pause() {
 }
 
 #[test]
+fn a_word_each_is_a_usual_opening_for_a_meeting_and_a_thin_one_for_a_day() {
+    use facilitation::score::{SHORT_SESSION, USUAL_OPENING, method_misfit};
+    let word = 5;
+    assert_eq!(method_misfit(word, word, Phase::Opening, 60), 0.0);
+    assert_eq!(method_misfit(word, word, Phase::Opening, SHORT_SESSION), 0.0);
+    let day = 450;
+    assert_eq!(method_misfit(word, word, Phase::Opening, day), 0.5);
+    assert_eq!(method_misfit(USUAL_OPENING, word, Phase::Opening, day), 0.0);
+    // Twenty minutes of networking are too long in any session.
+    assert_eq!(method_misfit(20, 20, Phase::Opening, 60), method_misfit(20, 20, Phase::Opening, day));
+    assert!(method_misfit(20, 20, Phase::Opening, day) > 0.0);
+}
+
+#[test]
 fn time_beyond_the_usual_costs_more_in_a_method_that_opens_up_than_in_one_that_converges() {
     use facilitation::score::{length_misfit, method_misfit};
     let (typical, longer, shorter) = (60, 75, 45);
-    assert_eq!(method_misfit(longer, typical, Phase::Divergence), 0.5);
-    assert_eq!(method_misfit(longer, typical, Phase::Convergence), 0.125);
-    assert_eq!(method_misfit(longer, typical, Phase::Closing), length_misfit(longer, typical));
+    assert_eq!(method_misfit(longer, typical, Phase::Divergence, 120), 0.5);
+    assert_eq!(method_misfit(longer, typical, Phase::Convergence, 120), 0.125);
+    assert_eq!(method_misfit(longer, typical, Phase::Closing, 120), length_misfit(longer, typical));
     // Time below the usual costs the same in every phase.
     for phase in [Phase::Divergence, Phase::Emergence, Phase::Convergence, Phase::Action] {
-        assert_eq!(method_misfit(shorter, typical, phase), length_misfit(shorter, typical));
+        assert_eq!(method_misfit(shorter, typical, phase, 120), length_misfit(shorter, typical));
     }
-    assert_eq!(method_misfit(200, typical, Phase::Emergence), 1.0);
+    assert_eq!(method_misfit(200, typical, Phase::Emergence, 120), 1.0);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use facilitation::render::{self, timed_steps, typography};
 use facilitation::{
-    Catalogue, ClockTime, Frame, Lang, Method, Phase, Plan, Planner, Request, Slot, SlotKind,
+    Catalogue, ClockTime, Frame, Lang, Method, Objective, Phase, Plan, Planner, Request, Slot, SlotKind,
 };
 use proptest::prelude::*;
 
@@ -431,6 +431,7 @@ fn only_the_tips_that_apply_to_the_session_are_printed() {
                         && later.method != slot.method
                         && later.phase.is_some_and(|phase| !phase.frames())
                 })),
+                hierarchy: Some(plan.request.with_hierarchy()),
                 participants: plan.agenda.participants,
                 objectives: &plan.agenda.objectives,
             };
@@ -704,14 +705,14 @@ fn a_gallery_after_the_front_pages_chooses_among_them_visits_every_station_but_i
         let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
         let gallery = &text[text.find("· Galerie (vernissage)").unwrap()..];
         let gallery = &gallery[..gallery[3..].find("\n### ").map_or(gallery.len(), |at| at + 3)];
-        let among = typography::typeset("Parmi ce que nous venons d'imaginer", Lang::Fr);
-        assert!(gallery.contains(&among), "seed {seed}: {gallery}");
         assert!(gallery.contains("nous aurons des priorités"), "seed {seed}: {gallery}");
         assert!(!gallery.contains("un bilan partagé"), "seed {seed}: {gallery}");
         // Its stations: one front page per table, and the morning's review beside them
-        // when the gallery is said to serve it; each table visits every station but its own.
-        let slot = slot_running(&plan, "gallery-walk");
-        let reviews = slot.unwrap().objectives.contains(&facilitation::Objective::Review);
+        // when the gallery is said to serve it, or serves nothing asked (it prepares what
+        // follows); each table visits every station but its own.
+        let slot = slot_running(&plan, "gallery-walk").unwrap();
+        let asked = |o: &Objective| plan.agenda.objectives.contains(o);
+        let reviews = slot.objectives.contains(&Objective::Review) || !slot.objectives.iter().any(asked);
         let tables =
             number_after(&text, "Gabarit de une en grand format, sur papier de paperboard (un par table) × ");
         // No more stations than the walk has visits at most: beyond, its tip makes two circuits.
@@ -719,6 +720,12 @@ fn a_gallery_after_the_front_pages_chooses_among_them_visits_every_station_but_i
         let most = walk.steps.iter().find_map(|step| step.rounds).unwrap().max;
         let review_shown = reviews && tables < most;
         assert_eq!(gallery.contains("comme une station de plus"), review_shown, "seed {seed}: {gallery}");
+        // It chooses among the front pages, and among what was shared before when it shows it.
+        let among = match review_shown {
+            true => "De ce que nous avons mis en commun plus tôt à ce que nous venons d'imaginer",
+            false => "Parmi ce que nous venons d'imaginer",
+        };
+        assert!(gallery.contains(&typography::typeset(among, Lang::Fr)), "seed {seed}: {gallery}");
         let visits = number_after(gallery, "La visite, ");
         assert_eq!(visits, (tables + u32::from(review_shown) - 1).min(most), "seed {seed}: {gallery}");
     }
@@ -1503,6 +1510,7 @@ fn a_tip_for_big_groups_is_left_out_for_a_team_of_nine() {
         users: Some(false),
         start: ClockTime::at(10, 0),
         work_after: None,
+        hierarchy: None,
         participants,
         objectives: &[],
     };
@@ -1814,6 +1822,7 @@ fn a_tip_made_for_harmonising_practices_is_printed_only_when_the_session_asks_it
         users: Some(false),
         start: ClockTime::at(14, 0),
         work_after: None,
+        hierarchy: None,
         participants: 40,
         objectives,
     };
@@ -2618,4 +2627,66 @@ fn managers_who_come_alone_are_asked_about_whether_they_make_one_team() {
     assert!(text.contains(&asked), "{text}");
     let team = plan("equipe-a-distance.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
     assert!(!team.contains(&asked));
+}
+
+#[test]
+fn a_vote_that_prepares_the_plan_chooses_among_the_wall_and_leaves_the_plans_question_to_it() {
+    let plan = plan("spda-lancement.yaml");
+    let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let vote = sections(&markdown).into_iter().find(|s| s.contains("· Vote par gommettes")).unwrap();
+    let question = plan.request.question(Objective::ActionPlan).unwrap();
+    let leaves = format!(
+        "Nous ne répondons pas encore à « {question} » : nous gardons d'abord, parmi ce qui est au mur"
+    );
+    assert!(vote.contains(&typography::typeset(&leaves, Lang::Fr)), "{vote}");
+    assert!(
+        !vote.contains(&typography::typeset(&format!("Notre question : « {question} »"), Lang::Fr)),
+        "{vote}"
+    );
+    // The plan itself still asks it.
+    let qqoqcp = sections(&markdown).into_iter().find(|s| s.contains("· Plan d'action QQOQCP")).unwrap();
+    assert!(qqoqcp.contains(&typography::typeset(&format!("Notre question : « {question} »"), Lang::Fr)));
+}
+
+#[test]
+fn the_welcome_announces_every_rule_by_which_the_group_will_choose() {
+    let markdown = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let welcome = sections(&markdown).into_iter().find(|s| s.contains("· Accueil et cadre")).unwrap();
+    let rules = welcome.split("Comment le groupe choisira").nth(1).unwrap();
+    for name in ["Spécifications minimales", "Vote par gommettes"] {
+        assert!(rules.contains(&typography::typeset(&format!("à « {name} » ("), Lang::Fr)), "{rules}");
+    }
+    assert!(rules.contains("Annoncez ces règles maintenant"), "{rules}");
+}
+
+#[test]
+fn a_gallery_there_to_prepare_the_plan_shows_the_mornings_review_beside_the_front_pages() {
+    // A team after a hard year: a World Café on the year, La Une, then a gallery that serves
+    // nothing asked and prepares the plan. Its choice draws on the year as well as the dream.
+    let plans = plans_running("annee-difficile.yaml", ["la-une-du-magazine", "gallery-walk"]);
+    assert!(!plans.is_empty(), "no seed plans the gallery right after the front pages");
+    for (seed, plan) in plans {
+        let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+        let gallery = sections(&text).into_iter().find(|s| s.contains("· Galerie (vernissage)")).unwrap();
+        let wall = gallery.lines().find(|line| line.starts_with("**Au mur**")).unwrap();
+        let cafe = typography::typeset("« World Café »", Lang::Fr);
+        assert!(wall.contains("comme une station de plus") && wall.contains(&cafe), "seed {seed}: {wall}");
+        let among = "De ce que nous avons mis en commun plus tôt à ce que nous venons d'imaginer";
+        assert!(gallery.contains(&typography::typeset(among, Lang::Fr)), "seed {seed}: {gallery}");
+        // The station no group made is taken up by volunteers, not read by a facilitator.
+        assert!(gallery.contains("est reprise par un volontaire de chaque groupe"), "seed {seed}: {gallery}");
+    }
+}
+
+#[test]
+fn a_world_cafe_with_managers_and_their_staff_gives_the_hosts_role_to_a_staff_member() {
+    let hosts = "Quand des encadrants sont là avec leurs agents, confiez le rôle d'hôte à un agent";
+    let (_, year) = test_plan("annee-difficile.yaml");
+    let text = year.to_markdown(Catalogue::builtin(), Lang::Fr);
+    let cafe = sections(&text).into_iter().find(|s| s.contains("· World Café")).unwrap();
+    assert!(cafe.contains(&typography::typeset(hosts, Lang::Fr)), "{cafe}");
+    // Agents and partners: no line of authority at the tables.
+    let spda = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
+    let cafe = sections(&spda).into_iter().find(|s| s.contains("· World Café")).unwrap();
+    assert!(!cafe.contains(&typography::typeset(hosts, Lang::Fr)), "{cafe}");
 }

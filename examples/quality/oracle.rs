@@ -270,7 +270,9 @@ impl<'a> Space<'a> {
                 // The least misfit in any of its phases: a bound for every placement.
                 let closest = lengths
                     .iter()
-                    .flat_map(|m| method.phases.iter().map(move |phase| method_misfit(*m, typical, *phase)))
+                    .flat_map(|m| {
+                        method.phases.iter().map(move |phase| method_misfit(*m, typical, *phase, minutes))
+                    })
                     .fold(f64::INFINITY, f64::min);
                 let serves = mask(&objectives, &method.objectives);
                 let neutral = method.objectives.iter().copied().find(|o| !objectives.contains(o));
@@ -720,7 +722,8 @@ impl<'a> Space<'a> {
             let last_holds = used == 0 || (minutes >= last_part && balanced);
             if !choice.method.split || ((choice.least..=choice.most).contains(&total) && last_holds) {
                 let done = State {
-                    deviation: after.deviation + method_misfit(total, choice.typical, item.phase),
+                    deviation: after.deviation
+                        + method_misfit(total, choice.typical, item.phase, self.minutes),
                     ..after
                 };
                 self.place(timing, index + 1, done, search);

@@ -76,7 +76,8 @@ impl<'a> Skeleton<'a> {
             len: 0,
             used: 0,
             tally: Tally::new(&context.objectives, request.participants, request.with_users())
-                .with_masks(context.masks),
+                .with_masks(context.masks)
+                .with_session(context.minutes),
             sequence_score: 0.0,
             estimate: 0.0,
             covered: 0,

@@ -684,7 +684,8 @@ impl Timetable<'_> {
     /// A closing shorter than the session's usual one ([`rules::usual_closing`]) also costs
     /// `pace`, as a short welcome does.
     fn misfit(&self, block: &TimedMethod, minutes: u32) -> f64 {
-        let fit = self.per_deviation * method_misfit(minutes, block.typical.max(1), block.phase);
+        let fit = self.per_deviation
+            * method_misfit(minutes, block.typical.max(1), block.phase, self.context.minutes);
         match self.usual_closing.filter(|usual| block.phase == Phase::Closing && minutes < *usual) {
             Some(usual) => fit + self.per_frame * length_misfit(minutes, usual),
             None => fit,

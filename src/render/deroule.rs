@@ -878,11 +878,18 @@ fn decision_rules(agenda: &Agenda, catalogue: &Catalogue, lang: Lang) -> Option<
     if rules.is_empty() {
         return None;
     }
-    let said = t(
-        lang,
-        "Annoncez cette règle maintenant, pas au moment de choisir : elle paraîtrait alors faite pour le résultat.",
-        "Announce this rule now, not when the time comes to choose: it would then look made for the result.",
-    );
+    let said = match rules.len() {
+        1 => t(
+            lang,
+            "Annoncez cette règle maintenant, pas au moment de choisir : elle paraîtrait alors faite pour le résultat.",
+            "Announce this rule now, not when the time comes to choose: it would then look made for the result.",
+        ),
+        _ => t(
+            lang,
+            "Annoncez ces règles maintenant, pas au moment de choisir : elles paraîtraient alors faites pour le résultat.",
+            "Announce these rules now, not when the time comes to choose: they would then look made for the result.",
+        ),
+    };
     let text = format!("{}. {said}", rules.join("; "));
     let label = t(lang, "Comment le groupe choisira", "How the group will choose");
     Some(Block::Paragraph(labelled(label, colon(lang, &text))))
@@ -1166,6 +1173,12 @@ fn prepared<'a>(slot: &Slot, agenda: &'a Agenda) -> Option<&'a [Objective]> {
     later.find(|other| content_sequence(other) && asked(other)).map(|next| &next.objectives[..])
 }
 
+/// Whether `slot` converges to prepare the next sequence ([`prepared`]): a vote among the
+/// café's ideas before the plan of action.
+fn chooses_for_next(slot: &Slot, agenda: &Agenda) -> bool {
+    slot.phase.is_some_and(Phase::converges) && prepared(slot, agenda).is_some()
+}
+
 /// The table's cell of objectives served: « Prépare : … » for a sequence that prepares the
 /// next one ([`prepared`]).
 fn served_words(slot: &Slot, agenda: &Agenda, lang: Lang) -> String {
@@ -1261,6 +1274,12 @@ fn consigne(
             );
             format!("{first}{later}")
         })),
+        // A convergence there to prepare the next sequence chooses among what is on the
+        // wall: the question it reads is the next one's to answer.
+        None if chooses_for_next(first, agenda) && questions.len() == 1 => {
+            let quoted = typography::quoted(questions[0], lang);
+            said.push(wording::chooses_for().get(lang).replace("{question}", &quoted));
+        }
         None => said.extend(asking(&questions, together, lang).map(|asked| {
             let later = plan.and_then(|plan| question_to_come(plan, parts, &questions));
             let ahead = |question: &str| {
@@ -1366,7 +1385,11 @@ fn proposed_for(plan: &Plan, catalogue: &Catalogue, slot: &Slot) -> Option<crate
 fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang) -> Option<String> {
     // A convergence on the vision just built chooses among it, whatever it counts for.
     if chooses_among_vision(plan, catalogue, slot) {
-        return Some(wording::among_vision().get(lang).to_string());
+        let shows_earlier = method_of(catalogue, slot)
+            .and_then(|method| exhibit(method, slot, &plan.agenda, catalogue))
+            .is_some_and(|shown| !shown.more.is_empty());
+        let among = if shows_earlier { wording::among_vision_and_earlier() } else { wording::among_vision() };
+        return Some(among.get(lang).to_string());
     }
     // A sequence whose objectives earlier ones already asked about still gets a question:
     // after a vision, the one that turns it into work; otherwise its first objective's.
@@ -1737,6 +1760,7 @@ fn method_detail(
         users: users(plan),
         start: first.start,
         work_after: Some(work_after(agenda, first)),
+        hierarchy: plan.map(|plan| plan.request.with_hierarchy()),
         participants: agenda.participants,
         objectives: &agenda.objectives,
     };

@@ -2,7 +2,9 @@
 //! groups go round: the pieces the latest sequence that fed it left (the front pages, one
 //! per table that made one), and a station more for each objective it is said to serve
 //! that an earlier sequence worked on and the pieces do not (the morning's review beside
-//! the afternoon's front pages: the gallery labelled « Faire le bilan » visits it too).
+//! the afternoon's front pages: the gallery labelled « Faire le bilan » visits it too). A
+//! walk that serves none of the objectives asked, there to prepare the plan, shows what the
+//! day gave each of them.
 //!
 //! The groups are the tables that made the pieces, and each group visits every station but
 //! its own: five front pages and the review make five groups and five visits, not the
@@ -77,7 +79,12 @@ pub(super) fn exhibit<'c>(
         return Some(Exhibit { source: (source, made), pieces: None, more: Vec::new(), concluded });
     }
     let pieces = pieces_left(source, agenda);
-    let mut more = also_shown(first, source_slot, &before, &feeds);
+    // A walk there to prepare what follows (it serves none of the objectives asked: a
+    // gallery of the front pages before the plan) shows what the day gave every objective
+    // asked, so that the plan starts from the morning's review as well as from the dream.
+    let asked = |o: &crate::vocabulary::Objective| agenda.objectives.contains(o);
+    let objectives = if first.objectives.iter().any(asked) { &first.objectives } else { &agenda.objectives };
+    let mut more = also_shown(objectives, source_slot, &before, &feeds);
     // Beyond as many stations as the walk has visits at most, the method's own tip splits
     // the walk into two circuits: the earlier work is not added to an exhibition that
     // already fills one.
@@ -131,16 +138,16 @@ fn pieces_left(source: &Method, agenda: &Agenda) -> Option<u32> {
     groups.or_else(|| per_group.max_by_key(|m| m.per).and_then(|m| m.quantity_for(participants)))
 }
 
-/// For each objective `first` serves that the source does not, the latest earlier sequence
+/// For each of `objectives` that the source does not serve, the latest earlier sequence
 /// that served it and left something the method takes.
 fn also_shown<'c>(
-    first: &Slot,
+    objectives: &[crate::vocabulary::Objective],
     source: &Slot,
     before: &[(&Slot, &'c Method)],
     feeds: &dyn Fn(&Method) -> bool,
 ) -> Vec<(&'c Method, ClockTime)> {
     let mut more: Vec<(&'c Method, ClockTime)> = Vec::new();
-    for objective in first.objectives.iter().filter(|o| !source.objectives.contains(o)) {
+    for objective in objectives.iter().filter(|o| !source.objectives.contains(o)) {
         let served = before.iter().rev().find(|(slot, earlier)| {
             slot.start < source.start && slot.objectives.contains(objective) && feeds(earlier)
         });

@@ -74,6 +74,7 @@ struct Wording {
     straight_in: Text,
     opens_then_keeps: Text,
     takes_up: Text,
+    chooses_for: Text,
     products: BTreeMap<String, Text>,
     phases: BTreeMap<String, PhaseWords>,
     objectives: BTreeMap<String, Text>,
@@ -83,6 +84,7 @@ struct Wording {
     after_vision: Text,
     after_vision_lead: Text,
     among_vision: Text,
+    among_vision_and_earlier: Text,
     session_kinds: Vec<String>,
     subject_lead: SubjectLead,
     checklist: Vec<Text>,
@@ -188,6 +190,13 @@ pub(super) fn opens_then_keeps() -> &'static Text {
 /// further (six hats on the ideas of a brainwriting).
 pub(super) fn takes_up() -> &'static Text {
     &wording().takes_up
+}
+
+/// Said, before the question it prepares, by a convergence there to prepare the next
+/// sequence (a vote among the café's ideas before the plan): it chooses among what is on
+/// the wall; the question is the next sequence's to answer.
+pub(super) fn chooses_for() -> &'static Text {
+    &wording().chooses_for
 }
 
 /// Said for a sequence of the opening phase that does not open the session.
@@ -360,6 +369,12 @@ pub(super) fn among_vision() -> &'static Text {
     &wording().among_vision
 }
 
+/// The calling question proposed for a convergence on the vision just built that also
+/// shows what an earlier sequence gave (the morning's review beside the front pages).
+pub(super) fn among_vision_and_earlier() -> &'static Text {
+    &wording().among_vision_and_earlier
+}
+
 /// How a subject may lead a proposed question (see `subject_lead` in `wording.yaml`).
 #[derive(Debug, Default, Deserialize)]
 struct SubjectLead {
@@ -526,7 +541,12 @@ mod tests {
         assert!(
             read.known_group.has_english() && read.reopen.has_english() && read.straight_in.has_english()
         );
-        assert!(read.opens_then_keeps.has_english() && read.takes_up.has_english());
+        assert!(
+            read.opens_then_keeps.has_english()
+                && read.takes_up.has_english()
+                && read.chooses_for.has_english()
+                && read.among_vision_and_earlier.has_english()
+        );
         assert!(
             read.months.fr.len() == 12 && read.months.en.len() == 12 && read.horizon_unknown.has_english()
         );
