@@ -2690,3 +2690,29 @@ fn a_world_cafe_with_managers_and_their_staff_gives_the_hosts_role_to_a_staff_me
     let cafe = sections(&spda).into_iter().find(|s| s.contains("· World Café")).unwrap();
     assert!(!cafe.contains(&typography::typeset(hosts, Lang::Fr)), "{cafe}");
 }
+
+#[test]
+fn plan_b_names_the_steps_that_give_their_minutes_as_the_deroule_numbers_them() {
+    let mut named = 0;
+    for sample in SAMPLES {
+        let text = plan(sample).to_markdown(Catalogue::builtin(), Lang::Fr);
+        let plan_b = &text[text.find("## Plan B").unwrap()..];
+        let plan_b = &plan_b[..plan_b.find("\n## Matériel").unwrap_or(plan_b.len())];
+        for line in plan_b.lines().filter(|line| line.contains("l'étape ")) {
+            let name = line.split('«').nth(1).and_then(|rest| rest.split('»').next()).unwrap().trim();
+            let section = sections(&text).into_iter().find(|s| s.contains(&format!("· {name} ("))).unwrap();
+            // Only the steps of one part are numbered from 1: a method in parts is left aside.
+            if section.contains("Partie 2") || section.contains("partie 2") {
+                continue;
+            }
+            for given in line.split("l'étape ").skip(1) {
+                let number: usize = given.split(' ').next().unwrap().parse().unwrap();
+                let from = given.split("passe de ").nth(1).unwrap().split(" à ").next().unwrap();
+                let step = section.lines().find(|l| l.starts_with(&format!("{number}. **"))).unwrap();
+                assert!(step.contains(&format!("({from})")), "{sample}: {line}\n{step}");
+                named += 1;
+            }
+        }
+    }
+    assert!(named > 0, "no plan B names a step");
+}

@@ -141,6 +141,110 @@ fn build(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Plan>
     doc
 }
 
+/// The steps of a sequence as the déroulé writes them, and their times part by part: the
+/// steps kept in its place, for service users or not (`users`), at its `stations` (groups
+/// and visits), timed once the room has moved (`moving` minutes into the first part).
+fn laid_out(
+    method: &Method,
+    parts: &[&Slot],
+    (moving, stations): (u32, Option<(u32, u32)>),
+    agenda: &Agenda,
+    users: bool,
+) -> (Vec<Step>, Vec<Vec<TimedStep>>) {
+    let in_place = steps_in_place(variant::steps(method, agenda), place(parts, agenda));
+    let said = steps_for_users(&in_place, users);
+    let said = match stations {
+        Some((groups, visits)) => steps_at_stations(&said, groups, visits, agenda.participants),
+        None => said,
+    };
+    let mut settled = parts[0].clone();
+    settled.start = settled.start.plus(moving).unwrap_or(settled.start);
+    settled.minutes -= moving;
+    let timed_parts: Vec<&Slot> = std::iter::once(&settled).chain(parts[1..].iter().copied()).collect();
+    let timed = timed_steps(method, &said, &timed_parts, agenda.participants);
+    (said, timed)
+}
+
+/// Which steps of a sequence give the `minutes` plan B takes from its part `slot`, as the
+/// déroulé numbers them in that part: « : l'étape 2 passe de 17 à 12 min, l'étape 4 de 11 à
+/// 6 min ». None when the steps would not keep their lines (a step left out, a round
+/// fewer) or the minutes would move across parts: the plan then names only the sequence.
+fn steps_giving(
+    agenda: &Agenda,
+    catalogue: &Catalogue,
+    (slot, minutes): (&Slot, u32),
+    users: bool,
+    lang: Lang,
+) -> Option<String> {
+    let id = slot.method.as_ref()?;
+    let method = catalogue.get(id.as_str())?;
+    let parts: Vec<&Slot> = agenda.method_slots().filter(|s| s.method.as_ref() == Some(id)).collect();
+    let part = parts.iter().position(|p| p.start == slot.start)?;
+    let moving = moving_into(agenda, catalogue, method, &parts);
+    let stations = exhibit(method, parts[0], agenda, catalogue).and_then(|w| w.groups().zip(w.visits()));
+    let (_, before) = laid_out(method, &parts, (moving, stations), agenda, users);
+    let mut shorter = parts[part].clone();
+    shorter.minutes = shorter.minutes.checked_sub(minutes)?;
+    shorter.end = shorter.start.plus(shorter.minutes)?;
+    let mut cut = parts.clone();
+    cut[part] = &shorter;
+    let (_, after) = laid_out(method, &cut, (moving, stations), agenda, users);
+    // The same lines, the same rounds: only the minutes move.
+    let same = |b: &TimedStep, a: &TimedStep| b.step == a.step && b.rounds == a.rounds;
+    let kept = |p: usize| {
+        before[p].len() == after[p].len() && before[p].iter().zip(&after[p]).all(|(b, a)| same(b, a))
+    };
+    let elsewhere = (0..parts.len())
+        .any(|p| p != part && before[p].iter().zip(&after[p]).any(|(b, a)| b.minutes != a.minutes));
+    if before.len() != after.len() || !(0..parts.len()).all(kept) || elsewhere {
+        return None;
+    }
+    let given: Vec<String> = before[part]
+        .iter()
+        .zip(&after[part])
+        .enumerate()
+        .filter(|(_, (b, a))| a.minutes < b.minutes)
+        .map(|(line, (b, a))| step_given(line + 1, (b, a), lang))
+        .collect();
+    let given: Vec<&str> = given.iter().map(String::as_str).collect();
+    (!given.is_empty()).then(|| colon(lang, &typography::and_list(&given, lang)))
+}
+
+/// One step's part of a shortening: « l'étape 2 passe de 17 min à 12 min ».
+fn step_given(line: usize, (before, after): (&TimedStep, &TimedStep), lang: Lang) -> String {
+    let (from, to) = (typography::duration(before.minutes, lang), typography::duration(after.minutes, lang));
+    match lang {
+        Lang::Fr => format!("l'étape {line} passe de {from} à {to}"),
+        Lang::En => format!("step {line} goes from {from} to {to}"),
+    }
+}
+
+/// The method of the sequence before the one that starts with `first`, and whether a pause
+/// came between them: the room may change ([`room_change`]).
+fn before_sequence<'c>(
+    agenda: &Agenda,
+    catalogue: &'c Catalogue,
+    first: &Slot,
+) -> Option<(&'c Method, bool)> {
+    let earlier: Vec<&Slot> = agenda.slots.iter().take_while(|slot| slot.start < first.start).collect();
+    let (at, method) = earlier.iter().enumerate().rev().find_map(|(at, slot)| {
+        let method = slot.method.as_ref().filter(|_| slot.kind == SlotKind::Method)?;
+        Some((at, catalogue.get(method.as_str())?))
+    })?;
+    let pause = earlier[at + 1..].iter().any(|slot| matches!(slot.kind, SlotKind::Break | SlotKind::Lunch));
+    Some((method, pause))
+}
+
+/// The minutes the group spends moving the furniture at the start of the sequence of
+/// `method` whose parts are `parts` ([`room_change`]).
+fn moving_into(agenda: &Agenda, catalogue: &Catalogue, method: &Method, parts: &[&Slot]) -> u32 {
+    let before = before_sequence(agenda, catalogue, parts[0]);
+    let change = before.and_then(|(previous, pause)| {
+        room_change(previous, method, (pause, parts[0]), agenda.format, Lang::Fr)
+    });
+    change.map_or(0, |(_, minutes)| minutes)
+}
+
 /// What to shorten or drop, in order, when the session runs 15 or 30 minutes late.
 fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang, users: bool) {
     doc.heading(2, t(lang, "Plan B : si la séance prend du retard", "Plan B: if the session runs late"));
@@ -161,7 +265,7 @@ fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang
             Lang::Fr => format!("{} de retard", typography::duration(late, lang)),
             Lang::En => format!("{} late", typography::duration(late, lang)),
         };
-        doc.push(delay_made_up(agenda, catalogue, (late, users), title, lang));
+        doc.push(delay_made_up((agenda, agenda), catalogue, (late, users), title, lang));
     }
     // A group late back from lunch: the afternoon makes it up on its own slots, the
     // morning's measures having run already.
@@ -171,24 +275,29 @@ fn plan_b(doc: &mut Document, agenda: &Agenda, catalogue: &Catalogue, lang: Lang
             Lang::Fr => format!("{} de retard au retour du déjeuner", typography::duration(late, lang)),
             Lang::En => format!("{} late back from lunch", typography::duration(late, lang)),
         };
-        doc.push(delay_made_up(&afternoon, catalogue, (late, users), title, lang));
+        doc.push(delay_made_up((&afternoon, agenda), catalogue, (late, users), title, lang));
     }
 }
 
-/// The measures that make up `late` minutes in `agenda`, under `title`, and what is still
-/// missing.
+/// The measures that make up `late` minutes in `agenda` (the whole session's, or its
+/// afternoon), under `title`, and what is still missing; the steps a shortened sequence
+/// gives are those of the déroulé (`whole`, the session's agenda).
 fn delay_made_up(
-    agenda: &Agenda,
+    (agenda, whole): (&Agenda, &Agenda),
     catalogue: &Catalogue,
     (late, users): (u32, bool),
     title: String,
     lang: Lang,
 ) -> Block {
     let (measures, missing) = plan_b::measures(agenda, catalogue, late, users);
-    let mut lines: Vec<Line> = measures
-        .iter()
-        .map(|m| plain(plan_b::say(m, agenda, &slot_name(&agenda.slots[m.slot], catalogue, lang), lang)))
-        .collect();
+    let said = |m: &plan_b::Measure| {
+        let slot = &agenda.slots[m.slot];
+        let giving =
+            if m.shortens() { steps_giving(whole, catalogue, (slot, m.minutes), users, lang) } else { None };
+        let name = slot_name(slot, catalogue, lang);
+        plain(plan_b::say(m, agenda, (&name, giving.as_deref().unwrap_or_default()), lang))
+    };
+    let mut lines: Vec<Line> = measures.iter().map(said).collect();
     if missing > 0 {
         lines.push(plain(plan_b::say_missing(agenda, missing, lang)));
     }
@@ -576,8 +685,6 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
     let mut sequence = 0;
     // The transitions said so far: no two sequences open with the same words.
     let mut said: Vec<String> = Vec::new();
-    // The method before, and whether a pause came since it: the room may change.
-    let mut before: Option<(&Method, bool)> = None;
     for (i, slot) in agenda.slots.iter().enumerate() {
         match (slot.kind, &slot.method) {
             (SlotKind::Welcome, _) => {
@@ -606,6 +713,7 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                     agenda.method_slots().filter(|s| s.method.as_ref() == Some(id)).collect();
                 match catalogue.get(id.as_str()) {
                     Some(method) => {
+                        let before = before_sequence(agenda, catalogue, parts[0]);
                         let change = before.and_then(|(previous, pause)| {
                             room_change(previous, method, (pause, parts[0]), agenda.format, lang)
                         });
@@ -618,7 +726,6 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
                             inner.insert(2.min(inner.len()), change);
                         }
                         blocks.push(detail);
-                        before = Some((method, false));
                     }
                     None => blocks.push(Block::Paragraph(labelled(
                         id.as_str(),
@@ -630,7 +737,6 @@ fn details(agenda: &Agenda, catalogue: &Catalogue, lang: Lang, plan: Option<&Pla
             // Written among the steps of the method it cuts.
             (SlotKind::Break | SlotKind::Lunch, _) if within_method(agenda, i) => {}
             (SlotKind::Break | SlotKind::Lunch, _) => {
-                before = before.map(|(method, _)| (method, true));
                 let next = agenda.slots.get(i + 1).map(|next| slot_name(next, catalogue, lang));
                 blocks.push(pause(slot, next, lang));
             }
@@ -1826,17 +1932,7 @@ fn steps(
     lang: Lang,
     with: (bool, &[&str], Option<&str>),
 ) {
-    let in_place = steps_in_place(variant::steps(method, agenda), place(parts, agenda));
-    let said = steps_for_users(&in_place, with.0);
-    let said = match stations {
-        Some((groups, visits)) => steps_at_stations(&said, groups, visits, agenda.participants),
-        None => said,
-    };
-    let mut settled = parts[0].clone();
-    settled.start = settled.start.plus(moving).unwrap_or(settled.start);
-    settled.minutes -= moving;
-    let timed_parts: Vec<&Slot> = std::iter::once(&settled).chain(parts[1..].iter().copied()).collect();
-    let mut timed = timed_steps(method, &said, &timed_parts, agenda.participants);
+    let (said, mut timed) = laid_out(method, parts, (moving, stations), agenda, with.0);
     let bridged = bridged(&said, &timed, with.1, with.2);
     let with = (with.0, &bridged[..]);
     ask_rounds(&said, &mut timed, with.1, agenda.participants);

@@ -64,6 +64,11 @@ impl Measure {
         Measure { slot, minutes, drop: false, postponed: false, bare: false }
     }
 
+    /// Whether it shortens its slot, rather than drop it or run it bare.
+    pub const fn shortens(&self) -> bool {
+        !self.drop && !self.bare && !self.postponed
+    }
+
     /// A measure that drops `slot`, whose `minutes` are all gained.
     const fn drop(slot: usize, minutes: u32) -> Self {
         Measure { slot, minutes, drop: true, postponed: false, bare: false }
@@ -493,8 +498,9 @@ fn closing(agenda: &Agenda) -> Option<(usize, &Slot)> {
         .find(|(_, slot)| slot.is_method() && slot.phase == Some(Phase::Closing))
 }
 
-/// A measure in words, for the déroulé.
-pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) -> String {
+/// A measure in words, for the déroulé; `giving` says, for a sequence shortened, which of
+/// its steps give the minutes (« : l'étape 2 passe de 17 à 12 min »).
+pub(super) fn say(measure: &Measure, agenda: &Agenda, (name, giving): (&str, &str), lang: Lang) -> String {
     let slot = &agenda.slots[measure.slot];
     let whole = duration(slot.minutes, lang);
     let at = clock(slot.start, lang);
@@ -548,19 +554,19 @@ pub(super) fn say(measure: &Measure, agenda: &Agenda, name: &str, lang: Lang) ->
         let (left, whole) = (duration(total - measure.minutes, lang), duration(total, lang));
         return match lang {
             Lang::Fr => format!(
-                "À {at}, raccourcir « {name} » de {gained}{part} ({left} au lieu de {whole} en tout).",
+                "À {at}, raccourcir « {name} » de {gained}{part} ({left} au lieu de {whole} en tout){giving}.",
                 part = if slot.part.is_none() { " dans sa première partie" } else { "" }
             ),
             Lang::En => format!(
-                "At {at}, shorten “{name}” by {gained}{part} ({left} instead of {whole} in all).",
+                "At {at}, shorten “{name}” by {gained}{part} ({left} instead of {whole} in all){giving}.",
                 part = if slot.part.is_none() { " in its first part" } else { "" }
             ),
         };
     }
     let left = duration(slot.minutes - measure.minutes, lang);
     match lang {
-        Lang::Fr => format!("À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {whole})."),
-        Lang::En => format!("At {at}, shorten “{name}” by {gained} ({left} instead of {whole})."),
+        Lang::Fr => format!("À {at}, raccourcir « {name} » de {gained} ({left} au lieu de {whole}){giving}."),
+        Lang::En => format!("At {at}, shorten “{name}” by {gained} ({left} instead of {whole}){giving}."),
     }
 }
 
