@@ -166,8 +166,8 @@ fn laid_out(
 }
 
 /// Which steps of a sequence give the `minutes` plan B takes from its part `slot`, as the
-/// déroulé numbers them in that part: « : l'étape 2 passe de 17 à 12 min, l'étape 4 de 11 à
-/// 6 min ». None when the steps would not keep their lines (a step left out, a round
+/// déroulé numbers them in that part: « : l'étape 2 passe de 17 min à 12 min et l'étape 4
+/// passe de 11 min à 6 min ». None when the steps would not keep their lines (a step left out, a round
 /// fewer) or the minutes would move across parts: the plan then names only the sequence.
 fn steps_giving(
     agenda: &Agenda,
@@ -239,10 +239,9 @@ fn before_sequence<'c>(
 /// `method` whose parts are `parts` ([`room_change`]).
 fn moving_into(agenda: &Agenda, catalogue: &Catalogue, method: &Method, parts: &[&Slot]) -> u32 {
     let before = before_sequence(agenda, catalogue, parts[0]);
-    let change = before.and_then(|(previous, pause)| {
-        room_change(previous, method, (pause, parts[0]), agenda.format, Lang::Fr)
-    });
-    change.map_or(0, |(_, minutes)| minutes)
+    let moving = before
+        .and_then(|(previous, pause)| moving_minutes(previous, method, (pause, parts[0]), agenda.format));
+    moving.unwrap_or(0)
 }
 
 /// What to shorten or drop, in order, when the session runs 15 or 30 minutes late.
@@ -764,6 +763,24 @@ fn within_method(agenda: &Agenda, index: usize) -> bool {
 /// start once it is done.
 const ROOM_CHANGE_MINUTES: u32 = 3;
 
+/// The minutes the group spends moving the furniture when `method` follows `previous`
+/// (`pause`: a pause came between them) and starts with `first`: `None` when the room does
+/// not change (they share a layout, or the session is by video); 0 when the facilitators
+/// reset it during the pause, or the slot is too short to lose the minutes (the group
+/// moves while the first instruction is given).
+fn moving_minutes(
+    previous: &Method,
+    method: &Method,
+    (pause, first): (bool, &Slot),
+    format: Format,
+) -> Option<u32> {
+    let shared = previous.room.iter().any(|layout| method.room.contains(layout));
+    if format == Format::Remote || previous.room.is_empty() || method.room.is_empty() || shared {
+        return None;
+    }
+    Some(if pause || first.minutes < 4 * ROOM_CHANGE_MINUTES { 0 } else { ROOM_CHANGE_MINUTES })
+}
+
 /// What to say when `method` needs a room laid out unlike the one `previous` used: the
 /// layouts, and when to change (during the pause, or in the first minutes of its slot
 /// `first`, which its steps then leave free), with the minutes taken from the slot.
@@ -775,13 +792,8 @@ fn room_change(
     format: Format,
     lang: Lang,
 ) -> Option<(Block, u32)> {
-    let shared = previous.room.iter().any(|layout| method.room.contains(layout));
-    if format == Format::Remote || previous.room.is_empty() || method.room.is_empty() || shared {
-        return None;
-    }
+    let moving = moving_minutes(previous, method, (pause, first), format)?;
     let (from, to) = (previous.room[0].label(lang), method.room[0].label(lang));
-    // A slot too short to lose the minutes: the group moves while the first instruction is given.
-    let moving = if pause || first.minutes < 4 * ROOM_CHANGE_MINUTES { 0 } else { ROOM_CHANGE_MINUTES };
     let ready = first.start.plus(moving).unwrap_or(first.start);
     let span = typography::span(first.start, ready, lang);
     let when = match (lang, pause, moving) {
