@@ -2163,6 +2163,9 @@ fn an_afternoon_on_a_new_subject_says_so_and_the_plan_takes_up_both_subjects() {
         let wall = plan_section.lines().find(|line| line.starts_with("**Au mur**")).unwrap();
         assert!(wall.contains("ce qu'a arrêté le sujet précédent"), "seed {seed}: {wall}");
         assert!(wall.contains("Spécifications minimales"), "seed {seed}: {wall}");
+        // The morning's rules are put into practice whatever the vote keeps.
+        let own_table = typography::typeset("sa mise en œuvre a sa table d'office, hors vote", Lang::Fr);
+        assert!(wall.contains(&own_table), "seed {seed}: {wall}");
     }
 }
 
@@ -2715,4 +2718,28 @@ fn plan_b_names_the_steps_that_give_their_minutes_as_the_deroule_numbers_them() 
         }
     }
     assert!(named > 0, "no plan B names a step");
+}
+
+#[test]
+fn an_exploration_before_a_plan_of_action_proposes_a_question_that_opens_onto_acting() {
+    // The hybrid seminar asks no question: its exploration comes before a plan of action.
+    let (_, plan) = test_plan("hybride-plan-action.yaml");
+    let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
+    // Either as it stands or led by the subject's words (« Pour comprendre …, qu'est-ce… »).
+    let toward = "se joue vraiment ici, et par où pourrions-nous agir ?";
+    let plain = "se joue vraiment ici, et que ne voyons-nous pas encore ?";
+    assert!(text.contains(&typography::typeset(toward, Lang::Fr)), "{text}");
+    assert!(!text.contains(&typography::typeset(plain, Lang::Fr)), "{text}");
+    // Without a plan of action, the exploration proposes the plain question.
+    let request = Request::builder("Comprendre le non-recours aux droits")
+        .start_for("14:00", 90)
+        .participants(16)
+        .facilitators(1)
+        .objective("explore-issue")
+        .build()
+        .unwrap();
+    let explored = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
+    assert!(!explored.agenda.method_slots().any(|s| s.phase == Some(Phase::Action)));
+    let text = explored.to_markdown(Catalogue::builtin(), Lang::Fr);
+    assert!(text.contains(&typography::typeset(plain, Lang::Fr)), "{text}");
 }

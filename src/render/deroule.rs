@@ -1518,8 +1518,11 @@ fn proposed_wording(plan: &Plan, catalogue: &Catalogue, slot: &Slot, lang: Lang)
     }
     let objective = fresh.or_else(|| slot.objectives.first().copied())?;
     let first = plan.agenda.method_slots().find(|earlier| content_sequence(earlier)) == Some(slot);
+    let acts_later =
+        plan.agenda.method_slots().any(|s| s.start > slot.start && s.phase == Some(Phase::Action));
     let draft = wording::draft_question_first(objective)
         .filter(|_| first)
+        .or_else(|| wording::draft_question_before_action(objective).filter(|_| acts_later))
         .or_else(|| wording::draft_question(objective))?;
     let own = method_of(catalogue, slot).and_then(|method| method.question.as_ref());
     let vision =
@@ -1728,8 +1731,8 @@ fn on_the_wall(method: &Method, shown: &Exhibit, format: Format, lang: Lang) -> 
     for (earlier, start) in &shown.concluded {
         let (name, at) = (earlier.name.get(lang), typography::clock(*start, lang));
         text.push_str(&match lang {
-            Lang::Fr => format!(" ; à côté, ce qu'a arrêté le sujet précédent (« {name} », {at}), que le plan reprend aussi"),
-            Lang::En => format!("; beside it, what the previous subject settled (\"{name}\", {at}), which the plan takes up too"),
+            Lang::Fr => format!(" ; à côté, ce qu'a arrêté le sujet précédent (« {name} », {at}), que le plan reprend aussi : sa mise en œuvre a sa table d'office, hors vote"),
+            Lang::En => format!("; beside it, what the previous subject settled (\"{name}\", {at}), which the plan takes up too: putting it into practice has a table of its own, outside the vote"),
         });
     }
     let from = match leaves.is_some() || !shown.more.is_empty() || !shown.concluded.is_empty() {

@@ -470,9 +470,11 @@ fn icebreaker(agenda: &Agenda) -> Option<(usize, u32)> {
 
 /// Whether an opening `slot` may go whole before ending late: a warm-up that serves none of
 /// the objectives the session was asked for, without service `users` (for whom it is where
-/// they first speak).
+/// they first speak), in a session that asks nobody to risk a word (a tired team asked to
+/// remobilise first says there how it arrives: [`wording::risks_a_word`]).
 fn opening_may_go(agenda: &Agenda, slot: &Slot, users: bool) -> bool {
-    !users && !slot.objectives.iter().any(|o| agenda.objectives.contains(o))
+    let serves = slot.objectives.iter().any(|o| agenda.objectives.contains(o));
+    !users && !serves && !super::wording::risks_a_word(&agenda.objectives)
 }
 
 /// The opening method and its minutes, when the session has one.
@@ -780,6 +782,29 @@ mod tests {
                 assert_eq!(methods.len(), count, "seed {seed}, {late} late: {measures:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_team_asked_to_remobilise_keeps_its_check_in_when_the_day_starts_late() {
+        // A team after a hard year: the weather is where each first says how they arrive.
+        let catalogue = Catalogue::builtin();
+        let request = request("tests/data/requests/annee-difficile.yaml");
+        for seed in 0..4 {
+            let agenda = Planner::new(catalogue).seed(seed).plan(&request).unwrap().agenda;
+            let Some((opening, _)) = opening(&agenda) else { continue };
+            for late in DELAYS {
+                let (taken, _) = measures(&agenda, catalogue, late, false);
+                assert!(
+                    !taken.iter().any(|m| m.slot == opening && m.drop),
+                    "seed {seed}, {late} min: {taken:?}"
+                );
+            }
+        }
+        // A warm-up in a session that asks nobody to risk a word still goes first.
+        let warm_up = agenda(120, &["generate-ideas", "prioritize"]);
+        let (opening, _) = icebreaker(&warm_up).expect("a warm-up opens the two hours");
+        let (taken, _) = measures(&warm_up, catalogue, 15, false);
+        assert!(taken.iter().any(|m| m.slot == opening && m.drop), "{taken:?}");
     }
 
     #[test]

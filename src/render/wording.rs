@@ -81,6 +81,7 @@ struct Wording {
     results: BTreeMap<String, Vec<Product>>,
     questions: BTreeMap<String, Text>,
     questions_first: BTreeMap<String, Text>,
+    questions_before_action: BTreeMap<String, Text>,
     after_vision: Text,
     after_vision_lead: Text,
     among_vision: Text,
@@ -306,8 +307,14 @@ pub(super) fn confidentiality(subject: &str, objectives: &[Objective]) -> Option
     if confidential.words.named_in(subject) {
         return Some(Text::new(confidential.fr.as_str(), confidential.en.as_str()));
     }
-    let risked = objectives.iter().any(|objective| in_confidence.objectives.contains(objective));
-    risked.then(|| Text::new(in_confidence.fr.as_str(), in_confidence.en.as_str()))
+    risks_a_word(objectives).then(|| Text::new(in_confidence.fr.as_str(), in_confidence.en.as_str()))
+}
+
+/// Whether one of `objectives` asks people to risk a word (trust, a team to remobilise,
+/// service users' voices: `in_confidence.objectives`): the welcome promises confidentiality,
+/// and the opening, where each one first says how they are, is not dropped to make up a delay.
+pub(super) fn risks_a_word(objectives: &[Objective]) -> bool {
+    objectives.iter().any(|objective| wording().in_confidence.objectives.contains(objective))
 }
 
 /// Said when a sequence stays in the phase of the one before it.
@@ -348,6 +355,13 @@ pub(super) fn draft_question(objective: Objective) -> Option<&'static Text> {
 /// tout ce qui est sorti… »); `None` when the usual one fits there too.
 pub(super) fn draft_question_first(objective: Objective) -> Option<&'static Text> {
     wording().questions_first.get(objective.id())
+}
+
+/// A first wording of the calling question for `objective` when a plan of action comes
+/// later in the session: it opens onto where the group could act; `None` when the usual
+/// one fits there too.
+pub(super) fn draft_question_before_action(objective: Objective) -> Option<&'static Text> {
+    wording().questions_before_action.get(objective.id())
 }
 
 /// The calling question proposed for a sequence that opens up right after a vision, when
@@ -525,6 +539,7 @@ mod tests {
         }
         let known = |id: &String| Objective::ALL.iter().any(|objective| objective.id() == id);
         assert!(read.questions_first.iter().all(|(id, text)| known(id) && text.has_english()));
+        assert!(read.questions_before_action.iter().all(|(id, text)| known(id) && text.has_english()));
         assert!(!read.session_kinds.is_empty());
         assert!(read.kept.iter().any(|kept| kept.objective.is_none()), "the words when nothing is kept");
         assert!(read.commits.iter().any(|commit| commit.objective.is_none()), "the words of any closing");
