@@ -2165,7 +2165,7 @@ fn an_afternoon_on_a_new_subject_says_so_and_the_plan_takes_up_both_subjects() {
         assert!(wall.contains("Spécifications minimales"), "seed {seed}: {wall}");
         // The morning's rules are put into practice whatever the vote keeps.
         let own_table = typography::typeset(
-            "sa mise en œuvre a sa table d'office, à côté de ce qui vient d'être retenu",
+            "sa mise en œuvre a sa table d'office, en plus de ce qui vient d'être retenu",
             Lang::Fr,
         );
         assert!(wall.contains(&own_table), "seed {seed}: {wall}");

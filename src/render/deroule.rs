@@ -1731,8 +1731,8 @@ fn on_the_wall(method: &Method, shown: &Exhibit, format: Format, lang: Lang) -> 
     for (earlier, start) in &shown.concluded {
         let (name, at) = (earlier.name.get(lang), typography::clock(*start, lang));
         text.push_str(&match lang {
-            Lang::Fr => format!(" ; à côté, ce qu'a arrêté le sujet précédent (« {name} », {at}), que le plan reprend aussi : sa mise en œuvre a sa table d'office, à côté de ce qui vient d'être retenu"),
-            Lang::En => format!("; beside it, what the previous subject settled (\"{name}\", {at}), which the plan takes up too: putting it into practice has a table of its own, beside what has just been chosen"),
+            Lang::Fr => format!(" ; à côté, ce qu'a arrêté le sujet précédent (« {name} », {at}), que le plan reprend aussi : sa mise en œuvre a sa table d'office, en plus de ce qui vient d'être retenu"),
+            Lang::En => format!("; beside it, what the previous subject settled (\"{name}\", {at}), which the plan takes up too: putting it into practice has a table of its own, besides what has just been chosen"),
         });
     }
     let from = match leaves.is_some() || !shown.more.is_empty() || !shown.concluded.is_empty() {
