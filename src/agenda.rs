@@ -205,6 +205,12 @@ impl Agenda {
         self.slots.iter().filter(|slot| slot.is_method())
     }
 
+    /// Whether `slot` serves one of the objectives the session was asked for: one that
+    /// serves none is a warm-up, or there to prepare what follows (a gallery before the plan).
+    pub fn serves_asked(&self, slot: &Slot) -> bool {
+        slot.objectives.iter().any(|o| self.objectives.contains(o))
+    }
+
     /// Reads an agenda from YAML (or JSON, which is YAML too); `file` names it in errors.
     pub fn from_yaml(file: &str, source: &str) -> Result<Agenda, crate::error::Problem> {
         crate::load::read_yaml(file, source)

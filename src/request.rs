@@ -277,7 +277,7 @@ impl Request {
 
     /// Whether managers take part with agents: a line of authority in the room.
     pub fn with_hierarchy(&self) -> bool {
-        self.profiles.contains(&Profile::Managers) && self.profiles.contains(&Profile::Agents)
+        Profile::hierarchy_among(&self.profiles)
     }
 
     fn field_problems(&self) -> Vec<(String, ProblemKind)> {

@@ -637,7 +637,7 @@ pub fn break_misfit(minutes: u32, session: u32, users: bool) -> f64 {
 /// See [`break_misfit`].
 pub const LONG_BREAK: f64 = 3.0;
 
-/// See [`pace`]: what a pause that cuts a method in the middle of its work adds to the
+/// See the `pace` component: what a pause that cuts a method in the middle of its work adds to the
 /// pause's misfit, as much as a pause of the wrong length (a facilitator puts pauses
 /// between sequences; [`crate::rules::pause_breaks_flow`]).
 pub const CUT_MISFIT: f64 = 1.0;

@@ -371,6 +371,14 @@ vocabulary! {
     }
 }
 
+impl Profile {
+    /// Whether `profiles` put managers in the room with agents: a line of authority
+    /// (codevelopment's peers are not there; a café's host is an agent).
+    pub fn hierarchy_among(profiles: &[Profile]) -> bool {
+        profiles.contains(&Profile::Managers) && profiles.contains(&Profile::Agents)
+    }
+}
+
 impl Product {
     /// How far down the thread of a session the product lies: what was lived and told,
     /// then what is brought out (ideas, irritants, a vision), understood (causes), chosen
@@ -415,10 +423,7 @@ impl Condition {
                 !profiles.is_empty()
                     && profiles.iter().all(|p| matches!(p, Profile::Agents | Profile::Managers))
             }
-            Condition::Peers => {
-                let hierarchy = has(Profile::Managers) && has(Profile::Agents);
-                !hierarchy && !users_among_staff
-            }
+            Condition::Peers => !Profile::hierarchy_among(profiles) && !users_among_staff,
             Condition::OwnObjective => own_asked,
             Condition::PassersBy | Condition::AgreedBeforehand | Condition::AskedPurpose => false,
             Condition::FeelingsWelcome => {

@@ -516,6 +516,15 @@ fn a_change_of_room_layout_between_two_methods_is_said_with_its_minutes_before_t
 }
 
 /// The sections of a French déroulé's detail, each from its `### ` heading.
+/// The section of `markdown` whose heading names `heading` (« · World Café »).
+fn section<'t>(markdown: &'t str, heading: &str) -> &'t str {
+    let named = format!("· {heading}");
+    sections(markdown)
+        .into_iter()
+        .find(|s| s.contains(&named))
+        .unwrap_or_else(|| panic!("no section {named}"))
+}
+
 fn sections(markdown: &str) -> Vec<&str> {
     // Each ends where the next heading of either level begins.
     markdown.split("\n### ").skip(1).map(|section| section.split("\n## ").next().unwrap_or(section)).collect()
@@ -1536,8 +1545,7 @@ fn a_deroule_opens_on_what_to_settle_with_the_project_lead_before_the_day() {
 fn a_plan_of_action_points_at_the_priorities_on_the_wall_before_its_instructions() {
     let (_, plan) = test_plan("plan-action-partenaires.yaml");
     let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
-    let grid =
-        sections(&markdown).into_iter().find(|s| s.contains("· Plan d'action QQOQCP")).expect("a QQOQCP");
+    let grid = section(&markdown, "Plan d'action QQOQCP");
     let wall = grid.lines().find(|line| line.starts_with("**Au mur**")).expect("what hangs on the wall");
     let sequences = sections(&markdown);
     // « … (« Vote par gommettes », 14 h 25). »: the source is named last, after what it left.
@@ -2264,8 +2272,7 @@ fn in_a_hybrid_session_the_people_connected_make_a_group_of_their_own_while_the_
                     | facilitation::Grouping::SmallGroups
             )
         });
-        let heading = format!("· {} (", method.name.fr);
-        let section = sections(&text).into_iter().find(|s| s.contains(&heading)).unwrap();
+        let section = section(&text, &format!("{} (", method.name.fr));
         assert_eq!(section.contains(own_group), in_groups, "{}: {section}", method.id);
         assert_eq!(section.contains("en salles de sous-groupes si elles sont assez nombreuses"), in_groups);
         grouped += usize::from(in_groups);
@@ -2280,13 +2287,13 @@ fn the_project_lead_speaks_once_in_the_opening_circle_of_a_forum_ouvert_not_also
     let forum = plan("forum-ouvert-ehpad.yaml");
     let lead = forum.request.requester.as_ref().unwrap().name.clone();
     let text = forum.to_markdown(Catalogue::builtin(), Lang::Fr);
-    let welcome = sections(&text).into_iter().find(|s| s.contains("· Accueil et cadre")).unwrap();
+    let welcome = section(&text, "Accueil et cadre");
     assert!(!welcome.contains("souhaite la bienvenue"), "{welcome}");
     assert!(welcome.contains(&format!("{lead}, qui porte le projet, dira pourquoi")), "{welcome}");
     assert!(welcome.contains("dans le cercle d'ouverture"), "{welcome}");
     // Any other session with a named lead: the lead welcomes the group.
     let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
-    let welcome = sections(&text).into_iter().find(|s| s.contains("· Accueil et cadre")).unwrap();
+    let welcome = section(&text, "Accueil et cadre");
     assert!(welcome.contains("qui porte le projet, souhaite la bienvenue"), "{welcome}");
 }
 
@@ -2335,7 +2342,7 @@ fn a_team_building_trust_closes_on_what_each_will_bring_the_others() {
     // Not only « ce que je retiens »: the round of commitments works on the trust asked,
     // one thing each, said in twenty seconds.
     let text = plan("equipe-a-distance.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
-    let closing = sections(&text).into_iter().find(|s| s.contains("· Tour d'engagements")).unwrap();
+    let closing = section(&text, "Tour d'engagements");
     assert!(closing.contains("Ce que j'apporterai à l'équipe"), "{closing}");
     // A plan of action keeps its own: each one's part in the plan.
     let text = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
@@ -2346,7 +2353,7 @@ fn a_team_building_trust_closes_on_what_each_will_bring_the_others() {
 fn only_a_forum_ouvert_posts_its_calling_question_at_the_centre_of_a_circle() {
     // Shift & Share runs rounds at stands, with no circle to post a question in.
     let text = spda_on_stands().to_markdown(Catalogue::builtin(), Lang::Fr);
-    let stands = sections(&text).into_iter().find(|s| s.contains("· Partager et faire bouger")).unwrap();
+    let stands = section(&text, "Partager et faire bouger");
     assert!(!stands.contains("au centre du cercle"), "{stands}");
     assert!(stands.contains(&typography::typeset("Notre question : ", Lang::Fr)), "{stands}");
 }
@@ -2470,7 +2477,7 @@ fn a_forum_on_the_ideas_question_announces_the_actions_question_its_proposals_le
     let ideas = request.question(facilitation::Objective::GenerateIdeas).unwrap().to_string();
     for (seed, plan) in seeded_plans(&request) {
         let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
-        let forum = sections(&text).into_iter().find(|s| s.contains("· Forum ouvert (")).unwrap();
+        let forum = section(&text, "Forum ouvert (");
         let said = forum.lines().find(|line| line.starts_with("**À dire**")).unwrap();
         let asked = typography::typeset(&format!("« {ideas} »"), Lang::Fr);
         let second =
@@ -2492,23 +2499,17 @@ fn front_pages_are_set_at_the_date_written_on_each_template_and_ticked_with_the_
         .find(|line| line.contains(&typography::typeset("☐ « La Une du magazine »", Lang::Fr)))
         .expect("the date to fix");
     assert!(settle.contains(&typography::typeset("en haut de chaque gabarit", Lang::Fr)), "{settle}");
-    let section = sections(&text)
-        .into_iter()
-        .find(|s| s.contains(&typography::typeset("· La Une du magazine", Lang::Fr)))
-        .unwrap();
-    let say = section.lines().find(|line| line.starts_with("**À dire**")).unwrap();
+    let front = section(&text, "La Une du magazine");
+    let say = front.lines().find(|line| line.starts_with("**À dire**")).unwrap();
     assert!(say.contains("en mars 2028"), "{say}");
     // A vision question with no horizon of its own: the date the template carries.
     let (_, year) = test_plan("annee-difficile.yaml");
     let year = year.to_markdown(Catalogue::builtin(), Lang::Fr);
-    let une = sections(&year).into_iter().find(|s| s.contains("· La Une du magazine")).expect("front pages");
+    let une = section(&year, "La Une du magazine");
     assert!(une.contains(&typography::typeset("à la date écrite en haut du gabarit", Lang::Fr)), "{une}");
-    assert!(!section.contains(&typography::typeset("horizon que nous nous donnons", Lang::Fr)), "{section}");
+    assert!(!front.contains(&typography::typeset("horizon que nous nous donnons", Lang::Fr)), "{front}");
     // Sixty people tick the covers: with what they already hold, not with a pen nobody brought.
-    assert!(
-        section.contains(&typography::typeset("chacun prend un feutre de sa table", Lang::Fr)),
-        "{section}"
-    );
+    assert!(front.contains(&typography::typeset("chacun prend un feutre de sa table", Lang::Fr)), "{front}");
 }
 
 #[test]
@@ -2585,7 +2586,7 @@ fn six_hats_on_the_ideas_just_written_take_them_up_under_the_same_question() {
     let request = test_request("idees-demi-journee.yaml");
     let plan = Planner::new(Catalogue::builtin()).plan(&request).unwrap();
     let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
-    let hats = sections(&text).into_iter().find(|s| s.contains("· Les six chapeaux de Bono")).unwrap();
+    let hats = section(&text, "Les six chapeaux de Bono");
     let said = hats.lines().find(|line| line.starts_with("**À dire**")).unwrap();
     assert!(said.contains("examinons-le de plus près"), "{said}");
     assert!(!said.contains("Cherchons d'abord des idées"), "{said}");
@@ -2602,15 +2603,14 @@ fn a_world_cafe_on_new_ideas_turns_its_rounds_from_what_blocks_to_what_to_try_fi
     // not take stock of what works and what to keep.
     let day = plan("spda-lancement.yaml");
     let text = day.to_markdown(Catalogue::builtin(), Lang::Fr);
-    let cafe =
-        sections(&text).into_iter().find(|s| s.contains("· World Café")).expect("the SPDA runs a café");
+    let cafe = section(&text, "World Café");
     let says = |needle: &str| cafe.contains(&typography::typeset(needle, Lang::Fr));
     assert!(says("tour 1 : ce qui bloque ou complique les choses"), "{cafe}");
     assert!(says("tour 3 : celle que nous aimerions essayer en premier"), "{cafe}");
     assert!(!cafe.contains("ce qui nous fait tenir"), "{cafe}");
     // A café that takes stock keeps its own angles.
     let review = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
-    let cafe = sections(&review).into_iter().find(|s| s.contains("· World Café")).unwrap();
+    let cafe = section(&review, "World Café");
     assert!(cafe.contains("ce qui nous fait tenir"), "{cafe}");
 }
 
@@ -2618,7 +2618,7 @@ fn a_world_cafe_on_new_ideas_turns_its_rounds_from_what_blocks_to_what_to_try_fi
 fn the_front_pages_are_set_at_the_date_the_vision_question_names() {
     // « Dans un an », asked for a forum on 18 March 2027: the tables imagine March 2028.
     let text = plan("forum-rsa.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
-    let une = sections(&text).into_iter().find(|s| s.contains("· La Une du magazine")).unwrap();
+    let une = section(&text, "La Une du magazine");
     assert!(une.contains("nous voilà en mars 2028"), "{une}");
     assert!(une.contains("Imaginons que nous sommes en mars 2028"), "{une}");
     assert!(!une.contains("{horizon}"), "{une}");
@@ -2639,7 +2639,7 @@ fn managers_who_come_alone_are_asked_about_whether_they_make_one_team() {
 fn a_vote_that_prepares_the_plan_chooses_among_the_wall_and_leaves_the_plans_question_to_it() {
     let plan = plan("spda-lancement.yaml");
     let markdown = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
-    let vote = sections(&markdown).into_iter().find(|s| s.contains("· Vote par gommettes")).unwrap();
+    let vote = section(&markdown, "Vote par gommettes");
     let question = plan.request.question(Objective::ActionPlan).unwrap();
     let leaves = format!(
         "Nous ne répondons pas encore à « {question} » : nous gardons d'abord, parmi ce qui est au mur"
@@ -2650,14 +2650,14 @@ fn a_vote_that_prepares_the_plan_chooses_among_the_wall_and_leaves_the_plans_que
         "{vote}"
     );
     // The plan itself still asks it.
-    let qqoqcp = sections(&markdown).into_iter().find(|s| s.contains("· Plan d'action QQOQCP")).unwrap();
+    let qqoqcp = section(&markdown, "Plan d'action QQOQCP");
     assert!(qqoqcp.contains(&typography::typeset(&format!("Notre question : « {question} »"), Lang::Fr)));
 }
 
 #[test]
 fn the_welcome_announces_every_rule_by_which_the_group_will_choose() {
     let markdown = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
-    let welcome = sections(&markdown).into_iter().find(|s| s.contains("· Accueil et cadre")).unwrap();
+    let welcome = section(&markdown, "Accueil et cadre");
     let rules = welcome.split("Comment le groupe choisira").nth(1).unwrap();
     for name in ["Spécifications minimales", "Vote par gommettes"] {
         assert!(rules.contains(&typography::typeset(&format!("à « {name} » ("), Lang::Fr)), "{rules}");
@@ -2673,7 +2673,7 @@ fn a_gallery_there_to_prepare_the_plan_shows_the_mornings_review_beside_the_fron
     assert!(!plans.is_empty(), "no seed plans the gallery right after the front pages");
     for (seed, plan) in plans {
         let text = plan.to_markdown(Catalogue::builtin(), Lang::Fr);
-        let gallery = sections(&text).into_iter().find(|s| s.contains("· Galerie (vernissage)")).unwrap();
+        let gallery = section(&text, "Galerie (vernissage)");
         let wall = gallery.lines().find(|line| line.starts_with("**Au mur**")).unwrap();
         let cafe = typography::typeset("« World Café »", Lang::Fr);
         assert!(wall.contains("comme une station de plus") && wall.contains(&cafe), "seed {seed}: {wall}");
@@ -2689,11 +2689,11 @@ fn a_world_cafe_with_managers_and_their_staff_gives_the_hosts_role_to_a_staff_me
     let hosts = "Quand des encadrants sont là avec leurs agents, confiez le rôle d'hôte à un agent";
     let (_, year) = test_plan("annee-difficile.yaml");
     let text = year.to_markdown(Catalogue::builtin(), Lang::Fr);
-    let cafe = sections(&text).into_iter().find(|s| s.contains("· World Café")).unwrap();
+    let cafe = section(&text, "World Café");
     assert!(cafe.contains(&typography::typeset(hosts, Lang::Fr)), "{cafe}");
     // Agents and partners: no line of authority at the tables.
     let spda = plan("spda-lancement.yaml").to_markdown(Catalogue::builtin(), Lang::Fr);
-    let cafe = sections(&spda).into_iter().find(|s| s.contains("· World Café")).unwrap();
+    let cafe = section(&spda, "World Café");
     assert!(!cafe.contains(&typography::typeset(hosts, Lang::Fr)), "{cafe}");
 }
 
@@ -2706,7 +2706,7 @@ fn plan_b_names_the_steps_that_give_their_minutes_as_the_deroule_numbers_them() 
         let plan_b = &plan_b[..plan_b.find("\n## Matériel").unwrap_or(plan_b.len())];
         for line in plan_b.lines().filter(|line| line.contains("l'étape ")) {
             let name = line.split('«').nth(1).and_then(|rest| rest.split('»').next()).unwrap().trim();
-            let section = sections(&text).into_iter().find(|s| s.contains(&format!("· {name} ("))).unwrap();
+            let section = section(&text, &format!("{name} ("));
             // Only the steps of one part are numbered from 1: a method in parts is left aside.
             if section.contains("Partie 2") || section.contains("partie 2") {
                 continue;

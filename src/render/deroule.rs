@@ -1282,7 +1282,7 @@ fn turned_to<'p>(plan: &'p Plan, catalogue: &Catalogue, slot: &Slot, picks: &[&s
 /// of the front pages before the plan), and says so with the next one's objectives, rather
 /// than an objective nobody asked for (`Some` of them, or `None` for its own).
 fn prepared<'a>(slot: &Slot, agenda: &'a Agenda) -> Option<&'a [Objective]> {
-    let asked = |slot: &Slot| slot.objectives.iter().any(|o| agenda.objectives.contains(o));
+    let asked = |slot: &Slot| agenda.serves_asked(slot);
     // A later part of a split method reads as its first part.
     if slot.phase.is_none_or(Phase::frames) || asked(slot) {
         return None;
@@ -1315,7 +1315,7 @@ fn shown_objectives(slot: &Slot, agenda: &Agenda) -> Vec<Objective> {
 }
 
 /// Whether `slot` serves none of the request's objectives and prepares what `next` works
-/// on ([`rules::prepares`]).
+/// on ([`crate::rules::prepares`]).
 fn prepares(plan: &Plan, catalogue: &Catalogue, slot: &Slot, next: &Slot) -> bool {
     let method = |slot: &Slot| method_of(catalogue, slot);
     let (Some(m), Some(n), Some(p), Some(q)) = (method(slot), method(next), slot.phase, next.phase) else {

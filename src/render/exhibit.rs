@@ -82,8 +82,7 @@ pub(super) fn exhibit<'c>(
     // A walk there to prepare what follows (it serves none of the objectives asked: a
     // gallery of the front pages before the plan) shows what the day gave every objective
     // asked, so that the plan starts from the morning's review as well as from the dream.
-    let asked = |o: &crate::vocabulary::Objective| agenda.objectives.contains(o);
-    let objectives = if first.objectives.iter().any(asked) { &first.objectives } else { &agenda.objectives };
+    let objectives = if agenda.serves_asked(first) { &first.objectives } else { &agenda.objectives };
     let mut more = also_shown(objectives, source_slot, &before, &feeds);
     // Beyond as many stations as the walk has visits at most, the method's own tip splits
     // the walk into two circuits: the earlier work is not added to an exhibition that

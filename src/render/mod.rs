@@ -1,6 +1,6 @@
 //! Rendering for people: the documents around a workshop (the facilitators' déroulé, the
 //! project lead's programme, the participants' invitation, the harvest sheet, gathered by
-//! [`kit`]) and method cards, in French or English, as Markdown or as a self-contained
+//! [`kit()`]) and method cards, in French or English, as Markdown or as a self-contained
 //! HTML page, with French typography ([`typography`]).
 //!
 //! Rendering never plans or checks anything: a builder reads a plan, an agenda or a method

@@ -471,10 +471,9 @@ fn icebreaker(agenda: &Agenda) -> Option<(usize, u32)> {
 /// Whether an opening `slot` may go whole before ending late: a warm-up that serves none of
 /// the objectives the session was asked for, without service `users` (for whom it is where
 /// they first speak), in a session that asks nobody to risk a word (a tired team asked to
-/// remobilise first says there how it arrives: [`wording::risks_a_word`]).
+/// remobilise first says there how it arrives: [`super::wording::risks_a_word`]).
 fn opening_may_go(agenda: &Agenda, slot: &Slot, users: bool) -> bool {
-    let serves = slot.objectives.iter().any(|o| agenda.objectives.contains(o));
-    !users && !serves && !super::wording::risks_a_word(&agenda.objectives)
+    !users && !agenda.serves_asked(slot) && !super::wording::risks_a_word(&agenda.objectives)
 }
 
 /// The opening method and its minutes, when the session has one.
